@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import { installAuthentication } from './modules/identity/authenticate.js';
+import { identityRoutes } from './modules/identity/routes.js';
+import { createIdentityService } from './modules/identity/service.js';
+import { relationshipRoutes } from './modules/relationship/routes.js';
+import { createRelationshipService } from './modules/relationship/service.js';
+import type { Clock } from './platform/clock.js';
+import type { Database } from './platform/db/client.js';
+import { installGuard } from './platform/http/guard.js';
+import { healthRoutes } from './platform/http/health.js';
+import { installPortal } from './platform/http/portal.js';
+import { sendProblem } from './platform/http/problem.js';
+import './platform/http/types.js';
+import { mailViewerRoutes } from './platform/mail/routes.js';
+import type { Secrets } from './platform/secrets.js';
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  clock: Clock;
+  secrets: Secrets;
+  version?: string;
+  /** Where the built portal lives; tests point elsewhere or nowhere. */
+  webRoot?: string;
+  logger?: boolean;
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, database, clock } = deps;
+  const { db } = database;
+  const version = deps.version ?? '0.1.0';
+  const app = Fastify({
+    logger: deps.logger === false ? false : { level: config.LOG_LEVEL },
+    genReqId: () => randomUUID(),
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: false,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler((err, req, reply) => sendProblem(err, req, reply));
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Licensing Service Center API',
+        version,
+        description:
+          'Volume-licensing portal API. Errors are RFC 9457 problem+json with a stable `code`. Authenticate with the session cookie (+ X-CSRF-Token on changes) or `Authorization: Bearer lsc_…` personal tokens.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'lsc_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  installAuthentication(app, db, clock);
+  installGuard(app, db);
+
+  app.get('/api/openapi.json', { config: { action: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  await app.register(healthRoutes(database, version));
+
+  const identity = createIdentityService({ db, config, clock });
+  const relationship = createRelationshipService({ db });
+  await app.register(
+    async (v1) => {
+      await v1.register(identityRoutes(identity, { secureCookies: config.publicUrl.startsWith('https:') }));
+      await v1.register(relationshipRoutes(relationship));
+      await v1.register(mailViewerRoutes(db));
+    },
+    { prefix: '/api/v1' },
+  );
+  await installPortal(app, deps.webRoot);
+  return app;
+}

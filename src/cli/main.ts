@@ -1,0 +1,69 @@
+import { Command } from 'commander';
+import { loadConfig } from '../config.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../demo/seed.js';
+import { openDatabase } from '../platform/db/client.js';
+import { runMigrations } from '../platform/db/migrate.js';
+import { openConfiguredDatabase, startServer } from '../server.js';
+
+const program = new Command('lsc').description('Licensing Service Center');
+
+program
+  .command('start', { isDefault: true })
+  .description('Start the portal and API (embedded PostgreSQL unless DATABASE_URL is set)')
+  .action(async () => {
+    const config = loadConfig();
+    const server = await startServer(config);
+    const lines = [
+      '',
+      `Licensing Service Center is running at ${server.url}`,
+      `  API reference: ${server.url}/api/docs`,
+      `  Database: ${config.DATABASE_URL ? 'PostgreSQL server from DATABASE_URL' : `embedded PostgreSQL in ${config.DATA_DIR}/pg`}`,
+      `  Mail: ${config.SMTP_URL ? 'delivered over SMTP_URL' : 'not sent (no SMTP_URL); operators read it at /api/v1/operator/mail'}`,
+    ];
+    if (config.SEED_DEMO) {
+      lines.push(`  Demo accounts (password ${DEMO_PASSWORD}):`);
+      for (const a of DEMO_ACCOUNTS) lines.push(`    ${a.email.padEnd(28)} ${a.note}`);
+    }
+    console.log(lines.join('\n'));
+    let stopping = false;
+    const stop = async () => {
+      if (stopping) return;
+      stopping = true;
+      await server.stop();
+      process.exit(0);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+
+program
+  .command('migrate')
+  .description('Apply database migrations and exit')
+  .action(async () => {
+    const config = loadConfig();
+    const { url, embedded } = await openConfiguredDatabase(config);
+    const database = openDatabase(url, 2);
+    await runMigrations(database.db);
+    await database.close();
+    await embedded?.stop();
+    console.log('Migrations applied.');
+  });
+
+program
+  .command('seed')
+  .description('Load the demo data into an empty database')
+  .action(async () => {
+    const config = loadConfig();
+    const { url, embedded } = await openConfiguredDatabase(config);
+    const database = openDatabase(url, 2);
+    await runMigrations(database.db);
+    const seeded = await seedDemo(database.db);
+    await database.close();
+    await embedded?.stop();
+    console.log(seeded ? 'Demo data loaded.' : 'The database already has data; nothing loaded.');
+  });
+
+await program.parseAsync(process.argv).catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

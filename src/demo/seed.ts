@@ -1,0 +1,182 @@
+import { sql } from 'drizzle-orm';
+import { hashPassword } from '../platform/auth/password.js';
+import { audit } from '../platform/audit.js';
+import type { Db } from '../platform/db/client.js';
+import { organization, user } from '../modules/identity/tables.js';
+import { roleGrant } from '../modules/permissions/tables.js';
+import { agreement, contact, licensingId } from '../modules/relationship/tables.js';
+import type { Role } from '../platform/authz/roles.js';
+
+export const DEMO_PASSWORD = 'demo-password-1';
+
+export const DEMO_ACCOUNTS = [
+  { email: 'admin@contoso.example', note: 'Administrator of every Contoso Licensing ID' },
+  { email: 'viewer@contoso.example', note: 'Licensing Info Viewer on the Enterprise enrollment (Swedish)' },
+  { email: 'keys@contoso.example', note: 'Product Keys and Download on the enrollment and the Select Plus PCN' },
+  { email: 'admin@fabrikam.example', note: 'Administrator of another organization' },
+  { email: 'operator@northwind.example', note: 'Publisher operator (mail viewer, back office)' },
+] as const;
+
+type UserSeed = { email: string; firstName: string; lastName: string; locale?: 'en' | 'sv'; isOperator?: boolean };
+
+/**
+ * The demo organization has one Licensing ID of each kind (R-REL-1): an Enterprise enrollment and
+ * a Select Plus PCN under an MBSA, an Open License (with authorization number) and an Open Value
+ * agreement without one, plus an expired enrollment. A second organization must never show.
+ * Runs only on an empty database.
+ */
+export async function seedDemo(db: Db): Promise<boolean> {
+  const existing = await db.execute(sql`select 1 from organization limit 1`);
+  if (existing.rowCount) return false;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+
+  await db.transaction(async (tx) => {
+    const org = async (name: string, country: string, domain: string, isPublisher = false) => {
+      const [o] = await tx.insert(organization).values({ name, country, domains: [domain], isPublisher }).returning();
+      if (!o) throw new Error('seed: organization');
+      return o;
+    };
+    const users = async (organizationId: string, seeds: UserSeed[]) => {
+      const rows = await tx
+        .insert(user)
+        .values(seeds.map((s) => ({ ...s, organizationId, passwordHash, status: 'active' as const })))
+        .returning();
+      return (local: string) => {
+        const found = rows.find((r) => r.email.startsWith(`${local}@`));
+        if (!found) throw new Error(`seed: user ${local}`);
+        return found;
+      };
+    };
+    const agr = async (v: typeof agreement.$inferInsert) => {
+      const [a] = await tx.insert(agreement).values(v).returning();
+      if (!a) throw new Error('seed: agreement');
+      return a;
+    };
+    const lid = async (v: typeof licensingId.$inferInsert) => {
+      const [l] = await tx.insert(licensingId).values(v).returning();
+      if (!l) throw new Error('seed: licensing id');
+      return l;
+    };
+    const grant = async (userId: string, ids: string[], roles: Role[], source: 'CONTACT' | 'ADMIN' = 'ADMIN') => {
+      await tx.insert(roleGrant).values(ids.flatMap((l) => roles.map((role) => ({ userId, licensingId: l, role, source }))));
+    };
+
+    const publisher = await org('Northwind Software', 'US', 'northwind.example', true);
+    await users(publisher.id, [{ email: 'operator@northwind.example', firstName: 'Olivia', lastName: 'Operator', isOperator: true }]);
+
+    const contoso = await org('Contoso Ltd', 'SE', 'contoso.example');
+    const cu = await users(contoso.id, [
+      { email: 'admin@contoso.example', firstName: 'Anna', lastName: 'Lind' },
+      { email: 'viewer@contoso.example', firstName: 'Erik', lastName: 'Berg', locale: 'sv' },
+      { email: 'keys@contoso.example', firstName: 'Sara', lastName: 'Holm' },
+    ]);
+    const mbsa = await agr({ organizationId: contoso.id, kind: 'MBSA', number: '01E73628', startDate: '2019-07-01' });
+    const ea = await agr({
+      organizationId: contoso.id,
+      kind: 'PARENT',
+      number: '01E73628-EA',
+      programCode: 'ENTERPRISE',
+      mbsaId: mbsa.id,
+      startDate: '2019-07-01',
+    });
+    const sp = await agr({
+      organizationId: contoso.id,
+      kind: 'PARENT',
+      number: '4455-SP',
+      programCode: 'SELECT_PLUS',
+      mbsaId: mbsa.id,
+      startDate: '2021-01-01',
+    });
+    const base = { organizationId: contoso.id };
+    const enrollment = await lid({
+      ...base,
+      programCode: 'ENTERPRISE',
+      parentAgreementId: ea.id,
+      kind: 'ENROLLMENT',
+      number: '67012345',
+      name: 'Contoso Enterprise Enrollment',
+      startDate: '2024-07-01',
+      endDate: '2027-06-30',
+      priceLevel: 'A',
+    });
+    const oldEnrollment = await lid({
+      ...base,
+      programCode: 'ENTERPRISE',
+      parentAgreementId: ea.id,
+      kind: 'ENROLLMENT',
+      number: '54011111',
+      name: 'Contoso Enterprise Enrollment (previous term)',
+      status: 'EXPIRED',
+      startDate: '2021-07-01',
+      endDate: '2024-06-30',
+      priceLevel: 'A',
+    });
+    const pcn = await lid({
+      ...base,
+      programCode: 'SELECT_PLUS',
+      parentAgreementId: sp.id,
+      kind: 'PCN',
+      number: '8765-4321',
+      name: 'Contoso Sweden (lead affiliate)',
+      startDate: '2021-01-01',
+      affiliateRole: 'LEAD',
+      priceLevel: 'B',
+    });
+    const open = await lid({
+      ...base,
+      programCode: 'OPEN_LICENSE',
+      kind: 'LICENSE',
+      number: 'V1234567',
+      authorizationNumber: 'AUTH-7788',
+      name: 'Contoso Open License',
+      startDate: '2025-03-01',
+      endDate: '2027-02-28',
+    });
+    const openValue = await lid({
+      ...base,
+      programCode: 'OPEN_VALUE',
+      kind: 'AGREEMENT',
+      number: 'V9876543',
+      name: 'Contoso Open Value',
+      startDate: '2024-01-01',
+      endDate: '2026-12-31',
+    });
+    const all = [enrollment, oldEnrollment, pcn, open, openValue].map((l) => l.id);
+    await grant(cu('admin').id, all, ['ADMINISTRATOR'], 'CONTACT');
+    await grant(cu('viewer').id, [enrollment.id], ['LICENSING_INFO_VIEWER']);
+    await grant(cu('keys').id, [enrollment.id, pcn.id], ['PRODUCT_KEYS', 'DOWNLOAD']);
+    await tx.insert(contact).values([
+      ...all.flatMap((l) => [
+        { licensingId: l, type: 'NOTICES_CORRESPONDENT' as const, name: 'Anna Lind', email: 'admin@contoso.example', userId: cu('admin').id },
+        { licensingId: l, type: 'PRIMARY_CONTACT' as const, name: 'Anna Lind', email: 'admin@contoso.example', userId: cu('admin').id },
+      ]),
+      { licensingId: enrollment.id, type: 'CHANNEL_PARTNER', name: 'Adatum Licensing Partners', email: 'orders@adatum.example' },
+      { licensingId: enrollment.id, type: 'ONLINE_SERVICES_MANAGER', name: 'Erik Berg', email: 'viewer@contoso.example', userId: cu('viewer').id },
+    ]);
+
+    const fabrikam = await org('Fabrikam Inc', 'US', 'fabrikam.example');
+    const fu = await users(fabrikam.id, [{ email: 'admin@fabrikam.example', firstName: 'Frank', lastName: 'Miller' }]);
+    const fMbsa = await agr({ organizationId: fabrikam.id, kind: 'MBSA', number: '02F11111', startDate: '2020-01-01' });
+    const fEa = await agr({
+      organizationId: fabrikam.id,
+      kind: 'PARENT',
+      number: '02F11111-EA',
+      programCode: 'ENTERPRISE',
+      mbsaId: fMbsa.id,
+      startDate: '2020-01-01',
+    });
+    const fEnrollment = await lid({
+      organizationId: fabrikam.id,
+      programCode: 'ENTERPRISE',
+      parentAgreementId: fEa.id,
+      kind: 'ENROLLMENT',
+      number: '67099999',
+      name: 'Fabrikam Enterprise Enrollment',
+      startDate: '2025-01-01',
+      endDate: '2027-12-31',
+    });
+    await grant(fu('admin').id, [fEnrollment.id], ['ADMINISTRATOR'], 'CONTACT');
+    await audit(tx, null, { action: 'demo.seed', targetType: 'database', after: { organizations: 3 } });
+  });
+  return true;
+}

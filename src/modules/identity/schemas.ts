@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+export const Email = z.string().trim().min(3).max(254).email();
+export const LocaleSchema = z.enum(['en', 'sv']);
+
+export const MeSchema = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  locale: LocaleSchema,
+  isOperator: z.boolean(),
+  organization: z.object({ id: z.uuid(), name: z.string(), country: z.string() }),
+});
+
+export const TokenSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  prefix: z.string(),
+  createdAt: z.date(),
+  expiresAt: z.date().nullable(),
+  lastUsedAt: z.date().nullable().optional(),
+});

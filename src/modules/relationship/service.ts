@@ -1,0 +1,79 @@
+import { eq, inArray, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Actor } from '../../platform/auth/actor.js';
+import { visibleLicensingIds } from '../../platform/authz/authorize.js';
+import type { Role } from '../../platform/authz/roles.js';
+import type { Db } from '../../platform/db/client.js';
+import { notFound } from '../../platform/errors.js';
+import { roleGrant } from '../permissions/tables.js';
+import { groupRelationship, type LicensingIdRow } from './rules.js';
+import { agreement, licensingId, program } from './tables.js';
+
+const parent = alias(agreement, 'parent');
+const mbsa = alias(agreement, 'mbsa');
+const parentProgram = alias(program, 'parent_program');
+
+export function createRelationshipService({ db }: { db: Db }) {
+  /** Licensing IDs with their parent agreement and MBSA, restricted to `ids` (the actor's scope). */
+  async function load(actor: Actor, ids: string[]): Promise<LicensingIdRow[]> {
+    if (ids.length === 0) return [];
+    const rows = await db
+      .select({
+        id: licensingId.id,
+        number: licensingId.number,
+        authorizationNumber: licensingId.authorizationNumber,
+        name: licensingId.name,
+        kind: licensingId.kind,
+        programCode: licensingId.programCode,
+        programName: program.name,
+        status: licensingId.status,
+        startDate: licensingId.startDate,
+        endDate: licensingId.endDate,
+        parent: {
+          id: parent.id,
+          number: parent.number,
+          programCode: parent.programCode,
+          programName: parentProgram.name,
+          status: parent.status,
+          startDate: parent.startDate,
+          endDate: parent.endDate,
+        },
+        mbsa: { id: mbsa.id, number: mbsa.number, status: mbsa.status, startDate: mbsa.startDate, endDate: mbsa.endDate },
+        roles: sql<Role[]>`coalesce((select array_agg(g.role::text order by g.role) from ${roleGrant} g
+          where g.licensing_id = ${licensingId.id} and g.user_id = ${actor.userId} and g.active), '{}'::text[])`,
+      })
+      .from(licensingId)
+      .innerJoin(program, eq(program.code, licensingId.programCode))
+      .leftJoin(parent, eq(parent.id, licensingId.parentAgreementId))
+      .leftJoin(parentProgram, eq(parentProgram.code, parent.programCode))
+      .leftJoin(mbsa, eq(mbsa.id, parent.mbsaId))
+      .where(inArray(licensingId.id, ids));
+    return rows.map((r) => ({
+      ...r,
+      parent: r.parent?.id ? r.parent : null,
+      mbsa: r.mbsa?.id ? { ...r.mbsa, programCode: null, programName: null } : null,
+    })) as LicensingIdRow[];
+  }
+
+  return {
+    /** R-REL-3: only Licensing IDs the user holds a role on; inactive ones on request. */
+    async summary(actor: Actor, status: 'active' | 'all') {
+      const ids = await visibleLicensingIds(db, actor, 'licensing.view');
+      const rows = await load(actor, ids);
+      return { groups: groupRelationship(rows.filter((r) => status === 'all' || r.status === 'ACTIVE')) };
+    },
+
+    async list(actor: Actor) {
+      return load(actor, await visibleLicensingIds(db, actor, 'licensing.view'));
+    },
+
+    /** The guard has already checked the actor may see it; a missing row is still a 404. */
+    async get(actor: Actor, id: string) {
+      const [row] = await load(actor, [id]);
+      if (!row) throw notFound('Licensing ID');
+      return row;
+    },
+  };
+}
+
+export type RelationshipService = ReturnType<typeof createRelationshipService>;

@@ -1,0 +1,106 @@
+import { boolean, date, index, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { organization, user } from '../identity/tables.js';
+
+export const programCodeEnum = pgEnum('program_code', [
+  'ENTERPRISE',
+  'ENTERPRISE_SUBSCRIPTION',
+  'ENTERPRISE_GOV_PARTNERS',
+  'SELECT',
+  'SELECT_PLUS',
+  'CAMPUS',
+  'SCHOOL',
+  'OPEN_LICENSE',
+  'OPEN_VALUE',
+  'OPEN_VALUE_SUBSCRIPTION',
+]);
+
+/** R-REL-1: the level at which orders are placed. */
+export const licensingIdKindEnum = pgEnum('licensing_id_kind', ['ENROLLMENT', 'AGREEMENT', 'LICENSE', 'PCN']);
+export const agreementKindEnum = pgEnum('agreement_kind', ['MBSA', 'PARENT']);
+export const lifecycleStatusEnum = pgEnum('lifecycle_status', ['ACTIVE', 'INACTIVE', 'EXPIRED']);
+export const affiliateRoleEnum = pgEnum('affiliate_role', ['LEAD', 'PARTICIPATING']);
+export const contactTypeEnum = pgEnum('contact_type', [
+  'PRIMARY_CONTACT',
+  'NOTICES_CORRESPONDENT',
+  'ONLINE_ADMINISTRATOR',
+  'SA_MANAGER',
+  'ONLINE_SERVICES_MANAGER',
+  'SUBSCRIPTIONS_MANAGER',
+  'CHANNEL_PARTNER',
+]);
+
+/** A volume-licensing program and the rule flags that differ between programs. */
+export const program = pgTable('program', {
+  code: programCodeEnum('code').primaryKey(),
+  name: text('name').notNull(),
+  /** R-REL-2: Open programs have no MBSA. */
+  hasMbsa: boolean('has_mbsa').notNull(),
+  /** R-DL-2: whole catalog (true) or only purchased products (false). */
+  fullCatalogDownloads: boolean('full_catalog_downloads').notNull(),
+  /** R-KEY-1: keys per pool (true) or per purchased product (false). */
+  keysPerPool: boolean('keys_per_pool').notNull(),
+  /** R-RES-1: may reserve online services. */
+  mayReserve: boolean('may_reserve').notNull(),
+});
+
+/** An MBSA or a parent program agreement (R-REL-2). */
+export const agreement = pgTable(
+  'agreement',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organization.id),
+    kind: agreementKindEnum('kind').notNull(),
+    number: text('number').notNull(),
+    programCode: programCodeEnum('program_code').references(() => program.code),
+    mbsaId: uuid('mbsa_id'),
+    status: lifecycleStatusEnum('status').notNull().default('ACTIVE'),
+    startDate: date('start_date').notNull(),
+    endDate: date('end_date'),
+  },
+  (t) => [uniqueIndex('agreement_number_key').on(t.kind, t.number), index('agreement_org_idx').on(t.organizationId)],
+);
+
+export const licensingId = pgTable(
+  'licensing_id',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organization.id),
+    programCode: programCodeEnum('program_code')
+      .notNull()
+      .references(() => program.code),
+    parentAgreementId: uuid('parent_agreement_id').references(() => agreement.id),
+    kind: licensingIdKindEnum('kind').notNull(),
+    number: text('number').notNull(),
+    /** Open License only: the pair (number, authorization number) identifies the license. */
+    authorizationNumber: text('authorization_number'),
+    name: text('name').notNull(),
+    status: lifecycleStatusEnum('status').notNull().default('ACTIVE'),
+    startDate: date('start_date').notNull(),
+    endDate: date('end_date'),
+    priceLevel: text('price_level'),
+    affiliateRole: affiliateRoleEnum('affiliate_role'),
+  },
+  (t) => [
+    uniqueIndex('licensing_id_number_key').on(t.programCode, t.number),
+    index('licensing_id_org_idx').on(t.organizationId),
+  ],
+);
+
+/** Contacts named on an agreement or Licensing ID (R-REL-6); changed only by partner or publisher. */
+export const contact = pgTable(
+  'contact',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    licensingId: uuid('licensing_id').references(() => licensingId.id),
+    agreementId: uuid('agreement_id').references(() => agreement.id),
+    type: contactTypeEnum('type').notNull(),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    userId: uuid('user_id').references(() => user.id),
+  },
+  (t) => [index('contact_licensing_idx').on(t.licensingId), index('contact_agreement_idx').on(t.agreementId)],
+);

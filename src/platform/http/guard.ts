@@ -1,0 +1,32 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Actor } from '../auth/actor.js';
+import { authorize } from '../authz/authorize.js';
+import type { DbOrTx } from '../db/client.js';
+import { unauthenticated } from '../errors.js';
+
+/** Routes outside /api serve the portal's files; everything under it must declare an action. */
+const isApi = (url: string) => url.startsWith('/api/') && !url.startsWith('/api/docs');
+
+/**
+ * Refuses, at start-up, any API route that declares no action, and checks the declared action on
+ * every request. A `licensingId` path parameter is the target of a Licensing-ID action.
+ */
+export function installGuard(app: FastifyInstance, db: DbOrTx) {
+  app.addHook('onRoute', (route) => {
+    if (isApi(route.url) && !route.config?.action) {
+      throw new Error(`Route ${String(route.method)} ${route.url} declares no action`);
+    }
+  });
+  app.addHook('preHandler', async (req) => {
+    const action = req.routeOptions.config?.action;
+    if (!action) return;
+    const licensingId = (req.params as Record<string, string> | undefined)?.licensingId;
+    await authorize(db, req.actor, action, licensingId ? { licensingId } : undefined);
+  });
+}
+
+/** The actor of a route whose action required one. */
+export function actorOf(req: FastifyRequest): Actor {
+  if (!req.actor) throw unauthenticated();
+  return req.actor;
+}

@@ -1,0 +1,58 @@
+import path from 'node:path';
+import nodemailer from 'nodemailer';
+import { buildApp } from './app.js';
+import type { Config } from './config.js';
+import { systemClock } from './platform/clock.js';
+import { openDatabase } from './platform/db/client.js';
+import { type EmbeddedServer, startEmbeddedPostgres } from './platform/db/embedded.js';
+import { runMigrations } from './platform/db/migrate.js';
+import { smtpSender, startDispatcher } from './platform/mail/dispatcher.js';
+import { loadSecrets } from './platform/secrets.js';
+import { seedDemo } from './demo/seed.js';
+
+export interface RunningServer {
+  url: string;
+  databaseUrl: string;
+  seeded: boolean;
+  stop(): Promise<void>;
+}
+
+/** The database: the server at DATABASE_URL, or the embedded one under DATA_DIR/pg. */
+export async function openConfiguredDatabase(config: Config): Promise<{ url: string; embedded?: EmbeddedServer }> {
+  if (config.DATABASE_URL) return { url: config.DATABASE_URL };
+  const embedded = await startEmbeddedPostgres(path.join(config.DATA_DIR, 'pg'), config.EMBEDDED_PG_PORT);
+  return { url: embedded.url, embedded };
+}
+
+/** Everything `lsc start` does: database, migrations, secrets, demo data, HTTP, mail delivery. */
+export async function startServer(config: Config): Promise<RunningServer> {
+  const { url: databaseUrl, embedded } = await openConfiguredDatabase(config);
+  const database = openDatabase(databaseUrl);
+  try {
+    await runMigrations(database.db);
+    const secrets = await loadSecrets(config);
+    const seeded = config.SEED_DEMO ? await seedDemo(database.db) : false;
+    const app = await buildApp({ config, database, clock: systemClock, secrets });
+    const dispatcher = config.SMTP_URL
+      ? startDispatcher(database.db, smtpSender(nodemailer.createTransport(config.SMTP_URL)), config.MAIL_FROM)
+      : null;
+    await app.listen({ port: config.PORT, host: config.HOST });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.PORT;
+    return {
+      url: `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`,
+      databaseUrl,
+      seeded,
+      async stop() {
+        await app.close();
+        await dispatcher?.stop();
+        await database.close();
+        await embedded?.stop();
+      },
+    };
+  } catch (e) {
+    await database.close().catch(() => {});
+    await embedded?.stop().catch(() => {});
+    throw e;
+  }
+}

@@ -1,0 +1,60 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { openDatabase } from '../src/platform/db/client.js';
+import { startEmbeddedPostgres } from '../src/platform/db/embedded.js';
+import { runMigrations } from '../src/platform/db/migrate.js';
+import { freePort } from './helpers/free-port.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgAdminUrl: string;
+    templateDb: string;
+  }
+}
+
+const withDb = (url: string, db: string) => {
+  const u = new URL(url);
+  u.pathname = `/${db}`;
+  return u.toString();
+};
+
+/**
+ * One PostgreSQL for the run: the server at DATABASE_URL, else an embedded one in a temporary
+ * folder. The schema is migrated once into a template database that every test file clones.
+ */
+export default async function setup(project: TestProject) {
+  let adminUrl = process.env.DATABASE_URL;
+  let stopEmbedded: (() => Promise<void>) | undefined;
+  let dir: string | undefined;
+  if (!adminUrl) {
+    dir = await mkdtemp(path.join(tmpdir(), 'lsc-test-pg-'));
+    const server = await startEmbeddedPostgres(dir, await freePort());
+    adminUrl = server.url;
+    stopEmbedded = server.stop;
+  }
+  const templateDb = `lsc_tpl_${process.pid}_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${templateDb}`);
+  const database = openDatabase(withDb(adminUrl, templateDb), 2);
+  await runMigrations(database.db);
+  await database.close();
+
+  project.provide('pgAdminUrl', adminUrl);
+  project.provide('templateDb', templateDb);
+
+  return async () => {
+    // Leftover clones of files that crashed go too.
+    const left = await admin.query<{ datname: string }>(
+      `select datname from pg_database where datname like 'lsc_t_${process.pid}_%' or datname = $1`,
+      [templateDb],
+    );
+    for (const { datname } of left.rows) await admin.query(`drop database if exists ${datname} with (force)`);
+    await admin.end();
+    await stopEmbedded?.();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  };
+}

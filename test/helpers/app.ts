@@ -1,0 +1,52 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/app.js';
+import { type Config, loadConfig } from '../../src/config.js';
+import { seedDemo } from '../../src/demo/seed.js';
+import { type Clock, systemClock } from '../../src/platform/clock.js';
+import { loadSecrets } from '../../src/platform/secrets.js';
+import { createTestDatabase, type TestDatabase } from './db.js';
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: TestDatabase;
+  config: Config;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  seed?: boolean;
+  clock?: Clock;
+  env?: Record<string, string>;
+  webRoot?: string;
+}
+
+/** The real app on a real, freshly migrated (and by default demo-seeded) database. */
+export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'lsc-test-data-'));
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', PUBLIC_URL: 'http://lsc.test', ...opts.env });
+  const database = await createTestDatabase();
+  if (opts.seed !== false) await seedDemo(database.db);
+  const secrets = await loadSecrets(config);
+  const app = await buildApp({
+    config,
+    database,
+    clock: opts.clock ?? systemClock,
+    secrets,
+    logger: false,
+    webRoot: opts.webRoot ?? path.join(dataDir, 'no-portal'),
+  });
+  await app.ready();
+  return {
+    app,
+    database,
+    config,
+    async close() {
+      await app.close();
+      await database.drop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

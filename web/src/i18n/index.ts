@@ -1,0 +1,44 @@
+import i18next from 'i18next';
+import ICU from 'i18next-icu';
+import { initReactI18next } from 'react-i18next';
+import type { Locale } from '../api/types';
+import en from './en.json';
+import sv from './sv.json';
+
+export const LOCALES: readonly Locale[] = ['en', 'sv'];
+
+/** Before sign-in the browser decides: Swedish for any sv-* language, English otherwise. */
+export function browserLocale(): Locale {
+  const languages = navigator.languages?.length ? navigator.languages : [navigator.language];
+  return languages[0]?.toLowerCase().startsWith('sv') ? 'sv' : 'en';
+}
+
+function syncDocumentLanguage(lng: string): void {
+  document.documentElement.lang = lng;
+}
+
+export async function initI18n(locale: Locale): Promise<typeof i18next> {
+  i18next.on('languageChanged', syncDocumentLanguage);
+  await i18next
+    .use(ICU)
+    .use(initReactI18next)
+    .init({
+      resources: { en: { translation: en }, sv: { translation: sv } },
+      lng: locale,
+      fallbackLng: 'en',
+      supportedLngs: LOCALES,
+      interpolation: { escapeValue: false },
+      returnNull: false,
+    });
+  syncDocumentLanguage(i18next.language);
+  return i18next;
+}
+
+/** Switches the UI language at once (the caller persists it for signed-in users). */
+export async function setLocale(locale: Locale): Promise<void> {
+  if (i18next.language !== locale) await i18next.changeLanguage(locale);
+}
+
+export function currentLocale(): Locale {
+  return i18next.language === 'sv' ? 'sv' : 'en';
+}

@@ -1,0 +1,14 @@
+import { type CSSVariablesResolver, createTheme } from '@mantine/core';
+
+/** Darker primary shade and dimmed text so text and controls meet WCAG AA contrast on white. */
+export const theme = createTheme({
+  primaryColor: 'blue',
+  primaryShade: { light: 8, dark: 8 },
+  focusRing: 'auto',
+});
+
+export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
+  variables: {},
+  light: { '--mantine-color-dimmed': t.colors.gray[7] ?? '#495057' },
+  dark: { '--mantine-color-dimmed': t.colors.dark[1] ?? '#b8b8b8' },
+});
