@@ -29,6 +29,8 @@ const Env = z.object({
     ),
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
   SIGN_IN_LIMIT: z.coerce.number().int().positive().default(10),
+  /** Per client address, across accounts: generous, since offices share one address. */
+  SIGN_IN_IP_LIMIT: z.coerce.number().int().positive().default(100),
   SIGN_IN_WINDOW_SECONDS: z.coerce.number().int().positive().default(300),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
   SEED_DEMO: z

@@ -14,7 +14,7 @@ export default defineConfig({
     rollupOptions: {
       output: {
         manualChunks: {
-          react: ['react', 'react-dom'],
+          react: ['react', 'react/jsx-runtime', 'react-dom', 'react-dom/client'],
           mantine: ['@mantine/core', '@mantine/hooks'],
           tanstack: ['@tanstack/react-router', '@tanstack/react-query'],
           i18n: ['i18next', 'react-i18next', 'i18next-icu', 'intl-messageformat'],

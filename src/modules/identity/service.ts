@@ -10,6 +10,7 @@ import { DomainError, notFound } from '../../platform/errors.js';
 import type { Locale } from '../../platform/i18n/locale.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
 import { hit } from '../../platform/rate-limit.js';
+import { rateLimit } from '../../platform/tables.js';
 import { isPersonalAddress, normalizeEmail } from './rules.js';
 import { createSession, deleteSession, TOKEN_PREFIX } from './sessions.js';
 import { apiToken, organization, user } from './tables.js';
@@ -59,7 +60,7 @@ export function createIdentityService({ db, config, clock }: IdentityDeps) {
         hit(db, `sign-in:ip:${input.ip}`, window, now),
         hit(db, `sign-in:account:${email}`, window, now),
       ]);
-      if (byAccount > config.SIGN_IN_LIMIT || byAddress > config.SIGN_IN_LIMIT * 5) {
+      if (byAccount > config.SIGN_IN_LIMIT || byAddress > config.SIGN_IN_IP_LIMIT) {
         throw new DomainError('RATE_LIMITED', 429, 'Too many sign-in attempts.', { retryAfterSeconds: window });
       }
       const [found] = await db
@@ -70,6 +71,8 @@ export function createIdentityService({ db, config, clock }: IdentityDeps) {
       if (!found || !ok || found.status !== 'active') {
         throw new DomainError('INVALID_CREDENTIALS', 401, 'The e-mail address or password is not correct.');
       }
+      // A success ends the guessing that the account counter guards against.
+      await db.delete(rateLimit).where(eq(rateLimit.key, `sign-in:account:${email}`));
       const created = await createSession(db, found.id, now, config.SESSION_TTL_HOURS);
       await audit(db, { userId: found.id, organizationId: found.organizationId, requestId: input.requestId }, {
         action: 'auth.sign-in',

@@ -1,0 +1,89 @@
+import { Alert, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useRouter, useSearch } from '@tanstack/react-router';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { meQueryKey, signIn } from '../api/queries';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { PublicLayout } from '../components/PublicLayout';
+import { setLocale } from '../i18n';
+import { usePageTitle } from '../lib/usePageTitle';
+
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Only same-origin paths are followed after sign-in. */
+function safeTarget(redirect: string | undefined): string {
+  return redirect?.startsWith('/') && !redirect.startsWith('//') ? redirect : '/';
+}
+
+export function SignInPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('signIn.title'));
+  const { redirect, signedOut } = useSearch({ from: '/sign-in' });
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<{ email?: string; password?: string }>({});
+
+  const mutation = useMutation({
+    mutationFn: () => signIn(email.trim(), password),
+    onSuccess: async (user) => {
+      queryClient.setQueryData(meQueryKey, user);
+      await setLocale(user.locale);
+      router.history.push(safeTarget(redirect));
+    },
+  });
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const next = {
+      email: !email.trim() ? t('signIn.emailRequired') : EMAIL_PATTERN.test(email.trim()) ? undefined : t('signIn.emailInvalid'),
+      password: password ? undefined : t('signIn.passwordRequired'),
+    };
+    setErrors(next);
+    if (!next.email && !next.password) mutation.mutate();
+  };
+
+  return (
+    <PublicLayout>
+      <Stack gap="lg">
+        <Title order={1}>{t('signIn.title')}</Title>
+        <Text>{t('signIn.intro')}</Text>
+        {signedOut && !mutation.isPending && (
+          <Alert color="blue" variant="outline" role="status">
+            {t('signIn.signedOut')}
+          </Alert>
+        )}
+        {mutation.isError && <ErrorAlert error={mutation.error} />}
+        <Paper component="form" withBorder p="lg" noValidate onSubmit={onSubmit}>
+          <Stack>
+            <TextInput
+              label={t('signIn.email')}
+              description={t('signIn.emailHelp')}
+              type="email"
+              name="email"
+              autoComplete="username"
+              required
+              value={email}
+              error={errors.email}
+              onChange={(event) => setEmail(event.currentTarget.value)}
+            />
+            <PasswordInput
+              label={t('signIn.password')}
+              name="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              error={errors.password}
+              onChange={(event) => setPassword(event.currentTarget.value)}
+            />
+            <Button type="submit" loading={mutation.isPending}>
+              {t('signIn.submit')}
+            </Button>
+          </Stack>
+        </Paper>
+      </Stack>
+    </PublicLayout>
+  );
+}
