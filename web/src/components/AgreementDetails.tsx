@@ -6,13 +6,14 @@ import { formatDate } from '../lib/format';
 /** One line with an agreement's status and term. */
 export function AgreementDetails({ agreement }: { agreement: Agreement }) {
   const { t, i18n } = useTranslation();
+  const values = {
+    status: t(`statuses.${agreement.status}`),
+    start: formatDate(agreement.startDate, i18n.language),
+    end: agreement.endDate ? formatDate(agreement.endDate, i18n.language) : '',
+  };
   return (
     <Text size="sm">
-      {t('relationship.agreementDetails', {
-        status: t(`statuses.${agreement.status}`),
-        start: formatDate(agreement.startDate, i18n.language),
-        end: agreement.endDate ? formatDate(agreement.endDate, i18n.language) : t('relationship.noEndDate'),
-      })}
+      {t(agreement.endDate ? 'relationship.agreementDetails' : 'relationship.agreementDetailsOpenEnded', values)}
     </Text>
   );
 }

@@ -28,7 +28,7 @@ export function AppHeader({ me, nav, onSignOut, signingOut }: Props) {
               aria-label={t(nav.opened ? 'header.closeNavigation' : 'header.openNavigation')}
             />
           )}
-          <Text component={Link} to="/" fw={700} size="lg" c="blue.9" td="none">
+          <Text component={Link} to="/" fw={700} fz={{ base: 'sm', sm: 'lg' }} lh={1.2} c="blue.9" td="none">
             {t('app.name')}
           </Text>
         </Group>

@@ -1,4 +1,4 @@
-import { Table, Text } from '@mantine/core';
+import { Box, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { LicensingIdRow } from '../api/types';
 import { formatDate } from '../lib/format';
@@ -12,9 +12,10 @@ export function LicensingIdTable({ rows, caption }: { rows: LicensingIdRow[]; ca
   const { t, i18n } = useTranslation();
   const list = new Intl.ListFormat(i18n.language, { type: 'conjunction' });
   return (
-    <Table.ScrollContainer minWidth={900}>
-      <Table striped withTableBorder verticalSpacing="xs">
-        <Table.Caption>{caption}</Table.Caption>
+    // Focusable so keyboard users can scroll the table sideways on narrow screens.
+    <Box className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
+      <Table striped withTableBorder verticalSpacing="xs" miw={900}>
+        <Table.Caption className="sr-only">{caption}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
             {COLUMNS.map((column) => (
@@ -42,14 +43,12 @@ export function LicensingIdTable({ rows, caption }: { rows: LicensingIdRow[]; ca
                 <StatusBadge status={row.status} />
               </Table.Td>
               <Table.Td>{formatDate(row.startDate, i18n.language)}</Table.Td>
-              <Table.Td>
-                {row.endDate ? formatDate(row.endDate, i18n.language) : t('relationship.noEndDate')}
-              </Table.Td>
+              <Table.Td>{row.endDate ? formatDate(row.endDate, i18n.language) : t('relationship.noEndDate')}</Table.Td>
               <Table.Td>{list.format(row.roles.map((role) => t(`roles.${role}`)))}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </Box>
   );
 }

@@ -24,7 +24,7 @@ function ParentSection({ parent }: { parent: ParentGroup }) {
         {heading}
       </Title>
       {parent.agreement && <AgreementDetails agreement={parent.agreement} />}
-      <LicensingIdTable rows={parent.licensingIds} caption={t('relationship.tableCaption', { group: heading })} />
+      <LicensingIdTable rows={parent.licensingIds} caption={heading} />
     </Stack>
   );
 }

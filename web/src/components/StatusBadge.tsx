@@ -2,7 +2,7 @@ import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AgreementStatus } from '../api/types';
 
-const COLORS: Record<AgreementStatus, string> = { ACTIVE: 'green.9', INACTIVE: 'gray.7', EXPIRED: 'red.9' };
+const COLORS: Record<AgreementStatus, string> = { ACTIVE: 'teal.9', INACTIVE: 'gray.7', EXPIRED: 'red.9' };
 
 export function StatusBadge({ status }: { status: AgreementStatus }) {
   const { t } = useTranslation();

@@ -35,10 +35,15 @@ export function SignInPage() {
     },
   });
 
+  const emailProblem = (value: string) => {
+    if (!value) return t('signIn.emailRequired');
+    return EMAIL_PATTERN.test(value) ? undefined : t('signIn.emailInvalid');
+  };
+
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const next = {
-      email: !email.trim() ? t('signIn.emailRequired') : EMAIL_PATTERN.test(email.trim()) ? undefined : t('signIn.emailInvalid'),
+      email: emailProblem(email.trim()),
       password: password ? undefined : t('signIn.passwordRequired'),
     };
     setErrors(next);

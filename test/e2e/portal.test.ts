@@ -1,0 +1,182 @@
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer } from '../helpers/server.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const web = path.join(root, 'web');
+const PASSWORD = 'demo-password-1';
+const CONTOSO_IDS = ['67012345', '8765-4321', 'V1234567', 'V9876543'];
+const FABRIKAM_ID = '67099999';
+
+function newestMtime(target: string): number {
+  const stat = statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...readdirSync(target).map((name) => newestMtime(path.join(target, name))));
+}
+
+/** The server serves web/dist as it is when it starts: build it first when the sources are newer. */
+async function ensurePortalBuilt(): Promise<void> {
+  const built = (() => {
+    try {
+      return statSync(path.join(web, 'dist/index.html')).mtimeMs;
+    } catch {
+      return 0;
+    }
+  })();
+  const sources = Math.max(
+    newestMtime(path.join(web, 'src')),
+    newestMtime(path.join(web, 'index.html')),
+    newestMtime(path.join(web, 'vite.config.ts')),
+  );
+  if (built >= sources) return;
+  const { build } = await import('vite');
+  await build({ configFile: path.join(web, 'vite.config.ts'), logLevel: 'warn' });
+}
+
+async function expectNoAxeViolations(page: Page): Promise<void> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const summary = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(summary, `axe on ${page.url()}`).toEqual([]);
+}
+
+const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
+const htmlLang = (page: Page) => page.evaluate(() => document.documentElement.lang);
+const row = (page: Page, id: string) => page.locator(`tr[data-licensing-id="${id}"]`);
+
+describe('portal in Chromium', () => {
+  let server: { url: string; close(): Promise<void> };
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  async function openPage(locale = 'en-US'): Promise<Page> {
+    const context = await browser.newContext({ locale, baseURL: server.url });
+    contexts.push(context);
+    return context.newPage();
+  }
+
+  async function signIn(page: Page, email: string): Promise<void> {
+    await page.goto('/');
+    await page.waitForURL(/\/sign-in/);
+    await page.locator('input[name="email"]').fill(email);
+    await page.locator('input[name="password"]').fill(PASSWORD);
+    await page.locator('form button[type="submit"]').click();
+    await page.waitForURL((url) => url.pathname === '/');
+    await h1(page).waitFor();
+  }
+
+  beforeAll(async () => {
+    await ensurePortalBuilt();
+    server = await startTestServer();
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('R-SUP-3: the sign-in page follows the browser language and passes axe in English and Swedish', async () => {
+    const en = await openPage('en-US');
+    await en.goto('/');
+    await en.waitForURL(/\/sign-in/);
+    await expect.poll(() => h1(en).textContent()).toBe('Sign in');
+    expect(await htmlLang(en)).toBe('en');
+    expect(await en.title()).toContain('Sign in');
+    await expectNoAxeViolations(en);
+
+    const sv = await openPage('sv-SE');
+    await sv.goto('/sign-in');
+    await expect.poll(() => h1(sv).textContent()).toBe('Logga in');
+    expect(await htmlLang(sv)).toBe('sv');
+    expect(await sv.title()).toContain('Logga in');
+    await expectNoAxeViolations(sv);
+  }, 60_000);
+
+  it('R-SUP-3: a personal e-mail account is refused with a translated message', async () => {
+    const page = await openPage('en-US');
+    await page.goto('/sign-in');
+    await page.locator('input[name="email"]').fill('someone@gmail.com');
+    await page.locator('input[name="password"]').fill(PASSWORD);
+    await page.locator('form button[type="submit"]').click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Personal e-mail accounts cannot be used');
+    await expectNoAxeViolations(page);
+  }, 60_000);
+
+  it('R-REL-3: admin@contoso.example sees the four Contoso Licensing IDs and no Fabrikam one; R-SUP-3: Swedish persists', async () => {
+    const page = await openPage('en-US');
+    await signIn(page, 'admin@contoso.example');
+    expect(await h1(page).textContent()).toContain('Anna');
+    await expectNoAxeViolations(page);
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Relationship Summary' }).click();
+    await page.waitForURL(/\/licenses\/relationship-summary/);
+    await row(page, '67012345').waitFor();
+    expect(await h1(page).textContent()).toBe('Relationship Summary');
+    expect(await page.title()).toContain('Relationship Summary');
+    for (const id of CONTOSO_IDS) expect(await row(page, id).count(), id).toBe(1);
+    expect(await row(page, 'V1234567').textContent()).toContain('AUTH-7788');
+    expect(await row(page, FABRIKAM_ID).count()).toBe(0);
+    expect(await page.locator('main').textContent()).not.toContain('Fabrikam');
+    expect(await row(page, '67012345').textContent()).toContain('Administrator');
+    await expectNoAxeViolations(page);
+
+    // Inactive Licensing IDs appear only on request.
+    const activeRows = await page.locator('tr[data-licensing-id]').count();
+    await page.getByRole('switch').check({ force: true });
+    await page.waitForURL(/status=all/);
+    await expect.poll(() => page.locator('tr[data-licensing-id]').count()).toBeGreaterThan(activeRows);
+    for (const id of CONTOSO_IDS) expect(await row(page, id).count(), id).toBe(1);
+    expect(await row(page, FABRIKAM_ID).count()).toBe(0);
+
+    // Svenska: the UI switches at once, the choice is stored on the user and survives a reload.
+    await page.getByText('Svenska', { exact: true }).click();
+    await expect.poll(() => h1(page).textContent()).toBe('Relationssammanfattning');
+    expect(await htmlLang(page)).toBe('sv');
+    await expect.poll(() => page.locator('main').textContent()).toContain('Visa inaktiva');
+    const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/me') && r.request().method() === 'PATCH');
+    expect((await saved.catch(() => null))?.ok() ?? true).toBe(true);
+    await page.reload();
+    await row(page, '67012345').waitFor();
+    expect(await h1(page).textContent()).toBe('Relationssammanfattning');
+    expect(await htmlLang(page)).toBe('sv');
+    expect(await page.title()).toContain('Relationssammanfattning');
+    expect(await row(page, '67012345').textContent()).toContain('Administratör');
+    await expectNoAxeViolations(page);
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Start' }).click();
+    await expect.poll(() => h1(page).textContent()).toContain('Välkommen');
+    await expectNoAxeViolations(page);
+
+    // Sign out: back to the sign-in page, and signed-in pages are closed again.
+    await page.getByRole('button', { name: 'Logga ut' }).click();
+    await page.waitForURL(/\/sign-in/);
+    await expect.poll(() => h1(page).textContent()).toBe('Logga in');
+    await page.goto('/licenses/relationship-summary');
+    await page.waitForURL(/\/sign-in/);
+  }, 120_000);
+
+  it('R-REL-3: viewer@contoso.example sees only the Enterprise enrollment', async () => {
+    const page = await openPage('en-US');
+    await signIn(page, 'viewer@contoso.example');
+    await page.goto('/licenses/relationship-summary?status=all');
+    await row(page, '67012345').waitFor();
+    expect(await page.locator('tr[data-licensing-id]').count()).toBe(1);
+    for (const id of [...CONTOSO_IDS.slice(1), FABRIKAM_ID]) expect(await row(page, id).count(), id).toBe(0);
+  }, 60_000);
+});
