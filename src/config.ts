@@ -27,7 +27,11 @@ const Env = z.object({
         .map((d) => d.trim().toLowerCase())
         .filter(Boolean),
     ),
-  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(12),
   SIGN_IN_LIMIT: z.coerce.number().int().positive().default(10),
   /** Per client address, across accounts: generous, since offices share one address. */
   SIGN_IN_IP_LIMIT: z.coerce.number().int().positive().default(100),
@@ -43,7 +47,9 @@ const Env = z.object({
 export type Config = Readonly<z.infer<typeof Env> & { publicUrl: string }>;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = Env.safeParse(env);
+  // An empty variable (`DATABASE_URL=` in a .env) means "not set", not "set to nothing".
+  const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = Env.safeParse(given);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);

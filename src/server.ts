@@ -2,13 +2,13 @@ import path from 'node:path';
 import nodemailer from 'nodemailer';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
+import { seedDemo } from './demo/seed.js';
 import { systemClock } from './platform/clock.js';
 import { openDatabase } from './platform/db/client.js';
 import { type EmbeddedServer, startEmbeddedPostgres } from './platform/db/embedded.js';
 import { runMigrations } from './platform/db/migrate.js';
 import { smtpSender, startDispatcher } from './platform/mail/dispatcher.js';
 import { loadSecrets } from './platform/secrets.js';
-import { seedDemo } from './demo/seed.js';
 
 export interface RunningServer {
   url: string;

@@ -7,8 +7,7 @@ const webSrc = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../we
 
 type Messages = { [key: string]: string | Messages };
 
-const load = (locale: string): Messages =>
-  JSON.parse(readFileSync(path.join(webSrc, 'i18n', `${locale}.json`), 'utf8')) as Messages;
+const load = (locale: string): Messages => JSON.parse(readFileSync(path.join(webSrc, 'i18n', `${locale}.json`), 'utf8')) as Messages;
 
 /** Flattens nested messages to dotted keys. */
 function flatten(messages: Messages, prefix = ''): Map<string, string> {
@@ -52,8 +51,14 @@ describe('R-SUP-3 portal translations (English and Swedish)', () => {
   const sv = flatten(load('sv'));
 
   it('R-SUP-3: every key exists in both en.json and sv.json', () => {
-    expect([...en.keys()].filter((key) => !sv.has(key)), 'missing in sv.json').toEqual([]);
-    expect([...sv.keys()].filter((key) => !en.has(key)), 'missing in en.json').toEqual([]);
+    expect(
+      [...en.keys()].filter((key) => !sv.has(key)),
+      'missing in sv.json',
+    ).toEqual([]);
+    expect(
+      [...sv.keys()].filter((key) => !en.has(key)),
+      'missing in en.json',
+    ).toEqual([]);
   });
 
   it('R-SUP-3: no message is empty', () => {

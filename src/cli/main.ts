@@ -1,9 +1,13 @@
+import { existsSync } from 'node:fs';
 import { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../demo/seed.js';
 import { openDatabase } from '../platform/db/client.js';
 import { runMigrations } from '../platform/db/migrate.js';
 import { openConfiguredDatabase, startServer } from '../server.js';
+
+// A .env beside the project is read first; the real environment wins over it.
+if (existsSync('.env')) process.loadEnvFile('.env');
 
 const program = new Command('lsc').description('Licensing Service Center');
 

@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { hashPassword } from '../platform/auth/password.js';
-import { audit } from '../platform/audit.js';
-import type { Db } from '../platform/db/client.js';
 import { organization, user } from '../modules/identity/tables.js';
 import { roleGrant } from '../modules/permissions/tables.js';
 import { agreement, contact, licensingId } from '../modules/relationship/tables.js';
+import { audit } from '../platform/audit.js';
+import { hashPassword } from '../platform/auth/password.js';
 import type { Role } from '../platform/authz/roles.js';
+import type { Db } from '../platform/db/client.js';
 
 export const DEMO_PASSWORD = 'demo-password-1';
 
@@ -32,7 +32,10 @@ export async function seedDemo(db: Db): Promise<boolean> {
 
   await db.transaction(async (tx) => {
     const org = async (name: string, country: string, domain: string, isPublisher = false) => {
-      const [o] = await tx.insert(organization).values({ name, country, domains: [domain], isPublisher }).returning();
+      const [o] = await tx
+        .insert(organization)
+        .values({ name, country, domains: [domain], isPublisher })
+        .returning();
       if (!o) throw new Error('seed: organization');
       return o;
     };
@@ -147,11 +150,23 @@ export async function seedDemo(db: Db): Promise<boolean> {
     await grant(cu('keys').id, [enrollment.id, pcn.id], ['PRODUCT_KEYS', 'DOWNLOAD']);
     await tx.insert(contact).values([
       ...all.flatMap((l) => [
-        { licensingId: l, type: 'NOTICES_CORRESPONDENT' as const, name: 'Anna Lind', email: 'admin@contoso.example', userId: cu('admin').id },
+        {
+          licensingId: l,
+          type: 'NOTICES_CORRESPONDENT' as const,
+          name: 'Anna Lind',
+          email: 'admin@contoso.example',
+          userId: cu('admin').id,
+        },
         { licensingId: l, type: 'PRIMARY_CONTACT' as const, name: 'Anna Lind', email: 'admin@contoso.example', userId: cu('admin').id },
       ]),
       { licensingId: enrollment.id, type: 'CHANNEL_PARTNER', name: 'Adatum Licensing Partners', email: 'orders@adatum.example' },
-      { licensingId: enrollment.id, type: 'ONLINE_SERVICES_MANAGER', name: 'Erik Berg', email: 'viewer@contoso.example', userId: cu('viewer').id },
+      {
+        licensingId: enrollment.id,
+        type: 'ONLINE_SERVICES_MANAGER',
+        name: 'Erik Berg',
+        email: 'viewer@contoso.example',
+        userId: cu('viewer').id,
+      },
     ]);
 
     const fabrikam = await org('Fabrikam Inc', 'US', 'fabrikam.example');

@@ -15,13 +15,10 @@ export class DomainError extends Error {
 }
 
 export const notFound = (what = 'resource') => new DomainError('NOT_FOUND', 404, `The ${what} was not found.`);
-export const forbidden = (action: string) =>
-  new DomainError('FORBIDDEN', 403, 'Your roles do not allow this.', { action });
+export const forbidden = (action: string) => new DomainError('FORBIDDEN', 403, 'Your roles do not allow this.', { action });
 export const unauthenticated = () => new DomainError('UNAUTHENTICATED', 401, 'Sign in to continue.');
-export const invalid = (code: string, message: string, details?: Record<string, unknown>) =>
-  new DomainError(code, 400, message, details);
-export const conflict = (code: string, message: string, details?: Record<string, unknown>) =>
-  new DomainError(code, 409, message, details);
+export const invalid = (code: string, message: string, details?: Record<string, unknown>) => new DomainError(code, 400, message, details);
+export const conflict = (code: string, message: string, details?: Record<string, unknown>) => new DomainError(code, 409, message, details);
 
 /** RFC 9457 body. `code` is our extension member; `errors` lists field problems when there are any. */
 export interface Problem {

@@ -24,8 +24,7 @@ export async function loadSecrets(config: Config): Promise<Secrets> {
   const dir = path.resolve(config.DATA_DIR);
   await mkdir(dir, { recursive: true });
   const kek =
-    config.KEY_ENCRYPTION_KEY ??
-    (await readOrCreate(path.join(dir, 'key-encryption.key'), () => randomBytes(32).toString('hex')));
+    config.KEY_ENCRYPTION_KEY ?? (await readOrCreate(path.join(dir, 'key-encryption.key'), () => randomBytes(32).toString('hex')));
   const signingPem =
     config.SIGNING_KEY?.replaceAll('\\n', '\n') ??
     (await readOrCreate(path.join(dir, 'signing-key.pem'), () =>

@@ -28,8 +28,12 @@ describe('generated authorization walk', () => {
     const fabrikam = await q(sql`select id from organization where name = 'Fabrikam Inc'`);
     foreignOrgIds = [
       ...fabrikam.map((r) => r.id ?? ''),
-      ...(await q(sql`select l.id from licensing_id l join organization o on o.id = l.organization_id where o.name = 'Fabrikam Inc'`)).map((r) => r.id ?? ''),
-      ...(await q(sql`select u.id from "user" u join organization o on o.id = u.organization_id where o.name = 'Fabrikam Inc'`)).map((r) => r.id ?? ''),
+      ...(await q(sql`select l.id from licensing_id l join organization o on o.id = l.organization_id where o.name = 'Fabrikam Inc'`)).map(
+        (r) => r.id ?? '',
+      ),
+      ...(await q(sql`select u.id from "user" u join organization o on o.id = u.organization_id where o.name = 'Fabrikam Inc'`)).map(
+        (r) => r.id ?? '',
+      ),
     ];
     const org = (await q(sql`select id from organization where name = 'Contoso Ltd'`))[0]?.id;
     const hash = await hashPassword('walk-password-1');
@@ -72,18 +76,24 @@ describe('generated authorization walk', () => {
           const got = res.statusCode;
           const label = `${route.method} ${url} as ${who}: ${got}`;
           let expected: 'any' | 'ok' | 401 | 403 | 404;
-          if (route.action === 'public') expected = 'any'; // its own answers (a wrong password's 401) are not authorization
+          if (route.action === 'public')
+            expected = 'any'; // its own answers (a wrong password's 401) are not authorization
           else if (!session) expected = 401;
           else if (route.action === 'self') expected = 'ok';
           else if (route.action === 'operator') expected = who === 'operator' ? 'ok' : 403;
           else if (!isLicensingAction(route.action)) expected = 403;
           else if (target === 'foreign') expected = 404;
           else if (target === 'none') expected = 'ok';
-          else if (who === 'operator') expected = 404; // the publisher's staff are another organization here
+          else if (who === 'operator')
+            expected = 404; // the publisher's staff are another organization here
           else expected = roleAllows(who as Role, route.action) ? 'ok' : 403;
 
           const bad =
-            expected === 'any' ? got === 403 || got >= 500 : expected === 'ok' ? got === 401 || got === 403 || got >= 500 : got !== expected;
+            expected === 'any'
+              ? got === 403 || got >= 500
+              : expected === 'ok'
+                ? got === 401 || got === 403 || got >= 500
+                : got !== expected;
           if (bad) {
             failures.push(`${label}, expected ${expected}`);
           }

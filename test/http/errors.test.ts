@@ -77,7 +77,13 @@ describe('bad input answers problem+json and changes nothing', () => {
     expect(res.statusCode).toBe(200);
     const doc = res.json() as { openapi: string; paths: Record<string, Record<string, unknown>> };
     expect(doc.openapi).toBe('3.1.0');
-    for (const p of ['/api/health', '/api/v1/auth/sign-in', '/api/v1/me', '/api/v1/relationship-summary', '/api/v1/licensing-ids/{licensingId}']) {
+    for (const p of [
+      '/api/health',
+      '/api/v1/auth/sign-in',
+      '/api/v1/me',
+      '/api/v1/relationship-summary',
+      '/api/v1/licensing-ids/{licensingId}',
+    ]) {
       expect(Object.keys(doc.paths)).toContain(p);
     }
     const docs = await t.app.inject({ method: 'GET', url: '/api/docs' });

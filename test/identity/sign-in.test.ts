@@ -40,7 +40,11 @@ describe('sign-in with a work account', () => {
     const c = cookiesOf(res);
     const headers = { cookie: `lsc_session=${c.lsc_session}; lsc_csrf=${c.lsc_csrf}` };
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers })).statusCode).toBe(200);
-    const out = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-out', headers: { ...headers, 'x-csrf-token': c.lsc_csrf ?? '' } });
+    const out = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-out',
+      headers: { ...headers, 'x-csrf-token': c.lsc_csrf ?? '' },
+    });
     expect(out.statusCode).toBe(204);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers })).statusCode).toBe(401);
   });
@@ -109,7 +113,12 @@ describe('sign-in with a work account', () => {
 
   it('personal API tokens authenticate scripts with Authorization: Bearer, and stop when revoked', async () => {
     const s = await signIn(t.app, 'viewer@contoso.example');
-    const created = await t.app.inject({ method: 'POST', url: '/api/v1/me/tokens', headers: s.headers, payload: { name: 'nightly export' } });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/me/tokens',
+      headers: s.headers,
+      payload: { name: 'nightly export' },
+    });
     expect(created.statusCode).toBe(201);
     const { token, id } = created.json();
     expect(token).toMatch(/^lsc_/);
@@ -123,7 +132,9 @@ describe('sign-in with a work account', () => {
     expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/me/tokens/${id}`, headers: s.headers })).statusCode).toBe(204);
     const after = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer });
     expect(after.statusCode).toBe(401);
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: 'Bearer lsc_forged' } })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: 'Bearer lsc_forged' } })).statusCode).toBe(
+      401,
+    );
   });
 
   it('R-ID-6: a user who is no longer active loses access at once but stays listed', async () => {
@@ -139,7 +150,11 @@ describe('sign-in with a work account', () => {
   });
 
   it('the audit log is append-only', async () => {
-    const cause = (q: Promise<unknown>) => q.then(() => 'no error', (e: { cause?: Error }) => String(e.cause?.message));
+    const cause = (q: Promise<unknown>) =>
+      q.then(
+        () => 'no error',
+        (e: { cause?: Error }) => String(e.cause?.message),
+      );
     expect(await cause(t.database.db.execute(sql`delete from audit_log`))).toMatch(/append-only/);
     expect(await cause(t.database.db.execute(sql`update audit_log set action = 'x'`))).toMatch(/append-only/);
     const rows = await t.database.db.execute(sql`select count(*)::int as n from audit_log`);

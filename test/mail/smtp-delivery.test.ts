@@ -11,7 +11,10 @@ import { startSmtpSink } from '../helpers/smtp.js';
 
 /** Quoted-printable bodies: join soft line breaks and decode =XX, enough to read the text back. */
 const decode = (raw: string) =>
-  Buffer.from(raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16))), 'latin1').toString('utf8');
+  Buffer.from(
+    raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16))),
+    'latin1',
+  ).toString('utf8');
 
 describe('mail through the outbox to a real SMTP server', () => {
   let sink: Awaited<ReturnType<typeof startSmtpSink>>;
@@ -24,7 +27,14 @@ describe('mail through the outbox to a real SMTP server', () => {
     database = await createTestDatabase();
     dataDir = await mkdtemp(path.join(tmpdir(), 'lsc-mail-'));
     server = await startServer(
-      loadConfig({ DATABASE_URL: database.url, SMTP_URL: sink.url, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', PUBLIC_URL: 'http://portal.test' }),
+      loadConfig({
+        DATABASE_URL: database.url,
+        SMTP_URL: sink.url,
+        PORT: '0',
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'silent',
+        PUBLIC_URL: 'http://portal.test',
+      }),
     );
   });
   afterAll(async () => {
@@ -48,7 +58,11 @@ describe('mail through the outbox to a real SMTP server', () => {
 
   it('R-SUP-3: a security mail arrives over SMTP, in the recipient’s language (English, then Swedish)', async () => {
     const h = await session('admin@contoso.example');
-    const created = await fetch(`${server.url}/api/v1/me/tokens`, { method: 'POST', headers: h, body: JSON.stringify({ name: 'ci-export' }) });
+    const created = await fetch(`${server.url}/api/v1/me/tokens`, {
+      method: 'POST',
+      headers: h,
+      body: JSON.stringify({ name: 'ci-export' }),
+    });
     expect(created.status).toBe(201);
     const en = await sink.next();
     expect(en.to).toEqual(['admin@contoso.example']);

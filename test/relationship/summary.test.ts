@@ -4,7 +4,13 @@ import { groupRelationship, type LicensingIdRow } from '../../src/modules/relati
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { signIn } from '../helpers/session.js';
 
-type Group = { mbsa: { number: string } | null; parents: { agreement: { number: string } | null; licensingIds: { number: string; kind: string; roles: string[]; authorizationNumber: string | null }[] }[] };
+type Group = {
+  mbsa: { number: string } | null;
+  parents: {
+    agreement: { number: string } | null;
+    licensingIds: { number: string; kind: string; roles: string[]; authorizationNumber: string | null }[];
+  }[];
+};
 const numbers = (groups: Group[]) => groups.flatMap((g) => g.parents.flatMap((p) => p.licensingIds.map((l) => l.number)));
 
 describe('Relationship Summary', () => {
@@ -50,7 +56,9 @@ describe('Relationship Summary', () => {
   });
 
   it('a role removed or deactivated takes the Licensing ID out of the summary at once', async () => {
-    await t.database.db.execute(sql`update role_grant set active = false where user_id = (select id from "user" where email = 'keys@contoso.example') and licensing_id = (select id from licensing_id where number = '8765-4321')`);
+    await t.database.db.execute(
+      sql`update role_grant set active = false where user_id = (select id from "user" where email = 'keys@contoso.example') and licensing_id = (select id from licensing_id where number = '8765-4321')`,
+    );
     const res = await get('keys@contoso.example', '/api/v1/relationship-summary?status=all');
     expect(numbers(res.json().groups)).toEqual(['67012345']);
   });
@@ -73,7 +81,15 @@ describe('Relationship Summary', () => {
 });
 
 describe('groupRelationship (pure)', () => {
-  const ref = (id: string, number: string) => ({ id, number, programCode: null, programName: null, status: 'ACTIVE' as const, startDate: '2020-01-01', endDate: null });
+  const ref = (id: string, number: string) => ({
+    id,
+    number,
+    programCode: null,
+    programName: null,
+    status: 'ACTIVE' as const,
+    startDate: '2020-01-01',
+    endDate: null,
+  });
   const row = (number: string, parent: ReturnType<typeof ref> | null, mbsa: ReturnType<typeof ref> | null): LicensingIdRow => ({
     id: number,
     number,
@@ -95,7 +111,13 @@ describe('groupRelationship (pure)', () => {
     const m2 = ref('m2', 'A-MBSA');
     const p1 = ref('p1', 'P2');
     const p2 = ref('p2', 'P1');
-    const groups = groupRelationship([row('3', p1, m1), row('1', null, null), row('2', p2, m1), row('4', p1, m1), row('5', ref('p3', 'P9'), m2)]);
+    const groups = groupRelationship([
+      row('3', p1, m1),
+      row('1', null, null),
+      row('2', p2, m1),
+      row('4', p1, m1),
+      row('5', ref('p3', 'P9'), m2),
+    ]);
     expect(groups.map((g) => g.mbsa?.number ?? null)).toEqual(['A-MBSA', 'B-MBSA', null]);
     expect(groups[1]?.parents.map((p) => p.agreement?.number)).toEqual(['P1', 'P2']);
     expect(groups[1]?.parents[1]?.licensingIds.map((l) => l.number)).toEqual(['3', '4']);

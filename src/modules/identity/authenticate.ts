@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
+import { safeEqual } from '../../platform/auth/secrets.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/client.js';
 import { DomainError } from '../../platform/errors.js';
-import { safeEqual } from '../../platform/auth/secrets.js';
 import { actorFromSession, actorFromToken, SESSION_COOKIE } from './sessions.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

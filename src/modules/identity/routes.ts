@@ -65,7 +65,11 @@ export function identityRoutes(identity: IdentityService, opts: { secureCookies:
       '/me/tokens',
       {
         config: { action: 'self' },
-        schema: { tags: ['me'], summary: 'Personal API tokens (without their secrets)', response: { 200: z.object({ items: z.array(TokenSchema) }) } },
+        schema: {
+          tags: ['me'],
+          summary: 'Personal API tokens (without their secrets)',
+          response: { 200: z.object({ items: z.array(TokenSchema) }) },
+        },
       },
       async (req) => ({ items: await identity.listTokens(actorOf(req)) }),
     );
@@ -91,7 +95,12 @@ export function identityRoutes(identity: IdentityService, opts: { secureCookies:
       '/me/tokens/:tokenId',
       {
         config: { action: 'self' },
-        schema: { tags: ['me'], summary: 'Revoke a personal API token', params: z.object({ tokenId: z.uuid() }), response: { 204: z.null() } },
+        schema: {
+          tags: ['me'],
+          summary: 'Revoke a personal API token',
+          params: z.object({ tokenId: z.uuid() }),
+          response: { 204: z.null() },
+        },
       },
       async (req, reply) => {
         await identity.revokeToken(actorOf(req), req.params.tokenId);

@@ -13,7 +13,8 @@ export function isPersonalAddress(email: string, personalDomains: readonly strin
   return personalDomains.includes(emailDomain(email));
 }
 
-const SHARED_LOCAL_PARTS = /^(it|info|admin|office|support|sales|licens(e|ing)|purchasing|it[-_.]?department|helpdesk|team|contact|noreply|no-reply)$/;
+const SHARED_LOCAL_PARTS =
+  /^(it|info|admin|office|support|sales|licens(e|ing)|purchasing|it[-_.]?department|helpdesk|team|contact|noreply|no-reply)$/;
 
 /** R-ID-5: one person, one account. Warn (never refuse) when an address looks like a shared mailbox. */
 export function looksShared(email: string): boolean {

@@ -1,9 +1,9 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Config } from '../../config.js';
+import { audit } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { verifyPassword } from '../../platform/auth/password.js';
 import { randomToken, sha256 } from '../../platform/auth/secrets.js';
-import { audit } from '../../platform/audit.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/client.js';
 import { DomainError, notFound } from '../../platform/errors.js';
@@ -74,12 +74,16 @@ export function createIdentityService({ db, config, clock }: IdentityDeps) {
       // A success ends the guessing that the account counter guards against.
       await db.delete(rateLimit).where(eq(rateLimit.key, `sign-in:account:${email}`));
       const created = await createSession(db, found.id, now, config.SESSION_TTL_HOURS);
-      await audit(db, { userId: found.id, organizationId: found.organizationId, requestId: input.requestId }, {
-        action: 'auth.sign-in',
-        targetType: 'user',
-        targetId: found.id,
-        after: { ip: input.ip },
-      });
+      await audit(
+        db,
+        { userId: found.id, organizationId: found.organizationId, requestId: input.requestId },
+        {
+          action: 'auth.sign-in',
+          targetType: 'user',
+          targetId: found.id,
+          after: { ip: input.ip },
+        },
+      );
       return { ...created, user: await me(found.id) };
     },
 
@@ -129,9 +133,20 @@ export function createIdentityService({ db, config, clock }: IdentityDeps) {
             createdAt: now,
             expiresAt,
           })
-          .returning({ id: apiToken.id, name: apiToken.name, prefix: apiToken.prefix, createdAt: apiToken.createdAt, expiresAt: apiToken.expiresAt });
+          .returning({
+            id: apiToken.id,
+            name: apiToken.name,
+            prefix: apiToken.prefix,
+            createdAt: apiToken.createdAt,
+            expiresAt: apiToken.expiresAt,
+          });
         if (!created) throw new Error('insert returned nothing');
-        await audit(tx, actor, { action: 'token.create', targetType: 'api_token', targetId: created.id, after: { name: input.name, expiresAt } });
+        await audit(tx, actor, {
+          action: 'token.create',
+          targetType: 'api_token',
+          targetId: created.id,
+          after: { name: input.name, expiresAt },
+        });
         await enqueueMail(tx, {
           to: owner.email,
           locale: owner.locale,

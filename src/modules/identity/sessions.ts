@@ -64,4 +64,3 @@ export async function actorFromToken(db: Db, bearer: string, now: Date, requestI
 export async function purgeExpiredSessions(db: Db, now: Date) {
   await db.delete(session).where(sql`${session.expiresAt} < ${now.toISOString()}`);
 }
-

@@ -31,8 +31,5 @@ export const roleGrant = pgTable(
     active: boolean('active').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    uniqueIndex('role_grant_key').on(t.userId, t.licensingId, t.role),
-    index('role_grant_licensing_idx').on(t.licensingId),
-  ],
+  (t) => [uniqueIndex('role_grant_key').on(t.userId, t.licensingId, t.role), index('role_grant_licensing_idx').on(t.licensingId)],
 );

@@ -49,9 +49,15 @@ export function groupRelationship(rows: LicensingIdRow[]): MbsaGroup[] {
   for (const { parent, mbsa, ...lid } of rows) {
     const mKey = mbsa?.id ?? '';
     let m = mbsas.get(mKey);
-    if (!m) mbsas.set(mKey, (m = { mbsa, parents: [] }));
+    if (!m) {
+      m = { mbsa, parents: [] };
+      mbsas.set(mKey, m);
+    }
     let p = m.parents.find((g) => (g.agreement?.id ?? '') === (parent?.id ?? ''));
-    if (!p) m.parents.push((p = { agreement: parent, licensingIds: [] }));
+    if (!p) {
+      p = { agreement: parent, licensingIds: [] };
+      m.parents.push(p);
+    }
     p.licensingIds.push(lid);
   }
   const groups = [...mbsas.values()].sort((a, b) => byNumber(a.mbsa, b.mbsa));

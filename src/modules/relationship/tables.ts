@@ -84,10 +84,7 @@ export const licensingId = pgTable(
     priceLevel: text('price_level'),
     affiliateRole: affiliateRoleEnum('affiliate_role'),
   },
-  (t) => [
-    uniqueIndex('licensing_id_number_key').on(t.programCode, t.number),
-    index('licensing_id_org_idx').on(t.organizationId),
-  ],
+  (t) => [uniqueIndex('licensing_id_number_key').on(t.programCode, t.number), index('licensing_id_org_idx').on(t.organizationId)],
 );
 
 /** Contacts named on an agreement or Licensing ID (R-REL-6); changed only by partner or publisher. */

@@ -15,12 +15,7 @@ export function rolesGranting(action: LicensingAction): Role[] {
  * when the actor can not know the Licensing ID exists (another organization's, no grant on it) and
  * 403 when it can but holds no role allowing the action.
  */
-export async function authorize(
-  db: DbOrTx,
-  actor: Actor | null,
-  action: Action,
-  target?: { licensingId: string },
-): Promise<void> {
+export async function authorize(db: DbOrTx, actor: Actor | null, action: Action, target?: { licensingId: string }): Promise<void> {
   if (action === 'public') return;
   if (!actor) throw unauthenticated();
   if (action === 'self') return;

@@ -46,16 +46,24 @@ export async function clearStaleLock(dataDir: string): Promise<void> {
   await rm(pidFile, { force: true });
 }
 
+/**
+ * As root the cluster runs as the unprivileged postgres user, which must be able to pass through
+ * every folder above its data folder: add traverse (x, not read) permission where it is missing.
+ */
+async function letPostgresReach(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  for (let d = dir; d !== path.dirname(d); d = path.dirname(d)) {
+    const mode = (await stat(d)).mode & 0o7777;
+    if ((mode & 0o001) === 0) await chmod(d, mode | 0o001);
+  }
+}
+
 async function isRoot(): Promise<boolean> {
   return typeof process.getuid === 'function' && process.getuid() === 0;
 }
 
 /** Starts (initialising on first use) a PostgreSQL cluster under `dir`, listening on 127.0.0.1:port. */
-export async function startEmbeddedPostgres(
-  dir: string,
-  port: number,
-  log: (line: string) => void = () => {},
-): Promise<EmbeddedServer> {
+export async function startEmbeddedPostgres(dir: string, port: number, log: (line: string) => void = () => {}): Promise<EmbeddedServer> {
   const dataDir = path.resolve(dir);
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -70,12 +78,7 @@ export async function startEmbeddedPostgres(
     onLog: log,
     onError: (e) => log(String(e)),
   });
-  if (await isRoot()) {
-    // The cluster runs as the unprivileged postgres user, which must be able to reach its folder.
-    const parent = path.dirname(dataDir);
-    await mkdir(parent, { recursive: true });
-    await chmod(parent, ((await stat(parent)).mode & 0o777) | 0o711);
-  }
+  if (await isRoot()) await letPostgresReach(path.dirname(dataDir));
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
     await rm(dataDir, { recursive: true, force: true });
     await server.initialise();

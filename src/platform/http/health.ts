@@ -14,7 +14,11 @@ export function healthRoutes(database: Database, version: string) {
           summary: 'Liveness and database state',
           response: {
             200: z.object({ status: z.literal('ok'), version: z.string(), database: z.object({ up: z.boolean(), latencyMs: z.number() }) }),
-            503: z.object({ status: z.literal('degraded'), version: z.string(), database: z.object({ up: z.boolean(), latencyMs: z.number() }) }),
+            503: z.object({
+              status: z.literal('degraded'),
+              version: z.string(),
+              database: z.object({ up: z.boolean(), latencyMs: z.number() }),
+            }),
           },
         },
       },
@@ -25,7 +29,9 @@ export function healthRoutes(database: Database, version: string) {
           .then(() => true)
           .catch(() => false);
         const db = { up, latencyMs: Math.round((performance.now() - started) * 10) / 10 };
-        return up ? { status: 'ok' as const, version, database: db } : reply.status(503).send({ status: 'degraded' as const, version, database: db });
+        return up
+          ? { status: 'ok' as const, version, database: db }
+          : reply.status(503).send({ status: 'degraded' as const, version, database: db });
       },
     );
   };

@@ -56,12 +56,19 @@ export function mailViewerRoutes(db: Db) {
       '/operator/mail/:mailId/html',
       {
         config: { action: 'operator' },
-        schema: { tags: ['operator'], summary: 'One mail as the recipient sees it', params: z.object({ mailId: z.coerce.number().int().positive() }) },
+        schema: {
+          tags: ['operator'],
+          summary: 'One mail as the recipient sees it',
+          params: z.object({ mailId: z.coerce.number().int().positive() }),
+        },
       },
       async (req, reply) => {
         const [row] = await db.select({ html: outbox.html }).from(outbox).where(eq(outbox.id, req.params.mailId));
         if (!row) throw notFound('mail');
-        return reply.type('text/html; charset=utf-8').header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'").send(row.html);
+        return reply
+          .type('text/html; charset=utf-8')
+          .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
+          .send(row.html);
       },
     );
   };

@@ -43,11 +43,7 @@ async function toApiError(response: Response): Promise<ApiError> {
  * Calls the backend on the same origin. Non-GET requests carry the CSRF token from the readable
  * `lsc_csrf` cookie (double-submit). Resolves with the parsed JSON, or undefined for 204.
  */
-export async function api<T>(
-  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
-  path: string,
-  body?: unknown,
-): Promise<T> {
+export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET') {

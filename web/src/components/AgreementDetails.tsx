@@ -11,9 +11,5 @@ export function AgreementDetails({ agreement }: { agreement: Agreement }) {
     start: formatDate(agreement.startDate, i18n.language),
     end: agreement.endDate ? formatDate(agreement.endDate, i18n.language) : '',
   };
-  return (
-    <Text size="sm">
-      {t(agreement.endDate ? 'relationship.agreementDetails' : 'relationship.agreementDetailsOpenEnded', values)}
-    </Text>
-  );
+  return <Text size="sm">{t(agreement.endDate ? 'relationship.agreementDetails' : 'relationship.agreementDetailsOpenEnded', values)}</Text>;
 }

@@ -38,9 +38,7 @@ export function AppHeader({ me, nav, onSignOut, signingOut }: Props) {
               <Text size="sm" visibleFrom="md">
                 {t('header.signedInAs', { name, organization: me.organization.name })}
               </Text>
-              <VisuallyHidden hiddenFrom="md">
-                {t('header.signedInAs', { name, organization: me.organization.name })}
-              </VisuallyHidden>
+              <VisuallyHidden hiddenFrom="md">{t('header.signedInAs', { name, organization: me.organization.name })}</VisuallyHidden>
             </>
           )}
           <LanguageSwitcher signedIn={Boolean(me)} />

@@ -23,17 +23,8 @@ export function AppLayout() {
   });
 
   return (
-    <AppShell
-      header={{ height: 60 }}
-      navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !opened } }}
-      padding="md"
-    >
-      <AppHeader
-        me={me}
-        nav={{ opened, toggle }}
-        onSignOut={() => signOutMutation.mutate()}
-        signingOut={signOutMutation.isPending}
-      />
+    <AppShell header={{ height: 60 }} navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+      <AppHeader me={me} nav={{ opened, toggle }} onSignOut={() => signOutMutation.mutate()} signingOut={signOutMutation.isPending} />
       <MainNav onNavigate={close} />
       <AppShell.Main id={MAIN_CONTENT_ID} tabIndex={-1}>
         <Outlet />

@@ -15,10 +15,7 @@ export function RelationshipSummaryPage() {
   const navigate = useNavigate({ from: '/licenses/relationship-summary' });
   const summary = useQuery(relationshipSummaryQuery(status));
   const groups = summary.data?.groups ?? [];
-  const count = groups.reduce(
-    (total, group) => total + group.parents.reduce((sum, parent) => sum + parent.licensingIds.length, 0),
-    0,
-  );
+  const count = groups.reduce((total, group) => total + group.parents.reduce((sum, parent) => sum + parent.licensingIds.length, 0), 0);
 
   return (
     <Stack gap="lg">
@@ -28,9 +25,7 @@ export function RelationshipSummaryPage() {
         <Switch
           label={t('relationship.showInactive')}
           checked={status === 'all'}
-          onChange={(event) =>
-            void navigate({ search: { status: event.currentTarget.checked ? 'all' : 'active' }, replace: true })
-          }
+          onChange={(event) => void navigate({ search: { status: event.currentTarget.checked ? 'all' : 'active' }, replace: true })}
         />
         {summary.isSuccess && (
           <Text size="sm" role="status">
@@ -48,9 +43,7 @@ export function RelationshipSummaryPage() {
       {summary.isSuccess && count === 0 && (
         <EmptyState>
           <EmptyState.Title order={2}>{t('relationship.emptyTitle')}</EmptyState.Title>
-          <EmptyState.Description>
-            {t(status === 'all' ? 'relationship.emptyAll' : 'relationship.emptyActive')}
-          </EmptyState.Description>
+          <EmptyState.Description>{t(status === 'all' ? 'relationship.emptyAll' : 'relationship.emptyActive')}</EmptyState.Description>
         </EmptyState>
       )}
       {groups.map((group) => (
