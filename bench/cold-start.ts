@@ -61,8 +61,22 @@ export async function coldStartBench() {
     const bareCold = await timeBarePostgres(path.join(dir, 'bare'));
     const bareWarm = await timeBarePostgres(path.join(dir, 'bare'));
     return [
-      { name: 'cold start to first /api/health (fresh data folder: initdb, migrate, seed)', value: cold, unit: 'ms', reference: bareCold, referenceName: 'bare embedded PostgreSQL initdb + start', target: '≤ 10000 ms' },
-      { name: 'warm start to first /api/health (existing data folder)', value: warm, unit: 'ms', reference: bareWarm, referenceName: 'bare embedded PostgreSQL start', target: '' },
+      {
+        name: 'cold start to first /api/health (fresh data folder: initdb, migrate, seed)',
+        value: cold,
+        unit: 'ms',
+        reference: bareCold,
+        referenceName: 'bare embedded PostgreSQL initdb + start',
+        target: '≤ 10000 ms',
+      },
+      {
+        name: 'warm start to first /api/health (existing data folder)',
+        value: warm,
+        unit: 'ms',
+        reference: bareWarm,
+        referenceName: 'bare embedded PostgreSQL start',
+        target: '',
+      },
     ];
   } finally {
     await rm(dir, { recursive: true, force: true });

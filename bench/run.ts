@@ -1,7 +1,10 @@
 import { coldStartBench } from './cold-start.js';
 
 /** Runs every benchmark; each figure is printed beside a reference measured in the same run. */
-const benches: Record<string, () => Promise<{ name: string; value: number; unit: string; reference: number; referenceName: string; target: string }[]>> = {
+const benches: Record<
+  string,
+  () => Promise<{ name: string; value: number; unit: string; reference: number; referenceName: string; target: string }[]>
+> = {
   'cold-start': coldStartBench,
 };
 

@@ -30,7 +30,11 @@ try {
   // drizzle-kit exits 0 on some failures: only its own "nothing to do" counts as agreement.
   if (!/No schema changes/i.test(output)) {
     console.error(output);
-    console.error(added.length ? 'The schema has changed without a migration. Run `npm run db:generate` and commit the result.' : 'Could not compare the schema with the migrations.');
+    console.error(
+      added.length
+        ? 'The schema has changed without a migration. Run `npm run db:generate` and commit the result.'
+        : 'Could not compare the schema with the migrations.',
+    );
     process.exit(1);
   }
   if (added.length > 0) {

@@ -13,7 +13,7 @@ const server = new SMTPServer({
     stream.on('end', () => {
       const raw = Buffer.concat(chunks).toString('utf8');
       const to = session.envelope.rcptTo.map((r) => r.address);
-      process.stdout.write(`${JSON.stringify({ to, from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "", raw })}\n`);
+      process.stdout.write(`${JSON.stringify({ to, from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', raw })}\n`);
       callback();
     });
   },

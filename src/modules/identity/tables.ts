@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const localeEnum = pgEnum('locale', ['en', 'sv']);
 export const userStatusEnum = pgEnum('user_status', ['invited', 'active', 'deactivated', 'removed']);
@@ -11,7 +11,12 @@ export const organization = pgTable('organization', {
   country: text('country').notNull(),
   /** Work-account domains of the organization (R-ID-1), lower case. */
   domains: text('domains').array().notNull().default(sql`'{}'::text[]`),
+  /** R-ID-4 E03: the organization's administrator can turn self sign-up off. */
   selfSignUp: boolean('self_sign_up').notNull().default(true),
+  /** R-ID-4 E02/E05: domains whose users may not sign up on their own (invitation only). */
+  restrictedDomains: text('restricted_domains').array().notNull().default(sql`'{}'::text[]`),
+  /** R-ID-4 E04: when set, a work account must exist in the organization's directory (SCIM or SSO) to sign up. */
+  directoryRequired: boolean('directory_required').notNull().default(false),
   /** The publisher's own organization: its users are operators of the service center. */
   isPublisher: boolean('is_publisher').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -28,12 +33,22 @@ export const user = pgTable(
     firstName: text('first_name').notNull().default(''),
     lastName: text('last_name').notNull().default(''),
     passwordHash: text('password_hash'),
+    /** R-ID-4 E06: a personal address once linked to this work account; signing in with it names the work account. */
+    personalEmail: text('personal_email'),
+    emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
+    lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
+    /** Subject of the user at the organization's OIDC provider, once signed in through SSO. */
+    ssoSubject: text('sso_subject'),
     locale: localeEnum('locale').notNull().default('en'),
     status: userStatusEnum('status').notNull().default('active'),
     isOperator: boolean('is_operator').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('user_email_key').on(sql`lower(${t.email})`), index('user_org_idx').on(t.organizationId)],
+  (t) => [
+    uniqueIndex('user_email_key').on(sql`lower(${t.email})`),
+    index('user_org_idx').on(t.organizationId),
+    index('user_personal_email_idx').on(sql`lower(${t.personalEmail})`),
+  ],
 );
 
 export const session = pgTable(
@@ -68,4 +83,103 @@ export const apiToken = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
   (t) => [index('api_token_user_idx').on(t.userId)],
+);
+
+/** R-ID-2: access starts with an invitation; its link expires (14 days by default) and can be re-sent. */
+export const invitation = pgTable(
+  'invitation',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organization.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => user.id),
+    email: text('email').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    invitedBy: uuid('invited_by').references(() => user.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    sentCount: integer('sent_count').notNull().default(1),
+  },
+  (t) => [index('invitation_user_idx').on(t.userId)],
+);
+
+/**
+ * R-ID-3: registering with an address other than the agreement's sends a link to the agreement's
+ * address; the grants wait (inactive) until it is followed.
+ */
+export const emailVerification = pgTable(
+  'email_verification',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => user.id),
+    address: text('address').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    verifiedAt: timestamp('verified_at', { withTimezone: true }),
+    /** The role_grant ids activated when the link is followed. */
+    grantIds: uuid('grant_ids').array().notNull().default(sql`'{}'::uuid[]`),
+  },
+  (t) => [index('email_verification_user_idx').on(t.userId)],
+);
+
+/** An organization's OIDC identity provider for SSO sign-in. */
+export const oidcProvider = pgTable('oidc_provider', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  organizationId: uuid('organization_id')
+    .notNull()
+    .unique()
+    .references(() => organization.id),
+  issuer: text('issuer').notNull(),
+  clientId: text('client_id').notNull(),
+  clientSecret: text('client_secret').notNull(),
+  enabled: boolean('enabled').notNull().default(true),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A sign-in through SSO in flight: state, nonce and PKCE verifier between redirect and callback. */
+export const ssoState = pgTable('sso_state', {
+  state: text('state').primaryKey(),
+  organizationId: uuid('organization_id')
+    .notNull()
+    .references(() => organization.id),
+  nonce: text('nonce').notNull(),
+  codeVerifier: text('code_verifier').notNull(),
+  returnTo: text('return_to').notNull().default('/'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Tokens an organization's directory uses for SCIM provisioning (R-ID-6: removal takes effect at once). */
+export const scimToken = pgTable('scim_token', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  organizationId: uuid('organization_id')
+    .notNull()
+    .references(() => organization.id),
+  name: text('name').notNull(),
+  tokenHash: text('token_hash').notNull().unique(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+});
+
+/** The organization's directory as its identity system last told us (SCIM, or SSO sign-ins): R-ID-4 E04, R-ID-6. */
+export const directoryEntry = pgTable(
+  'directory_entry',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organization.id),
+    email: text('email').notNull(),
+    externalId: text('external_id'),
+    active: boolean('active').notNull().default(true),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('directory_entry_key').on(t.organizationId, sql`lower(${t.email})`)],
 );

@@ -1,6 +1,6 @@
-import { boolean, index, pgEnum, pgTable, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, jsonb, pgEnum, pgTable, primaryKey, serial, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { user } from '../identity/tables.js';
-import { licensingId } from '../relationship/tables.js';
+import { agreement, licensingId } from '../relationship/tables.js';
 
 /** R-PERM-1: the seven Licensing-ID roles. */
 export const roleEnum = pgEnum('role', [

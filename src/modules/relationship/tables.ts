@@ -83,6 +83,8 @@ export const licensingId = pgTable(
     endDate: date('end_date'),
     priceLevel: text('price_level'),
     affiliateRole: affiliateRoleEnum('affiliate_role'),
+    /** R-PERM-10: an Open License's owner can turn Add Open License off for it. */
+    addOpenEnabled: boolean('add_open_enabled').notNull().default(true),
   },
   (t) => [uniqueIndex('licensing_id_number_key').on(t.programCode, t.number), index('licensing_id_org_idx').on(t.organizationId)],
 );
