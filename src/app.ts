@@ -6,8 +6,13 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import { installAuthentication } from './modules/identity/authenticate.js';
+import { registrationModule } from './modules/identity/registration-routes.js';
 import { identityRoutes } from './modules/identity/routes.js';
+import { scimModule } from './modules/identity/scim-routes.js';
 import { createIdentityService } from './modules/identity/service.js';
+import { ssoModule } from './modules/identity/sso-routes.js';
+import { addOpenModule } from './modules/permissions/add-open-routes.js';
+import { permissionsModule } from './modules/permissions/routes.js';
 import { relationshipRoutes } from './modules/relationship/routes.js';
 import { createRelationshipService } from './modules/relationship/service.js';
 import type { Clock } from './platform/clock.js';
@@ -15,9 +20,11 @@ import type { Database } from './platform/db/client.js';
 import { installGuard } from './platform/http/guard.js';
 import { healthRoutes } from './platform/http/health.js';
 import { installPortal } from './platform/http/portal.js';
-import { sendProblem } from './platform/http/problem.js';
+import { problemSender } from './platform/http/problem.js';
+import { ALL_PROBLEMS } from './problems.js';
 import './platform/http/types.js';
 import { mailViewerRoutes } from './platform/mail/routes.js';
+import type { ModuleDeps, ModuleRoutes } from './platform/module.js';
 import type { Secrets } from './platform/secrets.js';
 
 export interface AppDeps {
@@ -44,7 +51,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.setErrorHandler((err, req, reply) => sendProblem(err, req, reply));
+  const sendProblem = problemSender(ALL_PROBLEMS);
+  app.setErrorHandler(sendProblem);
   // The API speaks JSON only; anything else is 415, not a string that fails validation later.
   app.removeContentTypeParser('text/plain');
 
@@ -75,16 +83,25 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get('/api/openapi.json', { config: { action: 'public' }, schema: { hide: true } }, async () => app.swagger());
   await app.register(healthRoutes(database, version));
 
+  const moduleDeps: ModuleDeps = { db, database, config, clock, secrets: deps.secrets };
   const identity = createIdentityService({ db, config, clock });
   const relationship = createRelationshipService({ db });
+  const v1: ModuleRoutes[] = [
+    identityRoutes(identity, { secureCookies: config.publicUrl.startsWith('https:') }),
+    registrationModule(moduleDeps),
+    ssoModule(moduleDeps),
+    relationshipRoutes(relationship),
+    permissionsModule(moduleDeps),
+    addOpenModule(moduleDeps),
+    mailViewerRoutes(db),
+  ];
   await app.register(
-    async (v1) => {
-      await v1.register(identityRoutes(identity, { secureCookies: config.publicUrl.startsWith('https:') }));
-      await v1.register(relationshipRoutes(relationship));
-      await v1.register(mailViewerRoutes(db));
+    async (api) => {
+      for (const routes of v1) await api.register(routes);
     },
     { prefix: '/api/v1' },
   );
-  await installPortal(app, deps.webRoot);
+  await app.register(scimModule(moduleDeps), { prefix: '/scim/v2' });
+  await installPortal(app, sendProblem, deps.webRoot);
   return app;
 }

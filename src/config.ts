@@ -37,6 +37,16 @@ const Env = z.object({
   SIGN_IN_IP_LIMIT: z.coerce.number().int().positive().default(100),
   SIGN_IN_WINDOW_SECONDS: z.coerce.number().int().positive().default(300),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  // Business numbers from the seeds live here, each overridable (RULES.md: one config table).
+  /** R-ID-2: an invitation link expires after this many days. */
+  INVITATION_TTL_DAYS: z.coerce.number().int().positive().default(14),
+  /** R-ID-3: how long the verification link to the agreement's address stays valid. */
+  VERIFICATION_TTL_DAYS: z.coerce.number().int().positive().default(14),
+  /** R-PERM-10: this many invalid license/authorization pairs within the window suspend Add Open License… */
+  ADD_OPEN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  ADD_OPEN_FAILURE_WINDOW_HOURS: z.coerce.number().positive().default(24),
+  /** …for this long after the last failure. */
+  ADD_OPEN_SUSPENSION_HOURS: z.coerce.number().positive().default(72),
   SEED_DEMO: z
     .enum(['true', 'false'])
     .default('true')

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { renderMail, TEMPLATES } from '../../src/platform/mail/templates.js';
+import { ALL_MAILS } from '../../src/mails.js';
+import { placeholders, renderMail } from '../../src/platform/mail/templates.js';
 import { type RunningServer, startServer } from '../../src/server.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { startSmtpSink } from '../helpers/smtp.js';
@@ -83,11 +84,14 @@ describe('mail through the outbox to a real SMTP server', () => {
   });
 
   it('R-SUP-3: every template renders in English and Swedish, and the languages differ', () => {
-    for (const name of Object.keys(TEMPLATES) as (keyof typeof TEMPLATES)[]) {
-      const params = { firstName: 'A', tokenName: 'B', email: 'a@b.example', createdAt: 'C', expiresAt: 'D', url: 'https://x.example/<y>' };
-      const en = renderMail(name, 'en', params);
-      const sv = renderMail(name, 'sv', params);
-      expect(en.subject).not.toEqual(sv.subject);
+    expect(ALL_MAILS.length).toBeGreaterThan(0);
+    for (const t of ALL_MAILS) {
+      expect(placeholders(t, 'sv'), t.name).toEqual(placeholders(t, 'en'));
+      const params = Object.fromEntries(placeholders(t, 'en').map((p) => [p, p === 'url' ? 'https://x.example/<y>' : `<${p}>`]));
+      const en = renderMail(t, 'en', params);
+      const sv = renderMail(t, 'sv', params);
+      expect(en.subject, t.name).not.toEqual(sv.subject);
+      expect(en.text, t.name).not.toEqual(sv.text);
       expect(en.html).toContain('lang="en"');
       expect(sv.html).toContain('lang="sv"');
       expect(sv.html).not.toContain('<y>'); // parameters are escaped in HTML

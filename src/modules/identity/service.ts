@@ -11,6 +11,7 @@ import type { Locale } from '../../platform/i18n/locale.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
 import { hit } from '../../platform/rate-limit.js';
 import { rateLimit } from '../../platform/tables.js';
+import { identityMails } from './mails.js';
 import { isPersonalAddress, normalizeEmail } from './rules.js';
 import { createSession, deleteSession, TOKEN_PREFIX } from './sessions.js';
 import { apiToken, organization, user } from './tables.js';
@@ -150,7 +151,7 @@ export function createIdentityService({ db, config, clock }: IdentityDeps) {
         await enqueueMail(tx, {
           to: owner.email,
           locale: owner.locale,
-          template: 'token-created',
+          template: identityMails.tokenCreated,
           params: {
             firstName: owner.firstName || owner.email,
             tokenName: input.name,

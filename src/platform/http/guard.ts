@@ -18,8 +18,8 @@ declare module 'fastify' {
   }
 }
 
-/** Routes outside /api serve the portal's files; everything under it must declare an action. */
-const isApi = (url: string) => url.startsWith('/api/') && !url.startsWith('/api/docs');
+/** Routes outside /api and /scim serve the portal's files; everything under them must declare an action. */
+const isApi = (url: string) => (url.startsWith('/api/') && !url.startsWith('/api/docs')) || url.startsWith('/scim/');
 
 /**
  * Refuses, at start-up, any API route that declares no action, and checks the declared action on

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { DomainError } from '../errors.js';
-import { sendProblem } from './problem.js';
+import type { ProblemSender } from './problem.js';
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
 
@@ -12,7 +12,7 @@ export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url))
  * Serves the built portal, and answers unknown paths: problem+json under /api, the portal's
  * index.html for other page addresses (the portal routes them itself).
  */
-export async function installPortal(app: FastifyInstance, root = webDist) {
+export async function installPortal(app: FastifyInstance, sendProblem: ProblemSender, root = webDist) {
   const hasPortal = existsSync(path.join(root, 'index.html'));
   if (hasPortal) {
     await app.register(fastifyStatic, { root, wildcard: false, index: false, maxAge: '1h', immutable: false });

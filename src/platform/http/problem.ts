@@ -2,7 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DomainError, type Problem, problemType } from '../errors.js';
 import { negotiateLocale } from '../i18n/locale.js';
-import { problemTitle } from '../i18n/problems.js';
+import { type ProblemTitles, problemTitle } from '../i18n/problems.js';
 
 function toDomainError(err: unknown): DomainError {
   if (err instanceof DomainError) return err;
@@ -20,34 +20,38 @@ function toDomainError(err: unknown): DomainError {
   return new DomainError('INTERNAL', 500, 'Internal error');
 }
 
-/** One error model for the whole API: RFC 9457 problem+json with a stable `code`. */
-export function sendProblem(err: unknown, req: FastifyRequest, reply: FastifyReply) {
-  const locale = req.actor?.locale ?? negotiateLocale(req.headers['accept-language']);
-  let problem: Problem;
-  if (hasZodFastifySchemaValidationErrors(err)) {
-    problem = {
-      type: problemType('VALIDATION_FAILED'),
-      title: problemTitle('VALIDATION_FAILED', locale, 'Validation failed'),
-      status: 400,
-      code: 'VALIDATION_FAILED',
-      errors: err.validation.map((v) => ({
-        path: `${err.validationContext ?? 'body'}${v.instancePath.replaceAll('/', '.')}`,
-        message: v.message ?? 'invalid',
-      })),
-    };
-  } else {
-    const d = toDomainError(err);
-    if (d.status >= 500) req.log.error({ err }, 'unhandled error');
-    problem = {
-      type: problemType(d.code),
-      title: problemTitle(d.code, locale, d.message),
-      status: d.status,
-      code: d.code,
-      ...(d.status < 500 ? { detail: d.message } : {}),
-      ...d.details,
-    };
-  }
-  problem.instance = req.url.split('?')[0];
-  problem.requestId = req.id;
-  return reply.status(problem.status).type('application/problem+json').send(problem);
-}
+export type ProblemSender = (err: unknown, req: FastifyRequest, reply: FastifyReply) => FastifyReply;
+
+/** One error model for the whole API: RFC 9457 problem+json with a stable `code`, titled in the caller's language. */
+export const problemSender =
+  (titles: ProblemTitles): ProblemSender =>
+  (err, req, reply) => {
+    const locale = req.actor?.locale ?? negotiateLocale(req.headers['accept-language']);
+    let problem: Problem;
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      problem = {
+        type: problemType('VALIDATION_FAILED'),
+        title: problemTitle(titles, 'VALIDATION_FAILED', locale, 'Validation failed'),
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        errors: err.validation.map((v) => ({
+          path: `${err.validationContext ?? 'body'}${v.instancePath.replaceAll('/', '.')}`,
+          message: v.message ?? 'invalid',
+        })),
+      };
+    } else {
+      const d = toDomainError(err);
+      if (d.status >= 500) req.log.error({ err }, 'unhandled error');
+      problem = {
+        type: problemType(d.code),
+        title: problemTitle(titles, d.code, locale, d.message),
+        status: d.status,
+        code: d.code,
+        ...(d.status < 500 ? { detail: d.message } : {}),
+        ...d.details,
+      };
+    }
+    problem.instance = req.url.split('?')[0];
+    problem.requestId = req.id;
+    return reply.status(problem.status).type('application/problem+json').send(problem);
+  };

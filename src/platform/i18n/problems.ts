@@ -4,7 +4,12 @@ import type { Locale } from './locale.js';
  * Titles of the problem codes, in every language. The portal has its own copy for its screens;
  * these serve API clients and scripts, which read `title` in the language they asked for.
  */
-export const PROBLEM_TITLES: Record<string, Record<Locale, string>> = {
+export type ProblemTitles = Record<string, Record<Locale, string>>;
+
+/** Each module defines the titles of its own codes with this; src/problems.ts gathers them. */
+export const defineProblems = <T extends ProblemTitles>(titles: T): T => titles;
+
+export const PLATFORM_PROBLEMS: ProblemTitles = {
   NOT_FOUND: { en: 'Not found.', sv: 'Hittades inte.' },
   ROUTE_NOT_FOUND: { en: 'There is no such address.', sv: 'Adressen finns inte.' },
   FORBIDDEN: { en: 'Your roles do not allow this.', sv: 'Dina roller tillåter inte detta.' },
@@ -35,6 +40,6 @@ export const PROBLEM_TITLES: Record<string, Record<Locale, string>> = {
   },
 };
 
-export function problemTitle(code: string, locale: Locale, fallback: string): string {
-  return PROBLEM_TITLES[code]?.[locale] ?? fallback;
+export function problemTitle(titles: ProblemTitles, code: string, locale: Locale, fallback: string): string {
+  return titles[code]?.[locale] ?? fallback;
 }

@@ -1,23 +1,23 @@
 import type { Locale } from '../i18n/locale.js';
 
 /**
- * Every mail in every language. `{name}` placeholders are filled from the params; the body's
- * paragraphs are separated by blank lines and a line `[label](url)` becomes a button in HTML.
+ * A mail in every language. `{name}` placeholders are filled from the params; paragraphs are
+ * separated by blank lines, and a paragraph `[label](url)` becomes a button in HTML.
  */
-export const TEMPLATES = {
-  'token-created': {
-    subject: {
-      en: 'A personal API token was created for your account',
-      sv: 'En personlig API-token skapades för ditt konto',
-    },
-    body: {
-      en: 'Hello {firstName},\n\nA personal API token named "{tokenName}" was created for {email} on {createdAt}. Scripts can use it to act as you until {expiresAt}.\n\nIf this was not you, revoke it at once and tell your administrator.\n\n[Review your tokens]({url})',
-      sv: 'Hej {firstName},\n\nEn personlig API-token med namnet "{tokenName}" skapades för {email} den {createdAt}. Skript kan använda den för att agera som du fram till {expiresAt}.\n\nOm det inte var du, återkalla den direkt och kontakta din administratör.\n\n[Granska dina token]({url})',
-    },
-  },
-} as const satisfies Record<string, { subject: Record<Locale, string>; body: Record<Locale, string> }>;
+export interface MailTemplate {
+  name: string;
+  subject: Record<Locale, string>;
+  body: Record<Locale, string>;
+}
 
-export type TemplateName = keyof typeof TEMPLATES;
+/** Each module defines its mails with this; the key becomes the template's name in the outbox. */
+export function defineMails<K extends string>(mails: Record<K, Omit<MailTemplate, 'name'>>): Record<K, MailTemplate> {
+  return Object.fromEntries(Object.entries(mails).map(([name, m]) => [name, { name, ...(m as Omit<MailTemplate, 'name'>) }])) as Record<
+    K,
+    MailTemplate
+  >;
+}
+
 export type MailParams = Record<string, string | number>;
 
 export interface RenderedMail {
@@ -36,10 +36,14 @@ function fill(template: string, params: MailParams): string {
   });
 }
 
+/** The placeholders a template uses, in both languages (tests check both name the same ones). */
+export function placeholders(t: MailTemplate, locale: Locale): string[] {
+  return [...`${t.subject[locale]}\n${t.body[locale]}`.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
+}
+
 const LINK = /^\[(.+)\]\((.+)\)$/;
 
-export function renderMail(name: TemplateName, locale: Locale, params: MailParams): RenderedMail {
-  const t = TEMPLATES[name];
+export function renderMail(t: MailTemplate, locale: Locale, params: MailParams): RenderedMail {
   const subject = fill(t.subject[locale], params);
   const paragraphs = fill(t.body[locale], params).split('\n\n');
   const text = paragraphs.map((p) => p.replace(LINK, '$1: $2')).join('\n\n');
@@ -50,7 +54,7 @@ export function renderMail(name: TemplateName, locale: Locale, params: MailParam
         const [, label = '', url = ''] = link;
         return `<p><a href="${escapeHtml(url)}" style="display:inline-block;padding:10px 16px;background:#0b5cad;color:#fff;text-decoration:none;border-radius:4px">${escapeHtml(label)}</a></p>`;
       }
-      return `<p>${escapeHtml(p)}</p>`;
+      return `<p>${escapeHtml(p).replaceAll('\n', '<br>')}</p>`;
     })
     .join('\n');
   const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body style="font-family:Segoe UI,Arial,sans-serif;color:#1b1b1b;max-width:600px">${htmlBody}</body></html>`;

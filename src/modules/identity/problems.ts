@@ -1,0 +1,3 @@
+import { defineProblems } from '../../platform/i18n/problems.js';
+
+export const IDENTITY_PROBLEMS = defineProblems({});

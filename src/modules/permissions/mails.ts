@@ -1,0 +1,3 @@
+import { defineMails } from '../../platform/mail/templates.js';
+
+export const permissionsMails = defineMails({});
