@@ -5,6 +5,7 @@ export interface Actor {
   email: string;
   locale: 'en' | 'sv';
   isOperator: boolean;
-  via: 'session' | 'token';
+  /** `scim`: an organization's directory (userId is then the SCIM token's id); it may only sync the directory. */
+  via: 'session' | 'token' | 'scim';
   requestId: string;
 }

@@ -19,8 +19,13 @@ export const LICENSING_ACTIONS = [
 ] as const;
 export type LicensingAction = (typeof LICENSING_ACTIONS)[number];
 
-/** Actions that need no Licensing ID: `public` anyone, `self` any signed-in user, `operator` publisher staff. */
-export const ACTOR_ACTIONS = ['public', 'self', 'operator'] as const;
+/**
+ * Actions decided by who the actor is rather than a role on one Licensing ID: `public` anyone,
+ * `self` any signed-in user, `operator` the publisher's staff, `organization.manage` an
+ * Administrator of at least one of the organization's Licensing IDs (organization settings),
+ * `directory.sync` the organization's directory through a SCIM token.
+ */
+export const ACTOR_ACTIONS = ['public', 'self', 'operator', 'organization.manage', 'directory.sync'] as const;
 export type ActorAction = (typeof ACTOR_ACTIONS)[number];
 
 export type Action = LicensingAction | ActorAction;

@@ -18,9 +18,18 @@ export function rolesGranting(action: LicensingAction): Role[] {
 export async function authorize(db: DbOrTx, actor: Actor | null, action: Action, target?: { licensingId: string }): Promise<void> {
   if (action === 'public') return;
   if (!actor) throw unauthenticated();
-  if (action === 'self') return;
+  if ((action === 'directory.sync') !== (actor.via === 'scim')) throw forbidden(action);
+  if (action === 'directory.sync' || action === 'self') return;
   if (action === 'operator') {
     if (!actor.isOperator) throw forbidden(action);
+    return;
+  }
+  if (action === 'organization.manage') {
+    const res = await db.execute(sql`
+      select 1 from role_grant g join licensing_id l on l.id = g.licensing_id
+      where g.user_id = ${actor.userId} and g.active and g.role = 'ADMINISTRATOR' and l.organization_id = ${actor.organizationId}
+      limit 1`);
+    if (!res.rowCount) throw forbidden(action);
     return;
   }
   if (!isLicensingAction(action)) throw new DomainError('INTERNAL', 500, `Unknown action ${action}`);
