@@ -82,7 +82,8 @@ describe('generated authorization walk', () => {
           else if (route.action === 'self') expected = 'ok';
           else if (route.action === 'operator') expected = who === 'operator' ? 'ok' : 403;
           else if (route.action === 'organization.manage') expected = who === 'ADMINISTRATOR' ? 'ok' : 403;
-          else if (route.action === 'directory.sync') expected = 403; // user sessions never sync a directory
+          else if (route.action === 'directory.sync')
+            expected = 403; // user sessions never sync a directory
           else if (!isLicensingAction(route.action)) expected = 403;
           else if (target === 'foreign') expected = 404;
           else if (target === 'none') expected = 'ok';

@@ -29,7 +29,99 @@ export const roleGrant = pgTable(
     role: roleEnum('role').notNull(),
     source: grantSourceEnum('source').notNull(),
     active: boolean('active').notNull().default(true),
+    /** R-PERM-8: for role groups, the chosen sub-roles; null means "All". */
+    subRoles: text('sub_roles').array(),
+    /** R-PERM-9: an Online Services Manager may reserve only with this, per enrollment. */
+    manageReservation: boolean('manage_reservation').notNull().default(false),
+    /** For INHERITED grants: the MBSA or parent agreement they come from (R-PERM-5). */
+    inheritedFrom: uuid('inherited_from').references(() => agreement.id),
+    grantedBy: uuid('granted_by').references(() => user.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // The same role may come from several sources (an Administrator who is also a contact).
+    uniqueIndex('role_grant_key').on(t.userId, t.licensingId, t.role, t.source),
+    index('role_grant_licensing_idx').on(t.licensingId),
+    index('role_grant_user_idx').on(t.userId),
+  ],
+);
+
+/** R-PERM-5: a contact of an MBSA or parent agreement chooses to be (or not be) Administrator of its children. */
+export const adminInheritance = pgTable(
+  'admin_inheritance',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => user.id),
+    agreementId: uuid('agreement_id')
+      .notNull()
+      .references(() => agreement.id),
+    optedIn: boolean('opted_in').notNull(),
+    decidedAt: timestamp('decided_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.agreementId] })],
+);
+
+export const requestStatusEnum = pgEnum('request_status', ['PENDING', 'ACCEPTED', 'DENIED', 'WITHDRAWN']);
+
+/** R-PERM-6: a user asks the Administrators of record of a Licensing ID for roles. */
+export const permissionRequest = pgTable(
+  'permission_request',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** The request number people quote. */
+    number: serial('number').notNull().unique(),
+    requesterId: uuid('requester_id')
+      .notNull()
+      .references(() => user.id),
+    licensingId: uuid('licensing_id')
+      .notNull()
+      .references(() => licensingId.id),
+    roles: text('roles').array().notNull(),
+    subRoles: jsonb('sub_roles'),
+    comment: text('comment'),
+    status: requestStatusEnum('status').notNull().default('PENDING'),
+    decidedBy: uuid('decided_by').references(() => user.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decisionNote: text('decision_note'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('role_grant_key').on(t.userId, t.licensingId, t.role), index('role_grant_licensing_idx').on(t.licensingId)],
+  (t) => [
+    index('permission_request_licensing_idx').on(t.licensingId, t.status),
+    index('permission_request_requester_idx').on(t.requesterId),
+  ],
+);
+
+/** R-PERM-10: invalid license/authorization pairs entered through Add Open License, for the suspension rule. */
+export const addOpenFailure = pgTable(
+  'add_open_failure',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => user.id),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('add_open_failure_user_idx').on(t.userId, t.at)],
+);
+
+/** R-PERM-11: a reseller named on an Open order form, granted access automatically; the Administrator may deny it. */
+export const resellerAccess = pgTable(
+  'reseller_access',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    licensingId: uuid('licensing_id')
+      .notNull()
+      .references(() => licensingId.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => user.id),
+    /** Hash of the single-use "Deny Access" link token mailed to the Administrators. */
+    denyTokenHash: text('deny_token_hash').notNull().unique(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    deniedAt: timestamp('denied_at', { withTimezone: true }),
+    deniedBy: uuid('denied_by').references(() => user.id),
+  },
+  (t) => [uniqueIndex('reseller_access_key').on(t.licensingId, t.userId)],
 );
