@@ -5,14 +5,17 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
+import { catalogModule } from './modules/catalog/routes.js';
 import { installAuthentication } from './modules/identity/authenticate.js';
 import { registrationModule } from './modules/identity/registration-routes.js';
 import { identityRoutes } from './modules/identity/routes.js';
 import { scimModule } from './modules/identity/scim-routes.js';
 import { createIdentityService } from './modules/identity/service.js';
 import { ssoModule } from './modules/identity/sso-routes.js';
+import { ordersModule } from './modules/orders/routes.js';
 import { addOpenModule } from './modules/permissions/add-open-routes.js';
 import { permissionsModule } from './modules/permissions/routes.js';
+import { relationshipReportsModule } from './modules/relationship/reports-routes.js';
 import { relationshipRoutes } from './modules/relationship/routes.js';
 import { createRelationshipService } from './modules/relationship/service.js';
 import type { Clock } from './platform/clock.js';
@@ -93,6 +96,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     relationshipRoutes(relationship),
     permissionsModule(moduleDeps),
     addOpenModule(moduleDeps),
+    catalogModule(moduleDeps),
+    ordersModule(moduleDeps),
+    relationshipReportsModule(moduleDeps),
     mailViewerRoutes(db),
   ];
   await app.register(

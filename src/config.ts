@@ -1,5 +1,34 @@
 import { z } from 'zod';
 
+/** "upTo:activations" pairs, e.g. "25:50,50:100", ascending by upTo. */
+const tiers = (fallback: string) =>
+  z
+    .string()
+    .regex(/^\d+:\d+(,\d+:\d+)*$/, 'pairs like 25:50,50:100')
+    .default(fallback)
+    .transform((s) =>
+      s
+        .split(',')
+        .map((p) => p.split(':').map(Number) as [number, number])
+        .map(([upTo, activations]) => ({ upTo, activations }))
+        .sort((a, b) => a.upTo - b.upTo),
+    );
+/** "LEVEL:activations" pairs, e.g. "A:500,B:1000". */
+const levelActivations = (fallback: string) =>
+  z
+    .string()
+    .regex(/^[A-Z]+:\d+(,[A-Z]+:\d+)*$/, 'pairs like A:500,B:1000')
+    .default(fallback)
+    .transform(
+      (s) =>
+        Object.fromEntries(
+          s
+            .split(',')
+            .map((p) => p.split(':'))
+            .map(([level, n]) => [level, Number(n)]),
+        ) as Record<string, number>,
+    );
+
 /**
  * Every setting comes from the environment; the defaults are those of the embedded mode so that
  * `npm start` needs nothing. Secrets have no defaults: absent keys are generated into DATA_DIR.
@@ -36,17 +65,65 @@ const Env = z.object({
   /** Per client address, across accounts: generous, since offices share one address. */
   SIGN_IN_IP_LIMIT: z.coerce.number().int().positive().default(100),
   SIGN_IN_WINDOW_SECONDS: z.coerce.number().int().positive().default(300),
+  /** SSO: how long a sign-in may stay at the organization's identity provider before its state expires. */
+  SSO_STATE_TTL_MINUTES: z.coerce.number().int().positive().max(60).default(10),
+  /** SSO: allow http:// identity providers (development and tests only; production issuers use https). */
+  OIDC_ALLOW_INSECURE_HTTP: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  /** SCIM: the most users one list page returns, whatever `count` asks for. */
+  SCIM_PAGE_SIZE_MAX: z.coerce.number().int().positive().max(1000).default(100),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
   // Business numbers from the seeds live here, each overridable (RULES.md: one config table).
   /** R-ID-2: an invitation link expires after this many days. */
   INVITATION_TTL_DAYS: z.coerce.number().int().positive().default(14),
   /** R-ID-3: how long the verification link to the agreement's address stays valid. */
   VERIFICATION_TTL_DAYS: z.coerce.number().int().positive().default(14),
+  /** Registration and self sign-up: the shortest password accepted. */
+  PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(128).default(12),
   /** R-PERM-10: this many invalid license/authorization pairs within the window suspend Add Open License… */
   ADD_OPEN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   ADD_OPEN_FAILURE_WINDOW_HOURS: z.coerce.number().positive().default(24),
   /** …for this long after the last failure. */
   ADD_OPEN_SUSPENSION_HOURS: z.coerce.number().positive().default(72),
+  /** R-LIC-7: a Licensing ID this close to its end is "Expiring soon"… */
+  EXPIRING_SOON_DAYS: z.coerce.number().int().positive().default(90),
+  /** …and this close, its end date is shown in red. */
+  EXPIRY_URGENT_DAYS: z.coerce.number().int().positive().default(30),
+  /** R-REP-4: a Licensing ID report lists at most this many order lines and says when there are more. */
+  LICENSING_REPORT_MAX_LINES: z.coerce.number().int().positive().default(10_000),
+  // R-KEY-3: MAK activations. Open programs by licenses purchased, as "up to N licenses:activations"
+  // tiers (the seed's example: 1–25 licenses → 50); above the last tier, this many per license.
+  MAK_OPEN_TIERS: tiers('25:50,50:100,100:200,250:500,500:1000'),
+  MAK_OPEN_PER_LICENSE_ABOVE: z.coerce.number().int().positive().default(2),
+  /** R-KEY-3: Enterprise, Select, Select Plus, Campus, School: activations by price level, and without one. */
+  MAK_LEVEL_ACTIVATIONS: levelActivations('A:500,B:1000,C:2500,D:5000'),
+  MAK_DEFAULT_ACTIVATIONS: z.coerce.number().int().positive().default(250),
+  /** R-OS-7: an Online Service Activation key is single-use. */
+  OSA_KEY_REDEMPTIONS: z.coerce.number().int().positive().default(1),
+  /** R-KEY-5: a KMS host key activates this many KMS hosts… */
+  KMS_HOSTS_PER_KEY: z.coerce.number().int().positive().default(6),
+  /** …each this many times. */
+  KMS_ACTIVATIONS_PER_HOST: z.coerce.number().int().positive().default(10),
+  /** R-KEY-5: machines (physical or virtual) a KMS host must count before it activates client OS, servers, Office-type apps. */
+  KMS_THRESHOLD_CLIENT_OS: z.coerce.number().int().positive().default(25),
+  KMS_THRESHOLD_SERVER: z.coerce.number().int().positive().default(5),
+  KMS_THRESHOLD_APPS: z.coerce.number().int().positive().default(5),
+  /** R-KEY-5: a KMS activation lasts this long; clients renew this often, retry this soon after a failure… */
+  KMS_GRANT_DAYS: z.coerce.number().int().positive().default(180),
+  KMS_RENEW_DAYS: z.coerce.number().int().positive().default(7),
+  KMS_RETRY_HOURS: z.coerce.number().positive().default(2),
+  /** …and a client not heard from within this many days stops counting toward the threshold. */
+  KMS_COUNT_WINDOW_DAYS: z.coerce.number().int().positive().default(30),
+  /** R-KEY-6: an unactivated machine works this long, then shows reminders (notification mode), never stops. */
+  ACTIVATION_GRACE_DAYS: z.coerce.number().int().positive().default(30),
+  /** Activation requests per key and per client address within the window (activation cycling is abuse). */
+  ACTIVATION_KEY_LIMIT: z.coerce.number().int().positive().default(300),
+  ACTIVATION_IP_LIMIT: z.coerce.number().int().positive().default(120),
+  ACTIVATION_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
+  /** R-KEY-4: the most machines one proxy activation request carries. */
+  PROXY_ACTIVATION_MAX_MACHINES: z.coerce.number().int().positive().max(5000).default(500),
   SEED_DEMO: z
     .enum(['true', 'false'])
     .default('true')

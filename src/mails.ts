@@ -1,8 +1,9 @@
 import { identityMails } from './modules/identity/mails.js';
-import { permissionsMails } from './modules/permissions/mails.js';
+import { ordersMails } from './modules/orders/mails.js';
+import { addOpenMails, permissionsMails } from './modules/permissions/mails.js';
 import type { MailTemplate } from './platform/mail/templates.js';
 
 /** Every mail the service center sends, for the tests that check each exists in every language. */
 const all = (mails: Record<string, MailTemplate>) => Object.values(mails);
 
-export const ALL_MAILS: MailTemplate[] = [...all(identityMails), ...all(permissionsMails)];
+export const ALL_MAILS: MailTemplate[] = [...all(identityMails), ...all(permissionsMails), ...all(addOpenMails), ...all(ordersMails)];

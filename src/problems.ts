@@ -1,6 +1,17 @@
+import { CATALOG_PROBLEMS } from './modules/catalog/problems.js';
 import { IDENTITY_PROBLEMS } from './modules/identity/problems.js';
-import { PERMISSIONS_PROBLEMS } from './modules/permissions/problems.js';
+import { ORDERS_PROBLEMS } from './modules/orders/problems.js';
+import { ADD_OPEN_PROBLEMS, PERMISSIONS_PROBLEMS } from './modules/permissions/problems.js';
+import { REPORTS_PROBLEMS } from './modules/relationship/reports-problems.js';
 import { PLATFORM_PROBLEMS, type ProblemTitles } from './platform/i18n/problems.js';
 
 /** The title of every problem code in every language, gathered from the modules that raise them. */
-export const ALL_PROBLEMS: ProblemTitles = { ...PLATFORM_PROBLEMS, ...IDENTITY_PROBLEMS, ...PERMISSIONS_PROBLEMS };
+export const ALL_PROBLEMS: ProblemTitles = {
+  ...PLATFORM_PROBLEMS,
+  ...IDENTITY_PROBLEMS,
+  ...PERMISSIONS_PROBLEMS,
+  ...ADD_OPEN_PROBLEMS,
+  ...CATALOG_PROBLEMS,
+  ...ORDERS_PROBLEMS,
+  ...REPORTS_PROBLEMS,
+};

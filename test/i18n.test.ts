@@ -7,7 +7,15 @@ const webSrc = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../we
 
 type Messages = { [key: string]: string | Messages };
 
-const load = (locale: string): Messages => JSON.parse(readFileSync(path.join(webSrc, 'i18n', `${locale}.json`), 'utf8')) as Messages;
+const read = (file: string): Messages => JSON.parse(readFileSync(file, 'utf8')) as Messages;
+
+/** The base file plus every area file (areas/<area>.<locale>.json), as the portal merges them. */
+const load = (locale: string): Messages => {
+  const areas = path.join(webSrc, 'i18n', 'areas');
+  const merged = read(path.join(webSrc, 'i18n', `${locale}.json`));
+  for (const f of readdirSync(areas).filter((f) => f.endsWith(`.${locale}.json`))) Object.assign(merged, read(path.join(areas, f)));
+  return merged;
+};
 
 /** Flattens nested messages to dotted keys. */
 function flatten(messages: Messages, prefix = ''): Map<string, string> {

@@ -2,9 +2,11 @@ import { existsSync } from 'node:fs';
 import { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../demo/seed.js';
+import { registerActivationCommands } from '../modules/activation/cli.js';
 import { openDatabase } from '../platform/db/client.js';
 import { runMigrations } from '../platform/db/migrate.js';
 import { openConfiguredDatabase, startServer } from '../server.js';
+import { describeImport, importOrdersFile } from './import-orders.js';
 
 // A .env beside the project is read first; the real environment wins over it.
 if (existsSync('.env')) process.loadEnvFile('.env');
@@ -66,6 +68,31 @@ program
     await embedded?.stop();
     console.log(seeded ? 'Demo data loaded.' : 'The database already has data; nothing loaded.');
   });
+
+program
+  .command('import-orders')
+  .argument('<file>', 'CSV with the columns order_number … grant (see src/modules/orders/csv.ts)')
+  .description('Record orders from a CSV file; each order all or nothing, files may be imported again')
+  .action(async (file: string) => {
+    const config = loadConfig();
+    const { url, embedded } = await openConfiguredDatabase(config);
+    const database = openDatabase(url, 2);
+    let failed = false;
+    try {
+      await runMigrations(database.db);
+      const { outcomes, fileErrors } = await importOrdersFile(database.db, config, file);
+      if (fileErrors.length) console.error(fileErrors.join('\n'));
+      else console.log(describeImport(outcomes));
+      failed = fileErrors.length > 0 || outcomes.some((o) => o.result === 'rejected');
+    } finally {
+      await database.close();
+      await embedded?.stop();
+    }
+    // Explicitly: under tsx's loader thread an exitCode set here does not survive to the exit.
+    if (failed) process.exit(1);
+  });
+
+registerActivationCommands(program);
 
 await program.parseAsync(process.argv).catch((e: unknown) => {
   console.error(e instanceof Error ? e.message : e);

@@ -1,11 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { organization, user } from '../modules/identity/tables.js';
+import { syncInheritance } from '../modules/permissions/inheritance.js';
 import { roleGrant } from '../modules/permissions/tables.js';
 import { agreement, contact, licensingId } from '../modules/relationship/tables.js';
 import { audit } from '../platform/audit.js';
 import { hashPassword } from '../platform/auth/password.js';
 import type { Role } from '../platform/authz/roles.js';
 import type { Db } from '../platform/db/client.js';
+import { seedCatalogAndOrders } from './orders.js';
 
 export const DEMO_PASSWORD = 'demo-password-1';
 
@@ -167,7 +169,12 @@ export async function seedDemo(db: Db): Promise<boolean> {
         email: 'viewer@contoso.example',
         userId: cu('viewer').id,
       },
+      // R-PERM-5: the MBSA's Notices Correspondent administers every child Licensing ID by inheritance.
+      { agreementId: mbsa.id, type: 'NOTICES_CORRESPONDENT', name: 'Anna Lind', email: 'admin@contoso.example', userId: cu('admin').id },
     ]);
+    await syncInheritance(tx, mbsa.id);
+
+    await seedCatalogAndOrders(tx, { enrollment, oldEnrollment, pcn, open, openValue });
 
     const fabrikam = await org('Fabrikam Inc', 'US', 'fabrikam.example');
     const fu = await users(fabrikam.id, [{ email: 'admin@fabrikam.example', firstName: 'Frank', lastName: 'Miller' }]);

@@ -1,5 +1,6 @@
 import { ADD_OPEN_CASES } from './cases/add-open.js';
 import { FOUNDATION_CASES } from './cases/foundation.js';
+import { ORDERS_CASES } from './cases/orders.js';
 import { PERMISSIONS_CASES } from './cases/permissions.js';
 import { REGISTRATION_CASES } from './cases/registration.js';
 import { SSO_CASES } from './cases/sso.js';
@@ -12,4 +13,5 @@ export const ROUTE_CASES: Record<string, import('./cases/types.js').RouteCase> =
   ...SSO_CASES,
   ...PERMISSIONS_CASES,
   ...ADD_OPEN_CASES,
+  ...ORDERS_CASES,
 };

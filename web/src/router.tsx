@@ -1,49 +1,13 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { createRootRouteWithContext, createRoute, createRouter, redirect } from '@tanstack/react-router';
-import { meQuery } from './api/queries';
+import { createRoute, createRouter } from '@tanstack/react-router';
 import type { StatusFilter } from './api/types';
-import { AppLayout } from './components/AppLayout';
 import { ComingSoon } from './components/ComingSoon';
+import { administrationRoutes } from './routes/administration';
+import { appRoute, rootRoute, signInRoute } from './routes/base';
 import { HomePage } from './routes/home';
+import { identityAppRoutes, identityPublicRoutes } from './routes/identity';
 import { LicensesPage } from './routes/licenses';
-import { NotFoundPage } from './routes/not-found';
 import { RelationshipSummaryPage } from './routes/relationship-summary';
-import { RootLayout } from './routes/root';
-import { SignInPage } from './routes/sign-in';
-
-export interface RouterContext {
-  queryClient: QueryClient;
-}
-
-const rootRoute = createRootRouteWithContext<RouterContext>()({
-  component: RootLayout,
-  notFoundComponent: NotFoundPage,
-});
-
-const signInRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: '/sign-in',
-  validateSearch: (search: Record<string, unknown>): { redirect?: string; signedOut?: boolean } => ({
-    redirect: typeof search.redirect === 'string' ? search.redirect : undefined,
-    signedOut: search.signedOut === true ? true : undefined,
-  }),
-  beforeLoad: async ({ context }) => {
-    if (await context.queryClient.ensureQueryData(meQuery)) throw redirect({ to: '/' });
-  },
-  component: SignInPage,
-});
-
-/** Pathless layout for everything behind sign-in. */
-const appRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  id: '_app',
-  beforeLoad: async ({ context, location }) => {
-    const me = await context.queryClient.ensureQueryData(meQuery);
-    if (!me) throw redirect({ to: '/sign-in', search: { redirect: location.href } });
-    return { me };
-  },
-  component: AppLayout,
-});
 
 const homeRoute = createRoute({ getParentRoute: () => appRoute, path: '/', component: HomePage });
 
@@ -63,7 +27,10 @@ const comingSoon = <TPath extends string>(path: TPath, titleKey: string) =>
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
+  ...identityPublicRoutes,
   appRoute.addChildren([
+    ...identityAppRoutes,
+    ...administrationRoutes,
     homeRoute,
     licensesRoute,
     relationshipSummaryRoute,
@@ -72,7 +39,6 @@ const routeTree = rootRoute.addChildren([
     comingSoon('/software-assurance', 'nav.softwareAssurance'),
     comingSoon('/online-services', 'nav.onlineServices'),
     comingSoon('/reports', 'nav.reports'),
-    comingSoon('/administration', 'nav.administration'),
   ]),
 ]);
 

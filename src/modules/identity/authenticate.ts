@@ -3,23 +3,30 @@ import { safeEqual } from '../../platform/auth/secrets.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/client.js';
 import { DomainError } from '../../platform/errors.js';
+import { actorFromScimToken, SCIM_TOKEN_PREFIX } from './scim.js';
 import { actorFromSession, actorFromToken, SESSION_COOKIE } from './sessions.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * Resolves the actor of every API request from a Bearer token or the session cookie. Cookie
- * requests that change something must echo the CSRF token (double submit); Bearer requests carry
- * no ambient credential, so they need none.
+ * Resolves the actor of every API and SCIM request from a Bearer token (a personal `lsc_…` one or
+ * a directory's `scim_…` one) or the session cookie. Cookie requests that change something must
+ * echo the CSRF token (double submit); Bearer requests carry no ambient credential, so they need
+ * none.
  */
 export function installAuthentication(app: FastifyInstance, db: Db, clock: Clock) {
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (req) => {
-    if (!req.url.startsWith('/api/')) return;
+    const scim = req.url.startsWith('/scim/');
+    if (!req.url.startsWith('/api/') && !scim) return;
     const auth = req.headers.authorization;
     if (auth?.startsWith('Bearer ')) {
-      req.actor = await actorFromToken(db, auth.slice(7).trim(), clock.now(), req.id);
+      const bearer = auth.slice(7).trim();
+      const directory = bearer.startsWith(SCIM_TOKEN_PREFIX);
+      req.actor = directory ? await actorFromScimToken(db, bearer, req.id) : await actorFromToken(db, bearer, clock.now(), req.id);
       if (!req.actor) throw new DomainError('UNAUTHENTICATED', 401, 'The API token is not valid.');
+      // A directory's token syncs the directory and reaches nothing else, not even public routes.
+      if (directory && !scim) throw new DomainError('FORBIDDEN', 403, 'A SCIM token can only call /scim/v2.');
       return;
     }
     const cookie = req.cookies[SESSION_COOKIE];

@@ -12,6 +12,7 @@ import { enqueueMail } from '../../platform/mail/outbox.js';
 import { hit } from '../../platform/rate-limit.js';
 import { rateLimit } from '../../platform/tables.js';
 import { identityMails } from './mails.js';
+import { linkedWorkAccount, workAccountRequired } from './registration-checks.js';
 import { isPersonalAddress, normalizeEmail } from './rules.js';
 import { createSession, deleteSession, TOKEN_PREFIX } from './sessions.js';
 import { apiToken, organization, user } from './tables.js';
@@ -52,9 +53,7 @@ export function createIdentityService({ db, config, clock }: IdentityDeps) {
      */
     async signIn(input: { email: string; password: string; ip: string; requestId: string }) {
       const email = normalizeEmail(input.email);
-      if (isPersonalAddress(email, config.PERSONAL_MAIL_DOMAINS)) {
-        throw new DomainError('PERSONAL_ACCOUNT', 400, 'Personal e-mail addresses cannot sign in; use your work account.');
-      }
+      const personal = isPersonalAddress(email, config.PERSONAL_MAIL_DOMAINS);
       const now = clock.now();
       const window = config.SIGN_IN_WINDOW_SECONDS;
       const [byAddress, byAccount] = await Promise.all([
@@ -64,10 +63,18 @@ export function createIdentityService({ db, config, clock }: IdentityDeps) {
       if (byAccount > config.SIGN_IN_LIMIT || byAddress > config.SIGN_IN_IP_LIMIT) {
         throw new DomainError('RATE_LIMITED', 429, 'Too many sign-in attempts.', { retryAfterSeconds: window });
       }
-      const [found] = await db
-        .select({ id: user.id, passwordHash: user.passwordHash, status: user.status, organizationId: user.organizationId })
-        .from(user)
-        .where(sql`lower(${user.email}) = ${email}`);
+      const [found] = personal
+        ? []
+        : await db
+            .select({ id: user.id, passwordHash: user.passwordHash, status: user.status, organizationId: user.organizationId })
+            .from(user)
+            .where(sql`lower(${user.email}) = ${email}`);
+      if (!found) {
+        // R-ID-4 E06: an address linked to a work account names that account (after the rate limit, which bounds probing).
+        const workAccount = await linkedWorkAccount(db, email);
+        if (workAccount) throw workAccountRequired(workAccount);
+        if (personal) throw new DomainError('PERSONAL_ACCOUNT', 400, 'Personal e-mail addresses cannot sign in; use your work account.');
+      }
       const ok = await verifyPassword(found?.passwordHash, input.password);
       if (!found || !ok || found.status !== 'active') {
         throw new DomainError('INVALID_CREDENTIALS', 401, 'The e-mail address or password is not correct.');

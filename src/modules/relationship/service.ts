@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Actor } from '../../platform/auth/actor.js';
 import { visibleLicensingIds } from '../../platform/authz/authorize.js';
 import type { Role } from '../../platform/authz/roles.js';
-import type { Db } from '../../platform/db/client.js';
+import type { Db, DbOrTx } from '../../platform/db/client.js';
 import { notFound } from '../../platform/errors.js';
 import { roleGrant } from '../permissions/tables.js';
 import { groupRelationship, type LicensingIdRow } from './rules.js';
@@ -77,3 +77,33 @@ export function createRelationshipService({ db }: { db: Db }) {
 }
 
 export type RelationshipService = ReturnType<typeof createRelationshipService>;
+
+/** What other modules need to know of a Licensing ID (orders, License Summary); callers scope `ids` first. */
+const basics = {
+  id: licensingId.id,
+  organizationId: licensingId.organizationId,
+  number: licensingId.number,
+  name: licensingId.name,
+  kind: licensingId.kind,
+  programCode: licensingId.programCode,
+  status: licensingId.status,
+  startDate: licensingId.startDate,
+  endDate: licensingId.endDate,
+  affiliateRole: licensingId.affiliateRole,
+  parentAgreementId: licensingId.parentAgreementId,
+};
+export type LicensingIdBasics = Awaited<ReturnType<typeof licensingIdsByIds>>[number];
+
+export async function licensingIdsByIds(db: DbOrTx, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db.select(basics).from(licensingId).where(inArray(licensingId.id, ids)).orderBy(licensingId.number);
+}
+
+/** R-BC-7: orders name their Licensing ID by program and number. */
+export async function licensingIdByNumber(db: DbOrTx, programCode: string, number: string): Promise<LicensingIdBasics | null> {
+  const [row] = await db
+    .select(basics)
+    .from(licensingId)
+    .where(sql`${licensingId.programCode}::text = ${programCode} and ${licensingId.number} = ${number}`);
+  return row ?? null;
+}

@@ -5,6 +5,20 @@ import type { Locale } from '../api/types';
 import en from './en.json';
 import sv from './sv.json';
 
+type Messages = Record<string, unknown>;
+
+/**
+ * Each area of the portal keeps its messages in areas/<area>.<lang>.json under a top-level key
+ * named after the area, so areas are translated (and edited) independently of each other.
+ */
+const areaFiles = import.meta.glob<Messages>('./areas/*.json', { eager: true, import: 'default' });
+
+function messagesFor(lang: 'en' | 'sv', base: Messages): Messages {
+  const merged: Messages = { ...base };
+  for (const [file, messages] of Object.entries(areaFiles)) if (file.endsWith(`.${lang}.json`)) Object.assign(merged, messages);
+  return merged;
+}
+
 export const LOCALES: readonly Locale[] = ['en', 'sv'];
 
 /** Before sign-in the browser decides: Swedish for any sv-* language, English otherwise. */
@@ -23,7 +37,7 @@ export async function initI18n(locale: Locale): Promise<typeof i18next> {
     .use(ICU)
     .use(initReactI18next)
     .init({
-      resources: { en: { translation: en }, sv: { translation: sv } },
+      resources: { en: { translation: messagesFor('en', en) }, sv: { translation: messagesFor('sv', sv) } },
       lng: locale,
       fallbackLng: 'en',
       supportedLngs: LOCALES,

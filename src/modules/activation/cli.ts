@@ -1,0 +1,186 @@
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { loadConfig } from '../../config.js';
+import { systemClock } from '../../platform/clock.js';
+import { CertificateError, type LicensePoolCode, verifyCertificate } from './certificate.js';
+import { runKmsClient } from './client/kms-client.js';
+import { machineFingerprint, machineHostname } from './client/machine.js';
+import { ActivationRefused, activateKmsHost, activateWithKey, fetchPublicKey } from './client/service-client.js';
+import { readState, writeState } from './client/state-file.js';
+import { openKmsHost } from './kms-host/host.js';
+import { listen, serveKmsHost } from './kms-host/http.js';
+import { type ClientState, clientStatus } from './kms-rules.js';
+
+const POOLS = ['SYSTEMS', 'SERVERS', 'APPLICATIONS'] as const;
+const DEFAULT_SERVICE = process.env.LSC_SERVICE_URL ?? 'http://localhost:3000';
+
+/** The publisher's key: from a file given, else the copy kept beside the state, else fetched once from the service and kept. */
+async function publisherKey(opts: { publicKey?: string; service: string }, keptAt: string): Promise<string> {
+  if (opts.publicKey) return readFile(opts.publicKey, 'utf8');
+  if (existsSync(keptAt)) return readFile(keptAt, 'utf8');
+  const { publicKeyPem } = await fetchPublicKey(opts.service);
+  await writeFile(keptAt, publicKeyPem, { mode: 0o644 });
+  return publicKeyPem;
+}
+
+function explain(e: unknown): string {
+  if (e instanceof ActivationRefused) {
+    const how = e.problem.howToRequestMore as { kind?: string; url?: string } | undefined;
+    return `${e.code}: ${String(e.problem.detail ?? e.problem.title ?? '')}${how ? `\n  Request more (${how.kind}) at ${how.url}` : ''}`;
+  }
+  if (e instanceof CertificateError) return `the certificate did not verify (${e.reason}); nothing was saved`;
+  return e instanceof Error ? e.message : String(e);
+}
+
+interface ActivateOptions {
+  service: string;
+  key?: string;
+  product?: string;
+  kms?: string;
+  pool: LicensePoolCode;
+  state: string;
+  fingerprint?: string;
+  virtual?: boolean;
+  publicKey?: string;
+  status?: boolean;
+}
+
+interface KmsHostOptions {
+  service: string;
+  key?: string;
+  product?: string;
+  port: string;
+  listen: string;
+  state: string;
+  fingerprint?: string;
+  virtual?: boolean;
+  publicKey?: string;
+}
+
+/** `lsc activate` (a machine) and `lsc kms-host` (an organization's activation host). */
+export function registerActivationCommands(program: Command): void {
+  program
+    .command('activate')
+    .description('Activate this machine: with a MAK or OSA key against the service (--key), or through your KMS host (--kms)')
+    .option('--service <url>', 'the Licensing Service Center', DEFAULT_SERVICE)
+    .option('--key <productKey>', 'a MAK (or single-use OSA key) to activate with')
+    .option('--product <code>', 'the product code of the installed software (with --key)')
+    .option('--kms <url>', 'your KMS host, e.g. http://127.0.0.1:1688')
+    .option('--pool <pool>', `what this machine runs: ${POOLS.join(', ')} (with --kms)`, 'SYSTEMS')
+    .option('--state <file>', 'where the activation is kept', './data/activation.json')
+    .option('--fingerprint <id>', 'this machine’s identifier (default: derived from the machine id)')
+    .option('--virtual', 'this is a virtual machine')
+    .option('--public-key <file>', 'the publisher’s public key (PEM); default: fetched from the service once and kept')
+    .option('--status', 'only show the activation status')
+    .action(async (opts: ActivateOptions) => {
+      const config = loadConfig();
+      const now = systemClock.now();
+      if (!POOLS.includes(opts.pool as (typeof POOLS)[number])) throw new Error(`--pool must be one of ${POOLS.join(', ')}`);
+      const saved = await readState<ClientState>(opts.state);
+      let state: ClientState = saved ?? {
+        fingerprint: opts.fingerprint ?? machineFingerprint(),
+        pool: opts.pool,
+        machineKind: opts.virtual ? 'VIRTUAL' : 'PHYSICAL',
+        installedAt: now.toISOString(),
+      };
+      let failed = false;
+      if (!opts.status && (opts.key || opts.kms)) {
+        const key = await publisherKey(opts, path.join(path.dirname(path.resolve(opts.state)), 'publisher.pem'));
+        if (opts.key && !state.mak) {
+          if (!opts.product) throw new Error('--product is required with --key');
+          try {
+            const answer = await activateWithKey(opts.service, {
+              productKey: opts.key,
+              productCode: opts.product,
+              fingerprint: state.fingerprint,
+              hostname: machineHostname(),
+              machineKind: state.machineKind,
+            });
+            verifyCertificate(answer.certificate, key, { fingerprint: state.fingerprint, kinds: ['MAK', 'OSA'] });
+            state = { ...state, mak: { certificate: answer.certificate, activatedAt: answer.activatedAt } };
+          } catch (e) {
+            failed = true;
+            console.error(`Activation refused. ${explain(e)}`);
+          }
+        } else if (opts.kms) {
+          const run = await runKmsClient({
+            state,
+            hostUrl: opts.kms,
+            publisherKey: key,
+            clock: systemClock,
+            retryHours: config.KMS_RETRY_HOURS,
+            hostname: machineHostname(),
+          });
+          state = run.state;
+          if (run.contacted && state.lastError && run.state.nextAttemptAt) {
+            failed = true;
+            console.error(`KMS activation not completed: ${state.lastError}. Next attempt after ${state.nextAttemptAt}.`);
+          }
+        }
+        await writeState(opts.state, state);
+      } else if (!saved) {
+        await writeState(opts.state, state);
+      }
+      const s = clientStatus(state, systemClock.now(), config.ACTIVATION_GRACE_DAYS);
+      if (s.mode === 'ACTIVATED') {
+        console.log(
+          s.method === 'MAK'
+            ? 'Activated with a MAK: no further contact needed.'
+            : `Activated by KMS until ${s.expiresAt?.toISOString()}${s.renewDue ? ' (renewal due)' : ''}.`,
+        );
+      } else if (s.mode === 'GRACE') {
+        console.log(`Not activated: grace period, ${s.daysLeft} day(s) left (until ${s.graceEndsAt.toISOString()}).`);
+      } else {
+        // R-KEY-6: a reminder, never a stop.
+        console.log(
+          `Not activated: notification mode since ${s.since.toISOString()}. This copy keeps working; activate it to stop these reminders.`,
+        );
+      }
+      process.exitCode = failed ? 1 : 0;
+    });
+
+  program
+    .command('kms-host')
+    .description('Run your organization’s KMS host: activates itself with a KMS host key, then activates your machines')
+    .option('--service <url>', 'the Licensing Service Center', DEFAULT_SERVICE)
+    .option('--key <productKey>', 'the KMS host key (needed until the host is activated)')
+    .option('--product <code>', 'the product code the host key is for (with --key)')
+    .option('--port <port>', 'port to listen on', '1688')
+    .option('--listen <address>', 'address to listen on', '127.0.0.1')
+    .option('--state <file>', 'where the host keeps its key pair, certificate and counts', './data/kms-host.json')
+    .option('--fingerprint <id>', 'this host’s identifier (default: derived from the machine id)')
+    .option('--virtual', 'the host is a virtual machine')
+    .option('--public-key <file>', 'the publisher’s public key (PEM); default: fetched from the service once and kept')
+    .action(async (opts: KmsHostOptions) => {
+      const key = await publisherKey(opts, path.join(path.dirname(path.resolve(opts.state)), 'publisher.pem'));
+      const host = await openKmsHost({ stateFile: opts.state, publisherKey: key, clock: systemClock });
+      if (!host.claims) {
+        if (!opts.key || !opts.product) throw new Error('This host is not activated yet: give --key and --product');
+        const answer = await activateKmsHost(opts.service, {
+          productKey: opts.key,
+          productCode: opts.product,
+          fingerprint: opts.fingerprint ?? machineFingerprint(),
+          hostname: machineHostname(),
+          machineKind: opts.virtual ? 'VIRTUAL' : 'PHYSICAL',
+          hostPublicKey: host.publicKey,
+        }).catch((e: unknown) => {
+          throw new Error(`The host could not activate itself. ${explain(e)}`);
+        });
+        await host.install(answer.certificate);
+        console.log(`Host activated (${answer.hosts.used} of ${answer.hosts.limit} hosts on this key).`);
+      }
+      const server = serveKmsHost(host);
+      const url = await listen(server, Number(opts.port), opts.listen);
+      const claims = host.claims;
+      const t = claims?.policy.thresholds;
+      console.log(
+        `KMS host for ${claims?.product.name} ${claims?.product.version} listening at ${url}\n` +
+          `  activates once counted: ${t?.SYSTEMS} client OS, ${t?.SERVERS} servers, ${t?.APPLICATIONS} apps machines`,
+      );
+      const stop = () => server.close(() => process.exit(0));
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
+}

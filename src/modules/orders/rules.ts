@@ -1,0 +1,124 @@
+import { createHash } from 'node:crypto';
+
+export const LICENSE_TYPES = ['FULL', 'UPGRADE', 'LSA', 'SA', 'SA_STEP_UP', 'SUBSCRIPTION', 'ONLINE_SERVICE'] as const;
+export type LicenseType = (typeof LICENSE_TYPES)[number];
+
+/** Types that only mean something over a coverage period, so the period needs an end. */
+const NEEDS_COVERAGE_END: ReadonlySet<LicenseType> = new Set(['LSA', 'SA', 'SA_STEP_UP', 'SUBSCRIPTION', 'ONLINE_SERVICE']);
+
+/** The names order files use for each license type (R-BC-7), besides the API's codes. */
+const LICENSE_TYPE_LABELS: Record<string, LicenseType> = {
+  full: 'FULL',
+  license: 'FULL',
+  upgrade: 'UPGRADE',
+  'l&sa': 'LSA',
+  lsa: 'LSA',
+  'license & software assurance': 'LSA',
+  sa: 'SA',
+  'software assurance': 'SA',
+  'sa step-up': 'SA_STEP_UP',
+  'sa step up': 'SA_STEP_UP',
+  sa_step_up: 'SA_STEP_UP',
+  subscription: 'SUBSCRIPTION',
+  'online service': 'ONLINE_SERVICE',
+  online_service: 'ONLINE_SERVICE',
+};
+
+/** A license type from a file cell ("L&SA", "SA Step-Up", "FULL", …); null when it is none of ours (OEM, retail: R-LIC-6). */
+export function parseLicenseType(label: string): LicenseType | null {
+  return LICENSE_TYPE_LABELS[label.trim().toLowerCase()] ?? null;
+}
+
+export interface OrderLineInput {
+  /** Where the line came from: its position in the API body, or its line in the file. */
+  line: number;
+  product: string;
+  licenseType: LicenseType;
+  quantity: number;
+  coverageStart: string;
+  coverageEnd: string | null;
+  grant: boolean;
+}
+
+export interface OrderInput {
+  orderNumber: string;
+  orderDate: string;
+  licensingId: { program: string; number: string };
+  lines: OrderLineInput[];
+  /** Where the order header is (the file line of its first row); null for the API. */
+  headerLine?: number | null;
+}
+
+export const LINE_ERROR_CODES = [
+  'UNKNOWN_LICENSING_ID',
+  'UNKNOWN_PRODUCT',
+  'QUANTITY_NOT_POSITIVE',
+  'COVERAGE_END_BEFORE_START',
+  'COVERAGE_END_REQUIRED',
+  'INVALID_DATE',
+  'INVALID_NUMBER',
+  'INVALID_FLAG',
+  'UNKNOWN_LICENSE_TYPE',
+  'MISSING_VALUE',
+  'ORDER_HEADER_MISMATCH',
+] as const;
+export type LineErrorCode = (typeof LINE_ERROR_CODES)[number];
+
+export interface LineError {
+  line: number | null;
+  field: string;
+  code: LineErrorCode;
+}
+
+/** A calendar date that exists (2025-02-30 does not). */
+export function isDay(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+/** The UTC calendar day of an instant. */
+export const dayOf = (at: Date) => at.toISOString().slice(0, 10);
+
+/**
+ * Everything wrong with an order, line by line (R-BC-7): one bad line rejects the whole order.
+ * `known` says what the catalog and the relationship data hold.
+ */
+export function orderErrors(order: OrderInput, known: { licensingIdFound: boolean; productCodes: ReadonlySet<string> }): LineError[] {
+  const errors: LineError[] = [];
+  if (!known.licensingIdFound) errors.push({ line: order.headerLine ?? null, field: 'licensingId', code: 'UNKNOWN_LICENSING_ID' });
+  for (const l of order.lines) {
+    if (!known.productCodes.has(l.product)) errors.push({ line: l.line, field: 'product', code: 'UNKNOWN_PRODUCT' });
+    if (!(l.quantity > 0)) errors.push({ line: l.line, field: 'quantity', code: 'QUANTITY_NOT_POSITIVE' });
+    if (l.coverageEnd === null && NEEDS_COVERAGE_END.has(l.licenseType)) {
+      errors.push({ line: l.line, field: 'coverageEnd', code: 'COVERAGE_END_REQUIRED' });
+    }
+    if (l.coverageEnd !== null && l.coverageEnd < l.coverageStart) {
+      errors.push({ line: l.line, field: 'coverageEnd', code: 'COVERAGE_END_BEFORE_START' });
+    }
+  }
+  return errors;
+}
+
+/**
+ * R-LIC-3: a line counts in the License Summary from its coverage start; an Open License line at
+ * once, from the day it was received.
+ */
+export function countsFrom(programCode: string, coverageStart: string, receivedOn: string): string {
+  if (programCode !== 'OPEN_LICENSE') return coverageStart;
+  return receivedOn < coverageStart ? receivedOn : coverageStart;
+}
+
+/**
+ * The order's content without where it came from (line positions, API or file), so the same order
+ * sent again by either path is recognised as a replay.
+ */
+export function contentHash(order: OrderInput): string {
+  const canonical = {
+    orderNumber: order.orderNumber,
+    orderDate: order.orderDate,
+    licensingId: { program: order.licensingId.program, number: order.licensingId.number },
+    lines: order.lines.map((l) => [l.product, l.licenseType, l.quantity, l.coverageStart, l.coverageEnd, l.grant]),
+  };
+  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
+}

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { PoolSchema } from '../catalog/schemas.js';
+import { isDay, LICENSE_TYPES } from './rules.js';
+
+/** More lines than this in one order are refused before anything is looked up. */
+export const MAX_LINES_PER_ORDER = 5000;
+/** Licensing IDs one License Summary request may choose (beyond that, ask for all). */
+export const MAX_CHOSEN_LICENSING_IDS = 300;
+
+const Day = z.string().trim().refine(isDay, 'a calendar date YYYY-MM-DD');
+
+/**
+ * An order from the publisher's order system (R-BC-7). Shape errors are VALIDATION_FAILED; what
+ * needs the catalog or the relationship data, and quantities or coverage that make no sense, is
+ * ORDER_INVALID with line-numbered errors.
+ */
+export const OrderBodySchema = z.object({
+  orderNumber: z.string().trim().min(1).max(60),
+  orderDate: Day,
+  licensingId: z.object({
+    /** The program code (ENTERPRISE, SELECT_PLUS, OPEN_LICENSE, …). */
+    program: z.string().trim().toUpperCase().min(1).max(40),
+    number: z.string().trim().min(1).max(40),
+  }),
+  lines: z
+    .array(
+      z.object({
+        product: z.string().trim().min(1).max(60),
+        licenseType: z.enum(LICENSE_TYPES),
+        quantity: z.number().int().min(-1_000_000_000).max(1_000_000_000),
+        coverageStart: Day,
+        coverageEnd: Day.nullable().default(null),
+        grant: z.boolean().default(false),
+      }),
+    )
+    .min(1)
+    .max(MAX_LINES_PER_ORDER),
+});
+export type OrderBody = z.infer<typeof OrderBodySchema>;
+
+export const OrderHeadersSchema = z.looseObject({ 'idempotency-key': z.string().trim().min(1).max(200).optional() });
+
+export const OrderReceiptSchema = z.object({
+  id: z.uuid(),
+  orderNumber: z.string(),
+  licensingId: z.object({ id: z.uuid(), programCode: z.string(), number: z.string() }),
+  orderDate: z.string(),
+  receivedAt: z.date(),
+  source: z.enum(['API', 'CSV']),
+  lineCount: z.number().int(),
+  totalQuantity: z.number().int(),
+});
+
+export const SummaryQuerySchema = z.object({
+  /** Repeat to choose several; omit for every Licensing ID the user may see reports of. */
+  licensingId: z.union([z.uuid(), z.array(z.uuid()).max(MAX_CHOSEN_LICENSING_IDS)]).optional(),
+  /** R-LIC-1: active and inactive Licensing IDs by default. */
+  status: z.enum(['active', 'all']).default('all'),
+});
+
+export const ExportQuerySchema = SummaryQuerySchema.extend({ format: z.enum(['csv', 'xlsx']).default('csv') });
+
+const Quantities = z.object({
+  FULL: z.number().int(),
+  UPGRADE: z.number().int(),
+  LSA: z.number().int(),
+  SA: z.number().int(),
+  SA_STEP_UP: z.number().int(),
+  SUBSCRIPTION: z.number().int(),
+});
+
+export const SummaryRowSchema = z.object({
+  pool: PoolSchema,
+  familyId: z.uuid(),
+  family: z.string(),
+  version: z.string(),
+  effectiveQuantity: z.number().int(),
+  activeSaQuantity: z.number().int(),
+  unresolvedQuantity: z.number().int(),
+  /** R-LIC-5: shown with an asterisk: granted, not purchased. */
+  granted: z.boolean(),
+  grantQuantity: z.number().int(),
+  purchased: Quantities,
+});
+
+export const ExpirySchema = z.object({
+  notice: z.enum(['NONE', 'EXPIRING_SOON', 'EXPIRING_URGENT', 'EXPIRED']),
+  daysLeft: z.number().int().nullable(),
+});
+
+export const LicenseSummarySchema = z.object({
+  asOf: z.string(),
+  status: z.enum(['active', 'all']),
+  licensingIds: z.array(
+    z.object({
+      id: z.uuid(),
+      number: z.string(),
+      name: z.string(),
+      programCode: z.string(),
+      status: z.enum(['ACTIVE', 'INACTIVE', 'EXPIRED']),
+      endDate: z.string().nullable(),
+      /** R-LIC-7 */
+      expiry: ExpirySchema,
+    }),
+  ),
+  rows: z.array(SummaryRowSchema),
+  totals: z.object({ effectiveQuantity: z.number().int(), activeSaQuantity: z.number().int(), unresolvedQuantity: z.number().int() }),
+});

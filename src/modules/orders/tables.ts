@@ -1,0 +1,115 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { product } from '../catalog/tables.js';
+import { organization, user } from '../identity/tables.js';
+import { licensingId } from '../relationship/tables.js';
+
+/** The volume-licensing license types an order line can carry (R-LIC-2, R-LIC-6: nothing OEM or retail). */
+export const licenseTypeEnum = pgEnum('license_type', ['FULL', 'UPGRADE', 'LSA', 'SA', 'SA_STEP_UP', 'SUBSCRIPTION', 'ONLINE_SERVICE']);
+export const orderSourceEnum = pgEnum('order_source', ['API', 'CSV']);
+
+/**
+ * An order as received from the publisher's order system (R-BC-7). Orders are never changed:
+ * the same order number arriving again is a replay (same content) or a conflict.
+ */
+export const licenseOrder = pgTable(
+  'license_order',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orderNumber: text('order_number').notNull(),
+    licensingId: uuid('licensing_id')
+      .notNull()
+      .references(() => licensingId.id),
+    /** The customer's organization, so the table can be distributed by organization later. */
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organization.id),
+    orderDate: date('order_date').notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+    source: orderSourceEnum('source').notNull(),
+    /** SHA-256 of the normalized order: tells a replay from a different order under the same number. */
+    contentHash: text('content_hash').notNull(),
+    idempotencyKey: text('idempotency_key'),
+    createdBy: uuid('created_by').references(() => user.id),
+  },
+  (t) => [
+    uniqueIndex('license_order_number_key').on(t.orderNumber),
+    uniqueIndex('license_order_idempotency_key').on(t.idempotencyKey),
+    index('license_order_licensing_idx').on(t.licensingId, t.orderDate),
+  ],
+);
+
+export const orderLine = pgTable(
+  'order_line',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => licenseOrder.id),
+    lineNumber: integer('line_number').notNull(),
+    /** Copied from the order: the License Summary aggregates lines by Licensing ID without a join. */
+    licensingId: uuid('licensing_id')
+      .notNull()
+      .references(() => licensingId.id),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => product.id),
+    licenseType: licenseTypeEnum('license_type').notNull(),
+    quantity: integer('quantity').notNull(),
+    coverageStart: date('coverage_start').notNull(),
+    coverageEnd: date('coverage_end'),
+    /** R-LIC-3: the day the line starts to count: its coverage start, or at once (received) for Open License. */
+    countsFrom: date('counts_from').notNull(),
+    /** R-LIC-5: granted with another product (a promotion), not purchased. */
+    isGrant: boolean('is_grant').notNull().default(false),
+  },
+  (t) => [
+    uniqueIndex('order_line_number_key').on(t.orderId, t.lineNumber),
+    check('order_line_quantity_positive', sql`${t.quantity} > 0`),
+    check('order_line_coverage_order', sql`${t.coverageEnd} is null or ${t.coverageEnd} >= ${t.coverageStart}`),
+    // Lines that do not count yet (future coverage start): subtracted from the positions.
+    index('order_line_pending_idx').on(t.licensingId, t.countsFrom),
+    // Coverage active today (Active SA, subscriptions): read from the index alone.
+    index('order_line_coverage_idx')
+      .on(t.licensingId, t.coverageEnd, t.coverageStart, t.countsFrom, t.productId, t.licenseType, t.isGrant, t.quantity)
+      .where(sql`license_type in ('LSA', 'SA', 'SA_STEP_UP', 'SUBSCRIPTION')`),
+  ],
+);
+
+/**
+ * Every line's quantity summed per Licensing ID, product, license type and grant flag, kept by a
+ * trigger on order_line (see the migration). The License Summary reads these few rows instead of
+ * every line, and corrects them with the small sets of lines that do not count yet or whose
+ * coverage is active.
+ */
+export const licensePosition = pgTable(
+  'license_position',
+  {
+    licensingId: uuid('licensing_id')
+      .notNull()
+      .references(() => licensingId.id),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => product.id),
+    licenseType: licenseTypeEnum('license_type').notNull(),
+    isGrant: boolean('is_grant').notNull(),
+    quantity: bigint('quantity', { mode: 'number' }).notNull(),
+    lineCount: integer('line_count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.licensingId, t.productId, t.licenseType, t.isGrant] })],
+);

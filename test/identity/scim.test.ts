@@ -1,0 +1,325 @@
+import { sql } from 'drizzle-orm';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../helpers/app.js';
+import { type Session, signIn } from '../helpers/session.js';
+
+const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
+const PATCH = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
+const ERROR = 'urn:ietf:params:scim:api:messages:2.0:Error';
+
+describe('SCIM directory sync (RFC 7644 subset)', () => {
+  let t: TestApp;
+  let admin: Session;
+  let contosoToken: string;
+  let fabrikamToken: string;
+
+  const q = async <T extends Record<string, unknown>>(query: ReturnType<typeof sql>) => (await t.database.db.execute<T>(query)).rows;
+
+  const scim = (token: string, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
+    t.app.inject({
+      method,
+      url: `/scim/v2${url}`,
+      headers: { authorization: `Bearer ${token}`, ...(payload ? { 'content-type': 'application/scim+json' } : {}) },
+      ...(payload ? { payload: JSON.stringify(payload) } : {}),
+    });
+
+  const expectScimError = (res: LightMyRequestResponse, status: number, scimType?: string) => {
+    expect(res.statusCode, res.body).toBe(status);
+    expect(res.headers['content-type']).toMatch(/^application\/scim\+json/);
+    const body = res.json();
+    expect(body).toMatchObject({ schemas: [ERROR], status: String(status), detail: expect.any(String) });
+    if (scimType) expect(body.scimType).toBe(scimType);
+    expect(body).not.toHaveProperty('code'); // not problem+json
+  };
+
+  const createToken = async (s: Session, name: string) => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/organization/scim-tokens', headers: s.headers, payload: { name } });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json() as { id: string; token: string; name: string; scimBaseUrl: string };
+  };
+
+  const provision = async (userName: string, extra: object = {}) => {
+    const res = await scim(contosoToken, 'POST', '/Users', { schemas: [USER], userName, ...extra });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json() as { id: string; active: boolean };
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp({ env: { SCIM_PAGE_SIZE_MAX: '3' } });
+    admin = await signIn(t.app, 'admin@contoso.example');
+    contosoToken = (await createToken(admin, 'Entra ID provisioning')).token;
+    fabrikamToken = (await createToken(await signIn(t.app, 'admin@fabrikam.example'), 'Fabrikam directory')).token;
+  });
+  afterAll(() => t.close());
+
+  it('a SCIM token is shown once, stored hashed, listed without its secret, audited, mailed to the Administrators, and revocable', async () => {
+    const created = await createToken(admin, 'Okta');
+    expect(created.token).toMatch(/^scim_/);
+    expect(created.scimBaseUrl).toBe('http://lsc.test/scim/v2');
+    const stored = await q<{ token_hash: string }>(sql`select token_hash from scim_token where id = ${created.id}`);
+    expect(stored[0]?.token_hash).not.toContain(created.token);
+    const list = await t.app.inject({ method: 'GET', url: '/api/v1/organization/scim-tokens', headers: admin.headers });
+    expect(list.json().items.map((i: { name: string }) => i.name)).toContain('Okta');
+    expect(list.body).not.toContain(created.token);
+    const mail = await q<{ to_address: string; text: string }>(
+      sql`select to_address, text from outbox where template = 'scimTokenCreated' and text like '%"Okta"%'`,
+    );
+    expect(mail.map((m) => m.to_address)).toEqual(['admin@contoso.example']);
+    expect((await scim(created.token, 'GET', '/Users')).statusCode).toBe(200);
+
+    // Another organization's Administrator cannot see or revoke it.
+    const fabrikam = await signIn(t.app, 'admin@fabrikam.example');
+    const foreign = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/organization/scim-tokens/${created.id}`,
+      headers: fabrikam.headers,
+    });
+    expect(foreign.statusCode).toBe(404);
+    const revoked = await t.app.inject({ method: 'DELETE', url: `/api/v1/organization/scim-tokens/${created.id}`, headers: admin.headers });
+    expect(revoked.statusCode).toBe(204);
+    expectScimError(await scim(created.token, 'GET', '/Users'), 401);
+    const again = await t.app.inject({ method: 'DELETE', url: `/api/v1/organization/scim-tokens/${created.id}`, headers: admin.headers });
+    expect(again.statusCode).toBe(404);
+    const audit = await q<{ action: string }>(sql`select action from audit_log where target_id = ${created.id} order by id`);
+    expect(audit.map((a) => a.action)).toEqual(['scim-token.create', 'scim-token.revoke']);
+  });
+
+  it('a blank token name is refused with VALIDATION_FAILED and nothing is written', async () => {
+    const before = await q<{ n: number }>(sql`select count(*)::int as n from scim_token`);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/organization/scim-tokens',
+      headers: admin.headers,
+      payload: { name: '  ' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().code).toBe('VALIDATION_FAILED');
+    expect(await q(sql`select count(*)::int as n from scim_token`)).toEqual(before);
+  });
+
+  it('only a SCIM token reaches SCIM, and a SCIM token reaches no /api/v1 route', async () => {
+    expectScimError(await t.app.inject({ method: 'GET', url: '/scim/v2/Users' }), 401);
+    expectScimError(await t.app.inject({ method: 'GET', url: '/scim/v2/Users', headers: { authorization: 'Bearer scim_forged' } }), 401);
+    expectScimError(await t.app.inject({ method: 'GET', url: '/scim/v2/Users', headers: { cookie: admin.cookie } }), 403);
+    const personal = await t.app.inject({ method: 'POST', url: '/api/v1/me/tokens', headers: admin.headers, payload: { name: 'script' } });
+    expectScimError(await scim(personal.json().token, 'GET', '/Users'), 403);
+
+    const failures: string[] = [];
+    for (const route of t.app.routeCatalog.filter((r) => r.url.startsWith('/api/'))) {
+      const url = route.url.replace(/:(\w+)/g, '00000000-0000-4000-8000-000000000000');
+      const res = await t.app.inject({
+        method: route.method as 'GET',
+        url,
+        headers: { authorization: `Bearer ${contosoToken}` },
+        ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { payload: {} }),
+      });
+      if (res.statusCode !== 403) failures.push(`${route.method} ${route.url}: ${res.statusCode}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('POST creates a directory entry (no permissions by itself), audited; an active duplicate is 409 uniqueness', async () => {
+    const res = await scim(contosoToken, 'POST', '/Users', {
+      schemas: [USER],
+      userName: 'Per.Strom@Contoso.example',
+      externalId: 'aad-per',
+      name: { givenName: 'Per', familyName: 'Ström' },
+      emails: [{ value: 'per.strom@contoso.example', type: 'work', primary: true }],
+      title: 'Buyer',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.headers['content-type']).toMatch(/^application\/scim\+json/);
+    const user = res.json();
+    expect(user).toMatchObject({
+      schemas: [USER],
+      userName: 'per.strom@contoso.example',
+      externalId: 'aad-per',
+      active: true,
+      meta: { resourceType: 'User', location: `http://lsc.test/scim/v2/Users/${user.id}` },
+    });
+    // No account exists yet: the directory entry alone grants nothing and creates no one.
+    expect(await q(sql`select 1 from "user" where email = 'per.strom@contoso.example'`)).toEqual([]);
+    const audit = await q<{ action: string; actor_user_id: string }>(
+      sql`select action, actor_user_id from audit_log where target_id = ${user.id}`,
+    );
+    expect(audit).toEqual([{ action: 'directory.user.create', actor_user_id: expect.any(String) }]);
+
+    const dup = await scim(contosoToken, 'POST', '/Users', { schemas: [USER], userName: 'per.strom@contoso.example' });
+    expectScimError(dup, 409, 'uniqueness');
+    expect(await q(sql`select 1 from directory_entry where lower(email) = 'per.strom@contoso.example'`)).toHaveLength(1);
+  });
+
+  it('bad input answers a SCIM error and writes nothing', async () => {
+    const count = async () => (await q<{ n: number }>(sql`select count(*)::int as n from directory_entry`))[0]?.n;
+    const before = await count();
+    expectScimError(await scim(contosoToken, 'POST', '/Users', { schemas: [USER] }), 400, 'invalidValue');
+    expectScimError(await scim(contosoToken, 'POST', '/Users', { userName: 'not-an-address' }), 400, 'invalidValue');
+    expectScimError(await scim(contosoToken, 'POST', '/Users', { userName: 'eve@fabrikam.example' }), 400, 'invalidValue');
+    const malformed = await t.app.inject({
+      method: 'POST',
+      url: '/scim/v2/Users',
+      headers: { authorization: `Bearer ${contosoToken}`, 'content-type': 'application/scim+json' },
+      payload: '{"userName": ',
+    });
+    expectScimError(malformed, 400, 'invalidSyntax');
+    expectScimError(await scim(contosoToken, 'GET', '/Users?filter=displayName%20co%20%22a%22'), 400, 'invalidFilter');
+    expectScimError(await scim(contosoToken, 'GET', '/Groups'), 404);
+    expectScimError(await scim(contosoToken, 'GET', '/Users/not-a-uuid'), 404);
+    expect(await count()).toBe(before);
+  });
+
+  it('lists with filter userName eq / externalId eq, startIndex and count', async () => {
+    for (const n of [1, 2, 3, 4]) await provision(`list-${n}@contoso.example`, { externalId: `ext-list-${n}` });
+    const byName = (await scim(contosoToken, 'GET', `/Users?filter=${encodeURIComponent('userName eq "LIST-2@contoso.example"')}`)).json();
+    expect(byName).toMatchObject({
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'],
+      totalResults: 1,
+      startIndex: 1,
+      itemsPerPage: 1,
+    });
+    expect(byName.Resources[0].userName).toBe('list-2@contoso.example');
+    const byExternal = (await scim(contosoToken, 'GET', `/Users?filter=${encodeURIComponent('externalId eq "ext-list-3"')}`)).json();
+    expect(byExternal.Resources.map((r: { userName: string }) => r.userName)).toEqual(['list-3@contoso.example']);
+    const none = (await scim(contosoToken, 'GET', `/Users?filter=${encodeURIComponent('userName eq "nobody@contoso.example"')}`)).json();
+    expect(none).toMatchObject({ totalResults: 0, Resources: [] });
+
+    const all = (await scim(contosoToken, 'GET', '/Users?startIndex=1&count=100')).json();
+    expect(all.itemsPerPage).toBe(3); // SCIM_PAGE_SIZE_MAX
+    const total = all.totalResults as number;
+    const seen: string[] = [];
+    for (let start = 1; start <= total; start += 2) {
+      const page = (await scim(contosoToken, 'GET', `/Users?startIndex=${start}&count=2`)).json();
+      expect(page.startIndex).toBe(start);
+      seen.push(...page.Resources.map((r: { id: string }) => r.id));
+    }
+    expect(new Set(seen).size).toBe(total);
+  });
+
+  it("another organization's directory cannot see or change this one's users (404)", async () => {
+    const { id } = await provision('isolated@contoso.example');
+    expectScimError(await scim(fabrikamToken, 'GET', `/Users/${id}`), 404);
+    expectScimError(
+      await scim(fabrikamToken, 'PATCH', `/Users/${id}`, {
+        schemas: [PATCH],
+        Operations: [{ op: 'replace', path: 'active', value: false }],
+      }),
+      404,
+    );
+    expectScimError(await scim(fabrikamToken, 'PUT', `/Users/${id}`, { userName: 'isolated@contoso.example', active: false }), 404);
+    expectScimError(await scim(fabrikamToken, 'DELETE', `/Users/${id}`), 404);
+    const list = await scim(fabrikamToken, 'GET', `/Users?filter=${encodeURIComponent('userName eq "isolated@contoso.example"')}`);
+    expect(list.json().totalResults).toBe(0);
+    expect((await scim(contosoToken, 'GET', `/Users/${id}`)).json().active).toBe(true);
+  });
+
+  it('R-ID-6: deactivation removes access at once (sessions, API tokens) but keeps the user and their grants; re-activation restores', async () => {
+    const viewer = await signIn(t.app, 'viewer@contoso.example');
+    const token = (
+      await t.app.inject({ method: 'POST', url: '/api/v1/me/tokens', headers: viewer.headers, payload: { name: 'nightly' } })
+    ).json().token as string;
+    const bearer = { authorization: `Bearer ${token}` };
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: viewer.headers })).statusCode).toBe(200);
+    const grantsBefore = await q(sql`select g.id, g.role, g.active from role_grant g join "user" u on u.id = g.user_id
+      where u.email = 'viewer@contoso.example' order by g.id`);
+    expect(grantsBefore.length).toBeGreaterThan(0);
+
+    const { id } = await provision('viewer@contoso.example', { name: { givenName: 'Erik', familyName: 'Berg-Ek' } });
+    expect((await q(sql`select last_name from "user" where email = 'viewer@contoso.example'`))[0]).toEqual({ last_name: 'Berg-Ek' });
+
+    const off = await scim(contosoToken, 'PATCH', `/Users/${id}`, {
+      schemas: [PATCH],
+      Operations: [{ op: 'Replace', path: 'active', value: 'False' }],
+    });
+    expect(off.statusCode, off.body).toBe(200);
+    expect(off.json().active).toBe(false);
+
+    // The very next request of the live session, and of the API token, is refused.
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: viewer.headers })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer })).statusCode).toBe(401);
+    const password = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { email: 'viewer@contoso.example', password: 'demo-password-1' },
+    });
+    expect(password.statusCode).toBe(401);
+
+    // Still listed, for audit, with the grants as they were.
+    const [person] = await q<{ id: string; status: string }>(sql`select id, status from "user" where email = 'viewer@contoso.example'`);
+    expect(person?.status).toBe('removed');
+    expect(await q(sql`select count(*)::int as n from session where user_id = ${person?.id}`)).toEqual([{ n: 0 }]);
+    expect(await q(sql`select count(*)::int as n from api_token where user_id = ${person?.id} and revoked_at is null`)).toEqual([{ n: 0 }]);
+    expect(
+      await q(
+        sql`select g.id, g.role, g.active from role_grant g join "user" u on u.id = g.user_id where u.email = 'viewer@contoso.example' order by g.id`,
+      ),
+    ).toEqual(grantsBefore);
+    const removed = await q<{ after: Record<string, unknown> }>(
+      sql`select after from audit_log where action = 'user.directory-removed' and target_id = ${person?.id}`,
+    );
+    expect(removed).toEqual([{ after: { status: 'removed', sessionsEnded: 1, tokensRevoked: 1 } }]);
+
+    const on = await scim(contosoToken, 'PATCH', `/Users/${id}`, {
+      schemas: [PATCH],
+      Operations: [{ op: 'replace', value: { active: true } }],
+    });
+    expect(on.json().active).toBe(true);
+    expect((await q(sql`select status from "user" where id = ${person?.id}`))[0]).toEqual({ status: 'active' });
+    expect((await signIn(t.app, 'viewer@contoso.example')).cookie).toContain('lsc_session=');
+    expect(
+      await q(
+        sql`select g.id, g.role, g.active from role_grant g join "user" u on u.id = g.user_id where u.email = 'viewer@contoso.example' order by g.id`,
+      ),
+    ).toEqual(grantsBefore);
+    const restored = await q(sql`select 1 from audit_log where action = 'user.directory-restored' and target_id = ${person?.id}`);
+    expect(restored).toHaveLength(1);
+  });
+
+  it('R-ID-6: DELETE removes access the same way; the entry stays inactive and POST provisions it again', async () => {
+    const keys = await signIn(t.app, 'keys@contoso.example');
+    const { id } = await provision('keys@contoso.example');
+    const del = await scim(contosoToken, 'DELETE', `/Users/${id}`);
+    expect(del.statusCode).toBe(204);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: keys.headers })).statusCode).toBe(401);
+    expect((await q(sql`select status from "user" where email = 'keys@contoso.example'`))[0]).toEqual({ status: 'removed' });
+    expect((await scim(contosoToken, 'GET', `/Users/${id}`)).json().active).toBe(false);
+    expect((await scim(contosoToken, 'DELETE', `/Users/${id}`)).statusCode).toBe(204);
+    const entries = await q(sql`select action from audit_log where target_id = ${id} order by id`);
+    expect(entries.map((e) => e.action)).toEqual(['directory.user.create', 'directory.user.delete']);
+
+    const again = await scim(contosoToken, 'POST', '/Users', { schemas: [USER], userName: 'keys@contoso.example' });
+    expect(again.statusCode).toBe(201);
+    expect(again.json()).toMatchObject({ id, active: true });
+    expect((await q(sql`select status from "user" where email = 'keys@contoso.example'`))[0]).toEqual({ status: 'active' });
+  });
+
+  it('PUT replaces the entry and follows names; userName cannot change (mutability)', async () => {
+    const { id } = await provision('admin@contoso.example', { externalId: 'aad-anna' });
+    const put = await scim(contosoToken, 'PUT', `/Users/${id}`, {
+      schemas: [USER],
+      userName: 'Admin@Contoso.example',
+      active: true,
+      name: { givenName: 'Anna', familyName: 'Lind-Berg' },
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    expect(put.json()).toMatchObject({
+      userName: 'admin@contoso.example',
+      active: true,
+      name: { givenName: 'Anna', familyName: 'Lind-Berg' },
+    });
+    expect(put.json()).not.toHaveProperty('externalId');
+    const rename = await scim(contosoToken, 'PUT', `/Users/${id}`, { userName: 'anna@contoso.example' });
+    expectScimError(rename, 400, 'mutability');
+    expect((await q(sql`select email from directory_entry where id = ${id}`))[0]).toEqual({ email: 'admin@contoso.example' });
+  });
+
+  it('announces what it supports', async () => {
+    const res = await scim(contosoToken, 'GET', '/ServiceProviderConfig');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      patch: { supported: true },
+      filter: { supported: true, maxResults: 3 },
+      bulk: { supported: false },
+    });
+  });
+});

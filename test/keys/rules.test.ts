@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { EXPORT_COLUMNS, type ExportRow, toCsv, toTsv } from '../../src/modules/keys/export-format.js';
+import { activationLimit, type CatalogProduct, keyPolicy, makActivations, planKeys } from '../../src/modules/keys/rules.js';
+
+const policy = keyPolicy(loadConfig({}));
+const open = { keysPerPool: false, priceLevel: null };
+const enterprise = (priceLevel: string | null) => ({ keysPerPool: true, priceLevel });
+
+const product = (id: string, pool: CatalogProduct['pool'], more: Partial<CatalogProduct> = {}): CatalogProduct => ({
+  id,
+  pool,
+  requiresKey: true,
+  isCal: false,
+  ...more,
+});
+const catalog = new Map(
+  [
+    product('win-ent', 'SYSTEMS'),
+    product('win-pro', 'SYSTEMS'),
+    product('office', 'APPLICATIONS'),
+    product('visio', 'APPLICATIONS'),
+    product('server', 'SERVERS'),
+    product('server-cal', 'SERVERS', { isCal: true, requiresKey: false }),
+    product('sql-dev', 'SERVERS', { requiresKey: false }),
+    product('exchange-online', 'SERVERS', { requiresKey: false }),
+  ].map((p) => [p.id, p]),
+);
+const line = (orderLineId: number, productId: string, quantity: number, licenseType = 'FULL') => ({ orderLineId, productId, quantity, licenseType });
+
+describe('key issuing rules', () => {
+  it('R-KEY-3: Open License 1–25 licenses → 50 MAK activations, more by tier, then per license; the numbers are config', () => {
+    expect(makActivations(policy, open, 1)).toBe(50);
+    expect(makActivations(policy, open, 25)).toBe(50);
+    expect(makActivations(policy, open, 26)).toBe(100);
+    expect(makActivations(policy, open, 501)).toBe(1002);
+    const custom = keyPolicy(loadConfig({ MAK_OPEN_TIERS: '10:30', MAK_OPEN_PER_LICENSE_ABOVE: '3' }));
+    expect(makActivations(custom, open, 10)).toBe(30);
+    expect(makActivations(custom, open, 11)).toBe(33);
+  });
+
+  it('R-KEY-3: Enterprise/Select MAK activations follow the price level; without one, the default', () => {
+    expect(makActivations(policy, enterprise('A'), 0)).toBe(500);
+    expect(makActivations(policy, enterprise('d'), 0)).toBe(5000);
+    expect(makActivations(policy, enterprise(null), 0)).toBe(250);
+    expect(makActivations(policy, enterprise('Z'), 0)).toBe(250);
+  });
+
+  it('R-KEY-5, R-KEY-2: a KMS host key allows 6 hosts, an OSA key one redemption, a setup key no activation', () => {
+    expect(activationLimit(policy, 'KMS_HOST', enterprise('A'), 0)).toBe(6);
+    expect(policy.kmsActivationsPerHost).toBe(10);
+    expect(activationLimit(policy, 'OSA', open, 0)).toBe(1);
+    expect(activationLimit(policy, 'SETUP', open, 0)).toBe(0);
+  });
+
+  it('R-KEY-1: Enterprise/Select/Select Plus get keys per pool: MAK and KMS for every key-requiring product of each licensed pool', () => {
+    const plan = planKeys(policy, enterprise('B'), [line(1, 'win-ent', 100), line(2, 'server', 10)], catalog, []);
+    const issued = plan.issue.map((k) => `${k.type}:${k.productId}:${k.activationLimit}`).sort();
+    expect(issued).toEqual(
+      ['MAK:server:1000', 'KMS_HOST:server:6', 'MAK:win-ent:1000', 'KMS_HOST:win-ent:6', 'MAK:win-pro:1000', 'KMS_HOST:win-pro:6'].sort(),
+    );
+    // R-KEY-2 / R-DL-4: the pool's products that need no key say so, and why.
+    expect(plan.noKeyNeeded).toEqual(
+      expect.arrayContaining([
+        { productId: 'server-cal', reason: 'CAL' },
+        { productId: 'sql-dev', reason: 'NO_KEY_REQUIRED' },
+      ]),
+    );
+    expect(plan.issue.some((k) => k.productId === 'office')).toBe(false); // no Applications license
+  });
+
+  it('R-KEY-1, R-KEY-5: Open programs get a MAK per purchased product (limit by licenses), no KMS key, and a single-use OSA key per online-service line', () => {
+    const lines = [line(1, 'office', 20), line(2, 'office', 10, 'LSA'), line(3, 'exchange-online', 25, 'ONLINE_SERVICE'), line(4, 'server-cal', 5)];
+    const plan = planKeys(policy, open, lines, catalog, []);
+    expect(plan.issue).toEqual([
+      { type: 'MAK', productId: 'office', activationLimit: 100, sourceOrderLineId: null },
+      { type: 'OSA', productId: 'exchange-online', activationLimit: 1, sourceOrderLineId: 3 },
+    ]);
+    expect(plan.noKeyNeeded).toEqual([{ productId: 'server-cal', reason: 'CAL' }]);
+  });
+
+  it('issuing again adds only what is missing; an Open MAK follows more licenses up, never down', () => {
+    const lines = [line(1, 'office', 30), line(3, 'exchange-online', 1, 'ONLINE_SERVICE')];
+    const existing = [
+      { id: 'k1', type: 'MAK' as const, productId: 'office', activationLimit: 50, sourceOrderLineId: null },
+      { id: 'k2', type: 'OSA' as const, productId: 'exchange-online', activationLimit: 1, sourceOrderLineId: 3 },
+    ];
+    expect(planKeys(policy, open, lines, catalog, existing)).toMatchObject({ issue: [], raise: [{ keyId: 'k1', activationLimit: 100 }] });
+    const raised = [{ ...existing[0], activationLimit: 150 } as (typeof existing)[number], existing[1] as (typeof existing)[number]];
+    expect(planKeys(policy, open, lines, catalog, raised)).toMatchObject({ issue: [], raise: [] });
+    const pool = planKeys(policy, enterprise('A'), [line(1, 'office', 5)], catalog, []);
+    const again = planKeys(
+      policy,
+      enterprise('A'),
+      [line(1, 'office', 5)],
+      catalog,
+      pool.issue.map((k, i) => ({ ...k, id: `p${i}` })),
+    );
+    expect(again.issue).toEqual([]);
+  });
+
+  it('no licenses, no keys', () => {
+    expect(planKeys(policy, enterprise('A'), [], catalog, [])).toEqual({ issue: [], raise: [], noKeyNeeded: [] });
+    expect(planKeys(policy, open, [line(1, 'office', 3, 'SA')], catalog, []).issue).toEqual([]);
+  });
+});
+
+describe('key export file', () => {
+  const rows: ExportRow[] = [
+    {
+      licensingIdNumber: '67012345',
+      parentProgram: 'Enterprise Agreement',
+      organization: 'Contoso Ltd',
+      product: 'Windows 11 Enterprise',
+      productKey: 'BCDFG-HJKMP-QRTVW-XY234-6789B',
+      type: 'MAK',
+      activations: { used: 12, available: 488 },
+    },
+    {
+      licensingIdNumber: 'V1234567',
+      parentProgram: 'Open License',
+      organization: 'Contoso, "Nordic"\tAB',
+      product: '=cmd|calc',
+      productKey: 'CCCCC-CCCCC-CCCCC-CCCCC-CCCCC',
+      type: 'KMS_HOST',
+      activations: null,
+    },
+  ];
+
+  it('R-KEY-7: tab-delimited with exactly the columns Licensing ID, Parent Program, Organization, Product, Product Key, Type, MAK Activations-Used/Available', () => {
+    const text = toTsv(rows);
+    expect(text.endsWith('\r\n')).toBe(true);
+    const lines = text.split('\r\n').slice(0, -1);
+    expect(lines[0]).toBe('Licensing ID\tParent Program\tOrganization\tProduct\tProduct Key\tType\tMAK Activations-Used/Available');
+    expect(EXPORT_COLUMNS).toHaveLength(7);
+    expect(lines[1]).toBe('67012345\tEnterprise Agreement\tContoso Ltd\tWindows 11 Enterprise\tBCDFG-HJKMP-QRTVW-XY234-6789B\tMAK\t12/488');
+    expect(lines[2]?.split('\t')).toHaveLength(7);
+    expect(lines[2]?.split('\t')[5]).toBe('KMS');
+    expect(lines[2]?.split('\t')[6]).toBe('');
+  });
+
+  it('R-KEY-7: CSV quotes what needs quoting and never hands Excel a formula', () => {
+    const lines = toCsv(rows).split('\r\n').slice(0, -1);
+    expect(lines[0]).toBe('Licensing ID,Parent Program,Organization,Product,Product Key,Type,MAK Activations-Used/Available');
+    expect(lines[2]).toBe(`V1234567,Open License,"Contoso, ""Nordic""\tAB",'=cmd|calc,CCCCC-CCCCC-CCCCC-CCCCC-CCCCC,KMS,`);
+  });
+});

@@ -1,0 +1,162 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ordersFromCsv, parseCsv } from '../../src/modules/orders/csv.js';
+import { createTestApp, type TestApp } from '../helpers/app.js';
+import { signIn } from '../helpers/session.js';
+
+const run = promisify(execFile);
+const HEADER = 'order_number,order_date,program,licensing_id,product,license_type,quantity,coverage_start,coverage_end,grant';
+
+describe('order files (R-BC-7)', () => {
+  it('reads RFC 4180 CSV: quoted commas, quotes and line breaks, CRLF, a BOM, and the line each record starts on', () => {
+    const text = '\uFEFFa,b,c\r\n1,"x, y","say ""hi"""\r\n\r\n2,"two\nlines",z\n3,,\n';
+    expect(parseCsv(text)).toEqual([
+      { line: 1, cells: ['a', 'b', 'c'] },
+      { line: 2, cells: ['1', 'x, y', 'say "hi"'] },
+      { line: 4, cells: ['2', 'two\nlines', 'z'] },
+      { line: 6, cells: ['3', '', ''] },
+    ]);
+  });
+
+  it('groups rows into one order per order number and reports unreadable cells by line', () => {
+    const parsed = ordersFromCsv(
+      [
+        HEADER,
+        'A-1,2026-01-10,enterprise,67012345,OFF-PP-2024,L&SA,10,2026-02-01,2027-06-30,',
+        'B-1,2026-01-10,OPEN_LICENSE,V1234567,OFF-STD-2021,Full,2,2026-02-01,,no',
+        'A-1,2026-01-10,ENTERPRISE,67012345,CHAT-STD-2019,full,2,2026-02-01,,yes',
+        'A-1,2026-01-11,ENTERPRISE,67012345,OFF-PP-2024,OEM,ten,2026-02-30,,maybe',
+        ',2026-01-10,ENTERPRISE,67012345,OFF-PP-2024,SA,1,2026-02-01,2027-01-01,',
+      ].join('\n'),
+    );
+    expect(parsed.missingColumns).toEqual([]);
+    expect(parsed.orders.map((o) => [o.order.orderNumber, o.order.lines.length])).toEqual([
+      ['A-1', 2],
+      ['B-1', 1],
+    ]);
+    const a = parsed.orders[0];
+    expect(a?.order).toMatchObject({ licensingId: { program: 'ENTERPRISE', number: '67012345' }, headerLine: 2 });
+    expect(a?.order.lines[0]).toMatchObject({ line: 2, licenseType: 'LSA', quantity: 10, coverageEnd: '2027-06-30', grant: false });
+    expect(a?.order.lines[1]).toMatchObject({ line: 4, licenseType: 'FULL', coverageEnd: null, grant: true });
+    expect(a?.errors.map((e) => `${e.line}:${e.field}:${e.code}`)).toEqual([
+      '5:license_type:UNKNOWN_LICENSE_TYPE',
+      '5:quantity:INVALID_NUMBER',
+      '5:coverage_start:INVALID_DATE',
+      '5:grant:INVALID_FLAG',
+      '5:order_number:ORDER_HEADER_MISMATCH',
+    ]);
+    expect(parsed.orphanErrors).toEqual([{ line: 6, field: 'order_number', code: 'MISSING_VALUE' }]);
+    expect(ordersFromCsv('order_number,product\nA,B').missingColumns).toContain('license_type');
+  });
+
+  describe('lsc import-orders FILE.csv', () => {
+    let t: TestApp;
+    let dir: string;
+    beforeAll(async () => {
+      t = await createTestApp();
+      dir = await mkdtemp(path.join(tmpdir(), 'lsc-import-'));
+    });
+    afterAll(async () => {
+      await t.close();
+      await rm(dir, { recursive: true, force: true });
+    });
+
+    const lsc = async (file: string) => {
+      const env = { ...process.env, DATABASE_URL: t.database.url, DATA_DIR: dir, LOG_LEVEL: 'silent', SEED_DEMO: 'false' };
+      try {
+        const { stdout } = await run(process.execPath, ['bin/lsc.mjs', 'import-orders', file], { env, cwd: process.cwd() });
+        return { code: 0, out: stdout };
+      } catch (e) {
+        const err = e as { code: number; stdout: string; stderr: string };
+        return { code: err.code, out: err.stdout + err.stderr };
+      }
+    };
+    const count = async (q: ReturnType<typeof sql>) => Number((await t.database.db.execute<{ n: string }>(q)).rows[0]?.n);
+
+    it('R-BC-7: records the good orders, rejects a bad one whole with line-numbered errors, and a second run writes nothing', async () => {
+      const file = path.join(dir, 'orders.csv');
+      await writeFile(
+        file,
+        [
+          HEADER,
+          'CSV-1,2026-01-10,ENTERPRISE,67012345,OFF-PP-2024,L&SA,10,2026-02-01,2027-06-30,',
+          'CSV-1,2026-01-10,ENTERPRISE,67012345,SRV-DC-2022,SA Step-Up,2,2026-02-01,2027-06-30,',
+          'CSV-2,2026-01-12,OPEN_LICENSE,V1234567,OFF-STD-2021,Full,3,2026-02-01,,',
+          'CSV-3,2026-01-12,ENTERPRISE,67012345,OFF-PP-2024,Full,1,2026-02-01,,',
+          'CSV-3,2026-01-12,ENTERPRISE,67012345,NO-SUCH,Full,1,2026-02-01,,',
+          'CSV-3,2026-01-12,ENTERPRISE,67012345,OFF-PP-2024,SA,0,2026-02-01,2025-01-01,',
+          'CSV-3,2026-01-12,ENTERPRISE,67012345,OFF-PP-2024,OEM,1,2026-02-01,,',
+          'CSV-4,2026-01-12,SELECT,11112222,OFF-PP-2024,Full,1,2026-02-01,,',
+        ].join('\r\n'),
+      );
+      const orders = await count(sql`select count(*) as n from license_order`);
+      const first = await lsc(file);
+      expect(first.code).toBe(1);
+      expect(first.out).toContain('Order CSV-1: recorded (2 lines)');
+      expect(first.out).toContain('Order CSV-2: recorded (1 lines)');
+      expect(first.out).toContain('Order CSV-3: rejected, nothing written');
+      expect(first.out).toContain('line 6, product: UNKNOWN_PRODUCT');
+      expect(first.out).toContain('line 7, quantity: QUANTITY_NOT_POSITIVE');
+      expect(first.out).toContain('line 7, coverageEnd: COVERAGE_END_BEFORE_START');
+      expect(first.out).toContain('line 8, license_type: UNKNOWN_LICENSE_TYPE');
+      expect(first.out).toContain('line 9, licensingId: UNKNOWN_LICENSING_ID');
+      expect(first.out).toContain('2 recorded, 0 unchanged, 2 rejected.');
+      expect(await count(sql`select count(*) as n from license_order`)).toBe(orders + 2);
+      expect(await count(sql`select count(*) as n from license_order where order_number = 'CSV-3'`)).toBe(0);
+      expect(await count(sql`select count(*) as n from audit_log where action = 'order.ingest' and after->>'source' = 'CSV'`)).toBe(2);
+
+      const again = await lsc(file);
+      expect(again.out).toContain('Order CSV-1: already recorded with the same content, nothing written');
+      expect(again.out).toContain('0 recorded, 2 unchanged, 2 rejected.');
+      expect(await count(sql`select count(*) as n from license_order`)).toBe(orders + 2);
+    });
+
+    it('R-BC-7: an order already recorded through the API is recognised in a file; a changed one is refused', async () => {
+      const operator = await signIn(t.app, 'operator@northwind.example');
+      const api = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/operator/orders',
+        headers: operator.headers,
+        payload: {
+          orderNumber: 'API-7',
+          orderDate: '2026-01-10',
+          licensingId: { program: 'ENTERPRISE', number: '67012345' },
+          lines: [
+            { product: 'OFF-PP-2024', licenseType: 'LSA', quantity: 10, coverageStart: '2026-02-01', coverageEnd: '2027-06-30' },
+            { product: 'CHAT-STD-2019', licenseType: 'FULL', quantity: 1, coverageStart: '2026-02-01', grant: true },
+          ],
+        },
+      });
+      expect(api.statusCode).toBe(201);
+      const file = path.join(dir, 'replay.csv');
+      await writeFile(
+        file,
+        [
+          HEADER,
+          'API-7,2026-01-10,Enterprise,67012345,OFF-PP-2024,L&SA,10,2026-02-01,2027-06-30,no',
+          'API-7,2026-01-10,Enterprise,67012345,CHAT-STD-2019,Full,1,2026-02-01,,yes',
+        ].join('\n'),
+      );
+      const same = await lsc(file);
+      expect(same.code).toBe(0);
+      expect(same.out).toContain('Order API-7: already recorded with the same content, nothing written');
+      await writeFile(file, [HEADER, 'CSV-2,2026-01-12,OPEN_LICENSE,V1234567,OFF-STD-2021,Full,4,2026-02-01,,'].join('\n'));
+      const changed = await lsc(file);
+      expect(changed.code).toBe(1);
+      expect(changed.out).toContain('Order CSV-2: rejected, nothing written (ORDER_NUMBER_CONFLICT');
+    });
+
+    it('refuses a file without the order columns', async () => {
+      const file = path.join(dir, 'bad.csv');
+      await writeFile(file, 'order,qty\n1,2\n');
+      const res = await lsc(file);
+      expect(res.code).toBe(1);
+      expect(res.out).toContain('missing column(s) order_number');
+    });
+  });
+});
