@@ -1,4 +1,6 @@
+import { activationBench } from './activations.js';
 import { coldStartBench } from './cold-start.js';
+import { licenseSummaryBench } from './license-summary.js';
 
 /** Runs every benchmark; each figure is printed beside a reference measured in the same run. */
 const benches: Record<
@@ -6,6 +8,8 @@ const benches: Record<
   () => Promise<{ name: string; value: number; unit: string; reference: number; referenceName: string; target: string }[]>
 > = {
   'cold-start': coldStartBench,
+  'license-summary': licenseSummaryBench,
+  activations: activationBench,
 };
 
 const only = process.argv.slice(2);

@@ -62,6 +62,16 @@ CREATE TABLE "order_line" (
 	CONSTRAINT "order_line_coverage_order" CHECK ("order_line"."coverage_end" is null or "order_line"."coverage_end" >= "order_line"."coverage_start")
 );
 --> statement-breakpoint
+CREATE TABLE "organization_position" (
+	"organization_id" uuid NOT NULL,
+	"product_id" uuid NOT NULL,
+	"license_type" "license_type" NOT NULL,
+	"is_grant" boolean NOT NULL,
+	"quantity" bigint NOT NULL,
+	"line_count" integer NOT NULL,
+	CONSTRAINT "organization_position_organization_id_product_id_license_type_is_grant_pk" PRIMARY KEY("organization_id","product_id","license_type","is_grant")
+);
+--> statement-breakpoint
 ALTER TABLE "product" ADD CONSTRAINT "product_family_id_product_family_id_fk" FOREIGN KEY ("family_id") REFERENCES "public"."product_family"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "product" ADD CONSTRAINT "product_prior_version_fk" FOREIGN KEY ("prior_version_id") REFERENCES "public"."product"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "license_order" ADD CONSTRAINT "license_order_licensing_id_licensing_id_id_fk" FOREIGN KEY ("licensing_id") REFERENCES "public"."licensing_id"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -72,17 +82,20 @@ ALTER TABLE "license_position" ADD CONSTRAINT "license_position_product_id_produ
 ALTER TABLE "order_line" ADD CONSTRAINT "order_line_order_id_license_order_id_fk" FOREIGN KEY ("order_id") REFERENCES "public"."license_order"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "order_line" ADD CONSTRAINT "order_line_licensing_id_licensing_id_id_fk" FOREIGN KEY ("licensing_id") REFERENCES "public"."licensing_id"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "order_line" ADD CONSTRAINT "order_line_product_id_product_id_fk" FOREIGN KEY ("product_id") REFERENCES "public"."product"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "organization_position" ADD CONSTRAINT "organization_position_organization_id_organization_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organization"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "organization_position" ADD CONSTRAINT "organization_position_product_id_product_id_fk" FOREIGN KEY ("product_id") REFERENCES "public"."product"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "product_code_key" ON "product" USING btree ("code");--> statement-breakpoint
 CREATE INDEX "product_family_idx" ON "product" USING btree ("family_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "license_order_number_key" ON "license_order" USING btree ("order_number");--> statement-breakpoint
 CREATE UNIQUE INDEX "license_order_idempotency_key" ON "license_order" USING btree ("idempotency_key");--> statement-breakpoint
 CREATE INDEX "license_order_licensing_idx" ON "license_order" USING btree ("licensing_id","order_date");--> statement-breakpoint
 CREATE UNIQUE INDEX "order_line_number_key" ON "order_line" USING btree ("order_id","line_number");--> statement-breakpoint
-CREATE INDEX "order_line_pending_idx" ON "order_line" USING btree ("licensing_id","counts_from");--> statement-breakpoint
+CREATE INDEX "order_line_pending_idx" ON "order_line" USING btree ("licensing_id","counts_from","product_id","license_type","is_grant","quantity");--> statement-breakpoint
 CREATE INDEX "order_line_coverage_idx" ON "order_line" USING btree ("licensing_id","coverage_end","coverage_start","counts_from","product_id","license_type","is_grant","quantity") WHERE license_type in ('LSA', 'SA', 'SA_STEP_UP', 'SUBSCRIPTION');--> statement-breakpoint
 -- license_position is the sum of every order line per Licensing ID, product, license type and grant
--- flag. The statement that inserts lines keeps it, so no write path (API, CSV import, bulk load) can
--- forget to. Rows are upserted in key order so concurrent orders lock them in the same order.
+-- flag, organization_position the same per organization. The statement that inserts lines keeps
+-- both, so no write path (API, CSV import, bulk load) can forget to. Rows are upserted in key
+-- order, license_position first, so concurrent orders lock them in the same order.
 CREATE FUNCTION license_position_add() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO license_position AS p (licensing_id, product_id, license_type, is_grant, quantity, line_count)
@@ -91,6 +104,13 @@ BEGIN
   GROUP BY licensing_id, product_id, license_type, is_grant
   ORDER BY licensing_id, product_id, license_type, is_grant
   ON CONFLICT (licensing_id, product_id, license_type, is_grant)
+  DO UPDATE SET quantity = p.quantity + excluded.quantity, line_count = p.line_count + excluded.line_count;
+  INSERT INTO organization_position AS p (organization_id, product_id, license_type, is_grant, quantity, line_count)
+  SELECT o.organization_id, n.product_id, n.license_type, n.is_grant, sum(n.quantity), count(*)
+  FROM new_lines n JOIN license_order o ON o.id = n.order_id
+  GROUP BY o.organization_id, n.product_id, n.license_type, n.is_grant
+  ORDER BY o.organization_id, n.product_id, n.license_type, n.is_grant
+  ON CONFLICT (organization_id, product_id, license_type, is_grant)
   DO UPDATE SET quantity = p.quantity + excluded.quantity, line_count = p.line_count + excluded.line_count;
   RETURN NULL;
 END $$;

@@ -1,4 +1,5 @@
 import { identityMails } from './modules/identity/mails.js';
+import { keysMails } from './modules/keys/mails.js';
 import { ordersMails } from './modules/orders/mails.js';
 import { addOpenMails, permissionsMails } from './modules/permissions/mails.js';
 import type { MailTemplate } from './platform/mail/templates.js';
@@ -6,4 +7,10 @@ import type { MailTemplate } from './platform/mail/templates.js';
 /** Every mail the service center sends, for the tests that check each exists in every language. */
 const all = (mails: Record<string, MailTemplate>) => Object.values(mails);
 
-export const ALL_MAILS: MailTemplate[] = [...all(identityMails), ...all(permissionsMails), ...all(addOpenMails), ...all(ordersMails)];
+export const ALL_MAILS: MailTemplate[] = [
+  ...all(identityMails),
+  ...all(permissionsMails),
+  ...all(addOpenMails),
+  ...all(ordersMails),
+  ...all(keysMails),
+];

@@ -1,5 +1,7 @@
+import { ACTIVATION_PROBLEMS } from './modules/activation/problems.js';
 import { CATALOG_PROBLEMS } from './modules/catalog/problems.js';
 import { IDENTITY_PROBLEMS } from './modules/identity/problems.js';
+import { KEYS_PROBLEMS } from './modules/keys/problems.js';
 import { ORDERS_PROBLEMS } from './modules/orders/problems.js';
 import { ADD_OPEN_PROBLEMS, PERMISSIONS_PROBLEMS } from './modules/permissions/problems.js';
 import { REPORTS_PROBLEMS } from './modules/relationship/reports-problems.js';
@@ -14,4 +16,6 @@ export const ALL_PROBLEMS: ProblemTitles = {
   ...CATALOG_PROBLEMS,
   ...ORDERS_PROBLEMS,
   ...REPORTS_PROBLEMS,
+  ...KEYS_PROBLEMS,
+  ...ACTIVATION_PROBLEMS,
 };

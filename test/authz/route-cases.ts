@@ -1,5 +1,6 @@
 import { ADD_OPEN_CASES } from './cases/add-open.js';
 import { FOUNDATION_CASES } from './cases/foundation.js';
+import { KEYS_CASES } from './cases/keys.js';
 import { ORDERS_CASES } from './cases/orders.js';
 import { PERMISSIONS_CASES } from './cases/permissions.js';
 import { REGISTRATION_CASES } from './cases/registration.js';
@@ -14,4 +15,5 @@ export const ROUTE_CASES: Record<string, import('./cases/types.js').RouteCase> =
   ...PERMISSIONS_CASES,
   ...ADD_OPEN_CASES,
   ...ORDERS_CASES,
+  ...KEYS_CASES,
 };

@@ -15,8 +15,10 @@ describe('product catalog', () => {
   });
   afterAll(() => t.close());
 
-  const post = (url: string, payload: object, s = operator) => t.app.inject({ method: 'POST', url: `/api/v1${url}`, payload, headers: s.headers });
-  const get = (url: string, s: Session | null = customer) => t.app.inject({ method: 'GET', url: `/api/v1${url}`, headers: s?.headers ?? {} });
+  const post = (url: string, payload: object, s = operator) =>
+    t.app.inject({ method: 'POST', url: `/api/v1${url}`, payload, headers: s.headers });
+  const get = (url: string, s: Session | null = customer) =>
+    t.app.inject({ method: 'GET', url: `/api/v1${url}`, headers: s?.headers ?? {} });
   const auditCount = async (action: string) =>
     Number((await t.database.db.execute<{ n: string }>(sql`select count(*) as n from audit_log where action = ${action}`)).rows[0]?.n);
 
@@ -26,11 +28,35 @@ describe('product catalog', () => {
     expect(fam.json()).toMatchObject({ name: 'Northwind Project', productCount: 0 });
     const familyId = fam.json().id;
     const base = { familyId, edition: 'Professional', pool: 'APPLICATIONS', category: 'Project management' };
-    const p2019 = await post('/operator/products', { ...base, code: 'PRJ-PRO-2019', name: 'Northwind Project Professional 2019', version: '2019' });
+    const p2019 = await post('/operator/products', {
+      ...base,
+      code: 'PRJ-PRO-2019',
+      name: 'Northwind Project Professional 2019',
+      version: '2019',
+    });
     expect(p2019.statusCode).toBe(201);
-    expect(p2019.json()).toMatchObject({ code: 'PRJ-PRO-2019', pool: 'APPLICATIONS', isCal: false, requiresKey: true, priorVersionId: null, family: { name: 'Northwind Project' } });
-    const p2021 = await post('/operator/products', { ...base, code: 'PRJ-PRO-2021', name: 'Northwind Project Professional 2021', version: '2021', priorVersionId: p2019.json().id });
-    const p2024 = await post('/operator/products', { ...base, code: 'PRJ-PRO-2024', name: 'Northwind Project Professional 2024', version: '2024', priorVersionId: p2021.json().id });
+    expect(p2019.json()).toMatchObject({
+      code: 'PRJ-PRO-2019',
+      pool: 'APPLICATIONS',
+      isCal: false,
+      requiresKey: true,
+      priorVersionId: null,
+      family: { name: 'Northwind Project' },
+    });
+    const p2021 = await post('/operator/products', {
+      ...base,
+      code: 'PRJ-PRO-2021',
+      name: 'Northwind Project Professional 2021',
+      version: '2021',
+      priorVersionId: p2019.json().id,
+    });
+    const p2024 = await post('/operator/products', {
+      ...base,
+      code: 'PRJ-PRO-2024',
+      name: 'Northwind Project Professional 2024',
+      version: '2024',
+      priorVersionId: p2021.json().id,
+    });
     expect(p2024.statusCode).toBe(201);
     const detail = await get(`/catalog/products/${p2024.json().id}`);
     expect(detail.statusCode).toBe(200);
@@ -54,12 +80,12 @@ describe('product catalog', () => {
 
   it('R-DL-4: a CAL needs no key; R-DL-7: a prior version is an earlier version of the same family; duplicates are 409', async () => {
     expect(productProblems({ familyId: 'f', version: '2022', isCal: true, requiresKey: true }, null)).toEqual(['CAL_REQUIRES_NO_KEY']);
-    expect(productProblems({ familyId: 'f', version: '2019', isCal: false, requiresKey: true }, { familyId: 'f', version: '2021' })).toEqual([
-      'PRIOR_VERSION_INVALID',
-    ]);
-    expect(productProblems({ familyId: 'f', version: '2021', isCal: false, requiresKey: true }, { familyId: 'g', version: '2019' })).toEqual([
-      'PRIOR_VERSION_INVALID',
-    ]);
+    expect(
+      productProblems({ familyId: 'f', version: '2019', isCal: false, requiresKey: true }, { familyId: 'f', version: '2021' }),
+    ).toEqual(['PRIOR_VERSION_INVALID']);
+    expect(
+      productProblems({ familyId: 'f', version: '2021', isCal: false, requiresKey: true }, { familyId: 'g', version: '2019' }),
+    ).toEqual(['PRIOR_VERSION_INVALID']);
     const products = (await get('/catalog/products?q=office professional plus 2021')).json().items;
     expect(products.map((p: { code: string }) => p.code)).toEqual(['OFF-PP-2021']);
     const office = products[0];
@@ -105,7 +131,9 @@ describe('product catalog', () => {
     const cals = (await get('/catalog/products?category=Client%20Access%20Licenses')).json().items;
     expect(cals.every((p: { isCal: boolean; requiresKey: boolean }) => p.isCal && !p.requiresKey)).toBe(true);
     const fam = servers[0].family.id;
-    expect((await get(`/catalog/products?familyId=${fam}`)).json().items.every((p: { family: { id: string } }) => p.family.id === fam)).toBe(true);
+    expect(
+      (await get(`/catalog/products?familyId=${fam}`)).json().items.every((p: { family: { id: string } }) => p.family.id === fam),
+    ).toBe(true);
     expect((await get('/catalog/products?q=%25')).json().items).toEqual([]);
     expect((await get('/catalog/products', null)).statusCode).toBe(401);
     expect((await get('/operator/products')).statusCode).toBe(403);

@@ -177,10 +177,12 @@ describe('order ingestion (R-BC-7)', () => {
     expect(answers.map((a) => a.statusCode)).toEqual([201, 201, 201, 201]);
     expect(new Set(answers.map((a) => a.json().id)).size).toBe(1);
     expect(await count(sql`select count(*) as n from license_order where order_number = 'NW-1009'`)).toBe(1);
-    expect(await count(sql`select count(*) as n from audit_log where action = 'order.ingest' and after->>'orderNumber' = 'NW-1009'`)).toBe(1);
+    expect(await count(sql`select count(*) as n from audit_log where action = 'order.ingest' and after->>'orderNumber' = 'NW-1009'`)).toBe(
+      1,
+    );
   });
 
-  it('the positions always equal the sum of the lines they stand for', async () => {
+  it('the positions, per Licensing ID and per organization, always equal the sum of the lines they stand for', async () => {
     const res = await t.database.db.execute<{ n: string }>(sql`
       select count(*) as n from (
         select licensing_id, product_id, license_type, is_grant, sum(quantity)::bigint as quantity, count(*)::int as line_count
@@ -188,6 +190,13 @@ describe('order ingestion (R-BC-7)', () => {
         except select licensing_id, product_id, license_type, is_grant, quantity, line_count from license_position
       ) diff`);
     expect(Number(res.rows[0]?.n)).toBe(0);
+    const byOrganization = await t.database.db.execute<{ n: string }>(sql`
+      select count(*) as n from (
+        select o.organization_id, l.product_id, l.license_type, l.is_grant, sum(l.quantity)::bigint as quantity, count(*)::int as line_count
+        from order_line l join license_order o on o.id = l.order_id group by 1, 2, 3, 4
+        except select organization_id, product_id, license_type, is_grant, quantity, line_count from organization_position
+      ) diff`);
+    expect(Number(byOrganization.rows[0]?.n)).toBe(0);
     expect(await count(sql`select count(*) as n from license_position`)).toBe(
       await count(sql`select count(*) as n from (select distinct licensing_id, product_id, license_type, is_grant from order_line) k`),
     );

@@ -10,6 +10,7 @@ import {
   summarize,
   totalsOf,
 } from '../../src/modules/orders/license-summary-rules.js';
+import { planScope } from '../../src/modules/orders/license-summary-sql.js';
 import { countsFrom, LICENSE_TYPES, type LicenseType } from '../../src/modules/orders/rules.js';
 
 const TODAY = '2026-03-01';
@@ -83,8 +84,16 @@ describe('License Summary rules (pure)', () => {
   });
 
   it('R-LIC-5: granted quantities are flagged on their row; R-LIC-4 rows carry the pool', () => {
-    const rows = rowsOf([line('2019', 'FULL', 2, { isGrant: true, familyId: 'f-chat', family: 'Chat Server', pool: 'SERVERS' }), line('2021', 'FULL', 1)]);
-    expect(rows.find((r) => r.family === 'Chat Server')).toMatchObject({ granted: true, grantQuantity: 2, effectiveQuantity: 2, pool: 'SERVERS' });
+    const rows = rowsOf([
+      line('2019', 'FULL', 2, { isGrant: true, familyId: 'f-chat', family: 'Chat Server', pool: 'SERVERS' }),
+      line('2021', 'FULL', 1),
+    ]);
+    expect(rows.find((r) => r.family === 'Chat Server')).toMatchObject({
+      granted: true,
+      grantQuantity: 2,
+      effectiveQuantity: 2,
+      pool: 'SERVERS',
+    });
     expect(row(rows, '2021')).toMatchObject({ granted: false, grantQuantity: 0 });
   });
 
@@ -101,8 +110,39 @@ describe('License Summary rules (pure)', () => {
     expect(expiryNotice('2026-02-28', TODAY, 90, 30)).toEqual({ notice: 'EXPIRED', daysLeft: -1 });
   });
 
+  it('R-LIC-1: positions come per Licensing ID, or as the organization’s total less the few left out, whichever reads less', () => {
+    const members = ['a', 'b', 'c', 'd'].map((id) => ({ id, organizationId: 'org' }));
+    const pick = (...ids: string[]) => ids.map((id) => ({ id, organizationId: 'org' }));
+    expect(planScope(pick('a'), members)).toEqual({ ids: ['a'], wholeOrganizations: [], excluded: [], direct: ['a'] });
+    expect(planScope(pick('a', 'b'), members)).toMatchObject({ wholeOrganizations: [], direct: ['a', 'b'] });
+    expect(planScope(pick('a', 'b', 'c'), members)).toEqual({
+      ids: ['a', 'b', 'c'],
+      wholeOrganizations: ['org'],
+      excluded: ['d'],
+      direct: [],
+    });
+    expect(planScope(pick('a', 'b', 'c', 'd'), members)).toMatchObject({ wholeOrganizations: ['org'], excluded: [] });
+    // Without the organization's members it never takes the shortcut.
+    expect(planScope(pick('a', 'b', 'c'), [])).toMatchObject({ wholeOrganizations: [], direct: ['a', 'b', 'c'] });
+    // Another organization is planned on its own: all of it chosen is its whole total.
+    const other = [{ id: 'x', organizationId: 'other' }];
+    expect(planScope([...pick('a', 'b', 'c'), ...other], [...members, ...other])).toMatchObject({
+      wholeOrganizations: ['org', 'other'],
+      excluded: ['d'],
+      direct: [],
+    });
+  });
+
   it('orders versions numerically within a family', () => {
-    expect(['2021', '10', '2012 R2', '11', '2016', '2019', '2012'].sort(compareVersions)).toEqual(['10', '11', '2012', '2012 R2', '2016', '2019', '2021']);
+    expect(['2021', '10', '2012 R2', '11', '2016', '2019', '2012'].sort(compareVersions)).toEqual([
+      '10',
+      '11',
+      '2012',
+      '2012 R2',
+      '2016',
+      '2019',
+      '2021',
+    ]);
   });
 });
 
@@ -198,7 +238,9 @@ describe('License Summary properties (fast-check)', () => {
   it('the order of the lines does not matter', () => {
     fc.assert(
       fc.property(
-        linesArb.chain((lines) => fc.tuple(fc.constant(lines), fc.shuffledSubarray(lines, { minLength: lines.length, maxLength: lines.length }))),
+        linesArb.chain((lines) =>
+          fc.tuple(fc.constant(lines), fc.shuffledSubarray(lines, { minLength: lines.length, maxLength: lines.length })),
+        ),
         dayArb,
         ([lines, shuffled], today) => {
           expect(rowsOf(shuffled, today)).toEqual(rowsOf(lines, today));
@@ -233,7 +275,14 @@ describe('License Summary properties (fast-check)', () => {
       fc.property(linesArb, dayArb, (lines, today) => {
         for (const r of rowsOf(lines, today)) {
           const granted = lines
-            .filter((l) => l.isGrant && l.familyId === r.familyId && l.version === r.version && l.countsFrom <= today && l.licenseType !== 'ONLINE_SERVICE')
+            .filter(
+              (l) =>
+                l.isGrant &&
+                l.familyId === r.familyId &&
+                l.version === r.version &&
+                l.countsFrom <= today &&
+                l.licenseType !== 'ONLINE_SERVICE',
+            )
             .reduce((n, l) => n + l.quantity, 0);
           expect(r.grantQuantity).toBe(granted);
           expect(r.granted).toBe(granted > 0);

@@ -2,14 +2,15 @@ import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bucketLines, type SummaryLine, type SummaryRow, summarize } from '../../src/modules/orders/license-summary-rules.js';
-import { licenseSummaryAggregate, licenseSummaryFromLines } from '../../src/modules/orders/license-summary-sql.js';
+import { licenseSummaryAggregate, licenseSummaryFromLines, planScope } from '../../src/modules/orders/license-summary-sql.js';
 import { countsFrom, LICENSE_TYPES } from '../../src/modules/orders/rules.js';
 import { fixedClock } from '../../src/platform/clock.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { type Session, signIn } from '../helpers/session.js';
 
 type Row = SummaryRow & { family: string };
-const find = (rows: Row[], family: string, version: string) => rows.find((r) => r.family === `Northwind ${family}` && r.version === version);
+const find = (rows: Row[], family: string, version: string) =>
+  rows.find((r) => r.family === `Northwind ${family}` && r.version === version);
 
 describe('License Summary (R-LIC-1 … R-LIC-7)', () => {
   let t: TestApp;
@@ -48,7 +49,13 @@ describe('License Summary (R-LIC-1 … R-LIC-7)', () => {
     const body = res.json();
     expect(body.asOf).toBe('2026-03-01');
     expect(body.status).toBe('all');
-    expect(body.licensingIds.map((l: { number: string }) => l.number).sort()).toEqual(['54011111', '67012345', '8765-4321', 'V1234567', 'V9876543']);
+    expect(body.licensingIds.map((l: { number: string }) => l.number).sort()).toEqual([
+      '54011111',
+      '67012345',
+      '8765-4321',
+      'V1234567',
+      'V9876543',
+    ]);
     const rows = body.rows as Row[];
     // The PCN's 30 upgrades to 2024 take 30 of the 45 Office 2021 licenses (PCN and Open License) and move them to 2024.
     expect(find(rows, 'Office', '2019')).toMatchObject({ effectiveQuantity: 200, activeSaQuantity: 0, unresolvedQuantity: 0 });
@@ -83,7 +90,7 @@ describe('License Summary (R-LIC-1 … R-LIC-7)', () => {
     expect(pcn.licensingIds.map((l: { number: string }) => l.number)).toEqual(['8765-4321']);
     expect(find(pcn.rows, 'Office', '2021')).toMatchObject({ effectiveQuantity: 10 });
     expect(find(pcn.rows, 'Office', '2024')).toMatchObject({ effectiveQuantity: 30, activeSaQuantity: 15, unresolvedQuantity: 0 });
-    const two = (await summary('admin', `?licensingId=${ids['8765-4321']}&licensingId=${ids['V1234567']}`)).json();
+    const two = (await summary('admin', `?licensingId=${ids['8765-4321']}&licensingId=${ids.V1234567}`)).json();
     expect(two.licensingIds).toHaveLength(2);
     const active = (await summary('admin', '?status=active')).json();
     expect(active.licensingIds.map((l: { number: string }) => l.number)).not.toContain('54011111');
@@ -152,9 +159,11 @@ describe('License Summary (R-LIC-1 … R-LIC-7)', () => {
 
   it('R-LIC-2: the positions-based aggregate equals the pure rules over the very lines, for random orders and days', async () => {
     const db = t.database.db;
-    const products = (await db.execute<{ code: string; id: string; version: string; family_id: string; family: string; pool: string }>(sql`
+    const products = (
+      await db.execute<{ code: string; id: string; version: string; family_id: string; family: string; pool: string }>(sql`
       select p.code, p.id, p.version, p.family_id, f.name as family, p.pool from product p join product_family f on f.id = p.family_id
-      where f.name in ('Northwind Office', 'Northwind Server')`)).rows;
+      where f.name in ('Northwind Office', 'Northwind Server')`)
+    ).rows;
     const targets = [
       { program: 'SELECT_PLUS', number: '8765-4321' },
       { program: 'OPEN_LICENSE', number: 'V1234567' },
@@ -169,10 +178,13 @@ describe('License Summary (R-LIC-1 … R-LIC-7)', () => {
       days: fc.integer({ min: 0, max: 1100 }),
       grant: fc.boolean(),
     });
-    const orders = fc.sample(fc.record({ target: fc.constantFrom(...targets), lines: fc.array(lineArb, { minLength: 1, maxLength: 12 }) }), {
-      numRuns: 25,
-      seed: 4242,
-    });
+    const orders = fc.sample(
+      fc.record({ target: fc.constantFrom(...targets), lines: fc.array(lineArb, { minLength: 1, maxLength: 12 }) }),
+      {
+        numRuns: 25,
+        seed: 4242,
+      },
+    );
     const received = '2026-03-01';
     const expectedLines: (SummaryLine & { lid: string })[] = [];
     for (const [i, o] of orders.entries()) {
@@ -204,12 +216,14 @@ describe('License Summary (R-LIC-1 … R-LIC-7)', () => {
       }
     }
     // The demo orders on these Licensing IDs count too.
-    const demo = (await db.execute<{ number: string } & Record<string, string | number | boolean | null>>(sql`
+    const demo = (
+      await db.execute<{ number: string } & Record<string, string | number | boolean | null>>(sql`
       select l.number, p.family_id, f.name as family, p.version, p.pool, ol.license_type, ol.quantity, ol.coverage_start, ol.coverage_end,
         ol.counts_from, ol.is_grant
       from order_line ol join licensing_id l on l.id = ol.licensing_id join license_order o on o.id = ol.order_id
       join product p on p.id = ol.product_id join product_family f on f.id = p.family_id
-      where l.number in ('8765-4321', 'V1234567', 'V9876543') and o.order_number not like 'RND-%'`)).rows;
+      where l.number in ('8765-4321', 'V1234567', 'V9876543') and o.order_number not like 'RND-%'`)
+    ).rows;
     for (const d of demo) {
       expectedLines.push({
         lid: d.number,
@@ -226,28 +240,45 @@ describe('License Summary (R-LIC-1 … R-LIC-7)', () => {
       });
     }
     const chosen = targets.map((x) => ids[x.number]).join('&licensingId=');
+    const members = (
+      await db.execute<{ id: string; organizationId: string }>(sql`select id, organization_id as "organizationId" from licensing_id`)
+    ).rows;
+    const contoso = members.find((m) => m.id === ids['67012345'])?.organizationId ?? '';
     for (const today of ['2022-06-30', '2023-12-31', '2025-01-01', '2026-03-01', '2027-06-30', '2029-01-01']) {
       await travel(`${today}T12:00:00Z`);
       const api = (await summary('admin', `?licensingId=${chosen}`)).json();
       const expected = summarize(bucketLines(expectedLines, today));
       expect(api.rows, today).toEqual(expected);
       const lids = targets.map((x) => ids[x.number] ?? '');
-      const viaPositions = (await db.execute(licenseSummaryAggregate(lids, today))).rows;
+      const chosenWithOrg = lids.map((id) => ({ id, organizationId: contoso }));
+      const whole = planScope(chosenWithOrg, members);
+      // Three of Contoso's five: its total less the other two. One by one must agree.
+      expect(whole).toMatchObject({ wholeOrganizations: [contoso], direct: [] });
+      expect(whole.excluded).toHaveLength(2);
       const viaLines = (await db.execute(licenseSummaryFromLines(lids, today))).rows.filter((r) => Number(r.quantity) > 0);
       const norm = (rows: Record<string, unknown>[]) =>
         rows.map((r) => `${r.product_id}/${r.license_type}/${r.is_grant}/${Number(r.quantity)}/${Number(r.active_quantity)}`).sort();
-      expect(norm(viaPositions), today).toEqual(norm(viaLines));
+      for (const scope of [whole, planScope(chosenWithOrg, [])]) {
+        expect(norm((await db.execute(licenseSummaryAggregate(scope, today))).rows), today).toEqual(norm(viaLines));
+      }
     }
     await travel('2026-03-01T09:00:00Z');
   });
 
   describe('exports', () => {
     it('R-LIC-1: CSV, streamed, headings in the user’s language, grants marked with an asterisk (R-LIC-5)', async () => {
-      const res = await t.app.inject({ method: 'GET', url: '/api/v1/license-summary/export?format=csv', headers: sessions.get('admin')?.headers });
+      const res = await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/license-summary/export?format=csv',
+        headers: sessions.get('admin')?.headers,
+      });
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
       expect(res.headers['content-disposition']).toBe('attachment; filename="license-summary-2026-03-01.csv"');
-      const lines = res.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+      const lines = res.body
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n');
       expect(lines[0]).toBe(
         'License pool,Product family,Version,Effective Quantity,Active SA Quantity,Unresolved Quantity,Grant,Full,Upgrade,L&SA,SA,SA Step-Up,Subscription',
       );
@@ -260,7 +291,11 @@ describe('License Summary (R-LIC-1 … R-LIC-7)', () => {
     });
 
     it('R-LIC-1: an Excel workbook with the same rows and the totals', async () => {
-      const res = await t.app.inject({ method: 'GET', url: '/api/v1/license-summary/export?format=xlsx', headers: sessions.get('admin')?.headers });
+      const res = await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/license-summary/export?format=xlsx',
+        headers: sessions.get('admin')?.headers,
+      });
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       const ExcelJS = (await import('exceljs')).default;
@@ -272,7 +307,21 @@ describe('License Summary (R-LIC-1 … R-LIC-7)', () => {
         values.push((r.values as unknown[]).slice(1));
       });
       const json = (await summary('admin')).json();
-      expect(values.find((v) => v[1] === 'Northwind Desktop OS')).toEqual(['Systems', 'Northwind Desktop OS', '11', 0, 0, 300, '', 0, 300, 0, 0, 0, 0]);
+      expect(values.find((v) => v[1] === 'Northwind Desktop OS')).toEqual([
+        'Systems',
+        'Northwind Desktop OS',
+        '11',
+        0,
+        0,
+        300,
+        '',
+        0,
+        300,
+        0,
+        0,
+        0,
+        0,
+      ]);
       expect(values.find((v) => v[0] === 'Total')?.slice(3, 6)).toEqual([
         json.totals.effectiveQuantity,
         json.totals.activeSaQuantity,
@@ -288,7 +337,12 @@ describe('License Summary (R-LIC-1 … R-LIC-7)', () => {
       });
       expect(res.statusCode).toBe(404);
       const keys = await t.app.inject({ method: 'GET', url: '/api/v1/license-summary/export', headers: sessions.get('keys')?.headers });
-      expect(keys.body.replace(/^\uFEFF/, '').trim().split('\r\n')).toHaveLength(1);
+      expect(
+        keys.body
+          .replace(/^\uFEFF/, '')
+          .trim()
+          .split('\r\n'),
+      ).toHaveLength(1);
     });
   });
 });

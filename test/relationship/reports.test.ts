@@ -50,14 +50,25 @@ describe('Licensing Information reports (R-REL-4, R-REL-5)', () => {
     );
     expect(r.channelPartner).toEqual({ name: 'Adatum Licensing Partners', email: 'orders@adatum.example' });
     expect(r.relatedLicenses.visible).toBe(true);
-    expect(r.relatedLicenses.rows.find((x: { family: string }) => x.family === 'Northwind Desktop OS')).toMatchObject({ unresolvedQuantity: 300 });
+    expect(r.relatedLicenses.rows.find((x: { family: string }) => x.family === 'Northwind Desktop OS')).toMatchObject({
+      unresolvedQuantity: 300,
+    });
     // R-LIC-5: the grant is marked in the Relationship Summary's reports too.
     expect(r.relatedLicenses.rows.find((x: { family: string }) => x.family === 'Northwind Chat Server')).toMatchObject({ granted: true });
-    expect(r.orders).toMatchObject({ visible: true, items: [{ orderNumber: 'EA-2025-TU01', lineCount: 1 }, { orderNumber: 'EA-2024-0001', lineCount: 7, totalQuantity: 1112 }] });
+    expect(r.orders).toMatchObject({
+      visible: true,
+      items: [
+        { orderNumber: 'EA-2025-TU01', lineCount: 1 },
+        { orderNumber: 'EA-2024-0001', lineCount: 7, totalQuantity: 1112 },
+      ],
+    });
     expect(r.orderDetails.visible).toBe(true);
     expect(r.orderDetails.truncated).toBe(false);
     expect(r.orderDetails.items).toHaveLength(8);
-    expect(r.orderDetails.items.find((l: { product: { code: string } }) => l.product.code === 'CHAT-STD-2019')).toMatchObject({ grant: true, line: 5 });
+    expect(r.orderDetails.items.find((l: { product: { code: string } }) => l.product.code === 'CHAT-STD-2019')).toMatchObject({
+      grant: true,
+      line: 5,
+    });
     expect(r.purchaseHistory.items.find((h: { product: { code: string } }) => h.product.code === 'OFF-PP-2024')).toMatchObject({
       licenseType: 'LSA',
       quantity: 270,
@@ -112,7 +123,10 @@ describe('Licensing Information reports (R-REL-4, R-REL-5)', () => {
       const parent = await report('admin', number, 'parent-report');
       expect(parent.statusCode).toBe(409);
       expect(parent.json().code).toBe('PARENT_REPORT_NOT_OFFERED');
-      expect((await report('admin', number)).json().reports).toEqual({ parent: { offered: false, visible: true }, mbsa: { offered: false, visible: true } });
+      expect((await report('admin', number)).json().reports).toEqual({
+        parent: { offered: false, visible: true },
+        mbsa: { offered: false, visible: true },
+      });
     }
   });
 
@@ -121,7 +135,9 @@ describe('Licensing Information reports (R-REL-4, R-REL-5)', () => {
     expect(lead.licensingId.affiliateRole).toBe('LEAD');
     expect(lead.affiliates).toEqual({
       visible: true,
-      items: [expect.objectContaining({ number: '8765-9999', name: 'Contoso Norway (participating affiliate)', affiliateRole: 'PARTICIPATING' })],
+      items: [
+        expect.objectContaining({ number: '8765-9999', name: 'Contoso Norway (participating affiliate)', affiliateRole: 'PARTICIPATING' }),
+      ],
     });
     const leadParent = (await report('admin', '8765-4321', 'parent-report')).json();
     expect(leadParent.licensingIds.map((l: { number: string }) => l.number)).toEqual(['8765-4321', '8765-9999']);

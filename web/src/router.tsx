@@ -7,6 +7,7 @@ import { appRoute, rootRoute, signInRoute } from './routes/base';
 import { HomePage } from './routes/home';
 import { identityAppRoutes, identityPublicRoutes } from './routes/identity';
 import { LicensesPage } from './routes/licenses';
+import { licensesRoutes } from './routes/licensing';
 import { RelationshipSummaryPage } from './routes/relationship-summary';
 
 const homeRoute = createRoute({ getParentRoute: () => appRoute, path: '/', component: HomePage });
@@ -34,7 +35,7 @@ const routeTree = rootRoute.addChildren([
     homeRoute,
     licensesRoute,
     relationshipSummaryRoute,
-    comingSoon('/licenses/license-summary', 'nav.licenseSummary'),
+    ...licensesRoutes,
     comingSoon('/downloads', 'nav.downloads'),
     comingSoon('/software-assurance', 'nav.softwareAssurance'),
     comingSoon('/online-services', 'nav.onlineServices'),

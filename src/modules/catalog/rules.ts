@@ -3,8 +3,11 @@
  * compare as numbers, so versions need no separate rank.
  */
 export function compareVersions(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true }) || (a < b ? -1 : a > b ? 1 : 0);
+  return versionCollator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
+
+// One collator for every comparison: String.localeCompare with options builds a new one per call.
+const versionCollator = new Intl.Collator('en', { numeric: true });
 
 export interface ProductDraft {
   familyId: string;

@@ -9,6 +9,8 @@ import type { LicenseType } from './rules.js';
  * authorized the Licensing ID; nothing here widens the scope.
  */
 
+const textCollator = new Intl.Collator('en');
+
 export interface ProductRef {
   id: string;
   code: string;
@@ -152,10 +154,10 @@ export async function purchaseHistoryOf(db: DbOrTx, licensingId: string): Promis
   }));
   return items.sort(
     (a, b) =>
-      a.product.family.localeCompare(b.product.family) ||
+      textCollator.compare(a.product.family, b.product.family) ||
       compareVersions(a.product.version, b.product.version) ||
-      a.product.name.localeCompare(b.product.name) ||
-      a.licenseType.localeCompare(b.licenseType) ||
+      textCollator.compare(a.product.name, b.product.name) ||
+      textCollator.compare(a.licenseType, b.licenseType) ||
       Number(a.grant) - Number(b.grant),
   );
 }

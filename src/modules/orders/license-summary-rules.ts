@@ -42,6 +42,9 @@ export const countsOn = (l: Pick<SummaryLine, 'countsFrom'>, today: string) => l
 export const coverageActiveOn = (l: Pick<SummaryLine, 'coverageStart' | 'coverageEnd'>, today: string) =>
   l.coverageStart <= today && l.coverageEnd !== null && l.coverageEnd >= today;
 
+const textCollator = new Intl.Collator('en');
+const byText = (a: string, b: string) => textCollator.compare(a, b);
+
 const rowKey = (p: ProductVersion) => `${p.familyId}\u0000${p.version}\u0000${p.pool}`;
 
 /** Sums lines into buckets as of `today` (an ISO day): what the SQL aggregate computes. */
@@ -189,7 +192,7 @@ export function summarize(buckets: readonly Bucket[]): SummaryRow[] {
   }
   const rows: SummaryRow[] = [];
   for (const list of families.values()) {
-    list.sort((a, b) => compareVersions(a.row.version, b.row.version) || a.row.pool.localeCompare(b.row.pool));
+    list.sort((a, b) => compareVersions(a.row.version, b.row.version) || byText(a.row.pool, b.row.pool));
     for (const [i, w] of list.entries()) {
       w.available = w.perpetual;
       const earlier = list
@@ -217,7 +220,7 @@ export function summarize(buckets: readonly Bucket[]): SummaryRow[] {
       rows.push(w.row);
     }
   }
-  return rows.sort((a, b) => a.pool.localeCompare(b.pool) || a.family.localeCompare(b.family) || compareVersions(a.version, b.version));
+  return rows.sort((a, b) => byText(a.pool, b.pool) || byText(a.family, b.family) || compareVersions(a.version, b.version));
 }
 
 export interface SummaryTotals {

@@ -18,36 +18,86 @@ export interface ProductBucketRow {
   active_quantity: string;
 }
 
+/** Which Licensing IDs the positions are read for, and how (see planScope). */
+export interface PositionScope {
+  /** Every Licensing ID of the summary: the lines not counting yet and the active coverage are read per Licensing ID. */
+  ids: string[];
+  /** Organizations taken whole from organization_position… */
+  wholeOrganizations: string[];
+  /** …less these Licensing IDs of theirs, which are not in the summary. */
+  excluded: string[];
+  /** Licensing IDs read one by one from license_position. */
+  direct: string[];
+}
+
+/**
+ * Per organization, the cheaper of two exact ways to sum the positions of the chosen Licensing
+ * IDs: one by one, or the organization's total less the ones not chosen. `members` lists every
+ * Licensing ID of the organizations that may be worth it (an organization missing there is read
+ * one by one).
+ */
+export function planScope(
+  chosen: readonly { id: string; organizationId: string }[],
+  members: readonly { id: string; organizationId: string }[],
+): PositionScope {
+  const chosenIds = new Set(chosen.map((c) => c.id));
+  const scope: PositionScope = { ids: [...chosenIds], wholeOrganizations: [], excluded: [], direct: [] };
+  const byOrg = new Map<string, string[]>();
+  for (const c of chosen) byOrg.set(c.organizationId, [...(byOrg.get(c.organizationId) ?? []), c.id]);
+  for (const [org, ids] of byOrg) {
+    const all = members.filter((m) => m.organizationId === org).map((m) => m.id);
+    const left = all.filter((id) => !chosenIds.has(id));
+    if (all.length > 0 && left.length < ids.length) {
+      scope.wholeOrganizations.push(org);
+      scope.excluded.push(...left);
+    } else scope.direct.push(...new Set(ids));
+  }
+  return scope;
+}
+
 /**
  * The License Summary's aggregate (R-LIC-2, R-LIC-3): per product, license type and grant flag,
  * the quantity that counts on `today` and the part of it under coverage active on `today`.
  *
- * It reads the positions (every line ever ordered, summed per Licensing ID and product by the
- * order_line trigger) and corrects them with two small sets of lines, each read from its own
- * index: lines that do not count yet (future coverage start, order_line_pending_idx) and lines of
- * a coverage type whose coverage is active (order_line_coverage_idx, index-only). The work grows
- * with the number of distinct products per Licensing ID and the active coverage, not with the
- * number of lines.
+ * It reads the positions (every line ever ordered, summed per Licensing ID and per organization
+ * by the order_line trigger) and corrects them with two small sets of lines, each read from its
+ * own index alone: lines that do not count yet (future coverage start, order_line_pending_idx)
+ * and lines of a coverage type whose coverage is active (order_line_coverage_idx). The work grows
+ * with the products per Licensing ID and the coverage active today, not with the number of lines.
  */
-export function licenseSummaryAggregate(ids: readonly string[], today: string): SQL {
-  const lids = uuidArray(ids);
+export function licenseSummaryAggregate(scope: PositionScope, today: string): SQL {
+  const lids = uuidArray(scope.ids);
   return sql`
-    select product_id, license_type, is_grant,
-      sum(total) - sum(pending) as quantity, sum(active) as active_quantity
-    from (
-      select product_id, license_type, is_grant, quantity as total, 0::bigint as pending, 0::bigint as active
-      from license_position where licensing_id = any(${lids}) and license_type <> 'ONLINE_SERVICE'
-      union all
-      select product_id, license_type, is_grant, 0, quantity, 0
+    with positions as (
+      select product_id, license_type, is_grant, sum(quantity) as quantity
+      from (
+        select product_id, license_type, is_grant, quantity from organization_position
+        where organization_id = any(${uuidArray(scope.wholeOrganizations)})
+        union all
+        select product_id, license_type, is_grant, -quantity from license_position where licensing_id = any(${uuidArray(scope.excluded)})
+        union all
+        select product_id, license_type, is_grant, quantity from license_position where licensing_id = any(${uuidArray(scope.direct)})
+      ) parts
+      where license_type <> 'ONLINE_SERVICE'
+      group by product_id, license_type, is_grant
+    ),
+    pending as (
+      select product_id, license_type, is_grant, sum(quantity) as quantity
       from order_line where licensing_id = any(${lids}) and counts_from > ${today}::date and license_type <> 'ONLINE_SERVICE'
-      union all
-      select product_id, license_type, is_grant, 0, 0, quantity
+      group by product_id, license_type, is_grant
+    ),
+    active as (
+      select product_id, license_type, is_grant, sum(quantity) as quantity
       from order_line
       where licensing_id = any(${lids}) and license_type in ('LSA', 'SA', 'SA_STEP_UP', 'SUBSCRIPTION')
         and coverage_end >= ${today}::date and coverage_start <= ${today}::date and counts_from <= ${today}::date
-    ) parts
-    group by product_id, license_type, is_grant
-    having sum(total) - sum(pending) > 0`;
+      group by product_id, license_type, is_grant
+    )
+    select p.product_id, p.license_type, p.is_grant, p.quantity - coalesce(n.quantity, 0) as quantity, coalesce(a.quantity, 0) as active_quantity
+    from positions p
+    left join pending n using (product_id, license_type, is_grant)
+    left join active a using (product_id, license_type, is_grant)
+    where p.quantity - coalesce(n.quantity, 0) > 0`;
 }
 
 /**
@@ -65,7 +115,7 @@ export function licenseSummaryFromLines(ids: readonly string[], today: string): 
     group by product_id, license_type, is_grant`;
 }
 
-export async function productBuckets(db: DbOrTx, ids: readonly string[], today: string): Promise<ProductBucketRow[]> {
-  if (ids.length === 0) return [];
-  return (await db.execute<ProductBucketRow & Record<string, unknown>>(licenseSummaryAggregate(ids, today))).rows;
+export async function productBuckets(db: DbOrTx, scope: PositionScope, today: string): Promise<ProductBucketRow[]> {
+  if (scope.ids.length === 0) return [];
+  return (await db.execute<ProductBucketRow & Record<string, unknown>>(licenseSummaryAggregate(scope, today))).rows;
 }

@@ -5,9 +5,9 @@ import type { Clock } from '../../platform/clock.js';
 import type { Db, DbOrTx } from '../../platform/db/client.js';
 import { notFound } from '../../platform/errors.js';
 import { productsById } from '../catalog/service.js';
-import { licensingIdsByIds } from '../relationship/service.js';
+import { licensingIdsByIds, licensingIdsOfOrganizations } from '../relationship/service.js';
 import { type Bucket, expiryNotice, type SummaryRow, summarize, totalsOf } from './license-summary-rules.js';
-import { productBuckets } from './license-summary-sql.js';
+import { planScope, productBuckets } from './license-summary-sql.js';
 import { dayOf } from './rules.js';
 
 export interface SummaryQuery {
@@ -16,8 +16,17 @@ export interface SummaryQuery {
 }
 
 /** Rows of the License Summary over exactly these Licensing IDs (the caller has scoped them) on `today`. */
-export async function summaryRows(db: DbOrTx, ids: readonly string[], today: string): Promise<SummaryRow[]> {
-  const rows = await productBuckets(db, ids, today);
+export async function summaryRows(
+  db: DbOrTx,
+  chosen: readonly { id: string; organizationId: string }[],
+  today: string,
+): Promise<SummaryRow[]> {
+  const perOrganization = new Map<string, number>();
+  for (const c of chosen) perOrganization.set(c.organizationId, (perOrganization.get(c.organizationId) ?? 0) + 1);
+  // Only an organization with two or more chosen Licensing IDs can be cheaper as a whole less the rest.
+  const worthIt = [...perOrganization].filter(([, n]) => n > 1).map(([org]) => org);
+  const members = await licensingIdsOfOrganizations(db, worthIt);
+  const rows = await productBuckets(db, planScope(chosen, members), today);
   const products = await productsById(db, [...new Set(rows.map((r) => r.product_id))]);
   const buckets: Bucket[] = [];
   for (const r of rows) {
@@ -51,11 +60,7 @@ export function createLicenseSummaryService({ db, clock, config }: { db: Db; clo
       if (chosen?.some((id) => !scope.has(id))) throw notFound('Licensing ID');
       const candidates = await licensingIdsByIds(db, chosen ?? [...scope]);
       const included = candidates.filter((l) => query.status === 'all' || l.status === 'ACTIVE');
-      const rows = await summaryRows(
-        db,
-        included.map((l) => l.id),
-        today,
-      );
+      const rows = await summaryRows(db, included, today);
       return {
         asOf: today,
         status: query.status,

@@ -82,8 +82,8 @@ export const orderLine = pgTable(
     uniqueIndex('order_line_number_key').on(t.orderId, t.lineNumber),
     check('order_line_quantity_positive', sql`${t.quantity} > 0`),
     check('order_line_coverage_order', sql`${t.coverageEnd} is null or ${t.coverageEnd} >= ${t.coverageStart}`),
-    // Lines that do not count yet (future coverage start): subtracted from the positions.
-    index('order_line_pending_idx').on(t.licensingId, t.countsFrom),
+    // Lines that do not count yet (future coverage start): subtracted from the positions, read from the index alone.
+    index('order_line_pending_idx').on(t.licensingId, t.countsFrom, t.productId, t.licenseType, t.isGrant, t.quantity),
     // Coverage active today (Active SA, subscriptions): read from the index alone.
     index('order_line_coverage_idx')
       .on(t.licensingId, t.coverageEnd, t.coverageStart, t.countsFrom, t.productId, t.licenseType, t.isGrant, t.quantity)
@@ -112,4 +112,26 @@ export const licensePosition = pgTable(
     lineCount: integer('line_count').notNull(),
   },
   (t) => [primaryKey({ columns: [t.licensingId, t.productId, t.licenseType, t.isGrant] })],
+);
+
+/**
+ * The same sums per organization, kept by the same trigger. A user who sees most of an
+ * organization's Licensing IDs (an Administrator or viewer of all of them, the usual case) gets
+ * the organization's total minus the few Licensing IDs left out, instead of adding up hundreds.
+ */
+export const organizationPosition = pgTable(
+  'organization_position',
+  {
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organization.id),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => product.id),
+    licenseType: licenseTypeEnum('license_type').notNull(),
+    isGrant: boolean('is_grant').notNull(),
+    quantity: bigint('quantity', { mode: 'number' }).notNull(),
+    lineCount: integer('line_count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.productId, t.licenseType, t.isGrant] })],
 );

@@ -3,7 +3,13 @@ import { audit } from '../../platform/audit.js';
 import type { Role } from '../../platform/authz/roles.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 
-const ADMIN_CONTACTS = sql`c.user_id is not null and c.type in ('NOTICES_CORRESPONDENT', 'PRIMARY_CONTACT')`;
+/**
+ * Contacts who are Administrators by default. A user whose registration still waits for the
+ * agreement's address to be confirmed (R-ID-3) gets nothing until then: a sync must not revive
+ * the grants that registration set aside.
+ */
+const ADMIN_CONTACTS = sql`c.user_id is not null and c.type in ('NOTICES_CORRESPONDENT', 'PRIMARY_CONTACT')
+  and not exists (select 1 from email_verification v where v.user_id = c.user_id and v.verified_at is null)`;
 
 export interface InheritanceChange {
   userId: string;

@@ -162,7 +162,9 @@ export function createReportsService({ db, config, clock }: { db: Db; config: Co
         contacts,
         /** R-REL-6: the partner, shown as Channel Partner Contact. */
         channelPartner: channel ? { name: channel.name, email: channel.email } : null,
-        relatedLicenses: mayReport ? { visible: true as const, asOf: today, rows: await summaryRows(db, [id], today) } : DIMMED,
+        relatedLicenses: mayReport
+          ? { visible: true as const, asOf: today, rows: await summaryRows(db, [{ id, organizationId: extra.organizationId }], today) }
+          : DIMMED,
         orders: mayReport ? { visible: true as const, items: await ordersOf(db, id) } : DIMMED,
         orderDetails: mayReport ? { visible: true as const, ...(await orderLinesOf(db, id, config.LICENSING_REPORT_MAX_LINES)) } : DIMMED,
         purchaseHistory: mayReport ? { visible: true as const, items: await purchaseHistoryOf(db, id) } : DIMMED,

@@ -1,0 +1,231 @@
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import pg from 'pg';
+import { startEmbeddedPostgres } from '../src/platform/db/embedded.js';
+import { freePort } from '../test/helpers/free-port.js';
+
+const run = promisify(execFile);
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const PGBENCH = process.env.PGBENCH ?? '/usr/bin/pgbench';
+/** Concurrent clients, for the service and for pgbench alike. */
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+
+const withDb = (url: string, db: string) => {
+  const u = new URL(url);
+  u.pathname = `/${db}`;
+  return u.toString();
+};
+
+async function waitForHealth(url: string, child: ChildProcess) {
+  const until = Date.now() + 60_000;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    if (
+      await fetch(`${url}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('no health answer in time');
+}
+
+async function json(url: string, method: string, body?: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(url, {
+    method,
+    headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
+  return { body: (await res.json()) as Record<string, unknown>, res };
+}
+
+async function session(base: string, email: string) {
+  const { res } = await json(`${base}/api/v1/auth/sign-in`, 'POST', { email, password: 'demo-password-1' });
+  const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0] ?? '');
+  const csrf = cookies.find((c) => c.startsWith('lsc_csrf='))?.slice('lsc_csrf='.length) ?? '';
+  return { cookie: cookies.join('; '), 'x-csrf-token': csrf };
+}
+
+/** A MAK with room for the whole run, through the back-office API, and its value as its holder sees it. */
+async function benchKey(base: string, database: pg.Client): Promise<string> {
+  const operator = await session(base, 'operator@northwind.example');
+  const admin = await session(base, 'admin@contoso.example');
+  const family = await json(`${base}/api/v1/operator/product-families`, 'POST', { name: 'Windows' }, operator);
+  const product = await json(
+    `${base}/api/v1/operator/products`,
+    'POST',
+    {
+      code: 'WIN11-ENT',
+      familyId: family.body.id,
+      name: 'Windows',
+      version: '11',
+      edition: 'Enterprise',
+      pool: 'SYSTEMS',
+      category: 'Operating systems',
+    },
+    operator,
+  );
+  const lid = (await database.query<{ id: string }>(`select id from licensing_id where number = '67012345'`)).rows[0]?.id;
+  await json(
+    `${base}/api/v1/operator/licensing-ids/${lid}/keys`,
+    'POST',
+    { type: 'MAK', productId: product.body.id, activationLimit: 10_000_000 },
+    operator,
+  );
+  const page = await json(`${base}/api/v1/licensing-ids/${lid}/keys`, 'GET', undefined, admin);
+  const key = (page.body.items as { type: string; productKey: string }[]).find((k) => k.type === 'MAK');
+  if (!key) throw new Error('no key');
+  return key.productKey;
+}
+
+/** CLIENTS loops, each activating a new machine as soon as the last answered, for SECONDS. */
+async function activationLoad(base: string, productKey: string, seconds: number) {
+  const latencies: number[] = [];
+  const run = randomBytes(4).toString('hex');
+  const until = performance.now() + seconds * 1000;
+  let failures = 0;
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async (_, client) => {
+      for (let i = 0; performance.now() < until; i++) {
+        const started = performance.now();
+        const res = await fetch(`${base}/api/v1/activations`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            productKey,
+            productCode: 'WIN11-ENT',
+            fingerprint: `bench-${run}-${client}-${i}`,
+            machineKind: 'VIRTUAL',
+          }),
+        });
+        await res.arrayBuffer();
+        if (res.status !== 201) failures++;
+        latencies.push(performance.now() - started);
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  return {
+    perSecond: latencies.length / seconds,
+    p50: latencies[Math.floor(latencies.length * 0.5)] ?? 0,
+    p99: latencies[Math.floor(latencies.length * 0.99)] ?? 0,
+    failures,
+    count: latencies.length,
+  };
+}
+
+/** The reference: pgbench's single-row UPDATE … RETURNING on the same database, same clients, same length. */
+async function pgbenchTps(url: string, dir: string): Promise<number> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  await c.query('create table bench_counter (id int primary key, n bigint not null)');
+  await c.query('insert into bench_counter values (1, 0)');
+  await c.end();
+  const script = path.join(dir, 'update-returning.sql');
+  await writeFile(script, 'UPDATE bench_counter SET n = n + 1 WHERE id = 1 RETURNING n;\n');
+  const u = new URL(url);
+  const { stdout } = await run(PGBENCH, ['-n', '-c', String(CLIENTS), '-j', '2', '-T', String(SECONDS), '-f', script], {
+    env: {
+      ...process.env,
+      PGHOST: u.hostname,
+      PGPORT: u.port || '5432',
+      PGUSER: decodeURIComponent(u.username),
+      PGPASSWORD: decodeURIComponent(u.password),
+      PGDATABASE: u.pathname.slice(1),
+    },
+  });
+  const tps = /tps = ([\d.]+)/.exec(stdout)?.[1];
+  if (!tps) throw new Error(`pgbench said: ${stdout}`);
+  return Number(tps);
+}
+
+/**
+ * MAK activations per second and their p99 latency, with CLIENTS concurrent clients on one key
+ * (the hot row every activation counts on) against `lsc start` on PostgreSQL, next to pgbench's
+ * single-row UPDATE … RETURNING on the same database in the same run.
+ */
+export async function activationBench() {
+  const dir = await mkdtemp(path.join(tmpdir(), 'lsc-bench-activation-'));
+  let adminUrl = process.env.DATABASE_URL;
+  let stopEmbedded: (() => Promise<void>) | undefined;
+  if (!adminUrl) {
+    const server = await startEmbeddedPostgres(path.join(dir, 'pg'), await freePort());
+    adminUrl = server.url;
+    stopEmbedded = server.stop;
+  }
+  const dbName = `lsc_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${dbName}`);
+  const url = withDb(adminUrl, dbName);
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [path.join(root, 'bin/lsc.mjs'), 'start'], {
+    cwd: root,
+    stdio: 'ignore',
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      PORT: String(port),
+      DATA_DIR: path.join(dir, 'data'),
+      LOG_LEVEL: 'warn',
+      SEED_DEMO: 'true',
+      ACTIVATION_IP_LIMIT: '100000000',
+      ACTIVATION_KEY_LIMIT: '100000000',
+    },
+  });
+  const database = new pg.Client({ connectionString: url });
+  try {
+    await waitForHealth(base, child);
+    await database.connect();
+    const productKey = await benchKey(base, database);
+    await activationLoad(base, productKey, 2); // warm-up: JIT, pool, plans
+    const load = await activationLoad(base, productKey, SECONDS);
+    const counted = (
+      await database.query<{ used: number; rows: number }>(
+        `select used, (select count(*)::int from activation) as rows from product_key where type = 'MAK'`,
+      )
+    ).rows[0];
+    if (load.failures || counted?.used !== counted?.rows)
+      throw new Error(`activation failures: ${load.failures}, counts ${JSON.stringify(counted)}`);
+    const reference = await pgbenchTps(url, dir);
+    return [
+      {
+        name: `MAK activations per second (${CLIENTS} concurrent clients, one key, HTTP + PostgreSQL)`,
+        value: load.perSecond,
+        unit: '/s',
+        reference,
+        referenceName: `pgbench single-row UPDATE … RETURNING, ${CLIENTS} clients, same database`,
+        target: '≥ 50 % of pgbench',
+      },
+      {
+        name: `p99 activation latency at that load (p50 ${load.p50.toFixed(1)} ms, ${load.count} activations)`,
+        value: load.p99,
+        unit: 'ms',
+        reference: (1000 * CLIENTS) / reference,
+        referenceName: 'pgbench mean latency (clients / tps)',
+        target: '≤ 25 ms',
+      },
+    ];
+  } finally {
+    if (child.exitCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    await database.end().catch(() => {});
+    await admin.query(`drop database if exists ${dbName} with (force)`);
+    await admin.end();
+    await stopEmbedded?.();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
