@@ -4,6 +4,7 @@ import type { StatusFilter } from './api/types';
 import { ComingSoon } from './components/ComingSoon';
 import { administrationRoutes } from './routes/administration';
 import { appRoute, rootRoute, signInRoute } from './routes/base';
+import { downloadsRoutes } from './routes/downloads';
 import { HomePage } from './routes/home';
 import { identityAppRoutes, identityPublicRoutes } from './routes/identity';
 import { LicensesPage } from './routes/licenses';
@@ -36,7 +37,7 @@ const routeTree = rootRoute.addChildren([
     licensesRoute,
     relationshipSummaryRoute,
     ...licensesRoutes,
-    comingSoon('/downloads', 'nav.downloads'),
+    ...downloadsRoutes,
     comingSoon('/software-assurance', 'nav.softwareAssurance'),
     comingSoon('/online-services', 'nav.onlineServices'),
     comingSoon('/reports', 'nav.reports'),
