@@ -5,6 +5,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
+import { activationModule } from './modules/activation/routes.js';
 import { catalogModule } from './modules/catalog/routes.js';
 import { installAuthentication } from './modules/identity/authenticate.js';
 import { registrationModule } from './modules/identity/registration-routes.js';
@@ -12,6 +13,7 @@ import { identityRoutes } from './modules/identity/routes.js';
 import { scimModule } from './modules/identity/scim-routes.js';
 import { createIdentityService } from './modules/identity/service.js';
 import { ssoModule } from './modules/identity/sso-routes.js';
+import { keysModule } from './modules/keys/routes.js';
 import { ordersModule } from './modules/orders/routes.js';
 import { addOpenModule } from './modules/permissions/add-open-routes.js';
 import { permissionsModule } from './modules/permissions/routes.js';
@@ -99,6 +101,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     catalogModule(moduleDeps),
     ordersModule(moduleDeps),
     relationshipReportsModule(moduleDeps),
+    keysModule(moduleDeps),
+    activationModule(moduleDeps),
     mailViewerRoutes(db),
   ];
   await app.register(

@@ -31,7 +31,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   try {
     await runMigrations(database.db);
     const secrets = await loadSecrets(config);
-    const seeded = config.SEED_DEMO ? await seedDemo(database.db) : false;
+    const seeded = config.SEED_DEMO ? await seedDemo(database.db, secrets) : false;
     const app = await buildApp({ config, database, clock: systemClock, secrets });
     const dispatcher = config.SMTP_URL
       ? startDispatcher(database.db, smtpSender(nodemailer.createTransport(config.SMTP_URL)), config.MAIL_FROM)

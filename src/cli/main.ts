@@ -5,6 +5,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../demo/seed.js';
 import { registerActivationCommands } from '../modules/activation/cli.js';
 import { openDatabase } from '../platform/db/client.js';
 import { runMigrations } from '../platform/db/migrate.js';
+import { loadSecrets } from '../platform/secrets.js';
 import { openConfiguredDatabase, startServer } from '../server.js';
 import { describeImport, importOrdersFile } from './import-orders.js';
 
@@ -63,7 +64,7 @@ program
     const { url, embedded } = await openConfiguredDatabase(config);
     const database = openDatabase(url, 2);
     await runMigrations(database.db);
-    const seeded = await seedDemo(database.db);
+    const seeded = await seedDemo(database.db, await loadSecrets(config));
     await database.close();
     await embedded?.stop();
     console.log(seeded ? 'Demo data loaded.' : 'The database already has data; nothing loaded.');

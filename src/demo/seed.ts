@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { organization, user } from '../modules/identity/tables.js';
+import { seedDemoKeys } from '../modules/keys/demo.js';
 import { syncInheritance } from '../modules/permissions/inheritance.js';
 import { roleGrant } from '../modules/permissions/tables.js';
 import { agreement, contact, licensingId } from '../modules/relationship/tables.js';
@@ -7,6 +8,7 @@ import { audit } from '../platform/audit.js';
 import { hashPassword } from '../platform/auth/password.js';
 import type { Role } from '../platform/authz/roles.js';
 import type { Db } from '../platform/db/client.js';
+import type { Secrets } from '../platform/secrets.js';
 import { seedCatalogAndOrders } from './orders.js';
 
 export const DEMO_PASSWORD = 'demo-password-1';
@@ -27,7 +29,7 @@ type UserSeed = { email: string; firstName: string; lastName: string; locale?: '
  * agreement without one, plus an expired enrollment. A second organization must never show.
  * Runs only on an empty database.
  */
-export async function seedDemo(db: Db): Promise<boolean> {
+export async function seedDemo(db: Db, secrets?: Pick<Secrets, 'keyEncryptionKey'>): Promise<boolean> {
   const existing = await db.execute(sql`select 1 from organization limit 1`);
   if (existing.rowCount) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -175,6 +177,11 @@ export async function seedDemo(db: Db): Promise<boolean> {
     await syncInheritance(tx, mbsa.id);
 
     await seedCatalogAndOrders(tx, { enrollment, oldEnrollment, pcn, open, openValue });
+    // Product keys by program rules (R-KEY-1); they are sealed with the instance's key, so only where it is known.
+    if (secrets) {
+      const contosoIds = [enrollment, oldEnrollment, pcn, open, openValue].map((l) => l.id);
+      await seedDemoKeys(tx, secrets.keyEncryptionKey, contosoIds, new Date());
+    }
 
     const fabrikam = await org('Fabrikam Inc', 'US', 'fabrikam.example');
     const fu = await users(fabrikam.id, [{ email: 'admin@fabrikam.example', firstName: 'Frank', lastName: 'Miller' }]);

@@ -39,7 +39,6 @@ function hostCertificate(hostPublicKey: string, pool: LicensePoolCode, organizat
     keyLastFive: 'QRTVW',
     method: 'KMS_HOST',
     hostPublicKey,
-    hostActivation: 1,
     policy,
   };
   return signCertificate(claims, publisher.privateKey);
@@ -94,7 +93,11 @@ describe('a simulated network of machines and one KMS host (clock injected)', ()
     const stranger = generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
     await expect(host.install(hostCertificate(stranger, 'SERVERS'))).rejects.toMatchObject({ reason: 'WRONG_MACHINE' });
     const forged = signCertificate(
-      { ...(JSON.parse(Buffer.from(hostCertificate(host.publicKey, 'SERVERS').split('.')[1] ?? '', 'base64url').toString()) as KmsHostClaims) },
+      {
+        ...(JSON.parse(
+          Buffer.from(hostCertificate(host.publicKey, 'SERVERS').split('.')[1] ?? '', 'base64url').toString(),
+        ) as KmsHostClaims),
+      },
       generateKeyPairSync('ed25519').privateKey,
     );
     await expect(host.install(forged)).rejects.toMatchObject({ reason: 'BAD_SIGNATURE' });
@@ -190,7 +193,8 @@ describe('a simulated network of machines and one KMS host (clock injected)', ()
   });
 
   it('the host answers bad requests with a code and writes nothing', async () => {
-    const post = (body: string) => fetch(`${url}/kms/v1/activate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const post = (body: string) =>
+      fetch(`${url}/kms/v1/activate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     const known = host.status().known;
     expect((await post('{not json')).status).toBe(400);
     const bad = await post(JSON.stringify({ pool: 'SYSTEMS' }));

@@ -37,7 +37,12 @@ describe('KMS rules', () => {
   it('R-KEY-5: a server activates at 5 counted machines, a client OS at 25; both count in one OS domain, apps in their own', () => {
     expect(decide(policy, 'SERVERS', 'SERVERS', 4, t0).status).toBe('THRESHOLD_NOT_MET');
     expect(decide(policy, 'SERVERS', 'SERVERS', 5, t0).status).toBe('ACTIVATED');
-    expect(decide(policy, 'SERVERS', 'SYSTEMS', 24, t0)).toMatchObject({ status: 'THRESHOLD_NOT_MET', count: 24, threshold: 25, retryAfter: at(0, 2) });
+    expect(decide(policy, 'SERVERS', 'SYSTEMS', 24, t0)).toMatchObject({
+      status: 'THRESHOLD_NOT_MET',
+      count: 24,
+      threshold: 25,
+      retryAfter: at(0, 2),
+    });
     expect(decide(policy, 'SERVERS', 'SYSTEMS', 25, t0)).toEqual({
       status: 'ACTIVATED',
       count: 25,
@@ -104,7 +109,12 @@ describe('KMS rules', () => {
     expect(shouldContactHost(failed, at(0, 2))).toBe(true);
     const hostSaid = afterAttempt(fresh, { ok: false, error: 'below', retryAfter: at(0, 3).toISOString() }, at(0), policy.retryHours);
     expect(hostSaid.nextAttemptAt).toBe(at(0, 3).toISOString());
-    const ok = afterAttempt(failed, { ok: true, grant: 'g', renewAfter: at(7).toISOString(), expiresAt: at(180).toISOString() }, at(0, 2), 2);
+    const ok = afterAttempt(
+      failed,
+      { ok: true, grant: 'g', renewAfter: at(7).toISOString(), expiresAt: at(180).toISOString() },
+      at(0, 2),
+      2,
+    );
     expect(ok).toEqual({ ...fresh, kms: { grant: 'g', renewAfter: at(7).toISOString(), expiresAt: at(180).toISOString() } });
     expect(shouldContactHost(ok, at(6))).toBe(false);
     expect(shouldContactHost(ok, at(7))).toBe(true);

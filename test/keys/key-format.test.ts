@@ -57,7 +57,8 @@ describe('product key format', () => {
 
   it('generation is uniform over the alphabet (rejection sampling, no modulo bias)', () => {
     const counts = new Map<string, number>();
-    for (let i = 0; i < 2000; i++) for (const c of generateKey(randomBytes).replaceAll('-', '').slice(0, 24)) counts.set(c, (counts.get(c) ?? 0) + 1);
+    for (let i = 0; i < 2000; i++)
+      for (const c of generateKey(randomBytes).replaceAll('-', '').slice(0, 24)) counts.set(c, (counts.get(c) ?? 0) + 1);
     const expected = (2000 * 24) / KEY_ALPHABET.length;
     for (const c of KEY_ALPHABET) expect(Math.abs((counts.get(c) ?? 0) - expected) / expected).toBeLessThan(0.1);
   });

@@ -26,7 +26,12 @@ const catalog = new Map(
     product('exchange-online', 'SERVERS', { requiresKey: false }),
   ].map((p) => [p.id, p]),
 );
-const line = (orderLineId: number, productId: string, quantity: number, licenseType = 'FULL') => ({ orderLineId, productId, quantity, licenseType });
+const line = (orderLineId: number, productId: string, quantity: number, licenseType = 'FULL') => ({
+  orderLineId,
+  productId,
+  quantity,
+  licenseType,
+});
 
 describe('key issuing rules', () => {
   it('R-KEY-3: Open License 1–25 licenses → 50 MAK activations, more by tier, then per license; the numbers are config', () => {
@@ -70,7 +75,12 @@ describe('key issuing rules', () => {
   });
 
   it('R-KEY-1, R-KEY-5: Open programs get a MAK per purchased product (limit by licenses), no KMS key, and a single-use OSA key per online-service line', () => {
-    const lines = [line(1, 'office', 20), line(2, 'office', 10, 'LSA'), line(3, 'exchange-online', 25, 'ONLINE_SERVICE'), line(4, 'server-cal', 5)];
+    const lines = [
+      line(1, 'office', 20),
+      line(2, 'office', 10, 'LSA'),
+      line(3, 'exchange-online', 25, 'ONLINE_SERVICE'),
+      line(4, 'server-cal', 5),
+    ];
     const plan = planKeys(policy, open, lines, catalog, []);
     expect(plan.issue).toEqual([
       { type: 'MAK', productId: 'office', activationLimit: 100, sourceOrderLineId: null },

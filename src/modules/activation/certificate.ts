@@ -55,8 +55,6 @@ export interface KmsHostClaims extends ClaimsBase {
   method: 'KMS_HOST';
   /** The host's own Ed25519 public key (SPKI DER, base64): it signs its clients' grants. */
   hostPublicKey: string;
-  /** This host's activation count with the key (R-KEY-5: at most 10). */
-  hostActivation: number;
   policy: KmsPolicy;
 }
 

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../../config.js';
@@ -21,6 +21,7 @@ async function publisherKey(opts: { publicKey?: string; service: string }, keptA
   if (opts.publicKey) return readFile(opts.publicKey, 'utf8');
   if (existsSync(keptAt)) return readFile(keptAt, 'utf8');
   const { publicKeyPem } = await fetchPublicKey(opts.service);
+  await mkdir(path.dirname(keptAt), { recursive: true });
   await writeFile(keptAt, publicKeyPem, { mode: 0o644 });
   return publicKeyPem;
 }
@@ -138,7 +139,8 @@ export function registerActivationCommands(program: Command): void {
           `Not activated: notification mode since ${s.since.toISOString()}. This copy keeps working; activate it to stop these reminders.`,
         );
       }
-      process.exitCode = failed ? 1 : 0;
+      // Explicitly: under tsx's loader thread an exitCode set here does not survive to the exit.
+      if (failed) process.exit(1);
     });
 
   program

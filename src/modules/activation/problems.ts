@@ -18,7 +18,7 @@ export const ACTIVATION_PROBLEMS = defineProblems({
     en: 'This type of key is not activated this way.',
     sv: 'Den här typen av nyckel aktiveras inte på det här sättet.',
   },
-  LICENSING_ID_EXPIRED: {
+  KEY_LICENSING_ID_EXPIRED: {
     en: 'The agreement this key was issued under has expired; its keys no longer activate.',
     sv: 'Avtalet som nyckeln utfärdades under har löpt ut; dess nycklar aktiverar inte längre.',
   },

@@ -107,6 +107,10 @@ export interface KeyPlan {
 const INSTALLABLE = new Set(['FULL', 'UPGRADE', 'LSA', 'SA_STEP_UP', 'SUBSCRIPTION']);
 const ONLINE_SERVICE = 'ONLINE_SERVICE';
 
+/** R-KEY-3: the licenses of a product an Open MAK is sized by. */
+export const licensesOf = (lines: readonly LicensedLine[], productId: string) =>
+  lines.filter((l) => l.productId === productId && INSTALLABLE.has(l.licenseType)).reduce((n, l) => n + l.quantity, 0);
+
 /**
  * R-KEY-1, R-KEY-2, R-KEY-5: the keys a Licensing ID should hold. Per-pool programs get a MAK and a
  * KMS host key for every key-requiring product of each pool they license; Open programs a MAK for
@@ -121,9 +125,8 @@ export function planKeys(
   existing: readonly ExistingKey[],
 ): KeyPlan {
   const licenses = new Map<string, number>();
-  for (const l of lines) {
-    if (INSTALLABLE.has(l.licenseType)) licenses.set(l.productId, (licenses.get(l.productId) ?? 0) + l.quantity);
-  }
+  for (const id of new Set(lines.filter((l) => INSTALLABLE.has(l.licenseType)).map((l) => l.productId)))
+    licenses.set(id, licensesOf(lines, id));
   const pools = new Set([...licenses.keys()].map((id) => catalog.get(id)?.pool).filter((p) => p !== undefined));
   const covered = terms.keysPerPool
     ? [...catalog.values()].filter((p) => pools.has(p.pool))

@@ -1,0 +1,241 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf } from '../../platform/http/guard.js';
+import type { ModuleDeps, ModuleRoutes } from '../../platform/module.js';
+import { KeyRequestSchema } from '../permissions/key-request-rules.js';
+import { EXPORT_COLUMNS, type ExportRow, exportCells, toCsv, toTsv } from './export-format.js';
+import { createKeyRequestsService } from './requests.js';
+import {
+  AllExportQuery,
+  DecisionBody,
+  ExportQuery,
+  IssueByRulesResponse,
+  IssuedKeyResponse,
+  IssueKeyBody,
+  KeyListSchema,
+  KeyRequestQueueQuery,
+  KeyRequestViewSchema,
+  LicensingIdKeysSchema,
+  PrintQuery,
+  PrintViewSchema,
+} from './schemas.js';
+import { createKeysService } from './service.js';
+
+const LicensingParams = z.object({ licensingId: z.uuid() });
+const FileText = z.string().describe('tab-delimited (tsv) or comma-separated (csv) text, one key a line after the header');
+
+/** R-KEY-7: the key file as an attachment. Keys must not linger in caches. */
+function sendFile(reply: FastifyReply, rows: ExportRow[], format: 'tsv' | 'csv', name: string) {
+  return reply
+    .type(format === 'tsv' ? 'text/tab-separated-values; charset=utf-8' : 'text/csv; charset=utf-8')
+    .header('content-disposition', `attachment; filename="${name}.${format}"`)
+    .header('cache-control', 'no-store')
+    .send(format === 'tsv' ? toTsv(rows) : toCsv(rows));
+}
+
+/** Product keys (R-KEY-1 … R-KEY-9) and the requests about them (R-PERM-13). */
+export function keysModule(deps: ModuleDeps): ModuleRoutes {
+  const keys = createKeysService(deps);
+  const requests = createKeyRequestsService(deps);
+  const print = (rows: ExportRow[], licensingIdNumber: string | null) => ({
+    generatedAt: deps.clock.now(),
+    licensingIdNumber,
+    columns: [...EXPORT_COLUMNS],
+    rows: rows.map(exportCells),
+    count: rows.length,
+  });
+  return async (fastify: FastifyInstance) => {
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
+    const tags = ['keys'];
+    const noStore = (reply: FastifyReply) => reply.header('cache-control', 'no-store');
+
+    app.get(
+      '/product-keys',
+      {
+        config: { action: 'keys.view' },
+        schema: {
+          tags,
+          summary:
+            'Downloads and Keys: every key on the Licensing IDs where I hold Administrator or Product Keys, with used/available counts (R-KEY-7, R-KEY-9)',
+          response: { 200: KeyListSchema },
+        },
+      },
+      async (req, reply) => {
+        noStore(reply);
+        return { items: await keys.list(actorOf(req)) };
+      },
+    );
+
+    app.get(
+      '/product-keys/export',
+      {
+        config: { action: 'keys.view' },
+        schema: {
+          tags,
+          summary:
+            'Download all my keys (or one Licensing ID’s) as a file: Licensing ID, Parent Program, Organization, Product, Product Key, Type, MAK Activations-Used/Available (R-KEY-7)',
+          querystring: AllExportQuery,
+          response: { 200: FileText },
+        },
+      },
+      async (req, reply) => sendFile(reply, await keys.exportRows(actorOf(req), req.query.licensingId), req.query.format, 'product-keys'),
+    );
+
+    app.get(
+      '/product-keys/print',
+      {
+        config: { action: 'keys.view' },
+        schema: {
+          tags,
+          summary: 'The key file as rows for the print view (R-KEY-7)',
+          querystring: PrintQuery,
+          response: { 200: PrintViewSchema },
+        },
+      },
+      async (req, reply) => {
+        noStore(reply);
+        const rows = await keys.exportRows(actorOf(req), req.query.licensingId);
+        return print(rows, req.query.licensingId ? (rows[0]?.licensingIdNumber ?? null) : null);
+      },
+    );
+
+    app.get(
+      '/licensing-ids/:licensingId/keys',
+      {
+        config: { action: 'keys.view' },
+        schema: {
+          tags,
+          summary: 'One Licensing ID’s keys, and its licensed products that need no key, with why (R-KEY-1, R-KEY-2, R-KEY-7)',
+          params: LicensingParams,
+          response: { 200: LicensingIdKeysSchema },
+        },
+      },
+      async (req, reply) => {
+        noStore(reply);
+        return keys.forLicensingId(actorOf(req), req.params.licensingId);
+      },
+    );
+
+    app.get(
+      '/licensing-ids/:licensingId/keys/export',
+      {
+        config: { action: 'keys.view' },
+        schema: {
+          tags,
+          summary: 'Download this Licensing ID’s keys as a file (R-KEY-7)',
+          params: LicensingParams,
+          querystring: ExportQuery,
+          response: { 200: FileText },
+        },
+      },
+      async (req, reply) => sendFile(reply, await keys.exportRows(actorOf(req), req.params.licensingId), req.query.format, 'product-keys'),
+    );
+
+    app.get(
+      '/licensing-ids/:licensingId/keys/print',
+      {
+        config: { action: 'keys.view' },
+        schema: {
+          tags,
+          summary: 'This Licensing ID’s key file as rows for the print view (R-KEY-7)',
+          params: LicensingParams,
+          response: { 200: PrintViewSchema },
+        },
+      },
+      async (req, reply) => {
+        noStore(reply);
+        const rows = await keys.exportRows(actorOf(req), req.params.licensingId);
+        return print(rows, rows[0]?.licensingIdNumber ?? null);
+      },
+    );
+
+    app.post(
+      '/key-requests',
+      {
+        config: { action: 'keys.request' },
+        schema: {
+          tags,
+          summary:
+            'Request more MAK activations, a KMS key by exception (Open) or more KMS hosts, with the five required fields (R-PERM-13); queued for the publisher',
+          body: KeyRequestSchema,
+          response: { 201: KeyRequestViewSchema },
+        },
+      },
+      async (req, reply) => reply.status(201).send(await requests.submit(actorOf(req), req.body)),
+    );
+
+    app.get(
+      '/key-requests',
+      {
+        config: { action: 'keys.request' },
+        schema: {
+          tags,
+          summary: 'Key requests on the Licensing IDs I may request for, newest first (R-PERM-13)',
+          response: { 200: z.object({ items: z.array(KeyRequestViewSchema) }) },
+        },
+      },
+      async (req) => ({ items: await requests.mine(actorOf(req)) }),
+    );
+
+    app.get(
+      '/operator/key-requests',
+      {
+        config: { action: 'operator' },
+        schema: {
+          tags: ['operator'],
+          summary: 'The publisher’s queue of key requests (R-PERM-13)',
+          querystring: KeyRequestQueueQuery,
+          response: { 200: z.object({ items: z.array(KeyRequestViewSchema) }) },
+        },
+      },
+      async (req) => ({ items: await requests.queue(req.query.status) }),
+    );
+
+    app.post(
+      '/operator/key-requests/:requestId/decision',
+      {
+        config: { action: 'operator' },
+        schema: {
+          tags: ['operator'],
+          summary:
+            'Approve (raising the limit, or issuing the KMS key of an exception) or deny a key request; the requester is mailed (R-PERM-13)',
+          params: z.object({ requestId: z.uuid() }),
+          body: DecisionBody,
+          response: { 200: KeyRequestViewSchema },
+        },
+      },
+      async (req) => requests.decide(actorOf(req), req.params.requestId, req.body),
+    );
+
+    app.post(
+      '/operator/licensing-ids/:licensingId/keys/issue',
+      {
+        config: { action: 'operator' },
+        schema: {
+          tags: ['operator'],
+          summary:
+            'Issue the keys the program rules call for: per pool or per purchased product, MAK/KMS/OSA; only what is missing (R-KEY-1, R-KEY-2)',
+          params: LicensingParams,
+          response: { 200: IssueByRulesResponse },
+        },
+      },
+      async (req) => keys.issueByRules(actorOf(req), req.params.licensingId),
+    );
+
+    app.post(
+      '/operator/licensing-ids/:licensingId/keys',
+      {
+        config: { action: 'operator' },
+        schema: {
+          tags: ['operator'],
+          summary: 'Issue one key by hand (a setup key, a KMS key by exception); the limit defaults to the rules (R-KEY-2, R-KEY-3)',
+          params: LicensingParams,
+          body: IssueKeyBody,
+          response: { 201: IssuedKeyResponse },
+        },
+      },
+      async (req, reply) => reply.status(201).send(await keys.issueKey(actorOf(req), req.params.licensingId, req.body)),
+    );
+  };
+}
