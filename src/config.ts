@@ -131,6 +131,9 @@ const Env = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
+/** Every variable the service reads (the .env.example test checks each is documented). */
+export const CONFIG_VARIABLES = Object.keys(Env.shape);
+
 export type Config = Readonly<z.infer<typeof Env> & { publicUrl: string }>;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
