@@ -1,47 +1,11 @@
-import { readdirSync, statSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { AxeBuilder } from '@axe-core/playwright';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensurePortalBuilt, expectNoAxeViolations, launchChromium } from '../helpers/browser.js';
 import { startTestServer } from '../helpers/server.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const web = path.join(root, 'web');
 const PASSWORD = 'demo-password-1';
 const CONTOSO_IDS = ['67012345', '8765-4321', 'V1234567', 'V9876543'];
 const FABRIKAM_ID = '67099999';
-
-function newestMtime(target: string): number {
-  const stat = statSync(target);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(0, ...readdirSync(target).map((name) => newestMtime(path.join(target, name))));
-}
-
-/** The server serves web/dist as it is when it starts: build it first when the sources are newer. */
-async function ensurePortalBuilt(): Promise<void> {
-  const built = (() => {
-    try {
-      return statSync(path.join(web, 'dist/index.html')).mtimeMs;
-    } catch {
-      return 0;
-    }
-  })();
-  const sources = Math.max(
-    newestMtime(path.join(web, 'src')),
-    newestMtime(path.join(web, 'index.html')),
-    newestMtime(path.join(web, 'vite.config.ts')),
-  );
-  if (built >= sources) return;
-  const { build } = await import('vite');
-  await build({ configFile: path.join(web, 'vite.config.ts'), logLevel: 'warn' });
-}
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const summary = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  expect(summary, `axe on ${page.url()}`).toEqual([]);
-}
 
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
 const htmlLang = (page: Page) => page.evaluate(() => document.documentElement.lang);
@@ -71,18 +35,7 @@ describe('portal in Chromium', () => {
   beforeAll(async () => {
     await ensurePortalBuilt();
     server = await startTestServer();
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   }, 180_000);
 
   afterAll(async () => {

@@ -15,7 +15,11 @@ const areaFiles = import.meta.glob<Messages>('./areas/*.json', { eager: true, im
 
 function messagesFor(lang: 'en' | 'sv', base: Messages): Messages {
   const merged: Messages = { ...base };
-  for (const [file, messages] of Object.entries(areaFiles)) if (file.endsWith(`.${lang}.json`)) Object.assign(merged, messages);
+  for (const [file, messages] of Object.entries(areaFiles)) {
+    if (!file.endsWith(`.${lang}.json`)) continue;
+    for (const area of Object.keys(messages)) if (area in merged) throw new Error(`i18n area ${file} replaces the key ${area}`);
+    Object.assign(merged, messages);
+  }
   return merged;
 }
 
