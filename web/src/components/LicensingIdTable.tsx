@@ -1,4 +1,5 @@
-import { Box, Table, Text } from '@mantine/core';
+import { Anchor, Box, Table, Text } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { LicensingIdRow } from '../api/types';
 import { formatDate } from '../lib/format';
@@ -29,7 +30,9 @@ export function LicensingIdTable({ rows, caption }: { rows: LicensingIdRow[]; ca
           {rows.map((row) => (
             <Table.Tr key={row.id} data-licensing-id={row.number}>
               <Table.Th scope="row" fw={600}>
-                {row.number}
+                <Anchor component={Link} to={`/licenses/licensing-ids/${row.id}`}>
+                  {row.number}
+                </Anchor>
                 {row.authorizationNumber && (
                   <Text size="xs" fw={400}>
                     {t('relationship.authorizationNumber', { number: row.authorizationNumber })}
