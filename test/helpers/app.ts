@@ -28,8 +28,8 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
   const dataDir = await mkdtemp(path.join(tmpdir(), 'lsc-test-data-'));
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', PUBLIC_URL: 'http://lsc.test', ...opts.env });
   const database = await createTestDatabase();
-  if (opts.seed !== false) await seedDemo(database.db);
   const secrets = await loadSecrets(config);
+  if (opts.seed !== false) await seedDemo(database.db, secrets);
   const app = await buildApp({
     config,
     database,

@@ -1,12 +1,15 @@
 import { createRoute } from '@tanstack/react-router';
-import { ComingSoon } from '../../components/ComingSoon';
 import { appRoute } from '../base';
+import { DownloadsHub } from './hub';
+import { KeyRequestsPage } from './key-requests';
+import { ProductKeysPage } from './product-keys';
 
-/** Downloads and Keys: the download catalog, product keys and key requests. */
-const downloadsHome = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/downloads',
-  component: () => <ComingSoon titleKey="nav.downloads" />,
-});
+const page = <TPath extends string>(path: TPath, component: () => React.ReactElement) =>
+  createRoute({ getParentRoute: () => appRoute, path, component });
 
-export const downloadsRoutes = [downloadsHome] as const;
+/** Downloads and Keys: product keys and key requests; the download catalog comes with its capability. */
+export const downloadsRoutes = [
+  page('/downloads', DownloadsHub),
+  page('/downloads/product-keys', ProductKeysPage),
+  page('/downloads/key-requests', KeyRequestsPage),
+] as const;
