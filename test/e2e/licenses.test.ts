@@ -60,7 +60,7 @@ describe('licenses in Chromium', () => {
     expect(text.replace(/^\uFEFF/, '').split('\n')[0]).toMatch(/Effective/);
   }, 120_000);
 
-  it('R-REL-4 / R-REL-5: a Licensing ID report shows orders to an Administrator and dims them for a Product Keys user', async () => {
+  it('R-REL-4 / R-REL-5 / R-REL-2: a Licensing ID report shows orders to an Administrator and dims them for a Product Keys user', async () => {
     const admin = await open();
     await signInAs(admin, 'admin@contoso.example');
     await admin.goto('/licenses/relationship-summary');
@@ -69,6 +69,18 @@ describe('licenses in Chromium', () => {
     await admin.getByText('EA-2024-0001').waitFor();
     await admin.getByText('Channel Partner Contact').waitFor();
     await expectNoAxeViolations(admin);
+    await admin.getByRole('link', { name: 'MBSA report' }).click();
+    await admin.getByRole('heading', { level: 1, name: 'MBSA 01E73628' }).waitFor();
+    await admin.locator('[data-listed="8765-4321"]').waitFor();
+    await expectNoAxeViolations(admin);
+    await admin.goBack();
+    await admin.getByRole('link', { name: 'Parent program report' }).click();
+    await admin.locator('[data-listed="54011111"]').waitFor();
+    // R-REL-2: no MBSA report for an Open program.
+    await admin.goto('/licenses/relationship-summary');
+    await admin.getByRole('link', { name: 'V1234567' }).click();
+    await admin.getByText('Open programs have no MBSA, so there is no MBSA report.').waitFor();
+    expect(await admin.getByRole('link', { name: 'MBSA report' }).count()).toBe(0);
 
     const keys = await open();
     await signInAs(keys, 'keys@contoso.example');

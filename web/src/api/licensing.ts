@@ -62,3 +62,33 @@ export interface LicensingIdReport {
 
 export const licensingIdReportQuery = (id: string) =>
   queryOptions({ queryKey: ['licensing-id-report', id], queryFn: () => api<LicensingIdReport>('GET', `/licensing-ids/${id}/report`) });
+
+export interface ListedLicensingId {
+  visible: boolean;
+  id?: string;
+  number?: string;
+  name?: string;
+  programCode?: string;
+  status?: string;
+}
+
+interface AgreementRef {
+  number: string;
+  programCode: string | null;
+}
+
+export interface ParentReport {
+  agreement: AgreementRef;
+  licensingIds: ListedLicensingId[];
+}
+
+export interface MbsaReport {
+  mbsa: AgreementRef;
+  parents: { agreement: AgreementRef; licensingIds: ListedLicensingId[] }[];
+}
+
+export const parentReportQuery = (id: string) =>
+  queryOptions({ queryKey: ['parent-report', id], queryFn: () => api<ParentReport>('GET', `/licensing-ids/${id}/parent-report`) });
+
+export const mbsaReportQuery = (id: string) =>
+  queryOptions({ queryKey: ['mbsa-report', id], queryFn: () => api<MbsaReport>('GET', `/licensing-ids/${id}/mbsa-report`) });

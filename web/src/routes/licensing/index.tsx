@@ -1,5 +1,6 @@
 import { createRoute } from '@tanstack/react-router';
 import { appRoute } from '../base';
+import { MbsaReportPage, ParentReportPage } from './agreement-reports';
 import { LicenseSummaryPage } from './license-summary';
 import { LicensingIdReportPage } from './report';
 
@@ -19,4 +20,16 @@ const licensingIdReport = createRoute({
 });
 
 /** The Licenses area beyond the Relationship Summary: License Summary and the Licensing ID report. */
-export const licensesRoutes = [licenseSummary, licensingIdReport] as const;
+const parentReport = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/licenses/licensing-ids/$licensingId/parent-report',
+  component: ParentReportPage,
+});
+
+const mbsaReport = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/licenses/licensing-ids/$licensingId/mbsa-report',
+  component: MbsaReportPage,
+});
+
+export const licensesRoutes = [licenseSummary, licensingIdReport, parentReport, mbsaReport] as const;

@@ -1,6 +1,6 @@
-import { Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useParams } from '@tanstack/react-router';
+import { Link, useParams } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { licensingIdReportQuery } from '../../api/licensing';
@@ -39,6 +39,19 @@ export function LicensingIdReportPage() {
           <Text>
             {r.licensingId.name} · {t(`programs.${r.licensingId.programCode}`)} · {t(`statuses.${r.licensingId.status}`)}
           </Text>
+          <Group>
+            {r.reports.parent.offered && r.reports.parent.visible && (
+              <Anchor component={Link} to={`/licenses/licensing-ids/${r.licensingId.id}/parent-report`}>
+                {t('licensing.report.parentLink')}
+              </Anchor>
+            )}
+            {r.reports.mbsa.offered && r.reports.mbsa.visible && (
+              <Anchor component={Link} to={`/licenses/licensing-ids/${r.licensingId.id}/mbsa-report`}>
+                {t('licensing.report.mbsaLink')}
+              </Anchor>
+            )}
+            {!r.reports.mbsa.offered && <Text size="sm">{t('licensing.report.noMbsa')}</Text>}
+          </Group>
           <Section title={t('licensing.report.contacts')} visible>
             <Text size="sm" mb="xs">
               {t('licensing.report.contactsNote')}
