@@ -66,7 +66,8 @@ describe('licenses in Chromium', () => {
     await admin.goto('/licenses/relationship-summary');
     await admin.getByRole('link', { name: '67012345' }).click();
     await admin.getByRole('heading', { level: 1, name: 'Licensing ID 67012345' }).waitFor();
-    await admin.getByText('EA-2024-0001').waitFor();
+    await admin.getByText('EA-2024-0001').first().waitFor();
+    await admin.getByRole('region', { name: 'Order details' }).getByText('Northwind Desktop OS 11 Enterprise 11').waitFor();
     await admin.getByText('Channel Partner Contact').waitFor();
     await expectNoAxeViolations(admin);
     await admin.getByRole('link', { name: 'MBSA report' }).click();

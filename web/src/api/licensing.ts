@@ -54,6 +54,19 @@ export interface LicensingIdReport {
   channelPartner: { name: string; email: string } | null;
   relatedLicenses: Section<{ asOf: string; rows: SummaryRow[] }>;
   orders: Section<{ items: { id: string; orderNumber: string; orderDate: string; lineCount: number; totalQuantity: number }[] }>;
+  orderDetails: Section<{
+    items: {
+      orderNumber: string;
+      line: number;
+      product: { name: string; version: string };
+      licenseType: string;
+      quantity: number;
+      countsFrom: string;
+      grant: boolean;
+    }[];
+    truncated: boolean;
+  }>;
+  affiliates: Section<{ items: { id: string; number: string; name: string; affiliateRole: string | null }[] }> | null;
   purchaseHistory: Section<{
     items: { product: { name: string; version: string }; licenseType: string; grant: boolean; quantity: number; lastOrderDate: string }[];
   }>;

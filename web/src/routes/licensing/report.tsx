@@ -9,6 +9,9 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { SummaryTable } from '../../components/licensing/SummaryTable';
 import { usePageTitle } from '../../lib/usePageTitle';
 
+/** Order lines shown at once; the export and the License Summary cover the rest. */
+const DETAIL_ROWS = 200;
+
 /** R-REL-5: a section the user may not see is shown dimmed, with no data. */
 function Section({ title, visible, children }: { title: string; visible: boolean; children: ReactNode }) {
   const { t } = useTranslation();
@@ -94,6 +97,58 @@ export function LicensingIdReportPage() {
               </Table>
             )}
           </Section>
+          <Section title={t('licensing.report.orderDetails')} visible={r.orderDetails.visible}>
+            {r.orderDetails.visible && (
+              <>
+                <Table>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th scope="col">{t('licensing.report.orderNumber')}</Table.Th>
+                      <Table.Th scope="col">{t('licensing.report.product')}</Table.Th>
+                      <Table.Th scope="col">{t('licensing.report.licenseType')}</Table.Th>
+                      <Table.Th scope="col">{t('licensing.report.quantity')}</Table.Th>
+                      <Table.Th scope="col">{t('licensing.report.countsFrom')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {r.orderDetails.items.slice(0, DETAIL_ROWS).map((l) => (
+                      <Table.Tr key={`${l.orderNumber}-${l.line}`}>
+                        <Table.Td>{l.orderNumber}</Table.Td>
+                        <Table.Td>
+                          {l.product.name} {l.product.version}
+                          {l.grant ? ' *' : ''}
+                        </Table.Td>
+                        <Table.Td>{t(`licensing.licenseTypes.${l.licenseType}`)}</Table.Td>
+                        <Table.Td>{l.quantity}</Table.Td>
+                        <Table.Td>{l.countsFrom}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+                {(r.orderDetails.truncated || r.orderDetails.items.length > DETAIL_ROWS) && (
+                  <Text size="sm" mt="xs">
+                    {t('licensing.report.truncated', { shown: Math.min(DETAIL_ROWS, r.orderDetails.items.length) })}
+                  </Text>
+                )}
+              </>
+            )}
+          </Section>
+          {r.affiliates && (
+            <Section title={t('licensing.report.affiliates')} visible={r.affiliates.visible}>
+              {r.affiliates.visible && (
+                <Table>
+                  <Table.Tbody>
+                    {r.affiliates.items.map((a) => (
+                      <Table.Tr key={a.id}>
+                        <Table.Td>{a.number}</Table.Td>
+                        <Table.Td>{a.name}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              )}
+            </Section>
+          )}
           <Section title={t('licensing.report.history')} visible={r.purchaseHistory.visible}>
             {r.purchaseHistory.visible && (
               <Table>
