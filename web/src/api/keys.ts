@@ -49,3 +49,37 @@ export interface NewKeyRequest {
 }
 
 export const createKeyRequest = (body: NewKeyRequest) => api<KeyRequestView>('POST', '/key-requests', body);
+
+export interface ActivationRow {
+  id: string;
+  fingerprint: string;
+  hostname: string | null;
+  machineKind: string;
+  method: string;
+  activatedAt: string;
+}
+
+export const activationsQuery = (keyId: string) =>
+  queryOptions({
+    queryKey: ['activations', keyId],
+    queryFn: () =>
+      api<{
+        key: { id: string; type: string; lastFive: string; activations: { used: number; limit: number } | null };
+        items: ActivationRow[];
+      }>('GET', `/product-keys/${keyId}/activations?limit=200`),
+  });
+
+export type PendingKeyRequest = KeyRequestView & { organization: string; requestedBy: string; justification: string };
+
+export const operatorKeyRequestsQuery = queryOptions({
+  queryKey: ['operator-key-requests'],
+  queryFn: () => api<{ items: PendingKeyRequest[] }>('GET', '/operator/key-requests?status=PENDING'),
+});
+
+export const decideKeyRequest = (id: string, decision: 'APPROVE' | 'DENY', note: string) =>
+  api<KeyRequestView>('POST', `/operator/key-requests/${id}/decision`, { decision, note: note || undefined });
+
+export const printQuery = queryOptions({
+  queryKey: ['product-keys', 'print'],
+  queryFn: () => api<{ generatedAt: string; columns: string[]; rows: string[][]; count: number }>('GET', '/product-keys/print'),
+});

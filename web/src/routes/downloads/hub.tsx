@@ -20,6 +20,11 @@ export function DownloadsHub() {
             {t('downloads.requests.title')}
           </Anchor>
         </List.Item>
+        <List.Item>
+          <Anchor component={Link} to="/downloads/operator/key-requests">
+            {t('downloads.queue.title')}
+          </Anchor>
+        </List.Item>
       </List>
       <Text>{t('downloads.catalogSoon')}</Text>
     </Stack>

@@ -31,6 +31,9 @@ export function ProductKeysPage() {
             <Anchor href="/api/v1/product-keys/export?format=csv" download>
               {t('downloads.keys.exportCsv')}
             </Anchor>
+            <Anchor component={Link} to="/downloads/product-keys/print">
+              {t('downloads.print.title')}
+            </Anchor>
             <Anchor component={Link} to="/downloads/key-requests">
               {t('downloads.keys.requestMore')}
             </Anchor>
@@ -44,6 +47,7 @@ export function ProductKeysPage() {
                   <Table.Th scope="col">{t('downloads.keys.type')}</Table.Th>
                   <Table.Th scope="col">{t('downloads.keys.key')}</Table.Th>
                   <Table.Th scope="col">{t('downloads.keys.activations')}</Table.Th>
+                  <Table.Th scope="col">{t('downloads.keys.history')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
