@@ -7,6 +7,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Config } from './config.js';
 import { activationModule } from './modules/activation/routes.js';
 import { catalogModule } from './modules/catalog/routes.js';
+import { downloadsModule } from './modules/downloads/routes.js';
 import { installAuthentication } from './modules/identity/authenticate.js';
 import { registrationModule } from './modules/identity/registration-routes.js';
 import { identityRoutes } from './modules/identity/routes.js';
@@ -103,6 +104,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     relationshipReportsModule(moduleDeps),
     keysModule(moduleDeps),
     activationModule(moduleDeps),
+    downloadsModule(moduleDeps),
     mailViewerRoutes(db),
   ];
   await app.register(

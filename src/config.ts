@@ -124,6 +124,21 @@ const Env = z.object({
   ACTIVATION_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
   /** R-KEY-4: the most machines one proxy activation request carries. */
   PROXY_ACTIVATION_MAX_MACHINES: z.coerce.number().int().positive().max(5000).default(500),
+  /** Download files: the blob store's folder (default DATA_DIR/files). */
+  FILE_STORE_DIR: z.string().trim().min(1).optional(),
+  /** A signed download link is valid this long; a download that starts in time runs to its end, a resume after it needs a new link. */
+  DOWNLOAD_LINK_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(7 * 24 * 60)
+    .default(60),
+  /** The largest file the back office accepts in one upload. */
+  DOWNLOAD_UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(64 * 1024 ** 3),
   SEED_DEMO: z
     .enum(['true', 'false'])
     .default('true')

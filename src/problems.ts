@@ -1,5 +1,6 @@
 import { ACTIVATION_PROBLEMS } from './modules/activation/problems.js';
 import { CATALOG_PROBLEMS } from './modules/catalog/problems.js';
+import { DOWNLOADS_PROBLEMS } from './modules/downloads/problems.js';
 import { IDENTITY_PROBLEMS } from './modules/identity/problems.js';
 import { KEYS_PROBLEMS } from './modules/keys/problems.js';
 import { ORDERS_PROBLEMS } from './modules/orders/problems.js';
@@ -18,4 +19,5 @@ export const ALL_PROBLEMS: ProblemTitles = {
   ...REPORTS_PROBLEMS,
   ...KEYS_PROBLEMS,
   ...ACTIVATION_PROBLEMS,
+  ...DOWNLOADS_PROBLEMS,
 };

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { seedDemoDownloads } from '../modules/downloads/demo.js';
 import { organization, user } from '../modules/identity/tables.js';
 import { seedDemoKeys } from '../modules/keys/demo.js';
 import { syncInheritance } from '../modules/permissions/inheritance.js';
@@ -177,6 +178,7 @@ export async function seedDemo(db: Db, secrets?: Pick<Secrets, 'keyEncryptionKey
     await syncInheritance(tx, mbsa.id);
 
     await seedCatalogAndOrders(tx, { enrollment, oldEnrollment, pcn, open, openValue });
+    await seedDemoDownloads(tx);
     // Product keys by program rules (R-KEY-1); they are sealed with the instance's key, so only where it is known.
     if (secrets) {
       const contosoIds = [enrollment, oldEnrollment, pcn, open, openValue].map((l) => l.id);

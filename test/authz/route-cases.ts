@@ -1,4 +1,5 @@
 import { ADD_OPEN_CASES } from './cases/add-open.js';
+import { DOWNLOADS_CASES } from './cases/downloads.js';
 import { FOUNDATION_CASES } from './cases/foundation.js';
 import { KEYS_CASES } from './cases/keys.js';
 import { ORDERS_CASES } from './cases/orders.js';
@@ -16,4 +17,5 @@ export const ROUTE_CASES: Record<string, import('./cases/types.js').RouteCase> =
   ...ADD_OPEN_CASES,
   ...ORDERS_CASES,
   ...KEYS_CASES,
+  ...DOWNLOADS_CASES,
 };

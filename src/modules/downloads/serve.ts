@@ -1,0 +1,165 @@
+import { randomBytes } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Actor } from '../../platform/auth/actor.js';
+import type { Clock } from '../../platform/clock.js';
+import type { Db } from '../../platform/db/client.js';
+import { DomainError, forbidden, notFound, unauthenticated } from '../../platform/errors.js';
+import type { BlobStore, ByteRange } from '../../platform/storage/blob-store.js';
+import { catalogProduct } from './catalog.js';
+import {
+  attachmentDisposition,
+  contentRange,
+  multipartLayout,
+  type RequestValidators,
+  selectResponse,
+  strongEtag,
+  unsatisfiedRange,
+} from './http-range.js';
+import { downloadScope } from './scope.js';
+import type { DownloadMethod, LinkQuery, LinkSigner } from './signed-link.js';
+import { downloadEvent, downloadFile } from './tables.js';
+
+const CONTENT_TYPES: Record<string, string> = {
+  EXE: 'application/vnd.microsoft.portable-executable',
+  ISO: 'application/x-iso9660-image',
+  MSI: 'application/x-msi',
+  ZIP: 'application/zip',
+};
+
+/** The Range header as recorded: enough to see what was asked, bounded so a hostile header is not stored whole. */
+const RECORDED_RANGE_MAX = 200;
+
+interface Downloader {
+  userId: string;
+  organizationId: string;
+  method: DownloadMethod;
+}
+
+const single = (v: string | string[] | undefined) => (Array.isArray(v) ? v.join(', ') : v);
+
+/**
+ * `GET|HEAD /files/{fileId}/content`: the file's bytes from the blob store, streamed (never
+ * buffered), with Range / If-Range / ETag so browsers, `curl -C -`, `wget -c` and the download
+ * manager resume. The credential is the signed link, or else the session of a user who may
+ * download the product. Every GET that sends bytes is recorded, one row per request.
+ */
+export function createFileServer(deps: { db: Db; clock: Clock; blobs: BlobStore; signer: LinkSigner }) {
+  const { db, clock, blobs, signer } = deps;
+
+  async function mayDownload(userId: string, productId: string) {
+    const scope = await downloadScope(db, userId);
+    if (!scope || scope.scope === 'NONE') return { scope, allowed: false };
+    return { scope, allowed: (await catalogProduct(db, scope, productId)) !== undefined };
+  }
+
+  /** Who is downloading: the link's user (still allowed now), else the session's (R-DL-1, R-DL-2). */
+  async function downloader(fileId: string, productId: string, q: LinkQuery, actor: Actor | null): Promise<Downloader> {
+    const linked = q.signature !== undefined || q.expires !== undefined || q.user !== undefined;
+    if (linked) {
+      const check = signer.verify(fileId, q, clock.now());
+      if (!check.ok) {
+        throw new DomainError(
+          check.code,
+          403,
+          check.code === 'LINK_EXPIRED' ? 'This download link has expired; ask for a new one.' : 'This download link is not valid.',
+        );
+      }
+      const { scope, allowed } = await mayDownload(check.claims.userId, productId);
+      if (!scope || !allowed) throw forbidden('downloads.get');
+      return { userId: check.claims.userId, organizationId: scope.organizationId, method: check.claims.method };
+    }
+    if (!actor) throw unauthenticated();
+    const { scope, allowed } = await mayDownload(actor.userId, productId);
+    if (!scope || scope.scope === 'NONE') throw forbidden('downloads.get');
+    if (!allowed) throw notFound('file');
+    return { userId: actor.userId, organizationId: actor.organizationId, method: 'BROWSER' };
+  }
+
+  async function multipart(key: string, layout: ReturnType<typeof multipartLayout>): Promise<Readable> {
+    return Readable.from(
+      (async function* () {
+        for (const part of layout.parts) {
+          yield Buffer.from(part.head);
+          yield* await blobs.get(key, part.range);
+        }
+        yield Buffer.from(layout.tail);
+      })(),
+      { objectMode: false },
+    );
+  }
+
+  return async function serve(req: FastifyRequest, reply: FastifyReply, fileId: string, query: LinkQuery): Promise<void> {
+    const [file] = await db
+      .select()
+      .from(downloadFile)
+      .where(and(eq(downloadFile.id, fileId), isNull(downloadFile.deletedAt)));
+    if (!file) throw notFound('file');
+    const who = await downloader(file.id, file.productId, query, req.actor);
+
+    const rep = { size: file.size, etag: strongEtag(file.sha256), lastModified: file.createdAt };
+    const validators: RequestValidators = {
+      method: req.method === 'HEAD' ? 'HEAD' : 'GET',
+      range: single(req.headers.range),
+      ifRange: single(req.headers['if-range']),
+      ifNoneMatch: single(req.headers['if-none-match']),
+      ifModifiedSince: single(req.headers['if-modified-since']),
+    };
+    const selected = selectResponse(validators, rep);
+
+    reply
+      .header('accept-ranges', 'bytes')
+      .header('etag', rep.etag)
+      .header('last-modified', rep.lastModified.toUTCString())
+      .header('cache-control', 'private, no-cache')
+      .header('repr-digest', `sha-256=:${Buffer.from(file.sha256, 'hex').toString('base64')}:`)
+      .header('x-checksum-sha256', file.sha256)
+      .header('x-content-type-options', 'nosniff');
+
+    if (selected.status === 304) {
+      reply.status(304).send();
+      return;
+    }
+    if (selected.status === 416) {
+      reply.header('content-range', unsatisfiedRange(file.size));
+      throw new DomainError('RANGE_NOT_SATISFIABLE', 416, `The file has ${file.size} bytes; no requested range lies within it.`);
+    }
+
+    reply.header('content-disposition', attachmentDisposition(file.fileName));
+    const type = CONTENT_TYPES[file.format] ?? 'application/octet-stream';
+    let length = file.size;
+    let body: () => Promise<Readable>;
+    if (selected.status === 200) {
+      reply.status(200).type(type);
+      body = () => blobs.get(file.blobKey);
+    } else if (selected.ranges.length === 1) {
+      const range = selected.ranges[0] as ByteRange;
+      length = range.end - range.start + 1;
+      reply.status(206).type(type).header('content-range', contentRange(range, file.size));
+      body = () => blobs.get(file.blobKey, range);
+    } else {
+      const layout = multipartLayout(selected.ranges, file.size, type, randomBytes(12).toString('hex'));
+      length = layout.contentLength;
+      reply.status(206).type(layout.contentType);
+      body = () => multipart(file.blobKey, layout);
+    }
+    reply.header('content-length', String(length));
+    if (validators.method === 'HEAD') {
+      reply.send();
+      return;
+    }
+
+    const stream = await body();
+    await db.insert(downloadEvent).values({
+      fileId: file.id,
+      userId: who.userId,
+      organizationId: who.organizationId,
+      method: who.method,
+      status: selected.status,
+      range: selected.status === 206 ? (validators.range ?? '').slice(0, RECORDED_RANGE_MAX) : null,
+      bytes: length,
+    });
+    reply.send(stream);
+  };
+}

@@ -1,0 +1,59 @@
+import type { Readable } from 'node:stream';
+
+/** A byte range, both ends inclusive, as HTTP names it. */
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
+export interface StoredBlob {
+  key: string;
+  size: number;
+  /** Lower-case hex. */
+  sha256: string;
+}
+
+export interface PutOptions {
+  /** Refuse (and keep nothing) when the content is larger. */
+  maxBytes?: number;
+  /** Refuse (and keep nothing) when the content's SHA-256 differs: a client-announced checksum. */
+  expectedSha256?: string;
+}
+
+/**
+ * Where download files live. Keys are opaque ids the store generates; nothing a user sends ever
+ * becomes part of a path or object name. The filesystem store is the default; an S3-compatible
+ * store implements the same four calls (put = multipart upload while hashing, get = ranged GET).
+ */
+export interface BlobStore {
+  put(content: AsyncIterable<Uint8Array> | Readable, options?: PutOptions): Promise<StoredBlob>;
+  /** The content, or the inclusive range of it; rejects with BlobNotFound when the key has nothing. */
+  get(key: string, range?: ByteRange): Promise<Readable>;
+  stat(key: string): Promise<{ size: number } | null>;
+  /** Idempotent: deleting what is not there succeeds. */
+  delete(key: string): Promise<void>;
+}
+
+export class BlobNotFound extends Error {
+  constructor(readonly key: string) {
+    super(`No blob under ${key}`);
+    this.name = 'BlobNotFound';
+  }
+}
+
+export class BlobTooLarge extends Error {
+  constructor(readonly maxBytes: number) {
+    super(`The content is larger than ${maxBytes} bytes`);
+    this.name = 'BlobTooLarge';
+  }
+}
+
+export class BlobChecksumMismatch extends Error {
+  constructor(
+    readonly expected: string,
+    readonly actual: string,
+  ) {
+    super(`SHA-256 ${actual} does not match the expected ${expected}`);
+    this.name = 'BlobChecksumMismatch';
+  }
+}
