@@ -33,8 +33,12 @@ export async function ensurePortalBuilt(): Promise<void> {
   await build({ configFile: path.join(web, 'vite.config.ts'), logLevel: 'warn' });
 }
 
-/** Debian's Chromium, headless, with the flags this closed network needs. */
-export function launchChromium(): Promise<Browser> {
+/**
+ * Debian's Chromium, headless, with the flags this closed network needs. `hosts` maps names (a
+ * test app's PUBLIC_URL host) to a loopback address and port.
+ */
+export function launchChromium(hosts: Record<string, string> = {}): Promise<Browser> {
+  const rules = Object.entries(hosts).map(([name, target]) => `MAP ${name} ${target}`);
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: [
@@ -45,14 +49,67 @@ export function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(rules.length ? [`--host-resolver-rules=${rules.join(', ')}`] : []),
     ],
   });
 }
 
-export async function expectNoAxeViolations(page: Page): Promise<void> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const summary = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+/**
+ * axe-core's WCAG 2.1 A/AA rules on the page as it is now. `skipFrames`: a sandboxed frame with
+ * scripts off (a mail shown as the recipient sees it) cannot host axe, and waiting for it never ends.
+ */
+export async function expectNoAxeViolations(page: Page, { skipFrames = false } = {}): Promise<void> {
+  // A dialog fading in is measured as half-transparent text: let transitions finish first.
+  // (Endless ones, such as a spinner, are left running.)
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)))
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
+  const builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+  if (skipFrames) builder.exclude('iframe');
+  const result = await builder.analyze();
+  // Each node with axe's own explanation (the colours for contrast), so a failure says what to fix.
+  const summary = result.violations.map(
+    (v) =>
+      `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} ${n.html.slice(0, 120)} ${n.any.map((a) => a.message).join('; ')}`).join(' | ')}`,
+  );
   expect(summary, `axe on ${page.url()}`).toEqual([]);
+}
+
+/** Switches the portal's language with the header's switch (stored on a signed-in user). */
+export async function chooseLanguage(page: Page, lang: 'en' | 'sv'): Promise<void> {
+  await page.locator(`header [lang="${lang}"]`).click();
+  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(lang);
+}
+
+/** axe in the page's language, then in the other one, then back. */
+export async function axeInEnglishAndSwedish(page: Page): Promise<void> {
+  const start = (await page.evaluate(() => document.documentElement.lang)) === 'sv' ? 'sv' : 'en';
+  await expectNoAxeViolations(page);
+  await chooseLanguage(page, start === 'sv' ? 'en' : 'sv');
+  await expectNoAxeViolations(page);
+  await chooseLanguage(page, start);
+}
+
+/** A JSON call from inside the signed-in page, with the CSRF token the portal's client sends. */
+export function apiFrom<T>(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const csrf = document.cookie
+        .split(';')
+        .map((c) => c.trim().split('='))
+        .find(([k]) => k === 'lsc_csrf')?.[1];
+      const headers: Record<string, string> = csrf ? { 'x-csrf-token': decodeURIComponent(csrf) } : {};
+      if (body !== undefined) headers['content-type'] = 'application/json';
+      const res = await fetch(`/api/v1${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      return { status: res.status, body: await res.json().catch(() => null) };
+    },
+    { method, path, body },
+  ) as Promise<{ status: number; body: T }>;
 }
 
 export async function signInAs(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {

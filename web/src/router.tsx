@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { createRoute, createRouter } from '@tanstack/react-router';
 import type { StatusFilter } from './api/types';
 import { ComingSoon } from './components/ComingSoon';
+import { parseSearch, stringifySearch } from './lib/searchParams';
 import { administrationRoutes } from './routes/administration';
 import { appRoute, rootRoute, signInRoute } from './routes/base';
 import { downloadsRoutes } from './routes/downloads';
@@ -51,6 +52,8 @@ export function createAppRouter(queryClient: QueryClient) {
     defaultPreload: 'intent',
     defaultPreloadStaleTime: 0,
     scrollRestoration: true,
+    parseSearch,
+    stringifySearch,
   });
 }
 

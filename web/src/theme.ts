@@ -1,10 +1,17 @@
-import { type CSSVariablesResolver, createTheme } from '@mantine/core';
+import { Badge, type CSSVariablesResolver, createTheme } from '@mantine/core';
+import { accessibleVariantColors } from './lib/contrast';
 
-/** Darker primary shade, dimmed and error text so text and controls meet WCAG AA contrast on white. */
+/** Variant colours, dimmed and error text chosen so text and controls meet WCAG AA contrast on white. */
 export const theme = createTheme({
   primaryColor: 'blue',
   primaryShade: { light: 8, dark: 8 },
   focusRing: 'auto',
+  variantColorResolver: accessibleVariantColors,
+  respectReducedMotion: true,
+  components: {
+    // A status is short and must be read whole: a table column may not squeeze it to "Not …".
+    Badge: Badge.extend({ styles: { root: { minWidth: 'max-content' } } }),
+  },
 });
 
 export const cssVariablesResolver: CSSVariablesResolver = (t) => ({

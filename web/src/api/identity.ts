@@ -1,4 +1,11 @@
+import { queryOptions } from '@tanstack/react-query';
 import { api } from './client';
+import type { Locale, Me } from './types';
+
+/** R-ID-5: the address looks like a shared mailbox (a warning, never a refusal). */
+export type AddressWarning = 'SHARED_MAILBOX';
+
+// ---- Registration from an invitation (R-ID-2, R-ID-3) -------------------------------------------
 
 export interface InvitationInfo {
   status: 'valid' | 'expired' | 'replaced' | 'used';
@@ -8,15 +15,176 @@ export interface InvitationInfo {
   organization: { name: string };
   invitedBy: { name: string } | null;
   expiresAt: string;
+  warnings?: AddressWarning[];
 }
+
+export interface Registered {
+  userId: string;
+  email: string;
+  pendingVerification: boolean;
+  verificationSentTo: string | null;
+  warnings: AddressWarning[];
+}
+
+export const invitationQuery = (token: string) =>
+  queryOptions({
+    queryKey: ['invitation', token] as const,
+    queryFn: () => api<InvitationInfo>('GET', `/auth/invitations/${encodeURIComponent(token)}`),
+    enabled: token.length > 0,
+    retry: false,
+  });
 
 export const invitationInfo = (token: string) => api<InvitationInfo>('GET', `/auth/invitations/${encodeURIComponent(token)}`);
 
-export const register = (body: { token: string; firstName: string; lastName: string; password: string; email?: string }) =>
-  api<{ userId: string; email: string; pendingVerification: boolean; verificationSentTo: string | null; warnings: string[] }>(
-    'POST',
-    '/auth/register',
-    body,
-  );
+export const register = (body: { token: string; firstName: string; lastName: string; password: string; email?: string; locale?: Locale }) =>
+  api<Registered>('POST', '/auth/register', body);
 
-export const resendInvitation = (token: string) => api<{ sentTo: string }>('POST', '/auth/invitations/resend', { token });
+export interface Sent {
+  sentTo: string;
+  expiresAt: string;
+}
+
+export const resendInvitation = (token: string) => api<Sent>('POST', '/auth/invitations/resend', { token });
+
+// ---- E-mail verification (R-ID-3) ---------------------------------------------------------------
+
+export interface Verified {
+  userId: string;
+  email: string;
+  address: string;
+  activatedGrants: number;
+}
+
+export const verifyEmail = (token: string) => api<Verified>('POST', '/auth/verify-email', { token });
+
+export const resendVerification = (token: string) => api<Sent>('POST', '/auth/verify-email/resend', { token });
+
+// ---- Self sign-up (R-ID-4, R-ID-7) --------------------------------------------------------------
+
+export interface SignedUp {
+  userId: string;
+  email: string;
+  organization: { id: string; name: string; country: string };
+  warnings: AddressWarning[];
+}
+
+export const signUp = (body: { email: string; firstName: string; lastName: string; password: string; country: string; locale: Locale }) =>
+  api<SignedUp>('POST', '/auth/sign-up', body);
+
+// ---- Single sign-on ------------------------------------------------------------------------------
+
+/** The address that starts single sign-on; the browser navigates there and is redirected to the provider. */
+export const ssoStartUrl = (email: string, returnTo: string) =>
+  `/api/v1/auth/sso/start?email=${encodeURIComponent(email)}&returnTo=${encodeURIComponent(returnTo)}`;
+
+// ---- Profile and personal API tokens ------------------------------------------------------------
+
+export const updateMe = (body: { locale: Locale }) => api<Me>('PATCH', '/me', body);
+
+export interface PersonalToken {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt?: string | null;
+}
+
+export const personalTokensQuery = queryOptions({
+  queryKey: ['me', 'tokens'] as const,
+  queryFn: () => api<{ items: PersonalToken[] }>('GET', '/me/tokens'),
+});
+
+export const createPersonalToken = (body: { name: string; expiresInDays: number }) =>
+  api<PersonalToken & { token: string }>('POST', '/me/tokens', body);
+
+export const revokePersonalToken = (tokenId: string) => api<void>('DELETE', `/me/tokens/${encodeURIComponent(tokenId)}`);
+
+// ---- Organization settings (R-ID-4, R-ID-7), SSO and SCIM ----------------------------------------
+
+export interface OrganizationSettings {
+  id: string;
+  name: string;
+  country: string;
+  countryFixed: boolean;
+  domains: string[];
+  selfSignUp: boolean;
+  restrictedDomains: string[];
+  directoryRequired: boolean;
+}
+
+export const organizationQueryKey = ['organization'] as const;
+
+/** The signed-in administrator's organization; 403 (FORBIDDEN) for everybody else. */
+export const organizationQuery = queryOptions({
+  queryKey: organizationQueryKey,
+  queryFn: () => api<OrganizationSettings>('GET', '/organization'),
+  retry: false,
+  staleTime: 60_000,
+});
+
+export const updateOrganization = (body: { selfSignUp?: boolean; restrictedDomains?: string[]; directoryRequired?: boolean }) =>
+  api<OrganizationSettings>('PATCH', '/organization', body);
+
+export interface SsoSettings {
+  provider: { issuer: string; clientId: string; enabled: boolean; createdAt: string } | null;
+  redirectUri: string;
+}
+
+export const ssoSettingsQuery = queryOptions({
+  queryKey: ['organization', 'sso'] as const,
+  queryFn: () => api<SsoSettings>('GET', '/organization/sso'),
+  retry: false,
+});
+
+export const saveSsoSettings = (body: { issuer: string; clientId: string; clientSecret?: string; enabled: boolean }) =>
+  api<SsoSettings>('PUT', '/organization/sso', body);
+
+export const removeSsoSettings = () => api<void>('DELETE', '/organization/sso');
+
+export interface ScimToken {
+  id: string;
+  name: string;
+  createdAt: string;
+}
+
+export const scimTokensQuery = queryOptions({
+  queryKey: ['organization', 'scim-tokens'] as const,
+  queryFn: () => api<{ items: ScimToken[]; scimBaseUrl: string }>('GET', '/organization/scim-tokens'),
+  retry: false,
+});
+
+export const createScimToken = (name: string) =>
+  api<ScimToken & { token: string; scimBaseUrl: string }>('POST', '/organization/scim-tokens', { name });
+
+export const revokeScimToken = (tokenId: string) => api<void>('DELETE', `/organization/scim-tokens/${encodeURIComponent(tokenId)}`);
+
+// ---- Operator mail outbox ----------------------------------------------------------------------
+
+export interface OutboxMail {
+  id: number;
+  createdAt: string;
+  toAddress: string;
+  template: string;
+  locale: Locale;
+  subject: string;
+  text: string;
+  sentAt: string | null;
+  attempts: number;
+  lastError: string | null;
+}
+
+export const OUTBOX_PAGE = 50;
+export const OUTBOX_MAX = 200;
+
+export const outboxQuery = (to: string, limit: number) =>
+  queryOptions({
+    queryKey: ['operator', 'mail', to, limit] as const,
+    queryFn: () => {
+      const params = new URLSearchParams({ limit: String(limit) });
+      if (to) params.set('to', to);
+      return api<{ items: OutboxMail[] }>('GET', `/operator/mail?${params.toString()}`);
+    },
+  });
+
+export const outboxHtmlUrl = (mailId: number) => `/api/v1/operator/mail/${mailId}/html`;

@@ -42,6 +42,11 @@ export function AppHeader({ me, nav, onSignOut, signingOut }: Props) {
             </>
           )}
           <LanguageSwitcher signedIn={Boolean(me)} />
+          {me && (
+            <Button component={Link} to="/profile" variant="outline" size="xs">
+              {t('identity.nav.profile')}
+            </Button>
+          )}
           {onSignOut && (
             <Button variant="outline" size="xs" onClick={onSignOut} loading={signingOut}>
               {t('header.signOut')}

@@ -2,6 +2,8 @@ import { AppShell, NavLink, type NavLinkProps } from '@mantine/core';
 import { createLink, type LinkComponentProps } from '@tanstack/react-router';
 import type { ComponentPropsWithRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAdministrationNavItems } from './administration/useAdministrationNavItems';
+import { useIdentityNavItems } from './identity/useIdentityNavItems';
 
 function MantineNavLinkAnchor(props: NavLinkProps & ComponentPropsWithRef<'a'>) {
   return <NavLink component="a" {...props} />;
@@ -16,19 +18,23 @@ const ITEMS: Item[] = [
   { to: '/licenses', labelKey: 'nav.licenses', exact: true },
   { to: '/licenses/relationship-summary', labelKey: 'nav.relationshipSummary', nested: true },
   { to: '/licenses/license-summary', labelKey: 'nav.licenseSummary', nested: true },
-  { to: '/downloads', labelKey: 'nav.downloads' },
+  { to: '/downloads', labelKey: 'nav.downloads', exact: true },
+  { to: '/downloads/product-keys', labelKey: 'downloads.nav.productKeys', nested: true },
+  { to: '/downloads/key-requests', labelKey: 'downloads.nav.keyRequests', nested: true },
   { to: '/software-assurance', labelKey: 'nav.softwareAssurance' },
   { to: '/online-services', labelKey: 'nav.onlineServices' },
   { to: '/reports', labelKey: 'nav.reports' },
-  { to: '/administration', labelKey: 'nav.administration' },
+  { to: '/administration', labelKey: 'nav.administration', exact: true },
 ];
 
 /** The service center's areas; the current page is marked with aria-current. */
 export function MainNav({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useTranslation();
+  // Administration is the last area: its sub-entries follow it.
+  const items: Item[] = [...ITEMS, ...useAdministrationNavItems(), ...useIdentityNavItems()];
   return (
-    <AppShell.Navbar p="sm" aria-label={t('nav.label')}>
-      {ITEMS.map((item) => (
+    <AppShell.Navbar p="sm" aria-label={t('nav.label')} style={{ overflowY: 'auto' }}>
+      {items.map((item) => (
         <RouterNavLink
           key={item.labelKey}
           to={item.to}

@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext, createRoute, redirect } from '@tanstack/react-router';
 import { meQuery } from '../api/queries';
 import { AppLayout } from '../components/AppLayout';
+import { flag } from '../lib/searchParams';
 import { NotFoundPage } from './not-found';
 import { RootLayout } from './root';
 import { SignInPage } from './sign-in';
@@ -21,7 +22,7 @@ export const signInRoute = createRoute({
   path: '/sign-in',
   validateSearch: (search: Record<string, unknown>): { redirect?: string; signedOut?: boolean } => ({
     redirect: typeof search.redirect === 'string' ? search.redirect : undefined,
-    signedOut: search.signedOut === true ? true : undefined,
+    signedOut: flag(search.signedOut) || undefined,
   }),
   beforeLoad: async ({ context }) => {
     if (await context.queryClient.ensureQueryData(meQuery)) throw redirect({ to: '/' });

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, type LinkComponentProps } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { meQuery } from '../api/queries';
+import { AdministrationHomeNotices } from '../components/administration/HomeNotices';
 import { usePageTitle } from '../lib/usePageTitle';
 
 const AREAS: { to: LinkComponentProps['to']; key: string }[] = [
@@ -23,6 +24,7 @@ export function HomePage() {
       <Title order={1}>{t('home.welcome', { name: me?.firstName ?? '' })}</Title>
       {me && <Text fw={600}>{t('home.organization', { name: me.organization.name })}</Text>}
       <Text maw={720}>{t('home.intro')}</Text>
+      <AdministrationHomeNotices />
       <Title order={2} size="h3">
         {t('home.areasHeading')}
       </Title>

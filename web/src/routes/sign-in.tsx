@@ -1,10 +1,11 @@
 import { Alert, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useRouter, useSearch } from '@tanstack/react-router';
+import { useRouter, useRouterState, useSearch } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { meQueryKey, signIn } from '../api/queries';
-import { ErrorAlert } from '../components/ErrorAlert';
+import { ProblemAlert } from '../components/identity/ProblemAlert';
+import { callbackError, SsoSignIn } from '../components/identity/SsoSignIn';
 import { PublicLayout } from '../components/PublicLayout';
 import { setLocale } from '../i18n';
 import { usePageTitle } from '../lib/usePageTitle';
@@ -20,6 +21,8 @@ export function SignInPage() {
   const { t } = useTranslation();
   usePageTitle(t('signIn.title'));
   const { redirect, signedOut } = useSearch({ from: '/sign-in' });
+  // ?error=<CODE>: the single sign-on callback's refusal (see SsoSignIn).
+  const ssoError = callbackError(useRouterState({ select: (state) => (state.location.search as Record<string, unknown>).error }));
   const router = useRouter();
   const queryClient = useQueryClient();
   const [email, setEmail] = useState('');
@@ -60,7 +63,8 @@ export function SignInPage() {
             {t('signIn.signedOut')}
           </Alert>
         )}
-        {mutation.isError && <ErrorAlert error={mutation.error} />}
+        {ssoError && !mutation.isPending && !mutation.isError && <ProblemAlert error={ssoError} signInLink={false} />}
+        {mutation.isError && <ProblemAlert error={mutation.error} signInLink={false} />}
         <Paper component="form" withBorder p="lg" noValidate onSubmit={onSubmit}>
           <Stack>
             <TextInput
@@ -88,6 +92,7 @@ export function SignInPage() {
             </Button>
           </Stack>
         </Paper>
+        <SsoSignIn returnTo={safeTarget(redirect)} />
       </Stack>
     </PublicLayout>
   );

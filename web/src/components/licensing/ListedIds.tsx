@@ -1,23 +1,76 @@
-import { List, Text } from '@mantine/core';
+import { Anchor, Box, Table, Text } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import type { ListedLicensingId } from '../../api/licensing';
+import type { ListedLicensingId, ListedOrDimmed } from '../../api/licensing';
+import { formatDate } from '../../lib/format';
+import { programName } from '../../lib/programName';
+import { StatusBadge } from '../StatusBadge';
 
-/** R-REL-5: Licensing IDs the user may not see are listed dimmed, without their details. */
-export function ListedIds({ items }: { items: ListedLicensingId[] }) {
-  const { t } = useTranslation();
+const COLUMNS = ['number', 'name', 'program', 'kind', 'status', 'startDate', 'endDate'] as const;
+
+function ListedRow({ l }: { l: ListedLicensingId }) {
+  const { t, i18n } = useTranslation();
   return (
-    <List spacing="xs">
-      {items.map((l, i) =>
-        l.visible ? (
-          <List.Item key={l.id ?? i} data-listed={l.number}>
-            {l.number} · {l.name} · {t(`statuses.${l.status ?? 'ACTIVE'}`)}
-          </List.Item>
-        ) : (
-          <List.Item key={`dimmed-${i}`} data-dimmed="true">
-            <Text c="dark.3">{t('licensing.report.dimmedId')}</Text>
-          </List.Item>
-        ),
-      )}
-    </List>
+    <Table.Tr data-listed={l.number}>
+      <Table.Th scope="row" fw={600}>
+        <Anchor component={Link} to={`/licenses/licensing-ids/${l.id}`}>
+          {l.number}
+        </Anchor>
+        {l.affiliateRole && (
+          <Text size="xs" fw={400}>
+            {t(`licensing.affiliateRoles.${l.affiliateRole}`)}
+          </Text>
+        )}
+      </Table.Th>
+      <Table.Td>{l.name}</Table.Td>
+      <Table.Td>{programName(t, l.programCode, null)}</Table.Td>
+      <Table.Td>{t(`kinds.${l.kind}`)}</Table.Td>
+      <Table.Td>
+        <StatusBadge status={l.status} />
+      </Table.Td>
+      <Table.Td>{formatDate(l.startDate, i18n.language)}</Table.Td>
+      <Table.Td>{l.endDate ? formatDate(l.endDate, i18n.language) : t('relationship.noEndDate')}</Table.Td>
+    </Table.Tr>
+  );
+}
+
+/**
+ * R-REL-5: the Licensing IDs under an agreement. Those the user's roles do not include are listed
+ * dimmed, in place, without any of their details.
+ */
+export function ListedIds({ items, caption }: { items: ListedOrDimmed[]; caption: string }) {
+  const { t } = useTranslation();
+  if (items.length === 0) return <Text>{t('licensing.report.noLicensingIds')}</Text>;
+  return (
+    <Box className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
+      <Table withTableBorder verticalSpacing="xs" miw={860}>
+        <Table.Caption className="sr-only">{caption}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            {COLUMNS.map((c) => (
+              <Table.Th key={c} scope="col">
+                {t(`relationship.columns.${c}`)}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((l, i) =>
+            l.visible ? (
+              <ListedRow key={l.id} l={l} />
+            ) : (
+              // Dimmed rows carry no identity by design (R-REL-5): the position is their key.
+              <Table.Tr key={`dimmed-${i}`} data-dimmed="true" bg="gray.1">
+                <Table.Td colSpan={COLUMNS.length}>
+                  <Text c="gray.8" fs="italic">
+                    {t('licensing.report.dimmedId')}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            ),
+          )}
+        </Table.Tbody>
+      </Table>
+    </Box>
   );
 }

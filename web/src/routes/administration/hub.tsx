@@ -1,31 +1,70 @@
-import { Anchor, List, Stack, Text, Title } from '@mantine/core';
-import { Link } from '@tanstack/react-router';
+import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import type { LinkComponentProps } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { requestsQuery } from '../../api/administration';
+import { Loading } from '../../components/administration/Loading';
+import { AnchorLink } from '../../components/administration/links';
+import { useAdministered } from '../../components/administration/useAdministered';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { usePageTitle } from '../../lib/usePageTitle';
 
-const PAGES = [
+interface HubCard {
+  to: LinkComponentProps['to'];
+  key: string;
+  /** Shown only to Administrators of at least one Licensing ID (R-PERM-12). */
+  admin?: boolean;
+  /** Shown only when the user administers an Open License. */
+  open?: boolean;
+}
+
+const CARDS: HubCard[] = [
   { to: '/administration/permissions', key: 'permissions' },
   { to: '/administration/request-permissions', key: 'request' },
-  { to: '/administration/users', key: 'users' },
-  { to: '/administration/requests', key: 'requests' },
-] as const;
+  { to: '/administration/add-open-license', key: 'addOpen' },
+  { to: '/administration/users', key: 'users', admin: true },
+  { to: '/administration/requests', key: 'requests', admin: true },
+  { to: '/administration/open-licenses', key: 'openLicenses', admin: true, open: true },
+];
 
+/** The Administration area: one card per page the user can use. */
 export function AdministrationHub() {
   const { t } = useTranslation();
   usePageTitle(t('nav.administration'));
+  const administered = useAdministered();
+  const isAdmin = administered.ids.length > 0;
+  const hasOpen = administered.ids.some((p) => p.programCode === 'OPEN_LICENSE');
+  const pending = useQuery({ ...requestsQuery(false, 'PENDING'), enabled: isAdmin });
+  const cards = CARDS.filter((c) => (!c.admin || isAdmin) && (!c.open || hasOpen));
   return (
     <Stack gap="lg">
       <Title order={1}>{t('nav.administration')}</Title>
       <Text maw={720}>{t('administration.intro')}</Text>
-      <List spacing="sm">
-        {PAGES.map((p) => (
-          <List.Item key={p.to}>
-            <Anchor component={Link} to={p.to}>
-              {t(`administration.${p.key}.title`)}
-            </Anchor>
-          </List.Item>
-        ))}
-      </List>
+      {administered.error ? <ErrorAlert error={administered.error} /> : null}
+      {!administered.ready && !administered.error && <Loading />}
+      {administered.ready && (
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
+          {cards.map((card) => (
+            <Card key={card.key} withBorder padding="md" component="section" aria-labelledby={`hub-${card.key}`}>
+              <Group justify="space-between" align="flex-start" wrap="nowrap">
+                <Title order={2} size="h4" id={`hub-${card.key}`}>
+                  <AnchorLink to={card.to} inherit>
+                    {t(`administration.${card.key}.title`)}
+                  </AnchorLink>
+                </Title>
+                {card.key === 'requests' && pending.isSuccess && pending.data.length > 0 && (
+                  <Badge color="orange.9" variant="filled" tt="none">
+                    {t('administration.hub.pending', { count: pending.data.length })}
+                  </Badge>
+                )}
+              </Group>
+              <Text size="sm" mt="xs">
+                {t(`administration.hub.${card.key}`)}
+              </Text>
+            </Card>
+          ))}
+        </SimpleGrid>
+      )}
     </Stack>
   );
 }

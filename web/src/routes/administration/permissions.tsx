@@ -1,80 +1,261 @@
-import { Alert, Badge, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Box, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { myPermissionsQuery, removeMyPermission } from '../../api/administration';
-import { ConfirmButton } from '../../components/administration/ConfirmButton';
+import {
+  chooseInheritance,
+  type Inheritance,
+  inheritanceQuery,
+  type MyPermission,
+  myPermissionsQuery,
+  refreshAfterRoleChange,
+  removeMyPermission,
+} from '../../api/administration';
+import { formatDateTime } from '../../components/administration/format';
+import { HoldingSummary } from '../../components/administration/HoldingSummary';
 import { Loading } from '../../components/administration/Loading';
+import { AnchorLink } from '../../components/administration/links';
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { StatusBadge } from '../../components/StatusBadge';
 import { usePageTitle } from '../../lib/usePageTitle';
 
-/** R-PERM-4: a user's roles per Licensing ID, and dropping a Licensing ID where the rules allow. */
-export function MyPermissionsPage() {
+/** R-PERM-3: the sole Administrator of a Licensing ID is asked to add an alternate. */
+export function SoleAdministratorWarning({ items }: { items: MyPermission[] }) {
   const { t } = useTranslation();
-  usePageTitle(t('administration.permissions.title'));
-  const queryClient = useQueryClient();
-  const permissions = useQuery(myPermissionsQuery);
-  const remove = useMutation({
-    mutationFn: removeMyPermission,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['me'] }),
-  });
-  const sole = permissions.data?.filter((p) => p.soleAdministrator) ?? [];
-
+  const sole = items.filter((p) => p.soleAdministrator);
+  if (sole.length === 0) return null;
   return (
-    <Stack gap="lg">
-      <Title order={1}>{t('administration.permissions.title')}</Title>
-      <Text maw={720}>{t('administration.permissions.intro')}</Text>
-      {sole.length > 0 && (
-        <Alert color="dark" variant="outline" role="status" title={t('administration.permissions.soleTitle')}>
-          {t('administration.permissions.sole', { numbers: sole.map((p) => p.licensingId.number).join(', ') })}
+    <Alert color="orange.9" variant="outline" title={t('administration.permissions.soleTitle')} data-warning="sole-administrator">
+      <Text size="sm">{t('administration.permissions.sole', { count: sole.length, numbers: sole.map((p) => p.number).join(', ') })}</Text>
+      <AnchorLink to="/administration/users/new" size="sm">
+        {t('administration.permissions.addAlternate')}
+      </AnchorLink>
+    </Alert>
+  );
+}
+
+/** Parent agreement and MBSA of a Licensing ID, as short text. */
+function Lineage({ p }: { p: MyPermission }) {
+  const { t } = useTranslation();
+  if (!p.parent && !p.mbsa) return <Text size="sm">{t('administration.permissions.noParent')}</Text>;
+  return (
+    <Stack gap={0}>
+      {p.parent && <Text size="sm">{t('administration.permissions.parent', { number: p.parent.number })}</Text>}
+      {p.mbsa && <Text size="sm">{t('administration.permissions.mbsa', { number: p.mbsa.number })}</Text>}
+    </Stack>
+  );
+}
+
+/** R-PERM-4: every Licensing ID the user holds a role on; removal where the rules allow, final until re-requested. */
+function PermissionsTable() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [status, setStatus] = useState<'active' | 'all'>('active');
+  const permissions = useQuery(myPermissionsQuery(status));
+  const remove = useMutation({
+    mutationFn: (p: MyPermission) => removeMyPermission(p.id),
+    onSuccess: () => refreshAfterRoleChange(queryClient),
+  });
+  const caption = t('administration.permissions.tableCaption');
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end">
+        <Title order={2}>{t('administration.permissions.heading')}</Title>
+        <Box>
+          <Text size="sm" fw={500} id="permissions-status-label" mb={4}>
+            {t('administration.permissions.show')}
+          </Text>
+          <SegmentedControl
+            aria-labelledby="permissions-status-label"
+            value={status}
+            onChange={(v) => setStatus(v === 'all' ? 'all' : 'active')}
+            data={[
+              { value: 'active', label: t('administration.permissions.showActive') },
+              { value: 'all', label: t('administration.permissions.showAll') },
+            ]}
+          />
+        </Box>
+      </Group>
+      {remove.isSuccess && (
+        <Alert color="green" variant="outline" role="status">
+          {t('administration.permissions.removed', { number: remove.variables.number })}
         </Alert>
       )}
       {remove.isError && <ErrorAlert error={remove.error} />}
       {permissions.isPending && <Loading />}
       {permissions.isError && <ErrorAlert error={permissions.error} />}
-      {permissions.isSuccess && permissions.data.length === 0 && <Text>{t('administration.permissions.empty')}</Text>}
+      {permissions.isSuccess && <SoleAdministratorWarning items={permissions.data} />}
+      {permissions.isSuccess && permissions.data.length === 0 && (
+        <Text>
+          {t('administration.permissions.empty')}{' '}
+          <AnchorLink to="/administration/request-permissions">{t('administration.request.title')}</AnchorLink>
+        </Text>
+      )}
       {permissions.isSuccess && permissions.data.length > 0 && (
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped>
+        <Box className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
+          <Table striped withTableBorder miw={900}>
+            <Table.Caption className="sr-only">{caption}</Table.Caption>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t('administration.licensingId')}</Table.Th>
                 <Table.Th scope="col">{t('administration.program')}</Table.Th>
+                <Table.Th scope="col">{t('administration.permissions.agreements')}</Table.Th>
+                <Table.Th scope="col" miw={110}>
+                  {t('administration.status')}
+                </Table.Th>
                 <Table.Th scope="col">{t('administration.roles')}</Table.Th>
                 <Table.Th scope="col">{t('administration.actions')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {permissions.data.map((p) => (
-                <Table.Tr key={p.licensingId.id}>
+                <Table.Tr key={p.id} data-licensing-id={p.number}>
+                  <Table.Th scope="row" fw={400}>
+                    <Text size="sm" fw={600}>
+                      {p.number}
+                    </Text>
+                    <Text size="sm">{p.name}</Text>
+                  </Table.Th>
+                  <Table.Td>{t(`programs.${p.programCode}`, { defaultValue: p.programName })}</Table.Td>
                   <Table.Td>
-                    {p.licensingId.number} · {p.licensingId.name}
+                    <Lineage p={p} />
                   </Table.Td>
-                  <Table.Td>{t(`programs.${p.licensingId.programCode}`)}</Table.Td>
                   <Table.Td>
-                    {p.roles.map((r) => (
-                      <Badge key={r} variant="light" mr={4} color="dark">
-                        {t(`roles.${r}`)}
-                      </Badge>
-                    ))}
+                    <StatusBadge status={p.status} />
+                  </Table.Td>
+                  <Table.Td>
+                    <HoldingSummary holding={p} />
                   </Table.Td>
                   <Table.Td>
                     {p.removable ? (
                       <ConfirmButton
-                        label={t('administration.permissions.remove', { number: p.licensingId.number })}
-                        question={t('administration.permissions.removeQuestion', { number: p.licensingId.number })}
-                        loading={remove.isPending}
-                        onConfirm={() => remove.mutate(p.licensingId.id)}
+                        label={t('administration.permissions.remove')}
+                        target={p.number}
+                        title={t('administration.permissions.removeTitle', { number: p.number })}
+                        question={t('administration.permissions.removeQuestion', { number: p.number, name: p.name })}
+                        confirmLabel={t('administration.permissions.removeConfirm')}
+                        loading={remove.isPending && remove.variables?.id === p.id}
+                        onConfirm={() => remove.mutate(p)}
                       />
                     ) : (
-                      <Text size="sm">{t(`administration.permissions.reason.${p.reason ?? 'NONE'}`)}</Text>
+                      <Text size="sm" data-reason={p.reason ?? 'NONE'}>
+                        {t(`administration.permissions.reason.${p.reason ?? 'NONE'}`)}
+                      </Text>
                     )}
                   </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </Box>
       )}
+    </Stack>
+  );
+}
+
+/** R-PERM-5: the MBSAs and parent agreements whose contact the user is; opt in to or out of Administrator of their children. */
+function InheritanceSection() {
+  const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
+  const inheritance = useQuery(inheritanceQuery);
+  const choose = useMutation({
+    mutationFn: (i: { item: Inheritance; optedIn: boolean }) => chooseInheritance(i.item.agreement.id, i.optedIn),
+    onSuccess: () => refreshAfterRoleChange(queryClient),
+  });
+  const caption = t('administration.inheritance.title');
+  const programOf = (i: Inheritance) => (i.agreement.programCode ? t(`programs.${i.agreement.programCode}`) : '');
+  const kind = (i: Inheritance) =>
+    i.agreement.kind === 'MBSA' ? t('programs.MBSA') : t('administration.inheritance.parent', { program: programOf(i) });
+  return (
+    <Stack gap="md" component="section" aria-labelledby="inheritance-heading">
+      <Title order={2} id="inheritance-heading">
+        {caption}
+      </Title>
+      <Text maw={760}>{t('administration.inheritance.intro')}</Text>
+      {choose.isSuccess && (
+        <Alert color="green" variant="outline" role="status">
+          {t(choose.data.optedIn ? 'administration.inheritance.optedInDone' : 'administration.inheritance.optedOutDone', {
+            number: choose.data.agreement.number,
+          })}
+        </Alert>
+      )}
+      {choose.isError && <ErrorAlert error={choose.error} />}
+      {inheritance.isPending && <Loading />}
+      {inheritance.isError && <ErrorAlert error={inheritance.error} />}
+      {inheritance.isSuccess && inheritance.data.length === 0 && <Text>{t('administration.inheritance.none')}</Text>}
+      {inheritance.isSuccess && inheritance.data.length > 0 && (
+        <Box className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
+          <Table striped withTableBorder miw={820}>
+            <Table.Caption className="sr-only">{caption}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('administration.inheritance.agreement')}</Table.Th>
+                <Table.Th scope="col">{t('administration.inheritance.contact')}</Table.Th>
+                <Table.Th scope="col">{t('administration.inheritance.children')}</Table.Th>
+                <Table.Th scope="col">{t('administration.inheritance.administrator')}</Table.Th>
+                <Table.Th scope="col">{t('administration.actions')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {inheritance.data.map((i) => (
+                <Table.Tr key={i.agreement.id} data-agreement={i.agreement.number}>
+                  <Table.Th scope="row" fw={400}>
+                    <Text size="sm" fw={600}>
+                      {i.agreement.number}
+                    </Text>
+                    <Text size="sm">{kind(i)}</Text>
+                  </Table.Th>
+                  <Table.Td>{i.contactTypes.map((c) => t(`administration.inheritance.contactType.${c}`)).join(', ')}</Table.Td>
+                  <Table.Td>{t('administration.inheritance.childCount', { count: i.childLicensingIds })}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm" fw={600}>
+                      {i.optedIn ? t('administration.inheritance.in') : t('administration.inheritance.out')}
+                    </Text>
+                    {i.decidedAt && (
+                      <Text size="sm">
+                        {t('administration.inheritance.decidedAt', { date: formatDateTime(i.decidedAt, i18n.language) })}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <ConfirmButton
+                      destructive={i.optedIn}
+                      label={i.optedIn ? t('administration.inheritance.optOut') : t('administration.inheritance.optIn')}
+                      target={i.agreement.number}
+                      title={t(i.optedIn ? 'administration.inheritance.optOutTitle' : 'administration.inheritance.optInTitle', {
+                        number: i.agreement.number,
+                      })}
+                      question={t(i.optedIn ? 'administration.inheritance.optOutQuestion' : 'administration.inheritance.optInQuestion', {
+                        number: i.agreement.number,
+                        count: i.childLicensingIds,
+                      })}
+                      confirmLabel={i.optedIn ? t('administration.inheritance.optOut') : t('administration.inheritance.optIn')}
+                      loading={choose.isPending && choose.variables?.item.agreement.id === i.agreement.id}
+                      onConfirm={() => choose.mutate({ item: i, optedIn: !i.optedIn })}
+                    />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Box>
+      )}
+    </Stack>
+  );
+}
+
+export function MyPermissionsPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('administration.permissions.title'));
+  return (
+    <Stack gap="xl">
+      <Stack gap="xs">
+        <Title order={1}>{t('administration.permissions.title')}</Title>
+        <Text maw={760}>{t('administration.permissions.intro')}</Text>
+      </Stack>
+      <PermissionsTable />
+      <InheritanceSection />
     </Stack>
   );
 }

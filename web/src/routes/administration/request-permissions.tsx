@@ -1,17 +1,27 @@
-import { Alert, Badge, Button, NativeSelect, Paper, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Box, Button, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createRequest, requestsQuery } from '../../api/administration';
-import type { Role } from '../../api/types';
+import { administrationKey, createRequest, requestsQuery } from '../../api/administration';
+import { formatDateTime } from '../../components/administration/format';
+import { HoldingSummary } from '../../components/administration/HoldingSummary';
 import { Loading } from '../../components/administration/Loading';
-import { RoleCheckboxes } from '../../components/administration/RoleCheckboxes';
+import { AnchorLink } from '../../components/administration/links';
+import {
+  type AssignmentValue,
+  assignmentProblem,
+  EMPTY_ASSIGNMENT,
+  RoleAssignment,
+  toAssignment,
+} from '../../components/administration/RoleAssignment';
+import { RequestStatusBadge } from '../../components/administration/StatusBadges';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { usePageTitle } from '../../lib/usePageTitle';
 
 const PROGRAMS = [
   'ENTERPRISE',
   'ENTERPRISE_SUBSCRIPTION',
+  'ENTERPRISE_GOV_PARTNERS',
   'SELECT',
   'SELECT_PLUS',
   'CAMPUS',
@@ -21,95 +31,29 @@ const PROGRAMS = [
   'OPEN_VALUE_SUBSCRIPTION',
 ];
 
-/** R-PERM-6: ask the Administrators of record of a Licensing ID for roles; never see who they are. */
-export function RequestPermissionsPage() {
-  const { t } = useTranslation();
-  usePageTitle(t('administration.request.title'));
-  const queryClient = useQueryClient();
-  const mine = useQuery(requestsQuery(true));
-  const [programCode, setProgramCode] = useState('ENTERPRISE');
-  const [number, setNumber] = useState('');
-  const [authorizationNumber, setAuthorizationNumber] = useState('');
-  const [roles, setRoles] = useState<Role[]>([]);
-  const [comment, setComment] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<{ number?: string; roles?: string }>({});
-  const submit = useMutation({
-    mutationFn: () =>
-      createRequest({
-        programCode,
-        number: number.trim(),
-        authorizationNumber: programCode === 'OPEN_LICENSE' ? authorizationNumber.trim() : undefined,
-        roles,
-        comment: comment.trim() || undefined,
-      }),
-    onSuccess: async () => {
-      setNumber('');
-      setRoles([]);
-      setComment('');
-      await queryClient.invalidateQueries({ queryKey: ['permission-requests'] });
-    },
-  });
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const next = {
-      number: number.trim() ? undefined : t('administration.request.numberRequired'),
-      roles: roles.length ? undefined : t('administration.request.rolesRequired'),
-    };
-    setFieldErrors(next);
-    if (!next.number && !next.roles) submit.mutate();
-  };
+interface FieldErrors {
+  number?: string;
+  authorizationNumber?: string;
+  roles?: string;
+}
 
+/** R-PERM-6: the user's own requests, without the Administrators' names. */
+function MyRequests() {
+  const { t, i18n } = useTranslation();
+  const mine = useQuery(requestsQuery(true));
+  const caption = t('administration.request.mine');
   return (
-    <Stack gap="lg">
-      <Title order={1}>{t('administration.request.title')}</Title>
-      <Text maw={720}>{t('administration.request.intro')}</Text>
-      {submit.isSuccess && (
-        <Alert color="green" variant="outline" role="status">
-          {t('administration.request.sent', { number: submit.data.number })}
-        </Alert>
-      )}
-      {submit.isError && <ErrorAlert error={submit.error} />}
-      <Paper component="form" withBorder p="lg" noValidate onSubmit={onSubmit}>
-        <Stack>
-          <NativeSelect
-            label={t('administration.program')}
-            data={PROGRAMS.map((p) => ({ value: p, label: t(`programs.${p}`) }))}
-            value={programCode}
-            onChange={(e) => setProgramCode(e.currentTarget.value)}
-          />
-          <TextInput
-            label={t('administration.request.number')}
-            required
-            value={number}
-            error={fieldErrors.number}
-            onChange={(e) => setNumber(e.currentTarget.value)}
-          />
-          {programCode === 'OPEN_LICENSE' && (
-            <TextInput
-              label={t('administration.request.authorizationNumber')}
-              value={authorizationNumber}
-              onChange={(e) => setAuthorizationNumber(e.currentTarget.value)}
-            />
-          )}
-          <RoleCheckboxes label={t('administration.roles')} value={roles} onChange={setRoles} />
-          {fieldErrors.roles && (
-            <Text c="red.9" size="sm" role="alert">
-              {fieldErrors.roles}
-            </Text>
-          )}
-          <Textarea label={t('administration.request.comment')} value={comment} onChange={(e) => setComment(e.currentTarget.value)} />
-          <Button type="submit" loading={submit.isPending}>
-            {t('administration.request.submit')}
-          </Button>
-        </Stack>
-      </Paper>
-      <Title order={2}>{t('administration.request.mine')}</Title>
+    <Stack gap="sm" component="section" aria-labelledby="my-requests">
+      <Title order={2} id="my-requests">
+        {caption}
+      </Title>
       {mine.isPending && <Loading />}
       {mine.isError && <ErrorAlert error={mine.error} />}
-      {mine.isSuccess && mine.data.items.length === 0 && <Text>{t('administration.request.none')}</Text>}
-      {mine.isSuccess && mine.data.items.length > 0 && (
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped>
+      {mine.isSuccess && mine.data.length === 0 && <Text>{t('administration.request.none')}</Text>}
+      {mine.isSuccess && mine.data.length > 0 && (
+        <Box className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
+          <Table striped withTableBorder miw={820}>
+            <Table.Caption className="sr-only">{caption}</Table.Caption>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t('administration.request.numberColumn')}</Table.Th>
@@ -120,23 +64,144 @@ export function RequestPermissionsPage() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {mine.data.items.map((r) => (
-                <Table.Tr key={r.id}>
-                  <Table.Td>{r.number}</Table.Td>
-                  <Table.Td>{r.licensingId.number}</Table.Td>
-                  <Table.Td>{r.roles.map((role) => t(`roles.${role}`)).join(', ')}</Table.Td>
+              {mine.data.map((r) => (
+                <Table.Tr key={r.id} data-request={r.number} data-status={r.status}>
+                  <Table.Th scope="row" fw={400}>
+                    <Text size="sm" fw={600}>
+                      {r.number}
+                    </Text>
+                    <Text size="sm">{formatDateTime(r.createdAt, i18n.language)}</Text>
+                  </Table.Th>
                   <Table.Td>
-                    <Badge variant="light" color="dark">
-                      {t(`administration.requestStatus.${r.status}`)}
-                    </Badge>
+                    <Text size="sm">{r.licensingId.number}</Text>
+                    <Text size="sm">{t(`programs.${r.licensingId.programCode}`, { defaultValue: r.licensingId.programCode })}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <HoldingSummary holding={{ roles: r.roles, subRoles: r.subRoles, manageReservation: false }} />
+                  </Table.Td>
+                  <Table.Td>
+                    <RequestStatusBadge status={r.status} />
+                    {r.decidedAt && <Text size="sm">{formatDateTime(r.decidedAt, i18n.language)}</Text>}
                   </Table.Td>
                   <Table.Td>{r.decisionNote ?? ''}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </Box>
       )}
+    </Stack>
+  );
+}
+
+/** R-PERM-6: ask the Administrators of record of a Licensing ID for roles; never see who they are. */
+export function RequestPermissionsPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('administration.request.title'));
+  const queryClient = useQueryClient();
+  const [programCode, setProgramCode] = useState('ENTERPRISE');
+  const [number, setNumber] = useState('');
+  const [authorizationNumber, setAuthorizationNumber] = useState('');
+  const [assignment, setAssignment] = useState<AssignmentValue>(EMPTY_ASSIGNMENT);
+  const [comment, setComment] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const open = programCode === 'OPEN_LICENSE';
+  const submit = useMutation({
+    mutationFn: () =>
+      createRequest({
+        programCode,
+        number: number.trim(),
+        authorizationNumber: open ? authorizationNumber.trim() : undefined,
+        ...toAssignment(assignment, false),
+        comment: comment.trim() || undefined,
+      }),
+    onSuccess: async () => {
+      setNumber('');
+      setAuthorizationNumber('');
+      setAssignment(EMPTY_ASSIGNMENT);
+      setComment('');
+      await queryClient.invalidateQueries({ queryKey: [...administrationKey, 'permission-requests'] });
+    },
+  });
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const rolesProblem = assignmentProblem(assignment);
+    const next: FieldErrors = {
+      number: number.trim() ? undefined : t('administration.request.numberRequired'),
+      authorizationNumber: !open || authorizationNumber.trim() ? undefined : t('administration.request.authorizationRequired'),
+      roles: rolesProblem ? t(rolesProblem) : undefined,
+    };
+    setErrors(next);
+    if (!next.number && !next.authorizationNumber && !next.roles) submit.mutate();
+  };
+
+  return (
+    <Stack gap="xl">
+      <Stack gap="xs">
+        <Title order={1}>{t('administration.request.title')}</Title>
+        <Text maw={720}>{t('administration.request.intro')}</Text>
+        <Text maw={720} size="sm">
+          {t('administration.request.openHint')}{' '}
+          <AnchorLink to="/administration/add-open-license">{t('administration.addOpen.title')}</AnchorLink>
+        </Text>
+      </Stack>
+      {submit.isSuccess && (
+        <Alert color="green" variant="outline" role="status">
+          {t('administration.request.sent', { number: submit.data.number })}
+        </Alert>
+      )}
+      {submit.isError && <ErrorAlert error={submit.error} />}
+      <Paper component="form" withBorder p="lg" noValidate onSubmit={onSubmit} aria-labelledby="request-form-heading">
+        <Stack>
+          <Title order={2} size="h3" id="request-form-heading">
+            {t('administration.request.formHeading')}
+          </Title>
+          <SimpleGrid cols={{ base: 1, sm: open ? 3 : 2 }}>
+            <NativeSelect
+              label={t('administration.program')}
+              data={PROGRAMS.map((p) => ({ value: p, label: t(`programs.${p}`) }))}
+              value={programCode}
+              onChange={(e) => setProgramCode(e.currentTarget.value)}
+            />
+            <TextInput
+              label={t('administration.request.number')}
+              required
+              value={number}
+              maxLength={40}
+              error={errors.number}
+              onChange={(e) => setNumber(e.currentTarget.value)}
+            />
+            {open && (
+              <TextInput
+                label={t('administration.request.authorizationNumber')}
+                required
+                value={authorizationNumber}
+                maxLength={40}
+                error={errors.authorizationNumber}
+                onChange={(e) => setAuthorizationNumber(e.currentTarget.value)}
+              />
+            )}
+          </SimpleGrid>
+          <RoleAssignment
+            idPrefix="request"
+            legend={t('administration.request.roles')}
+            value={assignment}
+            onChange={setAssignment}
+            withReservation={false}
+            error={errors.roles}
+          />
+          <Textarea
+            label={t('administration.request.comment')}
+            value={comment}
+            maxLength={2000}
+            onChange={(e) => setComment(e.currentTarget.value)}
+          />
+          <Button type="submit" loading={submit.isPending} w="fit-content">
+            {t('administration.request.submit')}
+          </Button>
+        </Stack>
+      </Paper>
+      <MyRequests />
     </Stack>
   );
 }

@@ -1,59 +1,215 @@
-import { Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Box, Button, Group, Modal, NativeSelect, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useNavigate, useSearch } from '@tanstack/react-router';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { decideRequest, type PermissionRequest, requestsQuery } from '../../api/administration';
+import { decideRequest, type PermissionRequest, type RequestStatus, refreshAfterRoleChange, requestsQuery } from '../../api/administration';
+import { formatDateTime, personName } from '../../components/administration/format';
+import { HoldingSummary } from '../../components/administration/HoldingSummary';
 import { Loading } from '../../components/administration/Loading';
+import { NoAdministeredIds } from '../../components/administration/NoAdministeredIds';
+import { RequestStatusBadge } from '../../components/administration/StatusBadges';
+import { useAdministered } from '../../components/administration/useAdministered';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { usePageTitle } from '../../lib/usePageTitle';
 
-function RequestCard({ request }: { request: PermissionRequest }) {
-  const { t } = useTranslation();
+const FILTERS: (RequestStatus | 'ALL')[] = ['PENDING', 'ACCEPTED', 'DENIED', 'ALL'];
+
+/** R-PERM-6: any one Administrator of the Licensing ID accepts or denies, with an optional note for the requester. */
+function DecisionDialog({ request, onClose }: { request: PermissionRequest; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const [note, setNote] = useState('');
   const decide = useMutation({
     mutationFn: (decision: 'ACCEPT' | 'DENY') => decideRequest(request.id, decision, note.trim()),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['permission-requests'] }),
+    onSuccess: () => refreshAfterRoleChange(queryClient),
   });
-  const who = request.requester ? `${request.requester.firstName} ${request.requester.lastName} <${request.requester.email}>` : '';
+  const who = personName(request.requester);
   return (
-    <Paper withBorder p="md" component="section" aria-label={t('administration.requests.request', { number: request.number })}>
-      <Stack gap="xs">
-        <Title order={2} size="h4">
-          {t('administration.requests.request', { number: request.number })}
-        </Title>
-        <Text>{t('administration.requests.who', { who, number: request.licensingId.number })}</Text>
-        <Text>{t('administration.requests.roles', { roles: request.roles.map((r) => t(`roles.${r}`)).join(', ') })}</Text>
-        {request.comment && <Text>{t('administration.requests.comment', { comment: request.comment })}</Text>}
-        <Textarea label={t('administration.requests.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
-        {decide.isError && <ErrorAlert error={decide.error} />}
-        <Group>
-          <Button onClick={() => decide.mutate('ACCEPT')} loading={decide.isPending}>
-            {t('administration.requests.accept')}
-          </Button>
-          <Button color="red.9" onClick={() => decide.mutate('DENY')} loading={decide.isPending}>
-            {t('administration.requests.deny')}
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
+    <Modal
+      opened
+      onClose={onClose}
+      size="lg"
+      title={t('administration.requests.dialogTitle', { number: request.number })}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
+      {decide.isSuccess ? (
+        <Stack>
+          <Alert color="green" variant="outline" role="status">
+            {t(decide.data.status === 'ACCEPTED' ? 'administration.requests.accepted' : 'administration.requests.denied', {
+              number: request.number,
+              who,
+            })}
+          </Alert>
+          <Group justify="flex-end">
+            <Button onClick={onClose}>{t('common.close')}</Button>
+          </Group>
+        </Stack>
+      ) : (
+        <Stack>
+          <Text>{t('administration.requests.who', { who, email: request.requester.email, number: request.licensingId.number })}</Text>
+          {request.licensingId.name && <Text size="sm">{request.licensingId.name}</Text>}
+          <Box>
+            <Text size="sm" fw={600}>
+              {t('administration.requests.rolesAsked')}
+            </Text>
+            <HoldingSummary holding={{ roles: request.roles, subRoles: request.subRoles, manageReservation: false }} />
+          </Box>
+          <Text size="sm">{t('administration.requests.sentAt', { date: formatDateTime(request.createdAt, i18n.language) })}</Text>
+          {request.comment && <Text size="sm">{t('administration.requests.comment', { comment: request.comment })}</Text>}
+          <Textarea
+            label={t('administration.requests.note')}
+            description={t('administration.requests.noteHelp')}
+            value={note}
+            maxLength={2000}
+            onChange={(e) => setNote(e.currentTarget.value)}
+          />
+          {decide.isError && <ErrorAlert error={decide.error} />}
+          <Text size="sm">{t('administration.requests.decisionHelp')}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button
+              color="red.9"
+              variant="outline"
+              onClick={() => decide.mutate('DENY')}
+              loading={decide.isPending && decide.variables === 'DENY'}
+            >
+              {t('administration.requests.deny')}
+            </Button>
+            <Button onClick={() => decide.mutate('ACCEPT')} loading={decide.isPending && decide.variables === 'ACCEPT'}>
+              {t('administration.requests.accept')}
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </Modal>
   );
 }
 
-/** R-PERM-6: pending requests on the Licensing IDs this Administrator administers; any one of them decides. */
+/** R-PERM-6: requests on the Licensing IDs this Administrator administers; ?request=<id> opens the mailed one. */
 export function PendingRequestsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   usePageTitle(t('administration.requests.title'));
-  const pending = useQuery(requestsQuery(false));
+  const { request: mailed } = useSearch({ from: '/_app/administration/requests' });
+  const navigate = useNavigate({ from: '/administration/requests' });
+  const administered = useAdministered();
+  const isAdmin = administered.ids.length > 0;
+  const [status, setStatus] = useState<RequestStatus | 'ALL'>('PENDING');
+  const list = useQuery({ ...requestsQuery(false, status), enabled: isAdmin });
+  // The mailed request may have been decided meanwhile: look it up among all.
+  const all = useQuery({ ...requestsQuery(false, 'ALL'), enabled: isAdmin && Boolean(mailed) });
+  const [open, setOpen] = useState<PermissionRequest>();
+  const mailedRequest = all.data?.find((r) => r.id === mailed);
+
+  useEffect(() => {
+    if (mailedRequest?.status === 'PENDING') setOpen(mailedRequest);
+  }, [mailedRequest]);
+
+  const close = () => {
+    setOpen(undefined);
+    if (mailed) void navigate({ search: {}, replace: true });
+  };
+  const caption = t('administration.requests.tableCaption');
+
   return (
     <Stack gap="lg">
-      <Title order={1}>{t('administration.requests.title')}</Title>
-      {pending.isPending && <Loading />}
-      {pending.isError && <ErrorAlert error={pending.error} />}
-      {pending.isSuccess && pending.data.items.length === 0 && <Text>{t('administration.requests.none')}</Text>}
-      {pending.data?.items.map((r) => (
-        <RequestCard key={r.id} request={r} />
-      ))}
+      <Stack gap="xs">
+        <Title order={1}>{t('administration.requests.title')}</Title>
+        <Text maw={720}>{t('administration.requests.intro')}</Text>
+      </Stack>
+      {Boolean(administered.error) && <ErrorAlert error={administered.error} />}
+      {!administered.ready && !administered.error && <Loading />}
+      {administered.ready && !isAdmin && <NoAdministeredIds />}
+      {mailed && all.isSuccess && !mailedRequest && (
+        <Alert color="orange.9" variant="outline">
+          {t('administration.requests.mailedMissing')}
+        </Alert>
+      )}
+      {mailedRequest && mailedRequest.status !== 'PENDING' && (
+        <Alert color="blue.9" variant="outline" role="status">
+          {t('administration.requests.mailedDecided', {
+            number: mailedRequest.number,
+            status: t(`administration.requestStatus.${mailedRequest.status}`),
+          })}
+        </Alert>
+      )}
+      {isAdmin && (
+        <>
+          <NativeSelect
+            label={t('administration.requests.show')}
+            w={260}
+            value={status}
+            onChange={(e) => setStatus(e.currentTarget.value as RequestStatus | 'ALL')}
+            data={FILTERS.map((s) => ({ value: s, label: t(`administration.requests.filter.${s}`) }))}
+          />
+          {list.isPending && <Loading />}
+          {list.isError && <ErrorAlert error={list.error} />}
+          {list.isSuccess && list.data.length === 0 && (
+            <Text>{status === 'PENDING' ? t('administration.requests.none') : t('administration.requests.noneFiltered')}</Text>
+          )}
+          {list.isSuccess && list.data.length > 0 && (
+            <Box className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
+              <Table striped withTableBorder miw={900}>
+                <Table.Caption className="sr-only">{caption}</Table.Caption>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t('administration.request.numberColumn')}</Table.Th>
+                    <Table.Th scope="col">{t('administration.requests.requester')}</Table.Th>
+                    <Table.Th scope="col">{t('administration.licensingId')}</Table.Th>
+                    <Table.Th scope="col">{t('administration.roles')}</Table.Th>
+                    <Table.Th scope="col">{t('administration.status')}</Table.Th>
+                    <Table.Th scope="col">{t('administration.actions')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {list.data.map((r) => (
+                    <Table.Tr key={r.id} data-request={r.number} data-mailed={r.id === mailed ? 'true' : undefined}>
+                      <Table.Th scope="row" fw={400}>
+                        <Text size="sm" fw={600}>
+                          {r.number}
+                        </Text>
+                        <Text size="sm">{formatDateTime(r.createdAt, i18n.language)}</Text>
+                      </Table.Th>
+                      <Table.Td>
+                        <Text size="sm">{personName(r.requester)}</Text>
+                        <Text size="sm">{r.requester.email}</Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm">{r.licensingId.number}</Text>
+                        {r.licensingId.name && <Text size="sm">{r.licensingId.name}</Text>}
+                      </Table.Td>
+                      <Table.Td>
+                        <HoldingSummary holding={{ roles: r.roles, subRoles: r.subRoles, manageReservation: false }} />
+                        {r.comment && <Text size="sm">{t('administration.requests.comment', { comment: r.comment })}</Text>}
+                      </Table.Td>
+                      <Table.Td>
+                        <RequestStatusBadge status={r.status} />
+                        {r.decisionNote && <Text size="sm">{r.decisionNote}</Text>}
+                      </Table.Td>
+                      <Table.Td>
+                        {r.status === 'PENDING' ? (
+                          <Button
+                            size="xs"
+                            onClick={() => setOpen(r)}
+                            aria-label={t('common.labelFor', { label: t('administration.requests.review'), target: r.number })}
+                          >
+                            {t('administration.requests.review')}
+                          </Button>
+                        ) : (
+                          r.decidedAt && <Text size="sm">{formatDateTime(r.decidedAt, i18n.language)}</Text>
+                        )}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Box>
+          )}
+        </>
+      )}
+      {open && <DecisionDialog request={open} onClose={close} />}
     </Stack>
   );
 }

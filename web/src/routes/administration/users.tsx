@@ -1,157 +1,136 @@
-import { Alert, Badge, Button, NativeSelect, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { Box, Button, Group, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useNavigate, useSearch } from '@tanstack/react-router';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addUser, myPermissionsQuery, usersQuery } from '../../api/administration';
-import type { Role } from '../../api/types';
+import { type UserFilter, usersQuery } from '../../api/administration';
+import { personName } from '../../components/administration/format';
 import { Loading } from '../../components/administration/Loading';
-import { RoleCheckboxes } from '../../components/administration/RoleCheckboxes';
+import { AnchorLink, ButtonLink } from '../../components/administration/links';
+import { NoAdministeredIds } from '../../components/administration/NoAdministeredIds';
+import { OpenLicensePanel } from '../../components/administration/OpenLicensePanel';
+import { UserStatusBadge } from '../../components/administration/StatusBadges';
+import { useAdministered } from '../../components/administration/useAdministered';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { usePageTitle } from '../../lib/usePageTitle';
 
-/** Add a user with roles per Licensing ID; an invitation mail goes out (R-PERM-7, R-ID-2). */
-function AddUserForm() {
-  const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const mine = useQuery(myPermissionsQuery);
-  // R-PERM-12: only Licensing IDs where the user is Administrator appear on administration pages.
-  const administered = (mine.data ?? []).filter((p) => p.roles.includes('ADMINISTRATOR'));
-  const [email, setEmail] = useState('');
-  const [firstName, setFirstName] = useState('');
-  const [lastName, setLastName] = useState('');
-  const [roles, setRoles] = useState<Record<string, Role[]>>({});
-  const [missing, setMissing] = useState(false);
-  const add = useMutation({
-    mutationFn: () =>
-      addUser({
-        email: email.trim(),
-        firstName: firstName.trim(),
-        lastName: lastName.trim(),
-        grants: Object.entries(roles)
-          .filter(([, r]) => r.length > 0)
-          .map(([licensingId, r]) => ({ licensingId, roles: r })),
-      }),
-    onSuccess: async () => {
-      setEmail('');
-      setFirstName('');
-      setLastName('');
-      setRoles({});
-      await queryClient.invalidateQueries({ queryKey: ['users'] });
-    },
-  });
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const incomplete = !email.trim() || !firstName.trim() || !lastName.trim() || !Object.values(roles).some((r) => r.length);
-    setMissing(incomplete);
-    if (!incomplete) add.mutate();
-  };
-  return (
-    <Paper component="form" withBorder p="lg" noValidate onSubmit={onSubmit} aria-labelledby="add-user-heading">
-      <Stack>
-        <Title order={2} id="add-user-heading">
-          {t('administration.users.add')}
-        </Title>
-        {add.isSuccess && (
-          <Alert color="green" variant="outline" role="status">
-            {t('administration.users.invited')}
-            {add.data.warnings?.includes('SHARED_MAILBOX') ? ` ${t('administration.users.sharedMailbox')}` : ''}
-          </Alert>
-        )}
-        {add.isError && <ErrorAlert error={add.error} />}
-        {missing && (
-          <Text c="red.9" size="sm" role="alert">
-            {t('administration.users.incomplete')}
-          </Text>
-        )}
-        <TextInput
-          label={t('administration.users.email')}
-          type="email"
-          required
-          value={email}
-          onChange={(e) => setEmail(e.currentTarget.value)}
-        />
-        <TextInput
-          label={t('administration.users.firstName')}
-          required
-          value={firstName}
-          onChange={(e) => setFirstName(e.currentTarget.value)}
-        />
-        <TextInput
-          label={t('administration.users.lastName')}
-          required
-          value={lastName}
-          onChange={(e) => setLastName(e.currentTarget.value)}
-        />
-        {mine.isPending && <Loading />}
-        {administered.map((p) => (
-          <RoleCheckboxes
-            key={p.licensingId.id}
-            label={t('administration.users.rolesOn', { number: p.licensingId.number, name: p.licensingId.name })}
-            value={roles[p.licensingId.id] ?? []}
-            onChange={(r) => setRoles((prev) => ({ ...prev, [p.licensingId.id]: r }))}
-          />
-        ))}
-        <Button type="submit" loading={add.isPending}>
-          {t('administration.users.addSubmit')}
-        </Button>
-      </Stack>
-    </Paper>
-  );
-}
+const STATUSES: UserFilter['status'][] = ['all', 'active', 'invited', 'inactive'];
 
-/** R-PERM-7: the users of the Licensing IDs this Administrator administers; removed users stay listed. */
-export function ManageUsersPage() {
+function UserList({ filter }: { filter: UserFilter }) {
   const { t } = useTranslation();
-  usePageTitle(t('administration.users.title'));
-  const [email, setEmail] = useState('');
-  const [status, setStatus] = useState('all');
-  const users = useQuery(usersQuery(email.trim(), status));
+  const users = useInfiniteQuery(usersQuery(filter));
+  const rows = users.data?.pages.flatMap((p) => p.items) ?? [];
+  const caption = t('administration.users.tableCaption');
+  if (users.isPending) return <Loading />;
+  if (!users.data) return <ErrorAlert error={users.error} />;
   return (
-    <Stack gap="lg">
-      <Title order={1}>{t('administration.users.title')}</Title>
-      <Stack gap="xs" component="section" aria-label={t('administration.users.search')}>
-        <TextInput label={t('administration.users.search')} value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
-        <NativeSelect
-          label={t('administration.status')}
-          value={status}
-          onChange={(e) => setStatus(e.currentTarget.value)}
-          data={['all', 'active', 'inactive', 'invited'].map((s) => ({ value: s, label: t(`administration.userStatus.${s}`) }))}
-        />
-      </Stack>
-      {users.isPending && <Loading />}
-      {users.isError && <ErrorAlert error={users.error} />}
-      {users.isSuccess && users.data.items.length === 0 && <Text>{t('administration.users.none')}</Text>}
-      {users.isSuccess && users.data.items.length > 0 && (
-        <Table.ScrollContainer minWidth={560}>
-          <Table striped>
+    <Stack gap="sm">
+      <Text size="sm" role="status" data-user-count={rows.length}>
+        {users.hasNextPage
+          ? t('administration.users.countMore', { count: rows.length })
+          : t('administration.users.count', { count: rows.length })}
+      </Text>
+      {rows.length === 0 ? (
+        <Text>{t('administration.users.none')}</Text>
+      ) : (
+        <Box className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
+          <Table striped withTableBorder miw={720}>
+            <Table.Caption className="sr-only">{caption}</Table.Caption>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th scope="col">{t('administration.users.email')}</Table.Th>
                 <Table.Th scope="col">{t('administration.users.name')}</Table.Th>
+                <Table.Th scope="col">{t('administration.users.email')}</Table.Th>
                 <Table.Th scope="col">{t('administration.status')}</Table.Th>
                 <Table.Th scope="col">{t('administration.users.licensingIds')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {users.data.items.map((u) => (
-                <Table.Tr key={u.id}>
+              {rows.map((u) => (
+                <Table.Tr key={u.id} data-user={u.email}>
+                  <Table.Th scope="row" fw={400}>
+                    <AnchorLink to="/administration/users/$userId" params={{ userId: u.id }}>
+                      {personName(u)}
+                    </AnchorLink>
+                  </Table.Th>
                   <Table.Td>{u.email}</Table.Td>
                   <Table.Td>
-                    {u.firstName} {u.lastName}
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color="dark">
-                      {t(`administration.userStatus.${u.status}`)}
-                    </Badge>
+                    <UserStatusBadge status={u.status} />
                   </Table.Td>
                   <Table.Td>{u.activeLicensingIds}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </Box>
       )}
-      <AddUserForm />
+      {users.hasNextPage && (
+        <Button variant="default" w="fit-content" loading={users.isFetchingNextPage} onClick={() => void users.fetchNextPage()}>
+          {t('administration.users.more')}
+        </Button>
+      )}
+      {users.isError && <ErrorAlert error={users.error} />}
+    </Stack>
+  );
+}
+
+/** R-PERM-7, R-PERM-12: the users of the Licensing IDs this Administrator administers; removed users stay listed. */
+export function ManageUsersPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('administration.users.title'));
+  const { licensingId } = useSearch({ from: '/_app/administration/users' });
+  const navigate = useNavigate({ from: '/administration/users' });
+  const administered = useAdministered();
+  const [email, setEmail] = useState('');
+  const [debouncedEmail] = useDebouncedValue(email.trim(), 300);
+  const [status, setStatus] = useState<UserFilter['status']>('all');
+  const chosen = administered.ids.find((p) => p.id === licensingId);
+  const filter: UserFilter = { email: debouncedEmail, status, licensingId: chosen?.id };
+
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between" align="flex-end">
+        <Stack gap="xs">
+          <Title order={1}>{t('administration.users.title')}</Title>
+          <Text maw={720}>{t('administration.users.intro')}</Text>
+        </Stack>
+        {administered.ids.length > 0 && <ButtonLink to="/administration/users/new">{t('administration.users.add')}</ButtonLink>}
+      </Group>
+      {Boolean(administered.error) && <ErrorAlert error={administered.error} />}
+      {!administered.ready && !administered.error && <Loading />}
+      {administered.ready && administered.ids.length === 0 && <NoAdministeredIds />}
+      {administered.ready && administered.ids.length > 0 && (
+        <>
+          <Box role="search" aria-label={t('administration.users.filters')}>
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              <TextInput
+                label={t('administration.users.search')}
+                description={t('administration.users.searchHelp')}
+                type="search"
+                value={email}
+                onChange={(e) => setEmail(e.currentTarget.value)}
+              />
+              <NativeSelect
+                label={t('administration.status')}
+                value={status}
+                onChange={(e) => setStatus(e.currentTarget.value as UserFilter['status'])}
+                data={STATUSES.map((s) => ({ value: s, label: t(`administration.userStatus.${s}`) }))}
+              />
+              <NativeSelect
+                label={t('administration.licensingId')}
+                value={chosen?.id ?? ''}
+                onChange={(e) => void navigate({ search: { licensingId: e.currentTarget.value || undefined }, replace: true })}
+                data={[
+                  { value: '', label: t('administration.users.allLicensingIds') },
+                  ...administered.ids.map((p) => ({ value: p.id, label: `${p.number} · ${p.name}` })),
+                ]}
+              />
+            </SimpleGrid>
+          </Box>
+          <UserList filter={filter} />
+          {chosen?.programCode === 'OPEN_LICENSE' && <OpenLicensePanel licensingId={chosen.id} number={chosen.number} name={chosen.name} />}
+        </>
+      )}
     </Stack>
   );
 }

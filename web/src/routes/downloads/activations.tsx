@@ -1,54 +1,107 @@
-import { Stack, Table, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { Box, Button, Stack, Table, Text, Title } from '@mantine/core';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { activationsQuery } from '../../api/keys';
-import { Loading } from '../../components/administration/Loading';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { ApiError } from '../../api/client';
+import { activationsQuery, productKeysQuery } from '../../api/keys';
+import { formatDateTime, productLabel } from '../../components/downloads/format';
+import { Loading } from '../../components/downloads/Loading';
+import { AnchorLink } from '../../components/downloads/links';
+import { NoAccess } from '../../components/downloads/NoAccess';
+import { ProblemAlert } from '../../components/downloads/ProblemAlert';
 import { usePageTitle } from '../../lib/usePageTitle';
 
-/** R-KEY-3, R-KEY-4: every activation of a key — machine, when, and how. */
+/** R-KEY-3, R-KEY-4: every activation of a key — which machine, physical or virtual, how, and when. */
 export function ActivationHistoryPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { keyId } = useParams({ from: '/_app/downloads/product-keys/$keyId' });
-  const history = useQuery(activationsQuery(keyId));
-  const title = t('downloads.history.title', { lastFive: history.data?.key.lastFive ?? '' });
+  const history = useInfiniteQuery(activationsQuery(keyId));
+  const keys = useQuery(productKeysQuery);
+  const view = keys.data?.items.find((k) => k.id === keyId);
+  const first = history.data?.pages[0];
+  const rows = history.data?.pages.flatMap((p) => p.items) ?? [];
+  const lastFive = first?.key.lastFive ?? view?.lastFive ?? '';
+  const title = t('downloads.history.title', { lastFive });
   usePageTitle(title);
+  const isHost = first?.key.type === 'KMS_HOST';
+  const counts = first?.key.activations;
+  const forbidden = history.error instanceof ApiError && history.error.status === 403;
+
   return (
     <Stack gap="lg">
       <Title order={1}>{title}</Title>
-      {history.isPending && <Loading />}
-      {history.isError && <ErrorAlert error={history.error} />}
-      {history.data?.key.activations && (
+      <AnchorLink to="/downloads/product-keys" search={{}} w="fit-content">
+        {t('downloads.history.back')}
+      </AnchorLink>
+      {view && (
         <Text>
-          {t('downloads.keys.usedAvailable', {
-            used: history.data.key.activations.used,
-            available: history.data.key.activations.limit - history.data.key.activations.used,
+          {t('downloads.history.keyOf', {
+            product: productLabel(view.product),
+            number: view.licensingIdNumber,
+            type: t(`downloads.keyTypes.${view.type}`),
           })}
         </Text>
       )}
-      {history.isSuccess && history.data.items.length === 0 && <Text>{t('downloads.history.none')}</Text>}
-      {history.isSuccess && history.data.items.length > 0 && (
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('downloads.history.machine')}</Table.Th>
-              <Table.Th scope="col">{t('downloads.history.kind')}</Table.Th>
-              <Table.Th scope="col">{t('downloads.history.method')}</Table.Th>
-              <Table.Th scope="col">{t('downloads.history.when')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {history.data.items.map((a) => (
-              <Table.Tr key={a.id} data-fingerprint={a.fingerprint}>
-                <Table.Td>{a.hostname ?? a.fingerprint}</Table.Td>
-                <Table.Td>{t(`downloads.machineKinds.${a.machineKind}`)}</Table.Td>
-                <Table.Td>{t(`downloads.methods.${a.method}`)}</Table.Td>
-                <Table.Td>{new Date(a.activatedAt).toLocaleString()}</Table.Td>
+      {counts && (
+        <Text fw={600} data-testid="history-counts">
+          {isHost
+            ? t('downloads.history.hostCounts', { used: counts.used, available: Math.max(0, counts.limit - counts.used) })
+            : t('downloads.keys.usedAvailable', { used: counts.used, available: Math.max(0, counts.limit - counts.used) })}
+        </Text>
+      )}
+      {history.isPending && <Loading />}
+      {forbidden && <NoAccess title={t('downloads.keys.noRoleTitle')} description={t('downloads.keys.noRole')} />}
+      {history.isError && !forbidden && <ProblemAlert error={history.error} keyId={keyId} />}
+      {history.isSuccess && rows.length === 0 && <Text>{t('downloads.history.none')}</Text>}
+      {rows.length > 0 && (
+        <Box className="table-scroll" tabIndex={0} role="region" aria-label={title}>
+          <Table striped withTableBorder miw={820}>
+            <Table.Caption className="sr-only">{title}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('downloads.history.hostname')}</Table.Th>
+                <Table.Th scope="col">{t('downloads.history.fingerprint')}</Table.Th>
+                <Table.Th scope="col">{t('downloads.history.kind')}</Table.Th>
+                <Table.Th scope="col">{t('downloads.history.method')}</Table.Th>
+                <Table.Th scope="col">{t('downloads.history.when')}</Table.Th>
+                {isHost && <Table.Th scope="col">{t('downloads.history.hostActivations')}</Table.Th>}
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((a) => (
+                <Table.Tr key={a.id} data-fingerprint={a.fingerprint}>
+                  <Table.Td>{a.hostname ?? t('downloads.history.noHostname')}</Table.Td>
+                  <Table.Td>
+                    <Text ff="monospace" size="sm">
+                      {a.fingerprint}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{t(`downloads.machineKinds.${a.machineKind}`)}</Table.Td>
+                  <Table.Td>{t(`downloads.methods.${a.method}`)}</Table.Td>
+                  <Table.Td>{formatDateTime(a.activatedAt, i18n.language)}</Table.Td>
+                  {isHost && (
+                    <Table.Td>
+                      {t('downloads.history.hostActivationsValue', {
+                        count: a.hostActivations ?? 0,
+                        last: a.lastActivatedAt ? formatDateTime(a.lastActivatedAt, i18n.language) : '',
+                      })}
+                    </Table.Td>
+                  )}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Box>
+      )}
+      {history.isSuccess && (
+        <Text size="sm" role="status">
+          {t('downloads.history.shown', { count: rows.length })}
+        </Text>
+      )}
+      {history.hasNextPage && (
+        <Button variant="outline" w="fit-content" onClick={() => void history.fetchNextPage()} loading={history.isFetchingNextPage}>
+          {t('downloads.history.more')}
+        </Button>
       )}
     </Stack>
   );

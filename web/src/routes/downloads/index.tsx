@@ -1,21 +1,84 @@
 import { createRoute } from '@tanstack/react-router';
+import { QUEUE_STATUSES, type QueueStatus } from '../../api/keys';
+import { flag } from '../../lib/searchParams';
 import { appRoute } from '../base';
 import { ActivationHistoryPage } from './activations';
-import { DownloadsHub } from './hub';
+import { CatalogPage, type CatalogSearch } from './catalog';
 import { KeyRequestsPage } from './key-requests';
+import { NewKeyRequestPage } from './new-key-request';
 import { OperatorKeyRequestsPage } from './operator-queue';
 import { PrintKeysPage } from './print-keys';
-import { ProductKeysPage } from './product-keys';
+import { ProductPage } from './product';
+import { ProductKeysPage, type ProductKeysSearch } from './product-keys';
 
-const page = <TPath extends string>(path: TPath, component: () => React.ReactElement) =>
-  createRoute({ getParentRoute: () => appRoute, path, component });
+const text = (value: unknown, max = 200): string | undefined =>
+  typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, max) : undefined;
 
-/** Downloads and Keys: product keys and key requests; the download catalog comes with its capability. */
-export const downloadsRoutes = [
-  page('/downloads', DownloadsHub),
-  page('/downloads/product-keys', ProductKeysPage),
-  page('/downloads/key-requests', KeyRequestsPage),
-  page('/downloads/product-keys/print', PrintKeysPage),
-  page('/downloads/product-keys/$keyId', ActivationHistoryPage),
-  page('/downloads/operator/key-requests', OperatorKeyRequestsPage),
-] as const;
+const catalog = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/downloads',
+  validateSearch: (search: Record<string, unknown>): CatalogSearch => {
+    const raw = Array.isArray(search.category) ? search.category : [search.category];
+    const category = raw
+      .map((c) => text(c, 80))
+      .filter((c): c is string => c !== undefined)
+      .slice(0, 20);
+    return { category: category.length ? category : undefined, q: text(search.q, 100) };
+  },
+  component: CatalogPage,
+});
+
+const product = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/downloads/products/$productId',
+  component: ProductPage,
+});
+
+const productKeys = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/downloads/product-keys',
+  validateSearch: (search: Record<string, unknown>): ProductKeysSearch => {
+    const page = Number(search.page);
+    return { licensingId: text(search.licensingId, 40), page: Number.isInteger(page) && page > 1 ? page : undefined };
+  },
+  component: ProductKeysPage,
+});
+
+const printKeys = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/downloads/product-keys/print',
+  validateSearch: (search: Record<string, unknown>): { licensingId?: string } => ({ licensingId: text(search.licensingId, 40) }),
+  component: PrintKeysPage,
+});
+
+const history = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/downloads/product-keys/$keyId',
+  component: ActivationHistoryPage,
+});
+
+const keyRequests = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/downloads/key-requests',
+  validateSearch: (search: Record<string, unknown>): { sent?: boolean } => ({ sent: flag(search.sent) || undefined }),
+  component: KeyRequestsPage,
+});
+
+const newKeyRequest = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/downloads/key-requests/new',
+  validateSearch: (search: Record<string, unknown>): { keyId?: string } => ({ keyId: text(search.keyId, 40) }),
+  component: NewKeyRequestPage,
+});
+
+const operatorQueue = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/downloads/operator/key-requests',
+  validateSearch: (search: Record<string, unknown>): { status: QueueStatus } => ({
+    status: QUEUE_STATUSES.includes(search.status as QueueStatus) ? (search.status as QueueStatus) : 'PENDING',
+  }),
+  component: OperatorKeyRequestsPage,
+});
+
+/** Downloads and Keys: the download catalog and product pages, product keys, key requests and the publisher's queue. */
+export const downloadsRoutes = [catalog, product, productKeys, printKeys, history, keyRequests, newKeyRequest, operatorQueue] as const;

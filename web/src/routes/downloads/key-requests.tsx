@@ -1,138 +1,100 @@
-import { Alert, Badge, Button, NativeSelect, NumberInput, Paper, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { Alert, Badge, Box, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { createKeyRequest, keyRequestsQuery, type NewKeyRequest, productKeysQuery } from '../../api/keys';
-import { Loading } from '../../components/administration/Loading';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { ApiError } from '../../api/client';
+import { type KeyRequestStatus, keyRequestsQuery } from '../../api/keys';
+import { formatDateTime, productLabel } from '../../components/downloads/format';
+import { Loading } from '../../components/downloads/Loading';
+import { ButtonLink } from '../../components/downloads/links';
+import { NoAccess } from '../../components/downloads/NoAccess';
+import { ProblemAlert } from '../../components/downloads/ProblemAlert';
+import { KEY_ROLES, useLicensingIdsWith } from '../../components/downloads/scope';
 import { usePageTitle } from '../../lib/usePageTitle';
 
-const KINDS: NewKeyRequest['kind'][] = ['MORE_MAK_ACTIVATIONS', 'KMS_EXCEPTION_OPEN', 'MORE_KMS_HOSTS'];
+export const STATUS_COLORS: Record<KeyRequestStatus, string> = { PENDING: 'blue.9', APPROVED: 'teal.9', DENIED: 'red.9' };
 
-/** R-PERM-13: more MAK activations, a KMS exception for Open, more KMS hosts — the five required fields. */
-export function KeyRequestsPage() {
+export function RequestStatusBadge({ status }: { status: KeyRequestStatus }) {
   const { t } = useTranslation();
+  return (
+    <Badge variant="filled" color={STATUS_COLORS[status]} tt="none">
+      {t(`downloads.requestStatus.${status}`)}
+    </Badge>
+  );
+}
+
+/** R-PERM-13: the user's key requests with the publisher's decision. */
+export function KeyRequestsPage() {
+  const { t, i18n } = useTranslation();
   usePageTitle(t('downloads.requests.title'));
-  const queryClient = useQueryClient();
-  const keys = useQuery(productKeysQuery);
+  const { sent } = useSearch({ from: '/_app/downloads/key-requests' });
+  const scope = useLicensingIdsWith(KEY_ROLES);
   const mine = useQuery(keyRequestsQuery);
-  const [kind, setKind] = useState<NewKeyRequest['kind']>('MORE_MAK_ACTIVATIONS');
-  const [keyId, setKeyId] = useState('');
-  const [number, setNumber] = useState('');
-  const [authorization, setAuthorization] = useState('');
-  const [wanted, setWanted] = useState<number | string>('');
-  const [justification, setJustification] = useState('');
-  const [missing, setMissing] = useState(false);
-  const key = keys.data?.items.find((k) => k.id === keyId);
-  const submit = useMutation({
-    mutationFn: () => {
-      if (!key) throw new Error('no key');
-      const numbers = authorization.trim()
-        ? { licenseNumber: number.trim(), authorizationNumber: authorization.trim() }
-        : { agreementNumber: number.trim() };
-      return createKeyRequest({
-        kind,
-        licensingId: key.licensingId,
-        ...numbers,
-        product: { name: key.product.name, version: key.product.version, edition: key.product.edition || '-' },
-        keyLastFive: key.lastFive,
-        activationsWanted: Number(wanted),
-        justification: justification.trim(),
-      });
-    },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['key-requests'] }),
-  });
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const incomplete = !key || !number.trim() || !(Number(wanted) > 0) || !justification.trim();
-    setMissing(incomplete);
-    if (!incomplete) submit.mutate();
-  };
+  const forbidden = (mine.error instanceof ApiError && mine.error.status === 403) || (scope.isSuccess && scope.rows.length === 0);
   return (
     <Stack gap="lg">
       <Title order={1}>{t('downloads.requests.title')}</Title>
-      <Text maw={760}>{t('downloads.requests.intro')}</Text>
-      {submit.isSuccess && (
-        <Alert color="green" variant="outline" role="status">
+      {sent && (
+        <Alert color="green" variant="outline" role="status" title={t('downloads.requests.sentTitle')}>
           {t('downloads.requests.sent')}
         </Alert>
       )}
-      {submit.isError && <ErrorAlert error={submit.error} />}
-      {keys.isError && <ErrorAlert error={keys.error} />}
-      <Paper component="form" withBorder p="lg" noValidate onSubmit={onSubmit}>
-        <Stack>
-          {missing && (
-            <Text c="red.9" size="sm" role="alert">
-              {t('downloads.requests.incomplete')}
-            </Text>
+      {forbidden ? (
+        <NoAccess title={t('downloads.requests.noRoleTitle')} description={t('downloads.requests.noRole')} />
+      ) : (
+        <>
+          <Text maw={760}>{t('downloads.requests.intro')}</Text>
+          <ButtonLink to="/downloads/key-requests/new" search={{}} w="fit-content">
+            {t('downloads.requests.new')}
+          </ButtonLink>
+          <Title order={2}>{t('downloads.requests.mine')}</Title>
+          {mine.isPending && <Loading />}
+          {mine.isError && <ProblemAlert error={mine.error} />}
+          {mine.isSuccess && mine.data.items.length === 0 && <Text>{t('downloads.requests.none')}</Text>}
+          {mine.isSuccess && mine.data.items.length > 0 && (
+            <Box className="table-scroll" tabIndex={0} role="region" aria-label={t('downloads.requests.mine')}>
+              <Table striped withTableBorder miw={960}>
+                <Table.Caption className="sr-only">{t('downloads.requests.mine')}</Table.Caption>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t('downloads.requests.sentAt')}</Table.Th>
+                    <Table.Th scope="col">{t('downloads.requests.kind')}</Table.Th>
+                    <Table.Th scope="col">{t('downloads.keys.licensingId')}</Table.Th>
+                    <Table.Th scope="col">{t('downloads.requests.product')}</Table.Th>
+                    <Table.Th scope="col">{t('downloads.requests.wanted')}</Table.Th>
+                    <Table.Th scope="col">{t('downloads.requests.status')}</Table.Th>
+                    <Table.Th scope="col">{t('downloads.requests.decisionNote')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {mine.data.items.map((r) => (
+                    <Table.Tr key={r.id} data-request-status={r.status}>
+                      <Table.Td>{formatDateTime(r.createdAt, i18n.language)}</Table.Td>
+                      <Table.Td>{t(`downloads.requestKinds.${r.kind}`)}</Table.Td>
+                      <Table.Td>{r.licensingIdNumber}</Table.Td>
+                      <Table.Td>
+                        {t('downloads.requests.productWithKey', {
+                          product: productLabel(r.product),
+                          lastFive: r.keyLastFive,
+                        })}
+                      </Table.Td>
+                      <Table.Td>{r.activationsWanted}</Table.Td>
+                      <Table.Td>
+                        <Group gap={4}>
+                          <RequestStatusBadge status={r.status} />
+                          {r.activationsGranted !== null && (
+                            <Text size="xs">{t('downloads.requests.granted', { count: r.activationsGranted })}</Text>
+                          )}
+                        </Group>
+                      </Table.Td>
+                      <Table.Td>{r.decisionNote ?? ''}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Box>
           )}
-          <NativeSelect
-            label={t('downloads.requests.kind')}
-            value={kind}
-            onChange={(e) => setKind(e.currentTarget.value as NewKeyRequest['kind'])}
-            data={KINDS.map((k) => ({ value: k, label: t(`downloads.requestKinds.${k}`) }))}
-          />
-          <NativeSelect
-            label={t('downloads.requests.key')}
-            value={keyId}
-            onChange={(e) => {
-              setKeyId(e.currentTarget.value);
-              setNumber(keys.data?.items.find((k) => k.id === e.currentTarget.value)?.licensingIdNumber ?? '');
-            }}
-            data={[
-              { value: '', label: t('downloads.requests.chooseKey') },
-              ...(keys.data?.items ?? []).map((k) => ({
-                value: k.id,
-                label: `${k.licensingIdNumber} · ${k.product.name} ${k.product.version} · …${k.lastFive}`,
-              })),
-            ]}
-          />
-          <TextInput label={t('downloads.requests.number')} required value={number} onChange={(e) => setNumber(e.currentTarget.value)} />
-          <TextInput
-            label={t('downloads.requests.authorization')}
-            value={authorization}
-            onChange={(e) => setAuthorization(e.currentTarget.value)}
-          />
-          <NumberInput label={t('downloads.requests.wanted')} required min={1} value={wanted} onChange={setWanted} />
-          <Textarea
-            label={t('downloads.requests.justification')}
-            required
-            value={justification}
-            onChange={(e) => setJustification(e.currentTarget.value)}
-          />
-          <Button type="submit" loading={submit.isPending}>
-            {t('downloads.requests.submit')}
-          </Button>
-        </Stack>
-      </Paper>
-      <Title order={2}>{t('downloads.requests.mine')}</Title>
-      {mine.isPending && <Loading />}
-      {mine.isSuccess && mine.data.items.length === 0 && <Text>{t('downloads.requests.none')}</Text>}
-      {mine.isSuccess && mine.data.items.length > 0 && (
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('downloads.requests.kind')}</Table.Th>
-              <Table.Th scope="col">{t('downloads.keys.licensingId')}</Table.Th>
-              <Table.Th scope="col">{t('downloads.requests.wanted')}</Table.Th>
-              <Table.Th scope="col">{t('downloads.requests.status')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {mine.data.items.map((r) => (
-              <Table.Tr key={r.id}>
-                <Table.Td>{t(`downloads.requestKinds.${r.kind}`)}</Table.Td>
-                <Table.Td>{r.licensingIdNumber}</Table.Td>
-                <Table.Td>{r.activationsWanted}</Table.Td>
-                <Table.Td>
-                  <Badge variant="light" color="dark">
-                    {t(`downloads.requestStatus.${r.status}`)}
-                  </Badge>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        </>
       )}
     </Stack>
   );

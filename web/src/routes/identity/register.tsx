@@ -1,122 +1,273 @@
-import { Alert, Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { Link, useSearch } from '@tanstack/react-router';
+import { Alert, Anchor, Badge, Button, Checkbox, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { invitationInfo, register, resendInvitation } from '../../api/identity';
-import { Loading } from '../../components/administration/Loading';
+import { ApiError } from '../../api/client';
+import { type InvitationInfo, invitationQuery, register, resendInvitation } from '../../api/identity';
+import { meQueryKey, signIn } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatDay } from '../../components/identity/format';
+import { Loading } from '../../components/identity/Loading';
+import { PasswordFields, passwordErrors } from '../../components/identity/PasswordFields';
+import { ProblemAlert, problemCode } from '../../components/identity/ProblemAlert';
 import { PublicLayout } from '../../components/PublicLayout';
+import { currentLocale, setLocale } from '../../i18n';
 import { usePageTitle } from '../../lib/usePageTitle';
 
-/** R-ID-2, R-ID-3: register a work account from an invitation link. */
-export function RegisterPage() {
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const STATUS_COLORS: Record<InvitationInfo['status'], string> = { valid: 'teal.9', expired: 'red.9', replaced: 'gray.7', used: 'gray.7' };
+
+/** R-ID-2: a fresh link to the invited address, for an expired or replaced one. */
+function ResendInvitation({ token }: { token: string }) {
   const { t } = useTranslation();
-  usePageTitle(t('identity.register.title'));
-  const { token } = useSearch({ from: '/register' });
-  const info = useQuery({ queryKey: ['invitation', token], queryFn: () => invitationInfo(token), enabled: token.length > 0, retry: false });
-  const [firstName, setFirstName] = useState('');
-  const [lastName, setLastName] = useState('');
-  const [password, setPassword] = useState('');
+  const resend = useMutation({ mutationFn: () => resendInvitation(token) });
+  if (resend.isSuccess) {
+    return (
+      <Text size="sm" role="status">
+        {t('identity.register.resent', { email: resend.data.sentTo })}
+      </Text>
+    );
+  }
+  return (
+    <Stack gap="xs" align="flex-start">
+      <Button variant="outline" onClick={() => resend.mutate()} loading={resend.isPending}>
+        {t('identity.register.resend')}
+      </Button>
+      {resend.isError && <ErrorAlert error={resend.error} />}
+    </Stack>
+  );
+}
+
+/** After registering: either wait for the confirmation link (R-ID-3) or continue signed in. */
+function Registered({
+  email,
+  password,
+  pendingVerification,
+  verificationSentTo,
+  sharedMailbox,
+}: {
+  email: string;
+  password: string;
+  pendingVerification: boolean;
+  verificationSentTo: string | null;
+  sharedMailbox: boolean;
+}) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const continueSignedIn = useMutation({
+    mutationFn: () => signIn(email, password),
+    onSuccess: async (user) => {
+      queryClient.setQueryData(meQueryKey, user);
+      await setLocale(user.locale);
+      await navigate({ to: '/licenses/relationship-summary', search: { status: 'active' } });
+    },
+  });
+  return (
+    <Stack gap="md">
+      <Alert color="teal.9" variant="outline" role="status" title={t('identity.register.successTitle')}>
+        <Text>
+          {pendingVerification
+            ? t('identity.register.pending', { email: verificationSentTo ?? '', account: email })
+            : t('identity.register.done')}
+        </Text>
+      </Alert>
+      {sharedMailbox && (
+        <Alert color="dark" variant="outline" title={t('identity.sharedMailbox.title')}>
+          {t('identity.sharedMailbox.registered', { email })}
+        </Alert>
+      )}
+      {continueSignedIn.isError && <ErrorAlert error={continueSignedIn.error} />}
+      <Group>
+        <Button onClick={() => continueSignedIn.mutate()} loading={continueSignedIn.isPending}>
+          {pendingVerification ? t('identity.register.signInNow') : t('identity.register.continue')}
+        </Button>
+        <Anchor component={Link} to="/sign-in">
+          {t('identity.register.signIn')}
+        </Anchor>
+      </Group>
+    </Stack>
+  );
+}
+
+/** R-ID-2, R-ID-3: the registration form for a valid invitation, prefilled with the invited name. */
+function RegisterForm({ token, invitation }: { token: string; invitation: InvitationInfo }) {
+  const { t } = useTranslation();
+  const [firstName, setFirstName] = useState(invitation.firstName);
+  const [lastName, setLastName] = useState(invitation.lastName);
+  const [passwords, setPasswords] = useState({ password: '', confirm: '' });
+  const [otherAddress, setOtherAddress] = useState(false);
   const [email, setEmail] = useState('');
-  const [missing, setMissing] = useState(false);
+  const [errors, setErrors] = useState<{ firstName?: string; lastName?: string; password?: string; confirm?: string; email?: string }>({});
   const submit = useMutation({
     mutationFn: () =>
-      register({ token, firstName: firstName.trim(), lastName: lastName.trim(), password, email: email.trim() || undefined }),
+      register({
+        token,
+        firstName: firstName.trim(),
+        lastName: lastName.trim(),
+        password: passwords.password,
+        email: otherAddress && email.trim() ? email.trim() : undefined,
+        locale: currentLocale(),
+      }),
   });
-  const resend = useMutation({ mutationFn: () => resendInvitation(token) });
+
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const incomplete = !firstName.trim() || !lastName.trim() || !password;
-    setMissing(incomplete);
-    if (!incomplete) submit.mutate();
+    const address = email.trim();
+    const next = {
+      firstName: firstName.trim() ? undefined : t('identity.form.firstNameRequired'),
+      lastName: lastName.trim() ? undefined : t('identity.form.lastNameRequired'),
+      ...passwordErrors(passwords, t),
+      email: !otherAddress
+        ? undefined
+        : !address
+          ? t('identity.form.emailRequired')
+          : EMAIL_PATTERN.test(address)
+            ? undefined
+            : t('identity.form.emailInvalid'),
+    };
+    setErrors(next);
+    if (!Object.values(next).some(Boolean)) submit.mutate();
   };
+
+  if (submit.isSuccess) {
+    return (
+      <Registered
+        email={submit.data.email}
+        password={passwords.password}
+        pendingVerification={submit.data.pendingVerification}
+        verificationSentTo={submit.data.verificationSentTo}
+        sharedMailbox={submit.data.warnings.includes('SHARED_MAILBOX')}
+      />
+    );
+  }
+
+  const code = problemCode(submit.error);
+  return (
+    <Paper component="form" withBorder p="lg" noValidate onSubmit={onSubmit} aria-labelledby="register-form-heading">
+      <Stack>
+        <Title order={2} size="h3" id="register-form-heading">
+          {t('identity.register.formHeading')}
+        </Title>
+        {submit.isError && (
+          <ProblemAlert error={submit.error}>{code === 'INVITATION_EXPIRED' && <ResendInvitation token={token} />}</ProblemAlert>
+        )}
+        <TextInput
+          label={t('identity.form.firstName')}
+          name="firstName"
+          autoComplete="given-name"
+          required
+          value={firstName}
+          error={errors.firstName}
+          onChange={(e) => setFirstName(e.currentTarget.value)}
+        />
+        <TextInput
+          label={t('identity.form.lastName')}
+          name="lastName"
+          autoComplete="family-name"
+          required
+          value={lastName}
+          error={errors.lastName}
+          onChange={(e) => setLastName(e.currentTarget.value)}
+        />
+        <PasswordFields value={passwords} onChange={setPasswords} errors={{ password: errors.password, confirm: errors.confirm }} />
+        <Checkbox
+          label={t('identity.register.otherAddress')}
+          description={t('identity.register.otherAddressHelp', { email: invitation.email })}
+          checked={otherAddress}
+          onChange={(e) => setOtherAddress(e.currentTarget.checked)}
+        />
+        {otherAddress && (
+          <TextInput
+            label={t('identity.register.otherEmail')}
+            description={t('identity.register.otherEmailHelp', { email: invitation.email })}
+            type="email"
+            name="email"
+            autoComplete="email"
+            required
+            value={email}
+            error={errors.email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+          />
+        )}
+        <Button type="submit" loading={submit.isPending}>
+          {t('identity.register.submit')}
+        </Button>
+      </Stack>
+    </Paper>
+  );
+}
+
+/** R-ID-2, R-ID-3, R-ID-5: register a work account from an invitation link (/register?token=…). */
+export function RegisterPage() {
+  const { t, i18n } = useTranslation();
+  usePageTitle(t('identity.register.title'));
+  const { token } = useSearch({ from: '/register' });
+  const info = useQuery(invitationQuery(token));
   const invitation = info.data;
+  const notFound = !token || (info.error instanceof ApiError && info.error.status === 404);
 
   return (
     <PublicLayout>
       <Stack gap="lg">
         <Title order={1}>{t('identity.register.title')}</Title>
-        {info.isPending && token && <Loading />}
-        {(info.isError || !token) && <ErrorAlert error={info.error ?? new Error('NOT_FOUND')} />}
-        {invitation && (
-          <Text>
-            {t('identity.register.invited', {
-              email: invitation.email,
-              organization: invitation.organization.name,
-              inviter: invitation.invitedBy?.name ?? invitation.organization.name,
-            })}
-          </Text>
-        )}
-        {invitation && invitation.status !== 'valid' && !submit.isSuccess && (
-          <Alert color="dark" variant="outline" role="status">
+        {token && info.isPending && <Loading />}
+        {notFound && (
+          <Alert color="red" variant="outline" role="alert" title={t('identity.register.invalidTitle')}>
             <Stack gap="xs">
-              <Text>{t(`identity.register.status.${invitation.status}`)}</Text>
-              {invitation.status !== 'used' && (
-                <Button variant="outline" onClick={() => resend.mutate()} loading={resend.isPending}>
-                  {t('identity.register.resend')}
-                </Button>
-              )}
-              {resend.isSuccess && <Text>{t('identity.register.resent', { email: resend.data.sentTo })}</Text>}
-            </Stack>
-          </Alert>
-        )}
-        {submit.isSuccess && (
-          <Alert color="green" variant="outline" role="status">
-            <Stack gap="xs">
-              <Text>
-                {submit.data.pendingVerification
-                  ? t('identity.register.pending', { email: submit.data.verificationSentTo ?? '' })
-                  : t('identity.register.done')}
-              </Text>
-              <Anchor component={Link} to="/sign-in">
+              <Text size="sm">{t('identity.register.invalid')}</Text>
+              <Anchor component={Link} to="/sign-in" size="sm">
                 {t('identity.register.signIn')}
               </Anchor>
             </Stack>
           </Alert>
         )}
-        {submit.isError && <ErrorAlert error={submit.error} />}
-        {invitation?.status === 'valid' && !submit.isSuccess && (
-          <Paper component="form" withBorder p="lg" noValidate onSubmit={onSubmit}>
-            <Stack>
-              {missing && (
-                <Text c="red.9" size="sm" role="alert">
-                  {t('identity.register.incomplete')}
-                </Text>
+        {info.isError && !notFound && <ErrorAlert error={info.error} />}
+        {invitation && (
+          <Paper withBorder p="md" component="section" aria-labelledby="invitation-heading">
+            <Stack gap="xs">
+              <Group justify="space-between" wrap="wrap">
+                <Title order={2} size="h4" id="invitation-heading">
+                  {t('identity.register.invitationHeading')}
+                </Title>
+                <Badge color={STATUS_COLORS[invitation.status]} variant="filled" tt="none">
+                  {t(`identity.register.statusBadge.${invitation.status}`)}
+                </Badge>
+              </Group>
+              <Text>
+                {t('identity.register.invited', {
+                  email: invitation.email,
+                  organization: invitation.organization.name,
+                  inviter: invitation.invitedBy?.name ?? invitation.organization.name,
+                })}
+              </Text>
+              {invitation.status === 'valid' && (
+                <Text size="sm">{t('identity.register.validUntil', { date: formatDay(invitation.expiresAt, i18n.language) })}</Text>
               )}
-              <TextInput
-                label={t('identity.register.firstName')}
-                required
-                value={firstName}
-                onChange={(e) => setFirstName(e.currentTarget.value)}
-              />
-              <TextInput
-                label={t('identity.register.lastName')}
-                required
-                value={lastName}
-                onChange={(e) => setLastName(e.currentTarget.value)}
-              />
-              <PasswordInput
-                label={t('identity.register.password')}
-                description={t('identity.register.passwordHelp')}
-                autoComplete="new-password"
-                required
-                value={password}
-                onChange={(e) => setPassword(e.currentTarget.value)}
-              />
-              <TextInput
-                label={t('identity.register.otherEmail')}
-                description={t('identity.register.otherEmailHelp')}
-                type="email"
-                value={email}
-                onChange={(e) => setEmail(e.currentTarget.value)}
-              />
-              <Button type="submit" loading={submit.isPending}>
-                {t('identity.register.submit')}
-              </Button>
             </Stack>
           </Paper>
         )}
+        {invitation?.warnings?.includes('SHARED_MAILBOX') && invitation.status === 'valid' && (
+          <Alert color="dark" variant="outline" title={t('identity.sharedMailbox.title')}>
+            {t('identity.sharedMailbox.invited', { email: invitation.email })}
+          </Alert>
+        )}
+        {invitation && invitation.status !== 'valid' && (
+          <Alert color="dark" variant="outline" role="status">
+            <Stack gap="xs">
+              <Text>{t(`identity.register.status.${invitation.status}`)}</Text>
+              {invitation.status === 'used' ? (
+                <Anchor component={Link} to="/sign-in">
+                  {t('identity.register.signIn')}
+                </Anchor>
+              ) : (
+                <ResendInvitation token={token} />
+              )}
+            </Stack>
+          </Alert>
+        )}
+        {invitation?.status === 'valid' && <RegisterForm token={token} invitation={invitation} />}
       </Stack>
     </PublicLayout>
   );

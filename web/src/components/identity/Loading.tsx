@@ -1,0 +1,13 @@
+import { Group, Loader, VisuallyHidden } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+
+/** A loading state that screen readers announce. */
+export function Loading() {
+  const { t } = useTranslation();
+  return (
+    <Group role="status">
+      <Loader size="sm" />
+      <VisuallyHidden>{t('app.loading')}</VisuallyHidden>
+    </Group>
+  );
+}

@@ -1,0 +1,202 @@
+import { Alert, Button, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { addUser, administrationKey, problemDetail } from '../../api/administration';
+import { ApiError } from '../../api/client';
+import { personName } from '../../components/administration/format';
+import { Loading } from '../../components/administration/Loading';
+import { AnchorLink } from '../../components/administration/links';
+import { NoAdministeredIds } from '../../components/administration/NoAdministeredIds';
+import {
+  type AssignmentValue,
+  assignmentProblem,
+  EMPTY_ASSIGNMENT,
+  RoleAssignment,
+  toAssignment,
+} from '../../components/administration/RoleAssignment';
+import { useAdministered } from '../../components/administration/useAdministered';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { StatusBadge } from '../../components/StatusBadge';
+import { usePageTitle } from '../../lib/usePageTitle';
+
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+interface FieldErrors {
+  email?: string;
+  firstName?: string;
+  lastName?: string;
+  grants?: string;
+  perId?: Record<string, string>;
+}
+
+/** R-PERM-7, R-PERM-8, R-PERM-9: add a user by work e-mail and name with roles per Licensing ID; an invitation goes out (R-ID-2). */
+export function AddUserPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('administration.addUser.title'));
+  const queryClient = useQueryClient();
+  const administered = useAdministered();
+  const [email, setEmail] = useState('');
+  const [firstName, setFirstName] = useState('');
+  const [lastName, setLastName] = useState('');
+  const [locale, setLocale] = useState<'' | 'en' | 'sv'>('');
+  const [assignments, setAssignments] = useState<Record<string, AssignmentValue>>({});
+  const [errors, setErrors] = useState<FieldErrors>({});
+
+  const chosen = () => Object.entries(assignments).filter(([, a]) => a.roles.length > 0);
+  const add = useMutation({
+    mutationFn: () =>
+      addUser({
+        email: email.trim(),
+        firstName: firstName.trim(),
+        lastName: lastName.trim(),
+        ...(locale ? { locale } : {}),
+        grants: chosen().map(([licensingId, a]) => ({ licensingId, ...toAssignment(a) })),
+      }),
+    onSuccess: async () => {
+      setEmail('');
+      setFirstName('');
+      setLastName('');
+      setLocale('');
+      setAssignments({});
+      await queryClient.invalidateQueries({ queryKey: administrationKey });
+    },
+  });
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const perId: Record<string, string> = {};
+    for (const [id, a] of chosen()) {
+      const problem = assignmentProblem(a);
+      if (problem) perId[id] = t(problem);
+    }
+    const trimmed = email.trim();
+    const next: FieldErrors = {
+      email: !trimmed
+        ? t('administration.addUser.emailRequired')
+        : EMAIL_PATTERN.test(trimmed)
+          ? undefined
+          : t('administration.addUser.emailInvalid'),
+      firstName: firstName.trim() ? undefined : t('administration.addUser.firstNameRequired'),
+      lastName: lastName.trim() ? undefined : t('administration.addUser.lastNameRequired'),
+      grants: chosen().length ? undefined : t('administration.addUser.grantsRequired'),
+      perId,
+    };
+    setErrors(next);
+    if (!next.email && !next.firstName && !next.lastName && !next.grants && Object.keys(perId).length === 0) add.mutate();
+  };
+
+  const existingUserId =
+    add.error instanceof ApiError && add.error.code === 'USER_EXISTS' ? problemDetail<string>(add.error, 'userId') : undefined;
+
+  return (
+    <Stack gap="lg">
+      <Stack gap="xs">
+        <AnchorLink to="/administration/users" size="sm">
+          {t('administration.users.back')}
+        </AnchorLink>
+        <Title order={1}>{t('administration.addUser.title')}</Title>
+        <Text maw={720}>{t('administration.addUser.intro')}</Text>
+      </Stack>
+      {add.isSuccess && (
+        <Alert color="green" variant="outline" role="status" title={t('administration.addUser.invitedTitle')}>
+          <Text size="sm">{t('administration.addUser.invited', { name: personName(add.data), email: add.data.email })}</Text>
+          {add.data.warnings.includes('SHARED_MAILBOX') && <Text size="sm">{t('administration.addUser.sharedMailbox')}</Text>}
+          <AnchorLink to="/administration/users/$userId" params={{ userId: add.data.id }} size="sm">
+            {t('administration.addUser.openUser', { name: personName(add.data) })}
+          </AnchorLink>
+        </Alert>
+      )}
+      {add.isError && (
+        <Stack gap={4}>
+          <ErrorAlert error={add.error} />
+          {existingUserId && (
+            <AnchorLink to="/administration/users/$userId" params={{ userId: existingUserId }}>
+              {t('administration.addUser.openExisting')}
+            </AnchorLink>
+          )}
+        </Stack>
+      )}
+      {Boolean(administered.error) && <ErrorAlert error={administered.error} />}
+      {!administered.ready && !administered.error && <Loading />}
+      {administered.ready && administered.ids.length === 0 && <NoAdministeredIds />}
+      {administered.ready && administered.ids.length > 0 && (
+        <Paper component="form" withBorder p="lg" noValidate onSubmit={onSubmit}>
+          <Stack>
+            <Title order={2} size="h3">
+              {t('administration.addUser.person')}
+            </Title>
+            <TextInput
+              label={t('administration.users.email')}
+              description={t('administration.addUser.emailHelp')}
+              type="email"
+              autoComplete="off"
+              required
+              value={email}
+              error={errors.email}
+              onChange={(e) => setEmail(e.currentTarget.value)}
+            />
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <TextInput
+                label={t('administration.users.firstName')}
+                required
+                autoComplete="off"
+                value={firstName}
+                error={errors.firstName}
+                onChange={(e) => setFirstName(e.currentTarget.value)}
+              />
+              <TextInput
+                label={t('administration.users.lastName')}
+                required
+                autoComplete="off"
+                value={lastName}
+                error={errors.lastName}
+                onChange={(e) => setLastName(e.currentTarget.value)}
+              />
+            </SimpleGrid>
+            <NativeSelect
+              label={t('administration.addUser.language')}
+              description={t('administration.addUser.languageHelp')}
+              value={locale}
+              onChange={(e) => setLocale(e.currentTarget.value as '' | 'en' | 'sv')}
+              data={[
+                { value: '', label: t('administration.addUser.languageMine') },
+                { value: 'en', label: t('language.en') },
+                { value: 'sv', label: t('language.sv') },
+              ]}
+            />
+            <Title order={2} size="h3">
+              {t('administration.addUser.rolesHeading')}
+            </Title>
+            <Text size="sm">{t('administration.addUser.rolesIntro')}</Text>
+            {errors.grants && (
+              <Text c="red.9" size="sm" role="alert">
+                {errors.grants}
+              </Text>
+            )}
+            {administered.ids.map((p) => (
+              <RoleAssignment
+                key={p.id}
+                idPrefix={`add-${p.number}`}
+                legend={t('administration.users.rolesOn', { number: p.number, name: p.name })}
+                description={
+                  <>
+                    <span>{t(`programs.${p.programCode}`, { defaultValue: p.programName })}</span>
+                    <StatusBadge status={p.status} />
+                  </>
+                }
+                value={assignments[p.id] ?? EMPTY_ASSIGNMENT}
+                onChange={(a) => setAssignments((prev) => ({ ...prev, [p.id]: a }))}
+                withReservation={p.kind === 'ENROLLMENT'}
+                error={errors.perId?.[p.id]}
+              />
+            ))}
+            <Button type="submit" loading={add.isPending} w="fit-content">
+              {t('administration.addUser.submit')}
+            </Button>
+          </Stack>
+        </Paper>
+      )}
+    </Stack>
+  );
+}

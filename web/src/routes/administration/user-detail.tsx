@@ -1,0 +1,375 @@
+import { Alert, Box, Button, Group, List, Modal, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useParams } from '@tanstack/react-router';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  deactivateUser,
+  reactivateUser,
+  refreshAfterRoleChange,
+  removeUserLicensingId,
+  resendInvitation,
+  setUserRoles,
+  type UserDetail,
+  type UserPermission,
+  userQuery,
+} from '../../api/administration';
+import { formatDateTime, personName } from '../../components/administration/format';
+import { HoldingSummary } from '../../components/administration/HoldingSummary';
+import { Loading } from '../../components/administration/Loading';
+import { AnchorLink } from '../../components/administration/links';
+import {
+  type AssignmentValue,
+  assignmentProblem,
+  EMPTY_ASSIGNMENT,
+  fromHolding,
+  RoleAssignment,
+  toAssignment,
+} from '../../components/administration/RoleAssignment';
+import { UserStatusBadge } from '../../components/administration/StatusBadges';
+import { useAdministered } from '../../components/administration/useAdministered';
+import { ConfirmButton } from '../../components/ConfirmButton';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { StatusBadge } from '../../components/StatusBadge';
+import { usePageTitle } from '../../lib/usePageTitle';
+
+/** R-PERM-7/8/9: change the user's roles on one Licensing ID in a dialog. */
+function EditRolesDialog({ user, permission, onClose }: { user: UserDetail; permission: UserPermission; onClose: () => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [value, setValue] = useState<AssignmentValue>(fromHolding(permission));
+  const [problem, setProblem] = useState<string>();
+  const save = useMutation({
+    mutationFn: () => setUserRoles(user.id, permission.licensingId.id, toAssignment(value, permission.licensingId.kind === 'ENROLLMENT')),
+    onSuccess: async (data) => {
+      queryClient.setQueryData(userQuery(user.id).queryKey, data);
+      await refreshAfterRoleChange(queryClient);
+      onClose();
+    },
+  });
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const key = assignmentProblem(value);
+    setProblem(key ? t(key) : undefined);
+    if (!key) save.mutate();
+  };
+  const number = permission.licensingId.number;
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      size="lg"
+      title={t('administration.userDetail.editTitle', { name: personName(user), number })}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
+      <form noValidate onSubmit={onSubmit}>
+        <Stack>
+          {save.isError && <ErrorAlert error={save.error} />}
+          <RoleAssignment
+            idPrefix={`edit-${number}`}
+            legend={t('administration.users.rolesOn', { number, name: permission.licensingId.name })}
+            value={value}
+            onChange={setValue}
+            withReservation={permission.licensingId.kind === 'ENROLLMENT'}
+            error={problem}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {t('administration.userDetail.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** "Add Licensing ID": roles on one more Licensing ID the Administrator administers (R-PERM-7). */
+function AddLicensingId({ user }: { user: UserDetail }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const administered = useAdministered();
+  const held = new Set(user.permissions.filter((p) => p.roles.length > 0).map((p) => p.licensingId.id));
+  const options = administered.ids.filter((p) => !held.has(p.id));
+  const [licensingId, setLicensingId] = useState('');
+  const [value, setValue] = useState<AssignmentValue>(EMPTY_ASSIGNMENT);
+  const [problem, setProblem] = useState<string>();
+  const target = options.find((p) => p.id === licensingId) ?? options[0];
+  const add = useMutation({
+    mutationFn: () => {
+      if (!target) throw new Error('no Licensing ID');
+      return setUserRoles(user.id, target.id, toAssignment(value, target.kind === 'ENROLLMENT'));
+    },
+    onSuccess: async (data) => {
+      queryClient.setQueryData(userQuery(user.id).queryKey, data);
+      setValue(EMPTY_ASSIGNMENT);
+      setLicensingId('');
+      await refreshAfterRoleChange(queryClient);
+    },
+  });
+  if (!administered.ready) return null;
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const key = assignmentProblem(value);
+    setProblem(key ? t(key) : undefined);
+    if (!key) add.mutate();
+  };
+  return (
+    <Paper withBorder p="lg" component="section" aria-labelledby="add-licensing-id">
+      <Stack>
+        <Title order={2} size="h3" id="add-licensing-id">
+          {t('administration.userDetail.addId')}
+        </Title>
+        {add.isSuccess && (
+          <Alert color="green" variant="outline" role="status">
+            {t('administration.userDetail.added')}
+          </Alert>
+        )}
+        {add.isError && <ErrorAlert error={add.error} />}
+        {options.length === 0 || !target ? (
+          <Text>{t('administration.userDetail.allAdded')}</Text>
+        ) : (
+          <form noValidate onSubmit={onSubmit}>
+            <Stack>
+              <NativeSelect
+                label={t('administration.licensingId')}
+                value={target.id}
+                onChange={(e) => setLicensingId(e.currentTarget.value)}
+                data={options.map((p) => ({ value: p.id, label: `${p.number} · ${p.name}` }))}
+              />
+              <RoleAssignment
+                idPrefix="add-id"
+                legend={t('administration.users.rolesOn', { number: target.number, name: target.name })}
+                value={value}
+                onChange={setValue}
+                withReservation={target.kind === 'ENROLLMENT'}
+                error={problem}
+              />
+              <Button type="submit" loading={add.isPending} w="fit-content">
+                {t('administration.userDetail.addSubmit')}
+              </Button>
+            </Stack>
+          </form>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** Re-send invitation, deactivate and reactivate (R-PERM-7, R-ID-2). */
+function UserActions({ user }: { user: UserDetail }) {
+  const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
+  const name = personName(user);
+  const resend = useMutation({ mutationFn: () => resendInvitation(user.id) });
+  const deactivate = useMutation({
+    mutationFn: () => deactivateUser(user.id),
+    onSuccess: async ({ retained: _, ...data }) => {
+      queryClient.setQueryData(userQuery(user.id).queryKey, data);
+      await refreshAfterRoleChange(queryClient);
+    },
+  });
+  const reactivate = useMutation({
+    mutationFn: () => reactivateUser(user.id),
+    onSuccess: async (data) => {
+      queryClient.setQueryData(userQuery(user.id).queryKey, data);
+      await refreshAfterRoleChange(queryClient);
+    },
+  });
+  const numberOf = (id: string) => user.permissions.find((p) => p.licensingId.id === id)?.licensingId.number ?? id;
+  return (
+    <Stack gap="sm">
+      <Group>
+        {user.status === 'invited' && (
+          <Button variant="outline" onClick={() => resend.mutate()} loading={resend.isPending}>
+            {t('administration.userDetail.resend')}
+          </Button>
+        )}
+        {user.activeLicensingIds > 0 && (
+          <ConfirmButton
+            size="sm"
+            label={t('administration.userDetail.deactivate')}
+            title={t('administration.userDetail.deactivateTitle', { name })}
+            question={t('administration.userDetail.deactivateQuestion', { name })}
+            confirmLabel={t('administration.userDetail.deactivate')}
+            loading={deactivate.isPending}
+            onConfirm={() => deactivate.mutate()}
+          />
+        )}
+        {user.status === 'inactive' && (
+          <Button variant="outline" onClick={() => reactivate.mutate()} loading={reactivate.isPending}>
+            {t('administration.userDetail.reactivate')}
+          </Button>
+        )}
+      </Group>
+      {resend.isSuccess && (
+        <Alert color="green" variant="outline" role="status">
+          {t('administration.userDetail.resent', { email: resend.data.email, date: formatDateTime(resend.data.expiresAt, i18n.language) })}
+        </Alert>
+      )}
+      {resend.isError && <ErrorAlert error={resend.error} />}
+      {deactivate.isSuccess && (
+        <Alert color="green" variant="outline" role="status" title={t('administration.userDetail.deactivated', { name })}>
+          {deactivate.data.retained.length > 0 && (
+            <>
+              <Text size="sm">{t('administration.userDetail.retained')}</Text>
+              <List size="sm">
+                {deactivate.data.retained.map((r) => (
+                  <List.Item key={r.licensingId}>
+                    {t('administration.userDetail.retainedItem', {
+                      number: numberOf(r.licensingId),
+                      reason: t(`administration.userDetail.reason.${r.reason}`),
+                    })}
+                  </List.Item>
+                ))}
+              </List>
+            </>
+          )}
+        </Alert>
+      )}
+      {deactivate.isError && <ErrorAlert error={deactivate.error} />}
+      {reactivate.isSuccess && (
+        <Alert color="green" variant="outline" role="status">
+          {t('administration.userDetail.reactivated', { name })}
+        </Alert>
+      )}
+      {reactivate.isError && <ErrorAlert error={reactivate.error} />}
+    </Stack>
+  );
+}
+
+function PermissionsTable({ user }: { user: UserDetail }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [editing, setEditing] = useState<UserPermission>();
+  const remove = useMutation({
+    mutationFn: (p: UserPermission) => removeUserLicensingId(user.id, p.licensingId.id),
+    onSuccess: () => refreshAfterRoleChange(queryClient),
+  });
+  const caption = t('administration.userDetail.permissions', { name: personName(user) });
+  return (
+    <Stack gap="sm">
+      <Title order={2} size="h3">
+        {t('administration.userDetail.permissionsHeading')}
+      </Title>
+      {remove.isSuccess && (
+        <Alert color="green" variant="outline" role="status">
+          {t('administration.userDetail.removed', { number: remove.variables.licensingId.number })}
+        </Alert>
+      )}
+      {remove.isError && <ErrorAlert error={remove.error} />}
+      {user.permissions.length === 0 ? (
+        <Text>{t('administration.userDetail.noPermissions')}</Text>
+      ) : (
+        <Box className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
+          <Table striped withTableBorder miw={820}>
+            <Table.Caption className="sr-only">{caption}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('administration.licensingId')}</Table.Th>
+                <Table.Th scope="col" miw={110}>
+                  {t('administration.status')}
+                </Table.Th>
+                <Table.Th scope="col">{t('administration.roles')}</Table.Th>
+                <Table.Th scope="col">{t('administration.actions')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {user.permissions.map((p) => (
+                <Table.Tr key={p.licensingId.id} data-licensing-id={p.licensingId.number}>
+                  <Table.Th scope="row" fw={400}>
+                    <Text size="sm" fw={600}>
+                      {p.licensingId.number}
+                    </Text>
+                    <Text size="sm">{p.licensingId.name}</Text>
+                  </Table.Th>
+                  <Table.Td>
+                    <StatusBadge status={p.licensingId.status} />
+                  </Table.Td>
+                  <Table.Td>
+                    <HoldingSummary holding={p} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap="xs">
+                      <Button
+                        size="xs"
+                        variant="outline"
+                        onClick={() => setEditing(p)}
+                        aria-label={t('common.labelFor', {
+                          label: p.roles.length ? t('administration.userDetail.edit') : t('administration.userDetail.give'),
+                          target: p.licensingId.number,
+                        })}
+                      >
+                        {p.roles.length ? t('administration.userDetail.edit') : t('administration.userDetail.give')}
+                      </Button>
+                      {p.removable && (
+                        <ConfirmButton
+                          label={t('administration.userDetail.remove')}
+                          target={p.licensingId.number}
+                          title={t('administration.userDetail.removeTitle', { number: p.licensingId.number })}
+                          question={t('administration.userDetail.removeQuestion', {
+                            number: p.licensingId.number,
+                            name: personName(user),
+                          })}
+                          confirmLabel={t('administration.userDetail.remove')}
+                          loading={remove.isPending && remove.variables?.licensingId.id === p.licensingId.id}
+                          onConfirm={() => remove.mutate(p)}
+                        />
+                      )}
+                      {!p.removable && p.reason && (
+                        <Text size="sm" data-reason={p.reason}>
+                          {t(`administration.userDetail.reason.${p.reason}`)}
+                        </Text>
+                      )}
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Box>
+      )}
+      {editing && <EditRolesDialog user={user} permission={editing} onClose={() => setEditing(undefined)} />}
+    </Stack>
+  );
+}
+
+/** R-PERM-7: one user as this Administrator sees them: roles per Licensing ID, changes, deactivation. */
+export function UserDetailPage() {
+  const { t } = useTranslation();
+  const { userId } = useParams({ from: '/_app/administration/users/$userId' });
+  const user = useQuery(userQuery(userId));
+  usePageTitle(user.data ? personName(user.data) : t('administration.userDetail.title'));
+  return (
+    <Stack gap="lg">
+      <AnchorLink to="/administration/users" size="sm">
+        {t('administration.users.back')}
+      </AnchorLink>
+      {user.isPending && <Loading />}
+      {user.isError && (
+        <>
+          <Title order={1}>{t('administration.userDetail.title')}</Title>
+          <ErrorAlert error={user.error} />
+        </>
+      )}
+      {user.isSuccess && (
+        <>
+          <Stack gap={4}>
+            <Title order={1}>{personName(user.data)}</Title>
+            <Group gap="sm">
+              <Text>{user.data.email}</Text>
+              <UserStatusBadge status={user.data.status} />
+            </Group>
+            <Text size="sm">{t('administration.userDetail.activeCount', { count: user.data.activeLicensingIds })}</Text>
+          </Stack>
+          <UserActions user={user.data} />
+          <PermissionsTable user={user.data} />
+          <AddLicensingId user={user.data} />
+        </>
+      )}
+    </Stack>
+  );
+}
