@@ -17,13 +17,13 @@ const PGBENCH = process.env.PGBENCH ?? '/usr/bin/pgbench';
 const CLIENT_LEVELS = (process.env.BENCH_CLIENTS ?? '8,16').split(',').map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 
-const withDb = (url: string, db: string) => {
+export const withDb = (url: string, db: string) => {
   const u = new URL(url);
   u.pathname = `/${db}`;
   return u.toString();
 };
 
-async function waitForHealth(url: string, child: ChildProcess) {
+export async function waitForHealth(url: string, child: ChildProcess) {
   const until = Date.now() + 60_000;
   while (Date.now() < until) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
@@ -39,7 +39,7 @@ async function waitForHealth(url: string, child: ChildProcess) {
   throw new Error('no health answer in time');
 }
 
-async function json(url: string, method: string, body?: unknown, headers: Record<string, string> = {}) {
+export async function json(url: string, method: string, body?: unknown, headers: Record<string, string> = {}) {
   const res = await fetch(url, {
     method,
     headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
@@ -49,7 +49,7 @@ async function json(url: string, method: string, body?: unknown, headers: Record
   return { body: (await res.json()) as Record<string, unknown>, res };
 }
 
-async function session(base: string, email: string) {
+export async function session(base: string, email: string) {
   const { res } = await json(`${base}/api/v1/auth/sign-in`, 'POST', { email, password: 'demo-password-1' });
   const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0] ?? '');
   const csrf = cookies.find((c) => c.startsWith('lsc_csrf='))?.slice('lsc_csrf='.length) ?? '';
@@ -195,7 +195,9 @@ export async function activationBench() {
   const url = withDb(adminUrl, dbName);
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [path.join(root, 'bin/lsc.mjs'), 'start'], {
+  // BENCH_PROFILE=<dir> writes the server's CPU profile there (open it in Chrome DevTools).
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const child = spawn(process.execPath, [...profile, path.join(root, 'bin/lsc.mjs'), 'start'], {
     cwd: root,
     stdio: 'ignore',
     env: {

@@ -2,17 +2,20 @@ import { sql } from 'drizzle-orm';
 import type { DbOrTx } from './db/client.js';
 
 /**
- * Counts a hit on `key` in a fixed window and returns the count so far, in one atomic statement in
- * the database, so every app node shares the same counter.
+ * Fixed-window counters in the database, so every app node shares them. The counting itself is
+ * the SQL function count_hits (migration 0008), which activate_machine uses too.
  */
+
+/** Counts a hit on each key and returns the counts so far, in the order of `keys`. */
+export async function hits(db: DbOrTx, keys: readonly string[], windowSeconds: number, now: Date): Promise<number[]> {
+  const res = await db.execute<{ count: number }>(
+    sql`select count from count_hits(${sql.param(keys)}::text[], ${now.toISOString()}::timestamptz, ${windowSeconds}::int) order by n`,
+  );
+  return res.rows.map((r) => Number(r.count));
+}
+
+/** Counts a hit on `key` in a fixed window and returns the count so far. */
 export async function hit(db: DbOrTx, key: string, windowSeconds: number, now: Date): Promise<number> {
-  const res = await db.execute<{ count: number }>(sql`
-    insert into rate_limit (key, window_start, count) values (${key}, ${now.toISOString()}, 1)
-    on conflict (key) do update set
-      count = case when rate_limit.window_start <= ${now.toISOString()}::timestamptz - make_interval(secs => ${windowSeconds})
-                   then 1 else rate_limit.count + 1 end,
-      window_start = case when rate_limit.window_start <= ${now.toISOString()}::timestamptz - make_interval(secs => ${windowSeconds})
-                   then ${now.toISOString()}::timestamptz else rate_limit.window_start end
-    returning count`);
-  return Number(res.rows[0]?.count ?? 0);
+  const [count] = await hits(db, [key], windowSeconds, now);
+  return count ?? 0;
 }

@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { visibleLicensingIds } from '../../platform/authz/authorize.js';
 import { conflict, DomainError, invalid, notFound } from '../../platform/errors.js';
 import type { ModuleDeps } from '../../platform/module.js';
-import { hit } from '../../platform/rate-limit.js';
+import { hit, hits } from '../../platform/rate-limit.js';
 import { product } from '../catalog/tables.js';
 import { createKeyVault } from '../keys/key-crypto.js';
 import { parseKey } from '../keys/key-format.js';
@@ -23,11 +23,6 @@ import {
 import { kmsPolicyFrom } from './kms-rules.js';
 import { type Endpoint, howToRequestMore, keyRefusal } from './rules.js';
 import { activation, kmsHost } from './tables.js';
-
-const isUniqueViolation = (e: unknown) => {
-  const err = e as { code?: string; cause?: { code?: string } };
-  return err?.code === '23505' || err?.cause?.code === '23505';
-};
 
 export interface Machine {
   fingerprint: string;
@@ -64,24 +59,17 @@ const KEY_FACTS_TTL_MS = 10_000;
 const KEY_FACTS_MAX = 10_000;
 
 /**
- * The activation of one machine as one statement (see activateMachine). Prepared once per
- * connection by name: the hot path skips parsing and planning.
+ * The activation of one machine: the SQL function activate_machine (migration 0009), called as a
+ * statement prepared once per connection by name, so the hot path skips parsing and planning.
  */
-const ACTIVATE_MACHINE = `
-  with bump as (
-    update product_key set used = used + 1
-    where id = $1 and used < activation_limit
-      and not exists (select 1 from activation where key_id = $1 and fingerprint = $4)
-    returning used, activation_limit
-  ), ins as (
-    insert into activation (id, key_id, organization_id, fingerprint, hostname, machine_kind, method, client_address, idempotency_key, certificate, activated_at)
-    select $2, $1, $3, $4, $5, $6::machine_kind, $7::activation_method, $8, $9, $10, $11 from bump
-    returning id
-  ), aud as (
-    insert into audit_log (organization_id, action, target_type, target_id, after, request_id)
-    select $3, 'activation.create', 'activation', id::text, $12::jsonb, $13 from ins
-  )
-  select used, activation_limit from bump`;
+const ACTIVATE_MACHINE = 'select used, activation_limit from activate_machine($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)';
+
+/** The SQLSTATE activate_machine raises when the key has no activation left; see migration 0009. */
+const NO_ACTIVATION_LEFT = 'LSC02';
+const sqlState = (e: unknown) => {
+  const err = e as { code?: string; cause?: { code?: string } };
+  return err?.code ?? err?.cause?.code;
+};
 
 export type ActivationOutcome = {
   status: 'ACTIVATED' | 'ALREADY_ACTIVATED';
@@ -167,19 +155,30 @@ export function createActivationService({ db, database, config, clock, secrets }
   };
 
   /**
-   * Activation cycling is a known abuse: requests are limited per client address (counted before
-   * the key is even looked at, so guessing keys is throttled too) and per key. The counters live in
-   * the database, shared by every app node.
+   * Activation cycling is a known abuse: requests are limited per client address and per key, in
+   * counters in the database shared by every app node, counted in one statement before anything is
+   * activated. The counters are UNLOGGED rows committed at once, so they never hold up the key's
+   * own row. A request whose key is malformed, unknown or refused still counts against its
+   * address, so guessing keys is throttled too.
    */
   async function resolveWithinLimits(input: { productKey: string; productCode: string }, endpoint: Endpoint, ctx: CallContext) {
     const now = clock.now();
-    const [byAddress, key] = await Promise.all([
-      hit(db, `activation:ip:${ctx.ip}`, window, now),
-      resolve(input, endpoint, now).catch((e: unknown) => e as Error),
-    ]);
-    if (byAddress > config.ACTIVATION_IP_LIMIT) throw tooMany();
-    if (key instanceof Error) throw key;
-    if ((await hit(db, `activation:key:${key.id}`, window, now)) > config.ACTIVATION_KEY_LIMIT) throw tooMany();
+    const byAddress = { key: `activation:ip:${ctx.ip}`, max: config.ACTIVATION_IP_LIMIT };
+    let key: ResolvedKey;
+    try {
+      key = await resolve(input, endpoint, now);
+    } catch (e) {
+      if (e instanceof DomainError && (await hit(db, byAddress.key, window, now)) > byAddress.max) throw tooMany();
+      throw e;
+    }
+    const limits = [byAddress, { key: `activation:key:${key.id}`, max: config.ACTIVATION_KEY_LIMIT }];
+    const counted = await hits(
+      db,
+      limits.map((l) => l.key),
+      window,
+      now,
+    );
+    if (limits.some((l, i) => (counted[i] ?? 0) > l.max)) throw tooMany();
     return { key, now };
   }
 
@@ -220,7 +219,7 @@ export function createActivationService({ db, database, config, clock, secrets }
     const after = JSON.stringify({ keyId: key.id, fingerprint: m.fingerprint, machineKind: m.machineKind, method });
     try {
       const res = await database.pool.query<{ used: number; activation_limit: number }>({
-        name: 'lsc-activate-machine-v1',
+        name: 'lsc-activate-machine',
         text: ACTIVATE_MACHINE,
         values: [
           key.id,
@@ -248,7 +247,8 @@ export function createActivationService({ db, database, config, clock, secrets }
           activations: { used: row.used, limit: row.activation_limit },
         };
     } catch (e) {
-      if (!isUniqueViolation(e)) throw e;
+      const state = sqlState(e);
+      if (state !== '23505' && state !== NO_ACTIVATION_LEFT) throw e;
     }
     return settle(key, m, ctx);
   }
@@ -460,7 +460,7 @@ export function createActivationService({ db, database, config, clock, secrets }
           };
         } catch (e) {
           // The same host activating twice at once: the second finds the first on its next pass.
-          if (!isUniqueViolation(e)) throw e;
+          if (sqlState(e) !== '23505') throw e;
         }
       }
       throw new DomainError('INTERNAL', 500, 'The KMS host activation did not settle.');

@@ -1,0 +1,1 @@
+ALTER TABLE "activation" DROP CONSTRAINT "activation_key_id_product_key_id_fk";
