@@ -7,7 +7,9 @@ import { openDatabase } from '../platform/db/client.js';
 import { runMigrations } from '../platform/db/migrate.js';
 import { loadSecrets } from '../platform/secrets.js';
 import { openConfiguredDatabase, startServer } from '../server.js';
+import { registerDownloadCommand } from './download/command.js';
 import { describeImport, importOrdersFile } from './import-orders.js';
+import { registerUploadFileCommand } from './upload-file.js';
 
 // A .env beside the project is read first; the real environment wins over it.
 if (existsSync('.env')) process.loadEnvFile('.env');
@@ -94,6 +96,8 @@ program
   });
 
 registerActivationCommands(program);
+registerDownloadCommand(program);
+registerUploadFileCommand(program);
 
 await program.parseAsync(process.argv).catch((e: unknown) => {
   console.error(e instanceof Error ? e.message : e);
