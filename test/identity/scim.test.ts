@@ -275,22 +275,94 @@ describe('SCIM directory sync (RFC 7644 subset)', () => {
     expect(restored).toHaveLength(1);
   });
 
-  it('R-ID-6: DELETE removes access the same way; the entry stays inactive and POST provisions it again', async () => {
+  it('R-ID-6: DELETE removes access the same way and the user stays listed in Manage Users; the resource answers 404 from then on (RFC 7644 §3.6)', async () => {
     const keys = await signIn(t.app, 'keys@contoso.example');
-    const { id } = await provision('keys@contoso.example');
+    const { id } = await provision('keys@contoso.example', { externalId: 'aad-sara' });
     const del = await scim(contosoToken, 'DELETE', `/Users/${id}`);
     expect(del.statusCode).toBe(204);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: keys.headers })).statusCode).toBe(401);
-    expect((await q(sql`select status from "user" where email = 'keys@contoso.example'`))[0]).toEqual({ status: 'removed' });
-    expect((await scim(contosoToken, 'GET', `/Users/${id}`)).json().active).toBe(false);
-    expect((await scim(contosoToken, 'DELETE', `/Users/${id}`)).statusCode).toBe(204);
-    const entries = await q(sql`select action from audit_log where target_id = ${id} order by id`);
-    expect(entries.map((e) => e.action)).toEqual(['directory.user.create', 'directory.user.delete']);
+    const [person] = await q<{ id: string; status: string }>(sql`select id, status from "user" where email = 'keys@contoso.example'`);
+    expect(person?.status).toBe('removed');
+    expect(await q(sql`select count(*)::int as n from session where user_id = ${person?.id}`)).toEqual([{ n: 0 }]);
 
-    const again = await scim(contosoToken, 'POST', '/Users', { schemas: [USER], userName: 'keys@contoso.example' });
-    expect(again.statusCode).toBe(201);
-    expect(again.json()).toMatchObject({ id, active: true });
+    // Every operation on the deleted resource is 404 in SCIM's error format, and no list or filter shows it.
+    expectScimError(await scim(contosoToken, 'GET', `/Users/${id}`), 404);
+    expectScimError(await scim(contosoToken, 'PUT', `/Users/${id}`, { schemas: [USER], userName: 'keys@contoso.example' }), 404);
+    expectScimError(
+      await scim(contosoToken, 'PATCH', `/Users/${id}`, { schemas: [PATCH], Operations: [{ op: 'replace', path: 'active', value: true }] }),
+      404,
+    );
+    expectScimError(await scim(contosoToken, 'DELETE', `/Users/${id}`), 404);
+    const byName = await scim(contosoToken, 'GET', `/Users?filter=${encodeURIComponent('userName eq "keys@contoso.example"')}`);
+    expect(byName.json()).toMatchObject({ totalResults: 0, Resources: [] });
+    const byExternal = await scim(contosoToken, 'GET', `/Users?filter=${encodeURIComponent('externalId eq "aad-sara"')}`);
+    expect(byExternal.json().totalResults).toBe(0);
+    const all = async () => {
+      const ids: string[] = [];
+      const first = (await scim(contosoToken, 'GET', '/Users')).json();
+      for (let start = 1; start <= first.totalResults; start += 3) {
+        ids.push(...(await scim(contosoToken, 'GET', `/Users?startIndex=${start}`)).json().Resources.map((r: { id: string }) => r.id));
+      }
+      expect(ids).toHaveLength(first.totalResults);
+      return ids;
+    };
+    expect(await all()).not.toContain(id);
+    // Refused operations wrote nothing: the deletion is the last word on the resource.
+    const entries = await q<{ action: string; actor_user_id: string; before: unknown; after: Record<string, unknown> }>(
+      sql`select action, actor_user_id, before, after from audit_log where target_id = ${id} order by id`,
+    );
+    expect(entries.map((e) => e.action)).toEqual(['directory.user.create', 'directory.user.delete']);
+    expect(entries[1]).toEqual({
+      action: 'directory.user.delete',
+      actor_user_id: entries[0]?.actor_user_id,
+      before: { userName: 'keys@contoso.example', externalId: 'aad-sara', active: true },
+      after: { userName: 'keys@contoso.example', externalId: 'aad-sara', active: false, deletedAt: expect.any(String) },
+    });
+
+    // Manage Users still lists the account, without access.
+    const listed = await t.app.inject({ method: 'GET', url: '/api/v1/users?email=keys', headers: admin.headers });
+    expect(listed.json().items).toEqual([expect.objectContaining({ email: 'keys@contoso.example', status: 'inactive' })]);
+
+    // The row is kept, inactive, so the address still meets E04 where the directory is required.
+    expect(await q(sql`select active, deleted_at is not null as deleted from directory_entry where id = ${id}`)).toEqual([
+      { active: false, deleted: true },
+    ]);
+    const gone = await provision('gone@contoso.example');
+    expect((await scim(contosoToken, 'DELETE', `/Users/${gone.id}`)).statusCode).toBe(204);
+    await q(sql`update organization set directory_required = true where name = 'Contoso Ltd'`);
+    const signUp = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-up',
+      payload: { email: 'gone@contoso.example', firstName: 'G', lastName: 'One', password: 'a-long-enough-passphrase', country: 'SE' },
+    });
+    await q(sql`update organization set directory_required = false where name = 'Contoso Ltd'`);
+    expect(signUp.json()).toMatchObject({ code: 'E04', reason: 'NOT_IN_DIRECTORY' });
+  });
+
+  it('R-ID-6: POST after a DELETE creates a new resource (the old id stays 404) and gives the account its access back', async () => {
+    const grants = sql`select g.id, g.role, g.active from role_grant g join "user" u on u.id = g.user_id
+      where u.email = 'keys@contoso.example' order by g.id`;
+    const [deleted] = await q<{ id: string }>(sql`select id from directory_entry where email = 'keys@contoso.example'`);
+    const grantsBefore = await q(grants);
+    const again = await scim(contosoToken, 'POST', '/Users', { schemas: [USER], userName: 'Keys@Contoso.example' });
+    expect(again.statusCode, again.body).toBe(201);
+    const created = again.json();
+    expect(created).toMatchObject({ userName: 'keys@contoso.example', active: true });
+    expect(created).not.toHaveProperty('externalId'); // the deleted resource's attributes do not come back
+    expect(created.id).not.toBe(deleted?.id);
+    expectScimError(await scim(contosoToken, 'GET', `/Users/${deleted?.id}`), 404);
+    expect((await scim(contosoToken, 'GET', `/Users/${created.id}`)).json()).toMatchObject({ id: created.id, active: true });
+    const byName = await scim(contosoToken, 'GET', `/Users?filter=${encodeURIComponent('userName eq "keys@contoso.example"')}`);
+    expect(byName.json().Resources.map((r: { id: string }) => r.id)).toEqual([created.id]);
+
     expect((await q(sql`select status from "user" where email = 'keys@contoso.example'`))[0]).toEqual({ status: 'active' });
+    expect((await signIn(t.app, 'keys@contoso.example')).cookie).toContain('lsc_session=');
+    expect(await q(grants)).toEqual(grantsBefore);
+    const listed = await t.app.inject({ method: 'GET', url: '/api/v1/users?email=keys', headers: admin.headers });
+    expect(listed.json().items).toEqual([expect.objectContaining({ email: 'keys@contoso.example', status: 'active' })]);
+    const audit = await q<{ action: string; before: unknown }>(sql`select action, before from audit_log where target_id = ${created.id}`);
+    expect(audit).toEqual([{ action: 'directory.user.create', before: { deletedId: deleted?.id } }]);
+    expect(await q(sql`select 1 from directory_entry where lower(email) = 'keys@contoso.example'`)).toHaveLength(1);
   });
 
   it('PUT replaces the entry and follows names; userName cannot change (mutability)', async () => {

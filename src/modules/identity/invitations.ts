@@ -34,9 +34,9 @@ export async function sendInvitation(tx: DbOrTx, config: Config, now: Date, inpu
     : [];
   const token = randomToken();
   const expiresAt = new Date(now.getTime() + config.INVITATION_TTL_DAYS * 86_400_000);
-  const previous = await tx.execute<{ n: number }>(sql`
+  const previous = await tx.execute<{ id: string; n: number }>(sql`
     update invitation set revoked_at = ${now.toISOString()} where user_id = ${input.userId} and accepted_at is null and revoked_at is null
-    returning sent_count as n`);
+    returning id, sent_count as n`);
   const sentCount = (previous.rows[0]?.n ?? 0) + 1;
   const [row] = await tx
     .insert(invitation)
@@ -64,5 +64,6 @@ export async function sendInvitation(tx: DbOrTx, config: Config, now: Date, inpu
       url: `${config.publicUrl}/register?token=${token}`,
     },
   });
-  return { id: row?.id ?? '', token, expiresAt };
+  // The retired link is named so that a re-send's audit row says what it replaced.
+  return { id: row?.id ?? '', token, expiresAt, replacedId: previous.rows[0]?.id ?? null };
 }

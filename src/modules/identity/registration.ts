@@ -303,6 +303,7 @@ export function createRegistrationService({ db, config, clock }: RegistrationDep
           action: 'invitation.resend',
           targetType: 'user',
           targetId: userId,
+          before: { invitationId: sent.replacedId },
           after: { invitationId: sent.id, expiresAt: sent.expiresAt, by: 'administrator' },
         });
         return { userId, email: target.email, expiresAt: sent.expiresAt };

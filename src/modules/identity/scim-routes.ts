@@ -167,7 +167,8 @@ export function scimModule(deps: ModuleDeps): ModuleRoutes {
         config: { action: 'directory.sync' },
         schema: {
           tags: ['scim'],
-          summary: 'Add a user to the directory (no portal permissions by itself); an active duplicate is 409 uniqueness',
+          summary:
+            'Add a user to the directory (no portal permissions by itself); an active duplicate is 409 uniqueness; after a DELETE the address gets a new id',
           body: ScimUserBody,
           response: { 201: ScimUserSchema, 409: ScimErrorSchema, ...errors },
         },
@@ -224,7 +225,8 @@ export function scimModule(deps: ModuleDeps): ModuleRoutes {
         config: { action: 'directory.sync' },
         schema: {
           tags: ['scim'],
-          summary: 'Remove a user from the directory: access ends at once, the account stays listed (R-ID-6)',
+          summary:
+            'Remove a user from the directory: access ends at once, the account stays listed (R-ID-6); the id answers 404 from then on (RFC 7644 §3.6)',
           params: IdParams,
           response: { 204: z.null(), ...errors },
         },

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import { audit } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
@@ -68,6 +69,12 @@ export function createScimService({ db, config, clock }: ModuleDeps) {
     lastName: user.lastName,
   };
 
+  /**
+   * The directory's resources. A deleted entry is not one of them (RFC 7644 §3.6: every operation
+   * on it answers 404, and no list or filter returns it), so every read, write and count starts here.
+   */
+  const present = (organizationId: string) => and(eq(directoryEntry.organizationId, organizationId), isNull(directoryEntry.deletedAt));
+
   /** The entry with the organization's account of the same address, if there is one. */
   const entries = (tx: DbOrTx, organizationId: string, where?: SQL) =>
     tx
@@ -77,7 +84,7 @@ export function createScimService({ db, config, clock }: ModuleDeps) {
         user,
         and(eq(user.organizationId, directoryEntry.organizationId), sql`lower(${user.email}) = lower(${directoryEntry.email})`),
       )
-      .where(and(eq(directoryEntry.organizationId, organizationId), where));
+      .where(and(present(organizationId), where));
 
   type EntryRow = Awaited<ReturnType<typeof entries>>[number];
 
@@ -177,21 +184,71 @@ export function createScimService({ db, config, clock }: ModuleDeps) {
     active: e.active,
   });
 
+  interface EntryChange {
+    action: string;
+    before: EntryRow;
+    next: ScimUserState;
+    /** What the audit row records as the state before; by default the entry as it was. */
+    recordedBefore?: unknown;
+    /** A DELETE: from now on the resource is absent for the directory. */
+    deleted?: boolean;
+  }
+
   /** Writes the entry's new state and everything that follows from it, in the caller's transaction. */
-  async function write(tx: DbOrTx, actor: Actor, action: string, before: EntryRow, next: ScimUserState) {
+  async function write(tx: DbOrTx, actor: Actor, change: EntryChange) {
+    const { before, next, deleted = false } = change;
+    const now = clock.now();
     await tx
       .update(directoryEntry)
-      .set({ externalId: next.externalId, active: next.active, updatedAt: clock.now() })
+      .set({ externalId: next.externalId, active: next.active, updatedAt: now, ...(deleted ? { deletedAt: now } : {}) })
       .where(eq(directoryEntry.id, before.id));
     await audit(tx, actor, {
-      action,
+      action: change.action,
       targetType: 'directory_entry',
       targetId: before.id,
-      before: snapshot(before),
-      after: snapshot({ ...next, email: before.email }),
+      before: change.recordedBefore === undefined ? snapshot(before) : change.recordedBefore,
+      after: { ...snapshot({ ...next, email: before.email }), ...(deleted ? { deletedAt: now } : {}) },
     });
     await followDirectory(tx, actor, before.email, next);
-    return load(tx, actor, before.id);
+  }
+
+  /** Read back after a write: following the directory may have changed the account's names the resource shows. */
+  const current = async (tx: DbOrTx, actor: Actor, id: string) => resource(await load(tx, actor, id));
+
+  /**
+   * The address's row, locked, for a POST to fill in: a new one, the existing resource, or a
+   * deleted entry's row under a fresh id. The unique index on (organization_id, lower(email)) keeps
+   * one row per address, and SSO sign-in and self sign-up (E04) read the address's entry through
+   * it; reusing the row rather than relaxing the index to a partial one keeps those reads as they
+   * are, while the new id leaves the deleted resource's id answering 404 for good (RFC 7644 §3.6)
+   * and its history in the audit log under that old id.
+   */
+  async function claim(
+    tx: DbOrTx,
+    actor: Actor,
+    email: string,
+  ): Promise<{ id: string; kind: 'new' | 'existing' } | { id: string; kind: 'recreated'; deletedId: string }> {
+    const now = clock.now();
+    const [inserted] = await tx
+      .insert(directoryEntry)
+      .values({ organizationId: actor.organizationId, email, active: false, updatedAt: now })
+      .onConflictDoNothing()
+      .returning({ id: directoryEntry.id });
+    if (inserted) return { id: inserted.id, kind: 'new' };
+    const [existing] = await tx
+      .select({ id: directoryEntry.id, deletedAt: directoryEntry.deletedAt })
+      .from(directoryEntry)
+      .where(and(eq(directoryEntry.organizationId, actor.organizationId), sql`lower(${directoryEntry.email}) = ${email}`))
+      .for('update');
+    if (!existing) throw new Error('directory entry vanished');
+    if (!existing.deletedAt) return { id: existing.id, kind: 'existing' };
+    const [recreated] = await tx
+      .update(directoryEntry)
+      .set({ id: randomUUID(), email, externalId: null, active: false, deletedAt: null, updatedAt: now })
+      .where(eq(directoryEntry.id, existing.id))
+      .returning({ id: directoryEntry.id });
+    if (!recreated) throw new Error('directory entry vanished');
+    return { id: recreated.id, kind: 'recreated', deletedId: existing.id };
   }
 
   const stateOf = (e: EntryRow): ScimUserState => ({
@@ -272,7 +329,7 @@ export function createScimService({ db, config, clock }: ModuleDeps) {
       const [total] = await db
         .select({ n: sql<number>`count(*)::int` })
         .from(directoryEntry)
-        .where(and(eq(directoryEntry.organizationId, actor.organizationId), where));
+        .where(and(present(actor.organizationId), where));
       const rows = page.limit
         ? await entries(db, actor.organizationId, where)
             .orderBy(sql`lower(${directoryEntry.email})`, asc(directoryEntry.id))
@@ -288,39 +345,29 @@ export function createScimService({ db, config, clock }: ModuleDeps) {
 
     /**
      * A new entry of the directory; by itself it gives no permissions in the portal. An address
-     * whose entry was deactivated or deleted earlier is provisioned again (its account, if any,
-     * regains access with the grants it had); an active one is a duplicate (409 uniqueness).
+     * whose entry was deactivated is provisioned again under its id; one whose entry was deleted
+     * gets a new resource (see `claim`). Either way its account, if any, regains access with the
+     * grants it had (R-ID-6). An active entry is a duplicate (409 uniqueness).
      */
     async createUser(actor: Actor, input: ScimUserInput) {
       const email = normalizeEmail(input.userName);
       return db.transaction(async (tx) => {
         await checkDomain(tx, actor, email);
-        const [inserted] = await tx
-          .insert(directoryEntry)
-          .values({
-            organizationId: actor.organizationId,
-            email,
-            externalId: input.externalId ?? null,
-            active: false,
-            updatedAt: clock.now(),
-          })
-          .onConflictDoNothing()
-          .returning({ id: directoryEntry.id });
-        const id =
-          inserted?.id ??
-          (
-            await tx
-              .select({ id: directoryEntry.id })
-              .from(directoryEntry)
-              .where(and(eq(directoryEntry.organizationId, actor.organizationId), sql`lower(${directoryEntry.email}) = ${email}`))
-          )[0]?.id;
-        if (!id) throw new Error('directory entry vanished');
-        const before = await load(tx, actor, id, true);
-        if (!inserted && before.active) {
+        const claimed = await claim(tx, actor, email);
+        const before = await load(tx, actor, claimed.id, true);
+        const existing = claimed.kind === 'existing';
+        if (existing && before.active) {
           throw new ScimError(409, `A user with userName ${email} already exists in this directory.`, 'uniqueness');
         }
-        const next = fromInput({ ...input, userName: email }, inserted ? null : before.externalId);
-        return resource(await write(tx, actor, inserted ? 'directory.user.create' : 'directory.user.reprovision', before, next));
+        // A new resource had no state of its own; a re-created one names the deleted resource it follows.
+        const recordedBefore = existing ? snapshot(before) : claimed.kind === 'recreated' ? { deletedId: claimed.deletedId } : null;
+        await write(tx, actor, {
+          action: existing ? 'directory.user.reprovision' : 'directory.user.create',
+          before,
+          next: fromInput({ ...input, userName: email }, existing ? before.externalId : null),
+          recordedBefore,
+        });
+        return current(tx, actor, claimed.id);
       });
     },
 
@@ -330,7 +377,8 @@ export function createScimService({ db, config, clock }: ModuleDeps) {
         if (normalizeEmail(input.userName) !== normalizeEmail(before.email)) {
           throw new ScimError(400, 'userName cannot change here; delete the user and create one with the new address.', 'mutability');
         }
-        return resource(await write(tx, actor, 'directory.user.replace', before, fromInput(input, null)));
+        await write(tx, actor, { action: 'directory.user.replace', before, next: fromInput(input, null) });
+        return current(tx, actor, id);
       });
     },
 
@@ -339,16 +387,25 @@ export function createScimService({ db, config, clock }: ModuleDeps) {
         const before = await load(tx, actor, id, true);
         const r = applyPatch(stateOf(before), operations);
         if (!r.ok) throw new ScimError(400, r.detail, r.scimType);
-        return resource(await write(tx, actor, 'directory.user.patch', before, r.value));
+        await write(tx, actor, { action: 'directory.user.patch', before, next: r.value });
+        return current(tx, actor, id);
       });
     },
 
-    /** R-ID-6: deletion keeps the entry, inactive, so the removal stays on record and E04 answers a later sign-in. */
+    /**
+     * R-ID-6: access ends at once, as for `active: false`, and the account stays listed in Manage
+     * Users. The row stays too, inactive and marked deleted, so E04 still answers a sign-up or SSO
+     * sign-in of the address; for the directory the resource is gone (404, RFC 7644 §3.6).
+     */
     async deleteUser(actor: Actor, id: string) {
       await db.transaction(async (tx) => {
         const before = await load(tx, actor, id, true);
-        if (!before.active) return;
-        await write(tx, actor, 'directory.user.delete', before, { ...stateOf(before), active: false, givenName: null, familyName: null });
+        await write(tx, actor, {
+          action: 'directory.user.delete',
+          before,
+          next: { ...stateOf(before), active: false, givenName: null, familyName: null },
+          deleted: true,
+        });
       });
     },
   };

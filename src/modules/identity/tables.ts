@@ -180,6 +180,11 @@ export const directoryEntry = pgTable(
     externalId: text('external_id'),
     active: boolean('active').notNull().default(true),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Set by a SCIM DELETE: the resource is gone for the directory (RFC 7644 §3.6, 404 from then
+     * on), while the row stays, inactive, so E04 still answers the address (R-ID-4, R-ID-6).
+     */
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
   },
   (t) => [uniqueIndex('directory_entry_key').on(t.organizationId, sql`lower(${t.email})`)],
 );

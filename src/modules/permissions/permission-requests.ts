@@ -241,7 +241,14 @@ export function createPermissionRequests({ db, config, clock }: PermissionReques
           targetType: 'permission_request',
           targetId: requestId,
           before: { status: 'PENDING', holding: before ?? null },
-          after: { status, note: decision.note ?? null, holding: after ?? null },
+          // Named here too, so the audit row tells on its own whose access changed on which Licensing ID.
+          after: {
+            status,
+            note: decision.note ?? null,
+            requesterId: row.requester_id,
+            licensingId: row.licensing_id,
+            holding: after ?? null,
+          },
         });
         const [requester] = (await tx.execute<{ locale: Locale }>(sql`select locale from "user" where id = ${row.requester_id}`)).rows;
         const locale = requester?.locale ?? 'en';
