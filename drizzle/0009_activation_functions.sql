@@ -1,13 +1,14 @@
--- Fixed-window rate-limit counters: one hit on each key, rows locked in the order given (so two
--- callers never wait on each other crosswise), the count so far per key with its position.
-CREATE FUNCTION count_hits(p_keys text[], p_at timestamptz, p_window_seconds int)
+-- Fixed-window rate-limit counters: adds p_amounts[i] hits to p_keys[i] (rows locked in the order
+-- given, so two callers never wait on each other crosswise) and returns each key's count so far
+-- with its position.
+CREATE FUNCTION count_hits(p_keys text[], p_amounts int[], p_at timestamptz, p_window_seconds int)
 RETURNS TABLE (key text, count int, n bigint) LANGUAGE sql AS $$
   WITH upserted AS (
     INSERT INTO rate_limit AS r (key, window_start, count)
-    SELECT h.k, p_at, 1 FROM unnest(p_keys) WITH ORDINALITY AS h(k, n) ORDER BY h.n
+    SELECT h.k, p_at, p_amounts[h.n] FROM unnest(p_keys) WITH ORDINALITY AS h(k, n) ORDER BY h.n
     ON CONFLICT (key) DO UPDATE SET
       count = CASE WHEN r.window_start <= excluded.window_start - make_interval(secs => p_window_seconds)
-                   THEN 1 ELSE r.count + 1 END,
+                   THEN excluded.count ELSE r.count + excluded.count END,
       window_start = CASE WHEN r.window_start <= excluded.window_start - make_interval(secs => p_window_seconds)
                    THEN excluded.window_start ELSE r.window_start END
     RETURNING r.key, r.count

@@ -122,6 +122,8 @@ const Env = z.object({
   ACTIVATION_KEY_LIMIT: z.coerce.number().int().positive().default(300),
   ACTIVATION_IP_LIMIT: z.coerce.number().int().positive().default(120),
   ACTIVATION_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
+  /** How often a node adds its activation-limit hits to the shared counters (others see them that much later). */
+  ACTIVATION_LIMIT_FLUSH_MS: z.coerce.number().int().positive().max(10_000).default(100),
   /** R-KEY-4: the most machines one proxy activation request carries. */
   PROXY_ACTIVATION_MAX_MACHINES: z.coerce.number().int().positive().max(5000).default(500),
   /** Download files: the blob store's folder (default DATA_DIR/files). */

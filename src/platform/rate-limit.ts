@@ -3,13 +3,19 @@ import type { DbOrTx } from './db/client.js';
 
 /**
  * Fixed-window counters in the database, so every app node shares them. The counting itself is
- * the SQL function count_hits (migration 0008), which activate_machine uses too.
+ * the SQL function count_hits (migration 0009).
  */
 
-/** Counts a hit on each key and returns the counts so far, in the order of `keys`. */
-export async function hits(db: DbOrTx, keys: readonly string[], windowSeconds: number, now: Date): Promise<number[]> {
+/** Adds hits (one each, or `amounts`) to each key; returns the counts so far, in the order of `keys`. */
+export async function hits(
+  db: DbOrTx,
+  keys: readonly string[],
+  windowSeconds: number,
+  now: Date,
+  amounts: readonly number[] = keys.map(() => 1),
+): Promise<number[]> {
   const res = await db.execute<{ count: number }>(
-    sql`select count from count_hits(${sql.param(keys)}::text[], ${now.toISOString()}::timestamptz, ${windowSeconds}::int) order by n`,
+    sql`select count from count_hits(${sql.param(keys)}::text[], ${sql.param(amounts)}::int[], ${now.toISOString()}::timestamptz, ${windowSeconds}::int) order by n`,
   );
   return res.rows.map((r) => Number(r.count));
 }

@@ -21,10 +21,16 @@ describe('two app nodes on one database', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    await seedDemo(database.db);
     dir = await mkdtemp(path.join(tmpdir(), 'lsc-nodes-'));
-    const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', SIGN_IN_LIMIT: '3' });
+    const config = loadConfig({
+      DATA_DIR: dir,
+      LOG_LEVEL: 'silent',
+      SIGN_IN_LIMIT: '3',
+      ACTIVATION_KEY_LIMIT: '4',
+      ACTIVATION_LIMIT_FLUSH_MS: '20',
+    });
     const secrets = await loadSecrets(config);
+    await seedDemo(database.db, secrets); // with the key vault, so the demo keys exist
     for (let i = 0; i < 2; i++) {
       const own = openDatabase(database.url, 3); // each node its own pool, as on two machines
       pools.push(own);
@@ -57,5 +63,34 @@ describe('two app nodes on one database', () => {
       (await attempt(b)).statusCode,
     ];
     expect(codes).toEqual([401, 401, 401, 429]);
+  });
+
+  it('the activation limit per key counts activations on every node together, one flush later', async () => {
+    const [a, b] = nodes as [FastifyInstance, FastifyInstance];
+    const admin = await signIn(a, 'admin@contoso.example');
+    const ids = (await a.inject({ method: 'GET', url: '/api/v1/licensing-ids', headers: admin.headers })).json().items as {
+      id: string;
+      number: string;
+    }[];
+    const enrollment = ids.find((l) => l.number === '67012345');
+    const keys = (await a.inject({ method: 'GET', url: `/api/v1/licensing-ids/${enrollment?.id}/keys`, headers: admin.headers })).json()
+      .items as { type: string; productKey: string; product: { code: string } }[];
+    const mak = keys.find((k) => k.type === 'MAK');
+    if (!mak) throw new Error('the demo has no MAK on 67012345');
+    let machine = 0;
+    const activate = async (n: FastifyInstance) =>
+      (
+        await n.inject({
+          method: 'POST',
+          url: '/api/v1/activations',
+          payload: { productKey: mak.productKey, productCode: mak.product.code, fingerprint: `two-nodes-${machine++}` },
+        })
+      ).statusCode;
+    const settle = () => new Promise((r) => setTimeout(r, 150)); // several flush intervals
+    expect([await activate(a), await activate(a), await activate(a)]).toEqual([201, 201, 201]);
+    await settle();
+    expect([await activate(b), await activate(b)]).toEqual([201, 429]);
+    await settle();
+    expect(await activate(a)).toBe(429);
   });
 });

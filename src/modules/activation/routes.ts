@@ -26,6 +26,7 @@ export function activationModule(deps: ModuleDeps): ModuleRoutes {
   return async (fastify: FastifyInstance) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ['activation'];
+    fastify.addHook('onClose', async () => activation.close());
     const ctx = (req: FastifyRequest) => {
       const idempotencyKey = req.headers['idempotency-key'];
       return { ip: req.ip, requestId: req.id, idempotencyKey: typeof idempotencyKey === 'string' ? idempotencyKey.trim() : undefined };

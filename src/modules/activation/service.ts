@@ -3,8 +3,9 @@ import { and, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import { visibleLicensingIds } from '../../platform/authz/authorize.js';
 import { conflict, DomainError, invalid, notFound } from '../../platform/errors.js';
+import { uuidv7 } from '../../platform/ids.js';
 import type { ModuleDeps } from '../../platform/module.js';
-import { hit, hits } from '../../platform/rate-limit.js';
+import { createSharedRateLimit } from '../../platform/shared-rate-limit.js';
 import { product } from '../catalog/tables.js';
 import { createKeyVault } from '../keys/key-crypto.js';
 import { parseKey } from '../keys/key-format.js';
@@ -155,12 +156,12 @@ export function createActivationService({ db, database, config, clock, secrets }
   };
 
   /**
-   * Activation cycling is a known abuse: requests are limited per client address and per key, in
-   * counters in the database shared by every app node, counted in one statement before anything is
-   * activated. The counters are UNLOGGED rows committed at once, so they never hold up the key's
-   * own row. A request whose key is malformed, unknown or refused still counts against its
+   * Activation cycling is a known abuse: requests are limited per client address and per key, on
+   * counters shared by every app node (see createSharedRateLimit: decided locally, flushed to the
+   * database). A request whose key is malformed, unknown or refused still counts against its
    * address, so guessing keys is throttled too.
    */
+  const limiter = createSharedRateLimit(db, { windowSeconds: window, flushMs: config.ACTIVATION_LIMIT_FLUSH_MS, clock });
   async function resolveWithinLimits(input: { productKey: string; productCode: string }, endpoint: Endpoint, ctx: CallContext) {
     const now = clock.now();
     const byAddress = { key: `activation:ip:${ctx.ip}`, max: config.ACTIVATION_IP_LIMIT };
@@ -168,17 +169,10 @@ export function createActivationService({ db, database, config, clock, secrets }
     try {
       key = await resolve(input, endpoint, now);
     } catch (e) {
-      if (e instanceof DomainError && (await hit(db, byAddress.key, window, now)) > byAddress.max) throw tooMany();
+      if (e instanceof DomainError && !(await limiter.take([byAddress]))) throw tooMany();
       throw e;
     }
-    const limits = [byAddress, { key: `activation:key:${key.id}`, max: config.ACTIVATION_KEY_LIMIT }];
-    const counted = await hits(
-      db,
-      limits.map((l) => l.key),
-      window,
-      now,
-    );
-    if (limits.some((l, i) => (counted[i] ?? 0) > l.max)) throw tooMany();
+    if (!(await limiter.take([byAddress, { key: `activation:key:${key.id}`, max: config.ACTIVATION_KEY_LIMIT }]))) throw tooMany();
     return { key, now };
   }
 
@@ -214,7 +208,7 @@ export function createActivationService({ db, database, config, clock, secrets }
     ctx: CallContext,
     now: Date,
   ): Promise<ActivationOutcome> {
-    const id = randomUUID();
+    const id = uuidv7(now);
     const certificate = makCertificate(key, m, id, method, now);
     const after = JSON.stringify({ keyId: key.id, fingerprint: m.fingerprint, machineKind: m.machineKind, method });
     try {
@@ -309,6 +303,9 @@ export function createActivationService({ db, database, config, clock, secrets }
   }
 
   return {
+    /** Hands the last rate-limit hits to the shared counters (on shutdown). */
+    close: () => limiter.stop(),
+
     publicKey: () => ({ algorithm: 'Ed25519' as const, keyId: issuer, publicKeyPem: secrets.signingPublicKeyPem }),
 
     /** R-KEY-4 independent activation (or an OSA redemption): one machine calls in once. */

@@ -38,7 +38,8 @@ export const activation = pgTable(
   },
   (t) => [
     uniqueIndex('activation_key_machine_key').on(t.keyId, t.fingerprint),
-    uniqueIndex('activation_idempotency_key').on(t.keyId, t.idempotencyKey),
+    // Partial: most activations carry no Idempotency-Key, and an index entry each would be work for nothing.
+    uniqueIndex('activation_idempotency_key').on(t.keyId, t.idempotencyKey).where(sql`${t.idempotencyKey} is not null`),
     index('activation_key_time_idx').on(t.keyId, t.activatedAt),
   ],
 );

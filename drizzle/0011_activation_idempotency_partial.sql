@@ -1,0 +1,2 @@
+DROP INDEX "activation_idempotency_key";--> statement-breakpoint
+CREATE UNIQUE INDEX "activation_idempotency_key" ON "activation" USING btree ("key_id","idempotency_key") WHERE "activation"."idempotency_key" is not null;
