@@ -1,58 +1,22 @@
-import { sql } from 'drizzle-orm';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiFrom, axeInEnglishAndSwedish, ensurePortalBuilt, expectNoAxeViolations, launchChromium, signInAs } from '../helpers/browser.js';
-import { startTestServer } from '../helpers/server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { apiFrom, axeInEnglishAndSwedish, expectNoAxeViolations, h1, signInAs } from '../helpers/browser.js';
+import { portalInChromium } from '../helpers/portal.js';
 
 /** The Licensing ID numbers in the Relationship Summary table. */
 const listedIds = (page: Page) =>
   page.locator('tr[data-licensing-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-licensing-id')).sort());
 
-const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
-
 describe('Administration in Chromium', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const open = async (locale = 'en-US') => {
-    const context = await browser.newContext({ locale, baseURL: server.url });
-    contexts.push(context);
-    return context.newPage();
-  };
-  const signedIn = async (email: string, locale = 'en-US') => {
-    const page = await open(locale);
-    await signInAs(page, email);
-    return page;
-  };
-
-  /** The newest mail of a template to an address, as the outbox holds it. */
-  const mail = async (to: string, template: string) => {
-    const res = await server.database.db.execute<{ text: string }>(
-      sql`select text from outbox where to_address = ${to} and template = ${template} order by id desc limit 1`,
-    );
-    return res.rows[0]?.text ?? '';
-  };
+  const portal = portalInChromium();
+  const { open, signedIn, licensingIdOf } = portal;
+  const mail = portal.newestMail;
   /** The portal path of a link in a mail (the mail carries the configured public URL). */
   const linkIn = (text: string, pattern: RegExp) => {
     const found = pattern.exec(text)?.[0];
     expect(found, `link ${pattern} in: ${text}`).toBeTruthy();
     return found ?? '/';
   };
-  const licensingIdOf = async (number: string) => {
-    const res = await server.database.db.execute<{ id: string }>(sql`select id from licensing_id where number = ${number}`);
-    return res.rows[0]?.id ?? '';
-  };
-
-  beforeAll(async () => {
-    await ensurePortalBuilt();
-    server = await startTestServer();
-    browser = await launchChromium();
-  }, 180_000);
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-  });
 
   it('R-PERM-7 / R-PERM-8 / R-ID-2: an Administrator adds a user with a narrowed role group; the invitee registers from the mailed link and sees exactly the granted Licensing IDs', async () => {
     const admin = await signedIn('admin@contoso.example');

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiFrom, axeInEnglishAndSwedish, ensurePortalBuilt, expectNoAxeViolations, launchChromium, signInAs } from '../helpers/browser.js';
-import { startTestServer } from '../helpers/server.js';
+import { describe, expect, it } from 'vitest';
+import { apiFrom, axeInEnglishAndSwedish, expectNoAxeViolations, h1 } from '../helpers/browser.js';
+import { portalInChromium } from '../helpers/portal.js';
 
 interface CatalogItem {
   productId: string;
@@ -14,39 +13,18 @@ interface CatalogItem {
   isCal: boolean;
 }
 
-const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
-
 describe('Downloads and Keys: the download catalog in Chromium', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
+  const portal = portalInChromium({ clipboard: true });
+  const { signedIn } = portal;
   let catalog: CatalogItem[] = [];
-  const contexts: BrowserContext[] = [];
-  const open = async (locale = 'en-US') => {
-    const context = await browser.newContext({ locale, baseURL: server.url, acceptDownloads: true });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-    contexts.push(context);
-    return context.newPage();
-  };
   const product = (code: string) => {
     const found = catalog.find((p) => p.code === code);
     if (!found) throw new Error(`no ${code} in the catalog`);
     return found;
   };
 
-  beforeAll(async () => {
-    await ensurePortalBuilt();
-    server = await startTestServer();
-    browser = await launchChromium();
-  }, 180_000);
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-  });
-
   it('R-DL-6: the catalog filters by category and suggests product names while typing in an accessible combobox; R-LIC-5 grants are starred, R-DL-4 CALs have no download, R-DL-7 prior versions are listed', async () => {
-    const page = await open();
-    await signInAs(page, 'keys@contoso.example');
+    const page = await signedIn('keys@contoso.example');
     catalog = (await apiFrom<{ items: CatalogItem[] }>(page, 'GET', '/downloads?limit=100')).body.items;
     await page.getByRole('navigation').getByRole('link', { name: 'Downloads and Keys' }).click();
     await expect.poll(() => h1(page).textContent()).toBe('Downloads and Keys');
@@ -100,8 +78,7 @@ describe('Downloads and Keys: the download catalog in Chromium', () => {
   }, 150_000);
 
   it('R-DL-3: a file downloads through the portal with the SHA-256 shown, the settings choose language and method, and a product without files says so (R-DL-6 More, R-DL-7)', async () => {
-    const page = await open();
-    await signInAs(page, 'keys@contoso.example');
+    const page = await signedIn('keys@contoso.example');
     const proPlus = product('OFF-PP-2024');
     await page.goto(`/downloads/products/${proPlus.productId}`);
     await expect.poll(() => h1(page).textContent()).toBe('Northwind Office Professional Plus 2024');
@@ -177,10 +154,8 @@ describe('Downloads and Keys: the download catalog in Chromium', () => {
   }, 180_000);
 
   it('R-KEY-2: a setup key issued to the Licensing ID is shown on the download screen with a copy button', async () => {
-    const operator = await open();
-    await signInAs(operator, 'operator@northwind.example');
-    const page = await open();
-    await signInAs(page, 'keys@contoso.example');
+    const operator = await signedIn('operator@northwind.example');
+    const page = await signedIn('keys@contoso.example');
     const keys = (await apiFrom<{ items: { licensingId: string; licensingIdNumber: string }[] }>(page, 'GET', '/product-keys')).body.items;
     const enrollment = keys.find((k) => k.licensingIdNumber === '67012345');
     const proPlus = product('OFF-PP-2024');
@@ -200,8 +175,7 @@ describe('Downloads and Keys: the download catalog in Chromium', () => {
   }, 120_000);
 
   it('R-DL-1: viewer@contoso.example (no Download role) gets the translated no-access state in Swedish', async () => {
-    const page = await open('sv-SE');
-    await signInAs(page, 'viewer@contoso.example');
+    const page = await signedIn('viewer@contoso.example', 'sv-SE');
     await page.goto('/downloads');
     await expect.poll(() => h1(page).textContent()).toBe('Nedladdningar och nycklar');
     await page.getByRole('heading', { name: 'Ingen åtkomst till nedladdningar' }).waitFor();

@@ -1,17 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseLanguage, DEMO_PASSWORD, ensurePortalBuilt, expectNoAxeViolations, launchChromium, signInAs } from '../helpers/browser.js';
+import { chooseLanguage, DEMO_PASSWORD, expectNoAxeViolations, h1, signInAs, submitSignIn } from '../helpers/browser.js';
 import { freePort } from '../helpers/free-port.js';
 import { startTestIdp, type TestIdp } from '../helpers/oidc-provider.js';
-import { startTestServer } from '../helpers/server.js';
+import { portalInChromium } from '../helpers/portal.js';
 
 /** The portal's public address (PUBLIC_URL of the test app): mailed links and the SSO redirect URI use it. */
 const PUBLIC = 'http://lsc.test';
 const NEW_PASSWORD = 'a-long-password-2026';
 
-const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
 const listedIds = (page: Page) =>
   page.locator('tr[data-licensing-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-licensing-id')));
 
@@ -24,38 +23,29 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 describe('identity pages in Chromium', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
+  // The public name resolves to the test app, so mailed links and the provider's redirects land there.
+  const portal = portalInChromium({
+    app: { env: { OIDC_ALLOW_INSECURE_HTTP: 'true', SIGN_IN_IP_LIMIT: '1000' } },
+    hosts: [new URL(PUBLIC).hostname],
+  });
+  const { open, signedIn } = portal;
   let idp: TestIdp;
-  const contexts: BrowserContext[] = [];
-
-  const open = async (locale = 'en-US') => {
-    const context = await browser.newContext({ locale, baseURL: server.url });
-    contexts.push(context);
-    return context.newPage();
-  };
 
   /** A browser that reaches the portal at its public address (as mails and the identity provider send it there). */
-  const openPublic = async (locale = 'en-US') => {
-    const context = await browser.newContext({ locale, baseURL: PUBLIC });
-    contexts.push(context);
-    return context.newPage();
-  };
+  const openPublic = (locale = 'en-US') => open(locale, { baseURL: PUBLIC });
 
-  const q = async <T extends Record<string, unknown>>(query: ReturnType<typeof sql>) => (await server.database.db.execute<T>(query)).rows;
+  const q = async <T extends Record<string, unknown>>(query: ReturnType<typeof sql>) =>
+    (await portal.server.database.db.execute<T>(query)).rows;
 
   /** The newest mailed link of a template to an address, as a path on the portal. */
   async function mailedLink(to: string, template: string, path: RegExp): Promise<string> {
-    const [mail] = await q<{ text: string }>(
-      sql`select text from outbox where to_address = ${to} and template = ${template} order by id desc limit 1`,
-    );
-    const link = path.exec(mail?.text ?? '')?.[0];
+    const link = path.exec(await portal.newestMail(to, template))?.[0];
     if (!link) throw new Error(`no ${template} mail to ${to}`);
     return link;
   }
 
   async function apiSession(email: string) {
-    const res = await fetch(`${server.url}/api/v1/auth/sign-in`, {
+    const res = await fetch(`${portal.server.url}/api/v1/auth/sign-in`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email, password: DEMO_PASSWORD }),
@@ -67,29 +57,21 @@ describe('identity pages in Chromium', () => {
 
   /** R-PERM-7 through the Manage Users API: admin@contoso.example invites a user onto 67012345. */
   async function invite(email: string, firstName: string, lastName: string): Promise<string> {
-    const [lid] = await q<{ id: string }>(sql`select id from licensing_id where number = '67012345'`);
-    const res = await fetch(`${server.url}/api/v1/users`, {
+    const lid = await portal.licensingIdOf('67012345');
+    const res = await fetch(`${portal.server.url}/api/v1/users`, {
       method: 'POST',
       headers: { ...(await apiSession('admin@contoso.example')), 'content-type': 'application/json' },
-      body: JSON.stringify({ email, firstName, lastName, grants: [{ licensingId: lid?.id, roles: ['LICENSING_INFO_VIEWER'] }] }),
+      body: JSON.stringify({ email, firstName, lastName, grants: [{ licensingId: lid, roles: ['LICENSING_INFO_VIEWER'] }] }),
     });
     expect(res.status, await res.clone().text()).toBe(201);
     return mailedLink(email, 'invitation', /\/register\?token=[\w-]+/);
   }
 
   beforeAll(async () => {
-    await ensurePortalBuilt();
-    server = await startTestServer({ env: { OIDC_ALLOW_INSECURE_HTTP: 'true', SIGN_IN_IP_LIMIT: '1000' } });
     idp = await startTestIdp(`${PUBLIC}/api/v1/auth/sso/callback`);
-    // The public name resolves to the test app, so mailed links and the provider's redirects land there.
-    browser = await launchChromium({ [new URL(PUBLIC).hostname]: new URL(server.url).host });
-  }, 180_000);
-
+  });
   afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
     await idp?.stop();
-    await server?.close();
   });
 
   it('R-ID-2: the invitation mail’s link registers the invitee, who lands signed in on the Relationship Summary', async () => {
@@ -238,9 +220,7 @@ describe('identity pages in Chromium', () => {
     await shot(page, 'sign-up-done-en');
     await page.getByRole('link', { name: 'Request permissions' }).click();
     await page.waitForURL(/\/sign-in\?redirect=/);
-    await page.locator('input[name="email"]').fill('nora.new@contoso.example');
-    await page.locator('input[name="password"]').fill(NEW_PASSWORD);
-    await page.locator('form button[type="submit"]').click();
+    await submitSignIn(page, 'nora.new@contoso.example', NEW_PASSWORD);
     await page.waitForURL(/\/administration\/request-permissions/);
 
     const sv = await open('sv-SE');
@@ -265,9 +245,7 @@ describe('identity pages in Chromium', () => {
 
     await q(sql`update "user" set personal_email = 'anna.lind@example.org' where email = 'admin@contoso.example'`);
     await page.goto('/sign-in');
-    await page.locator('input[name="email"]').fill('anna.lind@example.org');
-    await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
-    await page.locator('form button[type="submit"]').click();
+    await submitSignIn(page, 'anna.lind@example.org');
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('Your work account: admin@contoso.example');
     await expectNoAxeViolations(page);
 
@@ -279,8 +257,7 @@ describe('identity pages in Chromium', () => {
   }, 60_000);
 
   it('profile: the language is saved; a personal API token is shown once, works, and is revoked after confirmation', async () => {
-    const page = await open();
-    await signInAs(page, 'keys@contoso.example');
+    const page = await signedIn('keys@contoso.example');
     await page.getByRole('link', { name: 'Profile' }).click();
     await page.waitForURL(/\/profile$/);
     expect(await h1(page).textContent()).toBe('Profile');
@@ -296,7 +273,7 @@ describe('identity pages in Chromium', () => {
     await page.locator('tr[data-token="build-server"]').waitFor();
     await expectNoAxeViolations(page);
     await shot(page, 'profile-token-en');
-    const me = await fetch(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer ${secret}` } });
+    const me = await fetch(`${portal.server.url}/api/v1/me`, { headers: { authorization: `Bearer ${secret}` } });
     expect(me.status).toBe(200);
 
     await page.getByRole('button', { name: /^Revoke.*build-server/ }).click();
@@ -305,7 +282,7 @@ describe('identity pages in Chromium', () => {
     await expectNoAxeViolations(page);
     await dialog.getByRole('button', { name: 'Revoke token' }).click();
     await page.getByText('You have no personal API tokens.').waitFor();
-    expect((await fetch(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer ${secret}` } })).status).toBe(401);
+    expect((await fetch(`${portal.server.url}/api/v1/me`, { headers: { authorization: `Bearer ${secret}` } })).status).toBe(401);
 
     // Svenska is stored on the user.
     const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/me') && r.request().method() === 'PATCH');
@@ -319,15 +296,13 @@ describe('identity pages in Chromium', () => {
   }, 90_000);
 
   it('R-ID-4 / R-ID-7: organization settings — self sign-up off answers E03, a restricted domain E02; the country is read-only; non-administrators see why not', async () => {
-    const viewer = await open('sv-SE');
-    await signInAs(viewer, 'viewer@contoso.example');
+    const viewer = await signedIn('viewer@contoso.example', 'sv-SE');
     expect(await viewer.getByRole('navigation').getByRole('link', { name: 'Organisationsinställningar' }).count()).toBe(0);
     await viewer.goto('/organization');
     await viewer.getByText('Endast för administratörer').waitFor();
     await expectNoAxeViolations(viewer);
 
-    const admin = await open();
-    await signInAs(admin, 'admin@contoso.example');
+    const admin = await signedIn('admin@contoso.example');
     await admin.getByRole('navigation').getByRole('link', { name: 'Organization settings' }).click();
     await admin.waitForURL(/\/organization$/);
     await admin.getByTestId('organization-country').waitFor();
@@ -373,8 +348,7 @@ describe('identity pages in Chromium', () => {
 
   it('organization settings: SSO against a real OpenID provider (discovery failure shown, then used from the sign-in page); a SCIM token is shown once and revoked', async () => {
     await idp.setAccount({ sub: 'idp-anna', email: 'admin@contoso.example', given_name: 'Anna', family_name: 'Lind' });
-    const admin = await open();
-    await signInAs(admin, 'admin@contoso.example');
+    const admin = await signedIn('admin@contoso.example');
     await admin.goto('/organization');
     await admin.getByTestId('sso-redirect-uri').waitFor();
     expect(await admin.getByTestId('sso-redirect-uri').textContent()).toBe(`${PUBLIC}/api/v1/auth/sso/callback`);
@@ -440,8 +414,7 @@ describe('identity pages in Chromium', () => {
 
   it('operator mail outbox lists the invitation and opens it as the recipient sees it; others see only-operators', async () => {
     await invite('otto.outbox@contoso.example', 'Otto', 'Outbox');
-    const page = await open();
-    await signInAs(page, 'operator@northwind.example');
+    const page = await signedIn('operator@northwind.example');
     await page.getByRole('navigation').getByRole('link', { name: 'Mail outbox' }).click();
     await page.waitForURL(/\/operator\/mail$/);
     await page.locator('tr[data-template="invitation"]').first().waitFor();
@@ -464,15 +437,13 @@ describe('identity pages in Chromium', () => {
     await expectNoAxeViolations(page, { skipFrames: true });
     await shot(page, 'outbox-mail-en');
 
-    const sv = await open('sv-SE');
-    await signInAs(sv, 'viewer@contoso.example');
+    const sv = await signedIn('viewer@contoso.example', 'sv-SE');
     expect(await sv.getByRole('navigation').getByRole('link', { name: 'Utkorg för e-post' }).count()).toBe(0);
     await sv.goto('/operator/mail');
     await sv.getByText('Endast för operatörer').waitFor();
     await expectNoAxeViolations(sv);
 
-    const operatorSv = await open('sv-SE');
-    await signInAs(operatorSv, 'operator@northwind.example');
+    const operatorSv = await signedIn('operator@northwind.example', 'sv-SE');
     await chooseLanguage(operatorSv, 'sv');
     await operatorSv.goto('/operator/mail');
     await operatorSv.locator('tr[data-template="invitation"]').first().waitFor();

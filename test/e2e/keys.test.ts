@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiFrom, axeInEnglishAndSwedish, ensurePortalBuilt, expectNoAxeViolations, launchChromium, signInAs } from '../helpers/browser.js';
-import { startTestServer } from '../helpers/server.js';
+import { describe, expect, it } from 'vitest';
+import { apiFrom, axeInEnglishAndSwedish, expectNoAxeViolations, h1 } from '../helpers/browser.js';
+import { portalInChromium } from '../helpers/portal.js';
 
 const TSV_HEADER = 'Licensing ID\tParent Program\tOrganization\tProduct\tProduct Key\tType\tMAK Activations-Used/Available';
 
@@ -17,39 +16,18 @@ interface Key {
   activations: { used: number; limit: number; available: number } | null;
 }
 
-const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
-
 describe('Downloads and Keys: product keys in Chromium', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const open = async (locale = 'en-US') => {
-    const context = await browser.newContext({ locale, baseURL: server.url, acceptDownloads: true });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-    contexts.push(context);
-    return context.newPage();
-  };
+  const portal = portalInChromium({ clipboard: true });
+  const { signedIn } = portal;
   const activate = (key: Key, fingerprint: string, hostname?: string) =>
-    fetch(`${server.url}/api/v1/activations`, {
+    fetch(`${portal.server.url}/api/v1/activations`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ productKey: key.productKey, productCode: key.product.code, fingerprint, hostname }),
     });
 
-  beforeAll(async () => {
-    await ensurePortalBuilt();
-    server = await startTestServer();
-    browser = await launchChromium();
-  }, 180_000);
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-  });
-
   it('R-KEY-3 / R-KEY-7: keys@contoso.example sees MAK activations used/available, filters by Licensing ID, copies a key, exports the TSV and prints', async () => {
-    const page = await open();
-    await signInAs(page, 'keys@contoso.example');
+    const page = await signedIn('keys@contoso.example');
     await page.getByRole('navigation').getByRole('link', { name: 'Product Keys' }).click();
     await expect.poll(() => h1(page).textContent()).toBe('Product Keys');
     await page.locator('tr[data-key-type="MAK"]').first().waitFor();
@@ -99,8 +77,7 @@ describe('Downloads and Keys: product keys in Chromium', () => {
   }, 120_000);
 
   it('R-KEY-9: viewer@contoso.example (Licensing Info Viewer) gets the translated no-permission state, not keys', async () => {
-    const page = await open('sv-SE');
-    await signInAs(page, 'viewer@contoso.example');
+    const page = await signedIn('viewer@contoso.example', 'sv-SE');
     await page.goto('/downloads/product-keys');
     await expect.poll(() => h1(page).textContent()).toBe('Produktnycklar');
     await page.getByRole('heading', { name: 'Ingen åtkomst till produktnycklar' }).waitFor();
@@ -118,8 +95,7 @@ describe('Downloads and Keys: product keys in Chromium', () => {
   }, 120_000);
 
   it('R-PERM-13: a key request with a missing field shows that field’s error, then reaches the publisher, who approves it after confirming (R-KEY-3: the limit rises)', async () => {
-    const page = await open();
-    await signInAs(page, 'keys@contoso.example');
+    const page = await signedIn('keys@contoso.example');
     await page.goto('/downloads/key-requests');
     await page.getByText('You have made no key requests.').waitFor();
     await axeInEnglishAndSwedish(page);
@@ -160,8 +136,7 @@ describe('Downloads and Keys: product keys in Chromium', () => {
     expect(await page.locator('tr[data-request-status="PENDING"]').textContent()).toContain(lastFive);
 
     // The publisher's queue: the request with all five things; approval asks first.
-    const operator = await open();
-    await signInAs(operator, 'operator@northwind.example');
+    const operator = await signedIn('operator@northwind.example');
     await operator.goto('/downloads/operator/key-requests');
     const card = operator.locator('section[data-request-id]').filter({ hasText: 'New office opens in March' });
     await card.waitFor();
@@ -191,16 +166,14 @@ describe('Downloads and Keys: product keys in Chromium', () => {
   }, 150_000);
 
   it('R-PERM-13: a non-operator is refused the publisher’s queue with a translated state', async () => {
-    const page = await open();
-    await signInAs(page, 'keys@contoso.example');
+    const page = await signedIn('keys@contoso.example');
     await page.goto('/downloads/operator/key-requests');
     await page.getByRole('heading', { name: 'Publisher operators only' }).waitFor();
     await axeInEnglishAndSwedish(page);
   }, 60_000);
 
   it('R-KEY-4: the activation history lists machines activated through the API, a page at a time', async () => {
-    const page = await open();
-    await signInAs(page, 'keys@contoso.example');
+    const page = await signedIn('keys@contoso.example');
     const keys = (await apiFrom<{ items: Key[] }>(page, 'GET', '/product-keys')).body.items;
     const key = keys.find((k) => k.type === 'MAK' && k.licensingIdNumber === '67012345');
     if (!key) throw new Error('no MAK');
@@ -224,13 +197,11 @@ describe('Downloads and Keys: product keys in Chromium', () => {
 
   it('R-KEY-3: a MAK with no activations left is refused by the API, and the Product Keys page links to the request form', async () => {
     // The publisher issues a one-activation MAK to the Select Plus PCN.
-    const operator = await open();
-    await signInAs(operator, 'operator@northwind.example');
+    const operator = await signedIn('operator@northwind.example');
     const products = (
       await apiFrom<{ items: { id: string; isCal: boolean; requiresKey: boolean }[] }>(operator, 'GET', '/catalog/products')
     ).body.items;
-    const page = await open();
-    await signInAs(page, 'keys@contoso.example');
+    const page = await signedIn('keys@contoso.example');
     const keys = (await apiFrom<{ items: Key[] }>(page, 'GET', '/product-keys')).body.items;
     const pcn = keys.find((k) => k.licensingIdNumber === '8765-4321');
     const product = products.find(

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { sql } from 'drizzle-orm';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseLanguage, DEMO_PASSWORD, ensurePortalBuilt, expectNoAxeViolations, launchChromium, signInAs } from '../helpers/browser.js';
-import { startTestServer } from '../helpers/server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chooseLanguage, DEMO_PASSWORD, expectNoAxeViolations } from '../helpers/browser.js';
+import { portalInChromium } from '../helpers/portal.js';
 
 const cell = (page: Page, product: string, column: string) =>
   page.locator(`tr[data-product="${product}"] td[data-column="${column}"]`).first().textContent();
@@ -20,29 +20,11 @@ async function idsOf(page: Page): Promise<Record<string, string>> {
 }
 
 describe('licenses in Chromium', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const open = async (locale = 'en-US') => {
-    const context = await browser.newContext({ locale, baseURL: server.url, acceptDownloads: true });
-    contexts.push(context);
-    return context.newPage();
-  };
-
-  beforeAll(async () => {
-    await ensurePortalBuilt();
-    server = await startTestServer();
-    browser = await launchChromium();
-  }, 180_000);
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-  });
+  const portal = portalInChromium();
+  const { signedIn } = portal;
 
   it('R-LIC-1 / R-LIC-2 / R-LIC-4 / R-LIC-5: the License Summary shows the unresolved upgrade, marks the grant, sorts and filters by pool and Licensing ID', async () => {
-    const page = await open();
-    await signInAs(page, 'admin@contoso.example');
+    const page = await signedIn('admin@contoso.example');
     await page.getByRole('link', { name: 'Licenses', exact: true }).first().click();
     await page.getByRole('link', { name: 'License Summary' }).last().click();
     await page.getByRole('heading', { level: 1, name: 'License Summary' }).waitFor();
@@ -88,8 +70,7 @@ describe('licenses in Chromium', () => {
   }, 120_000);
 
   it('R-LIC-1: the CSV export downloads with its header row and follows the chosen Licensing IDs', async () => {
-    const page = await open();
-    await signInAs(page, 'admin@contoso.example');
+    const page = await signedIn('admin@contoso.example');
     await page.goto('/licenses/license-summary');
     const csv = async () => {
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export as CSV' }).click()]);
@@ -114,10 +95,9 @@ describe('licenses in Chromium', () => {
   }, 120_000);
 
   it('R-LIC-7: a Licensing ID within 90 days of its end shows "Expiring soon"; within 30 days the date is red', async () => {
-    await server.database.db.execute(sql`update licensing_id set end_date = current_date + 20 where number = 'V9876543'`);
-    await server.database.db.execute(sql`update licensing_id set end_date = current_date + 60 where number = 'V1234567'`);
-    const page = await open();
-    await signInAs(page, 'admin@contoso.example');
+    await portal.server.database.db.execute(sql`update licensing_id set end_date = current_date + 20 where number = 'V9876543'`);
+    await portal.server.database.db.execute(sql`update licensing_id set end_date = current_date + 60 where number = 'V1234567'`);
+    const page = await signedIn('admin@contoso.example');
     await page.goto('/licenses/license-summary');
     const alert = page.getByTestId('expiring');
     await alert.getByText('Expiring soon').waitFor();
@@ -136,8 +116,7 @@ describe('licenses in Chromium', () => {
   }, 120_000);
 
   it('R-LIC-1 / R-SUP-3: the License Summary in Swedish, for a Licensing Info Viewer of one enrollment', async () => {
-    const page = await open('sv-SE');
-    await signInAs(page, 'viewer@contoso.example');
+    const page = await signedIn('viewer@contoso.example', 'sv-SE');
     await page.goto('/licenses/license-summary');
     await page.getByRole('heading', { level: 1, name: 'Licenssammanfattning' }).waitFor();
     await page.getByTestId('totals-row').waitFor();
@@ -152,8 +131,7 @@ describe('licenses in Chromium', () => {
   }, 120_000);
 
   it('R-LIC-1 / R-PERM-2: without reports on any Licensing ID, the License Summary explains why instead of failing', async () => {
-    const page = await open();
-    await signInAs(page, 'keys@contoso.example');
+    const page = await signedIn('keys@contoso.example');
     await page.goto('/licenses/license-summary');
     await page
       .getByTestId('no-reports')
@@ -165,8 +143,7 @@ describe('licenses in Chromium', () => {
   }, 120_000);
 
   it('R-REL-4 / R-REL-6: the Licensing ID report shows details, contacts with the Channel Partner, orders, order details and purchase history', async () => {
-    const page = await open();
-    await signInAs(page, 'admin@contoso.example');
+    const page = await signedIn('admin@contoso.example');
     await page.goto('/licenses/relationship-summary');
     await page.getByRole('link', { name: '67012345' }).click();
     await page.getByRole('heading', { level: 1, name: 'Licensing ID 67012345' }).waitFor();
@@ -198,8 +175,7 @@ describe('licenses in Chromium', () => {
   }, 120_000);
 
   it('R-REL-5: for a Product Keys user the report sections are dimmed with a note and carry no data, in English and Swedish', async () => {
-    const page = await open();
-    await signInAs(page, 'keys@contoso.example');
+    const page = await signedIn('keys@contoso.example');
     await page.goto('/licenses/relationship-summary');
     await page.getByRole('link', { name: '67012345' }).click();
     await page.getByRole('heading', { level: 1, name: 'Licensing ID 67012345' }).waitFor();
@@ -224,8 +200,7 @@ describe('licenses in Chromium', () => {
   }, 120_000);
 
   it('R-REL-4 / R-REL-5: the parent program and MBSA reports list the Licensing IDs, dimming those the roles do not include', async () => {
-    const admin = await open();
-    await signInAs(admin, 'admin@contoso.example');
+    const admin = await signedIn('admin@contoso.example');
     await admin.goto('/licenses/relationship-summary');
     await admin.getByRole('link', { name: '67012345' }).click();
     await admin.getByRole('link', { name: 'MBSA report' }).click();
@@ -242,8 +217,7 @@ describe('licenses in Chromium', () => {
     await admin.getByRole('heading', { level: 1, name: 'Licensing ID 54011111' }).waitFor();
 
     // The Licensing Info Viewer (Swedish) holds a role on 67012345 only: the others are dimmed, without details.
-    const viewer = await open('sv-SE');
-    await signInAs(viewer, 'viewer@contoso.example');
+    const viewer = await signedIn('viewer@contoso.example', 'sv-SE');
     const ids = await idsOf(viewer);
     await viewer.goto(`/licenses/licensing-ids/${ids['67012345']}`);
     await viewer.getByRole('link', { name: 'MBSA-rapport' }).click();
@@ -261,8 +235,7 @@ describe('licenses in Chromium', () => {
   }, 120_000);
 
   it('R-REL-2: the MBSA report is not offered for the Open License', async () => {
-    const page = await open();
-    await signInAs(page, 'admin@contoso.example');
+    const page = await signedIn('admin@contoso.example');
     await page.goto('/licenses/relationship-summary');
     await page.getByRole('link', { name: 'V1234567' }).click();
     await page.getByRole('heading', { level: 1, name: 'Licensing ID V1234567' }).waitFor();
@@ -278,7 +251,7 @@ describe('licenses in Chromium', () => {
 
   it('R-REL-4: order details page through long orders 50 lines at a time', async () => {
     // The publisher's order system records a 120-line order on the Open License (Open License counts at once).
-    const operator = await fetch(`${server.url}/api/v1/auth/sign-in`, {
+    const operator = await fetch(`${portal.server.url}/api/v1/auth/sign-in`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: 'operator@northwind.example', password: DEMO_PASSWORD }),
@@ -286,7 +259,7 @@ describe('licenses in Chromium', () => {
     const cookies = operator.headers.getSetCookie().map((c) => c.split(';')[0] ?? '');
     const csrf = cookies.find((c) => c.startsWith('lsc_csrf='))?.slice('lsc_csrf='.length) ?? '';
     const today = new Date().toISOString().slice(0, 10);
-    const recorded = await fetch(`${server.url}/api/v1/operator/orders`, {
+    const recorded = await fetch(`${portal.server.url}/api/v1/operator/orders`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie: cookies.join('; '), 'x-csrf-token': decodeURIComponent(csrf) },
       body: JSON.stringify({
@@ -298,8 +271,7 @@ describe('licenses in Chromium', () => {
     });
     expect(recorded.status).toBe(201);
 
-    const page = await open();
-    await signInAs(page, 'admin@contoso.example');
+    const page = await signedIn('admin@contoso.example');
     await page.goto(`/licenses/licensing-ids/${(await idsOf(page)).V1234567}`);
     const lines = section(page, 'Order details');
     await lines.getByText('Rows 1–50 of 121').waitFor();

@@ -1,48 +1,25 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensurePortalBuilt, expectNoAxeViolations, launchChromium } from '../helpers/browser.js';
-import { startTestServer } from '../helpers/server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, h1, submitSignIn } from '../helpers/browser.js';
+import { portalInChromium } from '../helpers/portal.js';
 
-const PASSWORD = 'demo-password-1';
 const CONTOSO_IDS = ['67012345', '8765-4321', 'V1234567', 'V9876543'];
 const FABRIKAM_ID = '67099999';
 
-const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
 const htmlLang = (page: Page) => page.evaluate(() => document.documentElement.lang);
 const row = (page: Page, id: string) => page.locator(`tr[data-licensing-id="${id}"]`);
 
 describe('portal in Chromium', () => {
-  let server: { url: string; close(): Promise<void> };
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const { open: openPage } = portalInChromium();
 
-  async function openPage(locale = 'en-US'): Promise<Page> {
-    const context = await browser.newContext({ locale, baseURL: server.url });
-    contexts.push(context);
-    return context.newPage();
-  }
-
+  /** Signs in the way a visitor does: the home page sends them to sign in, and back home after. */
   async function signIn(page: Page, email: string): Promise<void> {
     await page.goto('/');
     await page.waitForURL(/\/sign-in/);
-    await page.locator('input[name="email"]').fill(email);
-    await page.locator('input[name="password"]').fill(PASSWORD);
-    await page.locator('form button[type="submit"]').click();
+    await submitSignIn(page, email);
     await page.waitForURL((url) => url.pathname === '/');
     await h1(page).waitFor();
   }
-
-  beforeAll(async () => {
-    await ensurePortalBuilt();
-    server = await startTestServer();
-    browser = await launchChromium();
-  }, 180_000);
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-  });
 
   it('R-SUP-3: the sign-in page follows the browser language and passes axe in English and Swedish', async () => {
     const en = await openPage('en-US');
@@ -64,9 +41,7 @@ describe('portal in Chromium', () => {
   it('R-SUP-3: a personal e-mail account is refused with a translated message', async () => {
     const page = await openPage('en-US');
     await page.goto('/sign-in');
-    await page.locator('input[name="email"]').fill('someone@gmail.com');
-    await page.locator('input[name="password"]').fill(PASSWORD);
-    await page.locator('form button[type="submit"]').click();
+    await submitSignIn(page, 'someone@gmail.com');
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('Personal e-mail accounts cannot be used');
     await expectNoAxeViolations(page);
   }, 60_000);

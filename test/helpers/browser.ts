@@ -112,11 +112,20 @@ export function apiFrom<T>(page: Page, method: string, path: string, body?: unkn
   ) as Promise<{ status: number; body: T }>;
 }
 
-export async function signInAs(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
-  await page.goto('/sign-in');
+/** The page's level-1 heading. */
+export const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
+
+/** Fills in the sign-in form the page shows and submits it. */
+export async function submitSignIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.locator('input[name="email"]').fill(email);
   await page.locator('input[name="password"]').fill(password);
   await page.locator('form button[type="submit"]').click();
+}
+
+/** Signs in from the sign-in page and waits for the home page. */
+export async function signInAs(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/sign-in');
+  await submitSignIn(page, email, password);
   await page.waitForURL((url) => url.pathname === '/');
-  await page.getByRole('heading', { level: 1 }).waitFor();
+  await h1(page).waitFor();
 }

@@ -1,4 +1,4 @@
-import { Badge, type CSSVariablesResolver, createTheme } from '@mantine/core';
+import { Badge, type CSSVariablesResolver, createTheme, Tooltip } from '@mantine/core';
 import { accessibleVariantColors } from './lib/contrast';
 
 /** Variant colours, dimmed and error text chosen so text and controls meet WCAG AA contrast on white. */
@@ -11,6 +11,8 @@ export const theme = createTheme({
   components: {
     // A status is short and must be read whole: a table column may not squeeze it to "Not …".
     Badge: Badge.extend({ styles: { root: { minWidth: 'max-content' } } }),
+    // A tooltip shows at once: fading in, it is pale text on a pale background for a moment.
+    Tooltip: Tooltip.extend({ defaultProps: { transitionProps: { duration: 0 } } }),
   },
 });
 

@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, type QueryClient, queryOptions } from '@tanstack/react-query';
-import { ApiError, api } from './client';
+import { api } from './client';
 import { meQueryKey } from './queries';
 import type { AgreementStatus, LicensingIdKind, Role } from './types';
 
@@ -245,9 +245,3 @@ export const denyReseller = (licensingId: string, userId: string) =>
 
 export const denyResellerByToken = (token: string) =>
   api<{ status: 'DENIED'; licenseNumber: string; licenseName: string; resellerEmail: string }>('POST', '/reseller-access/deny', { token });
-
-/** A problem's extension member (e.g. `attemptsLeft`, `suspendedUntil`, `userId`). */
-export function problemDetail<T>(error: unknown, key: string): T | undefined {
-  if (!(error instanceof ApiError)) return undefined;
-  return (error.problem as unknown as Record<string, unknown>)[key] as T | undefined;
-}

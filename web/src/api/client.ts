@@ -15,6 +15,15 @@ export class ApiError extends Error {
   }
 }
 
+/** The code of a refused API call (the contract the portal translates), or undefined for any other error. */
+export const problemCode = (error: unknown): string | undefined => (error instanceof ApiError ? error.code : undefined);
+
+/** A problem's extension member beyond the standard ones (e.g. `attemptsLeft`, `userId`, `workAccount`). */
+export function problemDetail<T>(error: unknown, key: string): T | undefined {
+  if (!(error instanceof ApiError)) return undefined;
+  return (error.problem as unknown as Record<string, unknown>)[key] as T | undefined;
+}
+
 function readCookie(name: string): string | undefined {
   for (const part of document.cookie.split(';')) {
     const [key, ...rest] = part.trim().split('=');

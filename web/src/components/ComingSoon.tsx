@@ -1,6 +1,7 @@
-import { EmptyState, Stack, Title } from '@mantine/core';
+import { Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { usePageTitle } from '../lib/usePageTitle';
+import { EmptyNotice } from './EmptyNotice';
 
 /** Placeholder page for an area whose capability arrives in a later release. */
 export function ComingSoon({ titleKey }: { titleKey: string }) {
@@ -10,10 +11,7 @@ export function ComingSoon({ titleKey }: { titleKey: string }) {
   return (
     <Stack gap="lg">
       <Title order={1}>{area}</Title>
-      <EmptyState>
-        <EmptyState.Title order={2}>{t('comingSoon.title')}</EmptyState.Title>
-        <EmptyState.Description>{t('comingSoon.description', { area })}</EmptyState.Description>
-      </EmptyState>
+      <EmptyNotice title={t('comingSoon.title')} description={t('comingSoon.description', { area })} />
     </Stack>
   );
 }

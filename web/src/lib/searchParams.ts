@@ -27,3 +27,7 @@ export function stringifySearch(search: Record<string, unknown>): string {
 
 /** A yes/no search parameter: present as `true` (or `1`). */
 export const flag = (value: unknown): boolean => value === true || value === 'true' || value === '1';
+
+/** A text search parameter, trimmed and cut at `max` characters; undefined when absent or blank. */
+export const searchText = (value: unknown, max = Number.POSITIVE_INFINITY): string | undefined =>
+  typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, max) : undefined;

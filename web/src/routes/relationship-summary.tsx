@@ -1,9 +1,11 @@
-import { EmptyState, Group, Loader, Stack, Switch, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Group, Stack, Switch, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { relationshipSummaryQuery } from '../api/queries';
+import { EmptyNotice } from '../components/EmptyNotice';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { Loading } from '../components/Loading';
 import { MbsaGroupSection } from '../components/MbsaGroupSection';
 import { usePageTitle } from '../lib/usePageTitle';
 
@@ -33,18 +35,13 @@ export function RelationshipSummaryPage() {
           </Text>
         )}
       </Group>
-      {summary.isPending && (
-        <Group role="status">
-          <Loader size="sm" />
-          <VisuallyHidden>{t('app.loading')}</VisuallyHidden>
-        </Group>
-      )}
+      {summary.isPending && <Loading />}
       {summary.isError && <ErrorAlert error={summary.error} />}
       {summary.isSuccess && count === 0 && (
-        <EmptyState>
-          <EmptyState.Title order={2}>{t('relationship.emptyTitle')}</EmptyState.Title>
-          <EmptyState.Description>{t(status === 'all' ? 'relationship.emptyAll' : 'relationship.emptyActive')}</EmptyState.Description>
-        </EmptyState>
+        <EmptyNotice
+          title={t('relationship.emptyTitle')}
+          description={t(status === 'all' ? 'relationship.emptyAll' : 'relationship.emptyActive')}
+        />
       )}
       {groups.map((group) => (
         <MbsaGroupSection key={group.mbsa?.id ?? 'none'} group={group} />

@@ -1,16 +1,16 @@
-import { Alert, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter, useRouterState, useSearch } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { meQueryKey, signIn } from '../api/queries';
-import { ProblemAlert } from '../components/identity/ProblemAlert';
+import { EmailField } from '../components/EmailField';
+import { AccountProblemAlert } from '../components/identity/AccountProblemAlert';
 import { callbackError, SsoSignIn } from '../components/identity/SsoSignIn';
 import { PublicLayout } from '../components/PublicLayout';
 import { setLocale } from '../i18n';
+import { emailProblem } from '../lib/email';
 import { usePageTitle } from '../lib/usePageTitle';
-
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Only same-origin paths are followed after sign-in. */
 function safeTarget(redirect: string | undefined): string {
@@ -38,15 +38,10 @@ export function SignInPage() {
     },
   });
 
-  const emailProblem = (value: string) => {
-    if (!value) return t('signIn.emailRequired');
-    return EMAIL_PATTERN.test(value) ? undefined : t('signIn.emailInvalid');
-  };
-
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const next = {
-      email: emailProblem(email.trim()),
+      email: emailProblem(email.trim(), { required: t('signIn.emailRequired'), invalid: t('signIn.emailInvalid') }),
       password: password ? undefined : t('signIn.passwordRequired'),
     };
     setErrors(next);
@@ -63,20 +58,17 @@ export function SignInPage() {
             {t('signIn.signedOut')}
           </Alert>
         )}
-        {ssoError && !mutation.isPending && !mutation.isError && <ProblemAlert error={ssoError} signInLink={false} />}
-        {mutation.isError && <ProblemAlert error={mutation.error} signInLink={false} />}
+        {ssoError && !mutation.isPending && !mutation.isError && <AccountProblemAlert error={ssoError} signInLink={false} />}
+        {mutation.isError && <AccountProblemAlert error={mutation.error} signInLink={false} />}
         <Paper component="form" withBorder p="lg" noValidate onSubmit={onSubmit}>
           <Stack>
-            <TextInput
+            <EmailField
               label={t('signIn.email')}
               description={t('signIn.emailHelp')}
-              type="email"
-              name="email"
               autoComplete="username"
-              required
               value={email}
               error={errors.email}
-              onChange={(event) => setEmail(event.currentTarget.value)}
+              onChange={setEmail}
             />
             <PasswordInput
               label={t('signIn.password')}

@@ -2,7 +2,8 @@ import { Alert, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { requestsQuery } from '../../api/administration';
-import { AnchorLink } from './links';
+import { AnchorLink } from '../links';
+import { SoleAdministratorWarning } from './SoleAdministratorWarning';
 import { useAdministered } from './useAdministered';
 
 /**
@@ -27,16 +28,7 @@ export function AdministrationHomeNotices() {
           </AnchorLink>
         </Alert>
       )}
-      {sole.length > 0 && (
-        <Alert color="orange.9" variant="outline" title={t('administration.permissions.soleTitle')} data-notice="sole-administrator">
-          <Text size="sm">
-            {t('administration.permissions.sole', { count: sole.length, numbers: sole.map((p) => p.number).join(', ') })}
-          </Text>
-          <AnchorLink to="/administration/users/new" size="sm">
-            {t('administration.permissions.addAlternate')}
-          </AnchorLink>
-        </Alert>
-      )}
+      <SoleAdministratorWarning items={administered.ids} data-notice="sole-administrator" />
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Box, Group, Paper, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import { Alert, Group, Paper, Stack, Switch, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import {
@@ -11,9 +11,10 @@ import {
 } from '../../api/administration';
 import { ConfirmButton } from '../ConfirmButton';
 import { ErrorAlert } from '../ErrorAlert';
+import { Loading } from '../Loading';
+import { ScrollTable } from '../tables';
 import { formatDateTime, personName } from './format';
 import { HoldingSummary } from './HoldingSummary';
-import { Loading } from './Loading';
 
 const RESELLER_STATUS_COLORS: Record<Reseller['status'], string> = { ACTIVE: 'teal.9', DENIED: 'red.9', INACTIVE: 'gray.7' };
 
@@ -71,57 +72,53 @@ function Resellers({ licensingId, number }: { licensingId: string; number: strin
       {resellers.isError && <ErrorAlert error={resellers.error} />}
       {resellers.isSuccess && resellers.data.length === 0 && <Text size="sm">{t('administration.openLicenses.noResellers')}</Text>}
       {resellers.isSuccess && resellers.data.length > 0 && (
-        <Box className="table-scroll" tabIndex={0} role="region" aria-label={heading}>
-          <Table striped withTableBorder miw={760}>
-            <Table.Caption className="sr-only">{heading}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('administration.users.name')}</Table.Th>
-                <Table.Th scope="col">{t('administration.openLicenses.organization')}</Table.Th>
-                <Table.Th scope="col">{t('administration.roles')}</Table.Th>
-                <Table.Th scope="col">{t('administration.status')}</Table.Th>
-                <Table.Th scope="col">{t('administration.openLicenses.grantedAt')}</Table.Th>
-                <Table.Th scope="col">{t('administration.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {resellers.data.map((r) => (
-                <Table.Tr key={r.userId} data-reseller={r.email}>
-                  <Table.Td>
-                    <Text size="sm">{personName(r)}</Text>
-                    <Text size="sm">{r.email}</Text>
-                  </Table.Td>
-                  <Table.Td>{r.organization}</Table.Td>
-                  <Table.Td>
-                    <HoldingSummary holding={{ roles: r.roles, subRoles: {}, manageReservation: false }} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" fw={600} c={RESELLER_STATUS_COLORS[r.status]}>
-                      {t(`administration.resellerStatus.${r.status}`)}
-                    </Text>
-                    {r.deniedAt && <Text size="sm">{formatDateTime(r.deniedAt, i18n.language)}</Text>}
-                  </Table.Td>
-                  <Table.Td>{formatDateTime(r.grantedAt, i18n.language)}</Table.Td>
-                  <Table.Td>
-                    {r.status === 'ACTIVE' ? (
-                      <ConfirmButton
-                        label={t('administration.openLicenses.deny')}
-                        target={r.email}
-                        title={t('administration.openLicenses.denyTitle', { email: r.email })}
-                        question={t('administration.openLicenses.denyQuestion', { email: r.email, number })}
-                        confirmLabel={t('administration.openLicenses.deny')}
-                        loading={deny.isPending && deny.variables === r.userId}
-                        onConfirm={() => deny.mutate(r.userId)}
-                      />
-                    ) : (
-                      <Text size="sm">{t('administration.openLicenses.noAction')}</Text>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Box>
+        <ScrollTable
+          caption={heading}
+          minWidth={760}
+          columns={[
+            t('administration.users.name'),
+            t('administration.openLicenses.organization'),
+            t('administration.roles'),
+            t('administration.status'),
+            t('administration.openLicenses.grantedAt'),
+            t('administration.actions'),
+          ]}
+        >
+          {resellers.data.map((r) => (
+            <Table.Tr key={r.userId} data-reseller={r.email}>
+              <Table.Td>
+                <Text size="sm">{personName(r)}</Text>
+                <Text size="sm">{r.email}</Text>
+              </Table.Td>
+              <Table.Td>{r.organization}</Table.Td>
+              <Table.Td>
+                <HoldingSummary holding={{ roles: r.roles, subRoles: {}, manageReservation: false }} />
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" fw={600} c={RESELLER_STATUS_COLORS[r.status]}>
+                  {t(`administration.resellerStatus.${r.status}`)}
+                </Text>
+                {r.deniedAt && <Text size="sm">{formatDateTime(r.deniedAt, i18n.language)}</Text>}
+              </Table.Td>
+              <Table.Td>{formatDateTime(r.grantedAt, i18n.language)}</Table.Td>
+              <Table.Td>
+                {r.status === 'ACTIVE' ? (
+                  <ConfirmButton
+                    label={t('administration.openLicenses.deny')}
+                    target={r.email}
+                    title={t('administration.openLicenses.denyTitle', { email: r.email })}
+                    question={t('administration.openLicenses.denyQuestion', { email: r.email, number })}
+                    confirmLabel={t('administration.openLicenses.deny')}
+                    loading={deny.isPending && deny.variables === r.userId}
+                    onConfirm={() => deny.mutate(r.userId)}
+                  />
+                ) : (
+                  <Text size="sm">{t('administration.openLicenses.noAction')}</Text>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </ScrollTable>
       )}
     </Stack>
   );

@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type DownloadMethod, type DownloadSettings, downloadSettingsKey, saveDownloadSettings } from '../../api/downloads';
-import { ProblemAlert } from './ProblemAlert';
+import { KeyProblemAlert } from './KeyProblemAlert';
 
 /** A language tag (en, sv, pt-br) named in the reader's language; "mul" is a multilingual file. */
 export function languageName(code: string, locale: string, t: TFunction): string {
@@ -81,7 +81,7 @@ export function DownloadSettingsPanel({
             data={withCurrent(systems, settings.os).map((o) => ({ value: o, label: osName(o, t) }))}
           />
         </Group>
-        {save.isError && <ProblemAlert error={save.error} />}
+        {save.isError && <KeyProblemAlert error={save.error} />}
         <Text size="sm" role="status">
           {save.isSuccess ? t('downloads.settings.saved') : t('downloads.settings.help')}
         </Text>

@@ -1,13 +1,12 @@
-import { Anchor, Button, Divider, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import { Link } from '@tanstack/react-router';
+import { Button, Divider, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { ssoStartUrl } from '../../api/identity';
 import type { Problem } from '../../api/types';
-import { ProblemAlert } from './ProblemAlert';
-
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+import { emailProblem } from '../../lib/email';
+import { AnchorLink } from '../links';
+import { AccountProblemAlert } from './AccountProblemAlert';
 
 /** The codes the SSO callback sends back as /sign-in?error=<CODE>; anything else reads as SSO_FAILED. */
 const CALLBACK_CODES = new Set([
@@ -52,7 +51,7 @@ export function SsoSignIn({ returnTo }: { returnTo: string }) {
 
   const start = async () => {
     const address = email.trim();
-    const problem = !address ? t('signIn.emailRequired') : EMAIL_PATTERN.test(address) ? undefined : t('signIn.emailInvalid');
+    const problem = emailProblem(address, { required: t('signIn.emailRequired'), invalid: t('signIn.emailInvalid') });
     setFieldError(problem);
     setRefusal(null);
     if (problem) return;
@@ -87,7 +86,7 @@ export function SsoSignIn({ returnTo }: { returnTo: string }) {
               {t('identity.ssoSignIn.heading')}
             </Title>
             <Text size="sm">{t('identity.ssoSignIn.intro')}</Text>
-            {refusal && <ProblemAlert error={refusal} signInLink={false} />}
+            {refusal && <AccountProblemAlert error={refusal} signInLink={false} />}
             <TextInput
               label={t('identity.ssoSignIn.email')}
               type="email"
@@ -105,10 +104,7 @@ export function SsoSignIn({ returnTo }: { returnTo: string }) {
         </form>
       </Paper>
       <Text size="sm">
-        {t('identity.ssoSignIn.noAccount')}{' '}
-        <Anchor component={Link} to="/sign-up">
-          {t('identity.ssoSignIn.signUp')}
-        </Anchor>
+        {t('identity.ssoSignIn.noAccount')} <AnchorLink to="/sign-up">{t('identity.ssoSignIn.signUp')}</AnchorLink>
       </Text>
     </Stack>
   );

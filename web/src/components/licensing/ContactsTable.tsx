@@ -1,6 +1,7 @@
 import { Anchor, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../api/licensing';
+import { ColumnHeads } from '../tables';
 
 /** R-REL-6: the agreement's contacts, the partner as Channel Partner Contact; they change only through the partner. */
 export function ContactsTable({ contacts, caption }: { contacts: Contact[]; caption: string }) {
@@ -15,13 +16,9 @@ export function ContactsTable({ contacts, caption }: { contacts: Contact[]; capt
       ) : (
         <Table withTableBorder verticalSpacing="xs">
           <Table.Caption className="sr-only">{caption}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('licensing.report.contactType')}</Table.Th>
-              <Table.Th scope="col">{t('licensing.report.contactName')}</Table.Th>
-              <Table.Th scope="col">{t('licensing.report.contactEmail')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <ColumnHeads
+            columns={[t('licensing.report.contactType'), t('licensing.report.contactName'), t('licensing.report.contactEmail')]}
+          />
           <Table.Tbody>
             {contacts.map((c) => (
               <Table.Tr key={`${c.type}-${c.email}`} data-contact={c.type}>

@@ -1,10 +1,11 @@
-import { Anchor, Box, Table, Text } from '@mantine/core';
+import { Anchor, Table, Text } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { ListedLicensingId, ListedOrDimmed } from '../../api/licensing';
 import { formatDate } from '../../lib/format';
 import { programName } from '../../lib/programName';
 import { StatusBadge } from '../StatusBadge';
+import { ScrollTable } from '../tables';
 
 const COLUMNS = ['number', 'name', 'program', 'kind', 'status', 'startDate', 'endDate'] as const;
 
@@ -42,35 +43,27 @@ export function ListedIds({ items, caption }: { items: ListedOrDimmed[]; caption
   const { t } = useTranslation();
   if (items.length === 0) return <Text>{t('licensing.report.noLicensingIds')}</Text>;
   return (
-    <Box className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
-      <Table withTableBorder verticalSpacing="xs" miw={860}>
-        <Table.Caption className="sr-only">{caption}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            {COLUMNS.map((c) => (
-              <Table.Th key={c} scope="col">
-                {t(`relationship.columns.${c}`)}
-              </Table.Th>
-            ))}
+    <ScrollTable
+      caption={caption}
+      minWidth={860}
+      columns={COLUMNS.map((c) => t(`relationship.columns.${c}`))}
+      striped={false}
+      verticalSpacing="xs"
+    >
+      {items.map((l, i) =>
+        l.visible ? (
+          <ListedRow key={l.id} l={l} />
+        ) : (
+          // Dimmed rows carry no identity by design (R-REL-5): the position is their key.
+          <Table.Tr key={`dimmed-${i}`} data-dimmed="true" bg="gray.1">
+            <Table.Td colSpan={COLUMNS.length}>
+              <Text c="gray.8" fs="italic">
+                {t('licensing.report.dimmedId')}
+              </Text>
+            </Table.Td>
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((l, i) =>
-            l.visible ? (
-              <ListedRow key={l.id} l={l} />
-            ) : (
-              // Dimmed rows carry no identity by design (R-REL-5): the position is their key.
-              <Table.Tr key={`dimmed-${i}`} data-dimmed="true" bg="gray.1">
-                <Table.Td colSpan={COLUMNS.length}>
-                  <Text c="gray.8" fs="italic">
-                    {t('licensing.report.dimmedId')}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            ),
-          )}
-        </Table.Tbody>
-      </Table>
-    </Box>
+        ),
+      )}
+    </ScrollTable>
   );
 }

@@ -31,6 +31,15 @@ export function SummaryTable({
 }) {
   const { t, i18n } = useTranslation();
   const n = new Intl.NumberFormat(i18n.language);
+  /** A right-aligned, sortable count column. */
+  const quantity = (key: string, header: string, value: (r: SummaryRow) => number, describedBy?: string): Column<SummaryRow> => ({
+    key,
+    header,
+    numeric: true,
+    cell: (r) => n.format(value(r)),
+    sort: value,
+    describedBy,
+  });
   const columns: Column<SummaryRow>[] = [
     {
       key: 'pool',
@@ -57,48 +66,15 @@ export function SummaryTable({
       ),
       sort: (r) => `${r.family} ${r.version}`,
     },
-    {
-      key: 'effective',
-      header: t('licensing.summary.effective'),
-      numeric: true,
-      cell: (r) => n.format(r.effectiveQuantity),
-      sort: (r) => r.effectiveQuantity,
-      describedBy: withHelp ? HELP_IDS.effective : undefined,
-    },
-    {
-      key: 'activeSa',
-      header: t('licensing.summary.activeSa'),
-      numeric: true,
-      cell: (r) => n.format(r.activeSaQuantity),
-      sort: (r) => r.activeSaQuantity,
-      describedBy: withHelp ? HELP_IDS.activeSa : undefined,
-    },
-    {
-      key: 'unresolved',
-      header: t('licensing.summary.unresolved'),
-      numeric: true,
-      cell: (r) => n.format(r.unresolvedQuantity),
-      sort: (r) => r.unresolvedQuantity,
-      describedBy: withHelp ? HELP_IDS.unresolved : undefined,
-    },
+    quantity('effective', t('licensing.summary.effective'), (r) => r.effectiveQuantity, withHelp ? HELP_IDS.effective : undefined),
+    quantity('activeSa', t('licensing.summary.activeSa'), (r) => r.activeSaQuantity, withHelp ? HELP_IDS.activeSa : undefined),
+    quantity('unresolved', t('licensing.summary.unresolved'), (r) => r.unresolvedQuantity, withHelp ? HELP_IDS.unresolved : undefined),
   ];
   if (purchased) {
     for (const type of PURCHASED_TYPES) {
-      columns.push({
-        key: `purchased-${type}`,
-        header: t(`licensing.licenseTypesShort.${type}`),
-        numeric: true,
-        cell: (r) => n.format(r.purchased[type]),
-        sort: (r) => r.purchased[type],
-      });
+      columns.push(quantity(`purchased-${type}`, t(`licensing.licenseTypesShort.${type}`), (r) => r.purchased[type]));
     }
-    columns.push({
-      key: 'granted',
-      header: t('licensing.summary.grantQuantity'),
-      numeric: true,
-      cell: (r) => n.format(r.grantQuantity),
-      sort: (r) => r.grantQuantity,
-    });
+    columns.push(quantity('granted', t('licensing.summary.grantQuantity'), (r) => r.grantQuantity));
   }
   const sum = (f: (r: SummaryRow) => number) => rows.reduce((s, r) => s + f(r), 0);
   const total = totals ?? {

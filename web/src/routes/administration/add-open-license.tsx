@@ -2,12 +2,13 @@ import { Alert, Button, Checkbox, List, Paper, SimpleGrid, Stack, Text, TextInpu
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addOpenLicense, problemDetail, refreshAfterRoleChange } from '../../api/administration';
-import { ApiError } from '../../api/client';
+import { addOpenLicense, refreshAfterRoleChange } from '../../api/administration';
+import { ApiError, problemDetail } from '../../api/client';
 import { meQuery } from '../../api/queries';
 import { formatDateTime } from '../../components/administration/format';
-import { AnchorLink } from '../../components/administration/links';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { AnchorLink } from '../../components/links';
+import { NameFields, type PersonName } from '../../components/NameFields';
 import { usePageTitle } from '../../lib/usePageTitle';
 
 interface FieldErrors {
@@ -57,8 +58,7 @@ export function AddOpenLicensePage() {
   const [licenseNumber, setLicenseNumber] = useState('');
   const [authorizationNumber, setAuthorizationNumber] = useState('');
   const [acknowledged, setAcknowledged] = useState(false);
-  const [firstName, setFirstName] = useState('');
-  const [lastName, setLastName] = useState('');
+  const [name, setName] = useState<PersonName>({ firstName: '', lastName: '' });
   const [askName, setAskName] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
   // A complete profile (first and last name) is needed on first use.
@@ -69,7 +69,7 @@ export function AddOpenLicensePage() {
       addOpenLicense({
         licenseNumber: licenseNumber.trim(),
         authorizationNumber: authorizationNumber.trim(),
-        ...(needsName ? { firstName: firstName.trim(), lastName: lastName.trim() } : {}),
+        ...(needsName ? { firstName: name.firstName.trim(), lastName: name.lastName.trim() } : {}),
       }),
     onSuccess: async () => {
       setLicenseNumber('');
@@ -89,8 +89,8 @@ export function AddOpenLicensePage() {
       licenseNumber: licenseNumber.trim() ? undefined : t('administration.addOpen.licenseRequired'),
       authorizationNumber: authorizationNumber.trim() ? undefined : t('administration.addOpen.authorizationRequired'),
       acknowledge: acknowledged ? undefined : t('administration.addOpen.acknowledgeRequired'),
-      firstName: !needsName || firstName.trim() ? undefined : t('administration.addUser.firstNameRequired'),
-      lastName: !needsName || lastName.trim() ? undefined : t('administration.addUser.lastNameRequired'),
+      firstName: !needsName || name.firstName.trim() ? undefined : t('administration.addUser.firstNameRequired'),
+      lastName: !needsName || name.lastName.trim() ? undefined : t('administration.addUser.lastNameRequired'),
     };
     setErrors(next);
     if (Object.values(next).every((v) => v === undefined)) add.mutate();
@@ -167,22 +167,7 @@ export function AddOpenLicensePage() {
                 {t('administration.addOpen.nameNeeded')}
               </Text>
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <TextInput
-                  label={t('administration.users.firstName')}
-                  required
-                  autoComplete="given-name"
-                  value={firstName}
-                  error={errors.firstName}
-                  onChange={(e) => setFirstName(e.currentTarget.value)}
-                />
-                <TextInput
-                  label={t('administration.users.lastName')}
-                  required
-                  autoComplete="family-name"
-                  value={lastName}
-                  error={errors.lastName}
-                  onChange={(e) => setLastName(e.currentTarget.value)}
-                />
+                <NameFields value={name} onChange={setName} errors={errors} />
               </SimpleGrid>
             </>
           )}

@@ -1,13 +1,11 @@
-import { Alert, Button, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, NativeSelect, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addUser, administrationKey, problemDetail } from '../../api/administration';
-import { ApiError } from '../../api/client';
+import { addUser, administrationKey } from '../../api/administration';
+import { problemCode, problemDetail } from '../../api/client';
+import { AdministeredOnly } from '../../components/administration/AdministeredOnly';
 import { personName } from '../../components/administration/format';
-import { Loading } from '../../components/administration/Loading';
-import { AnchorLink } from '../../components/administration/links';
-import { NoAdministeredIds } from '../../components/administration/NoAdministeredIds';
 import {
   type AssignmentValue,
   assignmentProblem,
@@ -16,11 +14,13 @@ import {
   toAssignment,
 } from '../../components/administration/RoleAssignment';
 import { useAdministered } from '../../components/administration/useAdministered';
+import { EmailField } from '../../components/EmailField';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { AnchorLink } from '../../components/links';
+import { NameFields, type PersonName } from '../../components/NameFields';
 import { StatusBadge } from '../../components/StatusBadge';
+import { emailProblem } from '../../lib/email';
 import { usePageTitle } from '../../lib/usePageTitle';
-
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 interface FieldErrors {
   email?: string;
@@ -37,8 +37,7 @@ export function AddUserPage() {
   const queryClient = useQueryClient();
   const administered = useAdministered();
   const [email, setEmail] = useState('');
-  const [firstName, setFirstName] = useState('');
-  const [lastName, setLastName] = useState('');
+  const [name, setName] = useState<PersonName>({ firstName: '', lastName: '' });
   const [locale, setLocale] = useState<'' | 'en' | 'sv'>('');
   const [assignments, setAssignments] = useState<Record<string, AssignmentValue>>({});
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -48,15 +47,14 @@ export function AddUserPage() {
     mutationFn: () =>
       addUser({
         email: email.trim(),
-        firstName: firstName.trim(),
-        lastName: lastName.trim(),
+        firstName: name.firstName.trim(),
+        lastName: name.lastName.trim(),
         ...(locale ? { locale } : {}),
         grants: chosen().map(([licensingId, a]) => ({ licensingId, ...toAssignment(a) })),
       }),
     onSuccess: async () => {
       setEmail('');
-      setFirstName('');
-      setLastName('');
+      setName({ firstName: '', lastName: '' });
       setLocale('');
       setAssignments({});
       await queryClient.invalidateQueries({ queryKey: administrationKey });
@@ -72,13 +70,12 @@ export function AddUserPage() {
     }
     const trimmed = email.trim();
     const next: FieldErrors = {
-      email: !trimmed
-        ? t('administration.addUser.emailRequired')
-        : EMAIL_PATTERN.test(trimmed)
-          ? undefined
-          : t('administration.addUser.emailInvalid'),
-      firstName: firstName.trim() ? undefined : t('administration.addUser.firstNameRequired'),
-      lastName: lastName.trim() ? undefined : t('administration.addUser.lastNameRequired'),
+      email: emailProblem(trimmed, {
+        required: t('administration.addUser.emailRequired'),
+        invalid: t('administration.addUser.emailInvalid'),
+      }),
+      firstName: name.firstName.trim() ? undefined : t('administration.addUser.firstNameRequired'),
+      lastName: name.lastName.trim() ? undefined : t('administration.addUser.lastNameRequired'),
       grants: chosen().length ? undefined : t('administration.addUser.grantsRequired'),
       perId,
     };
@@ -86,8 +83,7 @@ export function AddUserPage() {
     if (!next.email && !next.firstName && !next.lastName && !next.grants && Object.keys(perId).length === 0) add.mutate();
   };
 
-  const existingUserId =
-    add.error instanceof ApiError && add.error.code === 'USER_EXISTS' ? problemDetail<string>(add.error, 'userId') : undefined;
+  const existingUserId = problemCode(add.error) === 'USER_EXISTS' ? problemDetail<string>(add.error, 'userId') : undefined;
 
   return (
     <Stack gap="lg">
@@ -117,42 +113,22 @@ export function AddUserPage() {
           )}
         </Stack>
       )}
-      {Boolean(administered.error) && <ErrorAlert error={administered.error} />}
-      {!administered.ready && !administered.error && <Loading />}
-      {administered.ready && administered.ids.length === 0 && <NoAdministeredIds />}
-      {administered.ready && administered.ids.length > 0 && (
+      <AdministeredOnly administered={administered}>
         <Paper component="form" withBorder p="lg" noValidate onSubmit={onSubmit}>
           <Stack>
             <Title order={2} size="h3">
               {t('administration.addUser.person')}
             </Title>
-            <TextInput
+            <EmailField
               label={t('administration.users.email')}
               description={t('administration.addUser.emailHelp')}
-              type="email"
               autoComplete="off"
-              required
               value={email}
               error={errors.email}
-              onChange={(e) => setEmail(e.currentTarget.value)}
+              onChange={setEmail}
             />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput
-                label={t('administration.users.firstName')}
-                required
-                autoComplete="off"
-                value={firstName}
-                error={errors.firstName}
-                onChange={(e) => setFirstName(e.currentTarget.value)}
-              />
-              <TextInput
-                label={t('administration.users.lastName')}
-                required
-                autoComplete="off"
-                value={lastName}
-                error={errors.lastName}
-                onChange={(e) => setLastName(e.currentTarget.value)}
-              />
+              <NameFields value={name} onChange={setName} errors={errors} someoneElse />
             </SimpleGrid>
             <NativeSelect
               label={t('administration.addUser.language')}
@@ -196,7 +172,7 @@ export function AddUserPage() {
             </Button>
           </Stack>
         </Paper>
-      )}
+      </AdministeredOnly>
     </Stack>
   );
 }

@@ -4,9 +4,9 @@ import { useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { denyResellerByToken } from '../../api/administration';
 import { ApiError } from '../../api/client';
-import { AnchorLink } from '../../components/administration/links';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { AnchorLink } from '../../components/links';
 import { PublicLayout } from '../../components/PublicLayout';
 import { usePageTitle } from '../../lib/usePageTitle';
 

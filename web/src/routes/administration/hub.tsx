@@ -3,10 +3,10 @@ import { useQuery } from '@tanstack/react-query';
 import type { LinkComponentProps } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { requestsQuery } from '../../api/administration';
-import { Loading } from '../../components/administration/Loading';
-import { AnchorLink } from '../../components/administration/links';
 import { useAdministered } from '../../components/administration/useAdministered';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { Loading } from '../../components/Loading';
+import { AnchorLink } from '../../components/links';
 import { usePageTitle } from '../../lib/usePageTitle';
 
 interface HubCard {

@@ -1,5 +1,6 @@
 import { createRoute, redirect } from '@tanstack/react-router';
 import type { ReactElement } from 'react';
+import { searchText } from '../../lib/searchParams';
 import { appRoute, rootRoute } from '../base';
 import { AddOpenLicensePage } from './add-open-license';
 import { AddUserPage } from './add-user';
@@ -15,13 +16,11 @@ import { ManageUsersPage } from './users';
 const page = <TPath extends string>(path: TPath, component: () => ReactElement) =>
   createRoute({ getParentRoute: () => appRoute, path, component });
 
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
-
 const usersRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/administration/users',
   // ?licensingId=… : the users of one Licensing ID (linked from the Add Open and reseller mails).
-  validateSearch: (search: Record<string, unknown>): { licensingId?: string } => ({ licensingId: text(search.licensingId) }),
+  validateSearch: (search: Record<string, unknown>): { licensingId?: string } => ({ licensingId: searchText(search.licensingId) }),
   component: ManageUsersPage,
 });
 
@@ -37,14 +36,14 @@ const requestsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/administration/requests',
   // ?request=<id>: the request an Administrator was mailed about, opened for a decision.
-  validateSearch: (search: Record<string, unknown>): { request?: string } => ({ request: text(search.request) }),
+  validateSearch: (search: Record<string, unknown>): { request?: string } => ({ request: searchText(search.request) }),
   component: PendingRequestsPage,
 });
 
 const openLicensesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/administration/open-licenses',
-  validateSearch: (search: Record<string, unknown>): { licensingId?: string } => ({ licensingId: text(search.licensingId) }),
+  validateSearch: (search: Record<string, unknown>): { licensingId?: string } => ({ licensingId: searchText(search.licensingId) }),
   component: OpenLicensesPage,
 });
 
@@ -58,7 +57,7 @@ const openLicensesRoute = createRoute({
 const denyResellerRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/reseller-access/deny',
-  validateSearch: (search: Record<string, unknown>): { token?: string } => ({ token: text(search.token) }),
+  validateSearch: (search: Record<string, unknown>): { token?: string } => ({ token: searchText(search.token) }),
   component: DenyResellerAccessPage,
 });
 
@@ -77,8 +76,8 @@ const usersAlias = createRoute({
   getParentRoute: () => appRoute,
   path: '/users',
   validateSearch: (search: Record<string, unknown>): { request?: string; licensingId?: string } => ({
-    request: text(search.request),
-    licensingId: text(search.licensingId),
+    request: searchText(search.request),
+    licensingId: searchText(search.licensingId),
   }),
   beforeLoad: ({ search }) => {
     if (search.request) throw redirect({ to: '/administration/requests', search: { request: search.request }, replace: true });

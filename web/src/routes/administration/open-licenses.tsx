@@ -1,11 +1,9 @@
 import { Stack, Text, Title } from '@mantine/core';
 import { useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { Loading } from '../../components/administration/Loading';
-import { NoAdministeredIds } from '../../components/administration/NoAdministeredIds';
+import { AdministeredOnly } from '../../components/administration/AdministeredOnly';
 import { OpenLicensePanel } from '../../components/administration/OpenLicensePanel';
 import { useAdministered } from '../../components/administration/useAdministered';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { usePageTitle } from '../../lib/usePageTitle';
 
 /** R-PERM-10, R-PERM-11: per Open License the user administers, the Add Open switch and the resellers with Deny Access. */
@@ -21,13 +19,12 @@ export function OpenLicensesPage() {
         <Title order={1}>{t('administration.openLicenses.title')}</Title>
         <Text maw={760}>{t('administration.openLicenses.intro')}</Text>
       </Stack>
-      {Boolean(administered.error) && <ErrorAlert error={administered.error} />}
-      {!administered.ready && !administered.error && <Loading />}
-      {administered.ready && administered.ids.length === 0 && <NoAdministeredIds />}
-      {administered.ready && administered.ids.length > 0 && open.length === 0 && <Text>{t('administration.openLicenses.none')}</Text>}
-      {open.map((p) => (
-        <OpenLicensePanel key={p.id} licensingId={p.id} number={p.number} name={p.name} />
-      ))}
+      <AdministeredOnly administered={administered}>
+        {open.length === 0 && <Text>{t('administration.openLicenses.none')}</Text>}
+        {open.map((p) => (
+          <OpenLicensePanel key={p.id} licensingId={p.id} number={p.number} name={p.name} />
+        ))}
+      </AdministeredOnly>
     </Stack>
   );
 }

@@ -13,27 +13,14 @@ import {
 } from '../../api/administration';
 import { formatDateTime } from '../../components/administration/format';
 import { HoldingSummary } from '../../components/administration/HoldingSummary';
-import { Loading } from '../../components/administration/Loading';
-import { AnchorLink } from '../../components/administration/links';
+import { SoleAdministratorWarning } from '../../components/administration/SoleAdministratorWarning';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { Loading } from '../../components/Loading';
+import { AnchorLink } from '../../components/links';
 import { StatusBadge } from '../../components/StatusBadge';
+import { RowHeader, ScrollTable } from '../../components/tables';
 import { usePageTitle } from '../../lib/usePageTitle';
-
-/** R-PERM-3: the sole Administrator of a Licensing ID is asked to add an alternate. */
-export function SoleAdministratorWarning({ items }: { items: MyPermission[] }) {
-  const { t } = useTranslation();
-  const sole = items.filter((p) => p.soleAdministrator);
-  if (sole.length === 0) return null;
-  return (
-    <Alert color="orange.9" variant="outline" title={t('administration.permissions.soleTitle')} data-warning="sole-administrator">
-      <Text size="sm">{t('administration.permissions.sole', { count: sole.length, numbers: sole.map((p) => p.number).join(', ') })}</Text>
-      <AnchorLink to="/administration/users/new" size="sm">
-        {t('administration.permissions.addAlternate')}
-      </AnchorLink>
-    </Alert>
-  );
-}
 
 /** Parent agreement and MBSA of a Licensing ID, as short text. */
 function Lineage({ p }: { p: MyPermission }) {
@@ -85,7 +72,7 @@ function PermissionsTable() {
       {remove.isError && <ErrorAlert error={remove.error} />}
       {permissions.isPending && <Loading />}
       {permissions.isError && <ErrorAlert error={permissions.error} />}
-      {permissions.isSuccess && <SoleAdministratorWarning items={permissions.data} />}
+      {permissions.isSuccess && <SoleAdministratorWarning items={permissions.data} data-warning="sole-administrator" />}
       {permissions.isSuccess && permissions.data.length === 0 && (
         <Text>
           {t('administration.permissions.empty')}{' '}
@@ -93,62 +80,51 @@ function PermissionsTable() {
         </Text>
       )}
       {permissions.isSuccess && permissions.data.length > 0 && (
-        <Box className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
-          <Table striped withTableBorder miw={900}>
-            <Table.Caption className="sr-only">{caption}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('administration.licensingId')}</Table.Th>
-                <Table.Th scope="col">{t('administration.program')}</Table.Th>
-                <Table.Th scope="col">{t('administration.permissions.agreements')}</Table.Th>
-                <Table.Th scope="col" miw={110}>
-                  {t('administration.status')}
-                </Table.Th>
-                <Table.Th scope="col">{t('administration.roles')}</Table.Th>
-                <Table.Th scope="col">{t('administration.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {permissions.data.map((p) => (
-                <Table.Tr key={p.id} data-licensing-id={p.number}>
-                  <Table.Th scope="row" fw={400}>
-                    <Text size="sm" fw={600}>
-                      {p.number}
-                    </Text>
-                    <Text size="sm">{p.name}</Text>
-                  </Table.Th>
-                  <Table.Td>{t(`programs.${p.programCode}`, { defaultValue: p.programName })}</Table.Td>
-                  <Table.Td>
-                    <Lineage p={p} />
-                  </Table.Td>
-                  <Table.Td>
-                    <StatusBadge status={p.status} />
-                  </Table.Td>
-                  <Table.Td>
-                    <HoldingSummary holding={p} />
-                  </Table.Td>
-                  <Table.Td>
-                    {p.removable ? (
-                      <ConfirmButton
-                        label={t('administration.permissions.remove')}
-                        target={p.number}
-                        title={t('administration.permissions.removeTitle', { number: p.number })}
-                        question={t('administration.permissions.removeQuestion', { number: p.number, name: p.name })}
-                        confirmLabel={t('administration.permissions.removeConfirm')}
-                        loading={remove.isPending && remove.variables?.id === p.id}
-                        onConfirm={() => remove.mutate(p)}
-                      />
-                    ) : (
-                      <Text size="sm" data-reason={p.reason ?? 'NONE'}>
-                        {t(`administration.permissions.reason.${p.reason ?? 'NONE'}`)}
-                      </Text>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Box>
+        <ScrollTable
+          caption={caption}
+          minWidth={900}
+          columns={[
+            t('administration.licensingId'),
+            t('administration.program'),
+            t('administration.permissions.agreements'),
+            { label: t('administration.status'), minWidth: 110 },
+            t('administration.roles'),
+            t('administration.actions'),
+          ]}
+        >
+          {permissions.data.map((p) => (
+            <Table.Tr key={p.id} data-licensing-id={p.number}>
+              <RowHeader title={p.number} detail={p.name} />
+              <Table.Td>{t(`programs.${p.programCode}`, { defaultValue: p.programName })}</Table.Td>
+              <Table.Td>
+                <Lineage p={p} />
+              </Table.Td>
+              <Table.Td>
+                <StatusBadge status={p.status} />
+              </Table.Td>
+              <Table.Td>
+                <HoldingSummary holding={p} />
+              </Table.Td>
+              <Table.Td>
+                {p.removable ? (
+                  <ConfirmButton
+                    label={t('administration.permissions.remove')}
+                    target={p.number}
+                    title={t('administration.permissions.removeTitle', { number: p.number })}
+                    question={t('administration.permissions.removeQuestion', { number: p.number, name: p.name })}
+                    confirmLabel={t('administration.permissions.removeConfirm')}
+                    loading={remove.isPending && remove.variables?.id === p.id}
+                    onConfirm={() => remove.mutate(p)}
+                  />
+                ) : (
+                  <Text size="sm" data-reason={p.reason ?? 'NONE'}>
+                    {t(`administration.permissions.reason.${p.reason ?? 'NONE'}`)}
+                  </Text>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </ScrollTable>
       )}
     </Stack>
   );
@@ -185,61 +161,50 @@ function InheritanceSection() {
       {inheritance.isError && <ErrorAlert error={inheritance.error} />}
       {inheritance.isSuccess && inheritance.data.length === 0 && <Text>{t('administration.inheritance.none')}</Text>}
       {inheritance.isSuccess && inheritance.data.length > 0 && (
-        <Box className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
-          <Table striped withTableBorder miw={820}>
-            <Table.Caption className="sr-only">{caption}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('administration.inheritance.agreement')}</Table.Th>
-                <Table.Th scope="col">{t('administration.inheritance.contact')}</Table.Th>
-                <Table.Th scope="col">{t('administration.inheritance.children')}</Table.Th>
-                <Table.Th scope="col">{t('administration.inheritance.administrator')}</Table.Th>
-                <Table.Th scope="col">{t('administration.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {inheritance.data.map((i) => (
-                <Table.Tr key={i.agreement.id} data-agreement={i.agreement.number}>
-                  <Table.Th scope="row" fw={400}>
-                    <Text size="sm" fw={600}>
-                      {i.agreement.number}
-                    </Text>
-                    <Text size="sm">{kind(i)}</Text>
-                  </Table.Th>
-                  <Table.Td>{i.contactTypes.map((c) => t(`administration.inheritance.contactType.${c}`)).join(', ')}</Table.Td>
-                  <Table.Td>{t('administration.inheritance.childCount', { count: i.childLicensingIds })}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm" fw={600}>
-                      {i.optedIn ? t('administration.inheritance.in') : t('administration.inheritance.out')}
-                    </Text>
-                    {i.decidedAt && (
-                      <Text size="sm">
-                        {t('administration.inheritance.decidedAt', { date: formatDateTime(i.decidedAt, i18n.language) })}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <ConfirmButton
-                      destructive={i.optedIn}
-                      label={i.optedIn ? t('administration.inheritance.optOut') : t('administration.inheritance.optIn')}
-                      target={i.agreement.number}
-                      title={t(i.optedIn ? 'administration.inheritance.optOutTitle' : 'administration.inheritance.optInTitle', {
-                        number: i.agreement.number,
-                      })}
-                      question={t(i.optedIn ? 'administration.inheritance.optOutQuestion' : 'administration.inheritance.optInQuestion', {
-                        number: i.agreement.number,
-                        count: i.childLicensingIds,
-                      })}
-                      confirmLabel={i.optedIn ? t('administration.inheritance.optOut') : t('administration.inheritance.optIn')}
-                      loading={choose.isPending && choose.variables?.item.agreement.id === i.agreement.id}
-                      onConfirm={() => choose.mutate({ item: i, optedIn: !i.optedIn })}
-                    />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Box>
+        <ScrollTable
+          caption={caption}
+          minWidth={820}
+          columns={[
+            t('administration.inheritance.agreement'),
+            t('administration.inheritance.contact'),
+            t('administration.inheritance.children'),
+            t('administration.inheritance.administrator'),
+            t('administration.actions'),
+          ]}
+        >
+          {inheritance.data.map((i) => (
+            <Table.Tr key={i.agreement.id} data-agreement={i.agreement.number}>
+              <RowHeader title={i.agreement.number} detail={kind(i)} />
+              <Table.Td>{i.contactTypes.map((c) => t(`administration.inheritance.contactType.${c}`)).join(', ')}</Table.Td>
+              <Table.Td>{t('administration.inheritance.childCount', { count: i.childLicensingIds })}</Table.Td>
+              <Table.Td>
+                <Text size="sm" fw={600}>
+                  {i.optedIn ? t('administration.inheritance.in') : t('administration.inheritance.out')}
+                </Text>
+                {i.decidedAt && (
+                  <Text size="sm">{t('administration.inheritance.decidedAt', { date: formatDateTime(i.decidedAt, i18n.language) })}</Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <ConfirmButton
+                  destructive={i.optedIn}
+                  label={i.optedIn ? t('administration.inheritance.optOut') : t('administration.inheritance.optIn')}
+                  target={i.agreement.number}
+                  title={t(i.optedIn ? 'administration.inheritance.optOutTitle' : 'administration.inheritance.optInTitle', {
+                    number: i.agreement.number,
+                  })}
+                  question={t(i.optedIn ? 'administration.inheritance.optOutQuestion' : 'administration.inheritance.optInQuestion', {
+                    number: i.agreement.number,
+                    count: i.childLicensingIds,
+                  })}
+                  confirmLabel={i.optedIn ? t('administration.inheritance.optOut') : t('administration.inheritance.optIn')}
+                  loading={choose.isPending && choose.variables?.item.agreement.id === i.agreement.id}
+                  onConfirm={() => choose.mutate({ item: i, optedIn: !i.optedIn })}
+                />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </ScrollTable>
       )}
     </Stack>
   );

@@ -1,12 +1,10 @@
-import { Alert, Box, Button, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { administrationKey, createRequest, requestsQuery } from '../../api/administration';
 import { formatDateTime } from '../../components/administration/format';
 import { HoldingSummary } from '../../components/administration/HoldingSummary';
-import { Loading } from '../../components/administration/Loading';
-import { AnchorLink } from '../../components/administration/links';
 import {
   type AssignmentValue,
   assignmentProblem,
@@ -16,6 +14,9 @@ import {
 } from '../../components/administration/RoleAssignment';
 import { RequestStatusBadge } from '../../components/administration/StatusBadges';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { Loading } from '../../components/Loading';
+import { AnchorLink } from '../../components/links';
+import { RowHeader, ScrollTable } from '../../components/tables';
 import { usePageTitle } from '../../lib/usePageTitle';
 
 const PROGRAMS = [
@@ -51,44 +52,35 @@ function MyRequests() {
       {mine.isError && <ErrorAlert error={mine.error} />}
       {mine.isSuccess && mine.data.length === 0 && <Text>{t('administration.request.none')}</Text>}
       {mine.isSuccess && mine.data.length > 0 && (
-        <Box className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
-          <Table striped withTableBorder miw={820}>
-            <Table.Caption className="sr-only">{caption}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('administration.request.numberColumn')}</Table.Th>
-                <Table.Th scope="col">{t('administration.licensingId')}</Table.Th>
-                <Table.Th scope="col">{t('administration.roles')}</Table.Th>
-                <Table.Th scope="col">{t('administration.status')}</Table.Th>
-                <Table.Th scope="col">{t('administration.request.note')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {mine.data.map((r) => (
-                <Table.Tr key={r.id} data-request={r.number} data-status={r.status}>
-                  <Table.Th scope="row" fw={400}>
-                    <Text size="sm" fw={600}>
-                      {r.number}
-                    </Text>
-                    <Text size="sm">{formatDateTime(r.createdAt, i18n.language)}</Text>
-                  </Table.Th>
-                  <Table.Td>
-                    <Text size="sm">{r.licensingId.number}</Text>
-                    <Text size="sm">{t(`programs.${r.licensingId.programCode}`, { defaultValue: r.licensingId.programCode })}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <HoldingSummary holding={{ roles: r.roles, subRoles: r.subRoles, manageReservation: false }} />
-                  </Table.Td>
-                  <Table.Td>
-                    <RequestStatusBadge status={r.status} />
-                    {r.decidedAt && <Text size="sm">{formatDateTime(r.decidedAt, i18n.language)}</Text>}
-                  </Table.Td>
-                  <Table.Td>{r.decisionNote ?? ''}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Box>
+        <ScrollTable
+          caption={caption}
+          minWidth={820}
+          columns={[
+            t('administration.request.numberColumn'),
+            t('administration.licensingId'),
+            t('administration.roles'),
+            t('administration.status'),
+            t('administration.request.note'),
+          ]}
+        >
+          {mine.data.map((r) => (
+            <Table.Tr key={r.id} data-request={r.number} data-status={r.status}>
+              <RowHeader title={r.number} detail={formatDateTime(r.createdAt, i18n.language)} />
+              <Table.Td>
+                <Text size="sm">{r.licensingId.number}</Text>
+                <Text size="sm">{t(`programs.${r.licensingId.programCode}`, { defaultValue: r.licensingId.programCode })}</Text>
+              </Table.Td>
+              <Table.Td>
+                <HoldingSummary holding={{ roles: r.roles, subRoles: r.subRoles, manageReservation: false }} />
+              </Table.Td>
+              <Table.Td>
+                <RequestStatusBadge status={r.status} />
+                {r.decidedAt && <Text size="sm">{formatDateTime(r.decidedAt, i18n.language)}</Text>}
+              </Table.Td>
+              <Table.Td>{r.decisionNote ?? ''}</Table.Td>
+            </Table.Tr>
+          ))}
+        </ScrollTable>
       )}
     </Stack>
   );

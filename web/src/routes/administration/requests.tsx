@@ -4,13 +4,14 @@ import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { decideRequest, type PermissionRequest, type RequestStatus, refreshAfterRoleChange, requestsQuery } from '../../api/administration';
+import { AdministeredOnly } from '../../components/administration/AdministeredOnly';
 import { formatDateTime, personName } from '../../components/administration/format';
 import { HoldingSummary } from '../../components/administration/HoldingSummary';
-import { Loading } from '../../components/administration/Loading';
-import { NoAdministeredIds } from '../../components/administration/NoAdministeredIds';
 import { RequestStatusBadge } from '../../components/administration/StatusBadges';
 import { useAdministered } from '../../components/administration/useAdministered';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { Loading } from '../../components/Loading';
+import { RowHeader, ScrollTable } from '../../components/tables';
 import { usePageTitle } from '../../lib/usePageTitle';
 
 const FILTERS: (RequestStatus | 'ALL')[] = ['PENDING', 'ACCEPTED', 'DENIED', 'ALL'];
@@ -119,96 +120,83 @@ export function PendingRequestsPage() {
         <Title order={1}>{t('administration.requests.title')}</Title>
         <Text maw={720}>{t('administration.requests.intro')}</Text>
       </Stack>
-      {Boolean(administered.error) && <ErrorAlert error={administered.error} />}
-      {!administered.ready && !administered.error && <Loading />}
-      {administered.ready && !isAdmin && <NoAdministeredIds />}
-      {mailed && all.isSuccess && !mailedRequest && (
-        <Alert color="orange.9" variant="outline">
-          {t('administration.requests.mailedMissing')}
-        </Alert>
-      )}
-      {mailedRequest && mailedRequest.status !== 'PENDING' && (
-        <Alert color="blue.9" variant="outline" role="status">
-          {t('administration.requests.mailedDecided', {
-            number: mailedRequest.number,
-            status: t(`administration.requestStatus.${mailedRequest.status}`),
-          })}
-        </Alert>
-      )}
-      {isAdmin && (
-        <>
-          <NativeSelect
-            label={t('administration.requests.show')}
-            w={260}
-            value={status}
-            onChange={(e) => setStatus(e.currentTarget.value as RequestStatus | 'ALL')}
-            data={FILTERS.map((s) => ({ value: s, label: t(`administration.requests.filter.${s}`) }))}
-          />
-          {list.isPending && <Loading />}
-          {list.isError && <ErrorAlert error={list.error} />}
-          {list.isSuccess && list.data.length === 0 && (
-            <Text>{status === 'PENDING' ? t('administration.requests.none') : t('administration.requests.noneFiltered')}</Text>
-          )}
-          {list.isSuccess && list.data.length > 0 && (
-            <Box className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
-              <Table striped withTableBorder miw={900}>
-                <Table.Caption className="sr-only">{caption}</Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('administration.request.numberColumn')}</Table.Th>
-                    <Table.Th scope="col">{t('administration.requests.requester')}</Table.Th>
-                    <Table.Th scope="col">{t('administration.licensingId')}</Table.Th>
-                    <Table.Th scope="col">{t('administration.roles')}</Table.Th>
-                    <Table.Th scope="col">{t('administration.status')}</Table.Th>
-                    <Table.Th scope="col">{t('administration.actions')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {list.data.map((r) => (
-                    <Table.Tr key={r.id} data-request={r.number} data-mailed={r.id === mailed ? 'true' : undefined}>
-                      <Table.Th scope="row" fw={400}>
-                        <Text size="sm" fw={600}>
-                          {r.number}
-                        </Text>
-                        <Text size="sm">{formatDateTime(r.createdAt, i18n.language)}</Text>
-                      </Table.Th>
-                      <Table.Td>
-                        <Text size="sm">{personName(r.requester)}</Text>
-                        <Text size="sm">{r.requester.email}</Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">{r.licensingId.number}</Text>
-                        {r.licensingId.name && <Text size="sm">{r.licensingId.name}</Text>}
-                      </Table.Td>
-                      <Table.Td>
-                        <HoldingSummary holding={{ roles: r.roles, subRoles: r.subRoles, manageReservation: false }} />
-                        {r.comment && <Text size="sm">{t('administration.requests.comment', { comment: r.comment })}</Text>}
-                      </Table.Td>
-                      <Table.Td>
-                        <RequestStatusBadge status={r.status} />
-                        {r.decisionNote && <Text size="sm">{r.decisionNote}</Text>}
-                      </Table.Td>
-                      <Table.Td>
-                        {r.status === 'PENDING' ? (
-                          <Button
-                            size="xs"
-                            onClick={() => setOpen(r)}
-                            aria-label={t('common.labelFor', { label: t('administration.requests.review'), target: r.number })}
-                          >
-                            {t('administration.requests.review')}
-                          </Button>
-                        ) : (
-                          r.decidedAt && <Text size="sm">{formatDateTime(r.decidedAt, i18n.language)}</Text>
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Box>
-          )}
-        </>
-      )}
+      <AdministeredOnly administered={administered}>
+        {mailed && all.isSuccess && !mailedRequest && (
+          <Alert color="orange.9" variant="outline">
+            {t('administration.requests.mailedMissing')}
+          </Alert>
+        )}
+        {mailedRequest && mailedRequest.status !== 'PENDING' && (
+          <Alert color="blue.9" variant="outline" role="status">
+            {t('administration.requests.mailedDecided', {
+              number: mailedRequest.number,
+              status: t(`administration.requestStatus.${mailedRequest.status}`),
+            })}
+          </Alert>
+        )}
+
+        <NativeSelect
+          label={t('administration.requests.show')}
+          w={260}
+          value={status}
+          onChange={(e) => setStatus(e.currentTarget.value as RequestStatus | 'ALL')}
+          data={FILTERS.map((s) => ({ value: s, label: t(`administration.requests.filter.${s}`) }))}
+        />
+        {list.isPending && <Loading />}
+        {list.isError && <ErrorAlert error={list.error} />}
+        {list.isSuccess && list.data.length === 0 && (
+          <Text>{status === 'PENDING' ? t('administration.requests.none') : t('administration.requests.noneFiltered')}</Text>
+        )}
+        {list.isSuccess && list.data.length > 0 && (
+          <ScrollTable
+            caption={caption}
+            minWidth={900}
+            columns={[
+              t('administration.request.numberColumn'),
+              t('administration.requests.requester'),
+              t('administration.licensingId'),
+              t('administration.roles'),
+              t('administration.status'),
+              t('administration.actions'),
+            ]}
+          >
+            {list.data.map((r) => (
+              <Table.Tr key={r.id} data-request={r.number} data-mailed={r.id === mailed ? 'true' : undefined}>
+                <RowHeader title={r.number} detail={formatDateTime(r.createdAt, i18n.language)} />
+                <Table.Td>
+                  <Text size="sm">{personName(r.requester)}</Text>
+                  <Text size="sm">{r.requester.email}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{r.licensingId.number}</Text>
+                  {r.licensingId.name && <Text size="sm">{r.licensingId.name}</Text>}
+                </Table.Td>
+                <Table.Td>
+                  <HoldingSummary holding={{ roles: r.roles, subRoles: r.subRoles, manageReservation: false }} />
+                  {r.comment && <Text size="sm">{t('administration.requests.comment', { comment: r.comment })}</Text>}
+                </Table.Td>
+                <Table.Td>
+                  <RequestStatusBadge status={r.status} />
+                  {r.decisionNote && <Text size="sm">{r.decisionNote}</Text>}
+                </Table.Td>
+                <Table.Td>
+                  {r.status === 'PENDING' ? (
+                    <Button
+                      size="xs"
+                      onClick={() => setOpen(r)}
+                      aria-label={t('common.labelFor', { label: t('administration.requests.review'), target: r.number })}
+                    >
+                      {t('administration.requests.review')}
+                    </Button>
+                  ) : (
+                    r.decidedAt && <Text size="sm">{formatDateTime(r.decidedAt, i18n.language)}</Text>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </ScrollTable>
+        )}
+      </AdministeredOnly>
       {open && <DecisionDialog request={open} onClose={close} />}
     </Stack>
   );

@@ -1,4 +1,4 @@
-import { Alert, Box, Button, Group, List, Modal, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, List, Modal, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
@@ -16,8 +16,6 @@ import {
 } from '../../api/administration';
 import { formatDateTime, personName } from '../../components/administration/format';
 import { HoldingSummary } from '../../components/administration/HoldingSummary';
-import { Loading } from '../../components/administration/Loading';
-import { AnchorLink } from '../../components/administration/links';
 import {
   type AssignmentValue,
   assignmentProblem,
@@ -30,7 +28,11 @@ import { UserStatusBadge } from '../../components/administration/StatusBadges';
 import { useAdministered } from '../../components/administration/useAdministered';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { Loading } from '../../components/Loading';
+import { AnchorLink } from '../../components/links';
+import { SectionPanel } from '../../components/SectionPanel';
 import { StatusBadge } from '../../components/StatusBadge';
+import { RowHeader, ScrollTable } from '../../components/tables';
 import { usePageTitle } from '../../lib/usePageTitle';
 
 /** R-PERM-7/8/9: change the user's roles on one Licensing ID in a dialog. */
@@ -118,44 +120,39 @@ function AddLicensingId({ user }: { user: UserDetail }) {
     if (!key) add.mutate();
   };
   return (
-    <Paper withBorder p="lg" component="section" aria-labelledby="add-licensing-id">
-      <Stack>
-        <Title order={2} size="h3" id="add-licensing-id">
-          {t('administration.userDetail.addId')}
-        </Title>
-        {add.isSuccess && (
-          <Alert color="green" variant="outline" role="status">
-            {t('administration.userDetail.added')}
-          </Alert>
-        )}
-        {add.isError && <ErrorAlert error={add.error} />}
-        {options.length === 0 || !target ? (
-          <Text>{t('administration.userDetail.allAdded')}</Text>
-        ) : (
-          <form noValidate onSubmit={onSubmit}>
-            <Stack>
-              <NativeSelect
-                label={t('administration.licensingId')}
-                value={target.id}
-                onChange={(e) => setLicensingId(e.currentTarget.value)}
-                data={options.map((p) => ({ value: p.id, label: `${p.number} · ${p.name}` }))}
-              />
-              <RoleAssignment
-                idPrefix="add-id"
-                legend={t('administration.users.rolesOn', { number: target.number, name: target.name })}
-                value={value}
-                onChange={setValue}
-                withReservation={target.kind === 'ENROLLMENT'}
-                error={problem}
-              />
-              <Button type="submit" loading={add.isPending} w="fit-content">
-                {t('administration.userDetail.addSubmit')}
-              </Button>
-            </Stack>
-          </form>
-        )}
-      </Stack>
-    </Paper>
+    <SectionPanel headingId="add-licensing-id" title={t('administration.userDetail.addId')}>
+      {add.isSuccess && (
+        <Alert color="green" variant="outline" role="status">
+          {t('administration.userDetail.added')}
+        </Alert>
+      )}
+      {add.isError && <ErrorAlert error={add.error} />}
+      {options.length === 0 || !target ? (
+        <Text>{t('administration.userDetail.allAdded')}</Text>
+      ) : (
+        <form noValidate onSubmit={onSubmit}>
+          <Stack>
+            <NativeSelect
+              label={t('administration.licensingId')}
+              value={target.id}
+              onChange={(e) => setLicensingId(e.currentTarget.value)}
+              data={options.map((p) => ({ value: p.id, label: `${p.number} · ${p.name}` }))}
+            />
+            <RoleAssignment
+              idPrefix="add-id"
+              legend={t('administration.users.rolesOn', { number: target.number, name: target.name })}
+              value={value}
+              onChange={setValue}
+              withReservation={target.kind === 'ENROLLMENT'}
+              error={problem}
+            />
+            <Button type="submit" loading={add.isPending} w="fit-content">
+              {t('administration.userDetail.addSubmit')}
+            </Button>
+          </Stack>
+        </form>
+      )}
+    </SectionPanel>
   );
 }
 
@@ -264,73 +261,62 @@ function PermissionsTable({ user }: { user: UserDetail }) {
       {user.permissions.length === 0 ? (
         <Text>{t('administration.userDetail.noPermissions')}</Text>
       ) : (
-        <Box className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
-          <Table striped withTableBorder miw={820}>
-            <Table.Caption className="sr-only">{caption}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('administration.licensingId')}</Table.Th>
-                <Table.Th scope="col" miw={110}>
-                  {t('administration.status')}
-                </Table.Th>
-                <Table.Th scope="col">{t('administration.roles')}</Table.Th>
-                <Table.Th scope="col">{t('administration.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {user.permissions.map((p) => (
-                <Table.Tr key={p.licensingId.id} data-licensing-id={p.licensingId.number}>
-                  <Table.Th scope="row" fw={400}>
-                    <Text size="sm" fw={600}>
-                      {p.licensingId.number}
+        <ScrollTable
+          caption={caption}
+          minWidth={820}
+          columns={[
+            t('administration.licensingId'),
+            { label: t('administration.status'), minWidth: 110 },
+            t('administration.roles'),
+            t('administration.actions'),
+          ]}
+        >
+          {user.permissions.map((p) => (
+            <Table.Tr key={p.licensingId.id} data-licensing-id={p.licensingId.number}>
+              <RowHeader title={p.licensingId.number} detail={p.licensingId.name} />
+              <Table.Td>
+                <StatusBadge status={p.licensingId.status} />
+              </Table.Td>
+              <Table.Td>
+                <HoldingSummary holding={p} />
+              </Table.Td>
+              <Table.Td>
+                <Group gap="xs">
+                  <Button
+                    size="xs"
+                    variant="outline"
+                    onClick={() => setEditing(p)}
+                    aria-label={t('common.labelFor', {
+                      label: p.roles.length ? t('administration.userDetail.edit') : t('administration.userDetail.give'),
+                      target: p.licensingId.number,
+                    })}
+                  >
+                    {p.roles.length ? t('administration.userDetail.edit') : t('administration.userDetail.give')}
+                  </Button>
+                  {p.removable && (
+                    <ConfirmButton
+                      label={t('administration.userDetail.remove')}
+                      target={p.licensingId.number}
+                      title={t('administration.userDetail.removeTitle', { number: p.licensingId.number })}
+                      question={t('administration.userDetail.removeQuestion', {
+                        number: p.licensingId.number,
+                        name: personName(user),
+                      })}
+                      confirmLabel={t('administration.userDetail.remove')}
+                      loading={remove.isPending && remove.variables?.licensingId.id === p.licensingId.id}
+                      onConfirm={() => remove.mutate(p)}
+                    />
+                  )}
+                  {!p.removable && p.reason && (
+                    <Text size="sm" data-reason={p.reason}>
+                      {t(`administration.userDetail.reason.${p.reason}`)}
                     </Text>
-                    <Text size="sm">{p.licensingId.name}</Text>
-                  </Table.Th>
-                  <Table.Td>
-                    <StatusBadge status={p.licensingId.status} />
-                  </Table.Td>
-                  <Table.Td>
-                    <HoldingSummary holding={p} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap="xs">
-                      <Button
-                        size="xs"
-                        variant="outline"
-                        onClick={() => setEditing(p)}
-                        aria-label={t('common.labelFor', {
-                          label: p.roles.length ? t('administration.userDetail.edit') : t('administration.userDetail.give'),
-                          target: p.licensingId.number,
-                        })}
-                      >
-                        {p.roles.length ? t('administration.userDetail.edit') : t('administration.userDetail.give')}
-                      </Button>
-                      {p.removable && (
-                        <ConfirmButton
-                          label={t('administration.userDetail.remove')}
-                          target={p.licensingId.number}
-                          title={t('administration.userDetail.removeTitle', { number: p.licensingId.number })}
-                          question={t('administration.userDetail.removeQuestion', {
-                            number: p.licensingId.number,
-                            name: personName(user),
-                          })}
-                          confirmLabel={t('administration.userDetail.remove')}
-                          loading={remove.isPending && remove.variables?.licensingId.id === p.licensingId.id}
-                          onConfirm={() => remove.mutate(p)}
-                        />
-                      )}
-                      {!p.removable && p.reason && (
-                        <Text size="sm" data-reason={p.reason}>
-                          {t(`administration.userDetail.reason.${p.reason}`)}
-                        </Text>
-                      )}
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Box>
+                  )}
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </ScrollTable>
       )}
       {editing && <EditRolesDialog user={user} permission={editing} onClose={() => setEditing(undefined)} />}
     </Stack>

@@ -5,14 +5,15 @@ import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type UserFilter, usersQuery } from '../../api/administration';
+import { AdministeredOnly } from '../../components/administration/AdministeredOnly';
 import { personName } from '../../components/administration/format';
-import { Loading } from '../../components/administration/Loading';
-import { AnchorLink, ButtonLink } from '../../components/administration/links';
-import { NoAdministeredIds } from '../../components/administration/NoAdministeredIds';
 import { OpenLicensePanel } from '../../components/administration/OpenLicensePanel';
 import { UserStatusBadge } from '../../components/administration/StatusBadges';
 import { useAdministered } from '../../components/administration/useAdministered';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { Loading } from '../../components/Loading';
+import { AnchorLink, ButtonLink } from '../../components/links';
+import { ScrollTable } from '../../components/tables';
 import { usePageTitle } from '../../lib/usePageTitle';
 
 const STATUSES: UserFilter['status'][] = ['all', 'active', 'invited', 'inactive'];
@@ -34,35 +35,31 @@ function UserList({ filter }: { filter: UserFilter }) {
       {rows.length === 0 ? (
         <Text>{t('administration.users.none')}</Text>
       ) : (
-        <Box className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
-          <Table striped withTableBorder miw={720}>
-            <Table.Caption className="sr-only">{caption}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('administration.users.name')}</Table.Th>
-                <Table.Th scope="col">{t('administration.users.email')}</Table.Th>
-                <Table.Th scope="col">{t('administration.status')}</Table.Th>
-                <Table.Th scope="col">{t('administration.users.licensingIds')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((u) => (
-                <Table.Tr key={u.id} data-user={u.email}>
-                  <Table.Th scope="row" fw={400}>
-                    <AnchorLink to="/administration/users/$userId" params={{ userId: u.id }}>
-                      {personName(u)}
-                    </AnchorLink>
-                  </Table.Th>
-                  <Table.Td>{u.email}</Table.Td>
-                  <Table.Td>
-                    <UserStatusBadge status={u.status} />
-                  </Table.Td>
-                  <Table.Td>{u.activeLicensingIds}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Box>
+        <ScrollTable
+          caption={caption}
+          minWidth={720}
+          columns={[
+            t('administration.users.name'),
+            t('administration.users.email'),
+            t('administration.status'),
+            t('administration.users.licensingIds'),
+          ]}
+        >
+          {rows.map((u) => (
+            <Table.Tr key={u.id} data-user={u.email}>
+              <Table.Th scope="row" fw={400}>
+                <AnchorLink to="/administration/users/$userId" params={{ userId: u.id }}>
+                  {personName(u)}
+                </AnchorLink>
+              </Table.Th>
+              <Table.Td>{u.email}</Table.Td>
+              <Table.Td>
+                <UserStatusBadge status={u.status} />
+              </Table.Td>
+              <Table.Td>{u.activeLicensingIds}</Table.Td>
+            </Table.Tr>
+          ))}
+        </ScrollTable>
       )}
       {users.hasNextPage && (
         <Button variant="default" w="fit-content" loading={users.isFetchingNextPage} onClick={() => void users.fetchNextPage()}>
@@ -96,41 +93,36 @@ export function ManageUsersPage() {
         </Stack>
         {administered.ids.length > 0 && <ButtonLink to="/administration/users/new">{t('administration.users.add')}</ButtonLink>}
       </Group>
-      {Boolean(administered.error) && <ErrorAlert error={administered.error} />}
-      {!administered.ready && !administered.error && <Loading />}
-      {administered.ready && administered.ids.length === 0 && <NoAdministeredIds />}
-      {administered.ready && administered.ids.length > 0 && (
-        <>
-          <Box role="search" aria-label={t('administration.users.filters')}>
-            <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <TextInput
-                label={t('administration.users.search')}
-                description={t('administration.users.searchHelp')}
-                type="search"
-                value={email}
-                onChange={(e) => setEmail(e.currentTarget.value)}
-              />
-              <NativeSelect
-                label={t('administration.status')}
-                value={status}
-                onChange={(e) => setStatus(e.currentTarget.value as UserFilter['status'])}
-                data={STATUSES.map((s) => ({ value: s, label: t(`administration.userStatus.${s}`) }))}
-              />
-              <NativeSelect
-                label={t('administration.licensingId')}
-                value={chosen?.id ?? ''}
-                onChange={(e) => void navigate({ search: { licensingId: e.currentTarget.value || undefined }, replace: true })}
-                data={[
-                  { value: '', label: t('administration.users.allLicensingIds') },
-                  ...administered.ids.map((p) => ({ value: p.id, label: `${p.number} · ${p.name}` })),
-                ]}
-              />
-            </SimpleGrid>
-          </Box>
-          <UserList filter={filter} />
-          {chosen?.programCode === 'OPEN_LICENSE' && <OpenLicensePanel licensingId={chosen.id} number={chosen.number} name={chosen.name} />}
-        </>
-      )}
+      <AdministeredOnly administered={administered}>
+        <Box role="search" aria-label={t('administration.users.filters')}>
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <TextInput
+              label={t('administration.users.search')}
+              description={t('administration.users.searchHelp')}
+              type="search"
+              value={email}
+              onChange={(e) => setEmail(e.currentTarget.value)}
+            />
+            <NativeSelect
+              label={t('administration.status')}
+              value={status}
+              onChange={(e) => setStatus(e.currentTarget.value as UserFilter['status'])}
+              data={STATUSES.map((s) => ({ value: s, label: t(`administration.userStatus.${s}`) }))}
+            />
+            <NativeSelect
+              label={t('administration.licensingId')}
+              value={chosen?.id ?? ''}
+              onChange={(e) => void navigate({ search: { licensingId: e.currentTarget.value || undefined }, replace: true })}
+              data={[
+                { value: '', label: t('administration.users.allLicensingIds') },
+                ...administered.ids.map((p) => ({ value: p.id, label: `${p.number} · ${p.name}` })),
+              ]}
+            />
+          </SimpleGrid>
+        </Box>
+        <UserList filter={filter} />
+        {chosen?.programCode === 'OPEN_LICENSE' && <OpenLicensePanel licensingId={chosen.id} number={chosen.number} name={chosen.name} />}
+      </AdministeredOnly>
     </Stack>
   );
 }

@@ -1,14 +1,15 @@
-import { Box, Button, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Stack, Table, Text, Title } from '@mantine/core';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { activationsQuery, productKeysQuery } from '../../api/keys';
 import { formatDateTime, productLabel } from '../../components/downloads/format';
-import { Loading } from '../../components/downloads/Loading';
-import { AnchorLink } from '../../components/downloads/links';
-import { NoAccess } from '../../components/downloads/NoAccess';
-import { ProblemAlert } from '../../components/downloads/ProblemAlert';
+import { KeyProblemAlert } from '../../components/downloads/KeyProblemAlert';
+import { NoAccess } from '../../components/EmptyNotice';
+import { Loading } from '../../components/Loading';
+import { AnchorLink } from '../../components/links';
+import { ScrollTable } from '../../components/tables';
 import { usePageTitle } from '../../lib/usePageTitle';
 
 /** R-KEY-3, R-KEY-4: every activation of a key — which machine, physical or virtual, how, and when. */
@@ -51,47 +52,43 @@ export function ActivationHistoryPage() {
       )}
       {history.isPending && <Loading />}
       {forbidden && <NoAccess title={t('downloads.keys.noRoleTitle')} description={t('downloads.keys.noRole')} />}
-      {history.isError && !forbidden && <ProblemAlert error={history.error} keyId={keyId} />}
+      {history.isError && !forbidden && <KeyProblemAlert error={history.error} keyId={keyId} />}
       {history.isSuccess && rows.length === 0 && <Text>{t('downloads.history.none')}</Text>}
       {rows.length > 0 && (
-        <Box className="table-scroll" tabIndex={0} role="region" aria-label={title}>
-          <Table striped withTableBorder miw={820}>
-            <Table.Caption className="sr-only">{title}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('downloads.history.hostname')}</Table.Th>
-                <Table.Th scope="col">{t('downloads.history.fingerprint')}</Table.Th>
-                <Table.Th scope="col">{t('downloads.history.kind')}</Table.Th>
-                <Table.Th scope="col">{t('downloads.history.method')}</Table.Th>
-                <Table.Th scope="col">{t('downloads.history.when')}</Table.Th>
-                {isHost && <Table.Th scope="col">{t('downloads.history.hostActivations')}</Table.Th>}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((a) => (
-                <Table.Tr key={a.id} data-fingerprint={a.fingerprint}>
-                  <Table.Td>{a.hostname ?? t('downloads.history.noHostname')}</Table.Td>
-                  <Table.Td>
-                    <Text ff="monospace" size="sm">
-                      {a.fingerprint}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{t(`downloads.machineKinds.${a.machineKind}`)}</Table.Td>
-                  <Table.Td>{t(`downloads.methods.${a.method}`)}</Table.Td>
-                  <Table.Td>{formatDateTime(a.activatedAt, i18n.language)}</Table.Td>
-                  {isHost && (
-                    <Table.Td>
-                      {t('downloads.history.hostActivationsValue', {
-                        count: a.hostActivations ?? 0,
-                        last: a.lastActivatedAt ? formatDateTime(a.lastActivatedAt, i18n.language) : '',
-                      })}
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Box>
+        <ScrollTable
+          caption={title}
+          minWidth={820}
+          columns={[
+            t('downloads.history.hostname'),
+            t('downloads.history.fingerprint'),
+            t('downloads.history.kind'),
+            t('downloads.history.method'),
+            t('downloads.history.when'),
+            ...(isHost ? [t('downloads.history.hostActivations')] : []),
+          ]}
+        >
+          {rows.map((a) => (
+            <Table.Tr key={a.id} data-fingerprint={a.fingerprint}>
+              <Table.Td>{a.hostname ?? t('downloads.history.noHostname')}</Table.Td>
+              <Table.Td>
+                <Text ff="monospace" size="sm">
+                  {a.fingerprint}
+                </Text>
+              </Table.Td>
+              <Table.Td>{t(`downloads.machineKinds.${a.machineKind}`)}</Table.Td>
+              <Table.Td>{t(`downloads.methods.${a.method}`)}</Table.Td>
+              <Table.Td>{formatDateTime(a.activatedAt, i18n.language)}</Table.Td>
+              {isHost && (
+                <Table.Td>
+                  {t('downloads.history.hostActivationsValue', {
+                    count: a.hostActivations ?? 0,
+                    last: a.lastActivatedAt ? formatDateTime(a.lastActivatedAt, i18n.language) : '',
+                  })}
+                </Table.Td>
+              )}
+            </Table.Tr>
+          ))}
+        </ScrollTable>
       )}
       {history.isSuccess && (
         <Text size="sm" role="status">

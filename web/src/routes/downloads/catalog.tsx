@@ -1,16 +1,17 @@
-import { Badge, Box, Button, Checkbox, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { type CatalogItem, catalogQuery, categoriesQuery } from '../../api/downloads';
 import { meQuery } from '../../api/queries';
-import { Loading } from '../../components/downloads/Loading';
-import { AnchorLink } from '../../components/downloads/links';
-import { NoAccess } from '../../components/downloads/NoAccess';
-import { ProblemAlert } from '../../components/downloads/ProblemAlert';
+import { KeyProblemAlert } from '../../components/downloads/KeyProblemAlert';
 import { ProductSearch } from '../../components/downloads/ProductSearch';
 import { DOWNLOAD_ROLES, useLicensingIdsWith } from '../../components/downloads/scope';
+import { NoAccess } from '../../components/EmptyNotice';
+import { Loading } from '../../components/Loading';
+import { AnchorLink } from '../../components/links';
+import { ScrollTable } from '../../components/tables';
 import { usePageTitle } from '../../lib/usePageTitle';
 
 export interface CatalogSearch {
@@ -132,7 +133,7 @@ export function CatalogPage() {
             </Checkbox.Group>
           )}
           {catalog.isPending && <Loading />}
-          {catalog.isError && <ProblemAlert error={catalog.error} />}
+          {catalog.isError && <KeyProblemAlert error={catalog.error} />}
           {catalog.isSuccess && (
             <Text size="sm" role="status">
               {q
@@ -142,55 +143,51 @@ export function CatalogPage() {
           )}
           {catalog.isSuccess && items.length === 0 && <Text>{t('downloads.catalog.none')}</Text>}
           {items.length > 0 && (
-            <Box className="table-scroll" tabIndex={0} role="region" aria-label={t('downloads.catalog.title')}>
-              <Table striped withTableBorder miw={860}>
-                <Table.Caption className="sr-only">{t('downloads.catalog.title')}</Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('downloads.catalog.product')}</Table.Th>
-                    <Table.Th scope="col">{t('downloads.catalog.categoryColumn')}</Table.Th>
-                    <Table.Th scope="col">{t('downloads.catalog.availability')}</Table.Th>
-                    <Table.Th scope="col">{t('downloads.catalog.prior')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {items.map((item) => (
-                    <Table.Tr key={item.productId} data-product-id={item.productId}>
-                      <Table.Th scope="row" fw={600}>
-                        <AnchorLink to="/downloads/products/$productId" params={{ productId: item.productId }}>
-                          {item.name}
-                        </AnchorLink>
-                        <GrantMark granted={item.granted} />
-                        <Text size="xs" fw={400}>
-                          {t('downloads.catalog.versionEdition', { version: item.version, edition: item.edition || '-' })}
-                        </Text>
-                      </Table.Th>
-                      <Table.Td>{item.category}</Table.Td>
-                      <Table.Td>
-                        <Availability item={item} />
-                      </Table.Td>
-                      <Table.Td>
-                        {item.priorVersions.length === 0
-                          ? ''
-                          : item.priorVersions.map((p, i) => (
-                              <span key={p.productId}>
-                                {i > 0 && ', '}
-                                <AnchorLink
-                                  to="/downloads/products/$productId"
-                                  params={{ productId: p.productId }}
-                                  size="sm"
-                                  aria-label={t('downloads.catalog.priorLabel', { name: item.family || item.name, version: p.version })}
-                                >
-                                  {p.version}
-                                </AnchorLink>
-                              </span>
-                            ))}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Box>
+            <ScrollTable
+              caption={t('downloads.catalog.title')}
+              minWidth={860}
+              columns={[
+                t('downloads.catalog.product'),
+                t('downloads.catalog.categoryColumn'),
+                t('downloads.catalog.availability'),
+                t('downloads.catalog.prior'),
+              ]}
+            >
+              {items.map((item) => (
+                <Table.Tr key={item.productId} data-product-id={item.productId}>
+                  <Table.Th scope="row" fw={600}>
+                    <AnchorLink to="/downloads/products/$productId" params={{ productId: item.productId }}>
+                      {item.name}
+                    </AnchorLink>
+                    <GrantMark granted={item.granted} />
+                    <Text size="xs" fw={400}>
+                      {t('downloads.catalog.versionEdition', { version: item.version, edition: item.edition || '-' })}
+                    </Text>
+                  </Table.Th>
+                  <Table.Td>{item.category}</Table.Td>
+                  <Table.Td>
+                    <Availability item={item} />
+                  </Table.Td>
+                  <Table.Td>
+                    {item.priorVersions.length === 0
+                      ? ''
+                      : item.priorVersions.map((p, i) => (
+                          <span key={p.productId}>
+                            {i > 0 && ', '}
+                            <AnchorLink
+                              to="/downloads/products/$productId"
+                              params={{ productId: p.productId }}
+                              size="sm"
+                              aria-label={t('downloads.catalog.priorLabel', { name: item.family || item.name, version: p.version })}
+                            >
+                              {p.version}
+                            </AnchorLink>
+                          </span>
+                        ))}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </ScrollTable>
           )}
           {anyGrant && (
             <Text size="sm">

@@ -1,6 +1,6 @@
 import { createRoute } from '@tanstack/react-router';
 import { QUEUE_STATUSES, type QueueStatus } from '../../api/keys';
-import { flag } from '../../lib/searchParams';
+import { flag, searchText } from '../../lib/searchParams';
 import { appRoute } from '../base';
 import { ActivationHistoryPage } from './activations';
 import { CatalogPage, type CatalogSearch } from './catalog';
@@ -11,19 +11,16 @@ import { PrintKeysPage } from './print-keys';
 import { ProductPage } from './product';
 import { ProductKeysPage, type ProductKeysSearch } from './product-keys';
 
-const text = (value: unknown, max = 200): string | undefined =>
-  typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, max) : undefined;
-
 const catalog = createRoute({
   getParentRoute: () => appRoute,
   path: '/downloads',
   validateSearch: (search: Record<string, unknown>): CatalogSearch => {
     const raw = Array.isArray(search.category) ? search.category : [search.category];
     const category = raw
-      .map((c) => text(c, 80))
+      .map((c) => searchText(c, 80))
       .filter((c): c is string => c !== undefined)
       .slice(0, 20);
-    return { category: category.length ? category : undefined, q: text(search.q, 100) };
+    return { category: category.length ? category : undefined, q: searchText(search.q, 100) };
   },
   component: CatalogPage,
 });
@@ -39,7 +36,7 @@ const productKeys = createRoute({
   path: '/downloads/product-keys',
   validateSearch: (search: Record<string, unknown>): ProductKeysSearch => {
     const page = Number(search.page);
-    return { licensingId: text(search.licensingId, 40), page: Number.isInteger(page) && page > 1 ? page : undefined };
+    return { licensingId: searchText(search.licensingId, 40), page: Number.isInteger(page) && page > 1 ? page : undefined };
   },
   component: ProductKeysPage,
 });
@@ -47,7 +44,7 @@ const productKeys = createRoute({
 const printKeys = createRoute({
   getParentRoute: () => appRoute,
   path: '/downloads/product-keys/print',
-  validateSearch: (search: Record<string, unknown>): { licensingId?: string } => ({ licensingId: text(search.licensingId, 40) }),
+  validateSearch: (search: Record<string, unknown>): { licensingId?: string } => ({ licensingId: searchText(search.licensingId, 40) }),
   component: PrintKeysPage,
 });
 
@@ -67,7 +64,7 @@ const keyRequests = createRoute({
 const newKeyRequest = createRoute({
   getParentRoute: () => appRoute,
   path: '/downloads/key-requests/new',
-  validateSearch: (search: Record<string, unknown>): { keyId?: string } => ({ keyId: text(search.keyId, 40) }),
+  validateSearch: (search: Record<string, unknown>): { keyId?: string } => ({ keyId: searchText(search.keyId, 40) }),
   component: NewKeyRequestPage,
 });
 

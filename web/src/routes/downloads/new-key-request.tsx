@@ -12,11 +12,11 @@ import {
   type NewKeyRequest,
   productKeysQuery,
 } from '../../api/keys';
-import { Loading } from '../../components/downloads/Loading';
-import { AnchorLink } from '../../components/downloads/links';
-import { NoAccess } from '../../components/downloads/NoAccess';
-import { ProblemAlert } from '../../components/downloads/ProblemAlert';
+import { KeyProblemAlert } from '../../components/downloads/KeyProblemAlert';
 import { KEY_ROLES, useLicensingIdsWith } from '../../components/downloads/scope';
+import { NoAccess } from '../../components/EmptyNotice';
+import { Loading } from '../../components/Loading';
+import { AnchorLink } from '../../components/links';
 import { usePageTitle } from '../../lib/usePageTitle';
 
 /** The key type each kind of request names (a KMS exception names the Open customer's MAK). */
@@ -199,7 +199,7 @@ export function NewKeyRequestPage() {
               </Text>
             )}
           </div>
-          {submit.isError && <ProblemAlert error={submit.error} />}
+          {submit.isError && <KeyProblemAlert error={submit.error} />}
           <Paper component="form" withBorder p="lg" noValidate onSubmit={onSubmit} maw={760}>
             <Stack>
               <NativeSelect

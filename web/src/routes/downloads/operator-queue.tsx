@@ -6,11 +6,11 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { decideKeyRequest, type KeyRequestView, operatorKeyRequestsQuery, QUEUE_STATUSES, type QueueStatus } from '../../api/keys';
 import { formatDateTime, productLabel } from '../../components/downloads/format';
-import { Loading } from '../../components/downloads/Loading';
-import { NoAccess } from '../../components/downloads/NoAccess';
-import { ProblemAlert } from '../../components/downloads/ProblemAlert';
+import { KeyProblemAlert } from '../../components/downloads/KeyProblemAlert';
+import { NoAccess } from '../../components/EmptyNotice';
+import { Loading } from '../../components/Loading';
 import { usePageTitle } from '../../lib/usePageTitle';
-import { RequestStatusBadge } from './key-requests';
+import { KeyRequestStatusBadge } from './key-requests';
 
 type Pending = 'APPROVE' | 'DENY' | null;
 
@@ -52,7 +52,7 @@ function RequestCard({ request }: { request: KeyRequestView }) {
               number: request.licensingIdNumber,
             })}
           </Title>
-          <RequestStatusBadge status={request.status} />
+          <KeyRequestStatusBadge status={request.status} />
         </Group>
         <List size="sm" spacing={2}>
           <List.Item>{numbers}</List.Item>
@@ -85,7 +85,7 @@ function RequestCard({ request }: { request: KeyRequestView }) {
             })}
           </Text>
         )}
-        {decide.isError && <ProblemAlert error={decide.error} />}
+        {decide.isError && <KeyProblemAlert error={decide.error} />}
         {request.status === 'PENDING' && (
           <Group>
             <Button onClick={() => setAsking('APPROVE')} loading={decide.isPending && decide.variables === 'APPROVE'}>
@@ -166,7 +166,7 @@ export function OperatorKeyRequestsPage() {
             data={QUEUE_STATUSES.map((s) => ({ value: s, label: t(`downloads.queue.statuses.${s}`) }))}
           />
           {queue.isPending && <Loading />}
-          {queue.isError && <ProblemAlert error={queue.error} />}
+          {queue.isError && <KeyProblemAlert error={queue.error} />}
           {queue.isSuccess && (
             <Text size="sm" role="status">
               {t('downloads.queue.count', { count: queue.data.items.length })}

@@ -6,10 +6,10 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { printQuery } from '../../api/keys';
 import { formatDateTime } from '../../components/downloads/format';
-import { Loading } from '../../components/downloads/Loading';
-import { AnchorLink } from '../../components/downloads/links';
-import { NoAccess } from '../../components/downloads/NoAccess';
-import { ProblemAlert } from '../../components/downloads/ProblemAlert';
+import { KeyProblemAlert } from '../../components/downloads/KeyProblemAlert';
+import { NoAccess } from '../../components/EmptyNotice';
+import { Loading } from '../../components/Loading';
+import { AnchorLink } from '../../components/links';
 import { usePageTitle } from '../../lib/usePageTitle';
 
 /** The export's column names (R-KEY-7), as the print view's translated headers. */
@@ -39,7 +39,7 @@ export function PrintKeysPage() {
       </Title>
       {print.isPending && <Loading />}
       {forbidden && <NoAccess title={t('downloads.keys.noRoleTitle')} description={t('downloads.keys.noRole')} />}
-      {print.isError && !forbidden && <ProblemAlert error={print.error} />}
+      {print.isError && !forbidden && <KeyProblemAlert error={print.error} />}
       {print.data && (
         <>
           <Text>

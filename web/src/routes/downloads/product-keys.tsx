@@ -5,13 +5,14 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { type KeyView, keysExportUrl, licensingIdKeysQuery, productKeysQuery } from '../../api/keys';
-import { CopyValue } from '../../components/downloads/CopyValue';
+import { CopyIconButton } from '../../components/downloads/CopyIconButton';
 import { productLabel } from '../../components/downloads/format';
-import { Loading } from '../../components/downloads/Loading';
-import { AnchorLink, ButtonLink } from '../../components/downloads/links';
-import { NoAccess } from '../../components/downloads/NoAccess';
-import { ProblemAlert } from '../../components/downloads/ProblemAlert';
+import { KeyProblemAlert } from '../../components/downloads/KeyProblemAlert';
 import { KEY_ROLES, useLicensingIdsWith } from '../../components/downloads/scope';
+import { NoAccess } from '../../components/EmptyNotice';
+import { Loading } from '../../components/Loading';
+import { AnchorLink, ButtonLink } from '../../components/links';
+import { ScrollTable } from '../../components/tables';
 import { usePageTitle } from '../../lib/usePageTitle';
 
 export const KEYS_PAGE_SIZE = 25;
@@ -47,7 +48,7 @@ function KeyRow({ k }: { k: KeyView }) {
           <Text ff="monospace" size="sm" data-column="key">
             {k.productKey}
           </Text>
-          <CopyValue value={k.productKey} label={t('downloads.keys.copy', { lastFive: k.lastFive })} />
+          <CopyIconButton value={k.productKey} label={t('downloads.keys.copy', { lastFive: k.lastFive })} />
         </Group>
       </Table.Td>
       <Table.Td data-column="activations">
@@ -130,7 +131,7 @@ export function ProductKeysPage() {
             </Group>
           </Group>
           {keys.isPending && <Loading />}
-          {keys.isError && <ProblemAlert error={keys.error} />}
+          {keys.isError && <KeyProblemAlert error={keys.error} />}
           {keys.isSuccess && (
             <Text size="sm" role="status">
               {selected
@@ -140,26 +141,22 @@ export function ProductKeysPage() {
           )}
           {keys.isSuccess && items.length === 0 && <Text>{t('downloads.keys.none')}</Text>}
           {shown.length > 0 && (
-            <Box className="table-scroll" tabIndex={0} role="region" aria-label={t('downloads.keys.tableLabel')}>
-              <Table striped withTableBorder miw={980}>
-                <Table.Caption className="sr-only">{t('downloads.keys.tableLabel')}</Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('downloads.keys.licensingId')}</Table.Th>
-                    <Table.Th scope="col">{t('downloads.keys.product')}</Table.Th>
-                    <Table.Th scope="col">{t('downloads.keys.type')}</Table.Th>
-                    <Table.Th scope="col">{t('downloads.keys.key')}</Table.Th>
-                    <Table.Th scope="col">{t('downloads.keys.activations')}</Table.Th>
-                    <Table.Th scope="col">{t('downloads.keys.history')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {shown.map((k) => (
-                    <KeyRow key={k.id} k={k} />
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Box>
+            <ScrollTable
+              caption={t('downloads.keys.tableLabel')}
+              minWidth={980}
+              columns={[
+                t('downloads.keys.licensingId'),
+                t('downloads.keys.product'),
+                t('downloads.keys.type'),
+                t('downloads.keys.key'),
+                t('downloads.keys.activations'),
+                t('downloads.keys.history'),
+              ]}
+            >
+              {shown.map((k) => (
+                <KeyRow key={k.id} k={k} />
+              ))}
+            </ScrollTable>
           )}
           {pages > 1 && (
             <Box component="nav" aria-label={t('downloads.pagination.label')}>

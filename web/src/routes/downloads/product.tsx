@@ -12,14 +12,15 @@ import {
   type ProductDownload,
   productDownloadQuery,
 } from '../../api/downloads';
-import { CopyValue } from '../../components/downloads/CopyValue';
+import { CopyIconButton } from '../../components/downloads/CopyIconButton';
 import { DownloadSettingsPanel, languageName, osName } from '../../components/downloads/DownloadSettingsPanel';
 import { formatBytes, formatDateTime } from '../../components/downloads/format';
-import { Loading } from '../../components/downloads/Loading';
-import { AnchorLink } from '../../components/downloads/links';
-import { NoAccess } from '../../components/downloads/NoAccess';
-import { ProblemAlert } from '../../components/downloads/ProblemAlert';
+import { KeyProblemAlert } from '../../components/downloads/KeyProblemAlert';
 import { DOWNLOAD_ROLES, useLicensingIdsWith } from '../../components/downloads/scope';
+import { NoAccess } from '../../components/EmptyNotice';
+import { Loading } from '../../components/Loading';
+import { AnchorLink } from '../../components/links';
+import { ScrollTable } from '../../components/tables';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { GrantMark } from './catalog';
 
@@ -84,7 +85,7 @@ function KeySection({ product }: { product: ProductDownload }) {
             <Text ff="monospace" data-testid="setup-key">
               {key}
             </Text>
-            <CopyValue value={key} label={t('downloads.product.copySetupKey')} />
+            <CopyIconButton value={key} label={t('downloads.product.copySetupKey')} />
           </Group>
         ))}
       </Paper>
@@ -112,7 +113,7 @@ function ManagerInstructions({ product }: { product: ProductDownload }) {
         <Code block data-testid="manager-command" style={{ flex: 1 }}>
           {command}
         </Code>
-        <CopyValue value={command} label={t('downloads.product.copyCommand')} />
+        <CopyIconButton value={command} label={t('downloads.product.copyCommand')} />
       </Group>
       <Text size="sm">
         {t('downloads.product.tokenHelp')} <AnchorLink to="/profile">{t('downloads.product.tokenLink')}</AnchorLink>
@@ -141,67 +142,63 @@ function Files({ product, browser }: { product: ProductDownload; browser: boolea
           size: formatBytes(product.bundle.totalSize, i18n.language),
         })}
       </Text>
-      <Box className="table-scroll" tabIndex={0} role="region" aria-label={t('downloads.product.files')}>
-        <Table withTableBorder striped miw={860}>
-          <Table.Caption className="sr-only">{t('downloads.product.files')}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('downloads.product.file')}</Table.Th>
-              <Table.Th scope="col">{t('downloads.product.fileLanguage')}</Table.Th>
-              <Table.Th scope="col">{t('downloads.product.size')}</Table.Th>
-              <Table.Th scope="col">{t('downloads.product.sha256')}</Table.Th>
-              {browser && <Table.Th scope="col">{t('downloads.product.download')}</Table.Th>}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {product.files.map((f) => {
-              const link = byFile.get(f.id);
-              return (
-                <Table.Tr key={f.id} data-file-id={f.id}>
-                  <Table.Th scope="row" fw={600}>
-                    {f.name}
-                    <Text size="xs" fw={400}>
-                      {t('downloads.product.fileKind', { format: f.format, architecture: f.architecture })}
-                    </Text>
-                  </Table.Th>
-                  <Table.Td>
-                    {t('downloads.product.languageAndOs', {
-                      language: languageName(f.language, i18n.language, t),
-                      os: osName(f.os, t),
-                    })}
-                  </Table.Td>
-                  <Table.Td data-bytes={f.size}>{formatBytes(f.size, i18n.language)}</Table.Td>
-                  <Table.Td>
-                    <Group gap={4} wrap="nowrap">
-                      <Text ff="monospace" size="xs" style={{ wordBreak: 'break-all' }} data-sha256="">
-                        {f.sha256}
-                      </Text>
-                      <CopyValue value={f.sha256} label={t('downloads.product.copySha', { name: f.name })} />
-                    </Group>
-                  </Table.Td>
-                  {browser && (
-                    <Table.Td>
-                      {link && (
-                        <Stack gap={2}>
-                          <Anchor
-                            href={samePortal(link.url)}
-                            download={link.name}
-                            aria-label={t('downloads.product.downloadFile', { name: link.name })}
-                          >
-                            {t('downloads.product.download')}
-                          </Anchor>
-                          <Text size="xs">{t('downloads.product.expires', { date: formatDateTime(link.expiresAt, i18n.language) })}</Text>
-                        </Stack>
-                      )}
-                    </Table.Td>
+      <ScrollTable
+        caption={t('downloads.product.files')}
+        minWidth={860}
+        columns={[
+          t('downloads.product.file'),
+          t('downloads.product.fileLanguage'),
+          t('downloads.product.size'),
+          t('downloads.product.sha256'),
+          ...(browser ? [t('downloads.product.download')] : []),
+        ]}
+      >
+        {product.files.map((f) => {
+          const link = byFile.get(f.id);
+          return (
+            <Table.Tr key={f.id} data-file-id={f.id}>
+              <Table.Th scope="row" fw={600}>
+                {f.name}
+                <Text size="xs" fw={400}>
+                  {t('downloads.product.fileKind', { format: f.format, architecture: f.architecture })}
+                </Text>
+              </Table.Th>
+              <Table.Td>
+                {t('downloads.product.languageAndOs', {
+                  language: languageName(f.language, i18n.language, t),
+                  os: osName(f.os, t),
+                })}
+              </Table.Td>
+              <Table.Td data-bytes={f.size}>{formatBytes(f.size, i18n.language)}</Table.Td>
+              <Table.Td>
+                <Group gap={4} wrap="nowrap">
+                  <Text ff="monospace" size="xs" style={{ wordBreak: 'break-all' }} data-sha256="">
+                    {f.sha256}
+                  </Text>
+                  <CopyIconButton value={f.sha256} label={t('downloads.product.copySha', { name: f.name })} />
+                </Group>
+              </Table.Td>
+              {browser && (
+                <Table.Td>
+                  {link && (
+                    <Stack gap={2}>
+                      <Anchor
+                        href={samePortal(link.url)}
+                        download={link.name}
+                        aria-label={t('downloads.product.downloadFile', { name: link.name })}
+                      >
+                        {t('downloads.product.download')}
+                      </Anchor>
+                      <Text size="xs">{t('downloads.product.expires', { date: formatDateTime(link.expiresAt, i18n.language) })}</Text>
+                    </Stack>
                   )}
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </Box>
-      {prepare.isError && <ProblemAlert error={prepare.error} />}
+                </Table.Td>
+              )}
+            </Table.Tr>
+          );
+        })}
+      </ScrollTable>
+      {prepare.isError && <KeyProblemAlert error={prepare.error} />}
       {browser && !links && (
         <Button w="fit-content" onClick={() => prepare.mutate()} loading={prepare.isPending}>
           {t('downloads.product.prepare')}
@@ -261,7 +258,7 @@ export function ProductPage() {
       </Title>
       {(detail.isPending || settingsQuery.isPending) && <Loading />}
       {forbidden && <NoAccess title={t('downloads.catalog.noRoleTitle')} description={t('downloads.catalog.noRole')} />}
-      {detail.isError && !forbidden && <ProblemAlert error={detail.error} />}
+      {detail.isError && !forbidden && <KeyProblemAlert error={detail.error} />}
       {product && effective && !forbidden && (
         <>
           <Text>

@@ -1,12 +1,14 @@
-import { Badge, Button, EmptyState, Group, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { OUTBOX_MAX, OUTBOX_PAGE, type OutboxMail, outboxHtmlUrl, outboxQuery } from '../../api/identity';
+import { EmptyNotice, NoAccess } from '../../components/EmptyNotice';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../components/identity/format';
-import { Loading } from '../../components/identity/Loading';
+import { Loading } from '../../components/Loading';
+import { CaptionedTable } from '../../components/tables';
 import { usePageTitle } from '../../lib/usePageTitle';
 
 function DeliveryState({ mail }: { mail: OutboxMail }) {
@@ -92,10 +94,7 @@ export function MailOutboxPage() {
     <Stack gap="lg">
       <Title order={1}>{t('identity.outbox.title')}</Title>
       {forbidden ? (
-        <EmptyState>
-          <EmptyState.Title order={2}>{t('identity.outbox.forbiddenTitle')}</EmptyState.Title>
-          <EmptyState.Description>{t('identity.outbox.forbidden')}</EmptyState.Description>
-        </EmptyState>
+        <NoAccess title={t('identity.outbox.forbiddenTitle')} description={t('identity.outbox.forbidden')} />
       ) : (
         <>
           <Text maw={720}>{t('identity.outbox.intro')}</Text>
@@ -127,59 +126,55 @@ export function MailOutboxPage() {
           {mails.isPending && <Loading />}
           {mails.isError && <ErrorAlert error={mails.error} />}
           {mails.isSuccess && items.length === 0 && (
-            <EmptyState>
-              <EmptyState.Title order={2}>{t('identity.outbox.noneTitle')}</EmptyState.Title>
-              <EmptyState.Description>{to ? t('identity.outbox.noneFor', { to }) : t('identity.outbox.none')}</EmptyState.Description>
-            </EmptyState>
+            <EmptyNotice
+              title={t('identity.outbox.noneTitle')}
+              description={to ? t('identity.outbox.noneFor', { to }) : t('identity.outbox.none')}
+            />
           )}
           {items.length > 0 && (
-            <Table.ScrollContainer minWidth={900}>
-              <Table striped>
-                <Table.Caption>{t('identity.outbox.caption', { count: items.length })}</Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('identity.outbox.created')}</Table.Th>
-                    <Table.Th scope="col">{t('identity.outbox.recipient')}</Table.Th>
-                    <Table.Th scope="col">{t('identity.outbox.subject')}</Table.Th>
-                    <Table.Th scope="col">{t('identity.outbox.template')}</Table.Th>
-                    <Table.Th scope="col">{t('identity.outbox.language')}</Table.Th>
-                    <Table.Th scope="col">{t('identity.outbox.delivery')}</Table.Th>
-                    <Table.Th scope="col">{t('identity.outbox.actions')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {items.map((mail) => (
-                    <Table.Tr key={mail.id} data-mail-id={mail.id} data-template={mail.template}>
-                      <Table.Td>{formatDateTime(mail.createdAt, i18n.language)}</Table.Td>
-                      <Table.Td>{mail.toAddress}</Table.Td>
-                      <Table.Td>{mail.subject}</Table.Td>
-                      <Table.Td>
-                        <code>{mail.template}</code>
-                      </Table.Td>
-                      <Table.Td>
-                        <span lang={mail.locale}>{t(`language.${mail.locale}`)}</span>
-                      </Table.Td>
-                      <Table.Td>
-                        <DeliveryState mail={mail} />
-                      </Table.Td>
-                      <Table.Td>
-                        <Button
-                          size="xs"
-                          variant="outline"
-                          onClick={() => setOpen(mail)}
-                          aria-label={t('common.labelFor', {
-                            label: t('identity.outbox.view'),
-                            target: `${mail.subject}, ${mail.toAddress}`,
-                          })}
-                        >
-                          {t('identity.outbox.view')}
-                        </Button>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <CaptionedTable
+              caption={t('identity.outbox.caption', { count: items.length })}
+              minWidth={900}
+              columns={[
+                t('identity.outbox.created'),
+                t('identity.outbox.recipient'),
+                t('identity.outbox.subject'),
+                t('identity.outbox.template'),
+                t('identity.outbox.language'),
+                t('identity.outbox.delivery'),
+                t('identity.outbox.actions'),
+              ]}
+            >
+              {items.map((mail) => (
+                <Table.Tr key={mail.id} data-mail-id={mail.id} data-template={mail.template}>
+                  <Table.Td>{formatDateTime(mail.createdAt, i18n.language)}</Table.Td>
+                  <Table.Td>{mail.toAddress}</Table.Td>
+                  <Table.Td>{mail.subject}</Table.Td>
+                  <Table.Td>
+                    <code>{mail.template}</code>
+                  </Table.Td>
+                  <Table.Td>
+                    <span lang={mail.locale}>{t(`language.${mail.locale}`)}</span>
+                  </Table.Td>
+                  <Table.Td>
+                    <DeliveryState mail={mail} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Button
+                      size="xs"
+                      variant="outline"
+                      onClick={() => setOpen(mail)}
+                      aria-label={t('common.labelFor', {
+                        label: t('identity.outbox.view'),
+                        target: `${mail.subject}, ${mail.toAddress}`,
+                      })}
+                    >
+                      {t('identity.outbox.view')}
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </CaptionedTable>
           )}
           {mayHaveMore && (
             <Group>

@@ -1,19 +1,4 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Checkbox,
-  EmptyState,
-  Group,
-  Paper,
-  PasswordInput,
-  Stack,
-  Switch,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Checkbox, Group, Paper, PasswordInput, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -33,12 +18,15 @@ import {
   updateOrganization,
 } from '../../api/identity';
 import { ConfirmButton } from '../../components/ConfirmButton';
+import { NoAccess } from '../../components/EmptyNotice';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { CopyValue } from '../../components/identity/CopyValue';
+import { AccountProblemAlert } from '../../components/identity/AccountProblemAlert';
+import { CopyField, NewSecret } from '../../components/identity/CopyField';
 import { countryName } from '../../components/identity/countries';
 import { formatDay } from '../../components/identity/format';
-import { Loading } from '../../components/identity/Loading';
-import { ProblemAlert } from '../../components/identity/ProblemAlert';
+import { Loading } from '../../components/Loading';
+import { SectionPanel } from '../../components/SectionPanel';
+import { CaptionedTable } from '../../components/tables';
 import { usePageTitle } from '../../lib/usePageTitle';
 
 /** R-ID-4 sign-up settings; R-ID-7 the country, read-only here. */
@@ -117,7 +105,7 @@ function SignUpSettings({ organization }: { organization: OrganizationSettings }
             checked={directoryRequired}
             onChange={(e) => setDirectoryRequired(e.currentTarget.checked)}
           />
-          {save.isError && <ProblemAlert error={save.error} />}
+          {save.isError && <AccountProblemAlert error={save.error} />}
           {save.isSuccess && !changed && (
             <Text size="sm" role="status">
               {t('identity.organization.saved')}
@@ -189,7 +177,7 @@ function SsoForm({ settings }: { settings: SsoSettings }) {
         </Badge>
         {provider && <Text size="sm">{t('identity.sso.since', { date: formatDay(provider.createdAt, i18n.language) })}</Text>}
       </Group>
-      <CopyValue
+      <CopyField
         label={t('identity.sso.redirectUri')}
         description={t('identity.sso.redirectUriHelp')}
         value={settings.redirectUri}
@@ -228,7 +216,7 @@ function SsoForm({ settings }: { settings: SsoSettings }) {
             checked={enabled}
             onChange={(e) => setEnabled(e.currentTarget.checked)}
           />
-          {save.isError && <ProblemAlert error={save.error} />}
+          {save.isError && <AccountProblemAlert error={save.error} />}
           {save.isSuccess && (
             <Text size="sm" role="status">
               {t('identity.sso.saved')}
@@ -260,18 +248,13 @@ function SsoSection() {
   const { t } = useTranslation();
   const settings = useQuery(ssoSettingsQuery);
   return (
-    <Paper withBorder p="lg" component="section" aria-labelledby="org-sso-heading">
-      <Stack>
-        <Title order={2} size="h3" id="org-sso-heading">
-          {t('identity.sso.heading')}
-        </Title>
-        <Text size="sm">{t('identity.sso.intro')}</Text>
-        {settings.isPending && <Loading />}
-        {settings.isError && <ErrorAlert error={settings.error} />}
-        {/* Remounted with the saved provider so the form starts from what is stored. */}
-        {settings.isSuccess && <SsoForm key={settings.data.provider?.createdAt ?? 'none'} settings={settings.data} />}
-      </Stack>
-    </Paper>
+    <SectionPanel headingId="org-sso-heading" title={t('identity.sso.heading')}>
+      <Text size="sm">{t('identity.sso.intro')}</Text>
+      {settings.isPending && <Loading />}
+      {settings.isError && <ErrorAlert error={settings.error} />}
+      {/* Remounted with the saved provider so the form starts from what is stored. */}
+      {settings.isSuccess && <SsoForm key={settings.data.provider?.createdAt ?? 'none'} settings={settings.data} />}
+    </SectionPanel>
   );
 }
 
@@ -323,69 +306,57 @@ function ScimSection() {
     if (!problem) create.mutate();
   };
   return (
-    <Paper withBorder p="lg" component="section" aria-labelledby="org-scim-heading">
-      <Stack>
-        <Title order={2} size="h3" id="org-scim-heading">
-          {t('identity.scim.heading')}
-        </Title>
-        <Text size="sm">{t('identity.scim.intro')}</Text>
-        {tokens.isSuccess && (
-          <CopyValue
-            label={t('identity.scim.baseUrl')}
-            description={t('identity.scim.baseUrlHelp')}
-            value={tokens.data.scimBaseUrl}
-            testId="scim-base-url"
+    <SectionPanel headingId="org-scim-heading" title={t('identity.scim.heading')}>
+      <Text size="sm">{t('identity.scim.intro')}</Text>
+      {tokens.isSuccess && (
+        <CopyField
+          label={t('identity.scim.baseUrl')}
+          description={t('identity.scim.baseUrlHelp')}
+          value={tokens.data.scimBaseUrl}
+          testId="scim-base-url"
+        />
+      )}
+      {create.isSuccess && (
+        <NewSecret
+          title={t('identity.scim.createdTitle', { name: create.data.name })}
+          note={t('identity.scim.createdOnce')}
+          label={t('identity.scim.secret')}
+          value={create.data.token}
+          testId="new-scim-secret"
+        />
+      )}
+      <form noValidate onSubmit={onSubmit} aria-label={t('identity.scim.create')}>
+        <Group align="flex-end" wrap="wrap">
+          <TextInput
+            label={t('identity.scim.name')}
+            description={t('identity.scim.nameHelp')}
+            required
+            maxLength={80}
+            value={name}
+            error={nameError}
+            onChange={(e) => setName(e.currentTarget.value)}
           />
-        )}
-        {create.isSuccess && (
-          <Alert color="teal.9" variant="outline" role="status" title={t('identity.scim.createdTitle', { name: create.data.name })}>
-            <Stack gap="xs">
-              <Text size="sm">{t('identity.scim.createdOnce')}</Text>
-              <CopyValue label={t('identity.scim.secret')} value={create.data.token} testId="new-scim-secret" />
-            </Stack>
-          </Alert>
-        )}
-        <form noValidate onSubmit={onSubmit} aria-label={t('identity.scim.create')}>
-          <Group align="flex-end" wrap="wrap">
-            <TextInput
-              label={t('identity.scim.name')}
-              description={t('identity.scim.nameHelp')}
-              required
-              maxLength={80}
-              value={name}
-              error={nameError}
-              onChange={(e) => setName(e.currentTarget.value)}
-            />
-            <Button type="submit" loading={create.isPending}>
-              {t('identity.scim.create')}
-            </Button>
-          </Group>
-        </form>
-        {create.isError && <ErrorAlert error={create.error} />}
-        {tokens.isPending && <Loading />}
-        {tokens.isError && <ErrorAlert error={tokens.error} />}
-        {tokens.isSuccess && tokens.data.items.length === 0 && <Text>{t('identity.scim.none')}</Text>}
-        {tokens.isSuccess && tokens.data.items.length > 0 && (
-          <Table.ScrollContainer minWidth={480}>
-            <Table striped>
-              <Table.Caption>{t('identity.scim.caption')}</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('identity.scim.name')}</Table.Th>
-                  <Table.Th scope="col">{t('identity.scim.created')}</Table.Th>
-                  <Table.Th scope="col">{t('identity.scim.actions')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {tokens.data.items.map((token) => (
-                  <ScimTokenRow key={token.id} token={token} />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </Stack>
-    </Paper>
+          <Button type="submit" loading={create.isPending}>
+            {t('identity.scim.create')}
+          </Button>
+        </Group>
+      </form>
+      {create.isError && <ErrorAlert error={create.error} />}
+      {tokens.isPending && <Loading />}
+      {tokens.isError && <ErrorAlert error={tokens.error} />}
+      {tokens.isSuccess && tokens.data.items.length === 0 && <Text>{t('identity.scim.none')}</Text>}
+      {tokens.isSuccess && tokens.data.items.length > 0 && (
+        <CaptionedTable
+          caption={t('identity.scim.caption')}
+          minWidth={480}
+          columns={[t('identity.scim.name'), t('identity.scim.created'), t('identity.scim.actions')]}
+        >
+          {tokens.data.items.map((token) => (
+            <ScimTokenRow key={token.id} token={token} />
+          ))}
+        </CaptionedTable>
+      )}
+    </SectionPanel>
   );
 }
 
@@ -399,12 +370,7 @@ export function OrganizationPage() {
     <Stack gap="lg" maw={960}>
       <Title order={1}>{t('identity.organization.title')}</Title>
       {organization.isPending && <Loading />}
-      {forbidden && (
-        <EmptyState>
-          <EmptyState.Title order={2}>{t('identity.organization.forbiddenTitle')}</EmptyState.Title>
-          <EmptyState.Description>{t('identity.organization.forbidden')}</EmptyState.Description>
-        </EmptyState>
-      )}
+      {forbidden && <NoAccess title={t('identity.organization.forbiddenTitle')} description={t('identity.organization.forbidden')} />}
       {organization.isError && !forbidden && <ErrorAlert error={organization.error} />}
       {organization.isSuccess && (
         <>

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, NativeSelect, NumberInput, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, NativeSelect, NumberInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,10 +7,12 @@ import { meQuery, meQueryKey } from '../../api/queries';
 import type { Locale } from '../../api/types';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { CopyValue } from '../../components/identity/CopyValue';
+import { NewSecret } from '../../components/identity/CopyField';
 import { countryName } from '../../components/identity/countries';
 import { formatDateTime, formatDay } from '../../components/identity/format';
-import { Loading } from '../../components/identity/Loading';
+import { Loading } from '../../components/Loading';
+import { SectionPanel } from '../../components/SectionPanel';
+import { CaptionedTable } from '../../components/tables';
 import { LOCALES, setLocale } from '../../i18n';
 import { usePageTitle } from '../../lib/usePageTitle';
 
@@ -38,43 +40,38 @@ function Account() {
     [t('identity.profile.country'), countryName(me.organization.country, i18n.language)],
   ];
   return (
-    <Paper withBorder p="lg" component="section" aria-labelledby="profile-account-heading">
-      <Stack>
-        <Title order={2} size="h3" id="profile-account-heading">
-          {t('identity.profile.accountHeading')}
-        </Title>
-        <Table variant="vertical" layout="fixed" withTableBorder={false}>
-          <Table.Tbody>
-            {rows.map(([label, value]) => (
-              <Table.Tr key={label}>
-                <Table.Th w={200} scope="row">
-                  {label}
-                </Table.Th>
-                <Table.Td>{value}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-        <Text size="sm">{t('identity.profile.nameHelp')}</Text>
-        <NativeSelect
-          label={t('identity.profile.language')}
-          description={t('identity.profile.languageHelp')}
-          value={me.locale}
-          maw={320}
-          onChange={(e) => {
-            const value = e.currentTarget.value;
-            if (isLocale(value)) save.mutate(value);
-          }}
-          data={LOCALES.map((locale) => ({ value: locale, label: t(`language.${locale}`) }))}
-        />
-        {save.isSuccess && (
-          <Text size="sm" role="status">
-            {t('identity.profile.languageSaved')}
-          </Text>
-        )}
-        {save.isError && <ErrorAlert error={save.error} />}
-      </Stack>
-    </Paper>
+    <SectionPanel headingId="profile-account-heading" title={t('identity.profile.accountHeading')}>
+      <Table variant="vertical" layout="fixed" withTableBorder={false}>
+        <Table.Tbody>
+          {rows.map(([label, value]) => (
+            <Table.Tr key={label}>
+              <Table.Th w={200} scope="row">
+                {label}
+              </Table.Th>
+              <Table.Td>{value}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Text size="sm">{t('identity.profile.nameHelp')}</Text>
+      <NativeSelect
+        label={t('identity.profile.language')}
+        description={t('identity.profile.languageHelp')}
+        value={me.locale}
+        maw={320}
+        onChange={(e) => {
+          const value = e.currentTarget.value;
+          if (isLocale(value)) save.mutate(value);
+        }}
+        data={LOCALES.map((locale) => ({ value: locale, label: t(`language.${locale}`) }))}
+      />
+      {save.isSuccess && (
+        <Text size="sm" role="status">
+          {t('identity.profile.languageSaved')}
+        </Text>
+      )}
+      {save.isError && <ErrorAlert error={save.error} />}
+    </SectionPanel>
   );
 }
 
@@ -139,76 +136,68 @@ function PersonalTokens() {
   };
 
   return (
-    <Paper withBorder p="lg" component="section" aria-labelledby="profile-tokens-heading">
-      <Stack>
-        <Title order={2} size="h3" id="profile-tokens-heading">
-          {t('identity.tokens.heading')}
-        </Title>
-        <Text size="sm">{t('identity.tokens.intro')}</Text>
-        {create.isSuccess && (
-          <Alert color="teal.9" variant="outline" role="status" title={t('identity.tokens.createdTitle', { name: create.data.name })}>
-            <Stack gap="xs">
-              <Text size="sm">{t('identity.tokens.createdOnce')}</Text>
-              <CopyValue label={t('identity.tokens.secret')} value={create.data.token} testId="new-token-secret" />
-            </Stack>
-          </Alert>
-        )}
-        <form noValidate onSubmit={onSubmit} aria-label={t('identity.tokens.create')}>
-          <Group align="flex-start" wrap="wrap">
-            <TextInput
-              label={t('identity.tokens.name')}
-              description={t('identity.tokens.nameHelp')}
-              required
-              maxLength={80}
-              value={name}
-              error={errors.name}
-              onChange={(e) => setName(e.currentTarget.value)}
-            />
-            <NumberInput
-              label={t('identity.tokens.days')}
-              description={t('identity.tokens.daysHelp')}
-              required
-              min={1}
-              max={366}
-              allowDecimal={false}
-              value={days}
-              error={errors.days}
-              onChange={setDays}
-              w={200}
-            />
-          </Group>
-          <Button type="submit" mt="md" loading={create.isPending}>
-            {t('identity.tokens.create')}
-          </Button>
-        </form>
-        {create.isError && <ErrorAlert error={create.error} />}
-        {tokens.isPending && <Loading />}
-        {tokens.isError && <ErrorAlert error={tokens.error} />}
-        {tokens.isSuccess && tokens.data.items.length === 0 && <Text>{t('identity.tokens.none')}</Text>}
-        {tokens.isSuccess && tokens.data.items.length > 0 && (
-          <Table.ScrollContainer minWidth={640}>
-            <Table striped>
-              <Table.Caption>{t('identity.tokens.caption')}</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('identity.tokens.name')}</Table.Th>
-                  <Table.Th scope="col">{t('identity.tokens.prefix')}</Table.Th>
-                  <Table.Th scope="col">{t('identity.tokens.created')}</Table.Th>
-                  <Table.Th scope="col">{t('identity.tokens.expires')}</Table.Th>
-                  <Table.Th scope="col">{t('identity.tokens.lastUsed')}</Table.Th>
-                  <Table.Th scope="col">{t('identity.tokens.actions')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {tokens.data.items.map((token) => (
-                  <TokenRow key={token.id} token={token} />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </Stack>
-    </Paper>
+    <SectionPanel headingId="profile-tokens-heading" title={t('identity.tokens.heading')}>
+      <Text size="sm">{t('identity.tokens.intro')}</Text>
+      {create.isSuccess && (
+        <NewSecret
+          title={t('identity.tokens.createdTitle', { name: create.data.name })}
+          note={t('identity.tokens.createdOnce')}
+          label={t('identity.tokens.secret')}
+          value={create.data.token}
+          testId="new-token-secret"
+        />
+      )}
+      <form noValidate onSubmit={onSubmit} aria-label={t('identity.tokens.create')}>
+        <Group align="flex-start" wrap="wrap">
+          <TextInput
+            label={t('identity.tokens.name')}
+            description={t('identity.tokens.nameHelp')}
+            required
+            maxLength={80}
+            value={name}
+            error={errors.name}
+            onChange={(e) => setName(e.currentTarget.value)}
+          />
+          <NumberInput
+            label={t('identity.tokens.days')}
+            description={t('identity.tokens.daysHelp')}
+            required
+            min={1}
+            max={366}
+            allowDecimal={false}
+            value={days}
+            error={errors.days}
+            onChange={setDays}
+            w={200}
+          />
+        </Group>
+        <Button type="submit" mt="md" loading={create.isPending}>
+          {t('identity.tokens.create')}
+        </Button>
+      </form>
+      {create.isError && <ErrorAlert error={create.error} />}
+      {tokens.isPending && <Loading />}
+      {tokens.isError && <ErrorAlert error={tokens.error} />}
+      {tokens.isSuccess && tokens.data.items.length === 0 && <Text>{t('identity.tokens.none')}</Text>}
+      {tokens.isSuccess && tokens.data.items.length > 0 && (
+        <CaptionedTable
+          caption={t('identity.tokens.caption')}
+          minWidth={640}
+          columns={[
+            t('identity.tokens.name'),
+            t('identity.tokens.prefix'),
+            t('identity.tokens.created'),
+            t('identity.tokens.expires'),
+            t('identity.tokens.lastUsed'),
+            t('identity.tokens.actions'),
+          ]}
+        >
+          {tokens.data.items.map((token) => (
+            <TokenRow key={token.id} token={token} />
+          ))}
+        </CaptionedTable>
+      )}
+    </SectionPanel>
   );
 }
 

@@ -1,41 +1,41 @@
-import { Alert, Anchor, Badge, Button, Checkbox, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useNavigate, useSearch } from '@tanstack/react-router';
+import { useNavigate, useSearch } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client';
+import { ApiError, problemCode } from '../../api/client';
 import { type InvitationInfo, invitationQuery, register, resendInvitation } from '../../api/identity';
 import { meQueryKey, signIn } from '../../api/queries';
+import { EmailField } from '../../components/EmailField';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { AccountProblemAlert } from '../../components/identity/AccountProblemAlert';
 import { formatDay } from '../../components/identity/format';
-import { Loading } from '../../components/identity/Loading';
 import { PasswordFields, passwordErrors } from '../../components/identity/PasswordFields';
-import { ProblemAlert, problemCode } from '../../components/identity/ProblemAlert';
+import { ResendLink } from '../../components/identity/ResendLink';
+import { SharedMailboxNotice } from '../../components/identity/SharedMailboxNotice';
+import { Loading } from '../../components/Loading';
+import { AnchorLink } from '../../components/links';
+import { NameFields, type PersonName } from '../../components/NameFields';
 import { PublicLayout } from '../../components/PublicLayout';
+import { statusBadge } from '../../components/StatusBadge';
 import { currentLocale, setLocale } from '../../i18n';
+import { emailProblem } from '../../lib/email';
 import { usePageTitle } from '../../lib/usePageTitle';
 
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const STATUS_COLORS: Record<InvitationInfo['status'], string> = { valid: 'teal.9', expired: 'red.9', replaced: 'gray.7', used: 'gray.7' };
+const InvitationStatusBadge = statusBadge<InvitationInfo['status']>(
+  { valid: 'teal.9', expired: 'red.9', replaced: 'gray.7', used: 'gray.7' },
+  'identity.register.statusBadge',
+);
 
 /** R-ID-2: a fresh link to the invited address, for an expired or replaced one. */
 function ResendInvitation({ token }: { token: string }) {
   const { t } = useTranslation();
-  const resend = useMutation({ mutationFn: () => resendInvitation(token) });
-  if (resend.isSuccess) {
-    return (
-      <Text size="sm" role="status">
-        {t('identity.register.resent', { email: resend.data.sentTo })}
-      </Text>
-    );
-  }
   return (
-    <Stack gap="xs" align="flex-start">
-      <Button variant="outline" onClick={() => resend.mutate()} loading={resend.isPending}>
-        {t('identity.register.resend')}
-      </Button>
-      {resend.isError && <ErrorAlert error={resend.error} />}
-    </Stack>
+    <ResendLink
+      send={() => resendInvitation(token)}
+      label={t('identity.register.resend')}
+      sentMessage={(email) => t('identity.register.resent', { email })}
+    />
   );
 }
 
@@ -73,19 +73,13 @@ function Registered({
             : t('identity.register.done')}
         </Text>
       </Alert>
-      {sharedMailbox && (
-        <Alert color="dark" variant="outline" title={t('identity.sharedMailbox.title')}>
-          {t('identity.sharedMailbox.registered', { email })}
-        </Alert>
-      )}
+      {sharedMailbox && <SharedMailboxNotice>{t('identity.sharedMailbox.registered', { email })}</SharedMailboxNotice>}
       {continueSignedIn.isError && <ErrorAlert error={continueSignedIn.error} />}
       <Group>
         <Button onClick={() => continueSignedIn.mutate()} loading={continueSignedIn.isPending}>
           {pendingVerification ? t('identity.register.signInNow') : t('identity.register.continue')}
         </Button>
-        <Anchor component={Link} to="/sign-in">
-          {t('identity.register.signIn')}
-        </Anchor>
+        <AnchorLink to="/sign-in">{t('identity.register.signIn')}</AnchorLink>
       </Group>
     </Stack>
   );
@@ -94,8 +88,7 @@ function Registered({
 /** R-ID-2, R-ID-3: the registration form for a valid invitation, prefilled with the invited name. */
 function RegisterForm({ token, invitation }: { token: string; invitation: InvitationInfo }) {
   const { t } = useTranslation();
-  const [firstName, setFirstName] = useState(invitation.firstName);
-  const [lastName, setLastName] = useState(invitation.lastName);
+  const [name, setName] = useState<PersonName>({ firstName: invitation.firstName, lastName: invitation.lastName });
   const [passwords, setPasswords] = useState({ password: '', confirm: '' });
   const [otherAddress, setOtherAddress] = useState(false);
   const [email, setEmail] = useState('');
@@ -104,8 +97,8 @@ function RegisterForm({ token, invitation }: { token: string; invitation: Invita
     mutationFn: () =>
       register({
         token,
-        firstName: firstName.trim(),
-        lastName: lastName.trim(),
+        firstName: name.firstName.trim(),
+        lastName: name.lastName.trim(),
         password: passwords.password,
         email: otherAddress && email.trim() ? email.trim() : undefined,
         locale: currentLocale(),
@@ -116,16 +109,12 @@ function RegisterForm({ token, invitation }: { token: string; invitation: Invita
     event.preventDefault();
     const address = email.trim();
     const next = {
-      firstName: firstName.trim() ? undefined : t('identity.form.firstNameRequired'),
-      lastName: lastName.trim() ? undefined : t('identity.form.lastNameRequired'),
+      firstName: name.firstName.trim() ? undefined : t('identity.form.firstNameRequired'),
+      lastName: name.lastName.trim() ? undefined : t('identity.form.lastNameRequired'),
       ...passwordErrors(passwords, t),
-      email: !otherAddress
-        ? undefined
-        : !address
-          ? t('identity.form.emailRequired')
-          : EMAIL_PATTERN.test(address)
-            ? undefined
-            : t('identity.form.emailInvalid'),
+      email: otherAddress
+        ? emailProblem(address, { required: t('identity.form.emailRequired'), invalid: t('identity.form.emailInvalid') })
+        : undefined,
     };
     setErrors(next);
     if (!Object.values(next).some(Boolean)) submit.mutate();
@@ -151,26 +140,11 @@ function RegisterForm({ token, invitation }: { token: string; invitation: Invita
           {t('identity.register.formHeading')}
         </Title>
         {submit.isError && (
-          <ProblemAlert error={submit.error}>{code === 'INVITATION_EXPIRED' && <ResendInvitation token={token} />}</ProblemAlert>
+          <AccountProblemAlert error={submit.error}>
+            {code === 'INVITATION_EXPIRED' && <ResendInvitation token={token} />}
+          </AccountProblemAlert>
         )}
-        <TextInput
-          label={t('identity.form.firstName')}
-          name="firstName"
-          autoComplete="given-name"
-          required
-          value={firstName}
-          error={errors.firstName}
-          onChange={(e) => setFirstName(e.currentTarget.value)}
-        />
-        <TextInput
-          label={t('identity.form.lastName')}
-          name="lastName"
-          autoComplete="family-name"
-          required
-          value={lastName}
-          error={errors.lastName}
-          onChange={(e) => setLastName(e.currentTarget.value)}
-        />
+        <NameFields value={name} onChange={setName} errors={errors} />
         <PasswordFields value={passwords} onChange={setPasswords} errors={{ password: errors.password, confirm: errors.confirm }} />
         <Checkbox
           label={t('identity.register.otherAddress')}
@@ -179,16 +153,13 @@ function RegisterForm({ token, invitation }: { token: string; invitation: Invita
           onChange={(e) => setOtherAddress(e.currentTarget.checked)}
         />
         {otherAddress && (
-          <TextInput
+          <EmailField
             label={t('identity.register.otherEmail')}
             description={t('identity.register.otherEmailHelp', { email: invitation.email })}
-            type="email"
-            name="email"
             autoComplete="email"
-            required
             value={email}
             error={errors.email}
-            onChange={(e) => setEmail(e.currentTarget.value)}
+            onChange={setEmail}
           />
         )}
         <Button type="submit" loading={submit.isPending}>
@@ -217,9 +188,9 @@ export function RegisterPage() {
           <Alert color="red" variant="outline" role="alert" title={t('identity.register.invalidTitle')}>
             <Stack gap="xs">
               <Text size="sm">{t('identity.register.invalid')}</Text>
-              <Anchor component={Link} to="/sign-in" size="sm">
+              <AnchorLink to="/sign-in" size="sm">
                 {t('identity.register.signIn')}
-              </Anchor>
+              </AnchorLink>
             </Stack>
           </Alert>
         )}
@@ -231,9 +202,7 @@ export function RegisterPage() {
                 <Title order={2} size="h4" id="invitation-heading">
                   {t('identity.register.invitationHeading')}
                 </Title>
-                <Badge color={STATUS_COLORS[invitation.status]} variant="filled" tt="none">
-                  {t(`identity.register.statusBadge.${invitation.status}`)}
-                </Badge>
+                <InvitationStatusBadge status={invitation.status} />
               </Group>
               <Text>
                 {t('identity.register.invited', {
@@ -249,18 +218,14 @@ export function RegisterPage() {
           </Paper>
         )}
         {invitation?.warnings?.includes('SHARED_MAILBOX') && invitation.status === 'valid' && (
-          <Alert color="dark" variant="outline" title={t('identity.sharedMailbox.title')}>
-            {t('identity.sharedMailbox.invited', { email: invitation.email })}
-          </Alert>
+          <SharedMailboxNotice>{t('identity.sharedMailbox.invited', { email: invitation.email })}</SharedMailboxNotice>
         )}
         {invitation && invitation.status !== 'valid' && (
           <Alert color="dark" variant="outline" role="status">
             <Stack gap="xs">
               <Text>{t(`identity.register.status.${invitation.status}`)}</Text>
               {invitation.status === 'used' ? (
-                <Anchor component={Link} to="/sign-in">
-                  {t('identity.register.signIn')}
-                </Anchor>
+                <AnchorLink to="/sign-in">{t('identity.register.signIn')}</AnchorLink>
               ) : (
                 <ResendInvitation token={token} />
               )}

@@ -1,17 +1,19 @@
-import { Alert, Anchor, Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { signUp } from '../../api/identity';
+import { EmailField } from '../../components/EmailField';
+import { AccountProblemAlert } from '../../components/identity/AccountProblemAlert';
 import { browserRegion, countryOptions } from '../../components/identity/countries';
 import { PasswordFields, passwordErrors } from '../../components/identity/PasswordFields';
-import { ProblemAlert } from '../../components/identity/ProblemAlert';
+import { SharedMailboxNotice } from '../../components/identity/SharedMailboxNotice';
+import { AnchorLink, ButtonLink } from '../../components/links';
+import { NameFields, type PersonName } from '../../components/NameFields';
 import { PublicLayout } from '../../components/PublicLayout';
 import { currentLocale } from '../../i18n';
+import { emailProblem } from '../../lib/email';
 import { usePageTitle } from '../../lib/usePageTitle';
-
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 type Field = 'email' | 'firstName' | 'lastName' | 'password' | 'confirm' | 'country';
 
@@ -24,8 +26,7 @@ export function SignUpPage() {
   const { t, i18n } = useTranslation();
   usePageTitle(t('identity.signUp.title'));
   const [email, setEmail] = useState('');
-  const [firstName, setFirstName] = useState('');
-  const [lastName, setLastName] = useState('');
+  const [name, setName] = useState<PersonName>({ firstName: '', lastName: '' });
   const [passwords, setPasswords] = useState({ password: '', confirm: '' });
   const [country, setCountry] = useState(browserRegion);
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
@@ -35,8 +36,8 @@ export function SignUpPage() {
     mutationFn: () =>
       signUp({
         email: email.trim(),
-        firstName: firstName.trim(),
-        lastName: lastName.trim(),
+        firstName: name.firstName.trim(),
+        lastName: name.lastName.trim(),
         password: passwords.password,
         country,
         locale: currentLocale(),
@@ -47,9 +48,9 @@ export function SignUpPage() {
     event.preventDefault();
     const address = email.trim();
     const next: Partial<Record<Field, string>> = {
-      email: !address ? t('identity.form.emailRequired') : EMAIL_PATTERN.test(address) ? undefined : t('identity.form.emailInvalid'),
-      firstName: firstName.trim() ? undefined : t('identity.form.firstNameRequired'),
-      lastName: lastName.trim() ? undefined : t('identity.form.lastNameRequired'),
+      email: emailProblem(address, { required: t('identity.form.emailRequired'), invalid: t('identity.form.emailInvalid') }),
+      firstName: name.firstName.trim() ? undefined : t('identity.form.firstNameRequired'),
+      lastName: name.lastName.trim() ? undefined : t('identity.form.lastNameRequired'),
       ...passwordErrors(passwords, t),
       country: country ? undefined : t('identity.signUp.countryRequired'),
     };
@@ -70,17 +71,11 @@ export function SignUpPage() {
               </Stack>
             </Alert>
             {submit.data.warnings.includes('SHARED_MAILBOX') && (
-              <Alert color="dark" variant="outline" title={t('identity.sharedMailbox.title')}>
-                {t('identity.sharedMailbox.registered', { email: submit.data.email })}
-              </Alert>
+              <SharedMailboxNotice>{t('identity.sharedMailbox.registered', { email: submit.data.email })}</SharedMailboxNotice>
             )}
             <Group>
-              <Button component={Link} to="/administration/request-permissions">
-                {t('identity.signUp.requestPermissions')}
-              </Button>
-              <Anchor component={Link} to="/sign-in">
-                {t('identity.signUp.signIn')}
-              </Anchor>
+              <ButtonLink to="/administration/request-permissions">{t('identity.signUp.requestPermissions')}</ButtonLink>
+              <AnchorLink to="/sign-in">{t('identity.signUp.signIn')}</AnchorLink>
             </Group>
           </Stack>
         ) : (
@@ -88,36 +83,16 @@ export function SignUpPage() {
             <Text>{t('identity.signUp.intro')}</Text>
             <Paper component="form" withBorder p="lg" noValidate onSubmit={onSubmit} aria-label={t('identity.signUp.title')}>
               <Stack>
-                {submit.isError && <ProblemAlert error={submit.error} />}
-                <TextInput
+                {submit.isError && <AccountProblemAlert error={submit.error} />}
+                <EmailField
                   label={t('identity.signUp.email')}
                   description={t('identity.signUp.emailHelp')}
-                  type="email"
-                  name="email"
                   autoComplete="email"
-                  required
                   value={email}
                   error={errors.email}
-                  onChange={(e) => setEmail(e.currentTarget.value)}
+                  onChange={setEmail}
                 />
-                <TextInput
-                  label={t('identity.form.firstName')}
-                  name="firstName"
-                  autoComplete="given-name"
-                  required
-                  value={firstName}
-                  error={errors.firstName}
-                  onChange={(e) => setFirstName(e.currentTarget.value)}
-                />
-                <TextInput
-                  label={t('identity.form.lastName')}
-                  name="lastName"
-                  autoComplete="family-name"
-                  required
-                  value={lastName}
-                  error={errors.lastName}
-                  onChange={(e) => setLastName(e.currentTarget.value)}
-                />
+                <NameFields value={name} onChange={setName} errors={errors} />
                 <PasswordFields value={passwords} onChange={setPasswords} errors={{ password: errors.password, confirm: errors.confirm }} />
                 <NativeSelect
                   label={t('identity.signUp.country')}
@@ -136,10 +111,7 @@ export function SignUpPage() {
               </Stack>
             </Paper>
             <Text size="sm">
-              {t('identity.signUp.haveAccount')}{' '}
-              <Anchor component={Link} to="/sign-in">
-                {t('identity.signUp.signIn')}
-              </Anchor>
+              {t('identity.signUp.haveAccount')} <AnchorLink to="/sign-in">{t('identity.signUp.signIn')}</AnchorLink>
             </Text>
           </>
         )}

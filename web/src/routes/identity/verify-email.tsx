@@ -1,31 +1,24 @@
-import { Alert, Anchor, Button, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { Link, useSearch } from '@tanstack/react-router';
+import { useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { problemCode } from '../../api/client';
 import { resendVerification, verifyEmail } from '../../api/identity';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { ProblemAlert, problemCode } from '../../components/identity/ProblemAlert';
+import { AccountProblemAlert } from '../../components/identity/AccountProblemAlert';
+import { ResendLink } from '../../components/identity/ResendLink';
+import { AnchorLink } from '../../components/links';
 import { PublicLayout } from '../../components/PublicLayout';
 import { usePageTitle } from '../../lib/usePageTitle';
 
 /** A fresh confirmation link to the same address; the old one stops working. */
 function ResendVerification({ token }: { token: string }) {
   const { t } = useTranslation();
-  const resend = useMutation({ mutationFn: () => resendVerification(token) });
-  if (resend.isSuccess) {
-    return (
-      <Text size="sm" role="status">
-        {t('identity.verify.resent', { email: resend.data.sentTo })}
-      </Text>
-    );
-  }
   return (
-    <Stack gap="xs" align="flex-start">
-      <Button variant="outline" onClick={() => resend.mutate()} loading={resend.isPending}>
-        {t('identity.verify.resend')}
-      </Button>
-      {resend.isError && <ErrorAlert error={resend.error} />}
-    </Stack>
+    <ResendLink
+      send={() => resendVerification(token)}
+      label={t('identity.verify.resend')}
+      sentMessage={(email) => t('identity.verify.resent', { email })}
+    />
   );
 }
 
@@ -54,17 +47,17 @@ export function VerifyEmailPage() {
             <Stack gap="xs">
               <Text>{t('identity.verify.done', { address: verify.data.address, email: verify.data.email })}</Text>
               <Text>{t('identity.verify.activated', { count: verify.data.activatedGrants })}</Text>
-              <Anchor renderRoot={(props) => <Link to="/sign-in" search={{ redirect: '/licenses/relationship-summary' }} {...props} />}>
+              <AnchorLink to="/sign-in" search={{ redirect: '/licenses/relationship-summary' }}>
                 {t('identity.verify.signIn')}
-              </Anchor>
+              </AnchorLink>
             </Stack>
           </Alert>
         )}
         {verify.isError && (
-          <ProblemAlert error={verify.error}>
+          <AccountProblemAlert error={verify.error}>
             {code === 'VERIFICATION_EXPIRED' && <ResendVerification token={token} />}
             {code === 'NOT_FOUND' && <Text size="sm">{t('identity.verify.invalid')}</Text>}
-          </ProblemAlert>
+          </AccountProblemAlert>
         )}
         {token && !verify.isSuccess && code !== 'VERIFICATION_EXPIRED' && code !== 'VERIFICATION_USED' && (
           <Paper withBorder p="lg">

@@ -3,7 +3,6 @@ import {
   Anchor,
   Box,
   Button,
-  EmptyState,
   Group,
   List,
   MultiSelect,
@@ -20,10 +19,11 @@ import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { type LicenseSummary, licenseSummaryExportHref, licenseSummaryQuery, POOLS, type SummaryLicensingId } from '../../api/licensing';
+import { EmptyNotice } from '../../components/EmptyNotice';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { Loading } from '../../components/Loading';
 import { DataTable } from '../../components/licensing/DataTable';
 import { EndDate, ExpiryBadge } from '../../components/licensing/ExpiryNotice';
-import { Loading } from '../../components/licensing/Loading';
 import { HELP_IDS, SummaryTable } from '../../components/licensing/SummaryTable';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDate } from '../../lib/format';
@@ -143,10 +143,7 @@ function IncludedIds({ ids }: { ids: SummaryLicensingId[] }) {
 function NoReports() {
   const { t } = useTranslation();
   return (
-    <EmptyState data-testid="no-reports">
-      <EmptyState.Title order={2}>{t('licensing.summary.noReportsTitle')}</EmptyState.Title>
-      <EmptyState.Description>{t('licensing.summary.noReports')}</EmptyState.Description>
-    </EmptyState>
+    <EmptyNotice title={t('licensing.summary.noReportsTitle')} description={t('licensing.summary.noReports')} data-testid="no-reports" />
   );
 }
 
@@ -171,12 +168,11 @@ function Results({ data, search }: { data: LicenseSummary; search: LicenseSummar
         </Group>
       </Group>
       {rows.length === 0 ? (
-        <EmptyState data-testid="empty">
-          <EmptyState.Title order={2}>{t('licensing.summary.emptyTitle')}</EmptyState.Title>
-          <EmptyState.Description>
-            {t(search.pool === 'ALL' ? 'licensing.summary.empty' : 'licensing.summary.emptyPool')}
-          </EmptyState.Description>
-        </EmptyState>
+        <EmptyNotice
+          title={t('licensing.summary.emptyTitle')}
+          description={t(search.pool === 'ALL' ? 'licensing.summary.empty' : 'licensing.summary.emptyPool')}
+          data-testid="empty"
+        />
       ) : (
         <Box>
           <SummaryTable

@@ -1,8 +1,11 @@
-import { Button, Code, CopyButton, Group, Stack, Text } from '@mantine/core';
+import { Alert, Button, Code, CopyButton, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
-/** A value to hand to another system (a secret, a redirect URI, a base URL) with a copy button. */
-export function CopyValue({ label, value, description, testId }: { label: string; value: string; description?: string; testId?: string }) {
+/**
+ * A value to hand to another system (a secret, a redirect URI, a base URL): its label, the value
+ * shown in full, and a labelled Copy button.
+ */
+export function CopyField({ label, value, description, testId }: { label: string; value: string; description?: string; testId?: string }) {
   const { t } = useTranslation();
   return (
     <Stack gap={4}>
@@ -28,5 +31,29 @@ export function CopyValue({ label, value, description, testId }: { label: string
         </CopyButton>
       </Group>
     </Stack>
+  );
+}
+
+/** A secret just created (an API token), shown this once with a way to copy it. */
+export function NewSecret({
+  title,
+  note,
+  label,
+  value,
+  testId,
+}: {
+  title: string;
+  note: string;
+  label: string;
+  value: string;
+  testId: string;
+}) {
+  return (
+    <Alert color="teal.9" variant="outline" role="status" title={title}>
+      <Stack gap="xs">
+        <Text size="sm">{note}</Text>
+        <CopyField label={label} value={value} testId={testId} />
+      </Stack>
+    </Alert>
   );
 }

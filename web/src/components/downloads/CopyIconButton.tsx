@@ -1,8 +1,11 @@
 import { ActionIcon, CopyButton, Tooltip, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
-/** Copies a value (a product key, a command) to the clipboard; says so to screen readers too. */
-export function CopyValue({ value, label }: { value: string; label: string }) {
+/**
+ * A small icon button beside a value already on the page (a product key, a checksum) that copies it
+ * to the clipboard; `label` names what it copies, and screen readers hear when it is done.
+ */
+export function CopyIconButton({ value, label }: { value: string; label: string }) {
   const { t } = useTranslation();
   return (
     <CopyButton value={value} timeout={2000}>
