@@ -1,5 +1,6 @@
 import { activationBench } from './activations.js';
 import { coldStartBench } from './cold-start.js';
+import { downloadBench } from './downloads.js';
 import { licenseSummaryBench } from './license-summary.js';
 
 /** Runs every benchmark; each figure is printed beside a reference measured in the same run. */
@@ -10,7 +11,11 @@ const benches: Record<
   'cold-start': coldStartBench,
   'license-summary': licenseSummaryBench,
   activations: activationBench,
+  downloads: downloadBench,
 };
+
+/** Thousands separated; small figures keep the decimals where their differences are. */
+const figure = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: Math.abs(n) < 1 ? 2 : Math.abs(n) < 100 ? 1 : 0 });
 
 const only = process.argv.slice(2);
 let failed = false;
@@ -19,9 +24,10 @@ for (const [id, run] of Object.entries(benches)) {
   console.log(`\n## ${id}`);
   try {
     for (const r of await run()) {
-      const ratio = r.reference > 0 ? ` (${(r.value / r.reference).toFixed(2)}× reference)` : '';
-      console.log(`${r.name}: ${r.value.toFixed(0)} ${r.unit}${r.target ? `  [target ${r.target}]` : ''}`);
-      console.log(`  reference, ${r.referenceName}: ${r.reference.toFixed(0)} ${r.unit}${ratio}`);
+      const ratio = r.reference > 0 ? ` (${(r.value / r.reference).toFixed(2)}×)` : '';
+      console.log(
+        `${r.name}: ${figure(r.value)} ${r.unit} vs ${r.referenceName}: ${figure(r.reference)} ${r.unit}${ratio}${r.target ? `  [target ${r.target}]` : ''}`,
+      );
     }
   } catch (e) {
     failed = true;

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -6,7 +7,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/client.js';
 import { DomainError, forbidden, notFound, unauthenticated } from '../../platform/errors.js';
-import type { BlobStore, ByteRange } from '../../platform/storage/blob-store.js';
+import { type BlobStore, type ByteRange, isRecyclable } from '../../platform/storage/blob-store.js';
 import { catalogProduct } from './catalog.js';
 import {
   attachmentDisposition,
@@ -38,6 +39,55 @@ interface Downloader {
 }
 
 const single = (v: string | string[] | undefined) => (Array.isArray(v) ? v.join(', ') : v);
+
+/** Resolves when the response takes more data, or will never take any (the client went away). */
+const writable = (res: ServerResponse) =>
+  new Promise<void>((resolve) => {
+    const go = () => {
+      res.off('drain', go);
+      res.off('close', go);
+      resolve();
+    };
+    res.on('drain', go);
+    res.on('close', go);
+  });
+
+/**
+ * Writes the body to the response with a callback per chunk, and gives each chunk of a
+ * RecyclableReadable back once the socket has it, so a download reads into the same few buffers
+ * from start to end. Fastify's reply.send(stream) pipes, and a pipe never says when a chunk is
+ * written: every chunk is then a new buffer, whose churn sends V8 into full garbage collections
+ * (see FileStream in fs-blob-store.ts). The headers and status are the reply's, as Fastify would
+ * send them, and Fastify still logs the request and runs onResponse when the response finishes;
+ * only onSend hooks never see this body (the app registers none that applies here).
+ */
+async function writeBody(reply: FastifyReply, body: Readable): Promise<void> {
+  const res = reply.raw;
+  const chunks = (body as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+  try {
+    // Read before a header goes out, so that a file that cannot be read still gets a problem response.
+    let next = await chunks.next();
+    for (const [name, value] of Object.entries(reply.getHeaders())) if (value !== undefined) res.setHeader(name, value);
+    const recycle = isRecyclable(body) ? (chunk: Buffer) => () => body.recycle(chunk) : () => undefined;
+    while (!next.done) {
+      if (!res.write(next.value, recycle(next.value)) && !res.destroyed) await writable(res);
+      if (res.destroyed) {
+        // The client went away; logged as Fastify logs it for a stream it pipes.
+        reply.log.info({ res: reply }, 'stream closed prematurely');
+        return;
+      }
+      next = await chunks.next();
+    }
+    res.end();
+  } catch (e) {
+    if (!res.headersSent) throw e;
+    // After the first byte the client can only see the cut.
+    reply.log.warn({ err: e }, 'response terminated with an error with headers already sent');
+    res.destroy();
+  } finally {
+    body.destroy();
+  }
+}
 
 /**
  * `GET|HEAD /files/{fileId}/content`: the file's bytes from the blob store, streamed (never
@@ -151,15 +201,20 @@ export function createFileServer(deps: { db: Db; clock: Clock; blobs: BlobStore;
     }
 
     const stream = await body();
-    await db.insert(downloadEvent).values({
-      fileId: file.id,
-      userId: who.userId,
-      organizationId: who.organizationId,
-      method: who.method,
-      status: selected.status,
-      range: selected.status === 206 ? (validators.range ?? '').slice(0, RECORDED_RANGE_MAX) : null,
-      bytes: length,
-    });
-    reply.send(stream);
+    try {
+      await db.insert(downloadEvent).values({
+        fileId: file.id,
+        userId: who.userId,
+        organizationId: who.organizationId,
+        method: who.method,
+        status: selected.status,
+        range: selected.status === 206 ? (validators.range ?? '').slice(0, RECORDED_RANGE_MAX) : null,
+        bytes: length,
+      });
+    } catch (e) {
+      stream.destroy(); // its file stays open otherwise
+      throw e;
+    }
+    await writeBody(reply, stream);
   };
 }

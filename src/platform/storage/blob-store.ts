@@ -27,12 +27,25 @@ export interface PutOptions {
  */
 export interface BlobStore {
   put(content: AsyncIterable<Uint8Array> | Readable, options?: PutOptions): Promise<StoredBlob>;
-  /** The content, or the inclusive range of it; rejects with BlobNotFound when the key has nothing. */
+  /** The content, or the inclusive range of it; rejects with BlobNotFound when the key has nothing. May be a RecyclableReadable. */
   get(key: string, range?: ByteRange): Promise<Readable>;
   stat(key: string): Promise<{ size: number } | null>;
   /** Idempotent: deleting what is not there succeeds. */
   delete(key: string): Promise<void>;
 }
+
+/**
+ * A blob's content whose chunks a consumer may hand back once it is done with them (written to a
+ * socket, say): the store then reads the next bytes into them rather than into new buffers. A
+ * consumer that never hands anything back simply gets a new buffer per chunk, as from any stream.
+ */
+export interface RecyclableReadable extends Readable {
+  /** `chunk`, as this stream emitted it, is no longer used by anyone; a chunk it did not emit, or one given back twice, is ignored. */
+  recycle(chunk: Uint8Array): void;
+}
+
+export const isRecyclable = (stream: Readable): stream is RecyclableReadable =>
+  typeof (stream as Partial<RecyclableReadable>).recycle === 'function';
 
 export class BlobNotFound extends Error {
   constructor(readonly key: string) {
