@@ -1,60 +1,17 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { startEmbeddedPostgres } from '../src/platform/db/embedded.js';
-import { freePort } from '../test/helpers/free-port.js';
+import { json, session, startBenchServer } from './lsc-server.js';
 
 const run = promisify(execFile);
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PGBENCH = process.env.PGBENCH ?? '/usr/bin/pgbench';
 /** Concurrent clients, for the service and for pgbench alike: each level is one comparison. */
 const CLIENT_LEVELS = (process.env.BENCH_CLIENTS ?? '8,16').split(',').map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-
-export const withDb = (url: string, db: string) => {
-  const u = new URL(url);
-  u.pathname = `/${db}`;
-  return u.toString();
-};
-
-export async function waitForHealth(url: string, child: ChildProcess) {
-  const until = Date.now() + 60_000;
-  while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    if (
-      await fetch(`${url}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('no health answer in time');
-}
-
-export async function json(url: string, method: string, body?: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(url, {
-    method,
-    headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
-  return { body: (await res.json()) as Record<string, unknown>, res };
-}
-
-export async function session(base: string, email: string) {
-  const { res } = await json(`${base}/api/v1/auth/sign-in`, 'POST', { email, password: 'demo-password-1' });
-  const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0] ?? '');
-  const csrf = cookies.find((c) => c.startsWith('lsc_csrf='))?.slice('lsc_csrf='.length) ?? '';
-  return { cookie: cookies.join('; '), 'x-csrf-token': csrf };
-}
 
 /** A MAK with room for the whole run, through the back-office API, and its value as its holder sees it. */
 async function benchKey(base: string, database: pg.Client): Promise<{ id: string; productKey: string }> {
@@ -180,41 +137,12 @@ async function pgbenchTps(url: string, dir: string, clients: number): Promise<nu
  * single-row UPDATE … RETURNING on the same database in the same run.
  */
 export async function activationBench() {
-  const dir = await mkdtemp(path.join(tmpdir(), 'lsc-bench-activation-'));
-  let adminUrl = process.env.DATABASE_URL;
-  let stopEmbedded: (() => Promise<void>) | undefined;
-  if (!adminUrl) {
-    const server = await startEmbeddedPostgres(path.join(dir, 'pg'), await freePort());
-    adminUrl = server.url;
-    stopEmbedded = server.stop;
-  }
-  const dbName = `lsc_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${dbName}`);
-  const url = withDb(adminUrl, dbName);
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  // BENCH_PROFILE=<dir> writes the server's CPU profile there (open it in Chrome DevTools).
-  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  const child = spawn(process.execPath, [...profile, path.join(root, 'bin/lsc.mjs'), 'start'], {
-    cwd: root,
-    stdio: 'ignore',
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      PORT: String(port),
-      DATA_DIR: path.join(dir, 'data'),
-      LOG_LEVEL: 'warn',
-      SEED_DEMO: 'true',
-      ACTIVATION_IP_LIMIT: '100000000',
-      ACTIVATION_KEY_LIMIT: '100000000',
-    },
-  });
-  const database = new pg.Client({ connectionString: url });
+  const server = await startBenchServer('activation', () => ({
+    ACTIVATION_IP_LIMIT: '100000000',
+    ACTIVATION_KEY_LIMIT: '100000000',
+  }));
+  const { base, database, url, dir } = server;
   try {
-    await waitForHealth(base, child);
-    await database.connect();
     const { id: keyId, productKey } = await benchKey(base, database);
     await activationLoad(base, productKey, CLIENT_LEVELS[0] ?? 8, 2); // warm-up: JIT, pool, plans
     const rows = [];
@@ -250,15 +178,6 @@ export async function activationBench() {
     }
     return rows;
   } finally {
-    if (child.exitCode === null) {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-    }
-    await database.end().catch(() => {});
-    await admin.query(`drop database if exists ${dbName} with (force)`);
-    await admin.end();
-    await stopEmbedded?.();
-    await rm(dir, { recursive: true, force: true });
+    await server.stop();
   }
 }

@@ -1,37 +1,18 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { constants, createReadStream, createWriteStream } from 'node:fs';
-import {
-  access,
-  chmod,
-  type FileHandle,
-  mkdir,
-  mkdtemp,
-  open,
-  readdir,
-  readFile,
-  readlink,
-  rename,
-  rm,
-  stat,
-  writeFile,
-} from 'node:fs/promises';
+import { access, chmod, type FileHandle, mkdir, open, readdir, readFile, readlink, rename, rm, stat, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import pg from 'pg';
 import { demoBytes } from '../src/modules/downloads/demo.js';
-import { startEmbeddedPostgres } from '../src/platform/db/embedded.js';
 import type { ByteRange } from '../src/platform/storage/blob-store.js';
 import { freePort } from '../test/helpers/free-port.js';
-import { json, session, waitForHealth, withDb } from './activations.js';
+import { json, session, startBenchServer } from './lsc-server.js';
 
 const run = promisify(execFile);
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const MiB = 1024 * 1024;
 /** The file served; smaller sizes are for trying the bench out, the figure of issue 6 is for 2 GiB. */
 const SIZE = Number(process.env.BENCH_DOWNLOAD_BYTES ?? 2048 * MiB);
@@ -498,40 +479,11 @@ const rssName = (r: Rss) => `start ${mib(r.start).toFixed(0)} MiB, end ${mib(r.e
 export async function downloadBench() {
   const tools = await ensureTools();
   const file = await sourceFile(SIZE);
-  const dir = await mkdtemp(path.join(tmpdir(), 'lsc-bench-downloads-'));
-  let adminUrl = process.env.DATABASE_URL;
-  let stopEmbedded: (() => Promise<void>) | undefined;
-  if (!adminUrl) {
-    const server = await startEmbeddedPostgres(path.join(dir, 'pg'), await freePort());
-    adminUrl = server.url;
-    stopEmbedded = server.stop;
-  }
-  const dbName = `lsc_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${dbName}`);
-  const url = withDb(adminUrl, dbName);
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [path.join(root, 'bin/lsc.mjs'), 'start'], {
-    cwd: root,
-    stdio: 'ignore',
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      PORT: String(port),
-      DATA_DIR: path.join(dir, 'data'),
-      FILE_STORE_DIR: path.join(dir, 'files'),
-      LOG_LEVEL: 'warn',
-      SEED_DEMO: 'true',
-    },
-  });
-  const database = new pg.Client({ connectionString: url });
+  const server = await startBenchServer('downloads', (dir) => ({ FILE_STORE_DIR: path.join(dir, 'files') }));
+  const { base, database, dir, port, child } = server;
   const source = await open(file, 'r');
   let nginx: Nginx | undefined;
   try {
-    await waitForHealth(base, child);
-    await database.connect();
     nginx = await startNginx(tools.nginx, file, dir);
     const workers = await childrenOf(nginx.pid);
 
@@ -633,15 +585,6 @@ export async function downloadBench() {
   } finally {
     await nginx?.stop();
     await source.close();
-    if (child.exitCode === null) {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-    }
-    await database.end().catch(() => {});
-    await admin.query(`drop database if exists ${dbName} with (force)`);
-    await admin.end();
-    await stopEmbedded?.();
-    await rm(dir, { recursive: true, force: true });
+    await server.stop();
   }
 }
