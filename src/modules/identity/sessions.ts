@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import { randomToken, sha256 } from '../../platform/auth/secrets.js';
-import type { Db } from '../../platform/db/client.js';
+import type { Db, DbOrTx } from '../../platform/db/client.js';
 import { apiToken, session, user } from './tables.js';
 
 export const SESSION_COOKIE = 'lsc_session';
@@ -63,4 +63,19 @@ export async function actorFromToken(db: Db, bearer: string, now: Date, requestI
 
 export async function purgeExpiredSessions(db: Db, now: Date) {
   await db.delete(session).where(sql`${session.expiresAt} < ${now.toISOString()}`);
+}
+
+/**
+ * Ends every way the user is signed in: browser sessions are deleted and personal API tokens
+ * revoked. Used when a person loses the organization (deactivation with no role left, R-PERM-7,
+ * R-ID-6) and when a password is reset, so a stolen session does not outlive either.
+ */
+export async function endAllSessions(tx: DbOrTx, userId: string, now: Date): Promise<{ sessions: number; tokens: number }> {
+  const ended = await tx.delete(session).where(eq(session.userId, userId)).returning({ userId: session.userId });
+  const revoked = await tx
+    .update(apiToken)
+    .set({ revokedAt: now })
+    .where(and(eq(apiToken.userId, userId), isNull(apiToken.revokedAt)))
+    .returning({ id: apiToken.id });
+  return { sessions: ended.length, tokens: revoked.length };
 }
