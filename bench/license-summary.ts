@@ -56,6 +56,8 @@ async function benchDatabase() {
   if (!adminUrl) {
     dir = await mkdtemp(path.join(tmpdir(), 'lsc-bench-pg-'));
     const server = await startEmbeddedPostgres(dir, await freePort());
+    // The benchmark's databases are made by the app's own role, so the app runs as it does in production.
+    await server.allowCreatingDatabases();
     adminUrl = server.url;
     stopEmbedded = server.stop;
   }

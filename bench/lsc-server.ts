@@ -74,6 +74,8 @@ export async function startBenchServer(label: string, env: (dir: string) => Reco
   let stopEmbedded: (() => Promise<void>) | undefined;
   if (!adminUrl) {
     const server = await startEmbeddedPostgres(path.join(dir, 'pg'), await freePort());
+    // The benchmark's databases are made by the app's own role, so the app runs as it does in production.
+    await server.allowCreatingDatabases();
     adminUrl = server.url;
     stopEmbedded = server.stop;
   }

@@ -9,6 +9,8 @@ import { activationModule } from './modules/activation/routes.js';
 import { catalogModule } from './modules/catalog/routes.js';
 import { downloadsModule } from './modules/downloads/routes.js';
 import { installAuthentication } from './modules/identity/authenticate.js';
+import { secondFactorModule } from './modules/identity/mfa/routes.js';
+import { recoveryModule } from './modules/identity/recovery/routes.js';
 import { registrationModule } from './modules/identity/registration-routes.js';
 import { identityRoutes } from './modules/identity/routes.js';
 import { scimModule } from './modules/identity/scim-routes.js';
@@ -18,6 +20,7 @@ import { keysModule } from './modules/keys/routes.js';
 import { ordersModule } from './modules/orders/routes.js';
 import { addOpenModule } from './modules/permissions/add-open-routes.js';
 import { permissionsModule } from './modules/permissions/routes.js';
+import { userAccountModule } from './modules/permissions/users-account-routes.js';
 import { relationshipReportsModule } from './modules/relationship/reports-routes.js';
 import { relationshipRoutes } from './modules/relationship/routes.js';
 import { createRelationshipService } from './modules/relationship/service.js';
@@ -25,8 +28,11 @@ import type { Clock } from './platform/clock.js';
 import type { Database } from './platform/db/client.js';
 import { installGuard } from './platform/http/guard.js';
 import { healthRoutes } from './platform/http/health.js';
+import { type LogDestination, loggerOptions } from './platform/http/log-redaction.js';
 import { installPortal } from './platform/http/portal.js';
 import { problemSender } from './platform/http/problem.js';
+import { installSecurityHeaders } from './platform/http/security-headers.js';
+import { installTextGuard } from './platform/http/text-guard.js';
 import { ALL_PROBLEMS } from './problems.js';
 import './platform/http/types.js';
 import { mailViewerRoutes } from './platform/mail/routes.js';
@@ -41,7 +47,8 @@ export interface AppDeps {
   version?: string;
   /** Where the built portal lives; tests point elsewhere or nowhere. */
   webRoot?: string;
-  logger?: boolean;
+  /** false: no log; a destination: the log goes there (tests read it); otherwise standard output. */
+  logger?: false | LogDestination;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -49,7 +56,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { db } = database;
   const version = deps.version ?? '0.1.0';
   const app = Fastify({
-    logger: deps.logger === false ? false : { level: config.LOG_LEVEL },
+    logger: deps.logger === false ? false : loggerOptions(config.LOG_LEVEL, deps.logger),
     genReqId: () => randomUUID(),
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: false,
@@ -61,6 +68,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setErrorHandler(sendProblem);
   // The API speaks JSON only; anything else is 415, not a string that fails validation later.
   app.removeContentTypeParser('text/plain');
+  installTextGuard(app);
+  const securityPolicies = await installSecurityHeaders(app, { https: config.publicUrl.startsWith('https:') });
 
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
@@ -82,7 +91,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: securityPolicies.docs, uiConfig: { validatorUrl: null } });
   installAuthentication(app, db, clock);
   installGuard(app, db);
 
@@ -95,9 +104,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const v1: ModuleRoutes[] = [
     identityRoutes(identity, { secureCookies: config.publicUrl.startsWith('https:') }),
     registrationModule(moduleDeps),
+    secondFactorModule(moduleDeps, identity),
+    recoveryModule(moduleDeps),
     ssoModule(moduleDeps),
     relationshipRoutes(relationship),
     permissionsModule(moduleDeps),
+    userAccountModule(moduleDeps),
     addOpenModule(moduleDeps),
     catalogModule(moduleDeps),
     ordersModule(moduleDeps),
@@ -105,7 +117,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     keysModule(moduleDeps),
     activationModule(moduleDeps),
     downloadsModule(moduleDeps),
-    mailViewerRoutes(db),
+    mailViewerRoutes(db, { smtp: Boolean(config.SMTP_URL) }),
   ];
   await app.register(
     async (api) => {
@@ -114,6 +126,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     { prefix: '/api/v1' },
   );
   await app.register(scimModule(moduleDeps), { prefix: '/scim/v2' });
-  await installPortal(app, sendProblem, deps.webRoot);
+  await installPortal(app, sendProblem, deps.webRoot, securityPolicies.withStyleNonce);
   return app;
 }

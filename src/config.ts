@@ -35,11 +35,17 @@ const levelActivations = (fallback: string) =>
  */
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  /**
+   * Where the server listens. `localhost` (the default) listens on every loopback address it names
+   * (127.0.0.1 and ::1), so the links the server makes (http://localhost:PORT) reach it however the
+   * name resolves, and passkeys work (browsers refuse them on an IP address).
+   */
+  HOST: z.string().trim().min(1).default('localhost'),
   PUBLIC_URL: z.url().optional(),
   DATABASE_URL: z.string().trim().startsWith('postgres').optional(),
   DATA_DIR: z.string().trim().min(1).default('./data'),
-  EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+  /** The embedded PostgreSQL's port; unset, each data folder gets a free one on its first start and keeps it (DATA_DIR/pg.port). */
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).optional(),
   SMTP_URL: z.string().trim().startsWith('smtp').optional(),
   MAIL_FROM: z.string().trim().min(3).default('Licensing Service Center <no-reply@lsc.localhost>'),
   KEY_ENCRYPTION_KEY: z
@@ -61,14 +67,36 @@ const Env = z.object({
     .positive()
     .max(24 * 30)
     .default(12),
+  /** Failed sign-ins of one account from one client address within the window; then that address waits. */
   SIGN_IN_LIMIT: z.coerce.number().int().positive().default(10),
-  /** Per client address, across accounts: generous, since offices share one address. */
+  /**
+   * Failed sign-ins of one account from all addresses within the window: past it, an account with a
+   * second factor still goes on to it, one without waits (a spray from many addresses is slowed).
+   */
+  SIGN_IN_ACCOUNT_LIMIT: z.coerce.number().int().positive().default(100),
+  /** Failed sign-ins from one client address, across accounts: generous, since offices share one address. */
   SIGN_IN_IP_LIMIT: z.coerce.number().int().positive().default(100),
   SIGN_IN_WINDOW_SECONDS: z.coerce.number().int().positive().default(300),
+  /** Second factor: how long the second step of a sign-in may take after the password. */
+  SECOND_FACTOR_CHALLENGE_MINUTES: z.coerce.number().int().positive().max(30).default(5),
+  /** Second factor: wrong codes per account within SIGN_IN_WINDOW_SECONDS before it waits. */
+  SECOND_FACTOR_ATTEMPT_LIMIT: z.coerce.number().int().positive().default(5),
+  /** Second factor: how many single-use recovery codes a set holds. */
+  RECOVERY_CODE_COUNT: z.coerce.number().int().min(4).max(20).default(10),
   /** SSO: how long a sign-in may stay at the organization's identity provider before its state expires. */
   SSO_STATE_TTL_MINUTES: z.coerce.number().int().positive().max(60).default(10),
   /** SSO: allow http:// identity providers (development and tests only; production issuers use https). */
   OIDC_ALLOW_INSECURE_HTTP: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  /**
+   * Outbound requests to addresses customers choose (an organization's identity provider) may
+   * reach loopback, private (10/8, 172.16/12, 192.168/16, fc00::/7), link-local (169.254/16,
+   * fe80::/10) and carrier-grade NAT addresses. Off by default (SSRF); for development, tests and
+   * an intranet identity provider the operator trusts.
+   */
+  OUTBOUND_ALLOW_PRIVATE: z
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
@@ -82,6 +110,18 @@ const Env = z.object({
   VERIFICATION_TTL_DAYS: z.coerce.number().int().positive().default(14),
   /** Registration and self sign-up: the shortest password accepted. */
   PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(128).default(12),
+  /** Account recovery: a mailed "choose a new password" link works once, for this many minutes. */
+  PASSWORD_RESET_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(24 * 60)
+    .default(60),
+  /** Reset links asked for one address within the window (each is a mail to its owner)… */
+  PASSWORD_RESET_ACCOUNT_LIMIT: z.coerce.number().int().positive().default(3),
+  /** …and reset requests from one client address, across addresses. */
+  PASSWORD_RESET_IP_LIMIT: z.coerce.number().int().positive().default(30),
+  PASSWORD_RESET_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
   /** R-PERM-10: this many invalid license/authorization pairs within the window suspend Add Open License… */
   ADD_OPEN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   ADD_OPEN_FAILURE_WINDOW_HOURS: z.coerce.number().positive().default(24),
@@ -153,6 +193,17 @@ export const CONFIG_VARIABLES = Object.keys(Env.shape);
 
 export type Config = Readonly<z.infer<typeof Env> & { publicUrl: string }>;
 
+/**
+ * Where a browser on this machine reaches a server listening on HOST:port, named as the server
+ * binds it: localhost for localhost (bound on both loopback addresses) and for `::` (both address
+ * families), 127.0.0.1 for 0.0.0.0 (IPv4 only, where "localhost" may first resolve to ::1).
+ * Links in mails and the start banner use it when PUBLIC_URL is unset.
+ */
+export function localUrl(host: string, port: number): string {
+  const address = host === '::' ? 'localhost' : host === '0.0.0.0' ? '127.0.0.1' : host;
+  return `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable (`DATABASE_URL=` in a .env) means "not set", not "set to nothing".
   const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
@@ -162,5 +213,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
-  return Object.freeze({ ...c, publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, '') });
+  return Object.freeze({ ...c, publicUrl: (c.PUBLIC_URL ?? localUrl(c.HOST, c.PORT)).replace(/\/$/, '') });
 }

@@ -1,4 +1,6 @@
 import { identityMails } from './modules/identity/mails.js';
+import { secondFactorMails } from './modules/identity/mfa/mails.js';
+import { recoveryMails } from './modules/identity/recovery/mails.js';
 import { keysMails } from './modules/keys/mails.js';
 import { ordersMails } from './modules/orders/mails.js';
 import { addOpenMails, permissionsMails } from './modules/permissions/mails.js';
@@ -9,6 +11,8 @@ const all = (mails: Record<string, MailTemplate>) => Object.values(mails);
 
 export const ALL_MAILS: MailTemplate[] = [
   ...all(identityMails),
+  ...all(recoveryMails),
+  ...all(secondFactorMails),
   ...all(permissionsMails),
   ...all(addOpenMails),
   ...all(ordersMails),

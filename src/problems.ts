@@ -1,17 +1,25 @@
 import { ACTIVATION_PROBLEMS } from './modules/activation/problems.js';
 import { CATALOG_PROBLEMS } from './modules/catalog/problems.js';
 import { DOWNLOADS_PROBLEMS } from './modules/downloads/problems.js';
+import { SECOND_FACTOR_PROBLEMS } from './modules/identity/mfa/problems.js';
 import { IDENTITY_PROBLEMS } from './modules/identity/problems.js';
+import { RECOVERY_PROBLEMS } from './modules/identity/recovery/problems.js';
 import { KEYS_PROBLEMS } from './modules/keys/problems.js';
 import { ORDERS_PROBLEMS } from './modules/orders/problems.js';
 import { ADD_OPEN_PROBLEMS, PERMISSIONS_PROBLEMS } from './modules/permissions/problems.js';
 import { REPORTS_PROBLEMS } from './modules/relationship/reports-problems.js';
 import { PLATFORM_PROBLEMS, type ProblemTitles } from './platform/i18n/problems.js';
+import { MAIL_PROBLEMS } from './platform/mail/problems.js';
+import { NET_PROBLEMS } from './platform/net/problems.js';
 
 /** The title of every problem code in every language, gathered from the modules that raise them. */
 export const ALL_PROBLEMS: ProblemTitles = {
   ...PLATFORM_PROBLEMS,
+  ...NET_PROBLEMS,
+  ...MAIL_PROBLEMS,
   ...IDENTITY_PROBLEMS,
+  ...RECOVERY_PROBLEMS,
+  ...SECOND_FACTOR_PROBLEMS,
   ...PERMISSIONS_PROBLEMS,
   ...ADD_OPEN_PROBLEMS,
   ...CATALOG_PROBLEMS,

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import nodemailer from 'nodemailer';
 import { buildApp } from './app.js';
-import type { Config } from './config.js';
+import { type Config, localUrl } from './config.js';
 import { seedDemo } from './demo/seed.js';
 import { systemClock } from './platform/clock.js';
 import { openDatabase } from './platform/db/client.js';
@@ -13,14 +13,16 @@ import { loadSecrets } from './platform/secrets.js';
 export interface RunningServer {
   url: string;
   databaseUrl: string;
+  /** Where the data is, for the start banner (never the connection string: it holds a password). */
+  database: string;
   seeded: boolean;
   stop(): Promise<void>;
 }
 
-/** The database: the server at DATABASE_URL, or the embedded one under DATA_DIR/pg. */
+/** The database: the server at DATABASE_URL, or the data folder's embedded one (its cluster in DATA_DIR/pg). */
 export async function openConfiguredDatabase(config: Config): Promise<{ url: string; embedded?: EmbeddedServer }> {
   if (config.DATABASE_URL) return { url: config.DATABASE_URL };
-  const embedded = await startEmbeddedPostgres(path.join(config.DATA_DIR, 'pg'), config.EMBEDDED_PG_PORT);
+  const embedded = await startEmbeddedPostgres(config.DATA_DIR, config.EMBEDDED_PG_PORT);
   return { url: embedded.url, embedded };
 }
 
@@ -40,8 +42,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
     return {
-      url: `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`,
+      url: localUrl(config.HOST, port),
       databaseUrl,
+      database: embedded
+        ? `embedded PostgreSQL in ${path.join(config.DATA_DIR, 'pg')} (127.0.0.1:${embedded.port})`
+        : 'PostgreSQL server from DATABASE_URL',
       seeded,
       async stop() {
         await app.close();

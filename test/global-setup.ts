@@ -6,7 +6,6 @@ import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../src/platform/db/client.js';
 import { startEmbeddedPostgres } from '../src/platform/db/embedded.js';
 import { runMigrations } from '../src/platform/db/migrate.js';
-import { freePort } from './helpers/free-port.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -31,7 +30,11 @@ export default async function setup(project: TestProject) {
   let dir: string | undefined;
   if (!adminUrl) {
     dir = await mkdtemp(path.join(tmpdir(), 'lsc-test-pg-'));
-    const server = await startEmbeddedPostgres(dir, await freePort());
+    const server = await startEmbeddedPostgres(dir);
+    // The suite connects as the app does, as the app's own role without superuser rights, so a
+    // statement that would need them fails here first. Cloning a database per test file takes
+    // CREATEDB, granted in this throwaway cluster only (the app's own clusters never have it).
+    await server.allowCreatingDatabases();
     adminUrl = server.url;
     stopEmbedded = server.stop;
   }

@@ -3,6 +3,7 @@
  * RFC 9457 problems turned into errors that keep their stable `code`.
  */
 
+/** Where `lsc start` listens by default (HOST localhost: 127.0.0.1 and ::1, PORT 3000). */
 export const DEFAULT_SERVER = 'http://localhost:3000';
 
 /** A refusal from the API, or a failure to reach it; `code` is the problem's code when the server sent one. */
@@ -22,12 +23,11 @@ export interface Credentials {
   token: string;
 }
 
-/**
- * The server and token from the options, else LSC_SERVER and LSC_TOKEN. A token given on the
- * command line is visible to other users of the machine (ps), so the environment is the one the
- * messages suggest.
- */
-export function resolveCredentials(opts: { server?: string; token?: string }, env: NodeJS.ProcessEnv = process.env): Credentials {
+/** Every command that talks to a server takes it from `--server`, else LSC_SERVER, else the default. */
+export const SERVER_OPTION_HELP = `the Licensing Service Center (default: LSC_SERVER, else ${DEFAULT_SERVER})`;
+
+/** The server from `--server`, else LSC_SERVER, else where `lsc start` listens by default. */
+export function resolveServer(opts: { server?: string }, env: NodeJS.ProcessEnv = process.env): string {
   // An empty variable counts as unset, as shells make it easy to export one by mistake.
   const server = (opts.server || env.LSC_SERVER || DEFAULT_SERVER).replace(/\/+$/, '');
   try {
@@ -36,6 +36,16 @@ export function resolveCredentials(opts: { server?: string; token?: string }, en
   } catch {
     throw new ApiError(0, undefined, `The server address "${server}" is not an http:// or https:// URL.`);
   }
+  return server;
+}
+
+/**
+ * The server and token from the options, else LSC_SERVER and LSC_TOKEN. A token given on the
+ * command line is visible to other users of the machine (ps), so the environment is the one the
+ * messages suggest.
+ */
+export function resolveCredentials(opts: { server?: string; token?: string }, env: NodeJS.ProcessEnv = process.env): Credentials {
+  const server = resolveServer(opts, env);
   const token = (opts.token || env.LSC_TOKEN || '').trim();
   if (!token) {
     throw new ApiError(

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config.js';
-import { ordersFromCsv } from '../modules/orders/csv.js';
+import { columnOf, ordersFromCsv } from '../modules/orders/csv.js';
 import { createOrderIngestion } from '../modules/orders/ingestion.js';
 import { ORDER_LINE_MESSAGES } from '../modules/orders/problems.js';
 import type { LineError } from '../modules/orders/rules.js';
@@ -44,7 +44,8 @@ export async function importOrdersFile(db: Db, config: Config, file: string): Pr
       });
     } catch (e) {
       if (!(e instanceof DomainError) || e.status >= 500) throw e;
-      const lineErrors = (e.details?.errors as LineError[] | undefined) ?? [];
+      // Errors found after reading name the API's fields; a file's reader knows its columns.
+      const lineErrors = ((e.details?.errors as LineError[] | undefined) ?? []).map((x) => ({ ...x, field: columnOf(x.field) }));
       outcomes.push({
         orderNumber: order.orderNumber,
         result: 'rejected',

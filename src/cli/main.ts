@@ -26,7 +26,7 @@ program
       '',
       `Licensing Service Center is running at ${server.url}`,
       `  API reference: ${server.url}/api/docs`,
-      `  Database: ${config.DATABASE_URL ? 'PostgreSQL server from DATABASE_URL' : `embedded PostgreSQL in ${config.DATA_DIR}/pg`}`,
+      `  Database: ${server.database}`,
       `  Mail: ${config.SMTP_URL ? 'delivered over SMTP_URL' : 'not sent (no SMTP_URL); operators read it at /api/v1/operator/mail'}`,
     ];
     if (config.SEED_DEMO) {

@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { Command } from 'commander';
-import { ApiError, createApiClient, DEFAULT_SERVER, isUuid, pickByCode, resolveCredentials } from './api-client.js';
+import { ApiError, createApiClient, isUuid, pickByCode, resolveCredentials, SERVER_OPTION_HELP } from './api-client.js';
 import { formatBytes } from './download/progress.js';
 import { sha256OfFile } from './download/verify.js';
 
@@ -105,7 +105,7 @@ export function registerUploadFileCommand(program: Command): void {
     .requiredOption('--arch <arch>', 'the architecture, e.g. X64, ARM64 or NEUTRAL')
     .requiredOption('--format <format>', FORMATS.join(' | '))
     .option('--name <name>', 'the name to publish it under (default: the file’s name)')
-    .option('--server <url>', `the Licensing Service Center (default: LSC_SERVER, else ${DEFAULT_SERVER})`)
+    .option('--server <url>', SERVER_OPTION_HELP)
     .option('--token <token>', 'a personal API token of an operator (default: LSC_TOKEN)')
     .action(async (product: string, file: string, opts: UploadCommandOptions) => {
       const f = await uploadFile({

@@ -12,7 +12,8 @@ export interface Secrets {
   signingPublicKeyPem: string;
 }
 
-async function readOrCreate(file: string, create: () => string): Promise<string> {
+/** A secret kept in a file only its owner reads (0600): read, or created once with `create`. */
+export async function readOrCreateSecret(file: string, create: () => string): Promise<string> {
   if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
   const value = create();
   await writeFile(file, `${value}\n`, { mode: 0o600 });
@@ -24,10 +25,10 @@ export async function loadSecrets(config: Config): Promise<Secrets> {
   const dir = path.resolve(config.DATA_DIR);
   await mkdir(dir, { recursive: true });
   const kek =
-    config.KEY_ENCRYPTION_KEY ?? (await readOrCreate(path.join(dir, 'key-encryption.key'), () => randomBytes(32).toString('hex')));
+    config.KEY_ENCRYPTION_KEY ?? (await readOrCreateSecret(path.join(dir, 'key-encryption.key'), () => randomBytes(32).toString('hex')));
   const signingPem =
     config.SIGNING_KEY?.replaceAll('\\n', '\n') ??
-    (await readOrCreate(path.join(dir, 'signing-key.pem'), () =>
+    (await readOrCreateSecret(path.join(dir, 'signing-key.pem'), () =>
       generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString().trim(),
     ));
   const signingKey = createPrivateKey(signingPem);

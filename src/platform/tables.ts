@@ -31,6 +31,9 @@ export const outbox = pgTable(
     subject: text('subject').notNull(),
     text: text('text').notNull(),
     html: text('html').notNull(),
+    /** The staff's copy for the mail viewer: the same mail with its credentials (link tokens) withheld. */
+    redactedText: text('redacted_text').notNull(),
+    redactedHtml: text('redacted_html').notNull(),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),

@@ -282,6 +282,57 @@ describe('MAK activation, OSA redemption and proxy activation', () => {
     expect((await proxy({ productKey: key.productKey, productCode: 'OFFICE-LTSC', machines: [] })).json().code).toBe('VALIDATION_FAILED');
   });
 
+  it('R-KEY-4: a proxy activation sent again with its Idempotency-Key gets the first answer back and counts nothing; the key with another request is refused', async () => {
+    const key = await smallMak(3, lid.V9876543 ?? '', 'OFFICE-LTSC');
+    const batch = (machines: string[]) => ({
+      productKey: key.productKey,
+      productCode: 'OFFICE-LTSC',
+      machines: machines.map((fingerprint) => ({ fingerprint })),
+    });
+    const send = (payload: object, idempotencyKey?: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/activations/proxy',
+        payload,
+        headers: idempotencyKey ? { 'idempotency-key': idempotencyKey } : {},
+      });
+    // The server died in the middle of a first attempt: one machine was counted, its answer never left.
+    await activate({ productKey: key.productKey, productCode: 'OFFICE-LTSC', fingerprint: 'rack-1' });
+    const first = await send(batch(['rack-1', 'rack-2', 'rack-3', 'rack-4']), 'batch-7');
+    expect(first.statusCode).toBe(200);
+    expect(first.headers['idempotent-replayed']).toBeUndefined();
+    expect(first.json().results.map((r: { status: string }) => r.status)).toEqual([
+      'ALREADY_ACTIVATED',
+      'ACTIVATED',
+      'ACTIVATED',
+      'REFUSED',
+    ]);
+    expect(await used(key.id)).toBe(3);
+
+    // Its answer lost in turn, the same request with the same key: the same answer, nothing counted.
+    const again = await send(batch(['rack-1', 'rack-2', 'rack-3', 'rack-4']), 'batch-7');
+    expect(again.statusCode).toBe(200);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.json()).toEqual(first.json());
+    expect(await used(key.id)).toBe(3);
+    expect((await q<{ n: number }>(sql`select count(*)::int as n from activation where key_id = ${key.id}`))[0]?.n).toBe(3);
+
+    const other = await send(batch(['rack-5']), 'batch-7');
+    expect(other.statusCode).toBe(409);
+    expect(other.json().code).toBe('IDEMPOTENCY_KEY_REUSED');
+    // Without a key a request is simply run again: what was activated is handed out free, as ALREADY_ACTIVATED.
+    const unkeyed = await send(batch(['rack-2']));
+    expect(unkeyed.json().results[0]).toMatchObject({ fingerprint: 'rack-2', status: 'ALREADY_ACTIVATED' });
+    expect(await used(key.id)).toBe(3);
+
+    // The OpenAPI document tells every client to retry this way.
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    for (const p of ['/api/v1/activations', '/api/v1/activations/proxy', '/api/v1/kms-hosts/activate']) {
+      expect(doc.paths[p].post.description, p).toMatch(/same `fingerprint` and the same `Idempotency-Key`/);
+    }
+    expect(doc.paths['/api/v1/activations/proxy'].post.description).toContain('Idempotent-Replayed: true');
+  });
+
   it('R-KEY-8: any of the organization’s keys activates its machines: the request names no Licensing ID, the certificate names the organization', async () => {
     const pcnKey = await smallMak(10, lid['8765-4321'] ?? '', 'VISIO-LTSC');
     const res = await activate({ productKey: pcnKey.productKey, productCode: 'VISIO-LTSC', fingerprint: 'enrollment-pc-77' });

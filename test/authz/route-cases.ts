@@ -4,7 +4,9 @@ import { FOUNDATION_CASES } from './cases/foundation.js';
 import { KEYS_CASES } from './cases/keys.js';
 import { ORDERS_CASES } from './cases/orders.js';
 import { PERMISSIONS_CASES } from './cases/permissions.js';
+import { RECOVERY_CASES } from './cases/recovery.js';
 import { REGISTRATION_CASES } from './cases/registration.js';
+import { SECOND_FACTOR_CASES } from './cases/second-factor.js';
 import { SSO_CASES } from './cases/sso.js';
 
 export type { RouteCase } from './cases/types.js';
@@ -12,6 +14,8 @@ export type { RouteCase } from './cases/types.js';
 export const ROUTE_CASES: Record<string, import('./cases/types.js').RouteCase> = {
   ...FOUNDATION_CASES,
   ...REGISTRATION_CASES,
+  ...SECOND_FACTOR_CASES,
+  ...RECOVERY_CASES,
   ...SSO_CASES,
   ...PERMISSIONS_CASES,
   ...ADD_OPEN_CASES,

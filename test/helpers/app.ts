@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/app.js';
+import { type AppDeps, buildApp } from '../../src/app.js';
 import { type Config, loadConfig } from '../../src/config.js';
 import { seedDemo } from '../../src/demo/seed.js';
 import { type Clock, systemClock } from '../../src/platform/clock.js';
@@ -21,6 +21,8 @@ export interface TestAppOptions {
   clock?: Clock;
   env?: Record<string, string>;
   webRoot?: string;
+  /** Where the app logs (at LOG_LEVEL, given in `env`); no log by default. */
+  logger?: AppDeps['logger'];
 }
 
 /** The real app on a real, freshly migrated (and by default demo-seeded) database. */
@@ -35,7 +37,7 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
     database,
     clock: opts.clock ?? systemClock,
     secrets,
-    logger: false,
+    logger: opts.logger ?? false,
     webRoot: opts.webRoot ?? path.join(dataDir, 'no-portal'),
   });
   await app.ready();

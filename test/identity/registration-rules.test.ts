@@ -62,13 +62,15 @@ describe('registration rules', () => {
     expect(passwordProblem('correct horse battery', 'anna@contoso.example', 12)).toBeNull();
   });
 
-  it('R-ID-4: self sign-up codes, in order: E06, personal, existing, E04 no organization, E03, E02, E04 directory', () => {
+  it('R-ID-4: self sign-up codes, in order: E06, personal, E04 no organization, E03, E02, E04 directory; an existing account is no refusal', () => {
     expect(signUpRefusal(facts('sara@gmail.com', { linkedWorkAccount: 'sara@contoso.example' }), org())).toEqual({
       code: 'E06',
       workAccount: 'sara@contoso.example',
     });
     expect(signUpRefusal(facts('sara@gmail.com'), org())).toEqual({ code: 'PERSONAL_ACCOUNT' });
-    expect(signUpRefusal(facts('anna@contoso.example', { accountExists: true }), org())).toEqual({ code: 'ACCOUNT_EXISTS' });
+    // The answer must not say whether the address has an account: the owner is mailed instead (sign-up.ts).
+    expect(signUpRefusal(facts('anna@contoso.example', { accountExists: true }), org())).toBeNull();
+    expect(signUpRefusal(facts('anna@contoso.example', { accountExists: true }), org({ selfSignUp: false }))).toEqual({ code: 'E03' });
     expect(signUpRefusal(facts('anna@nowhere.example'), null)).toEqual({ code: 'E04', reason: 'NO_ORGANIZATION' });
     expect(signUpRefusal(facts('anna@contoso.example'), org({ selfSignUp: false, restrictedDomains: ['contoso.example'] }))).toEqual({
       code: 'E03',
@@ -94,6 +96,11 @@ describe('registration rules', () => {
     // Registering from an invitation is not self sign-up: an organization with sign-up off still registers its invitees.
     expect(differentAddressRefusal(facts('x@contoso.example'), org({ selfSignUp: false }))).toBeNull();
     expect(differentAddressRefusal(facts('x@contoso.example', { accountExists: true }), org())).toEqual({ code: 'ACCOUNT_EXISTS' });
+    // Another organization's address is E04 whether or not it has an account.
+    expect(differentAddressRefusal(facts('x@fabrikam.example', { accountExists: true }), org())).toEqual({
+      code: 'E04',
+      reason: 'NO_ORGANIZATION',
+    });
     expect(differentAddressRefusal(facts('x@outlook.com'), org())).toEqual({ code: 'PERSONAL_ACCOUNT' });
   });
 

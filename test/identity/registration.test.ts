@@ -303,6 +303,8 @@ describe('registration from an invitation', () => {
         'We are sorry. We are unable to complete your sign up to the Licensing Service Center as the email domain you have provided is restricted for automatic sign up.',
     });
     expect((await attempt('someone@fabrikam.example')).json()).toMatchObject({ code: 'E04', reason: 'NO_ORGANIZATION' });
+    // Another organization's existing account answers as its unknown address does: no ACCOUNT_EXISTS across organizations.
+    expect((await attempt('admin@fabrikam.example')).json()).toMatchObject({ code: 'E04', reason: 'NO_ORGANIZATION' });
     const e06 = await attempt('sara.holm@gmail.com');
     expect(e06.json()).toMatchObject({ code: 'E06', workAccount: 'keys@contoso.example' });
     expect(e06.json().detail).toContain('keys@contoso.example');

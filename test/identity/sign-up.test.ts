@@ -22,23 +22,26 @@ describe('self sign-up (R-ID-4) and the E06 sign-in answer', () => {
   });
   afterAll(() => t.close());
 
-  it('R-ID-4: signs up an active account without permissions; the mailed link confirms the address', async () => {
+  it('R-ID-4: signs up an account without permissions; the mailed link confirms the address and makes it usable', async () => {
     const res = await signUp({ email: 'Per.Son@Contoso.example' });
-    expect(res.statusCode).toBe(201);
+    expect(res.statusCode).toBe(202);
     const body = res.json();
-    expect(body).toMatchObject({ email: 'per.son@contoso.example', organization: { name: 'Contoso Ltd', country: 'SE' }, warnings: [] });
-    const [u] = await rows(t, sql`select status, organization_id, email_verified_at from "user" where id = ${body.userId}`);
-    expect(u).toMatchObject({ status: 'active', organization_id: body.organization.id, email_verified_at: null });
-    expect(await rows(t, sql`select id from role_grant where user_id = ${body.userId}`)).toEqual([]);
-    const [logged] = await rows(
-      t,
-      sql`select actor_user_id, after from audit_log where action = 'user.sign-up' and target_id = ${body.userId}`,
-    );
-    expect(logged).toMatchObject({ actor_user_id: body.userId, after: { email: 'per.son@contoso.example', status: 'active' } });
+    expect(body).toEqual({ email: 'per.son@contoso.example', organization: { name: 'Contoso Ltd', country: 'SE' }, warnings: [] });
+    const id = await userId(t, 'per.son@contoso.example');
+    const orgId = (await rows<{ id: string }>(t, sql`select id from organization where name = 'Contoso Ltd'`))[0]?.id;
+    const [u] = await rows(t, sql`select status, organization_id, email_verified_at from "user" where id = ${id}`);
+    expect(u).toMatchObject({ status: 'invited', organization_id: orgId, email_verified_at: null });
+    expect(await rows(t, sql`select id from role_grant where user_id = ${id}`)).toEqual([]);
+    const [logged] = await rows(t, sql`select actor_user_id, after from audit_log where action = 'user.sign-up' and target_id = ${id}`);
+    expect(logged).toMatchObject({ actor_user_id: id, after: { email: 'per.son@contoso.example', status: 'invited' } });
 
-    const s = await signIn(t.app, 'per.son@contoso.example', PASSWORD);
-    const ids = await t.app.inject({ method: 'GET', url: '/api/v1/licensing-ids', headers: s.headers });
-    expect(ids.json().items).toEqual([]);
+    // Not usable before the link: the password just chosen proves nothing about the mailbox.
+    const early = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { email: 'per.son@contoso.example', password: PASSWORD },
+    });
+    expect(early.statusCode).toBe(401);
 
     const mail = await lastMail(t, 'per.son@contoso.example', 'signUpCompleted');
     expect(mail.subject).toBe('Welcome to the Licensing Service Center');
@@ -46,22 +49,31 @@ describe('self sign-up (R-ID-4) and the E06 sign-in answer', () => {
     const token = await follow(t, linkIn(t, mail, '/verify-email'));
     const verified = await t.app.inject({ method: 'POST', url: '/api/v1/auth/verify-email', payload: { token } });
     expect(verified.json()).toEqual({
-      userId: body.userId,
+      userId: id,
       email: 'per.son@contoso.example',
       address: 'per.son@contoso.example',
       activatedGrants: 0,
     });
-    const [after] = await rows(t, sql`select email_verified_at from "user" where id = ${body.userId}`);
+    const [after] = await rows(t, sql`select status, email_verified_at from "user" where id = ${id}`);
+    expect(after?.status).toBe('active');
     expect(after?.email_verified_at).not.toBeNull();
 
+    const s = await signIn(t.app, 'per.son@contoso.example', PASSWORD);
+    const ids = await t.app.inject({ method: 'GET', url: '/api/v1/licensing-ids', headers: s.headers });
+    expect(ids.json().items).toEqual([]);
+
+    // Signing up again is answered like any sign-up; the owner is told by mail.
     const again = await signUp({ email: 'PER.SON@contoso.example' });
-    expect(again.statusCode).toBe(409);
-    expect(again.json().code).toBe('ACCOUNT_EXISTS');
+    expect(again.statusCode).toBe(202);
+    expect(again.json()).toEqual(body);
+    expect((await lastMail(t, 'per.son@contoso.example', 'signUpAccountExists')).subject).toBe(
+      'Someone tried to sign up with your address',
+    );
   });
 
   it('R-ID-5: a shared-looking address signs up with a SHARED_MAILBOX warning', async () => {
     const res = await signUp({ email: 'helpdesk@contoso.example' });
-    expect(res.statusCode).toBe(201);
+    expect(res.statusCode).toBe(202);
     expect(res.json().warnings).toEqual(['SHARED_MAILBOX']);
   });
 
@@ -93,7 +105,7 @@ describe('self sign-up (R-ID-4) and the E06 sign-in answer', () => {
         'We are sorry. We are unable to complete your sign up to the Licensing Service Center as the email domain you have provided is restricted for automatic sign up.',
     });
     expect(await footprint(t)).toEqual(before);
-    expect((await signUp({ email: 'someone.else@contoso.example' })).statusCode).toBe(201);
+    expect((await signUp({ email: 'someone.else@contoso.example' })).statusCode).toBe(202);
     await setContoso(sql`restricted_domains = '{}'`);
   });
 
@@ -113,7 +125,7 @@ describe('self sign-up (R-ID-4) and the E06 sign-in answer', () => {
     expect((await signUp({ email: 'left@contoso.example' })).json().code).toBe('E04');
     const entries = await footprint(t);
     expect({ ...entries, audit: 0 }).toEqual({ ...before, audit: 0 });
-    expect((await signUp({ email: 'listed@contoso.example' })).statusCode).toBe(201);
+    expect((await signUp({ email: 'listed@contoso.example' })).statusCode).toBe(202);
     await setContoso(sql`directory_required = false`);
   });
 
@@ -155,8 +167,8 @@ describe('self sign-up (R-ID-4) and the E06 sign-in answer', () => {
       sql`insert into organization (name, country, domains) values ('Tailspin Toys', 'US', '{tailspin.example}') returning id`,
     );
     const first = await signUp({ email: 'founder@tailspin.example', country: 'gb' });
-    expect(first.statusCode).toBe(201);
-    expect(first.json().organization).toEqual({ id: tailspin?.id, name: 'Tailspin Toys', country: 'GB' });
+    expect(first.statusCode).toBe(202);
+    expect(first.json().organization).toEqual({ name: 'Tailspin Toys', country: 'GB' });
     const [logged] = await rows(
       t,
       sql`select before, after from audit_log where action = 'organization.country' and target_id = ${tailspin?.id}`,
@@ -164,7 +176,7 @@ describe('self sign-up (R-ID-4) and the E06 sign-in answer', () => {
     expect(logged).toEqual({ before: { country: 'US' }, after: { country: 'GB', by: 'sign-up' } });
     const second = await signUp({ email: 'second@tailspin.example', country: 'US' });
     expect(second.json()).toMatchObject({ code: 'COUNTRY_FIXED', country: 'GB' });
-    expect((await signUp({ email: 'second@tailspin.example', country: 'GB' })).statusCode).toBe(201);
+    expect((await signUp({ email: 'second@tailspin.example', country: 'GB' })).statusCode).toBe(202);
   });
 
   it('R-ID-4: bad input writes nothing', async () => {

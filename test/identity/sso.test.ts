@@ -56,7 +56,10 @@ describe('SSO sign-in through the organization’s OpenID Connect provider', () 
   };
 
   beforeAll(async () => {
-    server = await startTestServer({ env: { OIDC_ALLOW_INSECURE_HTTP: 'true', SIGN_IN_IP_LIMIT: '1000' } });
+    server = await startTestServer({
+      // The test's own identity provider listens on loopback, which only this operator setting opens.
+      env: { OIDC_ALLOW_INSECURE_HTTP: 'true', OUTBOUND_ALLOW_PRIVATE: 'true', SIGN_IN_IP_LIMIT: '1000' },
+    });
     idp = await startTestIdp(`${PUBLIC}/api/v1/auth/sso/callback`);
     admin = await passwordSession('admin@contoso.example');
   });

@@ -189,6 +189,10 @@ describe('product keys: issuing, the Product Keys page and the key file', () => 
     const kms = await keyOf(t.app, admin, lid['67012345'] ?? '', 'WIN11-ENT', 'KMS_HOST');
     expect(cells).toContainEqual(['67012345', 'Enterprise Agreement', 'Contoso Ltd', 'Windows 11 Enterprise', kms.productKey, 'KMS', '']);
     expect(cells.some((c) => c[0] === 'V1234567' && c[1] === 'Open License' && c[5] === 'Online Service Activation')).toBe(true);
+    // The demo catalog's names carry version and edition: each is said once.
+    const products = new Set(cells.map((c) => c[3]));
+    expect(products).toContain('Northwind Office Professional Plus 2024');
+    for (const p of products) expect(p).not.toMatch(/\b(\S+) \1\b/); // no "… 2024 2024 …"
     // One Licensing ID's view exports only its keys.
     const one = (await get(admin, `/api/v1/licensing-ids/${lid['8765-4321']}/keys/export?format=tsv`)).body.split('\r\n').filter(Boolean);
     expect(one.slice(1).every((l) => l.startsWith('8765-4321\tSelect Plus\t'))).toBe(true);

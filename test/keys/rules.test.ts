@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { EXPORT_COLUMNS, type ExportRow, toCsv, toTsv } from '../../src/modules/keys/export-format.js';
+import { EXPORT_COLUMNS, type ExportRow, productLabel, toCsv, toTsv } from '../../src/modules/keys/export-format.js';
 import { activationLimit, type CatalogProduct, keyPolicy, makActivations, planKeys } from '../../src/modules/keys/rules.js';
 
 const policy = keyPolicy(loadConfig({}));
@@ -147,6 +147,22 @@ describe('key export file', () => {
     expect(lines[2]?.split('\t')).toHaveLength(7);
     expect(lines[2]?.split('\t')[5]).toBe('KMS');
     expect(lines[2]?.split('\t')[6]).toBe('');
+  });
+
+  it('R-KEY-7: the Product cell names a product once: version and edition are added only where its name lacks them', () => {
+    expect(productLabel({ name: 'Office Professional Plus 2024', version: '2024', edition: 'Professional Plus' })).toBe(
+      'Office Professional Plus 2024',
+    );
+    expect(productLabel({ name: 'Windows', version: '11', edition: 'Enterprise' })).toBe('Windows 11 Enterprise');
+    expect(productLabel({ name: 'Office LTSC Professional Plus', version: '2024', edition: '' })).toBe(
+      'Office LTSC Professional Plus 2024',
+    );
+    expect(productLabel({ name: 'Northwind Server 2022 Standard', version: '2022', edition: 'Standard' })).toBe(
+      'Northwind Server 2022 Standard',
+    );
+    // Whole words only: "2021" does not say version "1", "Professional Plus" does not say edition "Plus 2".
+    expect(productLabel({ name: 'Office 2021', version: '1', edition: 'Plus 2' })).toBe('Office 2021 1 Plus 2');
+    expect(productLabel({ name: 'Cloud Mail Plan 1', version: 'plan 1', edition: ' ' })).toBe('Cloud Mail Plan 1');
   });
 
   it('R-KEY-7: CSV quotes what needs quoting and never hands Excel a formula', () => {

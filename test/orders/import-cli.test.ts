@@ -13,13 +13,14 @@ const run = promisify(execFile);
 const HEADER = 'order_number,order_date,program,licensing_id,product,license_type,quantity,coverage_start,coverage_end,grant';
 
 describe('order files (R-BC-7)', () => {
-  it('reads RFC 4180 CSV: quoted commas, quotes and line breaks, CRLF, a BOM, and the line each record starts on', () => {
+  it('reads RFC 4180 CSV: quoted commas, quotes and line breaks, CRLF, a BOM, and the row of each record as a spreadsheet shows it', () => {
     const text = '\uFEFFa,b,c\r\n1,"x, y","say ""hi"""\r\n\r\n2,"two\nlines",z\n3,,\n';
+    // Rows from 1 (the header); an empty line is a row, a line break inside a quoted cell is not.
     expect(parseCsv(text)).toEqual([
       { line: 1, cells: ['a', 'b', 'c'] },
       { line: 2, cells: ['1', 'x, y', 'say "hi"'] },
       { line: 4, cells: ['2', 'two\nlines', 'z'] },
-      { line: 6, cells: ['3', '', ''] },
+      { line: 5, cells: ['3', '', ''] },
     ]);
   });
 
@@ -102,9 +103,9 @@ describe('order files (R-BC-7)', () => {
       expect(first.out).toContain('Order CSV-3: rejected, nothing written');
       expect(first.out).toContain('line 6, product: UNKNOWN_PRODUCT');
       expect(first.out).toContain('line 7, quantity: QUANTITY_NOT_POSITIVE');
-      expect(first.out).toContain('line 7, coverageEnd: COVERAGE_END_BEFORE_START');
+      expect(first.out).toContain('line 7, coverage_end: COVERAGE_END_BEFORE_START');
       expect(first.out).toContain('line 8, license_type: UNKNOWN_LICENSE_TYPE');
-      expect(first.out).toContain('line 9, licensingId: UNKNOWN_LICENSING_ID');
+      expect(first.out).toContain('line 9, licensing_id: UNKNOWN_LICENSING_ID');
       expect(first.out).toContain('2 recorded, 0 unchanged, 2 rejected.');
       expect(await count(sql`select count(*) as n from license_order`)).toBe(orders + 2);
       expect(await count(sql`select count(*) as n from license_order where order_number = 'CSV-3'`)).toBe(0);

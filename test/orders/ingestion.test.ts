@@ -155,8 +155,47 @@ describe('order ingestion (R-BC-7)', () => {
     for (const licenseType of ['OEM', 'RETAIL']) {
       const res = await post(order('NW-1007', [{ ...lsa(1), licenseType }]));
       expect(res.statusCode).toBe(400);
-      expect(res.json().code).toBe('VALIDATION_FAILED');
+      expect(res.json()).toMatchObject({
+        code: 'ORDER_INVALID',
+        errors: [{ line: 1, field: 'licenseType', code: 'UNKNOWN_LICENSE_TYPE' }],
+      });
     }
+    expect(await written()).toEqual(before);
+  });
+
+  it('R-BC-7: every error of an order counts its lines from 1, a value of the wrong form as much as an unknown product; the order itself stays VALIDATION_FAILED', async () => {
+    const before = await written();
+    const res = await post(
+      order('NW-1010', [
+        lsa(10),
+        { ...lsa(1), quantity: 'ten' },
+        { ...lsa(1), product: 'NO-SUCH-PRODUCT' },
+        { ...lsa(1), licenseType: 'OEM', coverageStart: '2026-02-30' },
+        { licenseType: 'FULL', quantity: 1, coverageStart: '2026-03-01', grant: 'maybe' },
+      ]),
+    );
+    expect(res.statusCode).toBe(400);
+    const problem = res.json();
+    expect(problem.code).toBe('ORDER_INVALID');
+    expect(problem.errors.map((e: { line: number | null; field: string; code: string }) => [e.line, e.field, e.code])).toEqual([
+      [2, 'quantity', 'INVALID_NUMBER'],
+      [3, 'product', 'UNKNOWN_PRODUCT'],
+      [4, 'licenseType', 'UNKNOWN_LICENSE_TYPE'],
+      [4, 'coverageStart', 'INVALID_DATE'],
+      [5, 'product', 'MISSING_VALUE'],
+      [5, 'grant', 'INVALID_FLAG'],
+    ]);
+    expect(problem.errors[0].message).toBe('Not a whole number.');
+    expect(JSON.stringify(problem)).not.toContain('lines.');
+    expect(await written()).toEqual(before);
+
+    // What is wrong with the order itself has no line: VALIDATION_FAILED, as for any request.
+    const noDate = await post({ ...order('NW-1011', [lsa(1)]), orderDate: 'soon' });
+    expect(noDate.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: 'body.orderDate' }] });
+    expect((await post(order('NW-1012', []))).json().code).toBe('VALIDATION_FAILED');
+    expect((await post({ ...order('NW-1013', [lsa(1)]), lines: ['not a line'] })).json().code).toBe('VALIDATION_FAILED');
+    const longKey = await post(order('NW-1014', [{ ...lsa(1), quantity: 'x' }]), { 'idempotency-key': 'k'.repeat(300) });
+    expect(longKey.json().code).toBe('VALIDATION_FAILED');
     expect(await written()).toEqual(before);
   });
 

@@ -75,7 +75,7 @@ describe('audit trail of Administrator actions', () => {
   let issuer: string;
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { SIGN_IN_IP_LIMIT: '1000', OIDC_ALLOW_INSECURE_HTTP: 'true' } });
+    t = await createTestApp({ env: { SIGN_IN_IP_LIMIT: '1000', OIDC_ALLOW_INSECURE_HTTP: 'true', OUTBOUND_ALLOW_PRIVATE: 'true' } });
     f = fixtures(t);
     anna = await signIn(t.app, 'admin@contoso.example');
     annaId = await f.userId('admin@contoso.example');

@@ -114,9 +114,10 @@ describe('Manage Users', () => {
     const existing = await call(admin, 'POST', '/users', { email: 'Keys@contoso.example', firstName: 'S', lastName: 'H', grants });
     expect(existing.statusCode).toBe(409);
     expect(existing.json()).toMatchObject({ code: 'USER_EXISTS', userId: await f.userId('keys@contoso.example') });
-    // Another organization's user: refused too, without telling whom.
+    // Another organization's address: refused by its domain, whether or not it has an account.
     const otherOrg = await call(admin, 'POST', '/users', { email: 'admin@fabrikam.example', firstName: 'F', lastName: 'M', grants });
-    expect(otherOrg.statusCode).toBe(409);
+    expect(otherOrg.statusCode).toBe(403);
+    expect(otherOrg.json().code).toBe('ADDRESS_OF_ANOTHER_ORGANIZATION');
     expect(otherOrg.json().userId).toBeUndefined();
     const foreign = await call(admin, 'POST', '/users', {
       email: 'new1@contoso.example',
@@ -306,9 +307,11 @@ describe('Manage Users', () => {
     await call(admin, 'DELETE', `/users/${u.id}/roles/${await f.lid('8765-4321')}`); // removed earlier: stays removed
     const res = await call(admin, 'POST', `/users/${u.id}/deactivate`);
     expect(res.statusCode).toBe(200);
+    // Deactivated by the organization: inactive although an expired Licensing ID's role stays.
     expect(res.json()).toMatchObject({
-      status: 'active',
+      status: 'inactive',
       retained: [{ licensingId: await f.lid('54011111'), reason: 'LICENSING_ID_EXPIRED' }],
+      accountClosed: false,
     });
     expect(await f.roles(u.id, '67012345')).toEqual([]);
     expect(await f.roles(u.id, '54011111')).toEqual(['DOWNLOAD']);
@@ -318,13 +321,14 @@ describe('Manage Users', () => {
 
     const back = await call(admin, 'POST', `/users/${u.id}/reactivate`);
     expect(back.statusCode).toBe(200);
+    expect(back.json().status).toBe('active');
     expect(await f.roles(u.id, '67012345')).toEqual(['DOWNLOAD', 'PRODUCT_KEYS']);
     expect(await f.roles(u.id, '8765-4321')).toEqual([]);
     expect((await f.mails('mover@contoso.example')).at(-1)).toMatchObject({ template: 'accessReactivated', locale: 'sv' });
     expect(await f.audits('users.reactivate', u.id)).toHaveLength(1);
   });
 
-  it('R-PERM-3: deactivating a Licensing ID’s last Administrator is refused as a whole', async () => {
+  it('R-PERM-7: an Administrator cannot deactivate themselves: SELF_DEACTIVATION, and nothing is written', async () => {
     await newLicensingId('SOLO-2');
     const solo = await f.user('solo2@contoso.example', {
       grants: [
@@ -332,11 +336,16 @@ describe('Manage Users', () => {
         ['67012345', ['DOWNLOAD']],
       ],
     });
-    // Only an Administrator of SOLO-2 reaches it: here its only one, deactivating themselves.
     const before = await f.counts();
     const res = await call(solo.session, 'POST', `/users/${solo.id}/deactivate`);
     expect(res.statusCode).toBe(409);
-    expect(res.json().code).toBe('LAST_ADMINISTRATOR');
+    expect(res.json().code).toBe('SELF_DEACTIVATION');
+    expect(await f.counts()).toEqual(before);
+    // Even an Administrator with a co-Administrator everywhere: the answer is the same, never a silent 200.
+    const anna = await f.userId('admin@contoso.example');
+    const self = await call(admin, 'POST', `/users/${anna}/deactivate`);
+    expect(self.statusCode).toBe(409);
+    expect(self.json().code).toBe('SELF_DEACTIVATION');
     expect(await f.counts()).toEqual(before);
   });
 

@@ -63,6 +63,34 @@ describe('Relationship Summary', () => {
     expect(numbers(res.json().groups)).toEqual(['67012345']);
   });
 
+  it('R-REL-3 / R-PERM-1: a role held from two sources is listed once, in the catalogue’s order', async () => {
+    const db = t.database.db;
+    // The demo admin is Administrator of the enrollment by assignment; make them its contact too.
+    await db.execute(sql`insert into role_grant (user_id, licensing_id, role, source)
+      select u.id, l.id, r.role::role, r.source::grant_source from "user" u, licensing_id l,
+        (values ('ADMINISTRATOR', 'CONTACT'), ('ADMINISTRATOR', 'INHERITED'), ('LICENSING_INFO_VIEWER', 'INHERITED')) as r(role, source)
+      where u.email = 'admin@contoso.example' and l.number = '67012345'
+      on conflict (user_id, licensing_id, role, source) do update set active = true`);
+    const held = await db.execute<{ n: number }>(sql`select count(*)::int as n from role_grant g
+      join "user" u on u.id = g.user_id join licensing_id l on l.id = g.licensing_id
+      where u.email = 'admin@contoso.example' and l.number = '67012345' and g.active and g.role = 'ADMINISTRATOR'`);
+    expect(held.rows[0]?.n).toBeGreaterThan(1);
+
+    const summary = await get('admin@contoso.example', '/api/v1/relationship-summary');
+    const row = (summary.json().groups as Group[])
+      .flatMap((g) => g.parents.flatMap((p) => p.licensingIds))
+      .find((l) => l.number === '67012345');
+    expect(row?.roles).toEqual(['ADMINISTRATOR', 'LICENSING_INFO_VIEWER']);
+    const list = await get('admin@contoso.example', '/api/v1/licensing-ids');
+    const item = (list.json().items as { number: string; roles: string[] }[]).find((l) => l.number === '67012345');
+    expect(item?.roles).toEqual(['ADMINISTRATOR', 'LICENSING_INFO_VIEWER']);
+    const one = await get(
+      'admin@contoso.example',
+      `/api/v1/licensing-ids/${(list.json().items as { id: string; number: string }[]).find((l) => l.number === '67012345')?.id}`,
+    );
+    expect(one.json().roles).toEqual(['ADMINISTRATOR', 'LICENSING_INFO_VIEWER']);
+  });
+
   it('another organization’s Licensing ID answers 404; an own one without a role 403', async () => {
     const ids = await t.database.db.execute<{ number: string; id: string }>(sql`select number, id from licensing_id`);
     const id = (n: string) => ids.rows.find((r) => r.number === n)?.id;

@@ -3,6 +3,7 @@ import './styles.css';
 import { MantineProvider } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
+import { setNonce } from 'get-nonce';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { meQuery } from './api/queries';
@@ -10,6 +11,15 @@ import { browserLocale, initI18n } from './i18n';
 import { createQueryClient } from './lib/queryClient';
 import { createAppRouter } from './router';
 import { cssVariablesResolver, theme } from './theme';
+
+/**
+ * The server's Content-Security-Policy admits `<style>` elements only with the nonce of this page
+ * load, which index.html carries in `<meta property="csp-nonce">`; Mantine puts it on the styles it
+ * writes. (Vite's dev server sends no policy and no nonce.)
+ */
+const styleNonce = document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]')?.nonce;
+// Mantine's scroll lock (react-remove-scroll, under Modal and Drawer) writes its `<style>` with get-nonce's nonce.
+if (styleNonce) setNonce(styleNonce);
 
 async function start(): Promise<void> {
   let router: ReturnType<typeof createAppRouter> | undefined;
@@ -26,7 +36,7 @@ async function start(): Promise<void> {
   if (!container) return;
   createRoot(container).render(
     <StrictMode>
-      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
+      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} getStyleNonce={styleNonce ? () => styleNonce : undefined}>
         <QueryClientProvider client={queryClient}>
           <RouterProvider router={router} />
         </QueryClientProvider>

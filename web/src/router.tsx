@@ -3,6 +3,7 @@ import { createRoute, createRouter } from '@tanstack/react-router';
 import type { StatusFilter } from './api/types';
 import { ComingSoon } from './components/ComingSoon';
 import { parseSearch, stringifySearch } from './lib/searchParams';
+import { accountPublicRoutes } from './routes/account';
 import { administrationRoutes } from './routes/administration';
 import { appRoute, rootRoute, signInRoute } from './routes/base';
 import { downloadsRoutes } from './routes/downloads';
@@ -31,6 +32,7 @@ const comingSoon = <TPath extends string>(path: TPath, titleKey: string) =>
 const routeTree = rootRoute.addChildren([
   signInRoute,
   ...identityPublicRoutes,
+  ...accountPublicRoutes,
   appRoute.addChildren([
     ...identityAppRoutes,
     ...administrationRoutes,

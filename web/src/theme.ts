@@ -1,4 +1,5 @@
-import { Badge, type CSSVariablesResolver, createTheme, Tooltip } from '@mantine/core';
+import { Badge, Button, type CSSVariablesResolver, createTheme, type PasswordInputProps, Tooltip } from '@mantine/core';
+import i18next from 'i18next';
 import { accessibleVariantColors } from './lib/contrast';
 
 /** Variant colours, dimmed and error text chosen so text and controls meet WCAG AA contrast on white. */
@@ -11,8 +12,31 @@ export const theme = createTheme({
   components: {
     // A status is short and must be read whole: a table column may not squeeze it to "Not …".
     Badge: Badge.extend({ styles: { root: { minWidth: 'max-content' } } }),
+    // A label longer than a narrow screen wraps onto a second line instead of being cut off (WCAG 1.4.10);
+    // a one-line button keeps Mantine's height.
+    Button: Button.extend({
+      styles: {
+        root: {
+          display: 'inline-flex',
+          alignItems: 'center',
+          justifyContent: 'center',
+          height: 'auto',
+          minHeight: 'var(--button-height)',
+          paddingBlock: 4,
+        },
+        label: { whiteSpace: 'normal', overflow: 'visible', textAlign: 'center', lineHeight: 1.25 },
+      },
+    }),
     // A tooltip shows at once: fading in, it is pale text on a pale background for a moment.
     Tooltip: Tooltip.extend({ defaultProps: { transitionProps: { duration: 0 } } }),
+    // Mantine names the show/hide button in English; every password field names it in the page's
+    // language instead. A function, so it is read at each render (after a language switch too);
+    // the button's aria-pressed says whether the password is shown.
+    PasswordInput: {
+      defaultProps: (): Partial<PasswordInputProps> => ({
+        visibilityToggleButtonProps: { 'aria-label': i18next.t('account.showPassword') },
+      }),
+    },
   },
 });
 

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { DEFAULT_RETRY, type RetryPolicy, type Sleep, sleep } from '../../platform/backoff.js';
 import { createApiClient, resolveCredentials } from '../api-client.js';
-import { DEFAULT_RETRY, type RetryPolicy, type Sleep, sleep } from './backoff.js';
 import type { DownloadEvent, DownloadListener } from './events.js';
 import { DownloadPaused, FileDownloadFailed, fetchToPart, type SignedLink } from './fetch-file.js';
 import { findDownloadableProduct, type ProductRef, requestBundleLinks } from './links.js';

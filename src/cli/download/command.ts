@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { DEFAULT_SERVER } from '../api-client.js';
-import { DEFAULT_RETRY } from './backoff.js';
+import { DEFAULT_RETRY } from '../../platform/backoff.js';
+import { SERVER_OPTION_HELP } from '../api-client.js';
 import { type BundleResult, DEFAULT_PARALLEL, downloadBundle } from './bundle.js';
 import { createProgressDisplay, formatBytes } from './progress.js';
 
@@ -56,7 +56,7 @@ export function registerDownloadCommand(program: Command): void {
     )
     .requiredOption('--language <language>', 'the language of the files, e.g. en or sv')
     .requiredOption('--os <os>', 'the operating system type, e.g. WINDOWS')
-    .option('--server <url>', `the Licensing Service Center (default: LSC_SERVER, else ${DEFAULT_SERVER})`)
+    .option('--server <url>', SERVER_OPTION_HELP)
     .option('--token <token>', 'a personal API token (default: LSC_TOKEN, which other users of this machine cannot see)')
     .option('--dir <dir>', 'the folder to save the files in', '.')
     .option('--parallel <n>', 'how many files to download at once', positiveInteger('--parallel'), DEFAULT_PARALLEL)

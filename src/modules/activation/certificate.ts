@@ -1,4 +1,5 @@
 import { createHash, createPublicKey, type KeyObject, sign, verify } from 'node:crypto';
+import { decodeCanonicalBase64url } from '../../platform/base64url.js';
 
 /**
  * Activation certificates: `LSC1.<payload>.<signature>`, both base64url, the signature Ed25519
@@ -108,8 +109,11 @@ export function verifyCertificate(certificate: string, publicKey: KeyObject | st
   const parts = certificate.trim().split('.');
   if (parts.length !== 3 || parts[0] !== CERTIFICATE_PREFIX) throw new CertificateError('MALFORMED');
   const [prefix, payload = '', signature = ''] = parts;
-  const ok = verify(null, Buffer.from(`${prefix}.${payload}`), key, Buffer.from(signature, 'base64url'));
-  if (!ok) throw new CertificateError('BAD_SIGNATURE');
+  // The payload is signed as text; the signature is compared in its one canonical spelling, so
+  // that "a changed character anywhere fails" holds for its last character too.
+  const signatureBytes = decodeCanonicalBase64url(signature);
+  if (!signatureBytes || !verify(null, Buffer.from(`${prefix}.${payload}`), key, signatureBytes))
+    throw new CertificateError('BAD_SIGNATURE');
   let claims: CertificateClaims;
   try {
     claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as CertificateClaims;

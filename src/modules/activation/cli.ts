@@ -2,41 +2,63 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { resolveServer, SERVER_OPTION_HELP } from '../../cli/api-client.js';
+import { positiveInteger } from '../../cli/download/command.js';
 import { loadConfig } from '../../config.js';
 import { systemClock } from '../../platform/clock.js';
 import { CertificateError, type LicensePoolCode, verifyCertificate } from './certificate.js';
 import { runKmsClient } from './client/kms-client.js';
 import { machineFingerprint, machineHostname } from './client/machine.js';
-import { ActivationRefused, activateKmsHost, activateWithKey, fetchPublicKey } from './client/service-client.js';
+import { checkSavedState } from './client/saved-state.js';
+import {
+  ACTIVATION_RETRY,
+  ActivationRefused,
+  activateKmsHost,
+  activateWithKey,
+  type CallOptions,
+  fetchPublicKey,
+  ServiceUnavailable,
+} from './client/service-client.js';
 import { readState, writeState } from './client/state-file.js';
 import { openKmsHost } from './kms-host/host.js';
 import { listen, serveKmsHost } from './kms-host/http.js';
 import { type ClientState, clientStatus } from './kms-rules.js';
 
 const POOLS = ['SYSTEMS', 'SERVERS', 'APPLICATIONS'] as const;
-const DEFAULT_SERVICE = process.env.LSC_SERVICE_URL ?? 'http://localhost:3000';
+const RETRIES_HELP =
+  'attempts when the service cannot be reached or fails (dropped connection, 5xx), with growing waits; each repeats the first request, so nothing is counted twice';
+
+/** Retries as asked, each said on stderr so that a wait does not look like a hang. */
+const retrying = (attempts: number): CallOptions => ({
+  retry: { ...ACTIVATION_RETRY, attempts },
+  onRetry: (e, waitMs) => console.error(`${e.message}; asking again in ${(waitMs / 1000).toFixed(1)} s.`),
+});
 
 /** The publisher's key: from a file given, else the copy kept beside the state, else fetched once from the service and kept. */
-async function publisherKey(opts: { publicKey?: string; service: string }, keptAt: string): Promise<string> {
+async function publisherKey(opts: { publicKey?: string | undefined; server: string; retries: number }, keptAt: string): Promise<string> {
   if (opts.publicKey) return readFile(opts.publicKey, 'utf8');
   if (existsSync(keptAt)) return readFile(keptAt, 'utf8');
-  const { publicKeyPem } = await fetchPublicKey(opts.service);
+  const { publicKeyPem } = await fetchPublicKey(opts.server, retrying(opts.retries));
   await mkdir(path.dirname(keptAt), { recursive: true });
   await writeFile(keptAt, publicKeyPem, { mode: 0o644 });
   return publicKeyPem;
 }
 
+/** Why an activation did not happen, in a sentence for the person at the machine. */
 function explain(e: unknown): string {
   if (e instanceof ActivationRefused) {
     const how = e.problem.howToRequestMore as { kind?: string; url?: string } | undefined;
-    return `${e.code}: ${String(e.problem.detail ?? e.problem.title ?? '')}${how ? `\n  Request more (${how.kind}) at ${how.url}` : ''}`;
+    return `Activation refused. ${e.code}: ${String(e.problem.detail ?? e.problem.title ?? '')}${how ? `\n  Request more (${how.kind}) at ${how.url}` : ''}`;
   }
-  if (e instanceof CertificateError) return `the certificate did not verify (${e.reason}); nothing was saved`;
-  return e instanceof Error ? e.message : String(e);
+  if (e instanceof ServiceUnavailable) {
+    return `Activation not completed. ${e.message}; gave up after ${e.attempts} attempt(s). Run the same command again later: an activation that was counted is then handed out again, free.`;
+  }
+  if (e instanceof CertificateError) return `Activation refused: the certificate did not verify (${e.reason}); nothing was saved.`;
+  return `Activation not completed. ${e instanceof Error ? e.message : String(e)}`;
 }
 
 interface ActivateOptions {
-  service: string;
+  server?: string;
   key?: string;
   product?: string;
   kms?: string;
@@ -46,10 +68,11 @@ interface ActivateOptions {
   virtual?: boolean;
   publicKey?: string;
   status?: boolean;
+  retries: number;
 }
 
 interface KmsHostOptions {
-  service: string;
+  server?: string;
   key?: string;
   product?: string;
   port: string;
@@ -58,6 +81,7 @@ interface KmsHostOptions {
   fingerprint?: string;
   virtual?: boolean;
   publicKey?: string;
+  retries: number;
 }
 
 /** `lsc activate` (a machine) and `lsc kms-host` (an organization's activation host). */
@@ -65,7 +89,7 @@ export function registerActivationCommands(program: Command): void {
   program
     .command('activate')
     .description('Activate this machine: with a MAK or OSA key against the service (--key), or through your KMS host (--kms)')
-    .option('--service <url>', 'the Licensing Service Center', DEFAULT_SERVICE)
+    .option('--server <url>', SERVER_OPTION_HELP)
     .option('--key <productKey>', 'a MAK (or single-use OSA key) to activate with')
     .option('--product <code>', 'the product code of the installed software (with --key)')
     .option('--kms <url>', 'your KMS host, e.g. http://127.0.0.1:1688')
@@ -74,11 +98,14 @@ export function registerActivationCommands(program: Command): void {
     .option('--fingerprint <id>', 'this machine’s identifier (default: derived from the machine id)')
     .option('--virtual', 'this is a virtual machine')
     .option('--public-key <file>', 'the publisher’s public key (PEM); default: fetched from the service once and kept')
-    .option('--status', 'only show the activation status')
+    .option('--status', 'only show the activation status (the saved certificate is checked against the publisher’s key)')
+    .option('--retries <n>', RETRIES_HELP, positiveInteger('--retries'), ACTIVATION_RETRY.attempts)
     .action(async (opts: ActivateOptions) => {
       const config = loadConfig();
+      const server = resolveServer(opts);
       const now = systemClock.now();
       if (!POOLS.includes(opts.pool as (typeof POOLS)[number])) throw new Error(`--pool must be one of ${POOLS.join(', ')}`);
+      if (!opts.status && opts.key && !opts.product) throw new Error('--product is required with --key');
       const saved = await readState<ClientState>(opts.state);
       let state: ClientState = saved ?? {
         fingerprint: opts.fingerprint ?? machineFingerprint(),
@@ -87,23 +114,49 @@ export function registerActivationCommands(program: Command): void {
         installedAt: now.toISOString(),
       };
       let failed = false;
-      if (!opts.status && (opts.key || opts.kms)) {
-        const key = await publisherKey(opts, path.join(path.dirname(path.resolve(opts.state)), 'publisher.pem'));
+      const keptKey = path.join(path.dirname(path.resolve(opts.state)), 'publisher.pem');
+      const contacting = !opts.status && Boolean(opts.key || opts.kms);
+      let key: string | null = null;
+      if (contacting || state.mak || state.kms) {
+        try {
+          key = await publisherKey({ publicKey: opts.publicKey, server, retries: opts.retries }, keptKey);
+        } catch (e) {
+          // Without the key nothing can be checked: neither a new certificate nor the saved one.
+          console.error(
+            contacting
+              ? explain(e)
+              : `The saved activation cannot be checked without the publisher's key (${e instanceof Error ? e.message : String(e)}). Give --public-key, or reach the Licensing Service Center once.`,
+          );
+          failed = true;
+        }
+      }
+      // What the state file says counts only once it verifies (a copied or edited file proves nothing).
+      if (state.mak || state.kms) {
+        const { mak: _mak, kms: _kms, ...unproven } = state;
+        const checked = key ? checkSavedState(state, key) : { state: unproven, rejected: [] };
+        state = checked.state;
+        for (const r of checked.rejected) console.error(`Not counted: ${r}.`);
+        if (checked.rejected.length > 0) failed = true;
+      }
+      if (contacting && key) {
         if (opts.key && !state.mak) {
-          if (!opts.product) throw new Error('--product is required with --key');
           try {
-            const answer = await activateWithKey(opts.service, {
-              productKey: opts.key,
-              productCode: opts.product,
-              fingerprint: state.fingerprint,
-              hostname: machineHostname(),
-              machineKind: state.machineKind,
-            });
+            const answer = await activateWithKey(
+              server,
+              {
+                productKey: opts.key,
+                productCode: opts.product ?? '',
+                fingerprint: state.fingerprint,
+                hostname: machineHostname(),
+                machineKind: state.machineKind,
+              },
+              retrying(opts.retries),
+            );
             verifyCertificate(answer.certificate, key, { fingerprint: state.fingerprint, kinds: ['MAK', 'OSA'] });
             state = { ...state, mak: { certificate: answer.certificate, activatedAt: answer.activatedAt } };
           } catch (e) {
             failed = true;
-            console.error(`Activation refused. ${explain(e)}`);
+            console.error(explain(e));
           }
         } else if (opts.kms) {
           const run = await runKmsClient({
@@ -120,10 +173,8 @@ export function registerActivationCommands(program: Command): void {
             console.error(`KMS activation not completed: ${state.lastError}. Next attempt after ${state.nextAttemptAt}.`);
           }
         }
-        await writeState(opts.state, state);
-      } else if (!saved) {
-        await writeState(opts.state, state);
       }
+      if (!opts.status && (contacting || !saved)) await writeState(opts.state, state);
       const s = clientStatus(state, systemClock.now(), config.ACTIVATION_GRACE_DAYS);
       if (s.mode === 'ACTIVATED') {
         console.log(
@@ -146,7 +197,7 @@ export function registerActivationCommands(program: Command): void {
   program
     .command('kms-host')
     .description('Run your organization’s KMS host: activates itself with a KMS host key, then activates your machines')
-    .option('--service <url>', 'the Licensing Service Center', DEFAULT_SERVICE)
+    .option('--server <url>', SERVER_OPTION_HELP)
     .option('--key <productKey>', 'the KMS host key (needed until the host is activated)')
     .option('--product <code>', 'the product code the host key is for (with --key)')
     .option('--port <port>', 'port to listen on', '1688')
@@ -155,33 +206,42 @@ export function registerActivationCommands(program: Command): void {
     .option('--fingerprint <id>', 'this host’s identifier (default: derived from the machine id)')
     .option('--virtual', 'the host is a virtual machine')
     .option('--public-key <file>', 'the publisher’s public key (PEM); default: fetched from the service once and kept')
+    .option('--retries <n>', RETRIES_HELP, positiveInteger('--retries'), ACTIVATION_RETRY.attempts)
     .action(async (opts: KmsHostOptions) => {
-      const key = await publisherKey(opts, path.join(path.dirname(path.resolve(opts.state)), 'publisher.pem'));
+      const server = resolveServer(opts);
+      const key = await publisherKey(
+        { publicKey: opts.publicKey, server, retries: opts.retries },
+        path.join(path.dirname(path.resolve(opts.state)), 'publisher.pem'),
+      );
       const host = await openKmsHost({ stateFile: opts.state, publisherKey: key, clock: systemClock });
       if (!host.claims) {
         if (!opts.key || !opts.product) throw new Error('This host is not activated yet: give --key and --product');
-        const answer = await activateKmsHost(opts.service, {
-          productKey: opts.key,
-          productCode: opts.product,
-          fingerprint: opts.fingerprint ?? machineFingerprint(),
-          hostname: machineHostname(),
-          machineKind: opts.virtual ? 'VIRTUAL' : 'PHYSICAL',
-          hostPublicKey: host.publicKey,
-        }).catch((e: unknown) => {
+        const answer = await activateKmsHost(
+          server,
+          {
+            productKey: opts.key,
+            productCode: opts.product,
+            fingerprint: opts.fingerprint ?? machineFingerprint(),
+            hostname: machineHostname(),
+            machineKind: opts.virtual ? 'VIRTUAL' : 'PHYSICAL',
+            hostPublicKey: host.publicKey,
+          },
+          retrying(opts.retries),
+        ).catch((e: unknown) => {
           throw new Error(`The host could not activate itself. ${explain(e)}`);
         });
         await host.install(answer.certificate);
         console.log(`Host activated (${answer.hosts.used} of ${answer.hosts.limit} hosts on this key).`);
       }
-      const server = serveKmsHost(host);
-      const url = await listen(server, Number(opts.port), opts.listen);
+      const http = serveKmsHost(host);
+      const url = await listen(http, Number(opts.port), opts.listen);
       const claims = host.claims;
       const t = claims?.policy.thresholds;
       console.log(
         `KMS host for ${claims?.product.name} ${claims?.product.version} listening at ${url}\n` +
           `  activates once counted: ${t?.SYSTEMS} client OS, ${t?.SERVERS} servers, ${t?.APPLICATIONS} apps machines`,
       );
-      const stop = () => server.close(() => process.exit(0));
+      const stop = () => http.close(() => process.exit(0));
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
     });

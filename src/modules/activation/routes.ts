@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../platform/http/guard.js';
 import type { ModuleDeps, ModuleRoutes } from '../../platform/module.js';
+import { PROXY_ANSWER_KEPT_DAYS } from './proxy-answers.js';
 import {
   ActivationBody,
   ActivationResponse,
@@ -16,6 +17,18 @@ import {
   proxyBody,
 } from './schemas.js';
 import { createActivationService } from './service.js';
+
+/**
+ * What every activation client must do, in the OpenAPI document: an activation commits before its
+ * answer leaves, so an answer lost on the way is fetched by asking again, never by giving up.
+ */
+const RETRY_ADVICE = [
+  '**Retry until an answer arrives.** An activation is counted when the server commits it, before the answer is sent:',
+  'if the connection drops, the server restarts or it answers 5xx, send the same request again with the same',
+  '`fingerprint` and the same `Idempotency-Key` (one per activation, e.g. a UUID), with growing waits. The retry gets',
+  'the first answer (certificate included) and counts nothing: the key counts a machine once, and an Idempotency-Key',
+  'once. `lsc activate` does this by itself.',
+].join(' ');
 
 /**
  * The activation API: machines and KMS hosts call it with a key as their credential (`public`);
@@ -53,6 +66,7 @@ export function activationModule(deps: ModuleDeps): ModuleRoutes {
           tags,
           summary:
             'Activate one machine with a MAK (or redeem a single-use OSA key): 201 with a signed certificate; the same machine again is free (200 ALREADY_ACTIVATED); honours Idempotency-Key (R-KEY-3, R-KEY-4)',
+          description: RETRY_ADVICE,
           headers: IdempotencyHeaders,
           body: ActivationBody,
           response: { 200: ActivationResponse, 201: ActivationResponse },
@@ -70,12 +84,19 @@ export function activationModule(deps: ModuleDeps): ModuleRoutes {
         config: { action: 'public' },
         schema: {
           tags,
-          summary: 'Proxy activation: one request activates many machines, each all or nothing, with a result per machine (R-KEY-4)',
+          summary:
+            'Proxy activation: one request activates many machines, each all or nothing, with a result per machine; the same request again with its Idempotency-Key gets the same answer (R-KEY-4)',
+          description: `${RETRY_ADVICE}\n\nThe answer to a request sent with an \`Idempotency-Key\` is kept for ${PROXY_ANSWER_KEPT_DAYS} days: the same request with the same key gets that answer again, unchanged and without counting anything, marked \`Idempotent-Replayed: true\`. The same key with a different request is refused (409 IDEMPOTENCY_KEY_REUSED).`,
+          headers: IdempotencyHeaders,
           body: proxyBody(deps.config.PROXY_ACTIVATION_MAX_MACHINES),
           response: { 200: ProxyResponse },
         },
       },
-      async (req) => activation.proxy(req.body, ctx(req)),
+      async (req, reply) => {
+        const { replayed, ...answer } = await activation.proxy(req.body, ctx(req));
+        if (replayed) reply.header('idempotent-replayed', 'true');
+        return answer;
+      },
     );
 
     app.post(
@@ -86,6 +107,7 @@ export function activationModule(deps: ModuleDeps): ModuleRoutes {
           tags,
           summary:
             'A KMS host activates itself with a KMS host key: 6 hosts per key, 10 activations per host; the certificate carries the thresholds (R-KEY-5)',
+          description: RETRY_ADVICE,
           headers: IdempotencyHeaders,
           body: KmsHostBody,
           response: { 201: KmsHostResponse },

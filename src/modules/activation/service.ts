@@ -22,6 +22,7 @@ import {
   keyId as signingKeyId,
 } from './certificate.js';
 import { kmsPolicyFrom } from './kms-rules.js';
+import { proxyAnswers, requestHash } from './proxy-answers.js';
 import { type Endpoint, howToRequestMore, keyRefusal } from './rules.js';
 import { activation, kmsHost } from './tables.js';
 
@@ -72,6 +73,17 @@ const sqlState = (e: unknown) => {
   return err?.code ?? err?.cause?.code;
 };
 
+export interface ProxyOutcome {
+  results: ({ fingerprint: string } & (
+    | { status: 'ACTIVATED' | 'ALREADY_ACTIVATED'; activationId: string; certificate: string }
+    | { status: 'REFUSED'; code: string; detail: string }
+  ))[];
+  activations: { used: number; limit: number };
+  howToRequestMore?: ReturnType<typeof howToRequestMore>;
+  /** The answer kept for this Idempotency-Key, sent again: nothing was counted this time. */
+  replayed: boolean;
+}
+
 export type ActivationOutcome = {
   status: 'ACTIVATED' | 'ALREADY_ACTIVATED';
   activationId: string;
@@ -88,6 +100,7 @@ export type ActivationOutcome = {
  */
 export function createActivationService({ db, database, config, clock, secrets }: ModuleDeps) {
   const vault = createKeyVault(secrets.keyEncryptionKey);
+  const answers = proxyAnswers(db);
   const issuer = signingKeyId(secrets.signingPublicKeyPem);
   const kmsPolicy = kmsPolicyFrom(config);
   const window = config.ACTIVATION_WINDOW_SECONDS;
@@ -318,9 +331,15 @@ export function createActivationService({ db, database, config, clock, secrets }
      * R-KEY-4 proxy activation: one request for many machines. Each machine is all or nothing on
      * its own (its own atomic statement) and gets its own result; the key's checks apply to all.
      */
-    async proxy(input: { productKey: string; productCode: string; machines: Machine[] }, ctx: CallContext) {
+    async proxy(input: { productKey: string; productCode: string; machines: Machine[] }, ctx: CallContext): Promise<ProxyOutcome> {
       const { key, now } = await resolveWithinLimits(input, 'PROXY', ctx);
-      const results = [];
+      const idempotencyKey = ctx.idempotencyKey;
+      const hash = requestHash(input);
+      if (idempotencyKey) {
+        const kept = await answers.find<ProxyOutcome>(key.id, idempotencyKey, hash);
+        if (kept) return { ...kept, replayed: true };
+      }
+      const results: ProxyOutcome['results'] = [];
       for (const m of input.machines) {
         try {
           const r = await activateMachine(key, m, 'PROXY', { ...ctx, idempotencyKey: undefined }, now);
@@ -331,11 +350,14 @@ export function createActivationService({ db, database, config, clock, secrets }
         }
       }
       const refused = results.some((r) => r.status === 'REFUSED');
-      return {
+      const answer = {
         results,
         activations: await counts(key.id),
         ...(refused ? { howToRequestMore: howToRequestMore('MORE_MAK_ACTIVATIONS', config.publicUrl, key.lastFive) } : {}),
       };
+      if (!idempotencyKey) return { ...answer, replayed: false };
+      const kept = await answers.keep(key.id, idempotencyKey, hash, answer, now);
+      return { ...kept, replayed: kept !== answer };
     },
 
     /**

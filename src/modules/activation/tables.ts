@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organization } from '../identity/tables.js';
 import { productKey } from '../keys/tables.js';
 
@@ -75,4 +75,23 @@ export const kmsHost = pgTable(
     uniqueIndex('kms_host_key_machine_key').on(t.keyId, t.fingerprint),
     check('kms_host_activations_positive', sql`${t.activations} >= 1`),
   ],
+);
+
+/**
+ * The answer to a proxy activation sent with an Idempotency-Key, kept a while so that the same
+ * request again (a retry after a dropped connection or a restarted server) gets the same answer,
+ * certificates included, without counting anything again. Keys are per product key, as for a
+ * single activation.
+ */
+export const proxyActivation = pgTable(
+  'proxy_activation',
+  {
+    keyId: uuid('key_id').notNull(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    /** SHA-256 of what was asked (product and machines): the same Idempotency-Key with another request is refused. */
+    requestHash: text('request_hash').notNull(),
+    answer: jsonb('answer').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.keyId, t.idempotencyKey] }), index('proxy_activation_created_idx').on(t.createdAt)],
 );

@@ -134,11 +134,12 @@ export const LinkSchema = z.object({
 export const LinksSchema = z.object({ items: z.array(LinkSchema) });
 
 /** The signed link's query; absent, a session with downloads.get on the product is the credential. */
+/** A signed link's query, as it was signed: not trimmed, since another spelling is another link. */
 export const ContentQuerySchema = z.object({
-  expires: z.string().trim().max(20).optional(),
-  user: z.string().trim().max(40).optional(),
-  method: z.string().trim().max(10).optional(),
-  signature: z.string().trim().max(100).optional(),
+  expires: z.string().max(20).optional(),
+  user: z.string().max(40).optional(),
+  method: z.string().max(10).optional(),
+  signature: z.string().max(100).optional(),
 });
 
 export const UploadQuerySchema = z.object({

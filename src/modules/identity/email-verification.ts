@@ -3,6 +3,7 @@ import { audit } from '../../platform/audit.js';
 import { sha256 } from '../../platform/auth/secrets.js';
 import { conflict, DomainError, notFound } from '../../platform/errors.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
+import { deactivatedOn } from '../permissions/deactivation.js';
 import { roleGrant } from '../permissions/tables.js';
 import { identityMails } from './mails.js';
 import { createRegistrationChecks, day, fullName, type PublicRequest, type RegistrationDeps } from './registration-checks.js';
@@ -11,6 +12,12 @@ import { normalizeEmail } from './rules.js';
 import { emailVerification, organization, user } from './tables.js';
 
 export const VERIFICATION_RESEND_PATH = '/api/v1/auth/verify-email/resend';
+
+/**
+ * Whose links work: active accounts, and self sign-ups waiting for this very link (`invited`,
+ * see sign-up.ts). Deactivated and removed accounts confirm nothing.
+ */
+const usable = inArray(user.status, ['active', 'invited']);
 
 /** R-ID-3 (and the self sign-up's own address): confirming an address with the mailed link. */
 export function createEmailVerificationService({ db, config, clock }: RegistrationDeps) {
@@ -32,13 +39,14 @@ export function createEmailVerificationService({ db, config, clock }: Registrati
           email: user.email,
           firstName: user.firstName,
           locale: user.locale,
+          status: user.status,
           organizationId: user.organizationId,
           organizationName: organization.name,
         })
         .from(emailVerification)
         .innerJoin(user, eq(user.id, emailVerification.userId))
         .innerJoin(organization, eq(organization.id, user.organizationId))
-        .where(and(eq(emailVerification.tokenHash, sha256(token)), eq(user.status, 'active')));
+        .where(and(eq(emailVerification.tokenHash, sha256(token)), usable));
       if (!v) throw notFound('confirmation link');
       const verificationError = (state: 'used' | 'expired') =>
         state === 'used'
@@ -58,14 +66,29 @@ export function createEmailVerificationService({ db, config, clock }: Registrati
         if (current !== 'valid') throw verificationError(current);
         await tx.update(emailVerification).set({ verifiedAt: now }).where(eq(emailVerification.id, v.id));
         const ownAddress = sameAddress(v.address, v.email);
-        if (ownAddress) await tx.update(user).set({ emailVerifiedAt: now }).where(eq(user.id, v.userId));
+        // A self sign-up completes here: its account becomes usable once its own address is proven.
+        const completesSignUp = ownAddress && v.status === 'invited';
+        if (ownAddress) {
+          await tx
+            .update(user)
+            .set({ emailVerifiedAt: now, ...(completesSignUp ? { status: 'active' as const } : {}) })
+            .where(eq(user.id, v.userId));
+        }
         const activated =
           v.grantIds.length === 0
             ? []
             : await tx
                 .update(roleGrant)
                 .set({ active: true, updatedAt: now })
-                .where(and(inArray(roleGrant.id, v.grantIds), eq(roleGrant.userId, v.userId), eq(roleGrant.active, false)))
+                .where(
+                  and(
+                    inArray(roleGrant.id, v.grantIds),
+                    eq(roleGrant.userId, v.userId),
+                    eq(roleGrant.active, false),
+                    // A confirmation that arrives after the organization deactivated the person gives nothing there (R-PERM-7).
+                    sql`not ${deactivatedOn(roleGrant.userId, roleGrant.licensingId)}`,
+                  ),
+                )
                 .returning({ id: roleGrant.id });
         await audit(
           tx,
@@ -74,8 +97,8 @@ export function createEmailVerificationService({ db, config, clock }: Registrati
             action: 'user.verify-email',
             targetType: 'user',
             targetId: v.userId,
-            before: { address: v.address, pendingGrantIds: v.grantIds },
-            after: { verifiedAt: now, activatedGrantIds: activated.map((g) => g.id) },
+            before: { address: v.address, pendingGrantIds: v.grantIds, status: v.status },
+            after: { verifiedAt: now, activatedGrantIds: activated.map((g) => g.id), status: completesSignUp ? 'active' : v.status },
           },
         );
         if (activated.length > 0) {
@@ -118,7 +141,7 @@ export function createEmailVerificationService({ db, config, clock }: Registrati
         .from(emailVerification)
         .innerJoin(user, eq(user.id, emailVerification.userId))
         .innerJoin(organization, eq(organization.id, user.organizationId))
-        .where(and(eq(emailVerification.tokenHash, sha256(token)), eq(user.status, 'active')));
+        .where(and(eq(emailVerification.tokenHash, sha256(token)), usable));
       if (!v) throw notFound('confirmation link');
       return db.transaction(async (tx) => {
         // Retiring every open link of the user also makes the resend safe against a concurrent one.

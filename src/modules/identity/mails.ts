@@ -2,6 +2,7 @@ import { defineMails } from '../../platform/mail/templates.js';
 
 export const identityMails = defineMails({
   invitation: {
+    secret: ['url'],
     subject: {
       en: 'You are invited to the Licensing Service Center',
       sv: 'Du är inbjuden till Licensing Service Center',
@@ -13,6 +14,7 @@ export const identityMails = defineMails({
   },
   // R-ID-3: to the agreement's (invited) address when the user registered with another one.
   emailVerification: {
+    secret: ['url'],
     subject: {
       en: 'Thank you for registering with the Licensing Service Center',
       sv: 'Tack för att du registrerade dig i Licensing Service Center',
@@ -64,13 +66,25 @@ export const identityMails = defineMails({
   },
   // R-ID-4: self sign-up creates an account without permissions; the link confirms the address.
   signUpCompleted: {
+    secret: ['url'],
     subject: {
       en: 'Welcome to the Licensing Service Center',
       sv: 'Välkommen till Licensing Service Center',
     },
     body: {
-      en: 'Hello {firstName},\n\nYour account {email} at {organization} is created. Confirm the address with the link below (valid until {expiresAt}).\n\nYour account has no permissions yet: sign in and request them on the Licensing IDs of your organization.\n\n[Confirm your address]({url})',
-      sv: 'Hej {firstName},\n\nDitt konto {email} hos {organization} har skapats. Bekräfta adressen med länken nedan (gäller till {expiresAt}).\n\nKontot har ännu inga behörigheter: logga in och begär dem på din organisations licens-ID:n.\n\n[Bekräfta din adress]({url})',
+      en: 'Hello {firstName},\n\nYour account {email} at {organization} is created. Confirm the address with the link below (valid until {expiresAt}); you can sign in once it is confirmed.\n\nYour account has no permissions yet: sign in and request them on the Licensing IDs of your organization.\n\n[Confirm your address]({url})',
+      sv: 'Hej {firstName},\n\nDitt konto {email} hos {organization} har skapats. Bekräfta adressen med länken nedan (gäller till {expiresAt}); du kan logga in när den är bekräftad.\n\nKontot har ännu inga behörigheter: logga in och begär dem på din organisations licens-ID:n.\n\n[Bekräfta din adress]({url})',
+    },
+  },
+  // Finding 9: sign-up with an address that already has an account answers as any sign-up and tells the owner instead.
+  signUpAccountExists: {
+    subject: {
+      en: 'Someone tried to sign up with your address',
+      sv: 'Någon försökte registrera sig med din adress',
+    },
+    body: {
+      en: 'Hello {firstName},\n\nSomeone, perhaps you, tried to create a new Licensing Service Center account with {email} on {at}. This address already has an account, so nothing was created and your account is unchanged.\n\nIf it was you, sign in with your existing account. If you have forgotten your password, choose “Forgot your password?” on the sign-in page.\n\nIf it was not you, you need not do anything.\n\n[Sign in]({url})',
+      sv: 'Hej {firstName},\n\nNågon, kanske du, försökte skapa ett nytt konto i Licensing Service Center med {email} den {at}. Adressen har redan ett konto, så inget skapades och ditt konto är oförändrat.\n\nOm det var du, logga in med ditt befintliga konto. Om du har glömt lösenordet, välj ”Glömt lösenordet?” på inloggningssidan.\n\nOm det inte var du behöver du inte göra något.\n\n[Logga in]({url})',
     },
   },
   tokenCreated: {

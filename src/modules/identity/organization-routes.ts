@@ -26,6 +26,11 @@ const OrganizationSettingsSchema = z.object({
   selfSignUp: z.boolean().describe('R-ID-4 E03: users of the organization may sign up on their own'),
   restrictedDomains: z.array(z.string()).describe('R-ID-4 E02/E05: domains whose users may only register from an invitation'),
   directoryRequired: z.boolean().describe("R-ID-4 E04: sign-up needs an active entry in the organization's directory"),
+  requireSecondFactor: z
+    .boolean()
+    .describe(
+      "Password users sign in with a second factor (authenticator app or passkey), set up at their next sign-in; SSO users keep their provider's MFA",
+    ),
 });
 
 export async function organizationRoutes(fastify: FastifyInstance, settings: OrganizationSettingsService) {
@@ -50,11 +55,13 @@ export async function organizationRoutes(fastify: FastifyInstance, settings: Org
       config: { action: 'organization.manage' },
       schema: {
         tags: ['organization'],
-        summary: 'Change the sign-up settings (R-ID-4); a different country answers COUNTRY_FIXED once sign-up completed (R-ID-7)',
+        summary:
+          'Change the sign-up settings (R-ID-4) and whether password users need a second factor; a different country answers COUNTRY_FIXED once sign-up completed (R-ID-7)',
         body: z.strictObject({
           selfSignUp: z.boolean().optional(),
           restrictedDomains: z.array(Domain).max(100).optional(),
           directoryRequired: z.boolean().optional(),
+          requireSecondFactor: z.boolean().optional(),
           country: Country.optional(),
         }),
         response: { 200: OrganizationSettingsSchema },

@@ -10,6 +10,8 @@ export interface SignUpSettingsChange {
   selfSignUp?: boolean;
   restrictedDomains?: string[];
   directoryRequired?: boolean;
+  /** Password users must sign in with a second factor. */
+  requireSecondFactor?: boolean;
   country?: string;
 }
 
@@ -23,9 +25,10 @@ async function load(db: DbOrTx, organizationId: string, lock = false) {
     self_sign_up: boolean;
     restricted_domains: string[];
     directory_required: boolean;
+    require_second_factor: boolean;
     active: number;
   }>(sql`
-    select o.id, o.name, o.country, o.domains, o.self_sign_up, o.restricted_domains, o.directory_required,
+    select o.id, o.name, o.country, o.domains, o.self_sign_up, o.restricted_domains, o.directory_required, o.require_second_factor,
       (select count(*)::int from "user" u where u.organization_id = o.id and u.status = 'active') as active
     from organization o where o.id = ${organizationId}
     ${lock ? sql`for update` : sql``}`);
@@ -40,6 +43,7 @@ async function load(db: DbOrTx, organizationId: string, lock = false) {
     selfSignUp: r.self_sign_up,
     restrictedDomains: r.restricted_domains,
     directoryRequired: r.directory_required,
+    requireSecondFactor: r.require_second_factor,
   };
 }
 
@@ -49,6 +53,7 @@ const signUpSettings = (o: OrganizationSettings) => ({
   selfSignUp: o.selfSignUp,
   restrictedDomains: o.restrictedDomains,
   directoryRequired: o.directoryRequired,
+  requireSecondFactor: o.requireSecondFactor,
 });
 
 export const countryFixedError = (country: string) =>
@@ -88,6 +93,7 @@ export function createOrganizationSettingsService({ db }: { db: Db }) {
           selfSignUp: change.selfSignUp ?? before.selfSignUp,
           restrictedDomains,
           directoryRequired: change.directoryRequired ?? before.directoryRequired,
+          requireSecondFactor: change.requireSecondFactor ?? before.requireSecondFactor,
         };
         const country = change.country ?? before.country;
         const was = { ...signUpSettings(before), country: before.country };

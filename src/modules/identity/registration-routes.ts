@@ -153,7 +153,8 @@ export function registrationModule(deps: ModuleDeps): ModuleRoutes {
         config: { action: 'public' },
         schema: {
           tags: ['registration'],
-          summary: 'R-ID-4: self sign-up with a work address: an active account without permissions (codes E02, E03, E04, E06)',
+          summary:
+            'R-ID-4: self sign-up with a work address: an account without permissions, usable once the mailed link is followed (codes E02, E03, E04, E06). The answer is the same whether or not the address already has an account; its owner is mailed instead.',
           body: z.object({
             email: Email,
             firstName: Name,
@@ -163,16 +164,19 @@ export function registrationModule(deps: ModuleDeps): ModuleRoutes {
             locale: LocaleSchema.optional(),
           }),
           response: {
-            201: z.object({
-              userId: z.uuid(),
-              email: z.string(),
-              organization: z.object({ id: z.uuid(), name: z.string(), country: z.string() }),
-              warnings: Warnings,
-            }),
+            202: z
+              .object({
+                email: z.string(),
+                organization: z.object({ name: z.string(), country: z.string() }),
+                warnings: Warnings,
+              })
+              .describe(
+                'A mail is on its way to the address: the link that completes the sign-up, or, for an existing account, a notice to its owner',
+              ),
           },
         },
       },
-      async (req, reply) => reply.status(201).send(await signUp.signUp(req.body, from(req))),
+      async (req, reply) => reply.status(202).send(await signUp.signUp(req.body, from(req))),
     );
 
     await organizationRoutes(app, settings);

@@ -83,17 +83,17 @@ export function personalRefusal(f: Pick<AddressFacts, 'email' | 'personalDomains
   return null;
 }
 
-function newAccountRefusal(f: AddressFacts): Refusal | null {
-  return personalRefusal(f) ?? (f.accountExists ? { code: 'ACCOUNT_EXISTS' } : null);
-}
-
 /**
  * R-ID-4: why a self sign-up is refused, or null. `org` is the organization owning the address's
- * domain (null: none does).
+ * domain (null: none does). Whether an account already uses the address is deliberately not a
+ * refusal: sign-up answers alike either way and mails the existing owner instead, so it cannot be
+ * used to find out who has an account. What is left depends on the address's domain and the
+ * organization's settings, not on any one account (E06 excepted: the seed wants the work account
+ * named, R-ID-4).
  */
 export function signUpRefusal(f: AddressFacts, org: OrganizationSignUpSettings | null): Refusal | null {
-  const taken = newAccountRefusal(f);
-  if (taken) return taken;
+  const personal = personalRefusal(f);
+  if (personal) return personal;
   if (!org) return { code: 'E04', reason: 'NO_ORGANIZATION' };
   if (!org.selfSignUp) return { code: 'E03' };
   if (isRestricted(org, f.email)) return { code: 'E02' };
@@ -104,12 +104,15 @@ export function signUpRefusal(f: AddressFacts, org: OrganizationSignUpSettings |
 /**
  * R-ID-3/R-ID-4: registering an invitation with another address than the invited one. The
  * address must be a work account of the inviting organization; a restricted domain is E05 (the
- * invitation does not lift the restriction for an address nobody invited).
+ * invitation does not lift the restriction for an address nobody invited). The domain is checked
+ * before whether the address has an account, so ACCOUNT_EXISTS speaks only of the inviting
+ * organization's own addresses, never of another organization's people.
  */
 export function differentAddressRefusal(f: AddressFacts, org: OrganizationSignUpSettings): Refusal | null {
-  const taken = newAccountRefusal(f);
-  if (taken) return taken;
+  const personal = personalRefusal(f);
+  if (personal) return personal;
   if (!org.domains.includes(emailDomain(f.email))) return { code: 'E04', reason: 'NO_ORGANIZATION' };
+  if (f.accountExists) return { code: 'ACCOUNT_EXISTS' };
   if (isRestricted(org, f.email)) return { code: 'E05' };
   if (org.directoryRequired && !f.inDirectory) return { code: 'E04', reason: 'NOT_IN_DIRECTORY' };
   return null;

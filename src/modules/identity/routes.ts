@@ -1,10 +1,23 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../platform/http/guard.js';
+import { SecondStepSchema } from './mfa/schemas.js';
 import { Email, LocaleSchema, MeSchema, TokenSchema } from './schemas.js';
 import type { IdentityService } from './service.js';
 import { CSRF_COOKIE, SESSION_COOKIE } from './sessions.js';
+
+/** Starts the browser session: the HttpOnly session cookie and the CSRF cookie the portal echoes. */
+export function setSessionCookies(
+  reply: FastifyReply,
+  s: { token: string; csrfToken: string; expiresAt: Date },
+  opts: { secureCookies: boolean },
+): FastifyReply {
+  const cookie = { path: '/', sameSite: 'lax' as const, secure: opts.secureCookies };
+  return reply
+    .setCookie(SESSION_COOKIE, s.token, { ...cookie, httpOnly: true, expires: s.expiresAt })
+    .setCookie(CSRF_COOKIE, s.csrfToken, { ...cookie, httpOnly: false, expires: s.expiresAt });
+}
 
 export function identityRoutes(identity: IdentityService, opts: { secureCookies: boolean }) {
   return async (fastify: FastifyInstance) => {
@@ -17,16 +30,18 @@ export function identityRoutes(identity: IdentityService, opts: { secureCookies:
         config: { action: 'public' },
         schema: {
           tags: ['auth'],
-          summary: 'Sign in with a work account and password; sets the session and CSRF cookies',
+          summary:
+            'Sign in with a work account and password. Without a second factor: sets the session and CSRF cookies and answers the user. ' +
+            'With one (or when the organization requires one): answers `secondStep` and sets no cookie; POST /auth/sign-in/second-factor ' +
+            '(or /auth/sign-in/enrol) completes the sign-in. Failures are counted per account and client address; 429 carries Retry-After.',
           body: z.object({ email: Email, password: z.string().min(1).max(200) }),
-          response: { 200: z.object({ user: MeSchema }) },
+          response: { 200: z.union([z.object({ user: MeSchema }), z.object({ secondStep: SecondStepSchema })]) },
         },
       },
       async (req, reply) => {
         const s = await identity.signIn({ ...req.body, ip: req.ip, requestId: req.id });
-        reply
-          .setCookie(SESSION_COOKIE, s.token, { ...cookie, httpOnly: true, expires: s.expiresAt })
-          .setCookie(CSRF_COOKIE, s.csrfToken, { ...cookie, httpOnly: false, expires: s.expiresAt });
+        if (s.kind === 'second-step') return { secondStep: s.secondStep };
+        setSessionCookies(reply, s, opts);
         return { user: s.user };
       },
     );

@@ -1,9 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
 import { audit } from '../../platform/audit.js';
 import { hashPassword } from '../../platform/auth/password.js';
+import type { DbOrTx } from '../../platform/db/client.js';
 import { notFound } from '../../platform/errors.js';
 import type { Locale } from '../../platform/i18n/locale.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
+import { hit } from '../../platform/rate-limit.js';
 import { identityMails } from './mails.js';
 import { countryFixedError } from './organization-settings.js';
 import {
@@ -16,7 +18,17 @@ import {
 } from './registration-checks.js';
 import { addressWarnings, countryFixed, signUpRefusal } from './registration-rules.js';
 import { emailDomain, normalizeEmail } from './rules.js';
+import { minuteStamp } from './sso.js';
 import { organization, user } from './tables.js';
+
+export interface SignUpInput {
+  email: string;
+  firstName: string;
+  lastName: string;
+  password: string;
+  country: string;
+  locale?: Locale;
+}
 
 /** R-ID-4: self sign-up with a work address. */
 export function createSignUpService({ db, config, clock }: RegistrationDeps) {
@@ -24,13 +36,16 @@ export function createSignUpService({ db, config, clock }: RegistrationDeps) {
 
   return {
     /**
-     * R-ID-4: an active account without permissions in the organization owning the address's
-     * domain. R-ID-7: the first sign-up confirms the organization's country; later ones must match it.
+     * R-ID-4: an account without permissions in the organization owning the address's domain,
+     * usable once the mailed link confirms the address. R-ID-7: the first sign-up confirms the
+     * organization's country; later ones must match it.
+     *
+     * The answer is the same whether or not the address already has an account (same status,
+     * same body, a password hash and a transaction either way): the mailbox decides, not the
+     * answer. A new account waits (status `invited`) for its link, so signing in with the password
+     * just chosen tells nothing either; an existing account's owner is mailed that someone tried.
      */
-    async signUp(
-      input: { email: string; firstName: string; lastName: string; password: string; country: string; locale?: Locale },
-      req: PublicRequest,
-    ) {
+    async signUp(input: SignUpInput, req: PublicRequest) {
       const now = clock.now();
       await limit(req, now);
       const email = normalizeEmail(input.email);
@@ -53,20 +68,43 @@ export function createSignUpService({ db, config, clock }: RegistrationDeps) {
       checkPassword(input.password, email);
       const passwordHash = await hashPassword(input.password);
       const locale = input.locale ?? 'en';
+      const answer = {
+        email,
+        organization: { name: org.name, country: input.country },
+        warnings: addressWarnings(email),
+      };
 
       try {
-        return await db.transaction(async (tx) => {
-          const locked = await tx.execute<{ country: string; active: number }>(sql`
-            select o.country, (select count(*)::int from "user" u where u.organization_id = o.id and u.status = 'active') as active
+        await db.transaction(async (tx) => {
+          // A sign-up waiting for its link holds the country it chose, as a completed one does.
+          const locked = await tx.execute<{ country: string; users: number }>(sql`
+            select o.country, (select count(*)::int from "user" u where u.organization_id = o.id and u.status in ('active', 'invited')) as users
             from organization o where o.id = ${org.id} for update`);
           const current = locked.rows[0];
           if (!current) throw notFound('organization');
-          if (current.country !== input.country) {
-            if (countryFixed(current.active)) {
-              throw countryFixedError(current.country);
-            }
+          const countryChanges = current.country !== input.country;
+          if (countryChanges && countryFixed(current.users)) throw countryFixedError(current.country);
+          if (countryChanges) {
             await tx.update(organization).set({ country: input.country }).where(eq(organization.id, org.id));
+            await audit(tx, null, {
+              action: 'organization.country',
+              targetType: 'organization',
+              targetId: org.id,
+              organizationId: org.id,
+              before: { country: current.country },
+              after: { country: input.country, by: 'sign-up' },
+            });
           }
+
+          const [existing] = await tx
+            .select({ id: user.id, organizationId: user.organizationId, firstName: user.firstName, locale: user.locale })
+            .from(user)
+            .where(sql`lower(${user.email}) = ${email}`);
+          if (existing) {
+            await tellOwner(tx, existing, email, req, now);
+            return;
+          }
+
           const [created] = await tx
             .insert(user)
             .values({
@@ -76,27 +114,19 @@ export function createSignUpService({ db, config, clock }: RegistrationDeps) {
               lastName: input.lastName,
               passwordHash,
               locale,
-              status: 'active',
+              // Usable once the mailed link is followed (email-verification.ts makes it active).
+              status: 'invited',
               createdAt: now,
             })
             .returning({ id: user.id });
           if (!created) throw new Error('insert returned nothing');
           const actor = { userId: created.id, organizationId: org.id, requestId: req.requestId };
-          if (current.country !== input.country) {
-            await audit(tx, actor, {
-              action: 'organization.country',
-              targetType: 'organization',
-              targetId: org.id,
-              before: { country: current.country },
-              after: { country: input.country, by: 'sign-up' },
-            });
-          }
           const link = await issueVerification(tx, created.id, email, [], now);
           await audit(tx, actor, {
             action: 'user.sign-up',
             targetType: 'user',
             targetId: created.id,
-            after: { email, status: 'active', organizationId: org.id },
+            after: { email, status: 'invited', organizationId: org.id },
           });
           await enqueueMail(tx, {
             to: email,
@@ -104,19 +134,43 @@ export function createSignUpService({ db, config, clock }: RegistrationDeps) {
             template: identityMails.signUpCompleted,
             params: { firstName: input.firstName, email, organization: org.name, expiresAt: day(link.expiresAt), url: link.url },
           });
-          return {
-            userId: created.id,
-            email,
-            organization: { id: org.id, name: org.name, country: input.country },
-            warnings: addressWarnings(email),
-          };
         });
       } catch (e) {
-        if (isUniqueViolation(e)) throw refusalError({ code: 'ACCOUNT_EXISTS' });
-        throw e;
+        // A sign-up of the same address that committed first: the same answer as any existing account.
+        if (!isUniqueViolation(e)) throw e;
       }
+      return answer;
     },
   };
+
+  /**
+   * The address has an account: its owner learns someone tried (at most once per sign-in window
+   * per address, so the form cannot be used to flood a mailbox). Audited against the account.
+   */
+  async function tellOwner(
+    tx: DbOrTx,
+    owner: { id: string; organizationId: string; firstName: string; locale: Locale },
+    email: string,
+    req: PublicRequest,
+    now: Date,
+  ) {
+    const attempts = await hit(tx, `sign-up-existing:${email}`, config.SIGN_IN_WINDOW_SECONDS, now);
+    if (attempts === 1) {
+      await enqueueMail(tx, {
+        to: email,
+        locale: owner.locale,
+        template: identityMails.signUpAccountExists,
+        params: { firstName: owner.firstName || email, email, at: minuteStamp(now), url: `${config.publicUrl}/sign-in` },
+      });
+    }
+    await audit(tx, null, {
+      action: 'user.sign-up-existing',
+      targetType: 'user',
+      targetId: owner.id,
+      organizationId: owner.organizationId,
+      after: { ip: req.ip, requestId: req.requestId, mailed: attempts === 1 },
+    });
+  }
 }
 
 export type SignUpService = ReturnType<typeof createSignUpService>;

@@ -5,6 +5,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import * as oidc from 'openid-client';
 import { DomainError } from '../../platform/errors.js';
+import { type OutboundFetch, outboundRefusal } from '../../platform/net/outbound.js';
 
 export interface ProviderSettings {
   issuer: string;
@@ -14,17 +15,37 @@ export interface ProviderSettings {
 
 export const SSO_SCOPE = 'openid email profile';
 
+export interface ProviderNetwork {
+  /** Development only: plain http issuers. */
+  allowInsecureHttp: boolean;
+  /**
+   * The platform's outbound client: the issuer is an address an organization's Administrator
+   * typed, so discovery and every later request (token, userinfo, keys) go through the check
+   * that refuses loopback, private and link-local targets (SSRF).
+   */
+  fetch: OutboundFetch;
+}
+
 /**
  * Reads the issuer's discovery document (and checks it names the same issuer). Plain http is
- * refused unless the deployment allows it for development.
+ * refused unless the deployment allows it for development. The returned configuration keeps
+ * the guarded fetch for all its later requests.
  */
-export async function discoverProvider(p: ProviderSettings, allowInsecureHttp: boolean, timeoutSeconds = 10): Promise<oidc.Configuration> {
+export async function discoverProvider(p: ProviderSettings, net: ProviderNetwork, timeoutSeconds = 10): Promise<oidc.Configuration> {
   try {
     return await oidc.discovery(new URL(p.issuer), p.clientId, undefined, oidc.ClientSecretBasic(p.clientSecret), {
-      execute: allowInsecureHttp ? [oidc.allowInsecureRequests] : [],
+      execute: net.allowInsecureHttp ? [oidc.allowInsecureRequests] : [],
       timeout: timeoutSeconds,
+      [oidc.customFetch]: (url, options) => net.fetch(url, options as RequestInit),
     });
   } catch (err) {
+    const refused = outboundRefusal(err);
+    if (refused) {
+      throw new DomainError('OUTBOUND_ADDRESS_REFUSED', 400, refused.message, {
+        host: refused.host,
+        reason: refused.addressClass,
+      });
+    }
     throw new DomainError(
       'OIDC_DISCOVERY_FAILED',
       400,

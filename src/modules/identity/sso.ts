@@ -8,6 +8,7 @@ import type { Locale } from '../../platform/i18n/locale.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
 import type { MailTemplate } from '../../platform/mail/templates.js';
 import type { ModuleDeps } from '../../platform/module.js';
+import { outbound } from '../../platform/net/outbound.js';
 import { hit } from '../../platform/rate-limit.js';
 import { identityMails } from './mails.js';
 import { emailDomain, normalizeEmail } from './rules.js';
@@ -67,6 +68,7 @@ export function createSsoService({ db, config, clock, secrets }: ModuleDeps) {
   const stateTtlMs = config.SSO_STATE_TTL_MINUTES * 60_000;
   const sealed = (plain: string) => sealSecret(secrets.keyEncryptionKey, plain);
   const opened = (stored: string) => openSecret(secrets.keyEncryptionKey, stored);
+  const network = { allowInsecureHttp: config.OIDC_ALLOW_INSECURE_HTTP, fetch: outbound(config.OUTBOUND_ALLOW_PRIVATE).fetch };
 
   async function savedProvider(organizationId: string, onlyEnabled: boolean) {
     const [row] = await db
@@ -110,7 +112,7 @@ export function createSsoService({ db, config, clock, secrets }: ModuleDeps) {
         });
       }
       const provider: ProviderSettings = { issuer: input.issuer, clientId: input.clientId, clientSecret };
-      await discoverProvider(provider, config.OIDC_ALLOW_INSECURE_HTTP);
+      await discoverProvider(provider, network);
       const now = clock.now();
       await db.transaction(async (tx) => {
         const [before] = await tx
@@ -200,7 +202,7 @@ export function createSsoService({ db, config, clock, secrets }: ModuleDeps) {
       try {
         discovered = await discoverProvider(
           { issuer: found.issuer, clientId: found.clientId, clientSecret: opened(found.secret) },
-          config.OIDC_ALLOW_INSECURE_HTTP,
+          network,
         );
       } catch (err) {
         // The organization's provider is down: not the caller's mistake.
@@ -248,7 +250,7 @@ export function createSsoService({ db, config, clock, secrets }: ModuleDeps) {
       try {
         const discovered = await discoverProvider(
           { issuer: provider.issuer, clientId: provider.clientId, clientSecret: opened(provider.clientSecret) },
-          config.OIDC_ALLOW_INSECURE_HTTP,
+          network,
         );
         identity = await completeSignIn(discovered, new URL(`${redirectUri}?${input.rawQuery}`), pending);
       } catch (err) {

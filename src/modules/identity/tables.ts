@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const localeEnum = pgEnum('locale', ['en', 'sv']);
 export const userStatusEnum = pgEnum('user_status', ['invited', 'active', 'deactivated', 'removed']);
@@ -17,6 +17,8 @@ export const organization = pgTable('organization', {
   restrictedDomains: text('restricted_domains').array().notNull().default(sql`'{}'::text[]`),
   /** R-ID-4 E04: when set, a work account must exist in the organization's directory (SCIM or SSO) to sign up. */
   directoryRequired: boolean('directory_required').notNull().default(false),
+  /** Password users must sign in with a second factor (TOTP or a passkey); SSO users keep their provider's MFA. */
+  requireSecondFactor: boolean('require_second_factor').notNull().default(false),
   /** The publisher's own organization: its users are operators of the service center. */
   isPublisher: boolean('is_publisher').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -187,4 +189,114 @@ export const directoryEntry = pgTable(
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
   },
   (t) => [uniqueIndex('directory_entry_key').on(t.organizationId, sql`lower(${t.email})`)],
+);
+
+/**
+ * A mailed "choose a new password" link (account recovery). Only the SHA-256 of its secret is
+ * stored; it works once and briefly (PASSWORD_RESET_TTL_MINUTES), and a newer link retires it.
+ */
+export const passwordReset = pgTable(
+  'password_reset',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => user.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull().unique(),
+    /** The Administrator who sent the link from Manage Users; null when the user asked for it. */
+    sentBy: uuid('sent_by').references(() => user.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [index('password_reset_user_idx').on(t.userId)],
+);
+
+// ---- Second factor of password accounts (src/modules/identity/mfa) --------------------------------
+
+/** An authenticator app (TOTP, RFC 6238): at most one per user, pending until a first code confirms it. */
+export const totpFactor = pgTable('totp_factor', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => user.id, { onDelete: 'cascade' }),
+  /** The shared secret, sealed under the key-encryption key and bound to the user id. */
+  secretSealed: text('secret_sealed').notNull(),
+  confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+  /** The time step of the last code accepted: a code of that step or an earlier one is refused (replay). */
+  lastUsedStep: bigint('last_used_step', { mode: 'number' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A WebAuthn credential (passkey or security key) registered as a second factor. */
+export const passkey = pgTable(
+  'passkey',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => user.id, { onDelete: 'cascade' }),
+    /** base64url credential id, as the browser reports it. */
+    credentialId: text('credential_id').notNull().unique(),
+    /** base64url COSE public key. */
+    publicKey: text('public_key').notNull(),
+    /** The authenticator's signature counter, for detecting cloned authenticators. */
+    counter: bigint('counter', { mode: 'number' }).notNull().default(0),
+    transports: text('transports').array().notNull().default(sql`'{}'::text[]`),
+    name: text('name').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+  },
+  (t) => [index('passkey_user_idx').on(t.userId)],
+);
+
+/** Single-use recovery codes: only a keyed hash is stored; a new set replaces the old one. */
+export const recoveryCode = pgTable(
+  'recovery_code',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => user.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('recovery_code_key').on(t.userId, t.codeHash)],
+);
+
+export const secondStepPurposeEnum = pgEnum('second_step_purpose', ['verify', 'enrol']);
+
+/**
+ * The second step of a sign-in after a correct password: not a session. `verify`: the user proves a
+ * factor; `enrol`: the organization requires one and the user sets it up first. Only the SHA-256
+ * of the token is stored.
+ */
+export const secondStepChallenge = pgTable(
+  'second_step_challenge',
+  {
+    idHash: text('id_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => user.id, { onDelete: 'cascade' }),
+    purpose: secondStepPurposeEnum('purpose').notNull(),
+    /** The WebAuthn challenge handed out for this step, once the browser asked for one. */
+    webauthnChallenge: text('webauthn_challenge'),
+    clientAddress: text('client_address').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('second_step_challenge_user_idx').on(t.userId)],
+);
+
+/** A passkey registration in flight: the WebAuthn challenge between the options and the browser's answer. */
+export const passkeyRegistration = pgTable(
+  'passkey_registration',
+  {
+    challenge: text('challenge').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => user.id, { onDelete: 'cascade' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('passkey_registration_user_idx').on(t.userId)],
 );

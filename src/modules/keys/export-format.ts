@@ -22,6 +22,26 @@ export interface ExportRow {
   activations: { used: number; available: number } | null;
 }
 
+/** Whether `name` says `part` already, as whole words ("Server 2022" says "2022", "Office 2021" does not say "1"). */
+function says(name: string, part: string): boolean {
+  const words = (s: string) => s.toLowerCase().split(/\s+/).filter(Boolean);
+  const whole = words(name);
+  const wanted = words(part);
+  if (wanted.length === 0) return true;
+  return whole.some((_, i) => wanted.every((w, j) => whole[i + j] === w));
+}
+
+/**
+ * How a product is named in the key file and the key lists: its name, with its version and
+ * edition added only where the name does not already say them. Catalog names usually carry both
+ * ("Northwind Office Professional Plus 2024", version 2024, edition Professional Plus); a name
+ * without them ("Windows", 11, Enterprise) gets them appended.
+ */
+export function productLabel(p: { name: string; version: string; edition: string }): string {
+  const name = p.name.trim();
+  return [name, ...[p.version, p.edition].map((x) => x.trim()).filter((x) => !says(name, x))].join(' ');
+}
+
 const TYPE_LABELS: Record<KeyType, string> = {
   MAK: 'MAK',
   KMS_HOST: 'KMS',

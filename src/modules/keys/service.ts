@@ -11,7 +11,7 @@ import { product } from '../catalog/tables.js';
 import { organization } from '../identity/tables.js';
 import { agreement, licensingId, program } from '../relationship/tables.js';
 import { keyHolders, licensedLines, licensingTerms } from './entitlements.js';
-import type { ExportRow } from './export-format.js';
+import { type ExportRow, productLabel } from './export-format.js';
 import { insertKey, issueByRules, planFor } from './issue.js';
 import { createKeyVault } from './key-crypto.js';
 import { keysMails } from './mails.js';
@@ -46,9 +46,6 @@ export interface KeyView {
   perHostActivations: number | null;
   issuedAt: Date;
 }
-
-export const productLabel = (p: { name: string; version: string; edition: string }) =>
-  [p.name, p.version, p.edition].filter(Boolean).join(' ');
 
 export function createKeysService({ db, config, clock, secrets }: ModuleDeps) {
   const vault = createKeyVault(secrets.keyEncryptionKey);

@@ -1,6 +1,9 @@
 import { isDay, type LineError, type OrderInput, type OrderLineInput, parseLicenseType } from './rules.js';
 
-/** A record of the file and the line it starts on (quoted fields may span lines). */
+/**
+ * A record of the file and its row as a spreadsheet shows it: counted from 1 (the header row),
+ * every record one row, an empty line too, a line break inside a quoted cell none.
+ */
 export interface CsvRecord {
   line: number;
   cells: string[];
@@ -12,12 +15,11 @@ export function parseCsv(text: string): CsvRecord[] {
   let cells: string[] = [];
   let cell = '';
   let quoted = false;
-  let line = 1;
-  let start = 1;
+  let row = 1;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const endRecord = () => {
     cells.push(cell);
-    if (cells.length > 1 || cells[0]?.trim()) records.push({ line: start, cells });
+    if (cells.length > 1 || cells[0]?.trim()) records.push({ line: row, cells });
     cells = [];
     cell = '';
   };
@@ -28,10 +30,7 @@ export function parseCsv(text: string): CsvRecord[] {
         cell += '"';
         i++;
       } else if (c === '"') quoted = false;
-      else {
-        if (c === '\n') line++;
-        cell += c;
-      }
+      else cell += c;
     } else if (c === '"') quoted = true;
     else if (c === ',') {
       cells.push(cell);
@@ -39,13 +38,15 @@ export function parseCsv(text: string): CsvRecord[] {
     } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
       endRecord();
-      line++;
-      start = line;
+      row++;
     } else cell += c;
   }
   if (cell !== '' || cells.length > 0) endRecord();
   return records;
 }
+
+/** The file's column for a field of an order ("coverageEnd" is coverage_end), so that every error names what the file shows. */
+export const columnOf = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /** The columns of an order file, one row per order line; the order's header repeats on each of its rows. */
 export const ORDER_CSV_COLUMNS = [

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../platform/http/guard.js';
 import type { ModuleDeps, ModuleRoutes } from '../../platform/module.js';
+import { orderOfRequest } from './api-order.js';
 import { summaryCsv, summaryXlsx } from './export.js';
 import { createOrderIngestion } from './ingestion.js';
 import { createLicenseSummaryService, type SummaryQuery } from './license-summary.js';
@@ -29,6 +30,8 @@ export function ordersModule({ db, config, clock }: ModuleDeps): ModuleRoutes {
     app.post(
       '/operator/orders',
       {
+        // A line's value of the wrong form is a line error of the order, numbered from 1 (see api-order.ts).
+        attachValidation: true,
         config: { action: 'operator' },
         schema: {
           tags: ['orders'],
@@ -40,12 +43,12 @@ export function ordersModule({ db, config, clock }: ModuleDeps): ModuleRoutes {
         },
       },
       async (req, reply) => {
-        const body = req.body;
-        const result = await ingestion.ingest(
-          actorOf(req),
-          { ...body, lines: body.lines.map((l, i) => ({ ...l, line: i + 1 })), headerLine: null },
-          { source: 'API', idempotencyKey: req.headers['idempotency-key'] },
-        );
+        const { order, errors } = orderOfRequest(req);
+        const result = await ingestion.ingest(actorOf(req), order, {
+          source: 'API',
+          idempotencyKey: req.headers['idempotency-key'],
+          parseErrors: errors,
+        });
         if (result.replayed) reply.header('idempotent-replayed', 'true');
         return reply.status(201).send(result.order);
       },

@@ -9,10 +9,21 @@ export const MAX_CHOSEN_LICENSING_IDS = 300;
 
 const Day = z.string().trim().refine(isDay, 'a calendar date YYYY-MM-DD');
 
+/** One line of an order. A value of a line that does not fit is an ORDER_INVALID line error (see api-order.ts). */
+export const OrderLineSchema = z.object({
+  product: z.string().trim().min(1).max(60),
+  licenseType: z.enum(LICENSE_TYPES),
+  quantity: z.number().int().min(-1_000_000_000).max(1_000_000_000),
+  coverageStart: Day,
+  coverageEnd: Day.nullable().default(null),
+  grant: z.boolean().default(false),
+});
+
 /**
- * An order from the publisher's order system (R-BC-7). Shape errors are VALIDATION_FAILED; what
- * needs the catalog or the relationship data, and quantities or coverage that make no sense, is
- * ORDER_INVALID with line-numbered errors.
+ * An order from the publisher's order system (R-BC-7). Shape errors of the order itself are
+ * VALIDATION_FAILED; everything wrong in its lines (a value of the wrong form, what needs the
+ * catalog or the relationship data, quantities or coverage that make no sense) is ORDER_INVALID
+ * with errors numbered by line from 1, as for an order file's rows.
  */
 export const OrderBodySchema = z.object({
   orderNumber: z.string().trim().min(1).max(60),
@@ -22,19 +33,7 @@ export const OrderBodySchema = z.object({
     program: z.string().trim().toUpperCase().min(1).max(40),
     number: z.string().trim().min(1).max(40),
   }),
-  lines: z
-    .array(
-      z.object({
-        product: z.string().trim().min(1).max(60),
-        licenseType: z.enum(LICENSE_TYPES),
-        quantity: z.number().int().min(-1_000_000_000).max(1_000_000_000),
-        coverageStart: Day,
-        coverageEnd: Day.nullable().default(null),
-        grant: z.boolean().default(false),
-      }),
-    )
-    .min(1)
-    .max(MAX_LINES_PER_ORDER),
+  lines: z.array(OrderLineSchema).min(1).max(MAX_LINES_PER_ORDER),
 });
 export type OrderBody = z.infer<typeof OrderBodySchema>;
 

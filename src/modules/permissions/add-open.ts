@@ -19,6 +19,7 @@ import {
   suspensionLookbackStart,
 } from './add-open-rules.js';
 import { administratorsOfRecord } from './admins.js';
+import { deactivatedByOrganization, isDeactivatedBy } from './deactivation.js';
 import { addOpenMails } from './mails.js';
 import { addOpenFailure, roleGrant } from './tables.js';
 
@@ -136,6 +137,7 @@ type Outcome =
   | { refusal: 'PROFILE_INCOMPLETE' }
   | { refusal: 'INVALID_PAIR'; attemptsLeft: number }
   | { refusal: 'DISABLED' }
+  | { refusal: 'DEACTIVATED' }
   | { refusal: null; result: AddOpenResult };
 
 export function createAddOpenService({ db, config, clock }: AddOpenDeps) {
@@ -180,6 +182,8 @@ export function createAddOpenService({ db, config, clock }: AddOpenDeps) {
           return { refusal: 'INVALID_PAIR', attemptsLeft: Math.max(0, state.attemptsLeft - 1) };
         }
         if (!license.addOpenEnabled) return { refusal: 'DISABLED' };
+        // R-PERM-7: the organization deactivated this person; only its Administrators let them back.
+        if (await isDeactivatedBy(tx, license.organizationId, actor.userId)) return { refusal: 'DEACTIVATED' };
 
         if (profile.firstName !== me.firstName || profile.lastName !== me.lastName) {
           await tx.update(user).set(profile).where(eq(user.id, actor.userId));
@@ -254,6 +258,8 @@ export function createAddOpenService({ db, config, clock }: AddOpenDeps) {
           throw new DomainError('INVALID_LICENSE_PAIR', 400, 'The license number and authorization number do not match an Open License.', {
             attemptsLeft: outcome.attemptsLeft,
           });
+        case 'DEACTIVATED':
+          throw deactivatedByOrganization();
         case 'DISABLED':
           throw new DomainError(
             'ADD_OPEN_DISABLED',

@@ -50,9 +50,9 @@ const SUB_ROLE_NAMES: Record<Locale, Record<SubRole, string>> = {
   },
 };
 
-const WORDS: Record<Locale, { none: string; before: string; reservation: string }> = {
-  en: { none: 'no roles', before: 'before', reservation: 'Manage Reservation' },
-  sv: { none: 'inga roller', before: 'tidigare', reservation: 'Hantera reservationer' },
+const WORDS: Record<Locale, { none: string; before: string; reservation: string; unchanged: string }> = {
+  en: { none: 'no roles', before: 'before', reservation: 'Manage Reservation', unchanged: '• No roles changed.' },
+  sv: { none: 'inga roller', before: 'tidigare', reservation: 'Hantera reservationer', unchanged: '• Inga roller ändrades.' },
 };
 
 /** "Software Assurance Manager (Home Use Program), Online Services Manager (Manage Reservation)". */
@@ -77,6 +77,7 @@ export interface ChangedLicensingId {
 /** One line per Licensing ID: what the user holds now, and before. */
 export function describeChanges(locale: Locale, changes: readonly ChangedLicensingId[]): string {
   const w = WORDS[locale];
+  if (changes.length === 0) return w.unchanged;
   return changes
     .map((c) => `• ${c.number} (${c.name}): ${describeHolding(locale, c.after)} (${w.before}: ${describeHolding(locale, c.before)})`)
     .join('\n');

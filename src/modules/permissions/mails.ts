@@ -18,8 +18,19 @@ export const permissionsMails = defineMails({
       sv: 'Din åtkomst i Licensing Service Center har inaktiverats',
     },
     body: {
-      en: 'Hello {firstName},\n\n{actorName} deactivated your access to these Licensing IDs:\n\n{changes}\n\nIf you need access again, ask an Administrator of the Licensing ID to reactivate you.\n\n[My Permissions]({url})',
-      sv: 'Hej {firstName},\n\n{actorName} har inaktiverat din åtkomst till dessa licens-ID:n:\n\n{changes}\n\nOm du behöver åtkomst igen, be en administratör för licens-ID:t att återaktivera dig.\n\n[Mina behörigheter]({url})',
+      en: 'Hello {firstName},\n\n{actorName} deactivated you in {organization}. These Licensing IDs changed:\n\n{changes}\n\nUntil an Administrator of {organization} reactivates you, you cannot give yourself access to its Licensing IDs again, Add Open License included. If you need access, ask an Administrator of the Licensing ID.\n\n[My Permissions]({url})',
+      sv: 'Hej {firstName},\n\n{actorName} har inaktiverat dig i {organization}. Dessa licens-ID:n har ändrats:\n\n{changes}\n\nTills en administratör för {organization} återaktiverar dig kan du inte själv ge dig åtkomst till organisationens licens-ID:n igen, inte heller med Lägg till Open License. Om du behöver åtkomst, be en administratör för licens-ID:t.\n\n[Mina behörigheter]({url})',
+    },
+  },
+  /** The deactivation left a person of the organization's own without any role: the account is closed. */
+  accountDeactivated: {
+    subject: {
+      en: 'Your Licensing Service Center account was deactivated',
+      sv: 'Ditt konto i Licensing Service Center har inaktiverats',
+    },
+    body: {
+      en: 'Hello {firstName},\n\n{actorName} deactivated you in {organization}. These Licensing IDs changed:\n\n{changes}\n\nYou no longer hold a role on any Licensing ID, so your account is closed: every session was signed out and your personal API tokens were revoked. You cannot sign in until an Administrator of {organization} reactivates you.\n\nIf you think this is a mistake, contact an Administrator of {organization}.',
+      sv: 'Hej {firstName},\n\n{actorName} har inaktiverat dig i {organization}. Dessa licens-ID:n har ändrats:\n\n{changes}\n\nDu har inte längre någon roll för något licens-ID, så ditt konto är stängt: alla sessioner loggades ut och dina personliga API-token återkallades. Du kan inte logga in förrän en administratör för {organization} återaktiverar dig.\n\nOm du tror att detta är ett misstag, kontakta en administratör för {organization}.',
     },
   },
   accessReactivated: {
@@ -130,6 +141,7 @@ export const addOpenMails = defineMails({
     },
   },
   resellerAdminNotice: {
+    secret: ['denyUrl'],
     subject: {
       en: 'Your reseller {resellerName} has access to Open License {licenseNumber}',
       sv: 'Din återförsäljare {resellerName} har åtkomst till Open License {licenseNumber}',

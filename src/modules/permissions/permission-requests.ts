@@ -11,6 +11,7 @@ import type { Locale } from '../../platform/i18n/locale.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
 import { normalizeLicenseNumber } from './add-open-rules.js';
 import { administratorsOfRecord } from './admins.js';
+import { liftDeactivation, owners } from './deactivation.js';
 import { holdings, lockLicensingIds, uuids, writeGrants } from './grants.js';
 import { describeHolding } from './mail-changes.js';
 import { permissionsMails } from './mails.js';
@@ -230,6 +231,14 @@ export function createPermissionRequests({ db, config, clock }: PermissionReques
             roles: settingsOf(wanted),
           });
           after = (await holdings(tx, row.requester_id, [row.licensing_id])).get(row.licensing_id);
+          // An Administrator accepting is an Administrator letting a deactivated person back (R-PERM-7).
+          await liftDeactivation(tx, {
+            actor,
+            userId: row.requester_id,
+            organizationIds: await owners(tx, [row.licensing_id]),
+            via: 'REQUEST_ACCEPTED',
+            now: clock.now(),
+          });
         }
         const status = accepted ? 'ACCEPTED' : 'DENIED';
         await tx.execute(sql`

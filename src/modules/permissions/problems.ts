@@ -22,6 +22,18 @@ export const PERMISSIONS_PROBLEMS = defineProblems({
     en: 'Users of an expired Licensing ID cannot be removed.',
     sv: 'Användare av ett utgånget licens-ID kan inte tas bort.',
   },
+  SELF_DEACTIVATION: {
+    en: 'You cannot deactivate yourself. Remove Licensing IDs from your own set on My Permissions, or ask another Administrator.',
+    sv: 'Du kan inte inaktivera dig själv. Ta bort licens-ID:n från dina egna behörigheter under Mina behörigheter, eller be en annan administratör.',
+  },
+  DEACTIVATED_BY_ORGANIZATION: {
+    en: 'The organization that owns this Licensing ID deactivated you. Only one of its Administrators can give you access again.',
+    sv: 'Organisationen som äger det här licens-ID:t har inaktiverat dig. Endast någon av dess administratörer kan ge dig åtkomst igen.',
+  },
+  ADDRESS_OF_ANOTHER_ORGANIZATION: {
+    en: 'This address is on a domain of another organization; only that organization can invite it. Invite an address on your own domain, or ask the person to request access.',
+    sv: 'Adressen hör till en domän som tillhör en annan organisation; bara den organisationen kan bjuda in den. Bjud in en adress på er egen domän, eller be personen att begära åtkomst.',
+  },
   USER_EXISTS: {
     en: 'A user with this e-mail address already exists. Edit their roles instead.',
     sv: 'Det finns redan en användare med den här e-postadressen. Ändra användarens roller i stället.',

@@ -13,6 +13,7 @@ import { emailDomain, isPersonalAddress, normalizeEmail } from '../identity/rule
 import { organization, user } from '../identity/tables.js';
 import { activeRoles, grantLimitedSet, loadLicensingId, notOpenLicense, type OpenLicense } from './add-open.js';
 import { administratorsOfRecord } from './admins.js';
+import { deactivatedByOrganization, isDeactivatedBy } from './deactivation.js';
 import { addOpenMails } from './mails.js';
 import { resellerAccess, roleGrant } from './tables.js';
 
@@ -35,8 +36,12 @@ export interface ResellerGrantInput {
 }
 
 export interface ResellerGrantResult {
-  /** DENIED: the customer denied this reseller on this license before; the denial stands. */
-  status: 'GRANTED' | 'ALREADY_GRANTED' | 'DENIED';
+  /**
+   * DENIED: the customer denied this reseller on this license before; the denial stands.
+   * DEACTIVATED: the customer deactivated this person in Manage Users (R-PERM-7); only its
+   * Administrators let them back.
+   */
+  status: 'GRANTED' | 'ALREADY_GRANTED' | 'DENIED' | 'DEACTIVATED';
   userId: string;
   licensingId: string;
   invited: boolean;
@@ -101,6 +106,9 @@ export async function grantResellerAccess(tx: DbOrTx, deps: ResellerDeps, input:
     .from(resellerAccess)
     .where(and(eq(resellerAccess.licensingId, license.id), eq(resellerAccess.userId, reseller.id)));
   if (previous?.deniedAt) return { status: 'DENIED', ...base, roles: await activeRoles(tx, reseller.id, license.id) };
+  if (await isDeactivatedBy(tx, license.organizationId, reseller.id)) {
+    return { status: 'DEACTIVATED', ...base, roles: await activeRoles(tx, reseller.id, license.id) };
+  }
 
   const { granted, held } = await grantLimitedSet(tx, {
     userId: reseller.id,
@@ -235,6 +243,7 @@ export function createResellerService({ db, config, clock }: ResellerDeps & { db
           'The customer denied this reseller’s access to this license; only the customer’s administrator can add them now.',
         );
       }
+      if (result.status === 'DEACTIVATED') throw deactivatedByOrganization();
       return { ...result, status: result.status };
     },
 

@@ -156,7 +156,8 @@ export function permissionsModule(deps: ModuleDeps): ModuleRoutes {
         config: { action: 'users.manage' },
         schema: {
           tags: ['manage-users'],
-          summary: 'Remove the user from every Licensing ID I administer, except those they keep (R-PERM-7)',
+          summary:
+            'Deactivate: remove the user from every Licensing ID I administer except those they keep; no self-service way back until an Administrator lets them back; a person of the organization left with no role is signed out everywhere and cannot sign in (R-PERM-7, R-ID-6). SELF_DEACTIVATION for oneself.',
           params: UserParams,
           response: { 200: DeactivatedUserSchema },
         },
@@ -170,7 +171,8 @@ export function permissionsModule(deps: ModuleDeps): ModuleRoutes {
         config: { action: 'users.manage' },
         schema: {
           tags: ['manage-users'],
-          summary: 'Give back the roles Administrators assigned the user on the Licensing IDs I administer (R-PERM-7)',
+          summary:
+            'Reactivate: lift the organization’s deactivation (a closed account signs in again) and give back the roles Administrators assigned on the Licensing IDs I administer (R-PERM-7)',
           params: UserParams,
           response: { 200: UserDetailSchema },
         },

@@ -190,3 +190,24 @@ const isOpen = (program: string) => (OPEN_PROGRAMS as readonly string[]).include
 export function mayRequest(heldPrograms: readonly string[], target: string): boolean {
   return !(heldPrograms.length > 0 && heldPrograms.every(isOpen) && !isOpen(target));
 }
+
+/** The facts that decide whether deactivating a person also closes their account. */
+export interface DeactivationFacts {
+  /** The person belongs to the deactivating organization (its user, or an address on its domains). */
+  ownPerson: boolean;
+  /** After the deactivation, the person still holds an active role on some Licensing ID. */
+  holdsActiveRole: boolean;
+  status: 'invited' | 'active' | 'deactivated' | 'removed';
+}
+
+/**
+ * R-PERM-7, R-ID-6: a person of the organization's own who, once deactivated, holds no role
+ * anywhere has no business in the service center: their account is closed (status
+ * `deactivated`: sessions and API tokens end at once, sign-in is refused) until an Administrator
+ * reactivates them. Someone else's person (a reseller, a user of another organization) only loses
+ * this organization: their account is theirs. A removed account (the directory's decision,
+ * R-ID-6) stays removed.
+ */
+export function deactivationClosesAccount(f: DeactivationFacts): boolean {
+  return f.ownPerson && !f.holdsActiveRole && (f.status === 'active' || f.status === 'invited');
+}

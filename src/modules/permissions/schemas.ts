@@ -130,6 +130,11 @@ export const AddedUserSchema = UserDetailSchema.extend({ warnings: z.array(z.enu
 export const DeactivatedUserSchema = UserDetailSchema.extend({
   /** Licensing IDs the user keeps, and why: contacts, inheritance, expired Licensing IDs. */
   retained: z.array(z.object({ licensingId: z.uuid(), reason: Refusal })),
+  /**
+   * R-ID-6: the person was the organization's own and holds no role anywhere any more: their
+   * sessions and API tokens ended, and they cannot sign in until reactivated.
+   */
+  accountClosed: z.boolean(),
 });
 
 /** Keyset position in the user list: the last row's e-mail (lower case) and id. */

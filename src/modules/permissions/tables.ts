@@ -1,5 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { boolean, index, jsonb, pgEnum, pgTable, primaryKey, serial, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { user } from '../identity/tables.js';
+import { organization, user, userStatusEnum } from '../identity/tables.js';
 import { agreement, licensingId } from '../relationship/tables.js';
 
 /** R-PERM-1: the seven Licensing-ID roles. */
@@ -124,4 +125,40 @@ export const resellerAccess = pgTable(
     deniedBy: uuid('denied_by').references(() => user.id),
   },
   (t) => [uniqueIndex('reseller_access_key').on(t.licensingId, t.userId)],
+);
+
+/** How a deactivation ended: one of the organization's Administrators let the person back. */
+export const deactivationLiftEnum = pgEnum('deactivation_lift', ['REACTIVATED', 'ROLES_ASSIGNED', 'REQUEST_ACCEPTED']);
+
+/**
+ * R-PERM-7, R-ID-6: an organization deactivated a person. While it stands (not lifted), no
+ * self-service path gives them a role on the organization's Licensing IDs (Add Open License,
+ * reseller access, a waiting address confirmation); only one of its Administrators lets them
+ * back. Rows are kept after lifting, for audit.
+ */
+export const deactivation = pgTable(
+  'deactivation',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organization.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => user.id),
+    deactivatedBy: uuid('deactivated_by').references(() => user.id),
+    deactivatedAt: timestamp('deactivated_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * The account's status before the deactivation locked it (the person was the organization's
+     * own and held no role anywhere any more); null when the account stayed open.
+     */
+    lockedFrom: userStatusEnum('locked_from'),
+    liftedAt: timestamp('lifted_at', { withTimezone: true }),
+    liftedBy: uuid('lifted_by').references(() => user.id),
+    liftedVia: deactivationLiftEnum('lifted_via'),
+  },
+  (t) => [
+    uniqueIndex('deactivation_standing_key').on(t.organizationId, t.userId).where(sql`${t.liftedAt} is null`),
+    index('deactivation_user_idx').on(t.userId),
+  ],
 );

@@ -7,7 +7,8 @@ import type { Clock } from '../../platform/clock.js';
 import type { Db, DbOrTx } from '../../platform/db/client.js';
 import { conflict, DomainError, notFound } from '../../platform/errors.js';
 import { sendInvitation } from '../identity/invitations.js';
-import { isPersonalAddress, looksShared, normalizeEmail } from '../identity/rules.js';
+import { emailDomain, isPersonalAddress, looksShared, normalizeEmail } from '../identity/rules.js';
+import { liftDeactivation, owners, ownersWhereHeld, recordDeactivation } from './deactivation.js';
 import {
   activeGrants,
   applySettings,
@@ -35,7 +36,7 @@ import {
   sortRoles,
 } from './rules.js';
 import type { AddUserBody, AssignmentInput } from './schemas.js';
-import { assertAssignable, userDetail } from './users-query.js';
+import { assertAssignable, assertListed, userDetail } from './users-query.js';
 
 export interface UsersDeps {
   db: Db;
@@ -55,6 +56,24 @@ export function wantedHolding(input: AssignmentInput): Holding {
   };
 }
 
+/**
+ * Finding 9 (squatting and enumeration): an organization invites addresses on its own domains,
+ * or on a domain no organization has. An address on another organization's domain is that
+ * organization's to invite: inviting it first would create an account Fabrikam could then not
+ * invite for its own employee, and USER_EXISTS would tell Contoso who has an account there. The
+ * answer depends on the domain only, never on whether the address has an account.
+ */
+async function assertMayInvite(tx: DbOrTx, actor: Actor, email: string) {
+  const owners = await tx.execute<{ id: string }>(sql`select id from organization where ${emailDomain(email)} = any(domains)`);
+  if (owners.rows.length > 0 && !owners.rows.some((o) => o.id === actor.organizationId)) {
+    throw new DomainError(
+      'ADDRESS_OF_ANOTHER_ORGANIZATION',
+      403,
+      'This address is on a domain of another organization; only that organization can invite it. Invite an address on your own domain, or ask the person to request access.',
+    );
+  }
+}
+
 const userExists = (details?: { userId: string }) =>
   conflict('USER_EXISTS', 'A user with this e-mail address already exists; edit their roles instead.', details);
 
@@ -64,11 +83,23 @@ const userExists = (details?: { userId: string }) =>
  * contact or by inheritance, a role of an expired Licensing ID, or its last Administrator. The
  * change is audited and mailed to the user. Returns false when nothing changes.
  */
-async function assign(tx: DbOrTx, config: Config, actor: Actor, userId: string, licensingId: string, wanted: Holding) {
+async function assign(tx: DbOrTx, deps: { config: Config; now: Date }, actor: Actor, userId: string, licensingId: string, wanted: Holding) {
+  const { config } = deps;
   await lockLicensingIds(tx, [licensingId]);
   const grants = (await activeGrants(tx, userId, [licensingId])).get(licensingId) ?? [];
   const plan = planAssignment(grants, wanted);
-  if (isEmptyPlan(plan)) return false;
+  // Roles given by an Administrator let a deactivated person back into the organization.
+  const letBack =
+    wanted.roles.length > 0
+      ? await liftDeactivation(tx, {
+          actor,
+          userId,
+          organizationIds: await owners(tx, [licensingId]),
+          via: 'ROLES_ASSIGNED',
+          now: deps.now,
+        })
+      : null;
+  if (isEmptyPlan(plan)) return Boolean(letBack?.lifted);
   const standing = (await standings(tx, userId, [licensingId])).get(licensingId);
   if (!standing) throw notFound('Licensing ID');
   const refused = removalRefusal(
@@ -120,6 +151,7 @@ export function createUserChanges({ db, config, clock }: UsersDeps) {
       const userId = await db.transaction(async (tx) => {
         const scope = new Set(await adminScope(tx, actor));
         if (input.grants.some((g) => !scope.has(g.licensingId))) throw notFound('Licensing ID');
+        await assertMayInvite(tx, actor, email);
         const existing = await tx.execute<{ id: string; organization_id: string }>(
           sql`select id, organization_id from "user" where lower(email) = ${email}`,
         );
@@ -160,7 +192,7 @@ export function createUserChanges({ db, config, clock }: UsersDeps) {
     async setRoles(actor: Actor, userId: string, licensingId: string, input: AssignmentInput) {
       await db.transaction(async (tx) => {
         await assertAssignable(tx, actor, await adminScope(tx, actor), userId);
-        await assign(tx, config, actor, userId, licensingId, wantedHolding(input));
+        await assign(tx, { config, now: clock.now() }, actor, userId, licensingId, wantedHolding(input));
       });
       return userDetail(db, await adminScope(db, actor), userId);
     },
@@ -174,13 +206,20 @@ export function createUserChanges({ db, config, clock }: UsersDeps) {
     },
 
     /**
-     * R-PERM-7: removes every Licensing ID of the actor's from the user, except those the user
-     * keeps (contacts, inheritance, expired Licensing IDs: listed in `retained`). Refused as a whole
-     * when it would leave one of them without an Administrator.
+     * R-PERM-7, R-ID-6: removes every Licensing ID of the actor's from the user, except those the
+     * user keeps (contacts, inheritance, expired Licensing IDs: listed in `retained`), and records
+     * the organization's deactivation (see deactivation.ts): no self-service path brings the person
+     * back, and a person of the organization's own left with no role anywhere has their account
+     * closed at once. Refused as a whole when it would leave a Licensing ID without an
+     * Administrator, and for the actor themselves (SELF_DEACTIVATION: an Administrator leaves a
+     * Licensing ID on My Permissions; another Administrator deactivates them).
      */
     async deactivate(actor: Actor, userId: string) {
-      const retained = await db.transaction(async (tx) => {
+      if (userId === actor.userId) throw selfDeactivation();
+      const now = clock.now();
+      const outcome = await db.transaction(async (tx) => {
         const scope = await adminScope(tx, actor);
+        await assertListed(tx, scope, userId);
         const held = await activeGrants(tx, userId, scope);
         const ids = [...held.keys()];
         await lockLicensingIds(tx, ids);
@@ -204,21 +243,44 @@ export function createUserChanges({ db, config, clock }: UsersDeps) {
           }
         }
         for (const licensingId of Object.keys(before)) await deactivateGrants(tx, userId, licensingId);
-        if (Object.keys(before).length > 0) {
-          await audit(tx, actor, { action: 'users.deactivate', targetType: 'user', targetId: userId, before, after });
-          await mailRoleChange(tx, { config, actor, userId, template: permissionsMails.accessDeactivated, before, after });
-        }
-        return kept;
+        const organizationIds = await ownersWhereHeld(tx, userId, scope);
+        const record = await recordDeactivation(tx, { actor, userId, organizationIds, now });
+        // Deactivating again changes nothing and tells no one.
+        if (Object.keys(before).length === 0 && !record.recorded && !record.closed) return { kept, closed: false };
+        await audit(tx, actor, {
+          action: 'users.deactivate',
+          targetType: 'user',
+          targetId: userId,
+          before,
+          after: {
+            ...after,
+            retained: kept,
+            accountClosed: record.closed,
+            sessionsEnded: record.sessionsEnded,
+            tokensRevoked: record.tokensRevoked,
+          },
+        });
+        await mailRoleChange(tx, {
+          config,
+          actor,
+          userId,
+          template: record.closed ? permissionsMails.accountDeactivated : permissionsMails.accessDeactivated,
+          before,
+          after,
+          params: { organization: await organizationName(tx, actor.organizationId) },
+        });
+        return { kept, closed: record.closed };
       });
       const detail = await userDetail(db, await adminScope(db, actor), userId);
-      return { ...detail, retained };
+      return { ...detail, retained: outcome.kept, accountClosed: outcome.closed };
     },
 
     /**
-     * R-PERM-7: gives back what the last removal on the actor's Licensing IDs took (a
+     * R-PERM-7: lifts the organization's deactivation (an account it closed is reopened with the
+     * status it had) and gives back what the last removal on the actor's Licensing IDs took (a
      * deactivation, or the removal of a Licensing ID), as far as Administrators or requests had
      * granted it. Roles from other sources follow their own lifecycle (inheritance choice, Add
-     * Open, reseller access) and are not revived here.
+     * Open, reseller access) and are not revived here; once lifted, those paths work again.
      */
     async reactivate(actor: Actor, userId: string) {
       await db.transaction(async (tx) => {
@@ -226,12 +288,19 @@ export function createUserChanges({ db, config, clock }: UsersDeps) {
         await assertAssignable(tx, actor, scope, userId);
         await lockLicensingIds(tx, scope);
         const was = await holdings(tx, userId, scope);
+        const letBack = await liftDeactivation(tx, {
+          actor,
+          userId,
+          organizationIds: await owners(tx, scope),
+          via: 'REACTIVATED',
+          now: clock.now(),
+        });
         const removedLast = sql`user_id = ${userId} and not active and source in ('ADMIN', 'REQUEST') and licensing_id = any(${uuids(scope)})`;
         const revived = await tx.execute<{ licensing_id: string }>(sql`
           update role_grant set active = true, updated_at = now()
           where ${removedLast} and updated_at = (select max(updated_at) from role_grant where ${removedLast})
           returning licensing_id`);
-        if (!revived.rowCount) return;
+        if (!revived.rowCount && !letBack.lifted) return;
         const ids = [...new Set(revived.rows.map((r) => r.licensing_id))];
         const before = Object.fromEntries(ids.map((id) => [id, was.get(id) ?? NO_HOLDING]));
         const after = Object.fromEntries(await holdings(tx, userId, ids));
@@ -242,3 +311,12 @@ export function createUserChanges({ db, config, clock }: UsersDeps) {
     },
   };
 }
+
+const selfDeactivation = () =>
+  conflict(
+    'SELF_DEACTIVATION',
+    'You cannot deactivate yourself. Remove Licensing IDs from your own set on My Permissions, or ask another Administrator.',
+  );
+
+const organizationName = async (tx: DbOrTx, id: string) =>
+  (await tx.execute<{ name: string }>(sql`select name from organization where id = ${id}`)).rows[0]?.name ?? '';

@@ -14,12 +14,19 @@ import { encodeCursor, type UserListQuery } from './schemas.js';
 /**
  * A user's status as an Administrator sees it: invited until they register, active while they hold
  * a role on one of the Administrator's Licensing IDs, inactive otherwise (removed, deactivated, or
- * gone from the organization's directory).
+ * gone from the organization's directory). A person the organization deactivated stays inactive
+ * whatever they still hold (a contact's or an expired Licensing ID's roles) until an
+ * Administrator lets them back: the list never flips to active by itself.
  */
-const statusOf = (userStatus: SQL, hasActive: SQL) => sql`case
-  when not ${hasActive} or ${userStatus} in ('deactivated', 'removed') then 'inactive'
+const statusOf = (userStatus: SQL, hasActive: SQL, deactivated: SQL) => sql`case
+  when not ${hasActive} or ${userStatus} in ('deactivated', 'removed') or ${deactivated} then 'inactive'
   when ${userStatus} = 'invited' then 'invited'
   else 'active' end`;
+
+/** SQL: an organization owning one of the scope's Licensing IDs deactivated the user. */
+const deactivatedInScope = (userId: SQL, scope: readonly string[]) => sql`exists (
+  select 1 from deactivation d where d.user_id = ${userId} and d.lifted_at is null
+    and d.organization_id in (select organization_id from licensing_id where id = any(${uuids(scope)})))`;
 
 const LIKE_SPECIAL = /[\\%_]/g;
 
@@ -40,7 +47,7 @@ export async function listUsers(db: DbOrTx, scope: readonly string[], q: UserLis
   }>(sql`
     with listed as (
       select u.id, u.email, lower(u.email) as email_key, u.first_name, u.last_name,
-        ${statusOf(sql`u.status`, sql`bool_or(g.active)`)} as status,
+        ${statusOf(sql`u.status`, sql`bool_or(g.active)`, deactivatedInScope(sql`u.id`, scope))} as status,
         count(distinct g.licensing_id) filter (where g.active)::int as active_ids
       from role_grant g join "user" u on u.id = g.user_id
       where g.licensing_id = any(${uuids(scope)}) ${only}
@@ -83,7 +90,9 @@ export async function userDetail(db: DbOrTx, scope: readonly string[], userId: s
   const hasActive = grants.size > 0;
   const [user] = (
     await db.execute<{ id: string; email: string; first_name: string; last_name: string; status: 'active' | 'inactive' | 'invited' }>(sql`
-      select id, email, first_name, last_name, ${statusOf(sql`status`, sql`${hasActive}::boolean`)} as status from "user" where id = ${userId}`)
+      select u.id, u.email, u.first_name, u.last_name,
+        ${statusOf(sql`u.status`, sql`${hasActive}::boolean`, deactivatedInScope(sql`u.id`, scope))} as status
+      from "user" u where u.id = ${userId}`)
   ).rows;
   if (!user) throw notFound('user');
   return {
@@ -118,5 +127,13 @@ export async function assertAssignable(db: DbOrTx, actor: { organizationId: stri
   const res = await db.execute(sql`
     select 1 from "user" u where u.id = ${userId} and (u.organization_id = ${actor.organizationId}
       or exists (select 1 from role_grant g where g.user_id = u.id and g.licensing_id = any(${uuids(scope)})))`);
+  if (!res.rowCount) throw notFound('user');
+}
+
+/** The user is listed in the Administrator's Manage Users: they hold or held a role in the scope. Anyone else is 404. */
+export async function assertListed(db: DbOrTx, scope: readonly string[], userId: string) {
+  const res = await db.execute(
+    sql`select 1 from role_grant g where g.user_id = ${userId} and g.licensing_id = any(${uuids(scope)}) limit 1`,
+  );
   if (!res.rowCount) throw notFound('user');
 }

@@ -39,7 +39,9 @@ export function createRelationshipService({ db }: { db: Db }) {
           endDate: parent.endDate,
         },
         mbsa: { id: mbsa.id, number: mbsa.number, status: mbsa.status, startDate: mbsa.startDate, endDate: mbsa.endDate },
-        roles: sql<Role[]>`coalesce((select array_agg(g.role::text order by g.role) from ${roleGrant} g
+        // A role held from several sources (an Administrator who is also a contact) is one role:
+        // distinct, in the catalogue's order (the enum's).
+        roles: sql<Role[]>`coalesce((select array_agg(distinct g.role order by g.role)::text[] from ${roleGrant} g
           where g.licensing_id = ${licensingId.id} and g.user_id = ${actor.userId} and g.active), '{}'::text[])`,
       })
       .from(licensingId)

@@ -20,6 +20,14 @@ function toDomainError(err: unknown): DomainError {
   return new DomainError('INTERNAL', 500, 'Internal error');
 }
 
+/**
+ * A DomainError's message is English, written where the code is raised, and names values and
+ * cases the title does not; it has no translation. An answer in another language carries the
+ * translated title and the structured members (`errors`, the details) but no English sentence
+ * beside a Swedish title.
+ */
+const DETAIL_LOCALE = 'en';
+
 export type ProblemSender = (err: unknown, req: FastifyRequest, reply: FastifyReply) => FastifyReply;
 
 /** One error model for the whole API: RFC 9457 problem+json with a stable `code`, titled in the caller's language. */
@@ -47,11 +55,14 @@ export const problemSender =
         title: problemTitle(titles, d.code, locale, d.message),
         status: d.status,
         code: d.code,
-        ...(d.status < 500 ? { detail: d.message } : {}),
+        ...(d.status < 500 && locale === DETAIL_LOCALE ? { detail: d.message } : {}),
         ...d.details,
       };
     }
     problem.instance = req.url.split('?')[0];
     problem.requestId = req.id;
-    return reply.status(problem.status).type('application/problem+json').send(problem);
+    // Any refusal that knows when it ends (a rate limit's window) says so in the header too (RFC 9110 §10.2.3).
+    if (typeof problem.retryAfterSeconds === 'number')
+      reply.header('retry-after', String(Math.max(1, Math.ceil(problem.retryAfterSeconds))));
+    return reply.status(problem.status).header('content-language', locale).type('application/problem+json').send(problem);
   };

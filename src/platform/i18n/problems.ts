@@ -27,6 +27,10 @@ export const PLATFORM_PROBLEMS: ProblemTitles = {
     sv: 'För många försök. Vänta några minuter och försök igen.',
   },
   VALIDATION_FAILED: { en: 'Some fields are not valid.', sv: 'Några fält är inte giltiga.' },
+  INVALID_CHARACTERS: {
+    en: 'Some fields contain characters that cannot be stored (a NUL character or a broken Unicode character).',
+    sv: 'Några fält innehåller tecken som inte kan sparas (ett NUL-tecken eller ett trasigt Unicode-tecken).',
+  },
   MALFORMED_JSON: { en: 'The request body is not valid JSON.', sv: 'Begärans innehåll är inte giltig JSON.' },
   PAYLOAD_TOO_LARGE: { en: 'The request body is too large.', sv: 'Begärans innehåll är för stort.' },
   UNSUPPORTED_MEDIA_TYPE: { en: 'Send the body as JSON.', sv: 'Skicka innehållet som JSON.' },

@@ -10,7 +10,11 @@ export interface MailRequest {
   params: MailParams;
 }
 
-/** Queues a mail in the caller's transaction: it is sent only if the change it reports commits. */
+/**
+ * Queues a mail in the caller's transaction: it is sent only if the change it reports commits.
+ * Two renderings are stored: the recipient's, and the staff's with the template's secret
+ * parameters withheld (the mail viewer reads only that one).
+ */
 export async function enqueueMail(tx: DbOrTx, mail: MailRequest): Promise<void> {
   const rendered = renderMail(mail.template, mail.locale, mail.params);
   await tx.insert(outbox).values({ toAddress: mail.to, template: mail.template.name, locale: mail.locale, ...rendered });

@@ -14,5 +14,6 @@ export const FOUNDATION_CASES: Record<string, RouteCase> = {
   'GET /api/v1/licensing-ids': {},
   'GET /api/v1/licensing-ids/:licensingId': {},
   'GET /api/v1/operator/mail': {},
+  'GET /api/v1/operator/mail/viewer': {},
   'GET /api/v1/operator/mail/:mailId/html': { params: { mailId: '1' } },
 };

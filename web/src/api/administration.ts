@@ -206,7 +206,7 @@ export const setUserRoles = (userId: string, licensingId: string, assignment: As
 export const removeUserLicensingId = (userId: string, licensingId: string) => api<void>('DELETE', `/users/${userId}/roles/${licensingId}`);
 
 export const deactivateUser = (userId: string) =>
-  api<UserDetail & { retained: { licensingId: string; reason: Refusal }[] }>('POST', `/users/${userId}/deactivate`);
+  api<UserDetail & { retained: { licensingId: string; reason: Refusal }[]; accountClosed: boolean }>('POST', `/users/${userId}/deactivate`);
 
 export const reactivateUser = (userId: string) => api<UserDetail>('POST', `/users/${userId}/reactivate`);
 

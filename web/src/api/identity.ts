@@ -1,3 +1,9 @@
+import type {
+  AuthenticationResponseJSON,
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+  RegistrationResponseJSON,
+} from '@simplewebauthn/browser';
 import { queryOptions } from '@tanstack/react-query';
 import { api } from './client';
 import type { Locale, Me } from './types';
@@ -61,10 +67,10 @@ export const resendVerification = (token: string) => api<Sent>('POST', '/auth/ve
 
 // ---- Self sign-up (R-ID-4, R-ID-7) --------------------------------------------------------------
 
+/** The same answer whether or not the address already had an account: the mail tells which (finding 9). */
 export interface SignedUp {
-  userId: string;
   email: string;
-  organization: { id: string; name: string; country: string };
+  organization: { name: string; country: string };
   warnings: AddressWarning[];
 }
 
@@ -111,6 +117,8 @@ export interface OrganizationSettings {
   selfSignUp: boolean;
   restrictedDomains: string[];
   directoryRequired: boolean;
+  /** Password users sign in with a second factor (set up at their next sign-in). */
+  requireSecondFactor: boolean;
 }
 
 export const organizationQueryKey = ['organization'] as const;
@@ -123,8 +131,12 @@ export const organizationQuery = queryOptions({
   staleTime: 60_000,
 });
 
-export const updateOrganization = (body: { selfSignUp?: boolean; restrictedDomains?: string[]; directoryRequired?: boolean }) =>
-  api<OrganizationSettings>('PATCH', '/organization', body);
+export const updateOrganization = (body: {
+  selfSignUp?: boolean;
+  restrictedDomains?: string[];
+  directoryRequired?: boolean;
+  requireSecondFactor?: boolean;
+}) => api<OrganizationSettings>('PATCH', '/organization', body);
 
 export interface SsoSettings {
   provider: { issuer: string; clientId: string; enabled: boolean; createdAt: string } | null;
@@ -188,3 +200,97 @@ export const outboxQuery = (to: string, limit: number) =>
   });
 
 export const outboxHtmlUrl = (mailId: number) => `/api/v1/operator/mail/${mailId}/html`;
+
+/** Whether this deployment offers the outbox at all (only without SMTP). */
+export const outboxViewerQuery = queryOptions({
+  queryKey: ['operator', 'mail', 'viewer'] as const,
+  queryFn: () => api<{ available: boolean; delivery: 'smtp' | 'outbox' }>('GET', '/operator/mail/viewer'),
+  staleTime: 10 * 60_000,
+  retry: false,
+});
+
+// ---- Second factor: the sign-in's second step and the user's own factors ---------------------------
+
+export type SecondFactorMethod = 'totp' | 'passkey' | 'recovery';
+
+/** After a right password, when a second factor is needed: a token for the next step (not a session). */
+export interface SecondStep {
+  /** verify: prove a factor; enrol: the organization requires one and the user sets it up first. */
+  purpose: 'verify' | 'enrol';
+  methods: SecondFactorMethod[];
+  challenge: string;
+  expiresAt: string;
+}
+
+export type PasswordStepAnswer = { user: Me } | { secondStep: SecondStep };
+
+export const signInWithPassword = (email: string, password: string) =>
+  api<PasswordStepAnswer>('POST', '/auth/sign-in', { email, password });
+
+export type SecondStepProof =
+  | { method: 'totp'; code: string }
+  | { method: 'recovery'; code: string }
+  | { method: 'passkey'; response: AuthenticationResponseJSON };
+
+export const signInPasskeyOptions = (challenge: string) =>
+  api<PublicKeyCredentialRequestOptionsJSON>('POST', '/auth/sign-in/passkey-options', { challenge });
+
+export const completeSecondStep = (challenge: string, proof: SecondStepProof) =>
+  api<{ user: Me }>('POST', '/auth/sign-in/second-factor', { challenge, ...proof });
+
+export interface TotpSetup {
+  secret: string;
+  uri: string;
+}
+
+export const enrolTotpAtSignIn = (challenge: string) => api<TotpSetup>('POST', '/auth/sign-in/enrol/totp', { challenge });
+
+export const enrolPasskeyOptionsAtSignIn = (challenge: string) =>
+  api<PublicKeyCredentialCreationOptionsJSON>('POST', '/auth/sign-in/enrol/passkey-options', { challenge });
+
+export type EnrolmentProof = { method: 'totp'; code: string } | { method: 'passkey'; name: string; response: RegistrationResponseJSON };
+
+export const completeEnrolment = (challenge: string, proof: EnrolmentProof) =>
+  api<{ user: Me; recoveryCodes: string[] | null }>('POST', '/auth/sign-in/enrol', { challenge, ...proof });
+
+export interface Passkey {
+  id: string;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
+export interface SecurityOverview {
+  /** false: the account signs in through its organization's identity provider, whose MFA applies. */
+  applies: boolean;
+  organizationRequires: boolean;
+  passkeysAvailable: boolean;
+  totp: { setUpAt: string } | null;
+  passkeys: Passkey[];
+  recoveryCodes: { left: number; createdAt: string | null };
+}
+
+export const securityQuery = queryOptions({
+  queryKey: ['me', 'security'] as const,
+  queryFn: () => api<SecurityOverview>('GET', '/me/security'),
+});
+
+export const startTotp = () => api<TotpSetup>('POST', '/me/security/totp');
+
+export const confirmTotp = (code: string) => api<{ recoveryCodes: string[] | null }>('POST', '/me/security/totp/confirm', { code });
+
+export const removeTotp = (password: string) => api<void>('DELETE', '/me/security/totp', { password });
+
+export const passkeyRegistrationOptions = () => api<PublicKeyCredentialCreationOptionsJSON>('POST', '/me/security/passkeys/options');
+
+export const addPasskey = (name: string, response: RegistrationResponseJSON) =>
+  api<{ passkey: Passkey; recoveryCodes: string[] | null }>('POST', '/me/security/passkeys', { name, response });
+
+export const renamePasskey = (passkeyId: string, name: string) =>
+  api<Passkey>('PATCH', `/me/security/passkeys/${encodeURIComponent(passkeyId)}`, { name });
+
+export const removePasskey = (passkeyId: string, password: string) =>
+  api<void>('DELETE', `/me/security/passkeys/${encodeURIComponent(passkeyId)}`, { password });
+
+export const regenerateRecoveryCodes = (password: string) =>
+  api<{ recoveryCodes: string[] }>('POST', '/me/security/recovery-codes', { password });

@@ -24,9 +24,6 @@ export const relationshipSummaryQuery = (status: StatusFilter) =>
     queryFn: () => api<RelationshipSummary>('GET', `/relationship-summary?status=${status}`),
   });
 
-export const signIn = (email: string, password: string) =>
-  api<{ user: Me }>('POST', '/auth/sign-in', { email, password }).then((r) => r.user);
-
 export const signOut = () => api<void>('POST', '/auth/sign-out');
 
 export const updateLocale = (locale: Locale) => api<Me>('PATCH', '/me', { locale });

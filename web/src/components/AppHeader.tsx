@@ -1,20 +1,77 @@
-import { AppShell, Burger, Button, Group, Text, VisuallyHidden } from '@mantine/core';
+import { AppShell, Burger, Button, Group, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../api/types';
 import { LanguageSwitcher } from './LanguageSwitcher';
 
-interface Props {
+export interface AccountControlsProps {
   me?: Me | null;
-  nav?: { opened: boolean; toggle: () => void };
   onSignOut?: () => void;
   signingOut?: boolean;
 }
 
-/** Banner: product name, navigation toggle on small screens, signed-in user, language and sign-out. */
-export function AppHeader({ me, nav, onSignOut, signingOut }: Props) {
+interface Props extends AccountControlsProps {
+  nav?: { opened: boolean; toggle: () => void };
+  /** False where the navigation drawer shows the account controls instead (small screens). */
+  withAccount?: boolean;
+}
+
+/**
+ * The signed-in user, the language, the profile and sign-out. In the banner from the `sm`
+ * breakpoint up; below it, where they do not fit beside the product name (320 px, WCAG 1.4.10),
+ * the navigation drawer shows them (`inDrawer`) and the banner keeps the toggle and the name.
+ * Rendered in one place at a time, so the page never has two language switches.
+ */
+export function AccountControls({
+  me,
+  onSignOut,
+  signingOut,
+  inDrawer = false,
+  onNavigate,
+}: AccountControlsProps & { inDrawer?: boolean; onNavigate?: () => void }) {
   const { t } = useTranslation();
-  const name = me ? `${me.firstName} ${me.lastName}` : '';
+  const signedInAs = me ? t('header.signedInAs', { name: `${me.firstName} ${me.lastName}`, organization: me.organization.name }) : '';
+  const controls = (
+    <>
+      <LanguageSwitcher signedIn={Boolean(me)} />
+      {me && (
+        <Button component={Link} to="/profile" variant="outline" size="xs" onClick={onNavigate}>
+          {t('identity.nav.profile')}
+        </Button>
+      )}
+      {onSignOut && (
+        <Button variant="outline" size="xs" onClick={onSignOut} loading={signingOut}>
+          {t('header.signOut')}
+        </Button>
+      )}
+    </>
+  );
+  if (inDrawer) {
+    return (
+      <Stack gap="xs" pb="sm" mb="sm" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+        {me && <Text size="sm">{signedInAs}</Text>}
+        <Group gap="xs">{controls}</Group>
+      </Stack>
+    );
+  }
+  return (
+    <Group gap="sm" wrap="nowrap">
+      {me && (
+        <>
+          <Text size="sm" visibleFrom="md">
+            {signedInAs}
+          </Text>
+          <VisuallyHidden hiddenFrom="md">{signedInAs}</VisuallyHidden>
+        </>
+      )}
+      {controls}
+    </Group>
+  );
+}
+
+/** Banner: product name, navigation toggle on small screens, signed-in user, language and sign-out. */
+export function AppHeader({ me, nav, onSignOut, signingOut, withAccount = true }: Props) {
+  const { t } = useTranslation();
   return (
     <AppShell.Header px="md">
       <Group h="100%" justify="space-between" wrap="nowrap" gap="sm">
@@ -32,27 +89,7 @@ export function AppHeader({ me, nav, onSignOut, signingOut }: Props) {
             {t('app.name')}
           </Text>
         </Group>
-        <Group gap="sm" wrap="nowrap">
-          {me && (
-            <>
-              <Text size="sm" visibleFrom="md">
-                {t('header.signedInAs', { name, organization: me.organization.name })}
-              </Text>
-              <VisuallyHidden hiddenFrom="md">{t('header.signedInAs', { name, organization: me.organization.name })}</VisuallyHidden>
-            </>
-          )}
-          <LanguageSwitcher signedIn={Boolean(me)} />
-          {me && (
-            <Button component={Link} to="/profile" variant="outline" size="xs">
-              {t('identity.nav.profile')}
-            </Button>
-          )}
-          {onSignOut && (
-            <Button variant="outline" size="xs" onClick={onSignOut} loading={signingOut}>
-              {t('header.signOut')}
-            </Button>
-          )}
-        </Group>
+        {withAccount && <AccountControls me={me} onSignOut={onSignOut} signingOut={signingOut} />}
       </Group>
     </AppShell.Header>
   );

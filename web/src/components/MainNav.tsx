@@ -1,6 +1,6 @@
 import { AppShell, NavLink, type NavLinkProps } from '@mantine/core';
 import { createLink, type LinkComponentProps } from '@tanstack/react-router';
-import type { ComponentPropsWithRef } from 'react';
+import type { ComponentPropsWithRef, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAdministrationNavItems } from './administration/useAdministrationNavItems';
 import { useIdentityNavItems } from './identity/useIdentityNavItems';
@@ -27,13 +27,14 @@ const ITEMS: Item[] = [
   { to: '/administration', labelKey: 'nav.administration', exact: true },
 ];
 
-/** The service center's areas; the current page is marked with aria-current. */
-export function MainNav({ onNavigate }: { onNavigate: () => void }) {
+/** The service center's areas; the current page is marked with aria-current. `top`: shown above them (the account controls on small screens). */
+export function MainNav({ onNavigate, top }: { onNavigate: () => void; top?: ReactNode }) {
   const { t } = useTranslation();
   // Administration is the last area: its sub-entries follow it.
   const items: Item[] = [...ITEMS, ...useAdministrationNavItems(), ...useIdentityNavItems()];
   return (
     <AppShell.Navbar p="sm" aria-label={t('nav.label')} style={{ overflowY: 'auto' }}>
+      {top}
       {items.map((item) => (
         <RouterNavLink
           key={item.labelKey}

@@ -48,7 +48,11 @@ export function ScrollTable({
   );
 }
 
-/** A striped table with its caption shown, in Mantine's scroll container (the settings pages' lists of tokens and mails). */
+/**
+ * A striped table with its caption shown (the settings pages' lists of tokens and mails), in the
+ * same named, focusable scroll region as ScrollTable: Mantine's scroll container is neither, so a
+ * keyboard could not scroll it on a narrow screen.
+ */
 export function CaptionedTable({
   caption,
   columns,
@@ -61,13 +65,13 @@ export function CaptionedTable({
   children: ReactNode;
 }) {
   return (
-    <Table.ScrollContainer minWidth={minWidth}>
-      <Table striped>
+    <Box className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
+      <Table striped miw={minWidth}>
         <Table.Caption>{caption}</Table.Caption>
         <ColumnHeads columns={columns} />
         <Table.Tbody>{children}</Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </Box>
   );
 }
 

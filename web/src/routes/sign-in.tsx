@@ -3,11 +3,19 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter, useRouterState, useSearch } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { meQueryKey, signIn } from '../api/queries';
+import { problemCode, problemDetail } from '../api/client';
+import { type SecondStep, signInWithPassword } from '../api/identity';
+import { meQueryKey } from '../api/queries';
+import type { Me } from '../api/types';
+import { ForgotPasswordLink } from '../components/account/ForgotPasswordLink';
 import { EmailField } from '../components/EmailField';
 import { AccountProblemAlert } from '../components/identity/AccountProblemAlert';
 import { callbackError, SsoSignIn } from '../components/identity/SsoSignIn';
 import { PublicLayout } from '../components/PublicLayout';
+import { RetryAfterNote } from '../components/security/RetryAfterNote';
+import { SecondStepEnrol } from '../components/security/SecondStepEnrol';
+import { SecondStepVerify } from '../components/security/SecondStepVerify';
+import '../components/security/pending-step';
 import { setLocale } from '../i18n';
 import { emailProblem } from '../lib/email';
 import { usePageTitle } from '../lib/usePageTitle';
@@ -28,15 +36,28 @@ export function SignInPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<{ email?: string; password?: string }>({});
+  // After a right password, a user with a second factor (or whose organization requires one) gets
+  // a second step instead of a session; registration may hand one over in the history state.
+  const handedStep = useRouterState({ select: (state) => state.location.state.secondStep });
+  const [step, setStep] = useState<SecondStep | undefined>(handedStep);
 
+  const signedIn = async (user: Me) => {
+    queryClient.setQueryData(meQueryKey, user);
+    await setLocale(user.locale);
+    router.history.push(safeTarget(redirect));
+  };
   const mutation = useMutation({
-    mutationFn: () => signIn(email.trim(), password),
-    onSuccess: async (user) => {
-      queryClient.setQueryData(meQueryKey, user);
-      await setLocale(user.locale);
-      router.history.push(safeTarget(redirect));
+    mutationFn: () => signInWithPassword(email.trim(), password),
+    onSuccess: async (answer) => {
+      setPassword('');
+      if ('user' in answer) await signedIn(answer.user);
+      else setStep(answer.secondStep);
     },
   });
+  const restart = () => {
+    mutation.reset();
+    setStep(undefined);
+  };
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -52,6 +73,30 @@ export function SignInPage() {
     <PublicLayout>
       <Stack gap="lg">
         <Title order={1}>{t('signIn.title')}</Title>
+        {step ? (
+          <Paper withBorder p="lg" component="section" aria-labelledby="second-step-heading">
+            <Stack>
+              <Title order={2} size="h3" id="second-step-heading">
+                {step.purpose === 'enrol' ? t('security.signIn.enrolHeading') : t('security.signIn.heading')}
+              </Title>
+              {step.purpose === 'enrol' ? (
+                <SecondStepEnrol step={step} onSignedIn={signedIn} onRestart={restart} />
+              ) : (
+                <SecondStepVerify step={step} onSignedIn={signedIn} onRestart={restart} />
+              )}
+            </Stack>
+          </Paper>
+        ) : (
+          passwordStep()
+        )}
+      </Stack>
+    </PublicLayout>
+  );
+
+  /** The first step: address and password (plain render function, so the inputs keep their state). */
+  function passwordStep() {
+    return (
+      <>
         <Text>{t('signIn.intro')}</Text>
         {signedOut && !mutation.isPending && (
           <Alert color="blue" variant="outline" role="status">
@@ -59,7 +104,13 @@ export function SignInPage() {
           </Alert>
         )}
         {ssoError && !mutation.isPending && !mutation.isError && <AccountProblemAlert error={ssoError} signInLink={false} />}
-        {mutation.isError && <AccountProblemAlert error={mutation.error} signInLink={false} />}
+        {mutation.isError && (
+          <AccountProblemAlert error={mutation.error} signInLink={false}>
+            {problemCode(mutation.error) === 'RATE_LIMITED' && (
+              <RetryAfterNote seconds={problemDetail<number>(mutation.error, 'retryAfterSeconds')} />
+            )}
+          </AccountProblemAlert>
+        )}
         <Paper component="form" withBorder p="lg" noValidate onSubmit={onSubmit}>
           <Stack>
             <EmailField
@@ -79,13 +130,14 @@ export function SignInPage() {
               error={errors.password}
               onChange={(event) => setPassword(event.currentTarget.value)}
             />
+            <ForgotPasswordLink />
             <Button type="submit" loading={mutation.isPending}>
               {t('signIn.submit')}
             </Button>
           </Stack>
         </Paper>
         <SsoSignIn returnTo={safeTarget(redirect)} />
-      </Stack>
-    </PublicLayout>
-  );
+      </>
+    );
+  }
 }

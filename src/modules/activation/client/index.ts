@@ -15,4 +15,14 @@ export {
 export { type ClientState, type ClientStatus, clientStatus, shouldContactHost } from '../kms-rules.js';
 export { askKmsHost, runKmsClient } from './kms-client.js';
 export { machineFingerprint, machineHostname } from './machine.js';
-export { ActivationRefused, activateByProxy, activateKmsHost, activateWithKey, fetchPublicKey } from './service-client.js';
+export { type CheckedState, checkSavedState } from './saved-state.js';
+export {
+  ACTIVATION_RETRY,
+  ActivationRefused,
+  activateByProxy,
+  activateKmsHost,
+  activateWithKey,
+  type CallOptions,
+  fetchPublicKey,
+  ServiceUnavailable,
+} from './service-client.js';

@@ -47,7 +47,8 @@ export function ProductSearch({
               if (picked?.productId) onPick(picked.productId);
               else onSearch(name);
             }}
-            miw={320}
+            w={{ base: '100%', sm: 'auto' }}
+            miw={{ base: 0, sm: 320 }}
             autoComplete="off"
             comboboxProps={{ withinPortal: true }}
           />

@@ -14,21 +14,26 @@ export function passwordErrors(value: PasswordValue, t: (key: string) => string)
   };
 }
 
-/** A new password and its confirmation; the server's rule (WEAK_PASSWORD) shows next to the field. */
+/**
+ * A new password and its confirmation; the server's rule (WEAK_PASSWORD) shows next to the field.
+ * `labels`: where a current password is on the same form, "New password" and its confirmation.
+ */
 export function PasswordFields({
   value,
   onChange,
   errors,
+  labels,
 }: {
   value: PasswordValue;
   onChange: (value: PasswordValue) => void;
   errors: { password?: string; confirm?: string };
+  labels?: { password: string; confirm: string };
 }) {
   const { t } = useTranslation();
   return (
     <>
       <PasswordInput
-        label={t('identity.password.label')}
+        label={labels?.password ?? t('identity.password.label')}
         description={t('identity.password.help')}
         name="new-password"
         autoComplete="new-password"
@@ -38,7 +43,7 @@ export function PasswordFields({
         onChange={(e) => onChange({ ...value, password: e.currentTarget.value })}
       />
       <PasswordInput
-        label={t('identity.password.confirm')}
+        label={labels?.confirm ?? t('identity.password.confirm')}
         name="confirm-password"
         autoComplete="new-password"
         required

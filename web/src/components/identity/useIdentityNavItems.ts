@@ -1,17 +1,19 @@
 import { useQuery } from '@tanstack/react-query';
 import type { LinkComponentProps } from '@tanstack/react-router';
-import { organizationQuery } from '../../api/identity';
+import { organizationQuery, outboxViewerQuery } from '../../api/identity';
 import { meQuery } from '../../api/queries';
 
 /**
  * Navigation entries that depend on who is signed in: Organization settings for administrators of
- * the organization (GET /organization answers 403 for everybody else), Mail outbox for operators.
+ * the organization (GET /organization answers 403 for everybody else), Mail outbox for operators of
+ * a deployment without SMTP (with SMTP mail reaches its recipients and the outbox is off).
  */
 export function useIdentityNavItems(): { to: LinkComponentProps['to']; labelKey: string }[] {
   const { data: me } = useQuery(meQuery);
   const organization = useQuery({ ...organizationQuery, enabled: Boolean(me) });
+  const outbox = useQuery({ ...outboxViewerQuery, enabled: Boolean(me?.isOperator) });
   return [
     ...(organization.isSuccess ? [{ to: '/organization' as const, labelKey: 'identity.nav.organization' }] : []),
-    ...(me?.isOperator ? [{ to: '/operator/mail' as const, labelKey: 'identity.nav.mailOutbox' }] : []),
+    ...(outbox.data?.available ? [{ to: '/operator/mail' as const, labelKey: 'identity.nav.mailOutbox' }] : []),
   ];
 }

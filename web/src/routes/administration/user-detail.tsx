@@ -14,6 +14,8 @@ import {
   type UserPermission,
   userQuery,
 } from '../../api/administration';
+import { meQuery } from '../../api/queries';
+import { AccountSupport } from '../../components/account/AccountSupport';
 import { formatDateTime, personName } from '../../components/administration/format';
 import { HoldingSummary } from '../../components/administration/HoldingSummary';
 import {
@@ -161,10 +163,13 @@ function UserActions({ user }: { user: UserDetail }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const name = personName(user);
+  // An Administrator leaves Licensing IDs on My Permissions; deactivating oneself is refused (SELF_DEACTIVATION).
+  const { data: me } = useQuery(meQuery);
+  const self = me?.id === user.id;
   const resend = useMutation({ mutationFn: () => resendInvitation(user.id) });
   const deactivate = useMutation({
     mutationFn: () => deactivateUser(user.id),
-    onSuccess: async ({ retained: _, ...data }) => {
+    onSuccess: async ({ retained: _, accountClosed: __, ...data }) => {
       queryClient.setQueryData(userQuery(user.id).queryKey, data);
       await refreshAfterRoleChange(queryClient);
     },
@@ -185,7 +190,7 @@ function UserActions({ user }: { user: UserDetail }) {
             {t('administration.userDetail.resend')}
           </Button>
         )}
-        {user.activeLicensingIds > 0 && (
+        {user.activeLicensingIds > 0 && !self && (
           <ConfirmButton
             size="sm"
             label={t('administration.userDetail.deactivate')}
@@ -210,6 +215,7 @@ function UserActions({ user }: { user: UserDetail }) {
       {resend.isError && <ErrorAlert error={resend.error} />}
       {deactivate.isSuccess && (
         <Alert color="green" variant="outline" role="status" title={t('administration.userDetail.deactivated', { name })}>
+          {deactivate.data.accountClosed && <Text size="sm">{t('administration.userDetail.accountClosed', { name })}</Text>}
           {deactivate.data.retained.length > 0 && (
             <>
               <Text size="sm">{t('administration.userDetail.retained')}</Text>
@@ -352,6 +358,7 @@ export function UserDetailPage() {
             <Text size="sm">{t('administration.userDetail.activeCount', { count: user.data.activeLicensingIds })}</Text>
           </Stack>
           <UserActions user={user.data} />
+          <AccountSupport user={user.data} />
           <PermissionsTable user={user.data} />
           <AddLicensingId user={user.data} />
         </>

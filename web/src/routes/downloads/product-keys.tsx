@@ -113,7 +113,9 @@ export function ProductKeysPage() {
                 { value: '', label: t('downloads.keys.allIds') },
                 ...scope.rows.map((r) => ({ value: r.id, label: t('downloads.keys.idOption', { number: r.number, name: r.name }) })),
               ]}
-              miw={320}
+              // Full width on a phone: a select is as wide as its longest option otherwise (WCAG 1.4.10).
+              w={{ base: '100%', sm: 'auto' }}
+              miw={{ base: 0, sm: 320 }}
             />
             <Group gap="sm" component="nav" aria-label={t('downloads.keys.actions')}>
               <Button component="a" variant="outline" href={keysExportUrl('tsv', licensingId)} download>

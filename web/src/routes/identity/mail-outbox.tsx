@@ -69,8 +69,10 @@ function MailViewer({ mail, onClose }: { mail: OutboxMail | null; onClose: () =>
 }
 
 /**
- * Operators: the mail outbox, newest first. Without SMTP this is where sent mails are read
- * (invitations, confirmation links); each opens as the recipient sees it.
+ * Operators: the mail outbox, newest first, on deployments without SMTP (where mails are not
+ * delivered); each opens as the recipient sees it, except that links carrying a credential
+ * (invitation, confirmation, password reset, Deny Access) are withheld by the server. With SMTP
+ * the API answers MAIL_VIEWER_OFF and the page says so.
  */
 export function MailOutboxPage() {
   const { t, i18n } = useTranslation();
@@ -81,6 +83,7 @@ export function MailOutboxPage() {
   const [open, setOpen] = useState<OutboxMail | null>(null);
   const mails = useQuery({ ...outboxQuery(to, limit), placeholderData: keepPreviousData });
   const forbidden = mails.error instanceof ApiError && mails.error.status === 403;
+  const off = mails.error instanceof ApiError && mails.error.code === 'MAIL_VIEWER_OFF';
   const items = mails.data?.items ?? [];
   const mayHaveMore = items.length >= limit && limit < OUTBOX_MAX;
 
@@ -95,9 +98,12 @@ export function MailOutboxPage() {
       <Title order={1}>{t('identity.outbox.title')}</Title>
       {forbidden ? (
         <NoAccess title={t('identity.outbox.forbiddenTitle')} description={t('identity.outbox.forbidden')} />
+      ) : off ? (
+        <EmptyNotice title={t('identity.outbox.offTitle')} description={t('identity.outbox.off')} />
       ) : (
         <>
           <Text maw={720}>{t('identity.outbox.intro')}</Text>
+          <Text maw={720}>{t('identity.outbox.withheld')}</Text>
           <form noValidate onSubmit={onFilter} aria-label={t('identity.outbox.filterLabel')}>
             <Group align="flex-end" wrap="wrap">
               <TextInput
@@ -124,7 +130,7 @@ export function MailOutboxPage() {
             </Group>
           </form>
           {mails.isPending && <Loading />}
-          {mails.isError && <ErrorAlert error={mails.error} />}
+          {mails.isError && !off && <ErrorAlert error={mails.error} />}
           {mails.isSuccess && items.length === 0 && (
             <EmptyNotice
               title={t('identity.outbox.noneTitle')}

@@ -26,6 +26,7 @@ import { countryName } from '../../components/identity/countries';
 import { formatDay } from '../../components/identity/format';
 import { Loading } from '../../components/Loading';
 import { SectionPanel } from '../../components/SectionPanel';
+import { RequireSecondFactorSetting } from '../../components/security/RequireSecondFactorSetting';
 import { CaptionedTable } from '../../components/tables';
 import { usePageTitle } from '../../lib/usePageTitle';
 
@@ -376,6 +377,7 @@ export function OrganizationPage() {
         <>
           <Text>{t('identity.organization.intro', { name: organization.data.name })}</Text>
           <SignUpSettings organization={organization.data} />
+          <RequireSecondFactorSetting organization={organization.data} />
           <SsoSection />
           <ScimSection />
         </>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { createPersonalToken, type PersonalToken, personalTokensQuery, revokePersonalToken, updateMe } from '../../api/identity';
 import { meQuery, meQueryKey } from '../../api/queries';
 import type { Locale } from '../../api/types';
+import { ChangePasswordPanel } from '../../components/account/ChangePasswordPanel';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { NewSecret } from '../../components/identity/CopyField';
@@ -12,6 +13,7 @@ import { countryName } from '../../components/identity/countries';
 import { formatDateTime, formatDay } from '../../components/identity/format';
 import { Loading } from '../../components/Loading';
 import { SectionPanel } from '../../components/SectionPanel';
+import { SignInSecurity } from '../../components/security/SignInSecurity';
 import { CaptionedTable } from '../../components/tables';
 import { LOCALES, setLocale } from '../../i18n';
 import { usePageTitle } from '../../lib/usePageTitle';
@@ -45,7 +47,7 @@ function Account() {
         <Table.Tbody>
           {rows.map(([label, value]) => (
             <Table.Tr key={label}>
-              <Table.Th w={200} scope="row">
+              <Table.Th w={{ base: 110, sm: 200 }} scope="row">
                 {label}
               </Table.Th>
               <Table.Td>{value}</Table.Td>
@@ -209,6 +211,8 @@ export function ProfilePage() {
     <Stack gap="lg" maw={960}>
       <Title order={1}>{t('identity.profile.title')}</Title>
       <Account />
+      <ChangePasswordPanel />
+      <SignInSecurity />
       <PersonalTokens />
     </Stack>
   );

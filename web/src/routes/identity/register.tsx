@@ -4,8 +4,8 @@ import { useNavigate, useSearch } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, problemCode } from '../../api/client';
-import { type InvitationInfo, invitationQuery, register, resendInvitation } from '../../api/identity';
-import { meQueryKey, signIn } from '../../api/queries';
+import { type InvitationInfo, invitationQuery, register, resendInvitation, signInWithPassword } from '../../api/identity';
+import { meQueryKey } from '../../api/queries';
 import { EmailField } from '../../components/EmailField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { AccountProblemAlert } from '../../components/identity/AccountProblemAlert';
@@ -57,10 +57,19 @@ function Registered({
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const continueSignedIn = useMutation({
-    mutationFn: () => signIn(email, password),
-    onSuccess: async (user) => {
-      queryClient.setQueryData(meQueryKey, user);
-      await setLocale(user.locale);
+    mutationFn: () => signInWithPassword(email, password),
+    onSuccess: async (answer) => {
+      // The organization requires a second factor: the sign-in page sets it up (the step travels in history state).
+      if (!('user' in answer)) {
+        await navigate({
+          to: '/sign-in',
+          search: { redirect: '/licenses/relationship-summary' },
+          state: { secondStep: answer.secondStep },
+        });
+        return;
+      }
+      queryClient.setQueryData(meQueryKey, answer.user);
+      await setLocale(answer.user.locale);
       await navigate({ to: '/licenses/relationship-summary', search: { status: 'active' } });
     },
   });

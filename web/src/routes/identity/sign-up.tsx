@@ -18,8 +18,10 @@ import { usePageTitle } from '../../lib/usePageTitle';
 type Field = 'email' | 'firstName' | 'lastName' | 'password' | 'confirm' | 'country';
 
 /**
- * R-ID-4: self sign-up with a work address. The account starts without permissions; every refusal
- * (E02, E03, E04, E06, PERSONAL_ACCOUNT, ACCOUNT_EXISTS, COUNTRY_FIXED, WEAK_PASSWORD) is explained.
+ * R-ID-4: self sign-up with a work address. The account starts without permissions and is usable
+ * once the mailed link is followed; every refusal (E02, E03, E04, E06, PERSONAL_ACCOUNT,
+ * COUNTRY_FIXED, WEAK_PASSWORD) is explained. An address that already has an account gets the same
+ * answer (the owner is mailed instead), so the page says "check your inbox" either way.
  * R-ID-7: the first sign-up of an organization fixes its country.
  */
 export function SignUpPage() {
@@ -74,8 +76,7 @@ export function SignUpPage() {
               <SharedMailboxNotice>{t('identity.sharedMailbox.registered', { email: submit.data.email })}</SharedMailboxNotice>
             )}
             <Group>
-              <ButtonLink to="/administration/request-permissions">{t('identity.signUp.requestPermissions')}</ButtonLink>
-              <AnchorLink to="/sign-in">{t('identity.signUp.signIn')}</AnchorLink>
+              <ButtonLink to="/sign-in">{t('identity.signUp.signIn')}</ButtonLink>
             </Group>
           </Stack>
         ) : (

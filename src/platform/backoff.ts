@@ -1,7 +1,8 @@
+/** Retrying with growing waits: the download manager's transfers, the activation client's requests. */
 export interface RetryPolicy {
   /**
-   * How many failed attempts in a row are given up on. An attempt that wrote bytes resets the
-   * count: a connection that keeps dropping but keeps making progress is worth continuing.
+   * How many failed attempts in a row are given up on. (A download's attempt that wrote bytes
+   * resets the count: a connection that keeps dropping but keeps making progress is worth continuing.)
    */
   attempts: number;
   /** The first wait, doubled after each further failure up to `maxDelayMs`. */

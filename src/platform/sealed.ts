@@ -1,0 +1,40 @@
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+/** A 32-byte key for one purpose, derived from KEY_ENCRYPTION_KEY, so no two uses share a key. */
+export function deriveKey(keyEncryptionKey: Buffer, purpose: string): Buffer {
+  if (keyEncryptionKey.length !== 32) throw new Error('KEY_ENCRYPTION_KEY must be 32 bytes');
+  return Buffer.from(hkdfSync('sha256', keyEncryptionKey, Buffer.alloc(0), purpose, 32));
+}
+
+export interface Sealer {
+  seal(plain: string, rowId: string): string;
+  open(sealed: string, rowId: string): string;
+}
+
+/**
+ * Secrets at rest (product keys, authenticator secrets): AES-256-GCM under a key derived for the
+ * purpose, with the row's id as associated data so a ciphertext copied onto another row does not
+ * open. The stored form is base64(iv | tag | ciphertext).
+ */
+export function createSealer(keyEncryptionKey: Buffer, purpose: string): Sealer {
+  const key = deriveKey(keyEncryptionKey, purpose);
+  return {
+    seal(plain, rowId) {
+      const iv = randomBytes(IV_BYTES);
+      const cipher = createCipheriv('aes-256-gcm', key, iv);
+      cipher.setAAD(Buffer.from(rowId));
+      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+      return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
+    },
+    open(sealed, rowId) {
+      const raw = Buffer.from(sealed, 'base64');
+      const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, IV_BYTES));
+      decipher.setAAD(Buffer.from(rowId));
+      decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
+      return Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
+    },
+  };
+}

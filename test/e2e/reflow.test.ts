@@ -1,0 +1,142 @@
+import { sql } from 'drizzle-orm';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { apiFrom, chooseLanguage, h1 } from '../helpers/browser.js';
+import { portalInChromium } from '../helpers/portal.js';
+
+const WIDTHS = [320, 390] as const;
+
+/**
+ * WCAG 1.4.10 (reflow) as the page is now: the document does not scroll sideways, nothing is cut
+ * off at the right edge, and an element that scrolls sideways itself (a wide data table) is a
+ * named region a keyboard can reach, so its columns can still be read.
+ */
+function reflowProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const doc = document.documentElement;
+    const width = doc.clientWidth;
+    const describe = (el: Element) =>
+      `<${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} class="${String(el.getAttribute('class') ?? '').slice(0, 60)}"> ${(el.textContent ?? '').trim().slice(0, 40)}`;
+    const overflowX = (el: Element) => getComputedStyle(el).overflowX;
+    const scrollsSideways = (el: Element) => ['auto', 'scroll'].includes(overflowX(el));
+    /** The nearest ancestor that scrolls or clips sideways: what sticks out of it is its business, not the page's. */
+    const container = (el: Element | null) => {
+      for (let e = el; e; e = e.parentElement) if (overflowX(e) !== 'visible') return e;
+      return null;
+    };
+
+    const all = [...document.querySelectorAll('body *')];
+    for (const el of all) {
+      if (!scrollsSideways(el) || el.scrollWidth <= el.clientWidth + 1) continue;
+      const named = Boolean(el.getAttribute('aria-label') || el.getAttribute('aria-labelledby'));
+      const reachable = (el as HTMLElement).tabIndex >= 0;
+      if (!named || !reachable)
+        problems.push(`scrolls sideways but is ${named ? '' : 'unnamed '}${reachable ? '' : 'unreachable by keyboard'}: ${describe(el)}`);
+    }
+    // Text a box cuts off (a button label too long for a narrow screen); visually hidden text is 1px wide on purpose.
+    for (const el of all) {
+      if (!['hidden', 'clip'].includes(overflowX(el)) || el.clientWidth <= 1 || el.scrollWidth <= el.clientWidth + 1) continue;
+      if (!el.textContent?.trim()) continue; // a control's decoration (a switch's track), not content
+      if (el.getBoundingClientRect().height > 0) problems.push(`clipped (${el.scrollWidth}px in ${el.clientWidth}px): ${describe(el)}`);
+    }
+    // Boxes and text (a long address in a narrow cell overflows its box, not the box the page).
+    for (const el of all) {
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 && r.height > 0 && r.right > width + 1 && !container(el.parentElement))
+        problems.push(`cut off at ${Math.round(r.right)}px: ${describe(el)}`);
+    }
+    const texts = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = texts.nextNode(); node; node = texts.nextNode()) {
+      const parent = node.parentElement;
+      if (!parent || !node.textContent?.trim() || container(parent)) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      const right = Math.max(0, ...[...range.getClientRects()].map((r) => r.right));
+      if (right > width + 1)
+        problems.push(`text cut off at ${Math.round(right)}px: "${node.textContent.trim().slice(0, 40)}" in ${describe(parent)}`);
+    }
+    if (doc.scrollWidth > width && problems.length === 0) problems.push(`the document is ${doc.scrollWidth}px wide in a ${width}px window`);
+    return problems;
+  });
+}
+
+async function expectReflow(page: Page, path: string): Promise<void> {
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: 800 });
+    // Let the layout settle after the resize: Mantine slides the navigation away at the breakpoint.
+    await page.evaluate(async () => {
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      const finite = document.getAnimations().filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)));
+      await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
+    });
+    expect(await reflowProblems(page), `${path} at ${width}px in ${await page.evaluate(() => document.documentElement.lang)}`).toEqual([]);
+  }
+}
+
+describe('reflow at 320 and 390 px wide (WCAG 1.4.10)', () => {
+  const portal = portalInChromium({ app: { env: { SIGN_IN_IP_LIMIT: '1000' } } });
+
+  async function visit(page: Page, path: string, ready: (page: Page) => Promise<unknown> = (p) => h1(p).waitFor()) {
+    await page.goto(path);
+    await ready(page);
+    // Lists load after the heading: wait until no spinner is left.
+    await page.waitForFunction(() => !document.querySelector('.mantine-Loader-root'));
+  }
+
+  it('public pages: sign-in, forgot password, reset password, sign-up', async () => {
+    const page = await portal.open('sv-SE');
+    for (const path of ['/sign-in', '/forgot-password', '/reset-password', '/sign-up']) {
+      await visit(page, path);
+      await expectReflow(page, path);
+    }
+  }, 120_000);
+
+  it('signed-in pages, in English and in Swedish, with the header and the data tables', async () => {
+    const page = await portal.signedIn('admin@contoso.example');
+    // The profile then lists a token, in a table.
+    expect((await apiFrom(page, 'POST', '/me/tokens', { name: 'a token with a rather long descriptive name' })).status).toBe(201);
+    const [keysUser] = (
+      await portal.server.database.db.execute<{ id: string }>(sql`select id from "user" where email = 'keys@contoso.example'`)
+    ).rows;
+    const paths = [
+      '/',
+      '/licenses',
+      '/licenses/relationship-summary',
+      '/licenses/license-summary',
+      '/downloads',
+      '/downloads/product-keys',
+      '/downloads/key-requests',
+      '/administration',
+      '/administration/users',
+      `/administration/users/${keysUser?.id}`,
+      '/profile',
+      '/organization',
+    ];
+    for (const lang of ['en', 'sv'] as const) {
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await chooseLanguage(page, lang);
+      for (const path of paths) {
+        await visit(page, path);
+        await expectReflow(page, path);
+      }
+    }
+  }, 300_000);
+
+  it('on a phone the navigation drawer holds the language switch, the profile and sign-out, and they work', async () => {
+    const page = await portal.signedIn('viewer@contoso.example', 'sv-SE');
+    await page.setViewportSize({ width: 320, height: 800 });
+    await visit(page, '/');
+    expect(await page.getByRole('banner').getByRole('button', { name: 'Logga ut' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Öppna navigeringen' }).click();
+    await page.getByRole('navigation', { name: 'Huvudnavigering' }).getByText('English', { exact: true }).click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+    const drawer = page.getByRole('navigation', { name: 'Main navigation' });
+    await drawer.getByRole('link', { name: 'Profile' }).click();
+    await page.waitForURL(/\/profile$/);
+    await expectReflow(page, '/profile');
+    await page.getByRole('button', { name: 'Open navigation' }).click();
+    await drawer.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/sign-in/);
+  }, 60_000);
+});

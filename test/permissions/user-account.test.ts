@@ -1,0 +1,140 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../helpers/app.js';
+import { type Session, signIn } from '../helpers/session.js';
+import { type Fixtures, fixtures } from './fixtures.js';
+
+describe('Manage Users: an Administrator helps with a user’s account', () => {
+  let t: TestApp;
+  let f: Fixtures;
+  let admin: Session;
+  let fabrikam: Session;
+  beforeAll(async () => {
+    t = await createTestApp({ env: { SIGN_IN_IP_LIMIT: '1000' } });
+    f = fixtures(t);
+    admin = await signIn(t.app, 'admin@contoso.example');
+    fabrikam = await signIn(t.app, 'admin@fabrikam.example');
+  });
+  afterAll(() => t.close());
+
+  const call = (s: Session, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
+    t.app.inject({ method, url: `/api/v1${url}`, headers: s.headers, ...(payload ? { payload } : {}) });
+  const sendLink = (s: Session, userId: string) => call(s, 'POST', `/users/${userId}/password-reset`);
+  const rename = (s: Session, userId: string, firstName: string, lastName: string) =>
+    call(s, 'PATCH', `/users/${userId}/name`, { firstName, lastName });
+
+  it('R-PERM-7: the user gets a single-use reset link; the Administrator sees neither the link nor the password', async () => {
+    const user = await f.user('petra.reset@contoso.example', { locale: 'sv', firstName: 'Petra', grants: [['67012345', ['DOWNLOAD']]] });
+    expect((await call(admin, 'GET', `/users/${user.id}/account`)).json()).toEqual({
+      passwordReset: null,
+      nameCorrection: null,
+      resetLinkMinutes: 60,
+    });
+    const res = await sendLink(admin, user.id);
+    expect(res.statusCode).toBe(202);
+    expect(Object.keys(res.json()).sort()).toEqual(['expiresAt', 'sentTo']);
+    expect(res.json().sentTo).toBe('petra.reset@contoso.example');
+
+    const [mail] = await f.mails('petra.reset@contoso.example');
+    expect(mail).toMatchObject({ template: 'passwordResetLinkByAdministrator', locale: 'sv' });
+    expect(mail?.text).toContain('Anna Lind, administratör för Contoso Ltd');
+    const token = /reset-password\?token=([\w-]+)/.exec(mail?.text ?? '')?.[1] ?? '';
+    expect(res.body).not.toContain(token);
+    const [audit] = await f.audits('users.send-password-reset', user.id);
+    expect(audit).toMatchObject({
+      actor_user_id: await f.userId('admin@contoso.example'),
+      after: { sentTo: 'petra.reset@contoso.example' },
+    });
+    expect(JSON.stringify(audit)).not.toContain(token);
+
+    // The link works like the user's own: the password is set, the sessions end.
+    const reset = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password-reset',
+      payload: { token, password: 'petra-chose-this-one-2026' },
+    });
+    expect(reset.statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: user.session.headers })).statusCode).toBe(401);
+    await signIn(t.app, 'petra.reset@contoso.example', 'petra-chose-this-one-2026');
+  });
+
+  it('R-PERM-12: another organization’s Administrator, a non-Administrator and an Administrator of other Licensing IDs get 404', async () => {
+    const user = await f.user('outside.scope@contoso.example', { grants: [['67012345', ['LICENSING_INFO_VIEWER']]] });
+    const pcnAdmin = await f.user('pcn.only@contoso.example', { grants: [['8765-4321', ['ADMINISTRATOR']]] });
+    const viewer = await signIn(t.app, 'viewer@contoso.example');
+    const before = await f.counts();
+    for (const s of [fabrikam, viewer, pcnAdmin.session]) {
+      expect((await sendLink(s, user.id)).json()).toMatchObject({ status: 404, code: 'NOT_FOUND' });
+      expect((await rename(s, user.id, 'Hacked', 'Name')).statusCode).toBe(404);
+      expect((await call(s, 'GET', `/users/${user.id}/account`)).statusCode).toBe(404);
+    }
+    // Contoso's Administrator and Fabrikam's user: the same 404, whether or not the user exists.
+    expect((await sendLink(admin, await f.userId('admin@fabrikam.example'))).statusCode).toBe(404);
+    expect((await sendLink(admin, '00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
+    expect(await f.counts()).toEqual(before);
+    expect(await f.mails('outside.scope@contoso.example')).toEqual([]);
+  });
+
+  it('a user of another organization holding a role here is helped by their own organization, not by this one', async () => {
+    const guest = await f.user('guest.consultant@fabrikam.example', { org: 'Fabrikam Inc', grants: [['67012345', ['DOWNLOAD']]] });
+    expect((await call(admin, 'GET', `/users/${guest.id}/account`)).json()).toMatchObject({
+      passwordReset: 'ACCOUNT_OF_ANOTHER_ORGANIZATION',
+      nameCorrection: 'ACCOUNT_OF_ANOTHER_ORGANIZATION',
+    });
+    expect((await sendLink(admin, guest.id)).json()).toMatchObject({ status: 403, code: 'ACCOUNT_OF_ANOTHER_ORGANIZATION' });
+    expect((await rename(admin, guest.id, 'Other', 'Name')).json()).toMatchObject({ status: 403, code: 'ACCOUNT_OF_ANOTHER_ORGANIZATION' });
+    expect(await f.mails('guest.consultant@fabrikam.example')).toEqual([]);
+  });
+
+  it('an SSO-only, an invited and a deactivated account get no link, each with its own reason', async () => {
+    const lid = await f.lid('67012345');
+    const make = async (email: string, status: string, ssoSubject: string | null) => {
+      const [u] = await f.rows<{ id: string }>(sql`insert into "user" (organization_id, email, first_name, status, sso_subject)
+        select organization_id, ${email}, 'X', ${status}::user_status, ${ssoSubject} from "user" where email = 'admin@contoso.example' returning id`);
+      await f.db.execute(sql`insert into role_grant (user_id, licensing_id, role, source) values (${u?.id}, ${lid}, 'DOWNLOAD', 'ADMIN')`);
+      return u?.id ?? '';
+    };
+    const cases = [
+      [await make('sso.only@contoso.example', 'active', 'idp-subject-1'), 'SSO_ACCOUNT'],
+      [await make('not.yet@contoso.example', 'invited', null), 'USER_NOT_REGISTERED'],
+      [await make('gone.away@contoso.example', 'deactivated', null), 'ACCOUNT_NOT_ACTIVE'],
+    ] as const;
+    for (const [id, code] of cases) {
+      expect((await call(admin, 'GET', `/users/${id}/account`)).json().passwordReset).toBe(code);
+      expect((await sendLink(admin, id)).json()).toMatchObject({ status: 409, code });
+    }
+    expect(await f.rows(sql`select 1 from password_reset`)).toHaveLength(1); // the first test's only
+  });
+
+  it('R-PERM-7: an Administrator corrects a user’s name: audited, mailed to the user, nothing when unchanged', async () => {
+    const user = await f.user('nils.name@contoso.example', { firstName: 'Nisl', grants: [['67012345', ['DOWNLOAD']]] });
+    const res = await rename(admin, user.id, '  Nils ', 'Nilsson');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ id: user.id, firstName: 'Nils', lastName: 'Nilsson', email: 'nils.name@contoso.example' });
+    const me = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: user.session.headers });
+    expect(me.json()).toMatchObject({ firstName: 'Nils', lastName: 'Nilsson' });
+    expect(await f.audits('users.correct-name', user.id)).toMatchObject([
+      { before: { firstName: 'Nisl', lastName: 'User' }, after: { firstName: 'Nils', lastName: 'Nilsson' } },
+    ]);
+    const mails = await f.mails('nils.name@contoso.example');
+    expect(mails.map((m) => m.template)).toEqual(['nameCorrected']);
+    expect(mails[0]?.text).toContain('Before: Nisl User\nNow: Nils Nilsson');
+
+    expect((await rename(admin, user.id, 'Nils', 'Nilsson')).statusCode).toBe(200);
+    expect(await f.mails('nils.name@contoso.example')).toHaveLength(1);
+    expect(await f.audits('users.correct-name', user.id)).toHaveLength(1);
+
+    const empty = await rename(admin, user.id, ' ', 'Nilsson');
+    expect(empty.json()).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
+  });
+
+  it('links an Administrator sends count against the same per-address limit as “forgot password”', async () => {
+    const user = await f.user('many.links@contoso.example', { grants: [['67012345', ['DOWNLOAD']]] });
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await sendLink(admin, user.id)).statusCode);
+    expect(statuses).toEqual([202, 202, 202, 429]);
+    // Only the newest link works.
+    const open = await f.rows(sql`select 1 from password_reset where user_id = ${user.id} and used_at is null and expires_at > now()`);
+    expect(open).toHaveLength(1);
+  });
+});
