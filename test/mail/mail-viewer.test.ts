@@ -1,23 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
 import { ALL_MAILS } from '../../src/mails.js';
 import { defineMails, renderMail, WITHHELD } from '../../src/platform/mail/templates.js';
-import { type RunningServer, startServer } from '../../src/server.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { type Session, signIn } from '../helpers/session.js';
-import { startSmtpSink } from '../helpers/smtp.js';
-
-/** Quoted-printable bodies: join soft line breaks and decode =XX, enough to read the text back. */
-const decode = (raw: string) =>
-  Buffer.from(
-    raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16))),
-    'latin1',
-  ).toString('utf8');
+import { decodeMail as decode, serverWithSmtp } from '../helpers/smtp-server.js';
 
 const tokenIn = (text: string, pathName: string) => {
   const m = new RegExp(`${pathName}\\?token=([A-Za-z0-9_-]+)`).exec(text);
@@ -174,52 +161,16 @@ describe('the operator’s mail viewer without SMTP', () => {
 });
 
 describe('with SMTP the viewer is off and mail goes to its recipient', () => {
-  let sink: Awaited<ReturnType<typeof startSmtpSink>>;
-  let database: TestDatabase;
-  let server: RunningServer;
-  let dataDir: string;
-
-  beforeAll(async () => {
-    sink = await startSmtpSink();
-    database = await createTestDatabase();
-    dataDir = await mkdtemp(path.join(tmpdir(), 'lsc-mail-viewer-'));
-    server = await startServer(
-      loadConfig({
-        DATABASE_URL: database.url,
-        SMTP_URL: sink.url,
-        PORT: '0',
-        DATA_DIR: dataDir,
-        LOG_LEVEL: 'silent',
-        PUBLIC_URL: 'http://portal.test',
-      }),
-    );
-  });
-  afterAll(async () => {
-    await server.stop();
-    await database.drop();
-    await sink.stop();
-    await rm(dataDir, { recursive: true, force: true });
-  });
-
-  async function session(email: string) {
-    const res = await fetch(`${server.url}/api/v1/auth/sign-in`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password: 'demo-password-1' }),
-    });
-    expect(res.status).toBe(200);
-    const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0] ?? '');
-    const csrf = cookies.find((c) => c.startsWith('lsc_csrf='))?.slice('lsc_csrf='.length) ?? '';
-    return { cookie: cookies.join('; '), 'x-csrf-token': csrf, 'content-type': 'application/json' };
-  }
+  const served = serverWithSmtp();
+  const session = (email: string) => served.session(email);
 
   it('the invitation arrives over SMTP with its live link; the viewer answers MAIL_VIEWER_OFF', async () => {
     const admin = await session('admin@contoso.example');
-    const ids = (await (await fetch(`${server.url}/api/v1/licensing-ids`, { headers: admin })).json()) as {
+    const ids = (await (await fetch(`${served.server.url}/api/v1/licensing-ids`, { headers: admin })).json()) as {
       items: { id: string; number: string }[];
     };
     const enrollment = ids.items.find((l) => l.number === '67012345')?.id;
-    const added = await fetch(`${server.url}/api/v1/users`, {
+    const added = await fetch(`${served.server.url}/api/v1/users`, {
       method: 'POST',
       headers: admin,
       body: JSON.stringify({
@@ -230,20 +181,20 @@ describe('with SMTP the viewer is off and mail goes to its recipient', () => {
       }),
     });
     expect(added.status).toBe(201);
-    const mail = await sink.next();
+    const mail = await served.sink.next();
     expect(mail.to).toEqual(['sam.smtp@contoso.example']);
     const token = tokenIn(decode(mail.raw), 'http://portal.test/register');
     expect(decode(mail.raw)).not.toContain(WITHHELD.en);
 
     const operator = await session('operator@northwind.example');
     for (const url of ['/api/v1/operator/mail', '/api/v1/operator/mail?to=sam.smtp@contoso.example', '/api/v1/operator/mail/1/html']) {
-      const res = await fetch(`${server.url}${url}`, { headers: operator });
+      const res = await fetch(`${served.server.url}${url}`, { headers: operator });
       const body = await res.text();
       expect(res.status, url).toBe(404);
       expect(JSON.parse(body).code).toBe('MAIL_VIEWER_OFF');
       expect(body).not.toContain(token);
     }
-    const state = await fetch(`${server.url}/api/v1/operator/mail/viewer`, { headers: operator });
+    const state = await fetch(`${served.server.url}/api/v1/operator/mail/viewer`, { headers: operator });
     expect(await state.json()).toEqual({ available: false, delivery: 'smtp' });
   });
 });
