@@ -1,6 +1,6 @@
-import { Badge, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   addPasskey,
@@ -12,6 +12,7 @@ import {
 } from '../../api/identity';
 import { formatDateTime, formatDay } from '../identity/format';
 import { CaptionedTable } from '../tables';
+import { NewPasskeyForm } from './NewPasskeyForm';
 import { PasskeyNameForm } from './PasskeyNameForm';
 import { PasswordConfirmButton } from './PasswordConfirmButton';
 import { SecurityError } from './SecurityError';
@@ -73,23 +74,13 @@ function PasskeyRow({ passkey }: { passkey: Passkey }) {
 export function PasskeySection({ overview, onRecoveryCodes }: { overview: SecurityOverview; onRecoveryCodes: (codes: string[]) => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [name, setName] = useState('');
-  const [missing, setMissing] = useState(false);
   const add = useMutation({
     mutationFn: async (passkeyName: string) => addPasskey(passkeyName, await createPasskey(await passkeyRegistrationOptions())),
     onSuccess: async ({ recoveryCodes }) => {
-      setName('');
       if (recoveryCodes) onRecoveryCodes(recoveryCodes);
       await queryClient.invalidateQueries({ queryKey: securityQuery.queryKey });
     },
   });
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const trimmed = name.trim();
-    setMissing(!trimmed);
-    if (trimmed) add.mutate(trimmed);
-  };
-
   return (
     <Stack gap="sm" component="section" aria-labelledby="security-passkeys-heading">
       <Group gap="sm">
@@ -118,23 +109,13 @@ export function PasskeySection({ overview, onRecoveryCodes }: { overview: Securi
         </CaptionedTable>
       )}
       {overview.passkeysAvailable ? (
-        <form noValidate onSubmit={onSubmit} aria-label={t('security.passkeys.add')}>
-          <Group align="flex-end" wrap="wrap" gap="sm">
-            <TextInput
-              label={t('security.passkeys.name')}
-              description={t('security.passkeys.nameHelp')}
-              name="passkey-name"
-              required
-              maxLength={60}
-              value={name}
-              error={missing ? t('security.passkeys.nameRequired') : undefined}
-              onChange={(event) => setName(event.currentTarget.value)}
-            />
-            <Button type="submit" variant="outline" loading={add.isPending}>
-              {t('security.passkeys.add')}
-            </Button>
-          </Group>
-        </form>
+        // Keyed by the count, so the field starts empty again once the new passkey is listed.
+        <NewPasskeyForm
+          key={overview.passkeys.length}
+          label={t('security.passkeys.add')}
+          pending={add.isPending}
+          onAdd={(name) => add.mutate(name)}
+        />
       ) : (
         <Text size="sm">{t('security.passkeys.unavailable')}</Text>
       )}

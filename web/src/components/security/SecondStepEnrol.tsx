@@ -1,10 +1,10 @@
-import { Alert, Anchor, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { problemCode } from '../../api/client';
 import { completeEnrolment, enrolPasskeyOptionsAtSignIn, enrolTotpAtSignIn, type SecondStep } from '../../api/identity';
 import type { Me } from '../../api/types';
+import { NewPasskeyForm } from './NewPasskeyForm';
 import { RecoveryCodesShown } from './RecoveryCodesShown';
 import { SecurityError } from './SecurityError';
 import { TotpSetupForm } from './TotpSetupForm';
@@ -25,8 +25,6 @@ export function SecondStepEnrol({
   onRestart: () => void;
 }) {
   const { t } = useTranslation();
-  const [passkeyName, setPasskeyName] = useState('');
-  const [nameMissing, setNameMissing] = useState(false);
   const totp = useMutation({ mutationFn: () => enrolTotpAtSignIn(step.challenge) });
   const enrol = useMutation({
     mutationFn: async (input: { method: 'totp'; code: string } | { method: 'passkey'; name: string }) => {
@@ -57,13 +55,6 @@ export function SecondStepEnrol({
     );
   }
 
-  const onPasskey = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const name = passkeyName.trim();
-    setNameMissing(!name);
-    if (name) enrol.mutate({ method: 'passkey', name });
-  };
-
   return (
     <Stack gap="md" data-testid="second-step-enrol">
       <Alert color="blue" variant="outline" role="note">
@@ -92,27 +83,16 @@ export function SecondStepEnrol({
             </Group>
           </Stack>
           {step.methods.includes('passkey') && (
-            <form noValidate onSubmit={onPasskey} aria-label={t('security.signIn.enrolPasskey')}>
-              <Stack gap="xs">
+            <NewPasskeyForm
+              label={t('security.signIn.enrolPasskey')}
+              pending={enrol.isPending}
+              onAdd={(name) => enrol.mutate({ method: 'passkey', name })}
+            >
+              <Stack gap="xs" mb="xs">
                 <Text fw={600}>{t('security.signIn.enrolPasskey')}</Text>
                 <Text size="sm">{t('security.passkeys.intro')}</Text>
-                <Group align="flex-end" wrap="wrap" gap="sm">
-                  <TextInput
-                    label={t('security.passkeys.name')}
-                    description={t('security.passkeys.nameHelp')}
-                    name="passkey-name"
-                    required
-                    maxLength={60}
-                    value={passkeyName}
-                    error={nameMissing ? t('security.passkeys.nameRequired') : undefined}
-                    onChange={(event) => setPasskeyName(event.currentTarget.value)}
-                  />
-                  <Button type="submit" variant="outline" loading={enrol.isPending}>
-                    {t('security.passkeys.add')}
-                  </Button>
-                </Group>
               </Stack>
-            </form>
+            </NewPasskeyForm>
           )}
           {enrol.isError && <SecurityError error={enrol.error} />}
         </>
