@@ -3,32 +3,37 @@ import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import { activationModule } from './modules/activation/routes.js';
 import { catalogModule } from './modules/catalog/routes.js';
 import { downloadsModule } from './modules/downloads/routes.js';
-import { installAuthentication } from './modules/identity/authenticate.js';
 import { secondFactorModule } from './modules/identity/mfa/routes.js';
 import { recoveryModule } from './modules/identity/recovery/routes.js';
-import { registrationModule } from './modules/identity/registration-routes.js';
+import { registrationModule } from './modules/identity/registration/routes.js';
 import { identityRoutes } from './modules/identity/routes.js';
-import { scimModule } from './modules/identity/scim-routes.js';
+import { scimModule } from './modules/identity/scim/routes.js';
 import { createIdentityService } from './modules/identity/service.js';
-import { ssoModule } from './modules/identity/sso-routes.js';
+import { installAuthentication } from './modules/identity/sign-in/authenticate.js';
+import { signInRoutes } from './modules/identity/sign-in/routes.js';
+import { createSignInService } from './modules/identity/sign-in/service.js';
+import { ssoModule } from './modules/identity/sso/routes.js';
 import { keysModule } from './modules/keys/routes.js';
 import { ordersModule } from './modules/orders/routes.js';
-import { addOpenModule } from './modules/permissions/add-open-routes.js';
+import { addOpenModule } from './modules/permissions/add-open/routes.js';
+import { roleGrantsForIdentity } from './modules/permissions/for-identity.js';
+import { resellerModule } from './modules/permissions/reseller/routes.js';
 import { permissionsModule } from './modules/permissions/routes.js';
-import { userAccountModule } from './modules/permissions/users-account-routes.js';
-import { relationshipReportsModule } from './modules/relationship/reports-routes.js';
+import { userAccountModule } from './modules/permissions/users/account/routes.js';
 import { relationshipRoutes } from './modules/relationship/routes.js';
 import { createRelationshipService } from './modules/relationship/service.js';
+import { reportsModule } from './modules/reports/routes.js';
 import type { Clock } from './platform/clock.js';
 import type { Database } from './platform/db/client.js';
 import { installGuard } from './platform/http/guard.js';
 import { healthRoutes } from './platform/http/health.js';
 import { type LogDestination, loggerOptions } from './platform/http/log-redaction.js';
+import { openApiOptions } from './platform/http/openapi.js';
 import { installPortal } from './platform/http/portal.js';
 import { problemSender } from './platform/http/problem.js';
 import { installSecurityHeaders } from './platform/http/security-headers.js';
@@ -72,25 +77,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const securityPolicies = await installSecurityHeaders(app, { https: config.publicUrl.startsWith('https:') });
 
   await app.register(fastifyCookie);
-  await app.register(fastifySwagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'Licensing Service Center API',
-        version,
-        description:
-          'Volume-licensing portal API. Errors are RFC 9457 problem+json with a stable `code`. Authenticate with the session cookie (+ X-CSRF-Token on changes) or `Authorization: Bearer lsc_…` personal tokens.',
-      },
-      components: {
-        securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'lsc_session' },
-          bearer: { type: 'http', scheme: 'bearer' },
-        },
-      },
-      security: [{ session: [] }, { bearer: [] }],
-    },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(fastifySwagger, openApiOptions(version));
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: securityPolicies.docs, uiConfig: { validatorUrl: null } });
   installAuthentication(app, db, clock);
   installGuard(app, db);
@@ -100,20 +87,23 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const moduleDeps: ModuleDeps = { db, database, config, clock, secrets: deps.secrets };
   const identity = createIdentityService({ db, config, clock });
+  const signIn = createSignInService({ db, config, clock, me: identity.me });
   const relationship = createRelationshipService({ db });
   const v1: ModuleRoutes[] = [
-    identityRoutes(identity, { secureCookies: config.publicUrl.startsWith('https:') }),
-    registrationModule(moduleDeps),
+    signInRoutes(signIn, { secureCookies: config.publicUrl.startsWith('https:') }),
+    identityRoutes(identity),
+    registrationModule(moduleDeps, roleGrantsForIdentity),
     secondFactorModule(moduleDeps, identity),
     recoveryModule(moduleDeps),
-    ssoModule(moduleDeps),
+    ssoModule(moduleDeps, roleGrantsForIdentity),
     relationshipRoutes(relationship),
     permissionsModule(moduleDeps),
     userAccountModule(moduleDeps),
     addOpenModule(moduleDeps),
+    resellerModule(moduleDeps),
     catalogModule(moduleDeps),
     ordersModule(moduleDeps),
-    relationshipReportsModule(moduleDeps),
+    reportsModule(moduleDeps),
     keysModule(moduleDeps),
     activationModule(moduleDeps),
     downloadsModule(moduleDeps),
@@ -125,7 +115,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     { prefix: '/api/v1' },
   );
-  await app.register(scimModule(moduleDeps), { prefix: '/scim/v2' });
+  await app.register(scimModule(moduleDeps, roleGrantsForIdentity), { prefix: '/scim/v2' });
   await installPortal(app, sendProblem, deps.webRoot, securityPolicies.withStyleNonce);
   return app;
 }

@@ -7,7 +7,7 @@ import { RECOVERY_PROBLEMS } from './modules/identity/recovery/problems.js';
 import { KEYS_PROBLEMS } from './modules/keys/problems.js';
 import { ORDERS_PROBLEMS } from './modules/orders/problems.js';
 import { ADD_OPEN_PROBLEMS, PERMISSIONS_PROBLEMS } from './modules/permissions/problems.js';
-import { REPORTS_PROBLEMS } from './modules/relationship/reports-problems.js';
+import { REPORTS_PROBLEMS } from './modules/reports/problems.js';
 import { PLATFORM_PROBLEMS, type ProblemTitles } from './platform/i18n/problems.js';
 import { MAIL_PROBLEMS } from './platform/mail/problems.js';
 import { NET_PROBLEMS } from './platform/net/problems.js';

@@ -6,6 +6,7 @@ import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../src/platform/db/client.js';
 import { startEmbeddedPostgres } from '../src/platform/db/embedded.js';
 import { runMigrations } from '../src/platform/db/migrate.js';
+import { findChromium } from './helpers/chromium.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -25,6 +26,8 @@ const withDb = (url: string, db: string) => {
  * folder. The schema is migrated once into a template database that every test file clones.
  */
 export default async function setup(project: TestProject) {
+  // Chromium unpacked (when it comes from npm) once, before the browser files start side by side.
+  if (project.name === 'browser') await findChromium();
   let adminUrl = process.env.DATABASE_URL;
   let stopEmbedded: (() => Promise<void>) | undefined;
   let dir: string | undefined;

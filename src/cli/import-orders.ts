@@ -27,13 +27,18 @@ export interface ImportOutcome {
 export async function importOrdersFile(db: Db, config: Config, file: string): Promise<{ outcomes: ImportOutcome[]; fileErrors: string[] }> {
   const text = await readFile(file, 'utf8');
   const parsed = ordersFromCsv(text);
+  if (parsed.unreadable) return { outcomes: [], fileErrors: [`${path.basename(file)}: not a CSV file: ${parsed.unreadable}`] };
   if (parsed.missingColumns.length > 0) {
     return { outcomes: [], fileErrors: [`${path.basename(file)}: missing column(s) ${parsed.missingColumns.join(', ')}`] };
   }
   const ingestion = createOrderIngestion({ db, config, clock: systemClock });
   const outcomes: ImportOutcome[] = [];
   if (parsed.orphanErrors.length > 0) outcomes.push({ orderNumber: null, result: 'rejected', lineCount: 0, errors: parsed.orphanErrors });
-  for (const { order, errors } of parsed.orders) {
+  for (const { order, errors, refused } of parsed.orders) {
+    if (refused) {
+      outcomes.push({ orderNumber: order.orderNumber, result: 'rejected', lineCount: 0, errors });
+      continue;
+    }
     try {
       const done = await ingestion.ingest(null, order, { source: 'CSV', parseErrors: errors });
       outcomes.push({

@@ -2,13 +2,14 @@ import { sql } from 'drizzle-orm';
 import { seedDemoDownloads } from '../modules/downloads/demo.js';
 import { organization, user } from '../modules/identity/tables.js';
 import { seedDemoKeys } from '../modules/keys/demo.js';
-import { syncInheritance } from '../modules/permissions/inheritance.js';
+import { syncInheritance } from '../modules/permissions/inheritance/sync.js';
 import { roleGrant } from '../modules/permissions/tables.js';
 import { agreement, contact, licensingId } from '../modules/relationship/tables.js';
 import { audit } from '../platform/audit.js';
 import { hashPassword } from '../platform/auth/password.js';
 import type { Role } from '../platform/authz/roles.js';
 import type { Db } from '../platform/db/client.js';
+import type { Locale } from '../platform/i18n/locale.js';
 import type { Secrets } from '../platform/secrets.js';
 import { seedCatalogAndOrders } from './orders.js';
 
@@ -22,7 +23,7 @@ export const DEMO_ACCOUNTS = [
   { email: 'operator@northwind.example', note: 'Publisher operator (mail viewer, back office)' },
 ] as const;
 
-type UserSeed = { email: string; firstName: string; lastName: string; locale?: 'en' | 'sv'; isOperator?: boolean };
+type UserSeed = { email: string; firstName: string; lastName: string; locale?: Locale; isOperator?: boolean };
 
 /**
  * The demo organization has one Licensing ID of each kind (R-REL-1): an Enterprise enrollment and

@@ -1,5 +1,8 @@
-import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { localeEnum } from '../modules/identity/tables.js';
+import { bigserial, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { LOCALES } from './i18n/locale.js';
+
+/** The languages of the service center: a user's, a mail's. */
+export const localeEnum = pgEnum('locale', LOCALES);
 
 /** Append-only: the migration revokes UPDATE and DELETE through a trigger. */
 export const auditLog = pgTable(

@@ -1,7 +1,6 @@
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { LICENSING_ACTIONS, POLICY, roleAllows } from '../../src/platform/authz/actions.js';
-import { rolesGranting } from '../../src/platform/authz/authorize.js';
+import { LICENSING_ACTIONS, POLICY, roleAllows, rolesGranting } from '../../src/platform/authz/actions.js';
 import { ROLES } from '../../src/platform/authz/roles.js';
 import { installGuard } from '../../src/platform/http/guard.js';
 import '../../src/platform/http/types.js';

@@ -1,22 +1,28 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../src/platform/auth/password.js';
+import { passkey } from '../../src/modules/identity/tables.js';
 import { isLicensingAction, roleAllows } from '../../src/platform/authz/actions.js';
 import { ROLES, type Role } from '../../src/platform/authz/roles.js';
+import { targetParam } from '../../src/platform/http/guard.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { type Session, signIn } from '../helpers/session.js';
+import { FOREIGN, type ForeignRecord, NIL } from './cases/types.js';
 import { ROUTE_CASES } from './route-cases.js';
 
 /**
  * Every route × each of the seven roles × own and foreign organization, against the policy table:
  * allowed → not 401/403; not allowed on an own Licensing ID → 403; a foreign Licensing ID → 404;
- * and no response to a Contoso user ever contains a Fabrikam identifier.
+ * another organization's real record (a user, a key, a request, a token: FOREIGN in the cases) →
+ * 404 to whoever may ask at all; and no response to a Contoso user ever contains a Fabrikam
+ * identifier.
  */
 describe('generated authorization walk', () => {
   let t: TestApp;
   let own: string;
   let foreign: string;
   let foreignOrgIds: string[];
+  /** Fabrikam's real records by their stand-ins in the route cases (FOREIGN). */
+  let records: Record<ForeignRecord, string>;
   const sessions = new Map<Role | 'anonymous' | 'operator', Session | null>();
 
   beforeAll(async () => {
@@ -35,15 +41,17 @@ describe('generated authorization walk', () => {
         (r) => r.id ?? '',
       ),
     ];
-    const org = (await q(sql`select id from organization where name = 'Contoso Ltd'`))[0]?.id;
-    const hash = await hashPassword('walk-password-1');
     for (const role of ROLES) {
-      const email = `walk-${role.toLowerCase()}@contoso.example`;
-      const [u] = await q(sql`insert into "user" (organization_id, email, first_name, last_name, password_hash)
-        values (${org}, ${email}, 'Walk', ${role}, ${hash}) returning id`);
-      await db.execute(sql`insert into role_grant (user_id, licensing_id, role, source) values (${u?.id}, ${own}, ${role}, 'ADMIN')`);
-      sessions.set(role, await signIn(t.app, email, 'walk-password-1'));
+      const walker = await t.given.signedIn(`walk-${role.toLowerCase()}@contoso.example`, {
+        firstName: 'Walk',
+        lastName: role,
+        password: 'walk-password-1',
+        grants: [{ on: own, roles: [role] }],
+      });
+      sessions.set(role, walker.session);
     }
+    records = await fabrikamRecords(t);
+    foreignOrgIds.push(...Object.values(records));
     sessions.set('operator', await signIn(t.app, 'operator@northwind.example'));
     sessions.set('anonymous', null);
   });
@@ -62,20 +70,32 @@ describe('generated authorization walk', () => {
     for (const route of routes) {
       const c = caseOf(route);
       for (const [who, session] of sessions) {
-        for (const target of route.url.includes(':licensingId') ? (['own', 'foreign'] as const) : (['none'] as const)) {
-          let url = route.url.replace(':licensingId', target === 'foreign' ? foreign : own);
+        // The path parameter the guard authorizes as the Licensing ID (the route's declared target);
+        // an operator route's Licensing ID is walked with both organizations' as well.
+        const param =
+          targetParam(route.target) ?? (route.action === 'operator' && route.url.includes(':licensingId') ? 'licensingId' : null);
+        for (const target of param !== null ? (['own', 'foreign'] as const) : (['none'] as const)) {
+          let url = param !== null ? route.url.replace(`:${param}`, target === 'foreign' ? foreign : own) : route.url;
           for (const [k, v] of Object.entries(c.params ?? {})) url = url.replace(`:${k}`, v);
           if (c.query) url += `?${c.query}`;
-          const res = await t.app.inject({
-            method: route.method as 'GET',
-            url,
-            headers: session?.headers ?? {},
-            ...(c.body === undefined ? {} : { payload: c.body as object }),
-          });
+          // Another organization's real records in place of their stand-ins.
+          const body = c.body === undefined ? undefined : JSON.stringify(c.body);
+          const foreignRecord = Object.keys(records).some((k) => url.includes(k) || body?.includes(k));
+          const fill = (text: string, id?: string) =>
+            Object.entries(records).reduce((out, [k, real]) => out.replaceAll(k, id ?? real), text);
+          const send = (id?: string) =>
+            t.app.inject({
+              method: route.method as 'GET',
+              url: fill(url, id),
+              headers: session?.headers ?? {},
+              ...(body === undefined ? {} : { payload: JSON.parse(fill(body, id)) as object }),
+            });
+          const res = await send();
+          url = fill(url);
           calls++;
           const got = res.statusCode;
           const label = `${route.method} ${url} as ${who}: ${got}`;
-          let expected: 'any' | 'ok' | 401 | 403 | 404;
+          let expected: 'any' | 'ok' | number;
           if (route.action === 'public')
             expected = 'any'; // its own answers (a wrong password's 401) are not authorization
           else if (!session) expected = 401;
@@ -90,6 +110,12 @@ describe('generated authorization walk', () => {
           else if (who === 'operator')
             expected = 404; // the publisher's staff are another organization here
           else expected = roleAllows(who as Role, route.action) ? 'ok' : 403;
+          if (foreignRecord && expected === 'ok') {
+            // Another tenant's real record is as absent as one that never existed, to whoever may ask at
+            // all: 404, or the answer a nil id gets where the route refuses before looking (a wrong password).
+            const absent = (await send(NIL)).statusCode;
+            expected = absent >= 400 && absent < 500 && absent !== 401 && absent !== 403 ? absent : 404;
+          }
 
           const bad =
             expected === 'any'
@@ -110,3 +136,43 @@ describe('generated authorization walk', () => {
     expect(calls).toBeGreaterThan(100);
   });
 });
+
+/** Records of Fabrikam's that no Contoso user may reach, made as Fabrikam's people and the operator make them. */
+async function fabrikamRecords(t: TestApp): Promise<Record<ForeignRecord, string>> {
+  const db = t.database.db;
+  const idOf = async (q: ReturnType<typeof sql>) => {
+    const [row] = (await db.execute<{ id: string }>(q)).rows;
+    if (!row) throw new Error('walk: a Fabrikam record is missing');
+    return row.id;
+  };
+  const created = async (res: { statusCode: number; body: string; json(): { id: string } }) => {
+    if (res.statusCode !== 201) throw new Error(`walk: a Fabrikam record was not made: ${res.statusCode} ${res.body}`);
+    return res.json().id;
+  };
+  const admin = await idOf(sql`select id from "user" where email = 'admin@fabrikam.example'`);
+  const enrollment = await idOf(sql`select id from licensing_id where number = '67099999'`);
+  const fabrikam = t.as(await t.given.session(admin));
+  const requester = await t.given.signedIn('walk-requester@fabrikam.example', { organization: 'Fabrikam Inc' });
+  const operator = t.as(await signIn(t.app, 'operator@northwind.example'));
+  const [passkeyRow] = await db
+    .insert(passkey)
+    .values({ userId: admin, credentialId: 'walk-fabrikam-credential', publicKey: 'AQ', name: 'Fabrikam key' })
+    .returning({ id: passkey.id });
+  return {
+    [FOREIGN.user]: admin,
+    [FOREIGN.licensingId]: enrollment,
+    [FOREIGN.agreement]: await idOf(sql`select id from agreement where number = '02F11111'`),
+    [FOREIGN.productKey]: await created(
+      await operator.post(`/operator/licensing-ids/${enrollment}/keys`, {
+        type: 'SETUP',
+        productId: await idOf(sql`select id from product where code = 'SRV-DC-2022'`),
+      }),
+    ),
+    [FOREIGN.permissionRequest]: await created(
+      await t.as(requester.session).post('/permission-requests', { programCode: 'ENTERPRISE', number: '67099999', roles: ['DOWNLOAD'] }),
+    ),
+    [FOREIGN.apiToken]: await created(await fabrikam.post('/me/tokens', { name: 'Fabrikam nightly' })),
+    [FOREIGN.scimToken]: await created(await fabrikam.post('/organization/scim-tokens', { name: 'Fabrikam directory' })),
+    [FOREIGN.passkey]: passkeyRow?.id ?? '',
+  };
+}

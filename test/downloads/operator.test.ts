@@ -96,9 +96,10 @@ describe('the publisher’s back office for download files', () => {
     const before = await storedFiles();
     // A NUL never reaches the file-name rule: the edge refuses it in any string (INVALID_CHARACTERS).
     const refusals: [string, string][] = [
-      ...['../../../etc/passwd', '..', 'a/b.iso', 'a\\b.iso', '.bashrc', 'evil%0Aname.iso', 'CON.iso'].map(
-        (name): [string, string] => [name, 'INVALID_FILE_NAME'],
-      ),
+      ...['../../../etc/passwd', '..', 'a/b.iso', 'a\\b.iso', '.bashrc', 'evil%0Aname.iso', 'CON.iso'].map((name): [string, string] => [
+        name,
+        'INVALID_FILE_NAME',
+      ]),
       ['x%00.iso', 'INVALID_CHARACTERS'],
     ];
     for (const [name, code] of refusals) {

@@ -8,11 +8,18 @@ import { seedDemo } from '../../src/demo/seed.js';
 import { type Clock, systemClock } from '../../src/platform/clock.js';
 import { loadSecrets } from '../../src/platform/secrets.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
+import { type Given, given } from './given.js';
+import { type RequestOptions, type Requests, requestsAs, type Who } from './requests.js';
 
 export interface TestApp {
   app: FastifyInstance;
   database: TestDatabase;
   config: Config;
+  clock: Clock;
+  /** Requests as someone: `t.as(admin).get('/users')` (paths under /api/v1). */
+  as(who: Who, options?: RequestOptions): Requests;
+  /** The data a test starts from: users with grants, sessions, organizations (typed inserts). */
+  given: Given;
   close(): Promise<void>;
 }
 
@@ -41,10 +48,14 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
     webRoot: opts.webRoot ?? path.join(dataDir, 'no-portal'),
   });
   await app.ready();
+  const clock = opts.clock ?? systemClock;
   return {
     app,
     database,
     config,
+    clock,
+    as: (who, options) => requestsAs(app, who, options),
+    given: given({ database, clock, config }),
     async close() {
       await app.close();
       await database.drop();

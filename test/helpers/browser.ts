@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { findChromium } from './chromium.js';
 
 const web = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web');
 export const DEMO_PASSWORD = 'demo-password-1';
@@ -34,13 +35,16 @@ export async function ensurePortalBuilt(): Promise<void> {
 }
 
 /**
- * Debian's Chromium, headless, with the flags this closed network needs. `hosts` maps names (a
- * test app's PUBLIC_URL host) to a loopback address and port.
+ * Chromium (Debian's, or the one npm installed: see chromium.ts), headless, with the flags this
+ * closed network needs. `hosts` maps names (a test app's PUBLIC_URL host) to a loopback address
+ * and port.
  */
-export function launchChromium(hosts: Record<string, string> = {}): Promise<Browser> {
+export async function launchChromium(hosts: Record<string, string> = {}): Promise<Browser> {
   const rules = Object.entries(hosts).map(([name, target]) => `MAP ${name} ${target}`);
+  const binary = await findChromium();
   return chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: binary.executablePath,
+    env: { ...process.env, ...binary.env },
     args: [
       '--no-sandbox',
       '--disable-gpu',

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { expect } from 'vitest';
-import { sendInvitation } from '../../src/modules/identity/invitations.js';
+import { sendInvitation } from '../../src/modules/identity/registration/invitations.js';
 import type { Role } from '../../src/platform/authz/roles.js';
 import type { Clock } from '../../src/platform/clock.js';
 import type { TestApp } from '../helpers/app.js';

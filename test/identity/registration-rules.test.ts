@@ -11,7 +11,7 @@ import {
   personalRefusal,
   signUpRefusal,
   verificationState,
-} from '../../src/modules/identity/registration-rules.js';
+} from '../../src/modules/identity/registration/rules.js';
 
 const now = new Date('2026-03-02T09:00:00Z');
 const later = (days: number) => new Date(now.getTime() + days * 86_400_000);

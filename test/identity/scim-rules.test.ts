@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyPatch, parseUserFilter, type ScimUserState, scimPage } from '../../src/modules/identity/scim-rules.js';
+import { applyPatch, parseUserFilter, type ScimUserState, scimPage } from '../../src/modules/identity/scim/rules.js';
 
 const state: ScimUserState = { userName: 'anna@contoso.example', externalId: 'e-1', active: true, givenName: 'Anna', familyName: 'Lind' };
 

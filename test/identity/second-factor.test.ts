@@ -2,8 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSession } from '../../src/modules/identity/sessions.js';
-import { hashPassword } from '../../src/platform/auth/password.js';
+import { createSession } from '../../src/modules/identity/sign-in/sessions.js';
 import { fixedClock } from '../../src/platform/clock.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { cookiesOf, signIn } from '../helpers/session.js';
@@ -28,10 +27,8 @@ describe('second factor for password accounts: TOTP, passkeys, recovery codes, t
   const q = async <T extends Record<string, unknown>>(query: ReturnType<typeof sql>) => (await t.database.db.execute<T>(query)).rows;
 
   async function newUser(email: string, opts: { org?: string; password?: string | null; locale?: 'en' | 'sv' } = {}): Promise<string> {
-    const hash = opts.password === null ? null : await hashPassword(opts.password ?? PASSWORD);
-    const [row] = await q<{ id: string }>(sql`insert into "user" (organization_id, email, first_name, last_name, password_hash, locale)
-      values (${opts.org ?? contoso}, ${email}, 'Tess', 'Factor', ${hash}, ${opts.locale ?? 'en'}) returning id`);
-    return row?.id ?? '';
+    const { org = contoso, password = PASSWORD, locale } = opts;
+    return (await t.given.user(email, { organization: org, firstName: 'Tess', lastName: 'Factor', password, locale })).id;
   }
 
   const post = (url: string, payload: object, headers: Record<string, string> = {}) =>

@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { refusingCounters } from '../../src/modules/identity/sign-in-throttle.js';
-import { hashPassword } from '../../src/platform/auth/password.js';
+import { refusingCounters } from '../../src/modules/identity/sign-in/throttle.js';
 import { fixedClock } from '../../src/platform/clock.js';
 import { secondsUntilWindowEnds } from '../../src/platform/rate-limit.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
@@ -12,19 +11,14 @@ const WINDOW = 300;
 describe('issue 10 finding 8: failed sign-ins are counted per account and address, so no stranger locks an owner out', () => {
   const clock = fixedClock('2026-03-02T09:00:00Z');
   let t: TestApp;
-  let org = '';
 
   beforeAll(async () => {
     t = await createTestApp({ clock, env: { SIGN_IN_LIMIT: '10', SIGN_IN_ACCOUNT_LIMIT: '25', SIGN_IN_WINDOW_SECONDS: String(WINDOW) } });
-    org = (await t.database.db.execute<{ id: string }>(sql`select id from organization where name = 'Contoso Ltd'`)).rows[0]?.id ?? '';
   });
   afterAll(() => t.close());
 
   async function newUser(email: string): Promise<void> {
-    const hash = await hashPassword(PASSWORD);
-    await t.database.db.execute(
-      sql`insert into "user" (organization_id, email, first_name, last_name, password_hash) values (${org}, ${email}, 'Owner', 'Person', ${hash})`,
-    );
+    await t.given.user(email, { firstName: 'Owner', lastName: 'Person', password: PASSWORD });
   }
 
   const signInFrom = (address: string, email: string, password: string) =>

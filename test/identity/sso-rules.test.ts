@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideSsoSignIn, type SsoFacts, sameSitePath } from '../../src/modules/identity/sso-rules.js';
+import { decideSsoSignIn, type SsoFacts, sameSitePath } from '../../src/modules/identity/sso/rules.js';
 
 const org = { id: 'org-1', domains: ['contoso.example'], selfSignUp: true, restrictedDomains: [], directoryRequired: false };
 const facts = (over: Partial<SsoFacts> = {}): SsoFacts => ({

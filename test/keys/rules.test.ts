@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { EXPORT_COLUMNS, type ExportRow, productLabel, toCsv, toTsv } from '../../src/modules/keys/export-format.js';
+import { EXPORT_COLUMNS, type ExportRow, keyFile, productLabel } from '../../src/modules/keys/export-format.js';
 import { activationLimit, type CatalogProduct, keyPolicy, makActivations, planKeys } from '../../src/modules/keys/rules.js';
 
 const policy = keyPolicy(loadConfig({}));
@@ -138,7 +138,7 @@ describe('key export file', () => {
   ];
 
   it('R-KEY-7: tab-delimited with exactly the columns Licensing ID, Parent Program, Organization, Product, Product Key, Type, MAK Activations-Used/Available', () => {
-    const text = toTsv(rows);
+    const text = keyFile(rows, 'tsv');
     expect(text.endsWith('\r\n')).toBe(true);
     const lines = text.split('\r\n').slice(0, -1);
     expect(lines[0]).toBe('Licensing ID\tParent Program\tOrganization\tProduct\tProduct Key\tType\tMAK Activations-Used/Available');
@@ -166,7 +166,7 @@ describe('key export file', () => {
   });
 
   it('R-KEY-7: CSV quotes what needs quoting and never hands Excel a formula', () => {
-    const lines = toCsv(rows).split('\r\n').slice(0, -1);
+    const lines = keyFile(rows, 'csv').split('\r\n').slice(0, -1);
     expect(lines[0]).toBe('Licensing ID,Parent Program,Organization,Product,Product Key,Type,MAK Activations-Used/Available');
     expect(lines[2]).toBe(`V1234567,Open License,"Contoso, ""Nordic""\tAB",'=cmd|calc,CCCCC-CCCCC-CCCCC-CCCCC-CCCCC,KMS,`);
   });

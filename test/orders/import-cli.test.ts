@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ordersFromCsv, parseCsv } from '../../src/modules/orders/csv.js';
+import { MAX_LINES_PER_ORDER } from '../../src/modules/orders/schemas.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { signIn } from '../helpers/session.js';
 
@@ -53,6 +54,38 @@ describe('order files (R-BC-7)', () => {
     ]);
     expect(parsed.orphanErrors).toEqual([{ line: 6, field: 'order_number', code: 'MISSING_VALUE' }]);
     expect(ordersFromCsv('order_number,product\nA,B').missingColumns).toContain('license_type');
+  });
+
+  it('R-BC-7: holds a file to the API’s schema: an order number over 60 characters, too many lines, values out of range', () => {
+    const row = (orderNumber: string, cells = 'OFF-PP-2024,Full,1,2026-02-01,,') =>
+      `${orderNumber},2026-01-10,ENTERPRISE,67012345,${cells}`;
+    const parsed = ordersFromCsv(
+      [
+        HEADER,
+        row('N'.repeat(61)),
+        row('L-1', `${'P'.repeat(61)},Full,1000000001,2026-02-01,,`),
+        row('L-2', 'OFF-PP-2024,Full,1,2026-02-01,,'),
+        ...Array.from({ length: MAX_LINES_PER_ORDER }, () => row('L-2')),
+      ].join('\n'),
+    );
+    const [long, values, many] = parsed.orders;
+    expect(long).toMatchObject({ refused: true, errors: [{ line: 2, field: 'order_number', code: 'ORDER_NUMBER_TOO_LONG' }] });
+    expect(values).toMatchObject({ refused: false, order: { lines: [] } });
+    expect(values?.errors).toEqual([
+      { line: 3, field: 'product', code: 'UNKNOWN_PRODUCT' },
+      { line: 3, field: 'quantity', code: 'INVALID_NUMBER' },
+    ]);
+    // The row after the 5000th of the order is where it has too many.
+    expect(many).toMatchObject({
+      refused: true,
+      errors: [{ line: 4 + MAX_LINES_PER_ORDER, field: 'order_number', code: 'TOO_MANY_LINES' }],
+    });
+  });
+
+  it('refuses a file that is not CSV, naming the line', () => {
+    const parsed = ordersFromCsv(`${HEADER}\nA-1,2026-01-10,ENTERPRISE,67012345,"OFF-PP-2024,Full,1,2026-02-01,,\n`);
+    expect(parsed.orders).toEqual([]);
+    expect(parsed.unreadable).toMatch(/quote.*line 2/i);
   });
 
   describe('lsc import-orders FILE.csv', () => {
@@ -150,6 +183,48 @@ describe('order files (R-BC-7)', () => {
       const changed = await lsc(file);
       expect(changed.code).toBe(1);
       expect(changed.out).toContain('Order CSV-2: rejected, nothing written (ORDER_NUMBER_CONFLICT');
+    });
+
+    it('R-BC-7: a file and the API refuse the same order with the same codes, the file at its rows', async () => {
+      const operator = await signIn(t.app, 'operator@northwind.example');
+      const body = {
+        orderNumber: 'SAME-1',
+        orderDate: '2026-01-10',
+        licensingId: { program: 'ENTERPRISE', number: '67012345' },
+        lines: [
+          { product: 'OFF-PP-2024', licenseType: 'FULL', quantity: 1, coverageStart: '2026-02-01' },
+          { product: 'X'.repeat(61), licenseType: 'FULL', quantity: 2_000_000_000, coverageStart: '2026-02-01' },
+        ],
+      };
+      const api = await t.app.inject({ method: 'POST', url: '/api/v1/operator/orders', headers: operator.headers, payload: body });
+      expect(api.json()).toMatchObject({ code: 'ORDER_INVALID' });
+      const apiErrors = api.json().errors.map((e: { line: number; field: string; code: string }) => `${e.line + 1}:${e.field}:${e.code}`);
+      const file = path.join(dir, 'same.csv');
+      await writeFile(
+        file,
+        [
+          HEADER,
+          'SAME-1,2026-01-10,ENTERPRISE,67012345,OFF-PP-2024,Full,1,2026-02-01,,',
+          `SAME-1,2026-01-10,ENTERPRISE,67012345,${'X'.repeat(61)},Full,2000000000,2026-02-01,,`,
+          `${'N'.repeat(61)},2026-01-10,ENTERPRISE,67012345,OFF-PP-2024,Full,1,2026-02-01,,`,
+        ].join('\n'),
+      );
+      const res = await lsc(file);
+      expect(res.code).toBe(1);
+      expect(apiErrors).toEqual(['3:product:UNKNOWN_PRODUCT', '3:quantity:INVALID_NUMBER']);
+      expect(res.out).toContain('line 3, product: UNKNOWN_PRODUCT');
+      expect(res.out).toContain('line 3, quantity: INVALID_NUMBER');
+      // What the API refuses as VALIDATION_FAILED, the file refuses at the order's row.
+      const tooLong = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/operator/orders',
+        headers: operator.headers,
+        payload: { ...body, orderNumber: 'N'.repeat(61), lines: [body.lines[0]] },
+      });
+      expect(tooLong.json()).toMatchObject({ code: 'VALIDATION_FAILED' });
+      expect(res.out).toContain('line 4, order_number: ORDER_NUMBER_TOO_LONG An order number has at most 60 characters.');
+      expect(res.out).toContain('0 recorded, 0 unchanged, 2 rejected.');
+      expect(await count(sql`select count(*) as n from license_order where order_number in ('SAME-1', ${'N'.repeat(61)})`)).toBe(0);
     });
 
     it('refuses a file without the order columns', async () => {

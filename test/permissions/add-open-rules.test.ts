@@ -8,7 +8,7 @@ import {
   missingAddOpenRoles,
   normalizeLicenseNumber,
   suspensionLookbackStart,
-} from '../../src/modules/permissions/add-open-rules.js';
+} from '../../src/modules/permissions/add-open/rules.js';
 import { roleAllows } from '../../src/platform/authz/actions.js';
 
 const policy = { maxFailures: 5, windowHours: 24, suspensionHours: 72 };

@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../src/platform/auth/password.js';
 import { fixedClock } from '../../src/platform/clock.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { type Session, signIn } from '../helpers/session.js';
@@ -24,11 +23,7 @@ describe('Add Open License', () => {
       where u.email = ${email} and g.licensing_id = ${licensing} order by g.role::text`);
   /** A signed-in work account of its own organization's domain, with the names given (possibly empty). */
   async function newUser(email: string, firstName = 'Pat', lastName = 'Jones'): Promise<Session> {
-    const [org] = await rows<{ id: string }>(sql`select id from organization where name = 'Fabrikam Inc'`);
-    const hash = await hashPassword('user-password-1');
-    await t.database.db.execute(sql`insert into "user" (organization_id, email, first_name, last_name, password_hash)
-      values (${org?.id}, ${email}, ${firstName}, ${lastName}, ${hash})`);
-    return signIn(t.app, email, 'user-password-1');
+    return (await t.given.signedIn(email, { organization: 'Fabrikam Inc', firstName, lastName, password: 'user-password-1' })).session;
   }
 
   beforeAll(async () => {

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { syncInheritance } from '../../src/modules/permissions/inheritance.js';
+import { syncInheritance } from '../../src/modules/permissions/inheritance/sync.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { type Session, signIn } from '../helpers/session.js';
 import { type Fixtures, fixtures } from './fixtures.js';
@@ -30,9 +30,6 @@ describe('audit trail of Administrator actions', () => {
   let contosoId: string;
   /** Every secret the cases handed out: none may appear in any audit row. */
   const secrets: string[] = [];
-
-  const call = (s: Session, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
-    t.app.inject({ method, url: `/api/v1${url}`, headers: s.headers, ...(payload ? { payload } : {}) });
 
   /** The newest audit row's id: a case reads what was written after it. */
   const mark = async () => (await f.rows<{ id: number }>(sql`select coalesce(max(id), 0)::int as id from audit_log`))[0]?.id ?? 0;
@@ -105,7 +102,7 @@ describe('audit trail of Administrator actions', () => {
   it('R-PERM-7: adding a user records who and with which roles; re-sending the invitation records the link replaced, never a link itself', async () => {
     const enrollment = await f.lid('67012345');
     const since = await mark();
-    const added = await call(anna, 'POST', '/users', {
+    const added = await t.as(anna).post('/users', {
       email: 'Audit.New@contoso.example',
       firstName: 'Nova',
       lastName: 'Audit',
@@ -122,7 +119,7 @@ describe('audit trail of Administrator actions', () => {
 
     const [first] = await f.rows<{ id: string }>(sql`select id from invitation where user_id = ${id}`);
     const resendSince = await mark();
-    expect((await call(anna, 'POST', `/users/${id}/invitation`)).statusCode).toBe(202);
+    expect((await t.as(anna).post(`/users/${id}/invitation`)).statusCode).toBe(202);
     await mailedToken('audit.new@contoso.example', '/register');
     const [second] = await f.rows<{ id: string }>(sql`select id from invitation where user_id = ${id} and revoked_at is null`);
     const resent = await audited(resendSince, 'invitation.resend', annaId, { type: 'user', id });
@@ -136,7 +133,7 @@ describe('audit trail of Administrator actions', () => {
     const u = await f.user('audit.roles@contoso.example', { grants: [['67012345', ['DOWNLOAD']]] });
     const enrollment = await f.lid('67012345');
     const since = await mark();
-    const res = await call(anna, 'PUT', `/users/${u.id}/roles/${enrollment}`, {
+    const res = await t.as(anna).put(`/users/${u.id}/roles/${enrollment}`, {
       roles: ['DOWNLOAD', 'ONLINE_SERVICES_MANAGER'],
       manageReservation: true,
     });
@@ -152,7 +149,7 @@ describe('audit trail of Administrator actions', () => {
     const u = await f.user('audit.remove@contoso.example', { grants: [['8765-4321', ['PRODUCT_KEYS']]] });
     const pcn = await f.lid('8765-4321');
     const since = await mark();
-    expect((await call(anna, 'DELETE', `/users/${u.id}/roles/${pcn}`)).statusCode).toBe(204);
+    expect((await t.as(anna).delete(`/users/${u.id}/roles/${pcn}`)).statusCode).toBe(204);
     const row = await audited(since, 'users.remove-licensing-id', annaId, { type: 'user', id: u.id });
     expect(row).toMatchObject({ before: { [pcn]: { roles: ['PRODUCT_KEYS'] } }, after: { [pcn]: { roles: [] } } });
   });
@@ -166,7 +163,7 @@ describe('audit trail of Administrator actions', () => {
     });
     const [enrollment, pcn] = [await f.lid('67012345'), await f.lid('8765-4321')];
     const since = await mark();
-    expect((await call(anna, 'POST', `/users/${u.id}/deactivate`)).statusCode).toBe(200);
+    expect((await t.as(anna).post(`/users/${u.id}/deactivate`)).statusCode).toBe(200);
     const off = await audited(since, 'users.deactivate', annaId, { type: 'user', id: u.id });
     expect(off).toMatchObject({
       before: { [enrollment]: { roles: ['DOWNLOAD'] }, [pcn]: { roles: ['LICENSING_INFO_VIEWER'] } },
@@ -174,7 +171,7 @@ describe('audit trail of Administrator actions', () => {
     });
 
     const backSince = await mark();
-    expect((await call(anna, 'POST', `/users/${u.id}/reactivate`)).statusCode).toBe(200);
+    expect((await t.as(anna).post(`/users/${u.id}/reactivate`)).statusCode).toBe(200);
     const on = await audited(backSince, 'users.reactivate', annaId, { type: 'user', id: u.id });
     expect(on).toMatchObject({
       before: { [enrollment]: { roles: [] }, [pcn]: { roles: [] } },
@@ -185,14 +182,14 @@ describe('audit trail of Administrator actions', () => {
   it('R-PERM-6: accepting and denying a permission request record the decision, whose request it was and the roles it gave', async () => {
     const requester = await f.user('audit.requester@contoso.example', { grants: [['67012345', ['DOWNLOAD']]] });
     const request = async (number: string, roles: string[]) => {
-      const res = await call(requester.session, 'POST', '/permission-requests', { programCode: 'SELECT_PLUS', number, roles });
+      const res = await t.as(requester.session).post('/permission-requests', { programCode: 'SELECT_PLUS', number, roles });
       expect(res.statusCode, res.body).toBe(201);
       return res.json().id as string;
     };
     const pcn = await f.lid('8765-4321');
     const accepted = await request('8765-4321', ['PRODUCT_KEYS']);
     const since = await mark();
-    expect((await call(anna, 'POST', `/permission-requests/${accepted}/decision`, { decision: 'ACCEPT' })).statusCode).toBe(200);
+    expect((await t.as(anna).post(`/permission-requests/${accepted}/decision`, { decision: 'ACCEPT' })).statusCode).toBe(200);
     const yes = await audited(since, 'permission-request.decide', annaId, { type: 'permission_request', id: accepted });
     expect(yes).toMatchObject({
       before: { status: 'PENDING', holding: { roles: [] } },
@@ -201,7 +198,7 @@ describe('audit trail of Administrator actions', () => {
 
     const denied = await request('8765-4321', ['DOWNLOAD']);
     const denySince = await mark();
-    const deny = await call(anna, 'POST', `/permission-requests/${denied}/decision`, { decision: 'DENY', note: 'Ask your manager.' });
+    const deny = await t.as(anna).post(`/permission-requests/${denied}/decision`, { decision: 'DENY', note: 'Ask your manager.' });
     expect(deny.statusCode).toBe(200);
     const no = await audited(denySince, 'permission-request.decide', annaId, { type: 'permission_request', id: denied });
     expect(no).toMatchObject({
@@ -212,16 +209,16 @@ describe('audit trail of Administrator actions', () => {
 
   it('R-ID-4, R-ID-7: organization settings record the sign-up settings and country before and after; a refused country change records nothing', async () => {
     const since = await mark();
-    expect((await call(anna, 'PATCH', '/organization', { directoryRequired: true })).statusCode).toBe(200);
+    expect((await t.as(anna).patch('/organization', { directoryRequired: true })).statusCode).toBe(200);
     const row = await audited(since, 'organization.settings', annaId, { type: 'organization', id: contosoId });
     expect(row).toMatchObject({
       before: { directoryRequired: false, country: 'SE' },
       after: { directoryRequired: true, country: 'SE' },
     });
-    expect((await call(anna, 'PATCH', '/organization', { directoryRequired: false })).statusCode).toBe(200);
+    expect((await t.as(anna).patch('/organization', { directoryRequired: false })).statusCode).toBe(200);
 
     const refusedSince = await mark();
-    const country = await call(anna, 'PATCH', '/organization', { country: 'NO' });
+    const country = await t.as(anna).patch('/organization', { country: 'NO' });
     expect(country.json().code).toBe('COUNTRY_FIXED');
     expect(await written(refusedSince)).toEqual([]);
   });
@@ -230,7 +227,7 @@ describe('audit trail of Administrator actions', () => {
     const clientSecret = 'audit-client-secret-0123456789';
     secrets.push(clientSecret);
     const since = await mark();
-    const saved = await call(anna, 'PUT', '/organization/sso', { issuer, clientId: 'lsc-audit', clientSecret });
+    const saved = await t.as(anna).put('/organization/sso', { issuer, clientId: 'lsc-audit', clientSecret });
     expect(saved.statusCode, saved.body).toBe(200);
     const [stored] = await f.rows<{ client_secret: string }>(sql`select client_secret from oidc_provider`);
     secrets.push(stored?.client_secret ?? clientSecret); // sealed, but still not for the audit log
@@ -238,7 +235,7 @@ describe('audit trail of Administrator actions', () => {
     expect(first).toMatchObject({ before: null, after: { issuer, clientId: 'lsc-audit', enabled: true, clientSecretChanged: true } });
 
     const disableSince = await mark();
-    expect((await call(anna, 'PUT', '/organization/sso', { issuer, clientId: 'lsc-audit', enabled: false })).statusCode).toBe(200);
+    expect((await t.as(anna).put('/organization/sso', { issuer, clientId: 'lsc-audit', enabled: false })).statusCode).toBe(200);
     const disabled = await audited(disableSince, 'sso.settings.save', annaId, { type: 'organization', id: contosoId });
     expect(disabled).toMatchObject({
       before: { issuer, clientId: 'lsc-audit', enabled: true },
@@ -246,7 +243,7 @@ describe('audit trail of Administrator actions', () => {
     });
 
     const removeSince = await mark();
-    expect((await call(anna, 'DELETE', '/organization/sso')).statusCode).toBe(204);
+    expect((await t.as(anna).delete('/organization/sso')).statusCode).toBe(204);
     const removed = await audited(removeSince, 'sso.settings.remove', annaId, { type: 'organization', id: contosoId });
     expect(removed).toMatchObject({ before: { issuer, clientId: 'lsc-audit', enabled: false }, after: null });
   });
@@ -254,7 +251,7 @@ describe('audit trail of Administrator actions', () => {
   it('R-ID-6: a SCIM token is recorded by name, never the token; what the directory then does is recorded with the token as actor', async () => {
     const person = await f.user('audit.scim@contoso.example');
     const since = await mark();
-    const created = await call(anna, 'POST', '/organization/scim-tokens', { name: 'Audit directory' });
+    const created = await t.as(anna).post('/organization/scim-tokens', { name: 'Audit directory' });
     expect(created.statusCode).toBe(201);
     const { id: tokenId, token } = created.json() as { id: string; token: string };
     secrets.push(token);
@@ -280,7 +277,7 @@ describe('audit trail of Administrator actions', () => {
     expect(removed).toMatchObject({ before: { status: 'active' }, after: { status: 'removed', sessionsEnded: 1 } });
 
     const revokeSince = await mark();
-    expect((await call(anna, 'DELETE', `/organization/scim-tokens/${tokenId}`)).statusCode).toBe(204);
+    expect((await t.as(anna).delete(`/organization/scim-tokens/${tokenId}`)).statusCode).toBe(204);
     const revoked = await audited(revokeSince, 'scim-token.revoke', annaId, { type: 'scim_token', id: tokenId });
     expect(revoked).toMatchObject({ before: { name: 'Audit directory' } });
   });
@@ -288,16 +285,16 @@ describe('audit trail of Administrator actions', () => {
   it('R-PERM-10: the Add Open switch records the setting before and after', async () => {
     const open = await f.lid('V1234567');
     const since = await mark();
-    expect((await call(anna, 'PATCH', `/licensing-ids/${open}/add-open`, { enabled: false })).statusCode).toBe(200);
+    expect((await t.as(anna).patch(`/licensing-ids/${open}/add-open`, { enabled: false })).statusCode).toBe(200);
     const off = await audited(since, 'add_open.switch', annaId, { type: 'licensing_id', id: open });
     expect(off).toMatchObject({ before: { addOpenEnabled: true }, after: { addOpenEnabled: false } });
-    expect((await call(anna, 'PATCH', `/licensing-ids/${open}/add-open`, { enabled: true })).statusCode).toBe(200);
+    expect((await t.as(anna).patch(`/licensing-ids/${open}/add-open`, { enabled: true })).statusCode).toBe(200);
   });
 
   it('R-PERM-11: denying a reseller from Manage Users records the roles taken, never the Deny Access token', async () => {
     const open = await f.lid('V1234567');
     const operator = await signIn(t.app, 'operator@northwind.example');
-    const granted = await call(operator, 'POST', `/operator/licensing-ids/${open}/resellers`, {
+    const granted = await t.as(operator).post(`/operator/licensing-ids/${open}/resellers`, {
       email: 'audit.partner@adatum.example',
       firstName: 'Ada',
       lastName: 'Partner',
@@ -307,7 +304,7 @@ describe('audit trail of Administrator actions', () => {
     await mailedToken('audit.partner@adatum.example', '/reseller-access/deny');
     const [access] = await f.rows<{ id: string }>(sql`select id from reseller_access where user_id = ${reseller}`);
     const since = await mark();
-    expect((await call(anna, 'DELETE', `/licensing-ids/${open}/resellers/${reseller}`)).statusCode).toBe(200);
+    expect((await t.as(anna).delete(`/licensing-ids/${open}/resellers/${reseller}`)).statusCode).toBe(200);
     const row = await audited(since, 'reseller.deny', annaId, { type: 'reseller_access', id: access?.id ?? '' });
     expect(row).toMatchObject({
       before: { roles: expect.arrayContaining(['DOWNLOAD', 'LICENSING_INFO_VIEWER', 'PRODUCT_KEYS', 'SUBSCRIPTIONS_MANAGER']) },
@@ -324,7 +321,7 @@ describe('audit trail of Administrator actions', () => {
     await f.db.transaction((tx) => syncInheritance(tx, ea));
     const enrollment = await f.lid('67012345');
     const since = await mark();
-    expect((await call(heir.session, 'PUT', `/me/inheritance/${ea}`, { optedIn: false })).statusCode).toBe(200);
+    expect((await t.as(heir.session).put(`/me/inheritance/${ea}`, { optedIn: false })).statusCode).toBe(200);
     const row = await audited(since, 'permissions.inheritance-choice', heir.id, { type: 'agreement', id: ea });
     expect(row).toMatchObject({
       before: { optedIn: true, holdings: { [enrollment]: { roles: ['ADMINISTRATOR', 'LICENSING_INFO_VIEWER'] } } },

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { grantResellerAccess } from '../../src/modules/permissions/reseller.js';
+import { grantResellerAccess } from '../../src/modules/permissions/reseller/service.js';
 import { deactivationClosesAccount } from '../../src/modules/permissions/rules.js';
 import { randomToken, sha256 } from '../../src/platform/auth/secrets.js';
 import { systemClock } from '../../src/platform/clock.js';
@@ -21,11 +21,9 @@ describe('deactivation keeps a person out of the organization (R-PERM-7, R-ID-6)
   });
   afterAll(() => t.close());
 
-  const call = (s: Session | { headers: Record<string, string> }, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
-    t.app.inject({ method, url: `/api/v1${url}`, headers: s.headers, ...(payload ? { payload } : {}) });
-  const deactivate = (userId: string) => call(admin, 'POST', `/users/${userId}/deactivate`);
+  const deactivate = (userId: string) => t.as(admin).post(`/users/${userId}/deactivate`);
   const listed = async (email: string) =>
-    ((await call(admin, 'GET', `/users?email=${encodeURIComponent(email)}&status=all`)).json().items as { status: string }[])[0]?.status;
+    ((await t.as(admin).get(`/users?email=${encodeURIComponent(email)}&status=all`)).json().items as { status: string }[])[0]?.status;
   const standing = (userId: string) =>
     f.rows<{ locked_from: string | null; lifted_via: string | null }>(
       sql`select locked_from::text, lifted_via::text from deactivation where user_id = ${userId} order by deactivated_at`,
@@ -37,10 +35,10 @@ describe('deactivation keeps a person out of the organization (R-PERM-7, R-ID-6)
 
   it('R-PERM-7 / R-ID-6: a person of the organization left with no role is signed out everywhere, loses their API tokens and cannot sign in', async () => {
     const u = await f.user('leaver@contoso.example', { locale: 'sv', grants: [['67012345', ['DOWNLOAD', 'PRODUCT_KEYS']]] });
-    const created = await call(u.session, 'POST', '/me/tokens', { name: 'nightly-export' });
+    const created = await t.as(u.session).post('/me/tokens', { name: 'nightly-export' });
     expect(created.statusCode).toBe(201);
     const bearer = { headers: { authorization: `Bearer ${created.json().token}` } };
-    expect((await call(bearer, 'GET', '/me')).statusCode).toBe(200);
+    expect((await t.as(bearer).get('/me')).statusCode).toBe(200);
     const spare = await signIn(t.app, 'leaver@contoso.example', 'fixture-password-1');
 
     const res = await deactivate(u.id);
@@ -48,10 +46,10 @@ describe('deactivation keeps a person out of the organization (R-PERM-7, R-ID-6)
     expect(res.json()).toMatchObject({ status: 'inactive', accountClosed: true, retained: [] });
 
     // At once: both sessions and the token answer 401, and no new token can be made.
-    expect((await call(u.session, 'GET', '/me')).statusCode).toBe(401);
-    expect((await call(spare, 'GET', '/me')).statusCode).toBe(401);
-    expect((await call(bearer, 'GET', '/me')).statusCode).toBe(401);
-    expect((await call(u.session, 'POST', '/me/tokens', { name: 'again' })).statusCode).toBe(401);
+    expect((await t.as(u.session).get('/me')).statusCode).toBe(401);
+    expect((await t.as(spare).get('/me')).statusCode).toBe(401);
+    expect((await t.as(bearer).get('/me')).statusCode).toBe(401);
+    expect((await t.as(u.session).post('/me/tokens', { name: 'again' })).statusCode).toBe(401);
     const again = await passwordSignIn('leaver@contoso.example');
     expect(again.statusCode).toBe(401);
     expect(again.json().code).toBe('INVALID_CREDENTIALS');
@@ -72,18 +70,18 @@ describe('deactivation keeps a person out of the organization (R-PERM-7, R-ID-6)
 
   it('R-PERM-7: reactivation reopens the account as it was; the revoked tokens stay revoked', async () => {
     const u = await f.user('returner@contoso.example', { grants: [['67012345', ['DOWNLOAD']]] });
-    const token = (await call(u.session, 'POST', '/me/tokens', { name: 'old' })).json().token as string;
+    const token = (await t.as(u.session).post('/me/tokens', { name: 'old' })).json().token as string;
     await deactivate(u.id);
     expect(await status(u.id)).toBe('deactivated');
 
-    const back = await call(admin, 'POST', `/users/${u.id}/reactivate`);
+    const back = await t.as(admin).post(`/users/${u.id}/reactivate`);
     expect(back.statusCode).toBe(200);
     expect(back.json().status).toBe('active');
     expect(await status(u.id)).toBe('active');
     expect(await f.roles(u.id, '67012345')).toEqual(['DOWNLOAD']);
     expect(await standing(u.id)).toEqual([{ locked_from: 'active', lifted_via: 'REACTIVATED' }]);
     expect((await passwordSignIn('returner@contoso.example')).statusCode).toBe(200);
-    expect((await call({ headers: { authorization: `Bearer ${token}` } }, 'GET', '/me')).statusCode).toBe(401);
+    expect((await t.as({ headers: { authorization: `Bearer ${token}` } }).get('/me')).statusCode).toBe(401);
     expect(await f.audits('users.deactivation-lift', u.id)).toHaveLength(1);
     expect((await f.mails('returner@contoso.example')).at(-1)?.template).toBe('accessReactivated');
   });
@@ -91,18 +89,18 @@ describe('deactivation keeps a person out of the organization (R-PERM-7, R-ID-6)
   it('R-PERM-7: a deactivated person cannot re-grant themselves with Add Open License, and the list does not flip back to active', async () => {
     // Someone of another organization who added Contoso's Open License themselves.
     const pat = await f.user('pat.addopen@fabrikam.example', { org: 'Fabrikam Inc' });
-    expect((await call(pat.session, 'POST', '/open-licenses', PAIR)).statusCode).toBe(201);
+    expect((await t.as(pat.session).post('/open-licenses', PAIR)).statusCode).toBe(201);
     expect(await listed('pat.addopen@fabrikam.example')).toBe('active');
 
     const res = await deactivate(pat.id);
     expect(res.statusCode).toBe(200);
     // Another organization's person keeps their own account: only Contoso is closed to them.
     expect(res.json()).toMatchObject({ status: 'inactive', accountClosed: false });
-    expect((await call(pat.session, 'GET', '/me')).statusCode).toBe(200);
+    expect((await t.as(pat.session).get('/me')).statusCode).toBe(200);
     expect(await f.roles(pat.id, 'V1234567')).toEqual([]);
 
     const adminNotices = (await f.rows(sql`select 1 from outbox where template = 'addOpenAdminNotice'`)).length;
-    const retry = await call(pat.session, 'POST', '/open-licenses', PAIR);
+    const retry = await t.as(pat.session).post('/open-licenses', PAIR);
     expect(retry.statusCode).toBe(403);
     expect(retry.json().code).toBe('DEACTIVATED_BY_ORGANIZATION');
     expect(await f.roles(pat.id, 'V1234567')).toEqual([]);
@@ -111,8 +109,8 @@ describe('deactivation keeps a person out of the organization (R-PERM-7, R-ID-6)
     expect(await f.rows(sql`select 1 from add_open_failure where user_id = ${pat.id}`)).toEqual([]); // not counted as a guess
 
     // An Administrator lets them back; then Add Open works again.
-    expect((await call(admin, 'POST', `/users/${pat.id}/reactivate`)).statusCode).toBe(200);
-    expect((await call(pat.session, 'POST', '/open-licenses', PAIR)).statusCode).toBe(201);
+    expect((await t.as(admin).post(`/users/${pat.id}/reactivate`)).statusCode).toBe(200);
+    expect((await t.as(pat.session).post('/open-licenses', PAIR)).statusCode).toBe(201);
     expect(await standing(pat.id)).toEqual([{ locked_from: null, lifted_via: 'REACTIVATED' }]);
   });
 
@@ -120,7 +118,7 @@ describe('deactivation keeps a person out of the organization (R-PERM-7, R-ID-6)
     const operator = await signIn(t.app, 'operator@northwind.example');
     const openId = await f.lid('V1234567');
     const grant = () =>
-      call(operator, 'POST', `/operator/licensing-ids/${openId}/resellers`, {
+      t.as(operator).post(`/operator/licensing-ids/${openId}/resellers`, {
         email: 'rita@resell-deact.example',
         firstName: 'Rita',
         lastName: 'Reseller',
@@ -154,22 +152,22 @@ describe('deactivation keeps a person out of the organization (R-PERM-7, R-ID-6)
       ],
     });
     expect((await deactivate(kim.id)).json()).toMatchObject({ accountClosed: false, status: 'inactive' });
-    const assigned = await call(admin, 'PUT', `/users/${kim.id}/roles/${await f.lid('8765-4321')}`, { roles: ['LICENSING_INFO_VIEWER'] });
+    const assigned = await t.as(admin).put(`/users/${kim.id}/roles/${await f.lid('8765-4321')}`, { roles: ['LICENSING_INFO_VIEWER'] });
     expect(assigned.statusCode).toBe(200);
     expect(assigned.json().status).toBe('active');
     expect(await standing(kim.id)).toEqual([{ locked_from: null, lifted_via: 'ROLES_ASSIGNED' }]);
 
     const pat = await f.user('pat.request@fabrikam.example', { org: 'Fabrikam Inc' });
-    expect((await call(pat.session, 'POST', '/open-licenses', PAIR)).statusCode).toBe(201);
+    expect((await t.as(pat.session).post('/open-licenses', PAIR)).statusCode).toBe(201);
     await deactivate(pat.id);
-    const asked = await call(pat.session, 'POST', '/permission-requests', {
+    const asked = await t.as(pat.session).post('/permission-requests', {
       programCode: 'OPEN_LICENSE',
       number: 'V1234567',
       authorizationNumber: 'AUTH-7788',
       roles: ['DOWNLOAD'],
     });
     expect(asked.statusCode, asked.body).toBe(201);
-    const accepted = await call(admin, 'POST', `/permission-requests/${asked.json().id}/decision`, { decision: 'ACCEPT' });
+    const accepted = await t.as(admin).post(`/permission-requests/${asked.json().id}/decision`, { decision: 'ACCEPT' });
     expect(accepted.statusCode).toBe(200);
     expect(await standing(pat.id)).toEqual([{ locked_from: null, lifted_via: 'REQUEST_ACCEPTED' }]);
     expect(await f.roles(pat.id, 'V1234567')).toEqual(['DOWNLOAD']);
@@ -178,12 +176,10 @@ describe('deactivation keeps a person out of the organization (R-PERM-7, R-ID-6)
 
   it('R-PERM-7 / R-ID-3: an address confirmation that arrives after the deactivation activates nothing on the organization’s Licensing IDs', async () => {
     const u = await f.user('pending.confirm@contoso.example', { grants: [['54011111', ['DOWNLOAD']]] });
-    const enrollment = await f.lid('67012345');
-    const [waiting] = await f.rows<{ id: string }>(sql`insert into role_grant (user_id, licensing_id, role, source, active)
-      values (${u.id}, ${enrollment}, 'PRODUCT_KEYS', 'ADMIN', false) returning id`);
+    const [waiting] = await t.given.grant(u.id, { on: '67012345', roles: ['PRODUCT_KEYS'], active: false });
     const token = randomToken();
     await f.db.execute(sql`insert into email_verification (user_id, address, token_hash, expires_at, grant_ids)
-      values (${u.id}, 'agreement.address@contoso.example', ${sha256(token)}, now() + interval '1 day', ${sql.param([waiting?.id])}::uuid[])`);
+      values (${u.id}, 'agreement.address@contoso.example', ${sha256(token)}, now() + interval '1 day', ${sql.param([waiting])}::uuid[])`);
 
     expect((await deactivate(u.id)).statusCode).toBe(200);
     const verified = await t.app.inject({ method: 'POST', url: '/api/v1/auth/verify-email', payload: { token } });
@@ -194,7 +190,7 @@ describe('deactivation keeps a person out of the organization (R-PERM-7, R-ID-6)
 
   it('R-ID-6: an invited person deactivated before registering cannot register until reactivated', async () => {
     const enrollment = await f.lid('67012345');
-    const added = await call(admin, 'POST', '/users', {
+    const added = await t.as(admin).post('/users', {
       email: 'ivy.invited@contoso.example',
       firstName: 'Ivy',
       lastName: 'Invited',
@@ -210,7 +206,7 @@ describe('deactivation keeps a person out of the organization (R-PERM-7, R-ID-6)
     const refused = await t.app.inject({ method: 'GET', url: `/api/v1/auth/invitations/${token}` });
     expect(refused.statusCode).toBe(404);
 
-    expect((await call(admin, 'POST', `/users/${ivy}/reactivate`)).json().status).toBe('invited');
+    expect((await t.as(admin).post(`/users/${ivy}/reactivate`)).json().status).toBe('invited');
     const valid = await t.app.inject({ method: 'GET', url: `/api/v1/auth/invitations/${token}` });
     expect(valid.json().status).toBe('valid');
   });

@@ -1,8 +1,8 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { hashPassword } from '../../src/platform/auth/password.js';
+import type { GrantSource } from '../../src/modules/permissions/rules.js';
 import type { Role } from '../../src/platform/authz/roles.js';
 import type { TestApp } from '../helpers/app.js';
-import { type Session, signIn } from '../helpers/session.js';
+import type { Session } from '../helpers/session.js';
 
 const PASSWORD = 'fixture-password-1';
 
@@ -17,7 +17,6 @@ export interface Mail {
 /** Data helpers for the permissions tests, on the demo-seeded database of one test app. */
 export function fixtures(t: TestApp) {
   const db = t.database.db;
-  let hash: Promise<string> | undefined;
   const rows = async <T extends Record<string, unknown>>(q: SQL) => (await db.execute<T>(q)).rows;
   const one = async <T extends Record<string, unknown>>(q: SQL) => {
     const [r] = await rows<T>(q);
@@ -35,23 +34,16 @@ export function fixtures(t: TestApp) {
     /** A new active user of an organization with a password, grants by Licensing ID number, and a session. */
     async user(
       email: string,
-      opts: { org?: string; locale?: 'en' | 'sv'; grants?: [string, Role[], string?][]; firstName?: string } = {},
+      opts: { org?: string; locale?: 'en' | 'sv'; grants?: [string, Role[], GrantSource?][]; firstName?: string } = {},
     ): Promise<{ id: string; session: Session }> {
-      hash ??= hashPassword(PASSWORD);
-      const org = await one<{ id: string }>(sql`select id from organization where name = ${opts.org ?? 'Contoso Ltd'}`);
-      const u = await one<{ id: string }>(sql`
-        insert into "user" (organization_id, email, first_name, last_name, password_hash, locale)
-        values (${org.id}, ${email}, ${opts.firstName ?? 'Test'}, 'User', ${await hash}, ${opts.locale ?? 'en'}) returning id`);
-      for (const [number, roles, source] of opts.grants ?? []) await f.grant(u.id, number, roles, source);
-      return { id: u.id, session: await signIn(t.app, email, PASSWORD) };
-    },
-
-    async grant(userId: string, number: string, roles: Role[], source = 'ADMIN') {
-      const l = await f.lid(number);
-      for (const role of roles) {
-        await db.execute(sql`insert into role_grant (user_id, licensing_id, role, source) values (${userId}, ${l}, ${role}, ${source}::grant_source)
-          on conflict (user_id, licensing_id, role, source) do update set active = true`);
-      }
+      const { id, session } = await t.given.signedIn(email, {
+        organization: opts.org,
+        locale: opts.locale,
+        firstName: opts.firstName,
+        password: PASSWORD,
+        grants: (opts.grants ?? []).map(([on, roles, source]) => ({ on, roles, source })),
+      });
+      return { id, session };
     },
 
     /** Active roles of a user on a Licensing ID. */

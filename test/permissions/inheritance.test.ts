@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { syncContactAdministrators, syncInheritance } from '../../src/modules/permissions/inheritance.js';
+import { syncContactAdministrators, syncInheritance } from '../../src/modules/permissions/inheritance/sync.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { type Session, signIn } from '../helpers/session.js';
 import { type Fixtures, fixtures } from './fixtures.js';
@@ -23,15 +23,13 @@ describe('Administrator inheritance', () => {
   });
   afterAll(() => t.close());
 
-  const call = (s: Session, method: 'GET' | 'PUT', url: string, payload?: object) =>
-    t.app.inject({ method, url: `/api/v1${url}`, headers: s.headers, ...(payload ? { payload } : {}) });
   const inheritedGrants = (userId: string) =>
     f.rows<{ number: string; role: string; active: boolean; inherited_from: string }>(sql`
       select l.number, g.role::text as role, g.active, g.inherited_from from role_grant g join licensing_id l on l.id = g.licensing_id
       where g.user_id = ${userId} and g.source = 'INHERITED' order by l.number, g.role`);
 
   it('R-PERM-5: the MBSA’s Notices Correspondent is Administrator of every child Licensing ID, opted in by default', async () => {
-    const res = await call(anna, 'GET', '/me/inheritance');
+    const res = await t.as(anna).get('/me/inheritance');
     expect(res.statusCode).toBe(200);
     expect(res.json().items).toEqual([
       {
@@ -61,7 +59,7 @@ describe('Administrator inheritance', () => {
     expect(await f.roles(heir.id, '67012345')).toEqual(['ADMINISTRATOR', 'LICENSING_INFO_VIEWER']);
     expect(await f.roles(heir.id, '54011111')).toEqual(['ADMINISTRATOR', 'LICENSING_INFO_VIEWER']);
     expect(await f.roles(heir.id, '8765-4321')).toEqual([]);
-    const items = (await call(heir.session, 'GET', '/me/permissions?status=all')).json().items;
+    const items = (await t.as(heir.session).get('/me/permissions?status=all')).json().items;
     expect(items.map((i: { number: string; reason: string }) => [i.number, i.reason])).toEqual([
       ['54011111', 'INHERITED'],
       ['67012345', 'INHERITED'],
@@ -70,7 +68,7 @@ describe('Administrator inheritance', () => {
 
   it('R-PERM-5: opting out keeps Licensing Info Viewer on every child; opting in gives Administrator back; each is mailed and audited', async () => {
     const ea = await f.agreement('01E73628-EA');
-    const out = await call(heir.session, 'PUT', `/me/inheritance/${ea}`, { optedIn: false });
+    const out = await t.as(heir.session).put(`/me/inheritance/${ea}`, { optedIn: false });
     expect(out.statusCode).toBe(200);
     expect(out.json()).toMatchObject({
       optedIn: false,
@@ -82,7 +80,7 @@ describe('Administrator inheritance', () => {
     expect(await f.roles(heir.id, '54011111')).toEqual(['LICENSING_INFO_VIEWER']);
     // The Administrator grant is kept, inactive, for audit.
     expect((await inheritedGrants(heir.id)).filter((g) => g.role === 'ADMINISTRATOR').map((g) => g.active)).toEqual([false, false]);
-    const items = (await call(heir.session, 'GET', '/me/permissions')).json().items;
+    const items = (await t.as(heir.session).get('/me/permissions')).json().items;
     expect(items).toEqual([
       expect.objectContaining({ number: '67012345', roles: ['LICENSING_INFO_VIEWER'], removable: false, reason: 'INHERITED' }),
     ]);
@@ -96,10 +94,10 @@ describe('Administrator inheritance', () => {
 
     // Choosing the same again changes nothing.
     const before = await f.counts();
-    expect((await call(heir.session, 'PUT', `/me/inheritance/${ea}`, { optedIn: false })).statusCode).toBe(200);
+    expect((await t.as(heir.session).put(`/me/inheritance/${ea}`, { optedIn: false })).statusCode).toBe(200);
     expect(await f.counts()).toEqual(before);
 
-    const back = await call(heir.session, 'PUT', `/me/inheritance/${ea}`, { optedIn: true });
+    const back = await t.as(heir.session).put(`/me/inheritance/${ea}`, { optedIn: true });
     expect(back.json().optedIn).toBe(true);
     expect(await f.roles(heir.id, '67012345')).toEqual(['ADMINISTRATOR', 'LICENSING_INFO_VIEWER']);
     expect((await f.mails('heir@contoso.example')).at(-1)).toMatchObject({ template: 'inheritanceOptedIn', locale: 'sv' });
@@ -107,7 +105,7 @@ describe('Administrator inheritance', () => {
 
   it('R-PERM-5: a new child Licensing ID follows each contact’s choice when order ingestion syncs it', async () => {
     const ea = await f.agreement('01E73628-EA');
-    await call(heir.session, 'PUT', `/me/inheritance/${ea}`, { optedIn: false });
+    await t.as(heir.session).put(`/me/inheritance/${ea}`, { optedIn: false });
     await f.db.execute(sql`insert into licensing_id (organization_id, program_code, parent_agreement_id, kind, number, name, start_date)
       select organization_id, 'ENTERPRISE', id, 'ENROLLMENT', '67055555', 'Contoso Enterprise Enrollment (new)', '2026-07-01' from agreement where id = ${ea}`);
     await f.db.transaction(async (tx) => {
@@ -117,7 +115,7 @@ describe('Administrator inheritance', () => {
     expect(await f.roles(await f.userId('admin@contoso.example'), '67055555')).toEqual(['ADMINISTRATOR', 'LICENSING_INFO_VIEWER']);
     const [sync] = (await f.audits('permissions.inheritance-sync', ea)).slice(-1);
     expect(sync?.actor_user_id).toBeNull();
-    await call(heir.session, 'PUT', `/me/inheritance/${ea}`, { optedIn: true });
+    await t.as(heir.session).put(`/me/inheritance/${ea}`, { optedIn: true });
   });
 
   it('R-PERM-3, R-PERM-5: opting out is refused when it would leave a child without an Administrator', async () => {
@@ -138,7 +136,7 @@ describe('Administrator inheritance', () => {
     expect(await f.roles(lone.id, 'SP-ONLY')).toEqual(['ADMINISTRATOR', 'LICENSING_INFO_VIEWER']);
     expect(await f.roles(await f.userId('admin@contoso.example'), 'SP-ONLY')).toEqual(['LICENSING_INFO_VIEWER']);
     const before = await f.counts();
-    const res = await call(lone.session, 'PUT', `/me/inheritance/${sp}`, { optedIn: false });
+    const res = await t.as(lone.session).put(`/me/inheritance/${sp}`, { optedIn: false });
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ code: 'LAST_ADMINISTRATOR', licensingId: await f.lid('SP-ONLY') });
     expect(await f.counts()).toEqual(before);
@@ -175,7 +173,7 @@ describe('Administrator inheritance', () => {
       sql`select source::text as source from role_grant where user_id = ${nc.id} and active`,
     );
     expect(grant?.source).toBe('CONTACT');
-    const mine = (await call(nc.session, 'GET', '/me/permissions')).json().items;
+    const mine = (await t.as(nc.session).get('/me/permissions')).json().items;
     expect(mine).toEqual([
       expect.objectContaining({ number: 'V9876543', roles: ['ADMINISTRATOR'], reason: 'NOTICES_CORRESPONDENT', soleAdministrator: false }),
     ]);
@@ -184,9 +182,9 @@ describe('Administrator inheritance', () => {
   it('R-PERM-5: only an agreement’s contact may choose; anyone else gets 404', async () => {
     const keys = await signIn(t.app, 'keys@contoso.example');
     const before = await f.counts();
-    expect((await call(keys, 'PUT', `/me/inheritance/${await f.agreement('01E73628')}`, { optedIn: false })).statusCode).toBe(404);
-    expect((await call(keys, 'GET', '/me/inheritance')).json().items).toEqual([]);
-    const bad = await call(anna, 'PUT', `/me/inheritance/${await f.agreement('01E73628')}`, { optedIn: 'no' });
+    expect((await t.as(keys).put(`/me/inheritance/${await f.agreement('01E73628')}`, { optedIn: false })).statusCode).toBe(404);
+    expect((await t.as(keys).get('/me/inheritance')).json().items).toEqual([]);
+    const bad = await t.as(anna).put(`/me/inheritance/${await f.agreement('01E73628')}`, { optedIn: 'no' });
     expect(bad.statusCode).toBe(400);
     expect(await f.counts()).toEqual(before);
   });

@@ -1,14 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/demo/seed.js';
-import { checkKeyRequest } from '../../src/modules/permissions/key-request.js';
 import {
   KEY_REQUEST_KINDS,
   type KeyRequestInput,
   KeyRequestSchema,
   keyRequestRefusal,
   mayRequestKeys,
-} from '../../src/modules/permissions/key-request-rules.js';
+} from '../../src/modules/permissions/key-requests/rules.js';
+import { checkKeyRequest } from '../../src/modules/permissions/key-requests/service.js';
 import type { Actor } from '../../src/platform/auth/actor.js';
 import { ROLES } from '../../src/platform/authz/roles.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';

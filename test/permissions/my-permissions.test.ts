@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { syncInheritance } from '../../src/modules/permissions/inheritance.js';
+import { syncInheritance } from '../../src/modules/permissions/inheritance/sync.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { type Session, signIn } from '../helpers/session.js';
 import { type Fixtures, fixtures } from './fixtures.js';

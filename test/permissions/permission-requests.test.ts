@@ -19,8 +19,6 @@ describe('Permission requests', () => {
   });
   afterAll(() => t.close());
 
-  const call = (s: Session, method: 'GET' | 'POST', url: string, payload?: object) =>
-    t.app.inject({ method, url: `/api/v1${url}`, headers: s.headers, ...(payload ? { payload } : {}) });
   /** Nothing a requester reads may name an Administrator of the Licensing ID. */
   const namesNoAdministrator = (text: string) => {
     for (const name of ['Anna', 'Lind', 'admin@contoso.example', 'Bo', 'bo.second@contoso.example']) expect(text).not.toContain(name);
@@ -29,7 +27,7 @@ describe('Permission requests', () => {
   let firstRequest: { id: string; number: number };
 
   it('R-PERM-6: a request mails every Administrator of record; the requester’s answer and mail never name them', async () => {
-    const res = await call(requester.session, 'POST', '/permission-requests', {
+    const res = await t.as(requester.session).post('/permission-requests', {
       programCode: 'SELECT_PLUS',
       number: ' 8765-4321 ',
       roles: ['SA_MANAGER', 'DOWNLOAD'],
@@ -67,7 +65,7 @@ describe('Permission requests', () => {
 
   it('R-PERM-6: a second pending request for the same Licensing ID is refused, writing nothing', async () => {
     const before = await f.counts();
-    const res = await call(requester.session, 'POST', '/permission-requests', {
+    const res = await t.as(requester.session).post('/permission-requests', {
       programCode: 'SELECT_PLUS',
       number: '8765-4321',
       roles: ['PRODUCT_KEYS'],
@@ -85,7 +83,7 @@ describe('Permission requests', () => {
       { programCode: 'OPEN_LICENSE', number: 'V1234567', roles: ['DOWNLOAD'] },
       { programCode: 'OPEN_LICENSE', number: 'V1234567', authorizationNumber: 'AUTH-0000', roles: ['DOWNLOAD'] },
     ]) {
-      const res = await call(requester.session, 'POST', '/permission-requests', payload);
+      const res = await t.as(requester.session).post('/permission-requests', payload);
       expect(res.statusCode, JSON.stringify(payload)).toBe(404);
       expect(res.json().code).toBe('LICENSING_ID_NOT_FOUND');
     }
@@ -96,11 +94,11 @@ describe('Permission requests', () => {
       { programCode: 'ENTERPRISE', number: '67012345', roles: ['DOWNLOAD'], subRoles: { SA_MANAGER: ['E_LEARNING'] } },
       { programCode: 'ENTERPRISE', number: '67012345', roles: ['SA_MANAGER'], subRoles: { SA_MANAGER: ['NAP_ROOM'] } },
     ]) {
-      const res = await call(requester.session, 'POST', '/permission-requests', payload);
+      const res = await t.as(requester.session).post('/permission-requests', payload);
       expect(res.statusCode, JSON.stringify(payload)).toBe(400);
     }
     expect(await f.counts()).toEqual(before);
-    const open = await call(requester.session, 'POST', '/permission-requests', {
+    const open = await t.as(requester.session).post('/permission-requests', {
       programCode: 'OPEN_LICENSE',
       number: 'v1234567',
       authorizationNumber: 'auth-7788',
@@ -112,7 +110,7 @@ describe('Permission requests', () => {
   it('R-PERM-6: a user with only Open License agreements cannot request a non-Open agreement', async () => {
     const openUser = await f.user('open.only@contoso.example', { grants: [['V1234567', ['DOWNLOAD']]] });
     const before = await f.counts();
-    const res = await call(openUser.session, 'POST', '/permission-requests', {
+    const res = await t.as(openUser.session).post('/permission-requests', {
       programCode: 'ENTERPRISE',
       number: '67012345',
       roles: ['DOWNLOAD'],
@@ -120,7 +118,7 @@ describe('Permission requests', () => {
     expect(res.statusCode).toBe(403);
     expect(res.json().code).toBe('OPEN_USER_NON_OPEN_REQUEST');
     expect(await f.counts()).toEqual(before);
-    const openValue = await call(openUser.session, 'POST', '/permission-requests', {
+    const openValue = await t.as(openUser.session).post('/permission-requests', {
       programCode: 'OPEN_VALUE',
       number: 'V9876543',
       roles: ['DOWNLOAD'],
@@ -129,7 +127,7 @@ describe('Permission requests', () => {
   });
 
   it('R-PERM-6, R-PERM-12: Administrators see the pending requests of their Licensing IDs with requester, roles and comment', async () => {
-    const pending = (await call(second.session, 'GET', '/permission-requests?status=PENDING')).json();
+    const pending = (await t.as(second.session).get('/permission-requests?status=PENDING')).json();
     expect(pending.items).toHaveLength(1);
     expect(pending.items[0]).toMatchObject({
       id: firstRequest.id,
@@ -138,28 +136,28 @@ describe('Permission requests', () => {
       requester: { email: 'rita.requester@contoso.example', firstName: 'Rita', lastName: 'User' },
       comment: 'I run the e-learning programme.',
     });
-    const annas = (await call(anna, 'GET', '/permission-requests')).json();
+    const annas = (await t.as(anna).get('/permission-requests')).json();
     expect(annas.items.map((r: { licensingId: { number: string } }) => r.licensingId.number).sort()).toEqual([
       '8765-4321',
       'V1234567',
       'V9876543',
     ]);
     // Someone who administers nothing sees none but their own.
-    expect((await call(requester.session, 'GET', '/permission-requests')).json().items).toEqual([]);
+    expect((await t.as(requester.session).get('/permission-requests')).json().items).toEqual([]);
     const frank = await signIn(t.app, 'admin@fabrikam.example');
-    expect((await call(frank, 'GET', '/permission-requests?status=ALL')).json().items).toEqual([]);
+    expect((await t.as(frank).get('/permission-requests?status=ALL')).json().items).toEqual([]);
   });
 
   it('R-PERM-6: any one Administrator accepts; the roles apply at once; the requester is told without the decider’s name', async () => {
     const stranger = await signIn(t.app, 'admin@fabrikam.example');
     const keys = await signIn(t.app, 'keys@contoso.example');
     for (const s of [stranger, keys]) {
-      expect((await call(s, 'POST', `/permission-requests/${firstRequest.id}/decision`, { decision: 'ACCEPT' })).statusCode).toBe(404);
+      expect((await t.as(s).post(`/permission-requests/${firstRequest.id}/decision`, { decision: 'ACCEPT' })).statusCode).toBe(404);
     }
-    const bad = await call(second.session, 'POST', `/permission-requests/${firstRequest.id}/decision`, { decision: 'MAYBE' });
+    const bad = await t.as(second.session).post(`/permission-requests/${firstRequest.id}/decision`, { decision: 'MAYBE' });
     expect(bad.statusCode).toBe(400);
 
-    const res = await call(second.session, 'POST', `/permission-requests/${firstRequest.id}/decision`, {
+    const res = await t.as(second.session).post(`/permission-requests/${firstRequest.id}/decision`, {
       decision: 'ACCEPT',
       note: 'Welcome aboard.',
     });
@@ -172,14 +170,14 @@ describe('Permission requests', () => {
       { role: 'DOWNLOAD', source: 'REQUEST', sub_roles: null, granted_by: second.id },
       { role: 'SA_MANAGER', source: 'REQUEST', sub_roles: ['E_LEARNING'], granted_by: second.id },
     ]);
-    const mine = (await call(requester.session, 'GET', '/me/permissions')).json();
+    const mine = (await t.as(requester.session).get('/me/permissions')).json();
     expect(mine.items.find((i: { number: string }) => i.number === '8765-4321')).toMatchObject({ roles: ['DOWNLOAD', 'SA_MANAGER'] });
 
     const mail = (await f.mails('rita.requester@contoso.example')).find((m) => m.template === 'permissionRequestAccepted');
     expect(mail).toMatchObject({ locale: 'sv' });
     expect(mail?.text).toContain('Welcome aboard.');
     namesNoAdministrator(`${mail?.subject}\n${mail?.text}`);
-    const own = await call(requester.session, 'GET', '/permission-requests?mine=true&status=ALL');
+    const own = await t.as(requester.session).get('/permission-requests?mine=true&status=ALL');
     expect(own.json().items.find((r: { id: string }) => r.id === firstRequest.id)).toMatchObject({
       status: 'ACCEPTED',
       decisionNote: 'Welcome aboard.',
@@ -189,7 +187,7 @@ describe('Permission requests', () => {
     expect(row).toMatchObject({ actor_user_id: second.id, before: { status: 'PENDING' }, after: { status: 'ACCEPTED' } });
 
     const before = await f.counts();
-    const again = await call(anna, 'POST', `/permission-requests/${firstRequest.id}/decision`, { decision: 'DENY' });
+    const again = await t.as(anna).post(`/permission-requests/${firstRequest.id}/decision`, { decision: 'DENY' });
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('REQUEST_ALREADY_DECIDED');
     expect(await f.counts()).toEqual(before);
@@ -197,13 +195,13 @@ describe('Permission requests', () => {
 
   it('R-PERM-6: a denied request grants nothing and tells the requester, with the note', async () => {
     const req = (
-      await call(requester.session, 'POST', '/permission-requests', {
+      await t.as(requester.session).post('/permission-requests', {
         programCode: 'SELECT_PLUS',
         number: '8765-4321',
         roles: ['ADMINISTRATOR'],
       })
     ).json();
-    const res = await call(anna, 'POST', `/permission-requests/${req.id}/decision`, { decision: 'DENY', note: 'Ask your manager first.' });
+    const res = await t.as(anna).post(`/permission-requests/${req.id}/decision`, { decision: 'DENY', note: 'Ask your manager first.' });
     expect(res.statusCode).toBe(200);
     expect(res.json().status).toBe('DENIED');
     expect(await f.roles(requester.id, '8765-4321')).toEqual(['DOWNLOAD', 'SA_MANAGER']);

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { grantResellerAccess } from '../../src/modules/permissions/reseller.js';
+import { grantResellerAccess } from '../../src/modules/permissions/reseller/service.js';
 import { systemClock } from '../../src/platform/clock.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { type Session, signIn } from '../helpers/session.js';
@@ -156,9 +156,7 @@ describe('reseller access to Open Licenses', () => {
   it('R-PERM-11: an existing user is granted without an invitation, and the administrator denies from Manage Users; grants of other sources stay', async () => {
     // The partner already holds Download through the customer's own administrator.
     const partnerId = await userId('admin@fabrikam.example');
-    await t.database.db.execute(
-      sql`insert into role_grant (user_id, licensing_id, role, source) values (${partnerId}, ${openId}, 'DOWNLOAD', 'ADMIN')`,
-    );
+    await t.given.grant(partnerId, { on: openId, roles: ['DOWNLOAD'] });
     const res = await grant({ email: 'admin@fabrikam.example', firstName: 'Frank', lastName: 'Miller' });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ status: 'GRANTED', invited: false, userId: partnerId });

@@ -1,11 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/demo/seed.js';
-import { canReserve } from '../../src/modules/permissions/reservation.js';
-import { mayReserve } from '../../src/modules/permissions/reservation-rules.js';
+import { mayReserve } from '../../src/modules/permissions/reservation/rules.js';
+import { canReserve } from '../../src/modules/permissions/reservation/service.js';
 import type { Actor } from '../../src/platform/auth/actor.js';
 import { ROLES, type Role } from '../../src/platform/authz/roles.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
+import { given } from '../helpers/given.js';
 
 describe('Manage Reservation (R-PERM-9)', () => {
   it('R-PERM-9: Administrator, Online Administrator, or an OSM with Manage Reservation — OSM alone is not enough', () => {
@@ -25,7 +26,6 @@ describe('Manage Reservation (R-PERM-9)', () => {
   describe('canReserve, for the reservations capability', () => {
     let database: TestDatabase;
     let enrollment: string;
-    let contoso: string;
     const q = async <T = Record<string, string>>(text: ReturnType<typeof sql>) => (await database.db.execute(text)).rows as T[];
     const actorFor = async (email: string): Promise<Actor> => {
       const [u] = await q(sql`select id, organization_id from "user" where email = ${email}`);
@@ -40,13 +40,12 @@ describe('Manage Reservation (R-PERM-9)', () => {
       };
     };
     const newUser = async (email: string, roles: Role[], manageReservation = false) => {
-      const [u] = await q(
-        sql`insert into "user" (organization_id, email, first_name, last_name) values (${contoso}, ${email}, 'T', 'U') returning id`,
-      );
-      for (const role of roles) {
-        await database.db.execute(sql`insert into role_grant (user_id, licensing_id, role, source, manage_reservation)
-          values (${u?.id}, ${enrollment}, ${role}, 'ADMIN', ${manageReservation})`);
-      }
+      await given({ database }).user(email, {
+        firstName: 'T',
+        lastName: 'U',
+        password: null,
+        grants: [{ on: enrollment, roles, manageReservation }],
+      });
       return actorFor(email);
     };
 
@@ -54,7 +53,6 @@ describe('Manage Reservation (R-PERM-9)', () => {
       database = await createTestDatabase();
       await seedDemo(database.db);
       enrollment = (await q(sql`select id from licensing_id where number = '67012345'`))[0]?.id ?? '';
-      contoso = (await q(sql`select id from organization where name = 'Contoso Ltd'`))[0]?.id ?? '';
     });
     afterAll(() => database.drop());
 
@@ -71,8 +69,7 @@ describe('Manage Reservation (R-PERM-9)', () => {
       expect(await canReserve(database.db, flagged, enrollment)).toBe(true);
       // Only on that enrollment.
       const pcn = (await q(sql`select id from licensing_id where number = '8765-4321'`))[0]?.id ?? '';
-      await database.db.execute(sql`insert into role_grant (user_id, licensing_id, role, source)
-        values (${flagged.userId}, ${pcn}, 'ONLINE_SERVICES_MANAGER', 'ADMIN')`);
+      await given({ database }).grant(flagged.userId, { on: pcn, roles: ['ONLINE_SERVICES_MANAGER'] });
       expect(await canReserve(database.db, flagged, pcn)).toBe(false);
       await database.db.execute(
         sql`update role_grant set active = false where user_id = ${flagged.userId} and licensing_id = ${enrollment}`,

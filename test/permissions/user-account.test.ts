@@ -17,15 +17,13 @@ describe('Manage Users: an Administrator helps with a user’s account', () => {
   });
   afterAll(() => t.close());
 
-  const call = (s: Session, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
-    t.app.inject({ method, url: `/api/v1${url}`, headers: s.headers, ...(payload ? { payload } : {}) });
-  const sendLink = (s: Session, userId: string) => call(s, 'POST', `/users/${userId}/password-reset`);
+  const sendLink = (s: Session, userId: string) => t.as(s).post(`/users/${userId}/password-reset`);
   const rename = (s: Session, userId: string, firstName: string, lastName: string) =>
-    call(s, 'PATCH', `/users/${userId}/name`, { firstName, lastName });
+    t.as(s).patch(`/users/${userId}/name`, { firstName, lastName });
 
   it('R-PERM-7: the user gets a single-use reset link; the Administrator sees neither the link nor the password', async () => {
     const user = await f.user('petra.reset@contoso.example', { locale: 'sv', firstName: 'Petra', grants: [['67012345', ['DOWNLOAD']]] });
-    expect((await call(admin, 'GET', `/users/${user.id}/account`)).json()).toEqual({
+    expect((await t.as(admin).get(`/users/${user.id}/account`)).json()).toEqual({
       passwordReset: null,
       nameCorrection: null,
       resetLinkMinutes: 60,
@@ -66,7 +64,7 @@ describe('Manage Users: an Administrator helps with a user’s account', () => {
     for (const s of [fabrikam, viewer, pcnAdmin.session]) {
       expect((await sendLink(s, user.id)).json()).toMatchObject({ status: 404, code: 'NOT_FOUND' });
       expect((await rename(s, user.id, 'Hacked', 'Name')).statusCode).toBe(404);
-      expect((await call(s, 'GET', `/users/${user.id}/account`)).statusCode).toBe(404);
+      expect((await t.as(s).get(`/users/${user.id}/account`)).statusCode).toBe(404);
     }
     // Contoso's Administrator and Fabrikam's user: the same 404, whether or not the user exists.
     expect((await sendLink(admin, await f.userId('admin@fabrikam.example'))).statusCode).toBe(404);
@@ -77,7 +75,7 @@ describe('Manage Users: an Administrator helps with a user’s account', () => {
 
   it('a user of another organization holding a role here is helped by their own organization, not by this one', async () => {
     const guest = await f.user('guest.consultant@fabrikam.example', { org: 'Fabrikam Inc', grants: [['67012345', ['DOWNLOAD']]] });
-    expect((await call(admin, 'GET', `/users/${guest.id}/account`)).json()).toMatchObject({
+    expect((await t.as(admin).get(`/users/${guest.id}/account`)).json()).toMatchObject({
       passwordReset: 'ACCOUNT_OF_ANOTHER_ORGANIZATION',
       nameCorrection: 'ACCOUNT_OF_ANOTHER_ORGANIZATION',
     });
@@ -87,20 +85,24 @@ describe('Manage Users: an Administrator helps with a user’s account', () => {
   });
 
   it('an SSO-only, an invited and a deactivated account get no link, each with its own reason', async () => {
-    const lid = await f.lid('67012345');
-    const make = async (email: string, status: string, ssoSubject: string | null) => {
-      const [u] = await f.rows<{ id: string }>(sql`insert into "user" (organization_id, email, first_name, status, sso_subject)
-        select organization_id, ${email}, 'X', ${status}::user_status, ${ssoSubject} from "user" where email = 'admin@contoso.example' returning id`);
-      await f.db.execute(sql`insert into role_grant (user_id, licensing_id, role, source) values (${u?.id}, ${lid}, 'DOWNLOAD', 'ADMIN')`);
-      return u?.id ?? '';
-    };
+    const make = async (email: string, status: 'active' | 'invited' | 'deactivated', ssoSubject: string | null) =>
+      (
+        await t.given.user(email, {
+          firstName: 'X',
+          lastName: '',
+          status,
+          ssoSubject,
+          password: null,
+          grants: [{ on: '67012345', roles: ['DOWNLOAD'] }],
+        })
+      ).id;
     const cases = [
       [await make('sso.only@contoso.example', 'active', 'idp-subject-1'), 'SSO_ACCOUNT'],
       [await make('not.yet@contoso.example', 'invited', null), 'USER_NOT_REGISTERED'],
       [await make('gone.away@contoso.example', 'deactivated', null), 'ACCOUNT_NOT_ACTIVE'],
     ] as const;
     for (const [id, code] of cases) {
-      expect((await call(admin, 'GET', `/users/${id}/account`)).json().passwordReset).toBe(code);
+      expect((await t.as(admin).get(`/users/${id}/account`)).json().passwordReset).toBe(code);
       expect((await sendLink(admin, id)).json()).toMatchObject({ status: 409, code });
     }
     expect(await f.rows(sql`select 1 from password_reset`)).toHaveLength(1); // the first test's only

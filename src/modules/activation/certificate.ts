@@ -1,5 +1,6 @@
 import { createHash, createPublicKey, type KeyObject, sign, verify } from 'node:crypto';
 import { decodeCanonicalBase64url } from '../../platform/base64url.js';
+import type { LicensePool } from '../catalog/rules.js';
 
 /**
  * Activation certificates: `LSC1.<payload>.<signature>`, both base64url, the signature Ed25519
@@ -10,7 +11,7 @@ import { decodeCanonicalBase64url } from '../../platform/base64url.js';
 export const CERTIFICATE_PREFIX = 'LSC1';
 
 export type MachineKind = 'PHYSICAL' | 'VIRTUAL';
-export type LicensePoolCode = 'APPLICATIONS' | 'SYSTEMS' | 'SERVERS';
+export type LicensePoolCode = LicensePool;
 
 export interface CertifiedProduct {
   code: string;

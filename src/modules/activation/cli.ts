@@ -6,6 +6,7 @@ import { resolveServer, SERVER_OPTION_HELP } from '../../cli/api-client.js';
 import { positiveInteger } from '../../cli/download/command.js';
 import { loadConfig } from '../../config.js';
 import { systemClock } from '../../platform/clock.js';
+import { LICENSE_POOLS } from '../catalog/rules.js';
 import { CertificateError, type LicensePoolCode, verifyCertificate } from './certificate.js';
 import { runKmsClient } from './client/kms-client.js';
 import { machineFingerprint, machineHostname } from './client/machine.js';
@@ -24,7 +25,6 @@ import { openKmsHost } from './kms-host/host.js';
 import { listen, serveKmsHost } from './kms-host/http.js';
 import { type ClientState, clientStatus } from './kms-rules.js';
 
-const POOLS = ['SYSTEMS', 'SERVERS', 'APPLICATIONS'] as const;
 const RETRIES_HELP =
   'attempts when the service cannot be reached or fails (dropped connection, 5xx), with growing waits; each repeats the first request, so nothing is counted twice';
 
@@ -93,7 +93,7 @@ export function registerActivationCommands(program: Command): void {
     .option('--key <productKey>', 'a MAK (or single-use OSA key) to activate with')
     .option('--product <code>', 'the product code of the installed software (with --key)')
     .option('--kms <url>', 'your KMS host, e.g. http://127.0.0.1:1688')
-    .option('--pool <pool>', `what this machine runs: ${POOLS.join(', ')} (with --kms)`, 'SYSTEMS')
+    .option('--pool <pool>', `what this machine runs: ${LICENSE_POOLS.join(', ')} (with --kms)`, 'SYSTEMS')
     .option('--state <file>', 'where the activation is kept', './data/activation.json')
     .option('--fingerprint <id>', 'this machine’s identifier (default: derived from the machine id)')
     .option('--virtual', 'this is a virtual machine')
@@ -104,7 +104,7 @@ export function registerActivationCommands(program: Command): void {
       const config = loadConfig();
       const server = resolveServer(opts);
       const now = systemClock.now();
-      if (!POOLS.includes(opts.pool as (typeof POOLS)[number])) throw new Error(`--pool must be one of ${POOLS.join(', ')}`);
+      if (!(LICENSE_POOLS as readonly string[]).includes(opts.pool)) throw new Error(`--pool must be one of ${LICENSE_POOLS.join(', ')}`);
       if (!opts.status && opts.key && !opts.product) throw new Error('--product is required with --key');
       const saved = await readState<ClientState>(opts.state);
       let state: ClientState = saved ?? {

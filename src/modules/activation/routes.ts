@@ -3,7 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../platform/http/guard.js';
 import type { ModuleDeps, ModuleRoutes } from '../../platform/module.js';
-import { PROXY_ANSWER_KEPT_DAYS } from './proxy-answers.js';
+import { CERTIFICATE_FORMAT } from './certificate-format.js';
+import { PROXY_ANSWER_KEPT_DAYS } from './proxy/answers.js';
 import {
   ActivationBody,
   ActivationResponse,
@@ -52,6 +53,7 @@ export function activationModule(deps: ModuleDeps): ModuleRoutes {
         schema: {
           tags,
           summary: 'The Ed25519 public key every activation certificate verifies against, offline',
+          description: `\`keyId\` names the key in the certificates it signs (their \`issuer\`).\n\n${CERTIFICATE_FORMAT}`,
           response: { 200: PublicKeyResponse },
         },
       },
@@ -66,7 +68,7 @@ export function activationModule(deps: ModuleDeps): ModuleRoutes {
           tags,
           summary:
             'Activate one machine with a MAK (or redeem a single-use OSA key): 201 with a signed certificate; the same machine again is free (200 ALREADY_ACTIVATED); honours Idempotency-Key (R-KEY-3, R-KEY-4)',
-          description: RETRY_ADVICE,
+          description: `${RETRY_ADVICE}\n\n${CERTIFICATE_FORMAT}`,
           headers: IdempotencyHeaders,
           body: ActivationBody,
           response: { 200: ActivationResponse, 201: ActivationResponse },
@@ -86,7 +88,7 @@ export function activationModule(deps: ModuleDeps): ModuleRoutes {
           tags,
           summary:
             'Proxy activation: one request activates many machines, each all or nothing, with a result per machine; the same request again with its Idempotency-Key gets the same answer (R-KEY-4)',
-          description: `${RETRY_ADVICE}\n\nThe answer to a request sent with an \`Idempotency-Key\` is kept for ${PROXY_ANSWER_KEPT_DAYS} days: the same request with the same key gets that answer again, unchanged and without counting anything, marked \`Idempotent-Replayed: true\`. The same key with a different request is refused (409 IDEMPOTENCY_KEY_REUSED).`,
+          description: `${RETRY_ADVICE}\n\nThe answer to a request sent with an \`Idempotency-Key\` is kept for ${PROXY_ANSWER_KEPT_DAYS} days: the same request with the same key gets that answer again, unchanged and without counting anything, marked \`Idempotent-Replayed: true\`. The same key with a different request is refused (409 IDEMPOTENCY_KEY_REUSED).\n\n${CERTIFICATE_FORMAT}`,
           headers: IdempotencyHeaders,
           body: proxyBody(deps.config.PROXY_ACTIVATION_MAX_MACHINES),
           response: { 200: ProxyResponse },
@@ -107,7 +109,7 @@ export function activationModule(deps: ModuleDeps): ModuleRoutes {
           tags,
           summary:
             'A KMS host activates itself with a KMS host key: 6 hosts per key, 10 activations per host; the certificate carries the thresholds (R-KEY-5)',
-          description: RETRY_ADVICE,
+          description: `${RETRY_ADVICE}\n\n${CERTIFICATE_FORMAT}`,
           headers: IdempotencyHeaders,
           body: KmsHostBody,
           response: { 201: KmsHostResponse },
@@ -119,7 +121,7 @@ export function activationModule(deps: ModuleDeps): ModuleRoutes {
     app.get(
       '/product-keys/:keyId/activations',
       {
-        config: { action: 'keys.view' },
+        config: { action: 'keys.view', target: 'service' },
         schema: {
           tags,
           summary: 'Activation history of a key: machine, when, method (KMS host keys: their hosts), newest first',

@@ -1,5 +1,5 @@
 import type { KeyType } from '../keys/rules.js';
-import type { KeyRequestKind } from '../permissions/key-request-rules.js';
+import type { KeyRequestKind } from '../permissions/key-requests/rules.js';
 
 /** Where an activation request came in. */
 export type Endpoint = 'INDEPENDENT' | 'PROXY' | 'KMS_HOST';

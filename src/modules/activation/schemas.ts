@@ -41,10 +41,14 @@ export const IdempotencyHeaders = z.looseObject({ 'idempotency-key': z.string().
 
 const Count = z.object({ used: z.number().int(), limit: z.number().int() });
 
+const Certificate = z
+  .string()
+  .describe('LSC1.<payload>.<Ed25519 signature>, checked offline with GET /api/v1/activation/public-key: the description says how');
+
 export const ActivationResponse = z.object({
   status: z.enum(['ACTIVATED', 'ALREADY_ACTIVATED']),
   activationId: z.uuid(),
-  certificate: z.string().describe('LSC1.<payload>.<Ed25519 signature>; verify with GET /api/v1/activation/public-key'),
+  certificate: Certificate,
   activatedAt: z.date(),
   activations: Count,
 });
@@ -64,7 +68,7 @@ export const ProxyResponse = z.object({
       fingerprint: z.string(),
       status: z.enum(['ACTIVATED', 'ALREADY_ACTIVATED', 'REFUSED']),
       activationId: z.uuid().optional(),
-      certificate: z.string().optional(),
+      certificate: Certificate.optional(),
       code: z.string().optional(),
       detail: z.string().optional(),
     }),
@@ -76,7 +80,7 @@ export const ProxyResponse = z.object({
 export const KmsHostResponse = z.object({
   status: z.literal('ACTIVATED'),
   hostId: z.uuid(),
-  certificate: z.string(),
+  certificate: Certificate,
   hosts: Count,
   hostActivations: Count,
 });

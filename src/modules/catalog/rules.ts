@@ -1,3 +1,7 @@
+/** R-LIC-4: the three pools products are grouped into (keys, KMS hosts and the License Summary count by pool). */
+export const LICENSE_POOLS = ['APPLICATIONS', 'SYSTEMS', 'SERVERS'] as const;
+export type LicensePool = (typeof LICENSE_POOLS)[number];
+
 /**
  * Orders versions of one family: "2019" < "2021", "10" < "11", "2012 R2" < "2016". Numeric runs
  * compare as numbers, so versions need no separate rank.

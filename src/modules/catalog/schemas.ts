@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { LICENSE_POOLS } from './rules.js';
 
-export const PoolSchema = z.enum(['APPLICATIONS', 'SYSTEMS', 'SERVERS']);
+export const PoolSchema = z.enum(LICENSE_POOLS);
 
 export const FamilySchema = z.object({ id: z.uuid(), name: z.string(), productCount: z.number().int() });
 

@@ -1,7 +1,7 @@
 import { boolean, foreignKey, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { LICENSE_POOLS } from './rules.js';
 
-/** R-LIC-4: the three pools products are grouped into. */
-export const licensePoolEnum = pgEnum('license_pool', ['APPLICATIONS', 'SYSTEMS', 'SERVERS']);
+export const licensePoolEnum = pgEnum('license_pool', LICENSE_POOLS);
 
 /** A product family (Office, Windows Server, …): the License Summary's rows are family × version. */
 export const productFamily = pgTable('product_family', {

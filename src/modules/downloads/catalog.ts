@@ -1,11 +1,11 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { DbOrTx } from '../../platform/db/client.js';
-import { invalid } from '../../platform/errors.js';
+import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
+import type { LicensePool as Pool } from '../catalog/rules.js';
 import { hasDownload, likeEscape, searchWords } from './rules.js';
 import type { CatalogQuery } from './schemas.js';
 import { type DownloadScope, downloadableProducts, grantedColumn } from './scope.js';
-
-type Pool = 'APPLICATIONS' | 'SYSTEMS' | 'SERVERS';
 
 export interface CatalogRow {
   productId: string;
@@ -38,19 +38,8 @@ type RawRow = {
   live_files: number;
 };
 
-/** The page cursor: the last row's sort key, opaque to clients. */
-const encodeCursor = (name: string, id: string) => Buffer.from(JSON.stringify([name, id])).toString('base64url');
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string' && /^[0-9a-f-]{36}$/.test(v[1])) {
-      return [v[0], v[1]];
-    }
-  } catch {
-    // fall through
-  }
-  throw invalid('INVALID_CURSOR', 'The cursor is not one this list returned.');
-}
+/** The page position: the last row's name and id. */
+const CatalogPosition = z.tuple([z.string(), z.string().regex(/^[0-9a-f-]{36}$/)]);
 
 const categoryFilter = (c: CatalogQuery['category']): SQL | undefined => {
   const list = c === undefined ? [] : Array.isArray(c) ? c : [c];
@@ -133,7 +122,7 @@ async function toRows(db: DbOrTx, raw: RawRow[]): Promise<CatalogRow[]> {
 
 /** R-DL-2, R-DL-6: a page of the catalog this scope may download, by name. */
 export async function catalogPage(db: DbOrTx, scope: DownloadScope, q: CatalogQuery) {
-  const after = q.cursor ? decodeCursor(q.cursor) : null;
+  const after = q.cursor ? decodeCursor(q.cursor, CatalogPosition) : null;
   const raw = await selectRows(
     db,
     scope,
@@ -148,7 +137,7 @@ export async function catalogPage(db: DbOrTx, scope: DownloadScope, q: CatalogQu
   const more = raw.length > q.limit;
   const page = more ? raw.slice(0, q.limit) : raw;
   const last = page[page.length - 1];
-  return { items: await toRows(db, page), nextCursor: more && last ? encodeCursor(last.name, last.id) : null };
+  return { items: await toRows(db, page), nextCursor: more && last ? encodeCursor([last.name, last.id]) : null };
 }
 
 /** One product of the scope's catalog, or undefined when the scope may not download it. */

@@ -3,13 +3,13 @@ import { and, eq, inArray, like, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../platform/db/client.js';
 import type { BlobStore } from '../../platform/storage/blob-store.js';
 import { product } from '../catalog/tables.js';
+import type { DownloadFormat } from './rules.js';
 import { downloadFile, downloadInfo } from './tables.js';
 
 const MiB = 1024 * 1024;
-type Format = 'EXE' | 'ISO' | 'ZIP' | 'MSI';
 
 /** The demo's files: an ISO and an EXE bundle, a Swedish file, downgrade versions, and Datacenter with none (R-DL-3). */
-const DEMO_FILES: { code: string; name: string; language: string; os: string; arch: string; format: Format; size: number }[] = [
+const DEMO_FILES: { code: string; name: string; language: string; os: string; arch: string; format: DownloadFormat; size: number }[] = [
   {
     code: 'OFF-PP-2024',
     name: 'NW_Office_ProPlus_2024_English_x64.iso',

@@ -18,10 +18,6 @@ export const DOWNLOADS_PROBLEMS = defineProblems({
     en: 'The requested part of the file lies beyond its end.',
     sv: 'Den begärda delen av filen ligger bortom filens slut.',
   },
-  INVALID_CURSOR: {
-    en: 'The list position is not valid; start from the first page.',
-    sv: 'Positionen i listan är inte giltig; börja från första sidan.',
-  },
   INVALID_FILE_NAME: {
     en: 'The file name may not contain slashes, "..", control characters or a leading dot.',
     sv: 'Filnamnet får inte innehålla snedstreck, "..", styrtecken eller en inledande punkt.',

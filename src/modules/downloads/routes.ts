@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DomainError } from '../../platform/errors.js';
 import { actorOf } from '../../platform/http/guard.js';
+import { fileBody, ProblemSchema } from '../../platform/http/openapi.js';
 import type { ModuleDeps, ModuleRoutes } from '../../platform/module.js';
 import { type BlobStore, openBlobStore } from '../../platform/storage/index.js';
 import { materializeDemoFiles } from './demo.js';
@@ -27,11 +28,31 @@ import {
   SuggestQuerySchema,
   UploadQuerySchema,
 } from './schemas.js';
-import { createFileServer } from './serve.js';
+import { CONTENT_TYPES, createFileServer } from './serve.js';
 import { createDownloadsService } from './service.js';
 import { createLinkSigner } from './signed-link.js';
 
-const Bytes = z.string().describe('the file’s bytes (application/octet-stream, or multipart/byteranges for several ranges)');
+/** The content answers in the media type of the file's format (application/octet-stream for any other). */
+const fileTypes = [...new Set([...Object.values(CONTENT_TYPES), 'application/octet-stream'])];
+const bytesAs = (types: string[], description: string) => ({
+  description,
+  content: Object.fromEntries(types.map((type) => [type, { schema: fileBody('the file’s bytes', true) }])),
+});
+const FileAnswers = {
+  200: bytesAs(
+    fileTypes,
+    'The whole file, an attachment. ETag and Last-Modified validate it; Repr-Digest (sha-256) and X-Checksum-Sha256 give its digest; Accept-Ranges: bytes',
+  ),
+  206: bytesAs(
+    [...fileTypes, 'multipart/byteranges'],
+    'The requested range (Content-Range: bytes first-last/size) in the file’s media type, or several ranges as multipart/byteranges',
+  ),
+  304: z.null().describe('the copy named by If-None-Match is current'),
+  416: {
+    description: 'No requested range lies within the file; Content-Range: bytes */size gives its length',
+    content: { 'application/problem+json': { schema: ProblemSchema } },
+  },
+};
 
 /**
  * Downloads and Keys (R-DL-1 … R-DL-7, R-KEY-2): the catalog a user may download, a product's
@@ -47,10 +68,13 @@ export function downloadsModule(deps: ModuleDeps, blobs: BlobStore = openBlobSto
   return async (fastify: FastifyInstance) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ['downloads'];
-    // Demo rows name files generated on first start (they depend on nothing but their id).
-    fastify.addHook('onReady', async () => {
-      await materializeDemoFiles(db, blobs);
-    });
+    // Demo rows name files generated on first start (they depend on nothing but their id). Only a
+    // deployment that seeds demo data has such rows; without it, building the app queries nothing.
+    if (config.SEED_DEMO) {
+      fastify.addHook('onReady', async () => {
+        await materializeDemoFiles(db, blobs);
+      });
+    }
     // Uploads arrive as raw bytes and are streamed to the blob store, never buffered: the parser hands over the stream.
     fastify.addContentTypeParser('application/octet-stream', (_req, payload, done) => done(null, payload));
 
@@ -95,7 +119,7 @@ export function downloadsModule(deps: ModuleDeps, blobs: BlobStore = openBlobSto
     app.get(
       '/downloads/:productId',
       {
-        config: { action: 'downloads.get' },
+        config: { action: 'downloads.get', target: 'service' },
         schema: {
           tags,
           summary:
@@ -114,7 +138,7 @@ export function downloadsModule(deps: ModuleDeps, blobs: BlobStore = openBlobSto
     app.post(
       '/downloads/:productId/links',
       {
-        config: { action: 'downloads.get' },
+        config: { action: 'downloads.get', target: 'service' },
         schema: {
           tags,
           summary:
@@ -162,7 +186,7 @@ export function downloadsModule(deps: ModuleDeps, blobs: BlobStore = openBlobSto
           'A file’s content: signed link (expires, user, method, signature) or a session with downloads.get; Range/If-Range/ETag, Repr-Digest and X-Checksum-Sha256',
         params: FileParams,
         querystring: ContentQuerySchema,
-        response: { 200: Bytes, 206: Bytes, 304: z.null().describe('the copy named by If-None-Match is current') },
+        response: FileAnswers,
       },
       handler: async (req, reply) => {
         await serve(req, reply, req.params.fileId, req.query);

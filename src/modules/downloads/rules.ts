@@ -3,6 +3,10 @@
  * chosen settings (R-DL-3, R-DL-4), which file names may be stored. No I/O, no clock.
  */
 
+/** R-DL-3: EXE and ISO, and the archive and installer formats publishers also ship. */
+export const DOWNLOAD_FORMATS = ['EXE', 'ISO', 'ZIP', 'MSI'] as const;
+export type DownloadFormat = (typeof DOWNLOAD_FORMATS)[number];
+
 export type CatalogScope = 'NONE' | 'FULL' | 'PURCHASED';
 
 /**

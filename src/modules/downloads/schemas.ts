@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { CursorParam } from '../../platform/http/cursor.js';
 import { PoolSchema } from '../catalog/schemas.js';
+import { DOWNLOAD_FORMATS } from './rules.js';
 import { DOWNLOAD_METHODS } from './signed-link.js';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
@@ -20,7 +22,7 @@ const UpperCode = z
   .regex(/^[A-Z][A-Z0-9_]{1,19}$/, 'an upper-case code such as WINDOWS or X64');
 export const OsSchema = UpperCode;
 export const ArchitectureSchema = UpperCode;
-export const FormatSchema = z.enum(['EXE', 'ISO', 'ZIP', 'MSI']);
+export const FormatSchema = z.enum(DOWNLOAD_FORMATS);
 export const MethodSchema = z.enum(DOWNLOAD_METHODS);
 
 const VersionRef = z.object({ productId: z.uuid(), version: z.string(), name: z.string() });
@@ -50,7 +52,7 @@ export const CatalogQuerySchema = z.object({
   category: z.union([Text(80), z.array(Text(80)).max(20)]).optional(),
   /** R-DL-6: every word must appear in the name or product code. */
   q: Text(100).optional(),
-  cursor: Text(400).optional(),
+  cursor: CursorParam.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 
@@ -165,3 +167,11 @@ export type Settings = z.infer<typeof SettingsSchema>;
 export type LinksBody = z.infer<typeof LinksBodySchema>;
 export type UploadQuery = z.infer<typeof UploadQuerySchema>;
 export type DownloadInfoBody = z.infer<typeof DownloadInfoBodySchema>;
+
+// Named components of the OpenAPI document: the portal's generated types use these names.
+z.globalRegistry.add(CatalogItemSchema, { id: 'CatalogItem' });
+z.globalRegistry.add(CatalogPageSchema, { id: 'CatalogPage' });
+z.globalRegistry.add(FileSchema, { id: 'DownloadFile' });
+z.globalRegistry.add(ProductDownloadSchema, { id: 'ProductDownload' });
+z.globalRegistry.add(SettingsSchema, { id: 'DownloadSettings' });
+z.globalRegistry.add(LinkSchema, { id: 'DownloadLink' });

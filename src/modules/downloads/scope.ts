@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { rolesGranting } from '../../platform/authz/authorize.js';
+import { visibleLicensingIdsSql } from '../../platform/authz/scope.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { type CatalogScope, catalogScope } from './rules.js';
 
@@ -23,15 +23,10 @@ const ids = (list: string[]) =>
  * a link is checked against the user's roles at the moment of the download.
  */
 export async function downloadScope(db: DbOrTx, userId: string): Promise<DownloadScope | null> {
-  const roles = rolesGranting('downloads.get');
   const res = await db.execute<{ organization_id: string; licensing_id: string | null; full: boolean | null }>(sql`
     select u.organization_id, l.id as licensing_id, p.full_catalog_downloads as full
     from "user" u
-    left join role_grant g on g.user_id = u.id and g.active and g.role in (${sql.join(
-      roles.map((r) => sql`${r}`),
-      sql`, `,
-    )})
-    left join licensing_id l on l.id = g.licensing_id
+    left join licensing_id l on l.id in (${visibleLicensingIdsSql({ userId }, 'downloads.get')})
     left join program p on p.code = l.program_code
     where u.id = ${userId} and u.status = 'active'`);
   const first = res.rows[0];

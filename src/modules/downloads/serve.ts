@@ -22,7 +22,7 @@ import { downloadScope } from './scope.js';
 import type { DownloadMethod, LinkQuery, LinkSigner } from './signed-link.js';
 import { downloadEvent, downloadFile } from './tables.js';
 
-const CONTENT_TYPES: Record<string, string> = {
+export const CONTENT_TYPES: Record<string, string> = {
   EXE: 'application/vnd.microsoft.portable-executable',
   ISO: 'application/x-iso9660-image',
   MSI: 'application/x-msi',

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
-import { visibleLicensingIds } from '../../platform/authz/authorize.js';
+import { visibleLicensingIds } from '../../platform/authz/scope.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { createKeyVault } from '../keys/key-crypto.js';
 import { productKey } from '../keys/tables.js';

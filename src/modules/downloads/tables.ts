@@ -2,11 +2,12 @@ import { sql } from 'drizzle-orm';
 import { bigint, bigserial, check, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { product } from '../catalog/tables.js';
 import { organization, user } from '../identity/tables.js';
+import { DOWNLOAD_FORMATS } from './rules.js';
+import { DOWNLOAD_METHODS } from './signed-link.js';
 
-/** R-DL-3: EXE and ISO, and the archive and installer formats publishers also ship. */
-export const downloadFormatEnum = pgEnum('download_format', ['EXE', 'ISO', 'ZIP', 'MSI']);
+export const downloadFormatEnum = pgEnum('download_format', DOWNLOAD_FORMATS);
 /** R-DL-3: the download method a user chose (web browser or the download manager). */
-export const downloadMethodEnum = pgEnum('download_method', ['BROWSER', 'MANAGER']);
+export const downloadMethodEnum = pgEnum('download_method', DOWNLOAD_METHODS);
 
 /**
  * A file of a product in one language, operating system and architecture (R-DL-3). The bytes

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { LOCALES } from '../../platform/i18n/locale.js';
 
 export const Email = z.string().trim().min(3).max(254).email();
-export const LocaleSchema = z.enum(['en', 'sv']);
+export const LocaleSchema = z.enum(LOCALES);
 
 export const MeSchema = z.object({
   id: z.uuid(),
@@ -21,3 +22,7 @@ export const TokenSchema = z.object({
   expiresAt: z.date().nullable(),
   lastUsedAt: z.date().nullable().optional(),
 });
+
+// Named components of the OpenAPI document: the portal's generated types use these names.
+z.globalRegistry.add(MeSchema, { id: 'Me' });
+z.globalRegistry.add(TokenSchema, { id: 'PersonalToken' });

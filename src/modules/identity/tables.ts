@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { localeEnum } from '../../platform/tables.js';
 
-export const localeEnum = pgEnum('locale', ['en', 'sv']);
 export const userStatusEnum = pgEnum('user_status', ['invited', 'active', 'deactivated', 'removed']);
 
 export const organization = pgTable('organization', {

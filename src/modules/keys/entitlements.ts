@@ -1,13 +1,14 @@
 import { and, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { rolesGranting } from '../../platform/authz/authorize.js';
+import { holdersSql } from '../../platform/authz/scope.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import type { Locale } from '../../platform/i18n/locale.js';
+import type { LicensePool } from '../catalog/rules.js';
 import { product } from '../catalog/tables.js';
 import { organization } from '../identity/tables.js';
 import { orderLine } from '../orders/tables.js';
 import { agreement, licensingId, program } from '../relationship/tables.js';
-import type { CatalogProduct, LicensedLine, LicensePool } from './rules.js';
+import type { CatalogProduct, LicensedLine } from './rules.js';
 
 /**
  * What key issuing reads from the modules it builds on: the Licensing ID with its program terms,
@@ -84,14 +85,9 @@ export interface KeyHolder {
 
 /** R-KEY-9: the people who see a Licensing ID's keys (Administrator, Product Keys), who hear of new ones. */
 export async function keyHolders(db: DbOrTx, id: string): Promise<KeyHolder[]> {
-  const roles = rolesGranting('keys.view');
   const res = await db.execute<{ email: string; first_name: string; locale: Locale }>(sql`
-    select distinct u.email, u.first_name, u.locale from role_grant g join "user" u on u.id = g.user_id
-    where g.licensing_id = ${id} and g.active and u.status = 'active'
-      and g.role in (${sql.join(
-        roles.map((r) => sql`${r}`),
-        sql`, `,
-      )})
+    select u.email, u.first_name, u.locale from "user" u
+    where u.id in (${holdersSql(id, 'keys.view')}) and u.status = 'active'
     order by u.email`);
   return res.rows.map((r) => ({ email: r.email, firstName: r.first_name, locale: r.locale }));
 }

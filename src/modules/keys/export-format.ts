@@ -1,3 +1,4 @@
+import { type TableFormat, tableText } from '../../platform/csv.js';
 import type { KeyType } from './rules.js';
 
 /** R-KEY-7: the columns of the key file, in this order, named exactly so. */
@@ -61,20 +62,7 @@ export function exportCells(r: ExportRow): string[] {
   ];
 }
 
-/** Tab-delimited, one key a line; a tab or line break inside a value would shift the columns, so it becomes a space. */
-export function toTsv(rows: readonly ExportRow[]): string {
-  const clean = (v: string) => v.replace(/[\t\r\n]+/g, ' ');
-  return `${[EXPORT_COLUMNS, ...rows.map(exportCells)].map((cells) => cells.map(clean).join('\t')).join('\r\n')}\r\n`;
-}
-
-/**
- * RFC 4180 CSV. A value a spreadsheet would run as a formula (=, +, -, @ first) is prefixed with an
- * apostrophe: product names come from the catalog, but a file opened in Excel must not execute.
- */
-export function toCsv(rows: readonly ExportRow[]): string {
-  const cell = (v: string) => {
-    const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-    return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-  };
-  return `${[EXPORT_COLUMNS, ...rows.map(exportCells)].map((cells) => cells.map(cell).join(',')).join('\r\n')}\r\n`;
+/** R-KEY-7: the key file, one key a line after the header: tab-delimited, or CSV. */
+export function keyFile(rows: readonly ExportRow[], format: TableFormat): string {
+  return tableText([EXPORT_COLUMNS, ...rows.map(exportCells)], format);
 }

@@ -1,15 +1,15 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { audit } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
-import { visibleLicensingIds } from '../../platform/authz/authorize.js';
+import { visibleTo } from '../../platform/authz/scope.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { conflict, DomainError, notFound } from '../../platform/errors.js';
 import type { Locale } from '../../platform/i18n/locale.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
 import type { ModuleDeps } from '../../platform/module.js';
 import { organization, user } from '../identity/tables.js';
-import { checkKeyRequest } from '../permissions/key-request.js';
-import type { KeyRequestInput, KeyRequestKind } from '../permissions/key-request-rules.js';
+import type { KeyRequestInput, KeyRequestKind } from '../permissions/key-requests/rules.js';
+import { checkKeyRequest } from '../permissions/key-requests/service.js';
 import { licensingId } from '../relationship/tables.js';
 import { insertKey } from './issue.js';
 import { createKeyVault } from './key-crypto.js';
@@ -150,9 +150,9 @@ export function createKeyRequestsService({ db, config, clock, secrets }: ModuleD
 
     /** The requests on the Licensing IDs the actor may request for, newest first. */
     async mine(actor: Actor) {
-      const ids = await visibleLicensingIds(db, actor, 'keys.request');
-      if (ids.length === 0) return [];
-      return select(db).where(inArray(keyRequest.licensingId, ids)).orderBy(desc(keyRequest.createdAt));
+      return select(db)
+        .where(visibleTo(actor, 'keys.request', keyRequest.licensingId))
+        .orderBy(desc(keyRequest.createdAt));
     },
 
     /** The publisher's queue: pending first (oldest first), then decided ones, newest first. */

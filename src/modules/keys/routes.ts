@@ -2,9 +2,10 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../platform/http/guard.js';
+import { fileBody } from '../../platform/http/openapi.js';
 import type { ModuleDeps, ModuleRoutes } from '../../platform/module.js';
-import { KeyRequestSchema } from '../permissions/key-request-rules.js';
-import { EXPORT_COLUMNS, type ExportRow, exportCells, toCsv, toTsv } from './export-format.js';
+import { KeyRequestSchema } from '../permissions/key-requests/rules.js';
+import { EXPORT_COLUMNS, type ExportRow, exportCells, keyFile } from './export-format.js';
 import { createKeyRequestsService } from './requests.js';
 import {
   AllExportQuery,
@@ -23,7 +24,13 @@ import {
 import { createKeysService } from './service.js';
 
 const LicensingParams = z.object({ licensingId: z.uuid() });
-const FileText = z.string().describe('tab-delimited (tsv) or comma-separated (csv) text, one key a line after the header');
+const KeyFile = {
+  description: 'The key file, an attachment: tab-separated (format=tsv) or comma-separated (format=csv), one key a line after the header',
+  content: {
+    'text/tab-separated-values': { schema: fileBody('UTF-8 text, tab-delimited') },
+    'text/csv': { schema: fileBody('UTF-8 text, comma-separated') },
+  },
+};
 
 /** R-KEY-7: the key file as an attachment. Keys must not linger in caches. */
 function sendFile(reply: FastifyReply, rows: ExportRow[], format: 'tsv' | 'csv', name: string) {
@@ -31,7 +38,7 @@ function sendFile(reply: FastifyReply, rows: ExportRow[], format: 'tsv' | 'csv',
     .type(format === 'tsv' ? 'text/tab-separated-values; charset=utf-8' : 'text/csv; charset=utf-8')
     .header('content-disposition', `attachment; filename="${name}.${format}"`)
     .header('cache-control', 'no-store')
-    .send(format === 'tsv' ? toTsv(rows) : toCsv(rows));
+    .send(keyFile(rows, format));
 }
 
 /** Product keys (R-KEY-1 … R-KEY-9) and the requests about them (R-PERM-13). */
@@ -76,7 +83,7 @@ export function keysModule(deps: ModuleDeps): ModuleRoutes {
           summary:
             'Download all my keys (or one Licensing ID’s) as a file: Licensing ID, Parent Program, Organization, Product, Product Key, Type, MAK Activations-Used/Available (R-KEY-7)',
           querystring: AllExportQuery,
-          response: { 200: FileText },
+          response: { 200: KeyFile },
         },
       },
       async (req, reply) => sendFile(reply, await keys.exportRows(actorOf(req), req.query.licensingId), req.query.format, 'product-keys'),
@@ -103,7 +110,7 @@ export function keysModule(deps: ModuleDeps): ModuleRoutes {
     app.get(
       '/licensing-ids/:licensingId/keys',
       {
-        config: { action: 'keys.view' },
+        config: { action: 'keys.view', target: 'params.licensingId' },
         schema: {
           tags,
           summary: 'One Licensing ID’s keys, and its licensed products that need no key, with why (R-KEY-1, R-KEY-2, R-KEY-7)',
@@ -120,13 +127,13 @@ export function keysModule(deps: ModuleDeps): ModuleRoutes {
     app.get(
       '/licensing-ids/:licensingId/keys/export',
       {
-        config: { action: 'keys.view' },
+        config: { action: 'keys.view', target: 'params.licensingId' },
         schema: {
           tags,
           summary: 'Download this Licensing ID’s keys as a file (R-KEY-7)',
           params: LicensingParams,
           querystring: ExportQuery,
-          response: { 200: FileText },
+          response: { 200: KeyFile },
         },
       },
       async (req, reply) => sendFile(reply, await keys.exportRows(actorOf(req), req.params.licensingId), req.query.format, 'product-keys'),
@@ -135,7 +142,7 @@ export function keysModule(deps: ModuleDeps): ModuleRoutes {
     app.get(
       '/licensing-ids/:licensingId/keys/print',
       {
-        config: { action: 'keys.view' },
+        config: { action: 'keys.view', target: 'params.licensingId' },
         schema: {
           tags,
           summary: 'This Licensing ID’s key file as rows for the print view (R-KEY-7)',

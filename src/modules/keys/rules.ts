@@ -1,11 +1,12 @@
 import type { Config } from '../../config.js';
+import type { LicensePool } from '../catalog/rules.js';
 
 /** R-KEY-2: the key types. */
 export const KEY_TYPES = ['MAK', 'KMS_HOST', 'SETUP', 'OSA'] as const;
 export type KeyType = (typeof KEY_TYPES)[number];
 
-export const LICENSE_POOLS = ['APPLICATIONS', 'SYSTEMS', 'SERVERS'] as const;
-export type LicensePool = (typeof LICENSE_POOLS)[number];
+/** R-PERM-13: a key request waits in the publisher's queue until decided. */
+export const KEY_REQUEST_STATUSES = ['PENDING', 'APPROVED', 'DENIED'] as const;
 
 /** The business numbers of key issuance, from src/config.ts. */
 export interface KeyPolicy {

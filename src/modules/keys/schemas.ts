@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { KEY_REQUEST_KINDS } from '../permissions/key-request-rules.js';
+import { PoolSchema } from '../catalog/schemas.js';
+import { KEY_REQUEST_KINDS } from '../permissions/key-requests/rules.js';
 import { EXPORT_COLUMNS } from './export-format.js';
-import { KEY_TYPES, LICENSE_POOLS } from './rules.js';
+import { KEY_REQUEST_STATUSES, KEY_TYPES } from './rules.js';
 
 export const KeyTypeSchema = z.enum(KEY_TYPES);
 
@@ -11,7 +12,7 @@ const ProductSchema = z.object({
   name: z.string(),
   version: z.string(),
   edition: z.string(),
-  pool: z.enum(LICENSE_POOLS),
+  pool: PoolSchema,
 });
 
 const Count = z.object({ used: z.number().int(), limit: z.number().int(), available: z.number().int() });
@@ -77,7 +78,7 @@ export const IssueByRulesResponse = z.object({
 export const KeyRequestViewSchema = z.object({
   id: z.uuid(),
   kind: z.enum(KEY_REQUEST_KINDS),
-  status: z.enum(['PENDING', 'APPROVED', 'DENIED']),
+  status: z.enum(KEY_REQUEST_STATUSES),
   licensingId: z.uuid(),
   licensingIdNumber: z.string(),
   organization: z.string(),
@@ -114,3 +115,8 @@ export const DecisionBody = z.discriminatedUnion('decision', [
   }),
   z.object({ decision: z.literal('DENY'), note: z.string().trim().max(2000).optional() }),
 ]);
+
+// Named components of the OpenAPI document: the portal's generated types use these names.
+z.globalRegistry.add(KeyViewSchema, { id: 'KeyView' });
+z.globalRegistry.add(PrintViewSchema, { id: 'PrintView' });
+z.globalRegistry.add(KeyRequestViewSchema, { id: 'KeyRequestView' });

@@ -2,11 +2,13 @@ import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { audit } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
-import { authorize, visibleLicensingIds } from '../../platform/authz/authorize.js';
+import { authorize } from '../../platform/authz/authorize.js';
+import { visibleTo } from '../../platform/authz/scope.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { conflict, DomainError, notFound } from '../../platform/errors.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
 import type { ModuleDeps } from '../../platform/module.js';
+import type { LicensePool } from '../catalog/rules.js';
 import { product } from '../catalog/tables.js';
 import { organization } from '../identity/tables.js';
 import { agreement, licensingId, program } from '../relationship/tables.js';
@@ -15,7 +17,7 @@ import { type ExportRow, productLabel } from './export-format.js';
 import { insertKey, issueByRules, planFor } from './issue.js';
 import { createKeyVault } from './key-crypto.js';
 import { keysMails } from './mails.js';
-import { activationLimit, type KeyType, keyPolicy, type LicensePool, licensesOf, type NoKeyReason } from './rules.js';
+import { activationLimit, type KeyType, keyPolicy, licensesOf, type NoKeyReason } from './rules.js';
 import { productKey } from './tables.js';
 
 const parentAgreement = alias(agreement, 'parent_agreement');
@@ -103,9 +105,7 @@ export function createKeysService({ db, config, clock, secrets }: ModuleDeps) {
   async function visibleKeys(actor: Actor, only?: string): Promise<KeyView[]> {
     // One Licensing ID: 404 when it is another organization's, 403 when the actor's own without the role.
     if (only !== undefined) await authorize(db, actor, 'keys.view', { licensingId: only });
-    const scope = only !== undefined ? [only] : await visibleLicensingIds(db, actor, 'keys.view');
-    if (scope.length === 0) return [];
-    return views(db, inArray(productKey.licensingId, scope));
+    return views(db, only !== undefined ? eq(productKey.licensingId, only) : visibleTo(actor, 'keys.view', productKey.licensingId));
   }
 
   const issuer = (terms: { id: string; organizationId: string }, actor: Actor) => ({
@@ -251,12 +251,12 @@ export function createKeysService({ db, config, clock, secrets }: ModuleDeps) {
      * installation, so it is shown to whoever may download the product (R-DL-1), not only key holders.
      */
     async setupKeys(actor: Actor, productId: string) {
-      const ids = await visibleLicensingIds(db, actor, 'downloads.get');
-      if (ids.length === 0) return [];
       const rows = await db
         .select({ id: productKey.id, keyCiphertext: productKey.keyCiphertext })
         .from(productKey)
-        .where(and(eq(productKey.type, 'SETUP'), eq(productKey.productId, productId), inArray(productKey.licensingId, ids)));
+        .where(
+          and(eq(productKey.type, 'SETUP'), eq(productKey.productId, productId), visibleTo(actor, 'downloads.get', productKey.licensingId)),
+        );
       return [...new Set(rows.map((r) => vault.decrypt(r.keyCiphertext, r.id)))];
     },
   };

@@ -3,10 +3,11 @@ import { bigint, check, index, integer, pgEnum, pgTable, text, timestamp, unique
 import { product } from '../catalog/tables.js';
 import { organization, user } from '../identity/tables.js';
 import { orderLine } from '../orders/tables.js';
+import { KEY_REQUEST_KINDS } from '../permissions/key-requests/rules.js';
 import { licensingId } from '../relationship/tables.js';
+import { KEY_REQUEST_STATUSES, KEY_TYPES } from './rules.js';
 
-/** R-KEY-2: the key types. */
-export const productKeyTypeEnum = pgEnum('product_key_type', ['MAK', 'KMS_HOST', 'SETUP', 'OSA']);
+export const productKeyTypeEnum = pgEnum('product_key_type', KEY_TYPES);
 
 /**
  * A product key issued to a Licensing ID (R-KEY-1). The value is stored only encrypted, found at
@@ -53,8 +54,8 @@ export const productKey = pgTable(
   ],
 );
 
-export const keyRequestKindEnum = pgEnum('key_request_kind', ['MORE_MAK_ACTIVATIONS', 'KMS_EXCEPTION_OPEN', 'MORE_KMS_HOSTS']);
-export const keyRequestStatusEnum = pgEnum('key_request_status', ['PENDING', 'APPROVED', 'DENIED']);
+export const keyRequestKindEnum = pgEnum('key_request_kind', KEY_REQUEST_KINDS);
+export const keyRequestStatusEnum = pgEnum('key_request_status', KEY_REQUEST_STATUSES);
 
 /** R-PERM-13: a web-form request about a key, queued for the publisher's staff. */
 export const keyRequest = pgTable(

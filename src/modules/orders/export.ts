@@ -1,5 +1,6 @@
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { csvStream } from '../../platform/csv.js';
 import type { Locale } from '../../platform/i18n/locale.js';
 import type { LicenseSummary } from './license-summary.js';
 import type { SummaryRow } from './license-summary-rules.js';
@@ -87,20 +88,13 @@ function cells(r: SummaryRow, locale: Locale): (string | number)[] {
   ];
 }
 
-/** A cell a spreadsheet would read as a formula (=, +, -, @) is quoted with a leading apostrophe. */
-function csvCell(v: string | number): string {
-  let s = String(v);
-  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n;]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
-
-/** The summary as CSV, one row at a time, so a large summary never sits in memory as one string. */
+/** The summary as CSV, streamed a row at a time, with a BOM so that Excel reads it as UTF-8. */
 export function summaryCsv(summary: LicenseSummary, locale: Locale): Readable {
-  function* lines() {
-    yield `\uFEFF${header(locale).map(csvCell).join(',')}\r\n`;
-    for (const r of summary.rows) yield `${cells(r, locale).map(csvCell).join(',')}\r\n`;
+  function* table() {
+    yield header(locale);
+    for (const r of summary.rows) yield cells(r, locale);
   }
-  return Readable.from(lines());
+  return csvStream(table(), { bom: true });
 }
 
 export async function summaryXlsx(summary: LicenseSummary, locale: Locale): Promise<Buffer> {

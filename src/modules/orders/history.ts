@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
-import { compareVersions } from '../catalog/rules.js';
+import { compareVersions, type LicensePool } from '../catalog/rules.js';
 import { type ProductView, productsById } from '../catalog/service.js';
 import type { LicenseType } from './rules.js';
 
@@ -18,7 +18,7 @@ export interface ProductRef {
   family: string;
   version: string;
   edition: string;
-  pool: 'APPLICATIONS' | 'SYSTEMS' | 'SERVERS';
+  pool: LicensePool;
 }
 
 function productRef(products: Map<string, ProductView>, id: string): ProductRef {

@@ -12,7 +12,7 @@ import { administratorsOfRecord } from '../permissions/admins.js';
 import { licensingIdByNumber } from '../relationship/service.js';
 import { ordersMails } from './mails.js';
 import { ORDER_LINE_MESSAGES } from './problems.js';
-import { contentHash, countsFrom, dayOf, type LineError, type OrderInput, orderErrors } from './rules.js';
+import { contentHash, countsFrom, dayOf, type LineError, type OrderInput, type OrderSource, orderErrors } from './rules.js';
 import { licenseOrder, orderLine } from './tables.js';
 
 /** Lines per INSERT: large orders go in a few statements, each well under PostgreSQL's parameter limit. */
@@ -24,7 +24,7 @@ export interface OrderReceipt {
   licensingId: { id: string; programCode: string; number: string };
   orderDate: string;
   receivedAt: Date;
-  source: 'API' | 'CSV';
+  source: OrderSource;
   lineCount: number;
   totalQuantity: number;
 }
@@ -47,7 +47,7 @@ async function receipt(db: DbOrTx, where: SQL): Promise<(OrderReceipt & { conten
     number: string;
     order_date: string;
     received_at: Date;
-    source: 'API' | 'CSV';
+    source: OrderSource;
     content_hash: string;
     line_count: number;
     total_quantity: string;
@@ -112,7 +112,7 @@ export function createOrderIngestion({ db, config, clock }: { db: Db; config: Co
     async ingest(
       actor: IngestActor,
       order: OrderInput,
-      opts: { source: 'API' | 'CSV'; idempotencyKey?: string; parseErrors?: LineError[] },
+      opts: { source: OrderSource; idempotencyKey?: string; parseErrors?: LineError[] },
     ): Promise<IngestResult> {
       const hash = contentHash(order);
       const locale = actor?.locale ?? 'en';

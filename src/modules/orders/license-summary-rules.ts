@@ -1,4 +1,4 @@
-import { compareVersions } from '../catalog/rules.js';
+import { compareVersions, type LicensePool } from '../catalog/rules.js';
 import type { LicenseType } from './rules.js';
 
 /**
@@ -14,7 +14,7 @@ export interface ProductVersion {
   familyId: string;
   family: string;
   version: string;
-  pool: 'APPLICATIONS' | 'SYSTEMS' | 'SERVERS';
+  pool: LicensePool;
 }
 
 export interface SummaryLine extends ProductVersion {

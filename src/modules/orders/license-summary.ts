@@ -1,6 +1,6 @@
 import type { Config } from '../../config.js';
 import type { Actor } from '../../platform/auth/actor.js';
-import { visibleLicensingIds } from '../../platform/authz/authorize.js';
+import { visibleLicensingIds } from '../../platform/authz/scope.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db, DbOrTx } from '../../platform/db/client.js';
 import { notFound } from '../../platform/errors.js';

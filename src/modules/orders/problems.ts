@@ -1,5 +1,6 @@
 import { defineProblems } from '../../platform/i18n/problems.js';
 import type { LineErrorCode } from './rules.js';
+import { MAX_LINES_PER_ORDER, MAX_ORDER_NUMBER_LENGTH } from './schemas.js';
 
 /** R-BC-7: order ingestion; R-LIC-1: the License Summary. */
 export const ORDERS_PROBLEMS = defineProblems({
@@ -44,5 +45,13 @@ export const ORDER_LINE_MESSAGES: Record<LineErrorCode, { en: string; sv: string
   ORDER_HEADER_MISMATCH: {
     en: 'The rows of one order must name the same order date and Licensing ID.',
     sv: 'Raderna i en order måste ange samma orderdatum och licens-ID.',
+  },
+  ORDER_NUMBER_TOO_LONG: {
+    en: `An order number has at most ${MAX_ORDER_NUMBER_LENGTH} characters.`,
+    sv: `Ett ordernummer har högst ${MAX_ORDER_NUMBER_LENGTH} tecken.`,
+  },
+  TOO_MANY_LINES: {
+    en: `An order has at most ${MAX_LINES_PER_ORDER} lines; this row and those after it are too many.`,
+    sv: `En order har högst ${MAX_LINES_PER_ORDER} rader; den här raden och de som följer är för många.`,
   },
 };

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../platform/http/guard.js';
+import { fileBody } from '../../platform/http/openapi.js';
 import type { ModuleDeps, ModuleRoutes } from '../../platform/module.js';
 import { orderOfRequest } from './api-order.js';
 import { summaryCsv, summaryXlsx } from './export.js';
@@ -77,6 +78,17 @@ export function ordersModule({ db, config, clock }: ModuleDeps): ModuleRoutes {
           tags: ['license-summary'],
           summary: 'The License Summary as CSV (streamed) or an Excel workbook, headings in the user’s language',
           querystring: ExportQuerySchema,
+          response: {
+            200: {
+              description: 'An attachment: CSV (format=csv) or an Excel workbook (format=xlsx)',
+              content: {
+                'text/csv': { schema: fileBody('UTF-8 text, comma-separated') },
+                'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+                  schema: fileBody('an Office Open XML workbook', true),
+                },
+              },
+            },
+          },
         },
       },
       async (req, reply) => {

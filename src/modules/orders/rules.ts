@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 
+/** The volume-licensing license types an order line can carry (R-LIC-2, R-LIC-6: nothing OEM or retail). */
 export const LICENSE_TYPES = ['FULL', 'UPGRADE', 'LSA', 'SA', 'SA_STEP_UP', 'SUBSCRIPTION', 'ONLINE_SERVICE'] as const;
 export type LicenseType = (typeof LICENSE_TYPES)[number];
+
+/** How an order arrived: the ingestion API or `lsc import-orders`. */
+export const ORDER_SOURCES = ['API', 'CSV'] as const;
+export type OrderSource = (typeof ORDER_SOURCES)[number];
 
 /** Types that only mean something over a coverage period, so the period needs an end. */
 const NEEDS_COVERAGE_END: ReadonlySet<LicenseType> = new Set(['LSA', 'SA', 'SA_STEP_UP', 'SUBSCRIPTION', 'ONLINE_SERVICE']);
@@ -61,6 +66,8 @@ export const LINE_ERROR_CODES = [
   'UNKNOWN_LICENSE_TYPE',
   'MISSING_VALUE',
   'ORDER_HEADER_MISMATCH',
+  'ORDER_NUMBER_TOO_LONG',
+  'TOO_MANY_LINES',
 ] as const;
 export type LineErrorCode = (typeof LINE_ERROR_CODES)[number];
 

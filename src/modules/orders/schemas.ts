@@ -1,18 +1,23 @@
 import { z } from 'zod';
 import { PoolSchema } from '../catalog/schemas.js';
-import { isDay, LICENSE_TYPES } from './rules.js';
+import { LifecycleStatusSchema } from '../relationship/schemas.js';
+import { isDay, LICENSE_TYPES, ORDER_SOURCES } from './rules.js';
 
 /** More lines than this in one order are refused before anything is looked up. */
 export const MAX_LINES_PER_ORDER = 5000;
+/** The publisher's order numbers are at most this long. */
+export const MAX_ORDER_NUMBER_LENGTH = 60;
 /** Licensing IDs one License Summary request may choose (beyond that, ask for all). */
 export const MAX_CHOSEN_LICENSING_IDS = 300;
 
 const Day = z.string().trim().refine(isDay, 'a calendar date YYYY-MM-DD');
 
+export const LicenseTypeSchema = z.enum(LICENSE_TYPES);
+
 /** One line of an order. A value of a line that does not fit is an ORDER_INVALID line error (see api-order.ts). */
 export const OrderLineSchema = z.object({
   product: z.string().trim().min(1).max(60),
-  licenseType: z.enum(LICENSE_TYPES),
+  licenseType: LicenseTypeSchema,
   quantity: z.number().int().min(-1_000_000_000).max(1_000_000_000),
   coverageStart: Day,
   coverageEnd: Day.nullable().default(null),
@@ -26,7 +31,7 @@ export const OrderLineSchema = z.object({
  * with errors numbered by line from 1, as for an order file's rows.
  */
 export const OrderBodySchema = z.object({
-  orderNumber: z.string().trim().min(1).max(60),
+  orderNumber: z.string().trim().min(1).max(MAX_ORDER_NUMBER_LENGTH),
   orderDate: Day,
   licensingId: z.object({
     /** The program code (ENTERPRISE, SELECT_PLUS, OPEN_LICENSE, …). */
@@ -45,7 +50,7 @@ export const OrderReceiptSchema = z.object({
   licensingId: z.object({ id: z.uuid(), programCode: z.string(), number: z.string() }),
   orderDate: z.string(),
   receivedAt: z.date(),
-  source: z.enum(['API', 'CSV']),
+  source: z.enum(ORDER_SOURCES),
   lineCount: z.number().int(),
   totalQuantity: z.number().int(),
 });
@@ -96,7 +101,7 @@ export const LicenseSummarySchema = z.object({
       number: z.string(),
       name: z.string(),
       programCode: z.string(),
-      status: z.enum(['ACTIVE', 'INACTIVE', 'EXPIRED']),
+      status: LifecycleStatusSchema,
       endDate: z.string().nullable(),
       /** R-LIC-7 */
       expiry: ExpirySchema,
@@ -105,3 +110,8 @@ export const LicenseSummarySchema = z.object({
   rows: z.array(SummaryRowSchema),
   totals: z.object({ effectiveQuantity: z.number().int(), activeSaQuantity: z.number().int(), unresolvedQuantity: z.number().int() }),
 });
+
+// Named components of the OpenAPI document: the portal's generated types use these names.
+z.globalRegistry.add(SummaryRowSchema, { id: 'SummaryRow' });
+z.globalRegistry.add(ExpirySchema, { id: 'Expiry' });
+z.globalRegistry.add(LicenseSummarySchema, { id: 'LicenseSummary' });

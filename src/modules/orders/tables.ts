@@ -18,10 +18,10 @@ import {
 import { product } from '../catalog/tables.js';
 import { organization, user } from '../identity/tables.js';
 import { licensingId } from '../relationship/tables.js';
+import { LICENSE_TYPES, ORDER_SOURCES } from './rules.js';
 
-/** The volume-licensing license types an order line can carry (R-LIC-2, R-LIC-6: nothing OEM or retail). */
-export const licenseTypeEnum = pgEnum('license_type', ['FULL', 'UPGRADE', 'LSA', 'SA', 'SA_STEP_UP', 'SUBSCRIPTION', 'ONLINE_SERVICE']);
-export const orderSourceEnum = pgEnum('order_source', ['API', 'CSV']);
+export const licenseTypeEnum = pgEnum('license_type', LICENSE_TYPES);
+export const orderSourceEnum = pgEnum('order_source', ORDER_SOURCES);
 
 /**
  * An order as received from the publisher's order system (R-BC-7). Orders are never changed:

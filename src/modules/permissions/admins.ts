@@ -21,3 +21,20 @@ export async function administratorsOfRecord(db: DbOrTx, licensingId: string): P
     order by u.email`);
   return res.rows.map((r) => ({ userId: r.user_id, email: r.email, firstName: r.first_name, locale: r.locale }));
 }
+
+/**
+ * The organization's own Administrators: active users of the organization holding an active
+ * Administrator grant on one of its Licensing IDs. Identity tells them when the organization's
+ * sign-in or directory settings change.
+ */
+export async function organizationAdministrators(db: DbOrTx, organizationId: string): Promise<Recipient[]> {
+  const res = await db.execute<{ user_id: string; email: string; first_name: string; locale: Locale }>(sql`
+    select distinct u.id as user_id, u.email, u.first_name, u.locale
+    from role_grant g
+    join licensing_id l on l.id = g.licensing_id
+    join "user" u on u.id = g.user_id
+    where l.organization_id = ${organizationId} and u.organization_id = ${organizationId}
+      and g.role = 'ADMINISTRATOR' and g.active and u.status = 'active'
+    order by u.email`);
+  return res.rows.map((r) => ({ userId: r.user_id, email: r.email, firstName: r.first_name, locale: r.locale }));
+}

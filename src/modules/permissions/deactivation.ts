@@ -3,7 +3,7 @@ import { audit } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { DomainError } from '../../platform/errors.js';
-import { endAllSessions } from '../identity/sessions.js';
+import { type AccountStatus, closeAccount, reopenAccount } from '../identity/accounts.js';
 import { uuids } from './grants.js';
 import { deactivationClosesAccount } from './rules.js';
 
@@ -101,12 +101,11 @@ export async function recordDeactivation(
     returning id`);
   const closes = deactivationClosesAccount({ ownPerson: person.own, holdsActiveRole: person.holds, status: person.status });
   if (!closes) return { ...none, recorded: Boolean(inserted.rowCount) };
-  await tx.execute(sql`update "user" set status = 'deactivated' where id = ${m.userId}`);
+  const ended = await closeAccount(tx, m.userId, m.now);
   // Remembered on each standing deactivation, so whichever organization lifts it reopens the account as it was.
   await tx.execute(sql`
     update deactivation set locked_from = ${person.status}::user_status
     where user_id = ${m.userId} and lifted_at is null and organization_id = any(${uuids(m.organizationIds)})`);
-  const ended = await endAllSessions(tx, m.userId, m.now);
   return { recorded: Boolean(inserted.rowCount), closed: true, sessionsEnded: ended.sessions, tokensRevoked: ended.tokens };
 }
 
@@ -120,7 +119,7 @@ export async function liftDeactivation(
   m: { actor: Actor; userId: string; organizationIds: readonly string[]; via: LiftVia; now: Date },
 ): Promise<{ lifted: boolean; reopened: boolean }> {
   if (m.organizationIds.length === 0) return { lifted: false, reopened: false };
-  const lifted = await tx.execute<{ organization_id: string; locked_from: string | null }>(sql`
+  const lifted = await tx.execute<{ organization_id: string; locked_from: AccountStatus | null }>(sql`
     update deactivation set lifted_at = ${m.now.toISOString()}, lifted_by = ${m.actor.userId}, lifted_via = ${m.via}
     where user_id = ${m.userId} and lifted_at is null and organization_id = any(${uuids(m.organizationIds)})
     returning organization_id, locked_from`);
@@ -130,13 +129,7 @@ export async function liftDeactivation(
   const stillClosed = await tx.execute(
     sql`select 1 from deactivation where user_id = ${m.userId} and lifted_at is null and locked_from is not null`,
   );
-  const reopened =
-    lockedFrom !== null && !stillClosed.rowCount
-      ? Boolean(
-          (await tx.execute(sql`update "user" set status = ${lockedFrom}::user_status where id = ${m.userId} and status = 'deactivated'`))
-            .rowCount,
-        )
-      : false;
+  const reopened = lockedFrom !== null && !stillClosed.rowCount ? await reopenAccount(tx, m.userId, lockedFrom) : false;
   await audit(tx, m.actor, {
     action: 'users.deactivation-lift',
     targetType: 'user',

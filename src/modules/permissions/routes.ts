@@ -39,7 +39,7 @@ export function permissionsModule(deps: ModuleDeps): ModuleRoutes {
           response: { 200: MyPermissionsSchema },
         },
       },
-      async (req) => permissions.myPermissions(actorOf(req), req.query.status),
+      async (req) => permissions.myPermissions.list(actorOf(req), req.query.status),
     );
 
     // The parameter is not named `licensingId` on purpose: the generated authorization walk puts
@@ -57,7 +57,7 @@ export function permissionsModule(deps: ModuleDeps): ModuleRoutes {
         },
       },
       async (req, reply) => {
-        await permissions.leave(actorOf(req), req.params.id);
+        await permissions.myPermissions.leave(actorOf(req), req.params.id);
         return reply.status(204).send(null);
       },
     );
@@ -86,7 +86,7 @@ export function permissionsModule(deps: ModuleDeps): ModuleRoutes {
           response: { 200: UserListSchema },
         },
       },
-      async (req) => permissions.listUsers(actorOf(req), req.query),
+      async (req) => permissions.users.list(actorOf(req), req.query),
     );
 
     app.post(
@@ -100,13 +100,13 @@ export function permissionsModule(deps: ModuleDeps): ModuleRoutes {
           response: { 201: AddedUserSchema },
         },
       },
-      async (req, reply) => reply.status(201).send(await permissions.addUser(actorOf(req), req.body)),
+      async (req, reply) => reply.status(201).send(await permissions.users.add(actorOf(req), req.body)),
     );
 
     app.get(
       '/users/:userId',
       {
-        config: { action: 'users.manage' },
+        config: { action: 'users.manage', target: 'service' },
         schema: {
           tags: ['manage-users'],
           summary: 'A user and their roles on each Licensing ID I administer',
@@ -114,13 +114,13 @@ export function permissionsModule(deps: ModuleDeps): ModuleRoutes {
           response: { 200: UserDetailSchema },
         },
       },
-      async (req) => permissions.getUser(actorOf(req), req.params.userId),
+      async (req) => permissions.users.get(actorOf(req), req.params.userId),
     );
 
     app.put(
       '/users/:userId/roles/:licensingId',
       {
-        config: { action: 'users.manage' },
+        config: { action: 'users.manage', target: 'params.licensingId' },
         schema: {
           tags: ['manage-users'],
           summary:
@@ -130,13 +130,13 @@ export function permissionsModule(deps: ModuleDeps): ModuleRoutes {
           response: { 200: UserDetailSchema },
         },
       },
-      async (req) => permissions.setRoles(actorOf(req), req.params.userId, req.params.licensingId, req.body),
+      async (req) => permissions.users.setRoles(actorOf(req), req.params.userId, req.params.licensingId, req.body),
     );
 
     app.delete(
       '/users/:userId/roles/:licensingId',
       {
-        config: { action: 'users.manage' },
+        config: { action: 'users.manage', target: 'params.licensingId' },
         schema: {
           tags: ['manage-users'],
           summary: 'Remove a Licensing ID from the user; they stay listed with no permissions (R-PERM-7)',
@@ -145,7 +145,7 @@ export function permissionsModule(deps: ModuleDeps): ModuleRoutes {
         },
       },
       async (req, reply) => {
-        await permissions.removeLicensingId(actorOf(req), req.params.userId, req.params.licensingId);
+        await permissions.users.removeLicensingId(actorOf(req), req.params.userId, req.params.licensingId);
         return reply.status(204).send(null);
       },
     );
@@ -153,7 +153,7 @@ export function permissionsModule(deps: ModuleDeps): ModuleRoutes {
     app.post(
       '/users/:userId/deactivate',
       {
-        config: { action: 'users.manage' },
+        config: { action: 'users.manage', target: 'service' },
         schema: {
           tags: ['manage-users'],
           summary:
@@ -162,13 +162,13 @@ export function permissionsModule(deps: ModuleDeps): ModuleRoutes {
           response: { 200: DeactivatedUserSchema },
         },
       },
-      async (req) => permissions.deactivate(actorOf(req), req.params.userId),
+      async (req) => permissions.users.deactivate(actorOf(req), req.params.userId),
     );
 
     app.post(
       '/users/:userId/reactivate',
       {
-        config: { action: 'users.manage' },
+        config: { action: 'users.manage', target: 'service' },
         schema: {
           tags: ['manage-users'],
           summary:
@@ -177,7 +177,7 @@ export function permissionsModule(deps: ModuleDeps): ModuleRoutes {
           response: { 200: UserDetailSchema },
         },
       },
-      async (req) => permissions.reactivate(actorOf(req), req.params.userId),
+      async (req) => permissions.users.reactivate(actorOf(req), req.params.userId),
     );
 
     app.get(
@@ -190,7 +190,7 @@ export function permissionsModule(deps: ModuleDeps): ModuleRoutes {
           response: { 200: z.object({ items: z.array(InheritanceSchema) }) },
         },
       },
-      async (req) => ({ items: await permissions.inheritance(actorOf(req)) }),
+      async (req) => ({ items: await permissions.inheritance.list(actorOf(req)) }),
     );
 
     app.put(
@@ -205,7 +205,7 @@ export function permissionsModule(deps: ModuleDeps): ModuleRoutes {
           response: { 200: InheritanceSchema },
         },
       },
-      async (req) => permissions.chooseInheritance(actorOf(req), req.params.agreementId, req.body.optedIn),
+      async (req) => permissions.inheritance.choose(actorOf(req), req.params.agreementId, req.body.optedIn),
     );
 
     app.post(
@@ -219,7 +219,7 @@ export function permissionsModule(deps: ModuleDeps): ModuleRoutes {
           response: { 201: PermissionRequestSchema },
         },
       },
-      async (req, reply) => reply.status(201).send(await permissions.requestPermission(actorOf(req), req.body)),
+      async (req, reply) => reply.status(201).send(await permissions.requests.create(actorOf(req), req.body)),
     );
 
     app.get(
@@ -233,13 +233,13 @@ export function permissionsModule(deps: ModuleDeps): ModuleRoutes {
           response: { 200: z.object({ items: z.array(PermissionRequestSchema) }) },
         },
       },
-      async (req) => permissions.permissionRequests(actorOf(req), req.query),
+      async (req) => permissions.requests.list(actorOf(req), req.query),
     );
 
     app.post(
       '/permission-requests/:requestId/decision',
       {
-        config: { action: 'users.manage' },
+        config: { action: 'users.manage', target: 'service' },
         schema: {
           tags: ['permission-requests'],
           summary: 'Accept or deny a request on a Licensing ID I administer, with an optional note (R-PERM-6)',
@@ -248,7 +248,7 @@ export function permissionsModule(deps: ModuleDeps): ModuleRoutes {
           response: { 200: PermissionRequestSchema },
         },
       },
-      async (req) => permissions.decide(actorOf(req), req.params.requestId, req.body),
+      async (req) => permissions.requests.decide(actorOf(req), req.params.requestId, req.body),
     );
   };
 }

@@ -1,4 +1,5 @@
 import { ROLES, type Role } from '../../platform/authz/roles.js';
+import { isOpenProgram } from '../relationship/rules.js';
 import { GROUP_ROLES, isGroupRole, narrowing, type SubRole, type SubRoleSelection } from './role-groups.js';
 
 export type GrantSource = 'CONTACT' | 'ADMIN' | 'INHERITED' | 'ADD_OPEN' | 'RESELLER' | 'REQUEST';
@@ -179,16 +180,16 @@ export function planAssignment(grants: readonly ActiveGrant[], wanted: Holding):
 
 export const isEmptyPlan = (p: AssignmentPlan) => p.deactivate.length === 0 && p.set.length === 0;
 
-/** The Open programs (R-REL-2: they have no MBSA). */
-export const OPEN_PROGRAMS = ['OPEN_LICENSE', 'OPEN_VALUE', 'OPEN_VALUE_SUBSCRIPTION'] as const;
-const isOpen = (program: string) => (OPEN_PROGRAMS as readonly string[]).includes(program);
+/** R-PERM-6: a permission request waits for an Administrator's decision or its requester's withdrawal. */
+export const REQUEST_STATUSES = ['PENDING', 'ACCEPTED', 'DENIED', 'WITHDRAWN'] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
 /**
  * R-PERM-6: a user whose Licensing IDs are all Open programs cannot ask for a non-Open one: the
  * Administrator of that agreement must invite them. A user without any Licensing ID may ask.
  */
 export function mayRequest(heldPrograms: readonly string[], target: string): boolean {
-  return !(heldPrograms.length > 0 && heldPrograms.every(isOpen) && !isOpen(target));
+  return !(heldPrograms.length > 0 && heldPrograms.every(isOpenProgram) && !isOpenProgram(target));
 }
 
 /** The facts that decide whether deactivating a person also closes their account. */

@@ -1,8 +1,16 @@
 import { z } from 'zod';
 import { ROLES } from '../../platform/authz/roles.js';
+import { CursorParam } from '../../platform/http/cursor.js';
 import { Email, LocaleSchema } from '../identity/schemas.js';
-import { LicensingIdDetailSchema } from '../relationship/schemas.js';
+import {
+  AgreementKindSchema,
+  LicensingIdDetailSchema,
+  LicensingIdKindSchema,
+  LifecycleStatusSchema,
+  ProgramCodeSchema,
+} from '../relationship/schemas.js';
 import { GROUP_ROLES, ROLE_GROUPS } from './role-groups.js';
+import { REQUEST_STATUSES } from './rules.js';
 
 export const RoleSchema = z.enum(ROLES);
 const GroupRoleSchema = z.enum(GROUP_ROLES as [keyof typeof ROLE_GROUPS, ...(keyof typeof ROLE_GROUPS)[]]);
@@ -94,8 +102,8 @@ const LicensingIdRef = z.object({
   number: z.string(),
   name: z.string(),
   programCode: z.string(),
-  kind: z.enum(['ENROLLMENT', 'AGREEMENT', 'LICENSE', 'PCN']),
-  status: z.enum(['ACTIVE', 'INACTIVE', 'EXPIRED']),
+  kind: LicensingIdKindSchema,
+  status: LifecycleStatusSchema,
 });
 
 export const UserPermissionSchema = z.object({
@@ -109,7 +117,8 @@ export const UserPermissionSchema = z.object({
 
 export const UserDetailSchema = UserListItemSchema.extend({ permissions: z.array(UserPermissionSchema) });
 
-const Name = z.string().trim().min(1).max(100);
+export const Name = z.string().trim().min(1).max(100);
+export const LicensingIdParams = z.object({ licensingId: z.uuid() });
 
 export const AddUserBody = z.object({
   email: Email,
@@ -138,35 +147,14 @@ export const DeactivatedUserSchema = UserDetailSchema.extend({
 });
 
 /** Keyset position in the user list: the last row's e-mail (lower case) and id. */
-export const encodeCursor = (emailKey: string, id: string) => Buffer.from(JSON.stringify([emailKey, id])).toString('base64url');
-
-const Cursor = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z0-9_-]{1,600}$/)
-  .transform((s, ctx) => {
-    const decoded = z.tuple([z.string().max(254), z.uuid()]).safeParse(
-      (() => {
-        try {
-          return JSON.parse(Buffer.from(s, 'base64url').toString('utf8'));
-        } catch {
-          return null;
-        }
-      })(),
-    );
-    if (!decoded.success) {
-      ctx.addIssue({ code: 'custom', message: 'not a cursor from this list' });
-      return z.NEVER;
-    }
-    return { emailKey: decoded.data[0], id: decoded.data[1] };
-  });
+export const UserListPosition = z.tuple([z.string().max(254), z.uuid()]);
 
 export const UserListQuery = z.object({
   email: z.string().trim().max(254).optional(),
   status: z.enum(['active', 'inactive', 'invited', 'all']).default('all'),
   licensingId: z.uuid().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: Cursor.optional(),
+  cursor: CursorParam.optional(),
 });
 export type UserListQuery = z.infer<typeof UserListQuery>;
 
@@ -178,7 +166,7 @@ export const InheritanceSchema = z.object({
   agreement: z.object({
     id: z.uuid(),
     number: z.string(),
-    kind: z.enum(['MBSA', 'PARENT']),
+    kind: AgreementKindSchema,
     programCode: z.string().nullable(),
   }),
   /** The user's contact roles on the agreement. */
@@ -189,23 +177,9 @@ export const InheritanceSchema = z.object({
   childLicensingIds: z.number().int(),
 });
 
-const RequestStatus = z.enum(['PENDING', 'ACCEPTED', 'DENIED', 'WITHDRAWN']);
-const Program = z.enum([
-  'ENTERPRISE',
-  'ENTERPRISE_SUBSCRIPTION',
-  'ENTERPRISE_GOV_PARTNERS',
-  'SELECT',
-  'SELECT_PLUS',
-  'CAMPUS',
-  'SCHOOL',
-  'OPEN_LICENSE',
-  'OPEN_VALUE',
-  'OPEN_VALUE_SUBSCRIPTION',
-]);
-
 export const PermissionRequestBody = z
   .object({
-    programCode: Program,
+    programCode: ProgramCodeSchema,
     /** The enrollment, agreement or license number. */
     number: z.string().trim().min(1).max(40),
     /** Open License only: its authorization number. */
@@ -235,7 +209,7 @@ export const PermissionRequestSchema = z.object({
   roles: z.array(RoleSchema),
   subRoles: SubRolesOut,
   comment: z.string().nullable(),
-  status: RequestStatus,
+  status: z.enum(REQUEST_STATUSES),
   createdAt: z.date(),
   decidedAt: z.date().nullable(),
   decisionNote: z.string().nullable(),
@@ -251,3 +225,10 @@ export const DecisionBody = z.object({
   decision: z.enum(['ACCEPT', 'DENY']),
   note: z.string().trim().max(2000).optional(),
 });
+
+// Named components of the OpenAPI document: the portal's generated types use these names.
+z.globalRegistry.add(MyPermissionSchema, { id: 'MyPermission' });
+z.globalRegistry.add(UserListItemSchema, { id: 'UserListItem' });
+z.globalRegistry.add(UserDetailSchema, { id: 'UserDetail' });
+z.globalRegistry.add(InheritanceSchema, { id: 'Inheritance' });
+z.globalRegistry.add(PermissionRequestSchema, { id: 'PermissionRequest' });

@@ -1,16 +1,12 @@
 import type { Config } from '../../config.js';
-import type { Actor } from '../../platform/auth/actor.js';
-import { visibleLicensingIds } from '../../platform/authz/authorize.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/client.js';
 import { createRelationshipService } from '../relationship/service.js';
-import { createMyInheritance } from './my-inheritance.js';
-import { createMyPermissions } from './my-permissions.js';
-import { createPermissionRequests } from './permission-requests.js';
+import { createMyInheritance } from './inheritance/service.js';
+import { createMyPermissions } from './my-permissions/service.js';
+import { createPermissionRequests } from './requests/service.js';
 import { roleGroupCatalogue } from './role-groups.js';
-import type { UserListQuery } from './schemas.js';
-import { createUserChanges } from './users-change.js';
-import { listUsers, userDetail } from './users-query.js';
+import { createUsersService } from './users/service.js';
 
 export interface PermissionsDeps {
   db: Db;
@@ -18,18 +14,18 @@ export interface PermissionsDeps {
   clock: Clock;
 }
 
-/** My Permissions, Manage Users, role groups, permission requests and inheritance: the use-cases behind the routes. */
+/**
+ * The use-cases behind the permissions routes, one named sub-service per page: My Permissions,
+ * inheritance, Manage Users and permission requests. Named rather than spread into one object, so
+ * two sub-services may use the same verb (`list`) and the routes say whose it is.
+ */
 export function createPermissionsService({ db, config, clock }: PermissionsDeps) {
   const relationship = createRelationshipService({ db });
-  // R-PERM-12: administration pages see only the Licensing IDs the actor administers.
-  const adminScope = (actor: Actor) => visibleLicensingIds(db, actor, 'users.manage');
   return {
-    ...createMyPermissions({ db, config, clock, relationship }),
-    ...createMyInheritance({ db, config, clock }),
-    ...createUserChanges({ db, config, clock }),
-    ...createPermissionRequests({ db, config, clock }),
-    listUsers: async (actor: Actor, q: UserListQuery) => listUsers(db, await adminScope(actor), q),
-    getUser: async (actor: Actor, userId: string) => userDetail(db, await adminScope(actor), userId),
+    myPermissions: createMyPermissions({ db, config, clock, relationship }),
+    inheritance: createMyInheritance({ db, config, clock }),
+    users: createUsersService({ db, config, clock }),
+    requests: createPermissionRequests({ db, config, clock }),
     roleGroups: () => ({ groups: roleGroupCatalogue() }),
   };
 }

@@ -1,18 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, jsonb, pgEnum, pgTable, primaryKey, serial, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { ROLES } from '../../platform/authz/roles.js';
 import { organization, user, userStatusEnum } from '../identity/tables.js';
 import { agreement, licensingId } from '../relationship/tables.js';
+import { REQUEST_STATUSES } from './rules.js';
 
-/** R-PERM-1: the seven Licensing-ID roles. */
-export const roleEnum = pgEnum('role', [
-  'ADMINISTRATOR',
-  'LICENSING_INFO_VIEWER',
-  'DOWNLOAD',
-  'PRODUCT_KEYS',
-  'SA_MANAGER',
-  'ONLINE_SERVICES_MANAGER',
-  'SUBSCRIPTIONS_MANAGER',
-]);
+export const roleEnum = pgEnum('role', ROLES);
 
 /** Where a grant came from decides whether the user may drop it (R-PERM-4). */
 export const grantSourceEnum = pgEnum('grant_source', ['CONTACT', 'ADMIN', 'INHERITED', 'ADD_OPEN', 'RESELLER', 'REQUEST']);
@@ -64,7 +57,7 @@ export const adminInheritance = pgTable(
   (t) => [primaryKey({ columns: [t.userId, t.agreementId] })],
 );
 
-export const requestStatusEnum = pgEnum('request_status', ['PENDING', 'ACCEPTED', 'DENIED', 'WITHDRAWN']);
+export const requestStatusEnum = pgEnum('request_status', REQUEST_STATUSES);
 
 /** R-PERM-6: a user asks the Administrators of record of a Licensing ID for roles. */
 export const permissionRequest = pgTable(

@@ -39,7 +39,7 @@ export function relationshipRoutes(relationship: RelationshipService) {
     app.get(
       '/licensing-ids/:licensingId',
       {
-        config: { action: 'licensing.view' },
+        config: { action: 'licensing.view', target: 'params.licensingId' },
         schema: {
           tags: ['relationship'],
           summary: 'One Licensing ID with its parent agreement and MBSA',

@@ -1,6 +1,51 @@
 import type { Role } from '../../platform/authz/roles.js';
 
-export type Status = 'ACTIVE' | 'INACTIVE' | 'EXPIRED';
+/** The volume-licensing programs a Licensing ID or agreement belongs to. */
+export const PROGRAM_CODES = [
+  'ENTERPRISE',
+  'ENTERPRISE_SUBSCRIPTION',
+  'ENTERPRISE_GOV_PARTNERS',
+  'SELECT',
+  'SELECT_PLUS',
+  'CAMPUS',
+  'SCHOOL',
+  'OPEN_LICENSE',
+  'OPEN_VALUE',
+  'OPEN_VALUE_SUBSCRIPTION',
+] as const;
+export type ProgramCode = (typeof PROGRAM_CODES)[number];
+
+/** The Open programs (R-REL-2: they have no MBSA). */
+export const OPEN_PROGRAMS = ['OPEN_LICENSE', 'OPEN_VALUE', 'OPEN_VALUE_SUBSCRIPTION'] as const satisfies readonly ProgramCode[];
+
+/** Whether the program is an Open program: the one place that says so. */
+export function isOpenProgram(code: string): boolean {
+  return (OPEN_PROGRAMS as readonly string[]).includes(code);
+}
+
+/** R-REL-1: the level at which orders are placed. */
+export const LICENSING_ID_KINDS = ['ENROLLMENT', 'AGREEMENT', 'LICENSE', 'PCN'] as const;
+export type LicensingIdKind = (typeof LICENSING_ID_KINDS)[number];
+
+export const AGREEMENT_KINDS = ['MBSA', 'PARENT'] as const;
+
+/** The lifecycle of agreements and Licensing IDs. */
+export const LIFECYCLE_STATUSES = ['ACTIVE', 'INACTIVE', 'EXPIRED'] as const;
+export type Status = (typeof LIFECYCLE_STATUSES)[number];
+
+/** Select Plus affiliates: the lead sees its participating affiliates (R-REL-5). */
+export const AFFILIATE_ROLES = ['LEAD', 'PARTICIPATING'] as const;
+export type AffiliateRole = (typeof AFFILIATE_ROLES)[number];
+
+export const CONTACT_TYPES = [
+  'PRIMARY_CONTACT',
+  'NOTICES_CORRESPONDENT',
+  'ONLINE_ADMINISTRATOR',
+  'SA_MANAGER',
+  'ONLINE_SERVICES_MANAGER',
+  'SUBSCRIPTIONS_MANAGER',
+  'CHANNEL_PARTNER',
+] as const;
 
 export interface AgreementRef {
   id: string;
@@ -17,7 +62,7 @@ export interface LicensingIdRow {
   number: string;
   authorizationNumber: string | null;
   name: string;
-  kind: 'ENROLLMENT' | 'AGREEMENT' | 'LICENSE' | 'PCN';
+  kind: LicensingIdKind;
   programCode: string;
   programName: string;
   status: Status;

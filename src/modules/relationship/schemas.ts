@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { ROLES } from '../../platform/authz/roles.js';
+import { AFFILIATE_ROLES, AGREEMENT_KINDS, CONTACT_TYPES, LICENSING_ID_KINDS, LIFECYCLE_STATUSES, PROGRAM_CODES } from './rules.js';
 
-const Status = z.enum(['ACTIVE', 'INACTIVE', 'EXPIRED']);
+export const ProgramCodeSchema = z.enum(PROGRAM_CODES);
+export const LicensingIdKindSchema = z.enum(LICENSING_ID_KINDS);
+export const AgreementKindSchema = z.enum(AGREEMENT_KINDS);
+export const LifecycleStatusSchema = z.enum(LIFECYCLE_STATUSES);
+export const AffiliateRoleSchema = z.enum(AFFILIATE_ROLES);
+export const ContactTypeSchema = z.enum(CONTACT_TYPES);
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const AgreementRefSchema = z.object({
@@ -9,7 +15,7 @@ export const AgreementRefSchema = z.object({
   number: z.string(),
   programCode: z.string().nullable(),
   programName: z.string().nullable(),
-  status: Status,
+  status: LifecycleStatusSchema,
   startDate: Day,
   endDate: Day.nullable(),
 });
@@ -19,10 +25,10 @@ export const LicensingIdSchema = z.object({
   number: z.string(),
   authorizationNumber: z.string().nullable(),
   name: z.string(),
-  kind: z.enum(['ENROLLMENT', 'AGREEMENT', 'LICENSE', 'PCN']),
+  kind: LicensingIdKindSchema,
   programCode: z.string(),
   programName: z.string(),
-  status: Status,
+  status: LifecycleStatusSchema,
   startDate: Day,
   endDate: Day.nullable(),
   roles: z.array(z.enum(ROLES)),
@@ -41,3 +47,8 @@ export const RelationshipSummarySchema = z.object({
     }),
   ),
 });
+
+// Named components of the OpenAPI document: the portal's generated types use these names.
+z.globalRegistry.add(AgreementRefSchema, { id: 'Agreement' });
+z.globalRegistry.add(LicensingIdSchema, { id: 'LicensingId' });
+z.globalRegistry.add(RelationshipSummarySchema, { id: 'RelationshipSummary' });

@@ -1,11 +1,9 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Actor } from '../../platform/auth/actor.js';
-import { visibleLicensingIds } from '../../platform/authz/authorize.js';
-import type { Role } from '../../platform/authz/roles.js';
+import { rolesHeldSql, visibleTo } from '../../platform/authz/scope.js';
 import type { Db, DbOrTx } from '../../platform/db/client.js';
 import { notFound } from '../../platform/errors.js';
-import { roleGrant } from '../permissions/tables.js';
 import { groupRelationship, type LicensingIdRow } from './rules.js';
 import { agreement, licensingId, program } from './tables.js';
 
@@ -14,9 +12,8 @@ const mbsa = alias(agreement, 'mbsa');
 const parentProgram = alias(program, 'parent_program');
 
 export function createRelationshipService({ db }: { db: Db }) {
-  /** Licensing IDs with their parent agreement and MBSA, restricted to `ids` (the actor's scope). */
-  async function load(actor: Actor, ids: string[]): Promise<LicensingIdRow[]> {
-    if (ids.length === 0) return [];
+  /** Licensing IDs with their parent agreement and MBSA, and the actor's roles on each; `which` is the actor's scope. */
+  async function load(actor: Actor, which: SQL): Promise<LicensingIdRow[]> {
     const rows = await db
       .select({
         id: licensingId.id,
@@ -39,17 +36,14 @@ export function createRelationshipService({ db }: { db: Db }) {
           endDate: parent.endDate,
         },
         mbsa: { id: mbsa.id, number: mbsa.number, status: mbsa.status, startDate: mbsa.startDate, endDate: mbsa.endDate },
-        // A role held from several sources (an Administrator who is also a contact) is one role:
-        // distinct, in the catalogue's order (the enum's).
-        roles: sql<Role[]>`coalesce((select array_agg(distinct g.role order by g.role)::text[] from ${roleGrant} g
-          where g.licensing_id = ${licensingId.id} and g.user_id = ${actor.userId} and g.active), '{}'::text[])`,
+        roles: rolesHeldSql(actor, licensingId.id),
       })
       .from(licensingId)
       .innerJoin(program, eq(program.code, licensingId.programCode))
       .leftJoin(parent, eq(parent.id, licensingId.parentAgreementId))
       .leftJoin(parentProgram, eq(parentProgram.code, parent.programCode))
       .leftJoin(mbsa, eq(mbsa.id, parent.mbsaId))
-      .where(inArray(licensingId.id, ids));
+      .where(which);
     return rows.map((r) => ({
       ...r,
       parent: r.parent?.id ? r.parent : null,
@@ -57,21 +51,23 @@ export function createRelationshipService({ db }: { db: Db }) {
     })) as LicensingIdRow[];
   }
 
+  /** R-REL-3: only Licensing IDs the user holds a role on. */
+  const visible = (actor: Actor) => visibleTo(actor, 'licensing.view', licensingId.id);
+
   return {
-    /** R-REL-3: only Licensing IDs the user holds a role on; inactive ones on request. */
+    /** R-REL-3: inactive ones on request. */
     async summary(actor: Actor, status: 'active' | 'all') {
-      const ids = await visibleLicensingIds(db, actor, 'licensing.view');
-      const rows = await load(actor, ids);
+      const rows = await load(actor, visible(actor));
       return { groups: groupRelationship(rows.filter((r) => status === 'all' || r.status === 'ACTIVE')) };
     },
 
     async list(actor: Actor) {
-      return load(actor, await visibleLicensingIds(db, actor, 'licensing.view'));
+      return load(actor, visible(actor));
     },
 
     /** The guard has already checked the actor may see it; a missing row is still a 404. */
     async get(actor: Actor, id: string) {
-      const [row] = await load(actor, [id]);
+      const [row] = await load(actor, eq(licensingId.id, id));
       if (!row) throw notFound('Licensing ID');
       return row;
     },

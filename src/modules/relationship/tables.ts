@@ -1,33 +1,13 @@
 import { boolean, date, index, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organization, user } from '../identity/tables.js';
+import { AFFILIATE_ROLES, AGREEMENT_KINDS, CONTACT_TYPES, LICENSING_ID_KINDS, LIFECYCLE_STATUSES, PROGRAM_CODES } from './rules.js';
 
-export const programCodeEnum = pgEnum('program_code', [
-  'ENTERPRISE',
-  'ENTERPRISE_SUBSCRIPTION',
-  'ENTERPRISE_GOV_PARTNERS',
-  'SELECT',
-  'SELECT_PLUS',
-  'CAMPUS',
-  'SCHOOL',
-  'OPEN_LICENSE',
-  'OPEN_VALUE',
-  'OPEN_VALUE_SUBSCRIPTION',
-]);
-
-/** R-REL-1: the level at which orders are placed. */
-export const licensingIdKindEnum = pgEnum('licensing_id_kind', ['ENROLLMENT', 'AGREEMENT', 'LICENSE', 'PCN']);
-export const agreementKindEnum = pgEnum('agreement_kind', ['MBSA', 'PARENT']);
-export const lifecycleStatusEnum = pgEnum('lifecycle_status', ['ACTIVE', 'INACTIVE', 'EXPIRED']);
-export const affiliateRoleEnum = pgEnum('affiliate_role', ['LEAD', 'PARTICIPATING']);
-export const contactTypeEnum = pgEnum('contact_type', [
-  'PRIMARY_CONTACT',
-  'NOTICES_CORRESPONDENT',
-  'ONLINE_ADMINISTRATOR',
-  'SA_MANAGER',
-  'ONLINE_SERVICES_MANAGER',
-  'SUBSCRIPTIONS_MANAGER',
-  'CHANNEL_PARTNER',
-]);
+export const programCodeEnum = pgEnum('program_code', PROGRAM_CODES);
+export const licensingIdKindEnum = pgEnum('licensing_id_kind', LICENSING_ID_KINDS);
+export const agreementKindEnum = pgEnum('agreement_kind', AGREEMENT_KINDS);
+export const lifecycleStatusEnum = pgEnum('lifecycle_status', LIFECYCLE_STATUSES);
+export const affiliateRoleEnum = pgEnum('affiliate_role', AFFILIATE_ROLES);
+export const contactTypeEnum = pgEnum('contact_type', CONTACT_TYPES);
 
 /** A volume-licensing program and the rule flags that differ between programs. */
 export const program = pgTable('program', {

@@ -1,4 +1,4 @@
-import type { Role } from './roles.js';
+import { ROLES, type Role } from './roles.js';
 
 /**
  * The action catalogue. Actions on a Licensing ID are granted by roles (the table below); the
@@ -45,6 +45,11 @@ export const POLICY = {
 
 export function roleAllows(role: Role, action: LicensingAction): boolean {
   return (POLICY[role] as readonly LicensingAction[]).includes(action);
+}
+
+/** The roles whose policy row contains the action. */
+export function rolesGranting(action: LicensingAction): Role[] {
+  return ROLES.filter((r) => roleAllows(r, action));
 }
 
 export function rolesAllow(roles: Iterable<Role>, action: LicensingAction): boolean {

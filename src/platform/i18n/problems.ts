@@ -27,6 +27,10 @@ export const PLATFORM_PROBLEMS: ProblemTitles = {
     sv: 'För många försök. Vänta några minuter och försök igen.',
   },
   VALIDATION_FAILED: { en: 'Some fields are not valid.', sv: 'Några fält är inte giltiga.' },
+  INVALID_CURSOR: {
+    en: 'The list position is not valid; start from the first page.',
+    sv: 'Positionen i listan är inte giltig; börja från första sidan.',
+  },
   INVALID_CHARACTERS: {
     en: 'Some fields contain characters that cannot be stored (a NUL character or a broken Unicode character).',
     sv: 'Några fält innehåller tecken som inte kan sparas (ett NUL-tecken eller ett trasigt Unicode-tecken).',

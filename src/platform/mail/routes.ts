@@ -4,6 +4,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
 import { DomainError, notFound } from '../errors.js';
+import { fileBody } from '../http/openapi.js';
+import { LOCALES } from '../i18n/locale.js';
 import { outbox } from '../tables.js';
 
 const MailSchema = z.object({
@@ -11,13 +13,14 @@ const MailSchema = z.object({
   createdAt: z.date(),
   toAddress: z.string(),
   template: z.string(),
-  locale: z.enum(['en', 'sv']),
+  locale: z.enum(LOCALES),
   subject: z.string(),
   text: z.string().describe('The staff’s copy: links that carry a credential (invitation, confirmation, reset, deny) are withheld'),
   sentAt: z.date().nullable(),
   attempts: z.number(),
   lastError: z.string().nullable(),
 });
+z.globalRegistry.add(MailSchema, { id: 'OutboxMail' });
 
 const viewerOff = () =>
   new DomainError(
@@ -86,6 +89,7 @@ export function mailViewerRoutes(db: Db, opts: { smtp: boolean }) {
           tags: ['operator'],
           summary: 'One mail as the recipient sees it, credentials withheld (MAIL_VIEWER_OFF with SMTP)',
           params: z.object({ mailId: z.coerce.number().int().positive() }),
+          response: { 200: { description: 'The mail’s HTML', content: { 'text/html': { schema: fileBody('an HTML document') } } } },
         },
       },
       async (req, reply) => {

@@ -1,4 +1,4 @@
-import { NIL, type RouteCase } from './types.js';
+import { FOREIGN, type RouteCase } from './types.js';
 
 export const ADD_OPEN_CASES: Record<string, RouteCase> = {
   // An unknown pair: each walk user records one failure, far from the suspension limit.
@@ -10,5 +10,5 @@ export const ADD_OPEN_CASES: Record<string, RouteCase> = {
   },
   'POST /api/v1/reseller-access/deny': { body: { token: 'x'.repeat(43) } },
   'GET /api/v1/licensing-ids/:licensingId/resellers': {},
-  'DELETE /api/v1/licensing-ids/:licensingId/resellers/:userId': { params: { userId: NIL } },
+  'DELETE /api/v1/licensing-ids/:licensingId/resellers/:userId': { params: { userId: FOREIGN.user } },
 };

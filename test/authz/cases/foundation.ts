@@ -1,4 +1,4 @@
-import { NIL, type RouteCase } from './types.js';
+import { FOREIGN, type RouteCase } from './types.js';
 
 export const FOUNDATION_CASES: Record<string, RouteCase> = {
   'GET /api/openapi.json': {},
@@ -9,7 +9,7 @@ export const FOUNDATION_CASES: Record<string, RouteCase> = {
   'PATCH /api/v1/me': { body: { locale: 'en' } },
   'GET /api/v1/me/tokens': {},
   'POST /api/v1/me/tokens': { body: { name: 'walk' } },
-  'DELETE /api/v1/me/tokens/:tokenId': { params: { tokenId: NIL } },
+  'DELETE /api/v1/me/tokens/:tokenId': { params: { tokenId: FOREIGN.apiToken } },
   'GET /api/v1/relationship-summary': { query: 'status=all' },
   'GET /api/v1/licensing-ids': {},
   'GET /api/v1/licensing-ids/:licensingId': {},

@@ -1,4 +1,4 @@
-import { NIL, type RouteCase } from './types.js';
+import { FOREIGN, NIL, type RouteCase } from './types.js';
 
 // A well-formed key nobody was issued, and a key whose check character is wrong: refused before anything counts.
 const machine = { productKey: 'BCDFG-HJKMP-QRTVW-XY234-6789B', productCode: 'WALK-PRODUCT', fingerprint: 'walk-machine' };
@@ -13,7 +13,7 @@ export const KEYS_CASES: Record<string, RouteCase> = {
   'POST /api/v1/key-requests': {
     body: {
       kind: 'MORE_MAK_ACTIVATIONS',
-      licensingId: NIL,
+      licensingId: FOREIGN.licensingId,
       agreementNumber: '67012345',
       product: { name: 'Windows', version: '11', edition: 'Enterprise' },
       keyLastFive: 'BCDFG',
@@ -32,5 +32,5 @@ export const KEYS_CASES: Record<string, RouteCase> = {
   'POST /api/v1/kms-hosts/activate': {
     body: { ...machine, hostPublicKey: 'MCowBQYDK2VwAyEA11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=' },
   },
-  'GET /api/v1/product-keys/:keyId/activations': { params: { keyId: NIL } },
+  'GET /api/v1/product-keys/:keyId/activations': { params: { keyId: FOREIGN.productKey } },
 };

@@ -1,4 +1,4 @@
-import { NIL, type RouteCase } from './types.js';
+import { FOREIGN, NIL, type RouteCase } from './types.js';
 
 /** A well-formed token nobody was sent: the public routes answer 404 for it. */
 const UNKNOWN_TOKEN = 'walk-unknown-token-00000000000000000000000';
@@ -9,7 +9,7 @@ export const REGISTRATION_CASES: Record<string, RouteCase> = {
     body: { token: UNKNOWN_TOKEN, firstName: 'Walk', lastName: 'Register', password: 'a-long-walk-password' },
   },
   'POST /api/v1/auth/invitations/resend': { body: { token: UNKNOWN_TOKEN } },
-  'POST /api/v1/users/:userId/invitation': { params: { userId: NIL } },
+  'POST /api/v1/users/:userId/invitation': { params: { userId: FOREIGN.user } },
   'POST /api/v1/auth/verify-email': { body: { token: UNKNOWN_TOKEN } },
   'POST /api/v1/auth/verify-email/resend': { body: { token: UNKNOWN_TOKEN } },
   // The first call creates the account, the others answer 409 ACCOUNT_EXISTS: none is an authorization answer.

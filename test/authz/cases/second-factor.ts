@@ -1,4 +1,4 @@
-import { NIL, type RouteCase } from './types.js';
+import { FOREIGN, type RouteCase } from './types.js';
 
 /** The second factor: the sign-in's second step (public, with a made-up challenge) and the user's own factors. */
 const challenge = 'walk-challenge-that-was-never-issued';
@@ -20,7 +20,7 @@ export const SECOND_FACTOR_CASES: Record<string, RouteCase> = {
       response: { id: 'AA', rawId: 'AA', type: 'public-key', response: { clientDataJSON: 'AA', attestationObject: 'AA' } },
     },
   },
-  'PATCH /api/v1/me/security/passkeys/:passkeyId': { params: { passkeyId: NIL }, body: { name: 'walk' } },
-  'DELETE /api/v1/me/security/passkeys/:passkeyId': { params: { passkeyId: NIL }, body: { password: 'walk-password-1' } },
+  'PATCH /api/v1/me/security/passkeys/:passkeyId': { params: { passkeyId: FOREIGN.passkey }, body: { name: 'walk' } },
+  'DELETE /api/v1/me/security/passkeys/:passkeyId': { params: { passkeyId: FOREIGN.passkey }, body: { password: 'walk-password-1' } },
   'POST /api/v1/me/security/recovery-codes': { body: { password: 'walk-password-1' } },
 };

@@ -1,4 +1,4 @@
-import { NIL, type RouteCase } from './types.js';
+import { FOREIGN, type RouteCase } from './types.js';
 
 const scimUser = { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: 'walk-scim@contoso.example', active: true };
 
@@ -11,15 +11,15 @@ export const SSO_CASES: Record<string, RouteCase> = {
   'DELETE /api/v1/organization/sso': {},
   'GET /api/v1/organization/scim-tokens': {},
   'POST /api/v1/organization/scim-tokens': { body: { name: 'walk' } },
-  'DELETE /api/v1/organization/scim-tokens/:tokenId': { params: { tokenId: NIL } },
+  'DELETE /api/v1/organization/scim-tokens/:tokenId': { params: { tokenId: FOREIGN.scimToken } },
   'GET /scim/v2/ServiceProviderConfig': {},
   'GET /scim/v2/Users': { query: 'filter=userName%20eq%20%22walk%40contoso.example%22' },
-  'GET /scim/v2/Users/:id': { params: { id: NIL } },
+  'GET /scim/v2/Users/:id': { params: { id: FOREIGN.user } },
   'POST /scim/v2/Users': { body: scimUser },
-  'PUT /scim/v2/Users/:id': { params: { id: NIL }, body: scimUser },
+  'PUT /scim/v2/Users/:id': { params: { id: FOREIGN.user }, body: scimUser },
   'PATCH /scim/v2/Users/:id': {
-    params: { id: NIL },
+    params: { id: FOREIGN.user },
     body: { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', path: 'active', value: false }] },
   },
-  'DELETE /scim/v2/Users/:id': { params: { id: NIL } },
+  'DELETE /scim/v2/Users/:id': { params: { id: FOREIGN.user } },
 };

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import { ApiError, api } from './client';
-import type { Locale, Me, RelationshipSummary, StatusFilter } from './types';
+import { ApiError, answer, api } from './client';
+import type { Locale, Me, StatusFilter } from './types';
 
 export const meQueryKey = ['me'] as const;
 
@@ -9,7 +9,7 @@ export const meQuery = queryOptions({
   queryKey: meQueryKey,
   queryFn: async (): Promise<Me | null> => {
     try {
-      return await api<Me>('GET', '/me');
+      return await answer(api.GET('/api/v1/me'));
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) return null;
       throw error;
@@ -21,9 +21,9 @@ export const meQuery = queryOptions({
 export const relationshipSummaryQuery = (status: StatusFilter) =>
   queryOptions({
     queryKey: ['relationship-summary', status] as const,
-    queryFn: () => api<RelationshipSummary>('GET', `/relationship-summary?status=${status}`),
+    queryFn: () => answer(api.GET('/api/v1/relationship-summary', { params: { query: { status } } })),
   });
 
-export const signOut = () => api<void>('POST', '/auth/sign-out');
+export const signOut = () => answer(api.POST('/api/v1/auth/sign-out'));
 
-export const updateLocale = (locale: Locale) => api<Me>('PATCH', '/me', { locale });
+export const updateLocale = (locale: Locale) => answer(api.PATCH('/api/v1/me', { body: { locale } }));

@@ -13,7 +13,7 @@ type Messages = Record<string, unknown>;
  */
 const areaFiles = import.meta.glob<Messages>('./areas/*.json', { eager: true, import: 'default' });
 
-function messagesFor(lang: 'en' | 'sv', base: Messages): Messages {
+function messagesFor(lang: Locale, base: Messages): Messages {
   const merged: Messages = { ...base };
   for (const [file, messages] of Object.entries(areaFiles)) {
     if (!file.endsWith(`.${lang}.json`)) continue;

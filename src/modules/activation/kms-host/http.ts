@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
+import { PoolSchema } from '../../catalog/schemas.js';
 import type { KmsHost } from './host.js';
 
 const MAX_BODY_BYTES = 8 * 1024;
@@ -12,7 +13,7 @@ export const KmsRequestSchema = z.object({
     .min(1)
     .max(128)
     .regex(/^[A-Za-z0-9._:+/=-]+$/),
-  pool: z.enum(['APPLICATIONS', 'SYSTEMS', 'SERVERS']),
+  pool: PoolSchema,
   machineKind: z.enum(['PHYSICAL', 'VIRTUAL']).default('PHYSICAL'),
   hostname: z.string().trim().max(253).nullish(),
 });

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/client.js';
 import { hit, retryAfterSeconds } from '../../../platform/rate-limit.js';
-import { rateLimited } from '../sign-in-throttle.js';
+import { rateLimited } from '../sign-in/throttle.js';
 
 /**
  * Wrong second-factor codes per account within the sign-in window (a six-digit code is guessable

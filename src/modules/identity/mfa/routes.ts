@@ -3,9 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../../platform/http/guard.js';
 import type { ModuleDeps } from '../../../platform/module.js';
-import { setSessionCookies } from '../routes.js';
 import { MeSchema } from '../schemas.js';
 import type { IdentityService } from '../service.js';
+import { setSessionCookies } from '../sign-in/routes.js';
 import {
   AuthenticationResponseSchema,
   Challenge,
@@ -25,6 +25,7 @@ const TotpSetupSchema = z.object({
   secret: z.string().describe('The shared secret in Base32, for typing into an app that cannot scan'),
   uri: z.string().describe('otpauth:// URI, for the QR code'),
 });
+z.globalRegistry.add(TotpSetupSchema, { id: 'TotpSetup' });
 
 /**
  * The second factor: the sign-in's second step (public: it carries the token of the password

@@ -86,3 +86,8 @@ export const SecurityOverviewSchema = z.object({
   passkeys: z.array(PasskeySchema),
   recoveryCodes: z.object({ left: z.number().int(), createdAt: z.date().nullable() }),
 });
+
+// Named components of the OpenAPI document: the portal's generated types use these names.
+z.globalRegistry.add(SecondStepSchema, { id: 'SecondStep' });
+z.globalRegistry.add(PasskeySchema, { id: 'Passkey' });
+z.globalRegistry.add(SecurityOverviewSchema, { id: 'SecurityOverview' });

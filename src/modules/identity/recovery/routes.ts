@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { actorOf } from '../../../platform/http/guard.js';
 import type { ModuleDeps, ModuleRoutes } from '../../../platform/module.js';
 import { Email } from '../schemas.js';
-import { SESSION_COOKIE } from '../sessions.js';
+import { SESSION_COOKIE } from '../sign-in/sessions.js';
 import { createRecoveryService } from './service.js';
 
 /** The secret of a reset link (32 random bytes, base64url); sent in bodies, never in an API path. */

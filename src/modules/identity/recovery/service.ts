@@ -11,9 +11,9 @@ import { conflict, DomainError, invalid, notFound } from '../../../platform/erro
 import { enqueueMail } from '../../../platform/mail/outbox.js';
 import { hit } from '../../../platform/rate-limit.js';
 import { rateLimit } from '../../../platform/tables.js';
-import { createRegistrationChecks, type PublicRequest } from '../registration-checks.js';
+import { createRegistrationChecks, type PublicRequest } from '../registration/checks.js';
 import { normalizeEmail } from '../rules.js';
-import { endAllSessions } from '../sessions.js';
+import { endAllSessions } from '../sign-in/sessions.js';
 import { oidcProvider, organization, passwordReset, session, user } from '../tables.js';
 import { FORGOT_PAGE, issueResetLink, limitResetRequests, mailTime, retireOpenLinks } from './links.js';
 import { recoveryMails } from './mails.js';

@@ -2,7 +2,7 @@ import { Checkbox, Fieldset, Group, SimpleGrid, Stack, Text } from '@mantine/cor
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Assignment, type GroupRole, isGroupRole, roleGroupsQuery, type SubRoles } from '../../api/administration';
+import { type Assignment, type GroupRole, type Holding, isGroupRole, roleGroupsQuery, type SubRoles } from '../../api/administration';
 import type { Role } from '../../api/types';
 
 export const ALL_ROLES: Role[] = [
@@ -16,7 +16,7 @@ export const ALL_ROLES: Role[] = [
 ];
 
 /** The form's state for one Licensing ID: a group listed in `subRoles` is narrowed, absent means "All". */
-export type AssignmentValue = Required<Assignment>;
+export type AssignmentValue = Holding;
 
 export const EMPTY_ASSIGNMENT: AssignmentValue = { roles: [], subRoles: {}, manageReservation: false };
 
@@ -29,7 +29,8 @@ export function toAssignment(value: AssignmentValue, withReservation = true): As
   const reservation = withReservation && value.manageReservation && value.roles.includes('ONLINE_SERVICES_MANAGER');
   return {
     roles: ALL_ROLES.filter((r) => value.roles.includes(r)),
-    ...(Object.keys(subRoles).length ? { subRoles } : {}),
+    // The duties come from /role-groups at run time; the server refuses any it does not know.
+    ...(Object.keys(subRoles).length ? { subRoles: subRoles as Assignment['subRoles'] } : {}),
     ...(withReservation ? { manageReservation: reservation } : {}),
   };
 }
@@ -44,7 +45,7 @@ export function assignmentProblem(value: AssignmentValue): string | undefined {
 }
 
 /** The editable form of what someone holds. */
-export const fromHolding = (h: Assignment): AssignmentValue => ({
+export const fromHolding = (h: Holding): AssignmentValue => ({
   roles: [...h.roles],
   subRoles: { ...(h.subRoles ?? {}) },
   manageReservation: h.manageReservation ?? false,

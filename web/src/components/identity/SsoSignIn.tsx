@@ -1,9 +1,9 @@
 import { Button, Divider, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Problem } from '../../api/client';
 import { ApiError } from '../../api/client';
 import { ssoStartUrl } from '../../api/identity';
-import type { Problem } from '../../api/types';
 import { emailProblem } from '../../lib/email';
 import { AnchorLink } from '../links';
 import { AccountProblemAlert } from './AccountProblemAlert';

@@ -4,6 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addUser, administrationKey } from '../../api/administration';
 import { problemCode, problemDetail } from '../../api/client';
+import type { Locale } from '../../api/types';
 import { AdministeredOnly } from '../../components/administration/AdministeredOnly';
 import { personName } from '../../components/administration/format';
 import {
@@ -38,7 +39,7 @@ export function AddUserPage() {
   const administered = useAdministered();
   const [email, setEmail] = useState('');
   const [name, setName] = useState<PersonName>({ firstName: '', lastName: '' });
-  const [locale, setLocale] = useState<'' | 'en' | 'sv'>('');
+  const [locale, setLocale] = useState<'' | Locale>('');
   const [assignments, setAssignments] = useState<Record<string, AssignmentValue>>({});
   const [errors, setErrors] = useState<FieldErrors>({});
 
@@ -134,7 +135,7 @@ export function AddUserPage() {
               label={t('administration.addUser.language')}
               description={t('administration.addUser.languageHelp')}
               value={locale}
-              onChange={(e) => setLocale(e.currentTarget.value as '' | 'en' | 'sv')}
+              onChange={(e) => setLocale(e.currentTarget.value as '' | Locale)}
               data={[
                 { value: '', label: t('administration.addUser.languageMine') },
                 { value: 'en', label: t('language.en') },

@@ -2,7 +2,7 @@ import { Alert, Button, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Tex
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { administrationKey, createRequest, requestsQuery } from '../../api/administration';
+import { administrationKey, createRequest, type ProgramCode, requestsQuery } from '../../api/administration';
 import { formatDateTime } from '../../components/administration/format';
 import { HoldingSummary } from '../../components/administration/HoldingSummary';
 import {
@@ -17,20 +17,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { AnchorLink } from '../../components/links';
 import { RowHeader, ScrollTable } from '../../components/tables';
+import { PROGRAM_CODES } from '../../lib/programs';
 import { usePageTitle } from '../../lib/usePageTitle';
-
-const PROGRAMS = [
-  'ENTERPRISE',
-  'ENTERPRISE_SUBSCRIPTION',
-  'ENTERPRISE_GOV_PARTNERS',
-  'SELECT',
-  'SELECT_PLUS',
-  'CAMPUS',
-  'SCHOOL',
-  'OPEN_LICENSE',
-  'OPEN_VALUE',
-  'OPEN_VALUE_SUBSCRIPTION',
-];
 
 interface FieldErrors {
   number?: string;
@@ -91,7 +79,7 @@ export function RequestPermissionsPage() {
   const { t } = useTranslation();
   usePageTitle(t('administration.request.title'));
   const queryClient = useQueryClient();
-  const [programCode, setProgramCode] = useState('ENTERPRISE');
+  const [programCode, setProgramCode] = useState<ProgramCode>('ENTERPRISE');
   const [number, setNumber] = useState('');
   const [authorizationNumber, setAuthorizationNumber] = useState('');
   const [assignment, setAssignment] = useState<AssignmentValue>(EMPTY_ASSIGNMENT);
@@ -151,9 +139,9 @@ export function RequestPermissionsPage() {
           <SimpleGrid cols={{ base: 1, sm: open ? 3 : 2 }}>
             <NativeSelect
               label={t('administration.program')}
-              data={PROGRAMS.map((p) => ({ value: p, label: t(`programs.${p}`) }))}
+              data={PROGRAM_CODES.map((p) => ({ value: p, label: t(`programs.${p}`) }))}
               value={programCode}
-              onChange={(e) => setProgramCode(e.currentTarget.value)}
+              onChange={(e) => setProgramCode(e.currentTarget.value as ProgramCode)}
             />
             <TextInput
               label={t('administration.request.number')}

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { decideRequest, type PermissionRequest, type RequestStatus, refreshAfterRoleChange, requestsQuery } from '../../api/administration';
+import { decideRequest, type PermissionRequest, type RequestFilter, refreshAfterRoleChange, requestsQuery } from '../../api/administration';
 import { AdministeredOnly } from '../../components/administration/AdministeredOnly';
 import { formatDateTime, personName } from '../../components/administration/format';
 import { HoldingSummary } from '../../components/administration/HoldingSummary';
@@ -14,7 +14,7 @@ import { Loading } from '../../components/Loading';
 import { RowHeader, ScrollTable } from '../../components/tables';
 import { usePageTitle } from '../../lib/usePageTitle';
 
-const FILTERS: (RequestStatus | 'ALL')[] = ['PENDING', 'ACCEPTED', 'DENIED', 'ALL'];
+const FILTERS: RequestFilter[] = ['PENDING', 'ACCEPTED', 'DENIED', 'ALL'];
 
 /** R-PERM-6: any one Administrator of the Licensing ID accepts or denies, with an optional note for the requester. */
 function DecisionDialog({ request, onClose }: { request: PermissionRequest; onClose: () => void }) {
@@ -97,7 +97,7 @@ export function PendingRequestsPage() {
   const navigate = useNavigate({ from: '/administration/requests' });
   const administered = useAdministered();
   const isAdmin = administered.ids.length > 0;
-  const [status, setStatus] = useState<RequestStatus | 'ALL'>('PENDING');
+  const [status, setStatus] = useState<RequestFilter>('PENDING');
   const list = useQuery({ ...requestsQuery(false, status), enabled: isAdmin });
   // The mailed request may have been decided meanwhile: look it up among all.
   const all = useQuery({ ...requestsQuery(false, 'ALL'), enabled: isAdmin && Boolean(mailed) });
@@ -139,7 +139,7 @@ export function PendingRequestsPage() {
           label={t('administration.requests.show')}
           w={260}
           value={status}
-          onChange={(e) => setStatus(e.currentTarget.value as RequestStatus | 'ALL')}
+          onChange={(e) => setStatus(e.currentTarget.value as RequestFilter)}
           data={FILTERS.map((s) => ({ value: s, label: t(`administration.requests.filter.${s}`) }))}
         />
         {list.isPending && <Loading />}

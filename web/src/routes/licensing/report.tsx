@@ -21,8 +21,6 @@ import { usePageTitle } from '../../lib/usePageTitle';
 /** Order lines per page: an order can have thousands of lines. */
 const LINES_PER_PAGE = 50;
 
-const OPEN_PROGRAMS = new Set(['OPEN_LICENSE', 'OPEN_VALUE', 'OPEN_VALUE_SUBSCRIPTION']);
-
 function GrantMark() {
   const { t } = useTranslation();
   return (
@@ -79,7 +77,7 @@ function Details({ r }: { r: LicensingIdReport }) {
 function AgreementReportLinks({ r }: { r: LicensingIdReport }) {
   const { t } = useTranslation();
   const { parent, mbsa } = r.reports;
-  const open = OPEN_PROGRAMS.has(r.licensingId.programCode);
+  const open = r.licensingId.openProgram;
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="agreement-reports">
       <Title order={2} size="h4" mb="xs" id="agreement-reports">
@@ -348,7 +346,7 @@ function Report({ r }: { r: LicensingIdReport }) {
   const { t, i18n } = useTranslation();
   const contacts =
     r.channelPartner && !r.contacts.some((c) => c.type === 'CHANNEL_PARTNER')
-      ? [...r.contacts, { type: 'CHANNEL_PARTNER', ...r.channelPartner }]
+      ? [...r.contacts, { type: 'CHANNEL_PARTNER' as const, ...r.channelPartner }]
       : r.contacts;
   return (
     <>

@@ -1,0 +1,69 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Config } from '../../../config.js';
+import { randomToken, sha256 } from '../../../platform/auth/secrets.js';
+import type { DbOrTx } from '../../../platform/db/client.js';
+import type { Locale } from '../../../platform/i18n/locale.js';
+import { enqueueMail } from '../../../platform/mail/outbox.js';
+import { identityMails } from '../mails.js';
+import { invitation, organization, user } from '../tables.js';
+
+export interface InvitationInput {
+  userId: string;
+  invitedBy: string | null;
+}
+
+/**
+ * Issues an invitation (R-ID-2) to a user who has not registered yet and mails its link, in the
+ * caller's transaction. Re-sending issues a fresh link and retires the old one.
+ */
+export async function sendInvitation(tx: DbOrTx, config: Config, now: Date, input: InvitationInput) {
+  const [invitee] = await tx
+    .select({
+      email: user.email,
+      firstName: user.firstName,
+      locale: user.locale,
+      organizationId: user.organizationId,
+      org: organization.name,
+    })
+    .from(user)
+    .innerJoin(organization, eq(organization.id, user.organizationId))
+    .where(eq(user.id, input.userId));
+  if (!invitee) throw new Error(`sendInvitation: no user ${input.userId}`);
+  const [inviter] = input.invitedBy
+    ? await tx.select({ first: user.firstName, last: user.lastName, email: user.email }).from(user).where(eq(user.id, input.invitedBy))
+    : [];
+  const token = randomToken();
+  const expiresAt = new Date(now.getTime() + config.INVITATION_TTL_DAYS * 86_400_000);
+  const previous = await tx.execute<{ id: string; n: number }>(sql`
+    update invitation set revoked_at = ${now.toISOString()} where user_id = ${input.userId} and accepted_at is null and revoked_at is null
+    returning id, sent_count as n`);
+  const sentCount = (previous.rows[0]?.n ?? 0) + 1;
+  const [row] = await tx
+    .insert(invitation)
+    .values({
+      organizationId: invitee.organizationId,
+      userId: input.userId,
+      email: invitee.email,
+      tokenHash: sha256(token),
+      invitedBy: input.invitedBy,
+      createdAt: now,
+      expiresAt,
+      sentCount,
+    })
+    .returning({ id: invitation.id });
+  await enqueueMail(tx, {
+    to: invitee.email,
+    locale: invitee.locale as Locale,
+    template: identityMails.invitation,
+    params: {
+      firstName: invitee.firstName || invitee.email,
+      inviterName: inviter ? `${inviter.first} ${inviter.last}`.trim() || inviter.email : invitee.org,
+      organization: invitee.org,
+      email: invitee.email,
+      expiresAt: expiresAt.toISOString().slice(0, 10),
+      url: `${config.publicUrl}/register?token=${token}`,
+    },
+  });
+  // The retired link is named so that a re-send's audit row says what it replaced.
+  return { id: row?.id ?? '', token, expiresAt, replacedId: previous.rows[0]?.id ?? null };
+}

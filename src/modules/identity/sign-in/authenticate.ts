@@ -1,0 +1,45 @@
+import type { FastifyInstance } from 'fastify';
+import { safeEqual } from '../../../platform/auth/secrets.js';
+import type { Clock } from '../../../platform/clock.js';
+import type { Db } from '../../../platform/db/client.js';
+import { DomainError } from '../../../platform/errors.js';
+import { actorFromScimToken, SCIM_TOKEN_PREFIX } from '../scim/service.js';
+import { actorFromSession, actorFromToken, SESSION_COOKIE } from './sessions.js';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Resolves the actor of every API and SCIM request from a Bearer token (a personal `lsc_…` one or
+ * a directory's `scim_…` one) or the session cookie. Cookie requests that change something must
+ * echo the CSRF token (double submit); Bearer requests carry no ambient credential, so they need
+ * none.
+ */
+export function installAuthentication(app: FastifyInstance, db: Db, clock: Clock) {
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (req) => {
+    const scim = req.url.startsWith('/scim/');
+    if (!req.url.startsWith('/api/') && !scim) return;
+    const auth = req.headers.authorization;
+    if (auth?.startsWith('Bearer ')) {
+      const bearer = auth.slice(7).trim();
+      const directory = bearer.startsWith(SCIM_TOKEN_PREFIX);
+      req.actor = directory ? await actorFromScimToken(db, bearer, req.id) : await actorFromToken(db, bearer, clock.now(), req.id);
+      if (!req.actor) throw new DomainError('UNAUTHENTICATED', 401, 'The API token is not valid.');
+      // A directory's token syncs the directory and reaches nothing else, not even public routes.
+      if (directory && !scim) throw new DomainError('FORBIDDEN', 403, 'A SCIM token can only call /scim/v2.');
+      return;
+    }
+    const cookie = req.cookies[SESSION_COOKIE];
+    if (!cookie) return;
+    const actor = await actorFromSession(db, cookie, clock.now(), req.id);
+    if (!actor) return;
+    if (!SAFE_METHODS.has(req.method)) {
+      const sent = req.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || !safeEqual(sent, actor.csrfToken)) {
+        throw new DomainError('CSRF_FAILED', 403, 'Missing or wrong X-CSRF-Token header.');
+      }
+    }
+    const { csrfToken: _, ...rest } = actor;
+    req.actor = rest;
+  });
+}

@@ -1,0 +1,58 @@
+import { type Column, type SQL, sql } from 'drizzle-orm';
+import type { Actor } from '../auth/actor.js';
+import type { DbOrTx } from '../db/client.js';
+import { type LicensingAction, rolesGranting } from './actions.js';
+import type { Role } from './roles.js';
+
+/**
+ * The actor's scope, written once: which Licensing IDs a user's active roles let them act on.
+ * The fragments embed in a caller's query, so a list stays one round trip and the tenant filter
+ * sits in its WHERE clause (never "load, then check").
+ */
+
+/** Whose grants: an actor, or the user a signed download link names. */
+export type Holder = Pick<Actor, 'userId'>;
+
+/** A Licensing ID in the caller's query: its column, an expression, or a value. */
+export type LicensingIdRef = Column | SQL | string;
+
+const roleList = (roles: readonly Role[]) =>
+  sql.join(
+    roles.map((r) => sql`${r}`),
+    sql`, `,
+  );
+
+/** SQL subquery: the Licensing IDs on which the user holds an active role allowing `action` (`x in (${…})`). */
+export function visibleLicensingIdsSql(holder: Holder, action: LicensingAction): SQL<string> {
+  return sql<string>`select g.licensing_id from role_grant g
+    where g.user_id = ${holder.userId} and g.active and g.role in (${roleList(rolesGranting(action))})`;
+}
+
+/** SQL condition: the Licensing ID `licensingId` (a column of the caller's query) is in the user's scope for `action`. */
+export function visibleTo(holder: Holder, action: LicensingAction, licensingId: LicensingIdRef): SQL<boolean> {
+  return sql<boolean>`${licensingId} in (${visibleLicensingIdsSql(holder, action)})`;
+}
+
+/** The same Licensing IDs, fetched: for a scope a caller needs as a list (a 404 for a chosen id outside it). */
+export async function visibleLicensingIds(db: DbOrTx, holder: Holder, action: LicensingAction): Promise<string[]> {
+  const res = await db.execute<{ licensing_id: string }>(
+    sql`select distinct licensing_id from (${visibleLicensingIdsSql(holder, action)}) v`,
+  );
+  return res.rows.map((r) => r.licensing_id);
+}
+
+/**
+ * SQL expression: the roles the user actively holds on the Licensing ID `licensingId` (a column or
+ * value), `text[]` in the catalogue's order, `'{}'` when none. A role held from several sources
+ * (an Administrator who is also a contact) is one role.
+ */
+export function rolesHeldSql(holder: Holder, licensingId: LicensingIdRef): SQL<Role[]> {
+  return sql<Role[]>`coalesce((select array_agg(distinct g.role order by g.role)::text[] from role_grant g
+    where g.licensing_id = ${licensingId} and g.user_id = ${holder.userId} and g.active), '{}'::text[])`;
+}
+
+/** SQL subquery: the users holding an active role allowing `action` on the Licensing ID `licensingId` (who hear of its changes). */
+export function holdersSql(licensingId: LicensingIdRef, action: LicensingAction): SQL<string> {
+  return sql<string>`select g.user_id from role_grant g
+    where g.licensing_id = ${licensingId} and g.active and g.role in (${roleList(rolesGranting(action))})`;
+}
