@@ -1,4 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
+import { everyOf } from '../lib/every';
 import { answer, api, href, type Schemas } from './client';
 
 /** Shapes of the License Summary (R-LIC-*) and the Licensing Information reports (R-REL-4, R-REL-5). */
@@ -11,8 +12,8 @@ export type Expiry = Schemas['Expiry'];
 export type Pool = SummaryRow['pool'];
 export type PurchasedType = keyof SummaryRow['purchased'];
 
-export const POOLS: readonly Pool[] = ['APPLICATIONS', 'SYSTEMS', 'SERVERS'];
-export const PURCHASED_TYPES: readonly PurchasedType[] = ['FULL', 'UPGRADE', 'LSA', 'SA', 'SA_STEP_UP', 'SUBSCRIPTION'];
+export const POOLS = everyOf<Pool>()(['APPLICATIONS', 'SYSTEMS', 'SERVERS']);
+export const PURCHASED_TYPES = everyOf<PurchasedType>()(['FULL', 'UPGRADE', 'LSA', 'SA', 'SA_STEP_UP', 'SUBSCRIPTION']);
 
 export type LicensingIdReport = Schemas['LicensingIdReport'];
 /** R-REL-5: a section the user may not see is `{ visible: false }` and carries nothing else. */

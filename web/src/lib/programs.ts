@@ -1,7 +1,8 @@
 import type { ProgramCode } from '../api/administration';
+import { everyOf } from './every';
 
 /** The programs a user may name in a permission request, in the order the form offers them. */
-export const PROGRAM_CODES = [
+export const PROGRAM_CODES = everyOf<ProgramCode>()([
   'ENTERPRISE',
   'ENTERPRISE_SUBSCRIPTION',
   'ENTERPRISE_GOV_PARTNERS',
@@ -12,10 +13,4 @@ export const PROGRAM_CODES = [
   'OPEN_LICENSE',
   'OPEN_VALUE',
   'OPEN_VALUE_SUBSCRIPTION',
-] as const satisfies readonly ProgramCode[];
-
-// The server's list (through the generated API types) is the source: a program it adds and this
-// list lacks fails the portal's type check here.
-type Missing = Exclude<ProgramCode, (typeof PROGRAM_CODES)[number]>;
-const complete: [Missing] extends [never] ? true : Missing = true;
-void complete;
+]);
