@@ -129,6 +129,43 @@ describe('Administration in Chromium', () => {
     await expect.poll(() => admin.locator('tr[data-licensing-id="67012345"]').textContent()).toContain('Product Keys');
   }, 180_000);
 
+  it('R-PERM-7 at scale: an Administrator gives the same roles on two Licensing IDs at once, then copies one Licensing ID’s roles to another', async () => {
+    const admin = await signedIn('admin@contoso.example');
+    await admin.goto('/administration/users');
+    await admin.getByLabel('E-mail starts with').fill('viewer');
+    await expect.poll(() => admin.locator('tr[data-user]').count()).toBe(1);
+    await admin.getByRole('link', { name: 'Erik Berg' }).click();
+    await admin.getByRole('heading', { level: 1, name: 'Erik Berg' }).waitFor();
+
+    // Nothing chosen: the form says so instead of sending.
+    const add = admin.getByRole('region', { name: 'Add Licensing IDs' });
+    await add.getByLabel('Download').check();
+    await add.getByRole('button', { name: 'Give roles' }).click();
+    await add.getByText('Choose at least one Licensing ID.').waitFor();
+    await add.getByRole('checkbox', { name: /^8765-4321/ }).check();
+    await add.getByRole('checkbox', { name: /^V9876543/ }).check();
+    await expectNoAxeViolations(admin);
+    await add.getByRole('button', { name: 'Give roles' }).click();
+    await admin.getByText('The roles were given on the chosen Licensing IDs.').waitFor();
+    for (const n of ['8765-4321', 'V9876543']) {
+      await expect.poll(() => admin.locator(`tr[data-licensing-id="${n}"]`).textContent()).toContain('Download');
+    }
+
+    // Copy: the enrollment's roles, edited, also on the Open License, saved together.
+    await admin.getByRole('button', { name: 'Edit roles: 67012345' }).click();
+    const dialog = admin.getByRole('dialog');
+    await dialog.getByLabel('Product Keys').check();
+    await dialog.getByRole('checkbox', { name: /^V1234567/ }).check();
+    await expectNoAxeViolations(admin);
+    await dialog.getByRole('button', { name: 'Save roles' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    for (const n of ['67012345', 'V1234567']) {
+      await expect.poll(() => admin.locator(`tr[data-licensing-id="${n}"]`).textContent()).toContain('Product Keys');
+    }
+    await axeInEnglishAndSwedish(admin);
+    expect(await admin.locator('tr[data-licensing-id="V1234567"]').textContent()).toContain('Licensing Info Viewer');
+  }, 180_000);
+
   it('R-PERM-6: a permission request made by the viewer is accepted from the mailed link in a second browser and applies at once; the requester never sees the administrators', async () => {
     const viewer = await signedIn('viewer@contoso.example', 'sv-SE');
     await viewer.goto('/administration/request-permissions');

@@ -7,6 +7,7 @@ import {
   AddedUserSchema,
   AddUserBody,
   AssignmentInput,
+  BulkAssignmentInput,
   DeactivatedUserSchema,
   DecisionBody,
   InheritanceSchema,
@@ -131,6 +132,25 @@ export function permissionsModule(deps: ModuleDeps): ModuleRoutes {
         },
       },
       async (req) => permissions.users.setRoles(actorOf(req), req.params.userId, req.params.licensingId, req.body),
+    );
+
+    app.put(
+      '/users/:userId/roles',
+      {
+        config: { action: 'users.manage', target: 'service' },
+        schema: {
+          tags: ['manage-users'],
+          summary:
+            'Give the user the same roles on many Licensing IDs I administer at once (copy one Licensing ID’s roles to others); all or nothing, one audit row and one mail (R-PERM-7, R-PERM-8, R-PERM-9)',
+          params: UserParams,
+          body: BulkAssignmentInput,
+          response: { 200: UserDetailSchema },
+        },
+      },
+      async (req) => {
+        const { licensingIds, ...assignment } = req.body;
+        return permissions.users.setRolesOnMany(actorOf(req), req.params.userId, licensingIds, assignment);
+      },
     );
 
     app.delete(

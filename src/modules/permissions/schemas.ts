@@ -56,6 +56,18 @@ function checkAssignment(a: { roles: string[]; subRoles?: object; manageReservat
 export const AssignmentInput = z.object(assignment).superRefine(checkAssignment);
 export type AssignmentInput = z.infer<typeof AssignmentInput>;
 
+/** The same roles on many Licensing IDs at once: copying one Licensing ID's roles to others (R-PERM-7). */
+export const BulkAssignmentInput = z
+  .object({
+    licensingIds: z
+      .array(z.uuid())
+      .min(1)
+      .max(500)
+      .refine((xs) => new Set(xs).size === xs.length, 'each Licensing ID once'),
+    ...assignment,
+  })
+  .superRefine(checkAssignment);
+
 const SubRolesOut = z.object({
   SA_MANAGER: z.array(z.string()).optional(),
   ONLINE_SERVICES_MANAGER: z.array(z.string()).optional(),

@@ -14,6 +14,10 @@ export const PERMISSIONS_CASES: Record<string, RouteCase> = {
     },
   },
   'GET /api/v1/users/:userId': { params: { userId: FOREIGN.user } },
+  'PUT /api/v1/users/:userId/roles': {
+    params: { userId: FOREIGN.user },
+    body: { licensingIds: [FOREIGN.licensingId], roles: ['DOWNLOAD'] },
+  },
   'PUT /api/v1/users/:userId/roles/:licensingId': { params: { userId: FOREIGN.user }, body: { roles: ['DOWNLOAD'] } },
   'DELETE /api/v1/users/:userId/roles/:licensingId': { params: { userId: FOREIGN.user } },
   'POST /api/v1/users/:userId/deactivate': { params: { userId: FOREIGN.user } },

@@ -124,6 +124,10 @@ export const addUser = (user: Body<'/api/v1/users', 'post'>) => answer(api.POST(
 export const setUserRoles = (userId: string, licensingId: string, assignment: Assignment) =>
   answer(api.PUT('/api/v1/users/{userId}/roles/{licensingId}', { params: { path: { userId, licensingId } }, body: assignment }));
 
+/** The same roles on many Licensing IDs at once (all or nothing). */
+export const setUserRolesOnMany = (userId: string, licensingIds: string[], assignment: Assignment) =>
+  answer(api.PUT('/api/v1/users/{userId}/roles', { params: { path: { userId } }, body: { licensingIds, ...assignment } }));
+
 export const removeUserLicensingId = (userId: string, licensingId: string) =>
   answer(api.DELETE('/api/v1/users/{userId}/roles/{licensingId}', { params: { path: { userId, licensingId } } }));
 

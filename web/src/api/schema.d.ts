@@ -6581,6 +6581,82 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/users/{userId}/roles': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Give the user the same roles on many Licensing IDs I administer at once (copy one Licensing ID’s roles to others); all or nothing, one audit row and one mail (R-PERM-7, R-PERM-8, R-PERM-9) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          userId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            licensingIds: string[];
+            /** @default false */
+            manageReservation?: boolean;
+            roles: (
+              | 'ADMINISTRATOR'
+              | 'LICENSING_INFO_VIEWER'
+              | 'DOWNLOAD'
+              | 'PRODUCT_KEYS'
+              | 'SA_MANAGER'
+              | 'ONLINE_SERVICES_MANAGER'
+              | 'SUBSCRIPTIONS_MANAGER'
+            )[];
+            subRoles?: {
+              ONLINE_SERVICES_MANAGER?: ('SERVICE_ACTIVATION' | 'SUBSCRIPTION_CONTACT')[];
+              SA_MANAGER?: (
+                | 'PLANNING_SERVICES'
+                | 'TRAINING_VOUCHERS'
+                | 'E_LEARNING'
+                | 'EMPLOYEE_PURCHASE_PROGRAM'
+                | 'HOME_USE_PROGRAM'
+                | 'PROBLEM_RESOLUTION_SUPPORT_24X7'
+              )[];
+              SUBSCRIPTIONS_MANAGER?: 'VISUAL_STUDIO_SUBSCRIPTIONS'[];
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['UserDetail'];
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/users/{userId}/roles/{licensingId}': {
     parameters: {
       query?: never;

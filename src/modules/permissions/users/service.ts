@@ -80,42 +80,65 @@ const userExists = (details?: { userId: string }) =>
   conflict('USER_EXISTS', 'A user with this e-mail address already exists; edit their roles instead.', details);
 
 /**
- * Makes the user's holding on the Licensing ID what the Administrator asks for (R-PERM-7, R-PERM-8,
- * R-PERM-9), in the caller's transaction: refused when it takes away what the user keeps as a
- * contact or by inheritance, a role of an expired Licensing ID, or its last Administrator. The
- * change is audited and mailed to the user. Returns false when nothing changes.
+ * Makes the user's holding on each of the Licensing IDs what the Administrator asks for (R-PERM-7,
+ * R-PERM-8, R-PERM-9), in the caller's transaction: refused as a whole when it takes away what the
+ * user keeps as a contact or by inheritance, a role of an expired Licensing ID, or its last
+ * Administrator. One audit row and one mail cover every Licensing ID that changed. Manage
+ * Reservation is kept only on enrollments (reservations are made on them). Returns false when
+ * nothing changes.
  */
-async function assign(tx: DbOrTx, deps: { config: Config; now: Date }, actor: Actor, userId: string, licensingId: string, wanted: Holding) {
+async function assign(
+  tx: DbOrTx,
+  deps: { config: Config; now: Date },
+  actor: Actor,
+  userId: string,
+  licensingIds: readonly string[],
+  wanted: Holding,
+) {
   const { config } = deps;
-  await lockLicensingIds(tx, [licensingId]);
-  const grants = (await activeGrants(tx, userId, [licensingId])).get(licensingId) ?? [];
-  const plan = planAssignment(grants, wanted);
+  const ids = [...new Set(licensingIds)].sort();
+  await lockLicensingIds(tx, ids);
+  const grantsById = await activeGrants(tx, userId, ids);
+  const standingById = await standings(tx, userId, ids);
+  const enrollments = await enrollmentsAmong(tx, ids);
   // Roles given by an Administrator let a deactivated person back into the organization.
   const letBack =
     wanted.roles.length > 0
-      ? await liftDeactivation(tx, {
-          actor,
-          userId,
-          organizationIds: await owners(tx, [licensingId]),
-          via: 'ROLES_ASSIGNED',
-          now: deps.now,
-        })
+      ? await liftDeactivation(tx, { actor, userId, organizationIds: await owners(tx, ids), via: 'ROLES_ASSIGNED', now: deps.now })
       : null;
-  if (isEmptyPlan(plan)) return Boolean(letBack?.lifted);
-  const standing = (await standings(tx, userId, [licensingId])).get(licensingId);
-  if (!standing) throw notFound('Licensing ID');
-  const refused = removalRefusal(
-    { ...standing, removed: plan.removed, whole: false, protectedRoles: protectedRoles(grants) },
-    'administrator',
-  );
-  if (refused) throw refusal(refused, licensingId);
-  await deactivateGrants(tx, userId, licensingId, plan.deactivate);
-  await applySettings(tx, userId, licensingId, actor.userId, plan.set);
-  const diff = { before: { [licensingId]: holdingOf(grants) }, after: Object.fromEntries(await holdings(tx, userId, [licensingId])) };
+  const before: HoldingsByLicensingId = {};
+  for (const licensingId of ids) {
+    const grants = grantsById.get(licensingId) ?? [];
+    const holding = enrollments.has(licensingId) ? wanted : { ...wanted, manageReservation: false };
+    const plan = planAssignment(grants, holding);
+    if (isEmptyPlan(plan)) continue;
+    const standing = standingById.get(licensingId);
+    if (!standing) throw notFound('Licensing ID');
+    const refused = removalRefusal(
+      { ...standing, removed: plan.removed, whole: false, protectedRoles: protectedRoles(grants) },
+      'administrator',
+    );
+    if (refused) throw refusal(refused, licensingId);
+    await deactivateGrants(tx, userId, licensingId, plan.deactivate);
+    await applySettings(tx, userId, licensingId, actor.userId, plan.set);
+    before[licensingId] = holdingOf(grants);
+  }
+  const changed = Object.keys(before);
+  if (changed.length === 0) return Boolean(letBack?.lifted);
+  const diff = { before, after: Object.fromEntries(await holdings(tx, userId, changed)) };
   await audit(tx, actor, { action: 'users.set-roles', targetType: 'user', targetId: userId, ...diff });
   await mailRoleChange(tx, { config, actor, userId, template: permissionsMails.rolesChanged, ...diff });
   return true;
 }
+
+const enrollmentsAmong = async (tx: DbOrTx, ids: readonly string[]) =>
+  new Set(
+    (
+      await tx.execute<{ id: string }>(
+        sql`select id from licensing_id where id = any(${sql.param([...ids])}::uuid[]) and kind = 'ENROLLMENT'`,
+      )
+    ).rows.map((r) => r.id),
+  );
 
 /**
  * Takes the Licensing ID away from the user (R-PERM-7), in the caller's transaction: refused for
@@ -144,6 +167,22 @@ export async function removeLicensingIdFromUser(tx: DbOrTx, config: Config, acto
 
 /** Manage Users (R-PERM-7, R-PERM-12): the list, one user, and every change an Administrator makes. */
 export function createUsersService({ db, config, clock }: UsersDeps) {
+  /**
+   * R-PERM-7 at scale: the same roles on many Licensing IDs at once (copying one Licensing ID's
+   * roles to others), all or nothing: a Licensing ID the actor does not administer answers 404
+   * and a refusal on any of them changes none.
+   */
+  async function setRolesOnMany(actor: Actor, userId: string, licensingIds: readonly string[], input: AssignmentInput) {
+    await db.transaction(async (tx) => {
+      const scope = await adminScope(tx, actor);
+      const administered = new Set(scope);
+      if (licensingIds.some((id) => !administered.has(id))) throw notFound('Licensing ID');
+      await assertAssignable(tx, actor, scope, userId);
+      await assign(tx, { config, now: clock.now() }, actor, userId, licensingIds, wantedHolding(input));
+    });
+    return userDetail(db, await adminScope(db, actor), userId);
+  }
+
   return {
     list: async (actor: Actor, q: UserListQuery) => listUsers(db, await adminScope(db, actor), q),
 
@@ -198,12 +237,10 @@ export function createUsersService({ db, config, clock }: UsersDeps) {
 
     /** R-PERM-7: sets the user's roles on one Licensing ID; also adds a Licensing ID to an existing user. */
     async setRoles(actor: Actor, userId: string, licensingId: string, input: AssignmentInput) {
-      await db.transaction(async (tx) => {
-        await assertAssignable(tx, actor, await adminScope(tx, actor), userId);
-        await assign(tx, { config, now: clock.now() }, actor, userId, licensingId, wantedHolding(input));
-      });
-      return userDetail(db, await adminScope(db, actor), userId);
+      return setRolesOnMany(actor, userId, [licensingId], input);
     },
+
+    setRolesOnMany,
 
     /** R-PERM-7: removes the Licensing ID from the user; they stay listed with no permissions. */
     async removeLicensingId(actor: Actor, userId: string, licensingId: string) {

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, List, Modal, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, List, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
@@ -10,6 +10,7 @@ import {
   removeUserLicensingId,
   resendInvitation,
   setUserRoles,
+  setUserRolesOnMany,
   type UserDetail,
   type UserPermission,
   userQuery,
@@ -18,6 +19,7 @@ import { meQuery } from '../../api/queries';
 import { AccountSupport } from '../../components/account/AccountSupport';
 import { formatDateTime, personName } from '../../components/administration/format';
 import { HoldingSummary } from '../../components/administration/HoldingSummary';
+import { LicensingIdChoice } from '../../components/administration/LicensingIdChoice';
 import {
   type AssignmentValue,
   assignmentProblem,
@@ -43,8 +45,16 @@ function EditRolesDialog({ user, permission, onClose }: { user: UserDetail; perm
   const queryClient = useQueryClient();
   const [value, setValue] = useState<AssignmentValue>(fromHolding(permission));
   const [problem, setProblem] = useState<string>();
+  // Manage Users at scale: the same roles copied to other Licensing IDs the Administrator administers.
+  const administered = useAdministered();
+  const others = administered.ids.filter((p) => p.id !== permission.licensingId.id);
+  const [also, setAlso] = useState<string[]>([]);
+  const enrollment = permission.licensingId.kind === 'ENROLLMENT' || others.some((p) => also.includes(p.id) && p.kind === 'ENROLLMENT');
   const save = useMutation({
-    mutationFn: () => setUserRoles(user.id, permission.licensingId.id, toAssignment(value, permission.licensingId.kind === 'ENROLLMENT')),
+    mutationFn: () =>
+      also.length > 0
+        ? setUserRolesOnMany(user.id, [permission.licensingId.id, ...also], toAssignment(value, enrollment))
+        : setUserRoles(user.id, permission.licensingId.id, toAssignment(value, enrollment)),
     onSuccess: async (data) => {
       queryClient.setQueryData(userQuery(user.id).queryKey, data);
       await refreshAfterRoleChange(queryClient);
@@ -74,9 +84,18 @@ function EditRolesDialog({ user, permission, onClose }: { user: UserDetail; perm
             legend={t('administration.users.rolesOn', { number, name: permission.licensingId.name })}
             value={value}
             onChange={setValue}
-            withReservation={permission.licensingId.kind === 'ENROLLMENT'}
+            withReservation={enrollment}
             error={problem}
           />
+          {others.length > 0 && (
+            <LicensingIdChoice
+              label={t('administration.userDetail.copyTo')}
+              description={t('administration.userDetail.copyToHelp')}
+              options={others}
+              value={also}
+              onChange={setAlso}
+            />
+          )}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
@@ -98,19 +117,17 @@ function AddLicensingId({ user }: { user: UserDetail }) {
   const administered = useAdministered();
   const held = new Set(user.permissions.filter((p) => p.roles.length > 0).map((p) => p.licensingId.id));
   const options = administered.ids.filter((p) => !held.has(p.id));
-  const [licensingId, setLicensingId] = useState('');
+  const [chosen, setChosen] = useState<string[]>([]);
   const [value, setValue] = useState<AssignmentValue>(EMPTY_ASSIGNMENT);
   const [problem, setProblem] = useState<string>();
-  const target = options.find((p) => p.id === licensingId) ?? options[0];
+  const [choiceProblem, setChoiceProblem] = useState<string>();
+  const enrollment = options.some((p) => chosen.includes(p.id) && p.kind === 'ENROLLMENT');
   const add = useMutation({
-    mutationFn: () => {
-      if (!target) throw new Error('no Licensing ID');
-      return setUserRoles(user.id, target.id, toAssignment(value, target.kind === 'ENROLLMENT'));
-    },
+    mutationFn: () => setUserRolesOnMany(user.id, chosen, toAssignment(value, enrollment)),
     onSuccess: async (data) => {
       queryClient.setQueryData(userQuery(user.id).queryKey, data);
       setValue(EMPTY_ASSIGNMENT);
-      setLicensingId('');
+      setChosen([]);
       await refreshAfterRoleChange(queryClient);
     },
   });
@@ -119,7 +136,9 @@ function AddLicensingId({ user }: { user: UserDetail }) {
     event.preventDefault();
     const key = assignmentProblem(value);
     setProblem(key ? t(key) : undefined);
-    if (!key) add.mutate();
+    const none = chosen.length === 0;
+    setChoiceProblem(none ? t('administration.userDetail.chooseIds') : undefined);
+    if (!key && !none) add.mutate();
   };
   return (
     <SectionPanel headingId="add-licensing-id" title={t('administration.userDetail.addId')}>
@@ -129,23 +148,25 @@ function AddLicensingId({ user }: { user: UserDetail }) {
         </Alert>
       )}
       {add.isError && <ErrorAlert error={add.error} />}
-      {options.length === 0 || !target ? (
+      {options.length === 0 ? (
         <Text>{t('administration.userDetail.allAdded')}</Text>
       ) : (
         <form noValidate onSubmit={onSubmit}>
           <Stack>
-            <NativeSelect
-              label={t('administration.licensingId')}
-              value={target.id}
-              onChange={(e) => setLicensingId(e.currentTarget.value)}
-              data={options.map((p) => ({ value: p.id, label: `${p.number} · ${p.name}` }))}
+            <LicensingIdChoice
+              label={t('administration.userDetail.chooseLabel')}
+              description={t('administration.userDetail.chooseHelp')}
+              options={options}
+              value={chosen}
+              onChange={setChosen}
+              error={choiceProblem}
             />
             <RoleAssignment
               idPrefix="add-id"
-              legend={t('administration.users.rolesOn', { number: target.number, name: target.name })}
+              legend={t('administration.userDetail.rolesOnChosen')}
               value={value}
               onChange={setValue}
-              withReservation={target.kind === 'ENROLLMENT'}
+              withReservation={enrollment}
               error={problem}
             />
             <Button type="submit" loading={add.isPending} w="fit-content">
