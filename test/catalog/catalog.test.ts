@@ -17,8 +17,7 @@ describe('product catalog', () => {
 
   const post = (url: string, payload: object, s = operator) =>
     t.app.inject({ method: 'POST', url: `/api/v1${url}`, payload, headers: s.headers });
-  const get = (url: string, s: Session | null = customer) =>
-    t.app.inject({ method: 'GET', url: `/api/v1${url}`, headers: s?.headers ?? {} });
+  const get = (url: string, s: Session | null = customer) => t.as(s).get(`/api/v1${url}`);
   const auditCount = async (action: string) =>
     Number((await t.database.db.execute<{ n: string }>(sql`select count(*) as n from audit_log where action = ${action}`)).rows[0]?.n);
 
