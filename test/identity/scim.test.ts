@@ -335,15 +335,13 @@ describe('SCIM directory sync (RFC 7644 subset)', () => {
     const gone = await provision('gone@contoso.example');
     expect((await t.as(bearer(contosoToken)).delete(`/scim/v2/Users/${gone.id}`)).statusCode).toBe(204);
     await q(sql`update organization set directory_required = true where name = 'Contoso Ltd'`);
-    const signUp = await t
-      .as(null)
-      .post('/auth/sign-up', {
-        email: 'gone@contoso.example',
-        firstName: 'G',
-        lastName: 'One',
-        password: 'a-long-enough-passphrase',
-        country: 'SE',
-      });
+    const signUp = await t.as(null).post('/auth/sign-up', {
+      email: 'gone@contoso.example',
+      firstName: 'G',
+      lastName: 'One',
+      password: 'a-long-enough-passphrase',
+      country: 'SE',
+    });
     await q(sql`update organization set directory_required = false where name = 'Contoso Ltd'`);
     expect(signUp.json()).toMatchObject({ code: 'E04', reason: 'NOT_IN_DIRECTORY' });
   });
