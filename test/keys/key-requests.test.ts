@@ -83,13 +83,11 @@ describe('key web-form requests and the publisher’s queue (R-PERM-13)', () => 
 
   it('R-PERM-13, R-KEY-3: approving raises the MAK limit by the activations granted; the requester is mailed; a second decision is refused', async () => {
     const [pending] = (await t.as(operator).get('/operator/key-requests')).json().items;
-    const res = await t
-      .as(operator)
-      .post(`/operator/key-requests/${pending.id}/decision`, {
-        decision: 'APPROVE',
-        activations: 150,
-        note: 'Granted for the office move.',
-      });
+    const res = await t.as(operator).post(`/operator/key-requests/${pending.id}/decision`, {
+      decision: 'APPROVE',
+      activations: 150,
+      note: 'Granted for the office move.',
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({
       status: 'APPROVED',
