@@ -16,9 +16,6 @@ describe('MAK activation, OSA redemption and proxy activation', () => {
   const lid: Record<string, string> = {};
   let mak: KeyRow; // Enterprise, Windows 11 Enterprise, 500 activations
   const q = async <T extends Record<string, unknown>>(text: ReturnType<typeof sql>) => (await t.database.db.execute<T>(text)).rows;
-  const activate = (payload: object, headers: Record<string, string> = {}) =>
-    t.app.inject({ method: 'POST', url: '/api/v1/activations', payload, headers });
-  const proxy = (payload: object) => t.app.inject({ method: 'POST', url: '/api/v1/activations/proxy', payload });
   const used = async (keyId: string) => (await q<{ used: number }>(sql`select used from product_key where id = ${keyId}`))[0]?.used;
   const totals = async () =>
     (
@@ -27,12 +24,9 @@ describe('MAK activation, OSA redemption and proxy activation', () => {
       )
     )[0];
   const smallMak = async (limit: number, licensing: string, code: ProductCode) => {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/operator/licensing-ids/${licensing}/keys`,
-      headers: operator.headers,
-      payload: { type: 'MAK', productId: products[code], activationLimit: limit },
-    });
+    const res = await t
+      .as(operator)
+      .post(`/operator/licensing-ids/${licensing}/keys`, { type: 'MAK', productId: products[code], activationLimit: limit });
     expect(res.statusCode).toBe(201);
     return keyOf(t.app, admin, licensing, code, 'MAK');
   };
@@ -52,15 +46,15 @@ describe('MAK activation, OSA redemption and proxy activation', () => {
       { product: 'EXO-P1', licenseType: 'ONLINE_SERVICE', quantity: 25 },
     ]);
     for (const n of ['67012345', 'V1234567']) {
-      await t.app.inject({ method: 'POST', url: `/api/v1/operator/licensing-ids/${lid[n]}/keys/issue`, headers: operator.headers });
+      await t.as(operator).post(`/operator/licensing-ids/${lid[n]}/keys/issue`);
     }
     mak = await keyOf(t.app, admin, lid['67012345'] ?? '', 'WIN11-ENT', 'MAK');
-    publicKeyPem = (await t.app.inject({ method: 'GET', url: '/api/v1/activation/public-key' })).json().publicKeyPem;
+    publicKeyPem = (await t.as(null).get('/activation/public-key')).json().publicKeyPem;
   });
   afterAll(() => t.close());
 
   it('R-KEY-4: a machine activates once with its MAK and gets a certificate that verifies offline with the published key', async () => {
-    const res = await activate({
+    const res = await t.as(null).post('/activations', {
       productKey: mak.productKey,
       productCode: 'WIN11-ENT',
       fingerprint: 'pc-0001',
@@ -82,9 +76,7 @@ describe('MAK activation, OSA redemption and proxy activation', () => {
     const [org] = await q<{ id: string }>(sql`select id from organization where name = 'Contoso Ltd'`);
     expect(claims.organizationId).toBe(org?.id);
     // The history names the machine, when and how; the audit log has the activation.
-    const history = (
-      await t.app.inject({ method: 'GET', url: `/api/v1/product-keys/${mak.id}/activations`, headers: admin.headers })
-    ).json();
+    const history = (await t.as(admin).get(`/product-keys/${mak.id}/activations`)).json();
     expect(history.key).toMatchObject({ id: mak.id, type: 'MAK', activations: { used: 1, limit: 500 } });
     expect(history.items).toEqual([
       expect.objectContaining({
@@ -102,7 +94,9 @@ describe('MAK activation, OSA redemption and proxy activation', () => {
   });
 
   it('R-KEY-4: a tampered certificate fails offline verification', async () => {
-    const { certificate } = (await activate({ productKey: mak.productKey, productCode: 'WIN11-ENT', fingerprint: 'pc-0001' })).json();
+    const { certificate } = (
+      await t.as(null).post('/activations', { productKey: mak.productKey, productCode: 'WIN11-ENT', fingerprint: 'pc-0001' })
+    ).json();
     const [head, payload, signature] = certificate.split('.');
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
     const forged = Buffer.from(JSON.stringify({ ...claims, fingerprint: 'pc-9999' })).toString('base64url');
@@ -111,30 +105,29 @@ describe('MAK activation, OSA redemption and proxy activation', () => {
   });
 
   it('R-KEY-4: re-activating the same machine is free and returns the same certificate; an Idempotency-Key retry gets the first answer', async () => {
-    const first = await activate(
-      { productKey: mak.productKey, productCode: 'WIN11-ENT', fingerprint: 'pc-0002' },
-      { 'idempotency-key': 'req-0002' },
-    );
+    const first = await t
+      .as(null, { headers: { 'idempotency-key': 'req-0002' } })
+      .post('/activations', { productKey: mak.productKey, productCode: 'WIN11-ENT', fingerprint: 'pc-0002' });
     expect(first.statusCode).toBe(201);
     const before = await used(mak.id);
-    const again = await activate({ productKey: mak.productKey.toLowerCase(), productCode: 'win11-ent', fingerprint: 'pc-0002' });
+    const again = await t
+      .as(null)
+      .post('/activations', { productKey: mak.productKey.toLowerCase(), productCode: 'win11-ent', fingerprint: 'pc-0002' });
     expect(again.statusCode).toBe(200);
     expect(again.json()).toMatchObject({
       status: 'ALREADY_ACTIVATED',
       activationId: first.json().activationId,
       certificate: first.json().certificate,
     });
-    const retried = await activate(
-      { productKey: mak.productKey, productCode: 'WIN11-ENT', fingerprint: 'pc-0002' },
-      { 'idempotency-key': 'req-0002' },
-    );
+    const retried = await t
+      .as(null, { headers: { 'idempotency-key': 'req-0002' } })
+      .post('/activations', { productKey: mak.productKey, productCode: 'WIN11-ENT', fingerprint: 'pc-0002' });
     expect(retried.statusCode).toBe(201);
     expect(retried.json()).toMatchObject({ status: 'ACTIVATED', activationId: first.json().activationId });
     // The same Idempotency-Key for another machine is a client bug: 409, nothing counted.
-    const reused = await activate(
-      { productKey: mak.productKey, productCode: 'WIN11-ENT', fingerprint: 'pc-0003' },
-      { 'idempotency-key': 'req-0002' },
-    );
+    const reused = await t
+      .as(null, { headers: { 'idempotency-key': 'req-0002' } })
+      .post('/activations', { productKey: mak.productKey, productCode: 'WIN11-ENT', fingerprint: 'pc-0003' });
     expect(reused.statusCode).toBe(409);
     expect(reused.json().code).toBe('IDEMPOTENCY_KEY_REUSED');
     expect(await used(mak.id)).toBe(before);
@@ -148,10 +141,10 @@ describe('MAK activation, OSA redemption and proxy activation', () => {
       fingerprint,
       machineKind,
     });
-    expect((await activate(m('vm-1', 'VIRTUAL'))).json().activations).toEqual({ used: 1, limit: 3 });
-    expect((await activate(m('pc-1', 'PHYSICAL'))).json().activations).toEqual({ used: 2, limit: 3 });
-    expect((await activate(m('vm-2', 'VIRTUAL'))).json().activations).toEqual({ used: 3, limit: 3 });
-    const refused = await activate(m('pc-2', 'PHYSICAL'));
+    expect((await t.as(null).post('/activations', m('vm-1', 'VIRTUAL'))).json().activations).toEqual({ used: 1, limit: 3 });
+    expect((await t.as(null).post('/activations', m('pc-1', 'PHYSICAL'))).json().activations).toEqual({ used: 2, limit: 3 });
+    expect((await t.as(null).post('/activations', m('vm-2', 'VIRTUAL'))).json().activations).toEqual({ used: 3, limit: 3 });
+    const refused = await t.as(null).post('/activations', m('pc-2', 'PHYSICAL'));
     expect(refused.statusCode).toBe(409);
     expect(refused.headers['content-type']).toContain('application/problem+json');
     expect(refused.json()).toMatchObject({
@@ -168,7 +161,7 @@ describe('MAK activation, OSA redemption and proxy activation', () => {
     expect(refused.json().howToRequestMore.requiredFields).toHaveLength(5);
     expect(refused.json().title).toContain('request more activations');
     // An activated machine still re-activates free at the limit.
-    expect((await activate(m('vm-1', 'VIRTUAL'))).json().status).toBe('ALREADY_ACTIVATED');
+    expect((await t.as(null).post('/activations', m('vm-1', 'VIRTUAL'))).json().status).toBe('ALREADY_ACTIVATED');
     expect(await used(key.id)).toBe(3);
     expect((await q<{ n: number }>(sql`select count(*)::int as n from activation where key_id = ${key.id}`))[0]?.n).toBe(3);
   });
@@ -194,18 +187,19 @@ describe('MAK activation, OSA redemption and proxy activation', () => {
       [{ ...body(mak.productKey), machineKind: 'PHONE' }, 400, 'VALIDATION_FAILED'],
     ];
     for (const [payload, status, code, extra] of cases) {
-      const res = await activate(payload);
+      const res = await t.as(null).post('/activations', payload);
       expect(res.statusCode, code).toBe(status);
       expect(res.json(), JSON.stringify(payload)).toMatchObject({ code, ...(extra ?? {}) });
     }
-    const missing = await activate({ productKey: mak.productKey, productCode: 'WIN11-ENT' });
+    const missing = await t.as(null).post('/activations', { productKey: mak.productKey, productCode: 'WIN11-ENT' });
     expect(missing.json().errors).toEqual([expect.objectContaining({ path: 'body.fingerprint' })]);
     expect(await totals()).toEqual(before);
   });
 
   it('R-KEY-2, R-OS-7: an Online Service Activation key redeems once; a replay is refused and counts nothing', async () => {
     const osa = await keyOf(t.app, admin, lid.V1234567 ?? '', 'EXO-P1', 'OSA');
-    const redeem = (fingerprint: string) => activate({ productKey: osa.productKey, productCode: 'EXO-P1', fingerprint });
+    const redeem = (fingerprint: string) =>
+      t.as(null).post('/activations', { productKey: osa.productKey, productCode: 'EXO-P1', fingerprint });
     const first = await redeem('tenant-contoso');
     expect(first.statusCode).toBe(201);
     expect(verifyCertificate(first.json().certificate, publicKeyPem)).toMatchObject({ kind: 'OSA', method: 'REDEMPTION' });
@@ -215,25 +209,26 @@ describe('MAK activation, OSA redemption and proxy activation', () => {
       expect(replay.json().code).toBe('OSA_KEY_REDEEMED');
     }
     expect(await used(osa.id)).toBe(1);
-    const viaProxy = await proxy({ productKey: osa.productKey, productCode: 'EXO-P1', machines: [{ fingerprint: 'x' }] });
+    const viaProxy = await t
+      .as(null)
+      .post('/activations/proxy', { productKey: osa.productKey, productCode: 'EXO-P1', machines: [{ fingerprint: 'x' }] });
     expect(viaProxy.json()).toMatchObject({ code: 'KEY_TYPE_MISMATCH' });
-    const setup = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/operator/licensing-ids/${lid.V1234567}/keys`,
-      headers: operator.headers,
-      payload: { type: 'SETUP', productId: products['OFFICE-LTSC'] },
-    });
+    const setup = await t
+      .as(operator)
+      .post(`/operator/licensing-ids/${lid.V1234567}/keys`, { type: 'SETUP', productId: products['OFFICE-LTSC'] });
     expect(setup.statusCode).toBe(201);
     const setupKey = await keyOf(t.app, admin, lid.V1234567 ?? '', 'OFFICE-LTSC', 'SETUP');
-    expect((await activate({ productKey: setupKey.productKey, productCode: 'OFFICE-LTSC', fingerprint: 'pc-1' })).json()).toMatchObject({
+    expect(
+      (await t.as(null).post('/activations', { productKey: setupKey.productKey, productCode: 'OFFICE-LTSC', fingerprint: 'pc-1' })).json(),
+    ).toMatchObject({
       code: 'KEY_TYPE_MISMATCH',
     });
   });
 
   it('R-KEY-4: proxy activation activates a batch on behalf of its machines, each all or nothing with its own result', async () => {
     const key = await smallMak(4, lid['8765-4321'] ?? '', 'OFFICE-LTSC');
-    await activate({ productKey: key.productKey, productCode: 'OFFICE-LTSC', fingerprint: 'lab-01' });
-    const res = await proxy({
+    await t.as(null).post('/activations', { productKey: key.productKey, productCode: 'OFFICE-LTSC', fingerprint: 'lab-01' });
+    const res = await t.as(null).post('/activations/proxy', {
       productKey: key.productKey,
       productCode: 'OFFICE-LTSC',
       machines: ['lab-01', 'lab-02', 'lab-03', 'lab-02', 'lab-04', 'lab-05'].map((fingerprint, i) => ({
@@ -261,25 +256,23 @@ describe('MAK activation, OSA redemption and proxy activation', () => {
     for (const r of body.results.filter((x: { status: string }) => x.status !== 'REFUSED')) {
       expect(verifyCertificate(r.certificate, publicKeyPem, { fingerprint: r.fingerprint })).toBeTruthy();
     }
-    const history = (
-      await t.app.inject({ method: 'GET', url: `/api/v1/product-keys/${key.id}/activations?limit=2`, headers: admin.headers })
-    ).json();
+    const history = (await t.as(admin).get(`/product-keys/${key.id}/activations?limit=2`)).json();
     expect(history.items).toHaveLength(2);
     expect(history.items.every((i: { method: string }) => i.method === 'PROXY')).toBe(true);
-    const next = (
-      await t.app.inject({
-        method: 'GET',
-        url: `/api/v1/product-keys/${key.id}/activations?limit=2&cursor=${history.nextCursor}`,
-        headers: admin.headers,
-      })
-    ).json();
+    const next = (await t.as(admin).get(`/product-keys/${key.id}/activations?limit=2&cursor=${history.nextCursor}`)).json();
     expect(next.items.map((i: { method: string }) => i.method)).toEqual(['PROXY', 'INDEPENDENT']);
     expect(next.nextCursor).toBeNull();
     // A bad key refuses the whole batch before any machine.
-    expect((await proxy({ productKey: 'XXXXX', productCode: 'OFFICE-LTSC', machines: [{ fingerprint: 'lab-09' }] })).json().code).toBe(
-      'KEY_MALFORMED',
-    );
-    expect((await proxy({ productKey: key.productKey, productCode: 'OFFICE-LTSC', machines: [] })).json().code).toBe('VALIDATION_FAILED');
+    expect(
+      (
+        await t
+          .as(null)
+          .post('/activations/proxy', { productKey: 'XXXXX', productCode: 'OFFICE-LTSC', machines: [{ fingerprint: 'lab-09' }] })
+      ).json().code,
+    ).toBe('KEY_MALFORMED');
+    expect(
+      (await t.as(null).post('/activations/proxy', { productKey: key.productKey, productCode: 'OFFICE-LTSC', machines: [] })).json().code,
+    ).toBe('VALIDATION_FAILED');
   });
 
   it('R-KEY-4: a proxy activation sent again with its Idempotency-Key gets the first answer back and counts nothing; the key with another request is refused', async () => {
@@ -289,16 +282,11 @@ describe('MAK activation, OSA redemption and proxy activation', () => {
       productCode: 'OFFICE-LTSC',
       machines: machines.map((fingerprint) => ({ fingerprint })),
     });
-    const send = (payload: object, idempotencyKey?: string) =>
-      t.app.inject({
-        method: 'POST',
-        url: '/api/v1/activations/proxy',
-        payload,
-        headers: idempotencyKey ? { 'idempotency-key': idempotencyKey } : {},
-      });
     // The server died in the middle of a first attempt: one machine was counted, its answer never left.
-    await activate({ productKey: key.productKey, productCode: 'OFFICE-LTSC', fingerprint: 'rack-1' });
-    const first = await send(batch(['rack-1', 'rack-2', 'rack-3', 'rack-4']), 'batch-7');
+    await t.as(null).post('/activations', { productKey: key.productKey, productCode: 'OFFICE-LTSC', fingerprint: 'rack-1' });
+    const first = await t
+      .as(null, { headers: { 'idempotency-key': 'batch-7' } })
+      .post('/activations/proxy', batch(['rack-1', 'rack-2', 'rack-3', 'rack-4']));
     expect(first.statusCode).toBe(200);
     expect(first.headers['idempotent-replayed']).toBeUndefined();
     expect(first.json().results.map((r: { status: string }) => r.status)).toEqual([
@@ -310,23 +298,25 @@ describe('MAK activation, OSA redemption and proxy activation', () => {
     expect(await used(key.id)).toBe(3);
 
     // Its answer lost in turn, the same request with the same key: the same answer, nothing counted.
-    const again = await send(batch(['rack-1', 'rack-2', 'rack-3', 'rack-4']), 'batch-7');
+    const again = await t
+      .as(null, { headers: { 'idempotency-key': 'batch-7' } })
+      .post('/activations/proxy', batch(['rack-1', 'rack-2', 'rack-3', 'rack-4']));
     expect(again.statusCode).toBe(200);
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(again.json()).toEqual(first.json());
     expect(await used(key.id)).toBe(3);
     expect((await q<{ n: number }>(sql`select count(*)::int as n from activation where key_id = ${key.id}`))[0]?.n).toBe(3);
 
-    const other = await send(batch(['rack-5']), 'batch-7');
+    const other = await t.as(null, { headers: { 'idempotency-key': 'batch-7' } }).post('/activations/proxy', batch(['rack-5']));
     expect(other.statusCode).toBe(409);
     expect(other.json().code).toBe('IDEMPOTENCY_KEY_REUSED');
     // Without a key a request is simply run again: what was activated is handed out free, as ALREADY_ACTIVATED.
-    const unkeyed = await send(batch(['rack-2']));
+    const unkeyed = await t.as(null).post('/activations/proxy', batch(['rack-2']));
     expect(unkeyed.json().results[0]).toMatchObject({ fingerprint: 'rack-2', status: 'ALREADY_ACTIVATED' });
     expect(await used(key.id)).toBe(3);
 
     // The OpenAPI document tells every client to retry this way.
-    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const doc = (await t.as(null).get('/api/openapi.json')).json();
     for (const p of ['/api/v1/activations', '/api/v1/activations/proxy', '/api/v1/kms-hosts/activate']) {
       expect(doc.paths[p].post.description, p).toMatch(/same `fingerprint` and the same `Idempotency-Key`/);
     }
@@ -335,7 +325,9 @@ describe('MAK activation, OSA redemption and proxy activation', () => {
 
   it('R-KEY-8: any of the organization’s keys activates its machines: the request names no Licensing ID, the certificate names the organization', async () => {
     const pcnKey = await smallMak(10, lid['8765-4321'] ?? '', 'VISIO-LTSC');
-    const res = await activate({ productKey: pcnKey.productKey, productCode: 'VISIO-LTSC', fingerprint: 'enrollment-pc-77' });
+    const res = await t
+      .as(null)
+      .post('/activations', { productKey: pcnKey.productKey, productCode: 'VISIO-LTSC', fingerprint: 'enrollment-pc-77' });
     expect(res.statusCode).toBe(201);
     const claims = verifyCertificate(res.json().certificate, publicKeyPem);
     const [org] = await q<{ id: string }>(sql`select organization_id as id from licensing_id where number = '67012345'`);
@@ -352,34 +344,40 @@ describe('activation rate limits', () => {
     const admin = await signIn(t.app, 'admin@contoso.example');
     const products = await createCatalog(t.app, operator);
     const id = await licensingIdOf(t.database.db, '67012345');
-    await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/operator/licensing-ids/${id}/keys`,
-      headers: operator.headers,
-      payload: { type: 'MAK', productId: products['WIN11-ENT'], activationLimit: 100 },
-    });
+    await t
+      .as(operator)
+      .post(`/operator/licensing-ids/${id}/keys`, { type: 'MAK', productId: products['WIN11-ENT'], activationLimit: 100 });
     key = await keyOf(t.app, admin, id, 'WIN11-ENT', 'MAK');
   });
   afterAll(() => t.close());
 
   it('activation requests are limited per key and per client address (activation cycling); a limited request counts nothing', async () => {
-    const send = (fingerprint: string, ip = '10.0.0.1', productKey = key.productKey) =>
-      t.app.inject({
-        method: 'POST',
-        url: '/api/v1/activations',
-        payload: { productKey, productCode: 'WIN11-ENT', fingerprint },
-        remoteAddress: ip,
-      });
     const perKey = [];
-    for (let i = 0; i < 5; i++) perKey.push((await send(`cycle-${i}`, `10.0.1.${i}`)).statusCode);
+    for (let i = 0; i < 5; i++)
+      perKey.push(
+        (
+          await t
+            .as(null, { remoteAddress: `10.0.1.${i}` })
+            .post('/activations', { productKey: key.productKey, productCode: 'WIN11-ENT', fingerprint: `cycle-${i}` })
+        ).statusCode,
+      );
     expect(perKey).toEqual([201, 201, 201, 429, 429]);
-    const limited = await send('cycle-9', '10.0.2.1');
+    const limited = await t
+      .as(null, { remoteAddress: '10.0.2.1' })
+      .post('/activations', { productKey: key.productKey, productCode: 'WIN11-ENT', fingerprint: 'cycle-9' });
     expect(limited.json()).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: 60 });
     const res = await t.database.db.execute<{ used: number }>(sql`select used from product_key where id = ${key.id}`);
     expect(res.rows[0]?.used).toBe(3);
     // Guessing keys from one address is limited too, before any key is looked up.
     const guesses = [];
-    for (let i = 0; i < 10; i++) guesses.push((await send('guess', '10.0.3.1', `BCDFG-HJKMP-QRTVW-XY234-678A${i}`)).statusCode);
+    for (let i = 0; i < 10; i++)
+      guesses.push(
+        (
+          await t
+            .as(null, { remoteAddress: '10.0.3.1' })
+            .post('/activations', { productKey: `BCDFG-HJKMP-QRTVW-XY234-678A${i}`, productCode: 'WIN11-ENT', fingerprint: 'guess' })
+        ).statusCode,
+      );
     expect(guesses.slice(0, 8).every((s) => s === 400)).toBe(true);
     expect(guesses.slice(8)).toEqual([429, 429]);
   });

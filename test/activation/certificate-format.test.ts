@@ -51,11 +51,11 @@ describe('the activation certificate is documented well enough to check offline 
       { product: 'WS2025-DC', licenseType: 'LSA', quantity: 10 },
     ]);
     const id = await licensingIdOf(t.database.db, '67012345');
-    await t.app.inject({ method: 'POST', url: `/api/v1/operator/licensing-ids/${id}/keys/issue`, headers: operator.headers });
+    await t.as(operator).post(`/operator/licensing-ids/${id}/keys/issue`);
     keys.mak = await keyOf(t.app, admin, id, 'WIN11-ENT', 'MAK');
     keys.kms = await keyOf(t.app, admin, id, 'WS2025-DC', 'KMS_HOST');
-    publisherKey = createPublicKey((await t.app.inject({ method: 'GET', url: '/api/v1/activation/public-key' })).json().publicKeyPem);
-    doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    publisherKey = createPublicKey((await t.as(null).get('/activation/public-key')).json().publicKeyPem);
+    doc = (await t.as(null).get('/api/openapi.json')).json();
   });
   afterAll(() => t.close());
 
@@ -78,21 +78,17 @@ describe('the activation certificate is documented well enough to check offline 
   });
 
   it('a MAK certificate and a KMS host certificate check out as documented', async () => {
-    const mak = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/activations',
-      payload: { productKey: keys.mak?.productKey, productCode: 'WIN11-ENT', fingerprint: 'doc-pc-1' },
-    });
+    const mak = await t
+      .as(null)
+      .post('/activations', { productKey: keys.mak?.productKey, productCode: 'WIN11-ENT', fingerprint: 'doc-pc-1' });
     expect(mak.statusCode).toBe(201);
     expect(checkAsDocumented(mak.json().certificate, publisherKey)).toMatchObject({ kind: 'MAK', fingerprint: 'doc-pc-1' });
 
     const host = generateKeyPairSync('ed25519');
     const hostPublicKey = host.publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
-    const kms = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/kms-hosts/activate',
-      payload: { productKey: keys.kms?.productKey, productCode: 'WS2025-DC', fingerprint: 'doc-kms-1', hostPublicKey },
-    });
+    const kms = await t
+      .as(null)
+      .post('/kms-hosts/activate', { productKey: keys.kms?.productKey, productCode: 'WS2025-DC', fingerprint: 'doc-kms-1', hostPublicKey });
     expect(kms.statusCode).toBe(201);
     const hostClaims = checkAsDocumented(kms.json().certificate, publisherKey) as unknown as KmsHostClaims;
     expect(hostClaims).toMatchObject({ kind: 'KMS_HOST', hostPublicKey });

@@ -26,8 +26,6 @@ describe('KMS hosts activate with a KMS host key', () => {
   let mak: KeyRow;
   let dir: string;
   const q = async <T extends Record<string, unknown>>(text: ReturnType<typeof sql>) => (await t.database.db.execute<T>(text)).rows;
-  const post = (payload: object, headers: Record<string, string> = {}) =>
-    t.app.inject({ method: 'POST', url: '/api/v1/kms-hosts/activate', payload, headers });
   const host = (fingerprint: string, publicKey = hostKey()) => ({
     productKey: kms.productKey,
     productCode: 'WS2025-DC',
@@ -52,7 +50,7 @@ describe('KMS hosts activate with a KMS host key', () => {
       { product: 'WS2025-DC', licenseType: 'LSA', quantity: 40 },
     ]);
     const id = await licensingIdOf(t.database.db, '67012345');
-    await t.app.inject({ method: 'POST', url: `/api/v1/operator/licensing-ids/${id}/keys/issue`, headers: operator.headers });
+    await t.as(operator).post(`/operator/licensing-ids/${id}/keys/issue`);
     kms = await keyOf(t.app, admin, id, 'WS2025-DC', 'KMS_HOST');
     mak = await keyOf(t.app, admin, id, 'WS2025-DC', 'MAK');
     dir = await mkdtemp(path.join(tmpdir(), 'lsc-kms-e2e-'));
@@ -64,11 +62,11 @@ describe('KMS hosts activate with a KMS host key', () => {
 
   it('R-KEY-5: a KMS host key activates up to 6 hosts; the 7th is refused with how to request more hosts', async () => {
     for (let i = 1; i <= 6; i++) {
-      const res = await post(host(`kms-0${i}`));
+      const res = await t.as(null).post('/kms-hosts/activate', host(`kms-0${i}`));
       expect(res.statusCode).toBe(201);
       expect(res.json()).toMatchObject({ status: 'ACTIVATED', hosts: { used: i, limit: 6 }, hostActivations: { used: 1, limit: 10 } });
     }
-    const seventh = await post(host('kms-07'));
+    const seventh = await t.as(null).post('/kms-hosts/activate', host('kms-07'));
     expect(seventh.statusCode).toBe(409);
     expect(seventh.json()).toMatchObject({
       code: 'KMS_HOST_LIMIT_REACHED',
@@ -76,9 +74,7 @@ describe('KMS hosts activate with a KMS host key', () => {
       howToRequestMore: { kind: 'MORE_KMS_HOSTS' },
     });
     expect((await q<{ used: number }>(sql`select used from product_key where id = ${kms.id}`))[0]?.used).toBe(6);
-    const history = (
-      await t.app.inject({ method: 'GET', url: `/api/v1/product-keys/${kms.id}/activations`, headers: admin.headers })
-    ).json();
+    const history = (await t.as(admin).get(`/product-keys/${kms.id}/activations`)).json();
     expect(history.items).toHaveLength(6);
     expect(history.items[0]).toMatchObject({ method: 'KMS_HOST', machineKind: 'VIRTUAL', hostActivations: 1 });
   });
@@ -86,13 +82,13 @@ describe('KMS hosts activate with a KMS host key', () => {
   it('R-KEY-5: each host activates 10 times with the key; an Idempotency-Key retry does not count again', async () => {
     const pub = hostKey();
     for (let i = 2; i <= 10; i++) {
-      const res = await post(host('kms-01', pub), { 'idempotency-key': `kms-01-${i}` });
+      const res = await t.as(null, { headers: { 'idempotency-key': `kms-01-${i}` } }).post('/kms-hosts/activate', host('kms-01', pub));
       expect(res.json().hostActivations).toEqual({ used: i, limit: 10 });
     }
-    const retry = await post(host('kms-01', pub), { 'idempotency-key': 'kms-01-10' });
+    const retry = await t.as(null, { headers: { 'idempotency-key': 'kms-01-10' } }).post('/kms-hosts/activate', host('kms-01', pub));
     expect(retry.statusCode).toBe(201);
     expect(retry.json().hostActivations).toEqual({ used: 10, limit: 10 });
-    const eleventh = await post(host('kms-01', pub));
+    const eleventh = await t.as(null).post('/kms-hosts/activate', host('kms-01', pub));
     expect(eleventh.statusCode).toBe(409);
     expect(eleventh.json().code).toBe('KMS_HOST_REACTIVATION_LIMIT');
     expect((await q<{ activations: number }>(sql`select activations from kms_host where fingerprint = 'kms-01'`))[0]?.activations).toBe(10);
@@ -100,11 +96,18 @@ describe('KMS hosts activate with a KMS host key', () => {
   });
 
   it('R-KEY-5: wrong keys and bad host keys are refused with their codes', async () => {
-    expect((await post({ ...host('kms-x'), productKey: mak.productKey })).json().code).toBe('KEY_TYPE_MISMATCH');
-    expect((await post({ ...host('kms-x'), hostPublicKey: Buffer.alloc(44, 1).toString('base64') })).json().code).toBe('HOST_KEY_INVALID');
-    expect((await post({ ...host('kms-x'), productCode: 'WIN11-ENT' })).json().code).toBe('KEY_PRODUCT_MISMATCH');
+    expect((await t.as(null).post('/kms-hosts/activate', { ...host('kms-x'), productKey: mak.productKey })).json().code).toBe(
+      'KEY_TYPE_MISMATCH',
+    );
+    expect(
+      (await t.as(null).post('/kms-hosts/activate', { ...host('kms-x'), hostPublicKey: Buffer.alloc(44, 1).toString('base64') })).json()
+        .code,
+    ).toBe('HOST_KEY_INVALID');
+    expect((await t.as(null).post('/kms-hosts/activate', { ...host('kms-x'), productCode: 'WIN11-ENT' })).json().code).toBe(
+      'KEY_PRODUCT_MISMATCH',
+    );
     const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
-    expect((await post({ ...host('kms-x'), hostPublicKey: rsa })).json().code).toBe('VALIDATION_FAILED'); // longer than any Ed25519 key
+    expect((await t.as(null).post('/kms-hosts/activate', { ...host('kms-x'), hostPublicKey: rsa })).json().code).toBe('VALIDATION_FAILED'); // longer than any Ed25519 key
   });
 
   it('R-KEY-5, R-KEY-6: end to end: a real KMS host activates itself at the service, then activates the organization’s machines from the threshold', async () => {

@@ -15,20 +15,16 @@ describe('product catalog', () => {
   });
   afterAll(() => t.close());
 
-  const post = (url: string, payload: object, s = operator) =>
-    t.app.inject({ method: 'POST', url: `/api/v1${url}`, payload, headers: s.headers });
-  const get = (url: string, s: Session | null = customer) =>
-    t.app.inject({ method: 'GET', url: `/api/v1${url}`, headers: s?.headers ?? {} });
   const auditCount = async (action: string) =>
     Number((await t.database.db.execute<{ n: string }>(sql`select count(*) as n from audit_log where action = ${action}`)).rows[0]?.n);
 
   it('R-LIC-4 / R-DL-7: an operator creates a family and products with pool, CAL and key flags and a downgrade chain; each is audited', async () => {
-    const fam = await post('/operator/product-families', { name: 'Northwind Project' });
+    const fam = await t.as(operator).post('/operator/product-families', { name: 'Northwind Project' });
     expect(fam.statusCode).toBe(201);
     expect(fam.json()).toMatchObject({ name: 'Northwind Project', productCount: 0 });
     const familyId = fam.json().id;
     const base = { familyId, edition: 'Professional', pool: 'APPLICATIONS', category: 'Project management' };
-    const p2019 = await post('/operator/products', {
+    const p2019 = await t.as(operator).post('/operator/products', {
       ...base,
       code: 'PRJ-PRO-2019',
       name: 'Northwind Project Professional 2019',
@@ -43,14 +39,14 @@ describe('product catalog', () => {
       priorVersionId: null,
       family: { name: 'Northwind Project' },
     });
-    const p2021 = await post('/operator/products', {
+    const p2021 = await t.as(operator).post('/operator/products', {
       ...base,
       code: 'PRJ-PRO-2021',
       name: 'Northwind Project Professional 2021',
       version: '2021',
       priorVersionId: p2019.json().id,
     });
-    const p2024 = await post('/operator/products', {
+    const p2024 = await t.as(operator).post('/operator/products', {
       ...base,
       code: 'PRJ-PRO-2024',
       name: 'Northwind Project Professional 2024',
@@ -58,23 +54,25 @@ describe('product catalog', () => {
       priorVersionId: p2021.json().id,
     });
     expect(p2024.statusCode).toBe(201);
-    const detail = await get(`/catalog/products/${p2024.json().id}`);
+    const detail = await t.as(customer).get(`/catalog/products/${p2024.json().id}`);
     expect(detail.statusCode).toBe(200);
     expect(detail.json().downgradeChain.map((p: { version: string }) => p.version)).toEqual(['2021', '2019']);
     expect(await auditCount('catalog.family.create')).toBe(1);
     expect(await auditCount('catalog.product.create')).toBe(3);
-    const families = (await get('/catalog/families')).json().items;
+    const families = (await t.as(customer).get('/catalog/families')).json().items;
     expect(families.find((f: { name: string }) => f.name === 'Northwind Project')?.productCount).toBe(3);
   });
 
   it('R-LIC-4: every product belongs to one pool: none or an unknown one is refused', async () => {
-    const familyId = (await get('/catalog/families')).json().items[0].id;
-    const noPool = await post('/operator/products', { code: 'X-1', familyId, name: 'X', version: '1', category: 'X' });
+    const familyId = (await t.as(customer).get('/catalog/families')).json().items[0].id;
+    const noPool = await t.as(operator).post('/operator/products', { code: 'X-1', familyId, name: 'X', version: '1', category: 'X' });
     expect(noPool.statusCode).toBe(400);
     expect(noPool.json().code).toBe('VALIDATION_FAILED');
-    const badPool = await post('/operator/products', { code: 'X-1', familyId, name: 'X', version: '1', category: 'X', pool: 'GAMES' });
+    const badPool = await t
+      .as(operator)
+      .post('/operator/products', { code: 'X-1', familyId, name: 'X', version: '1', category: 'X', pool: 'GAMES' });
     expect(badPool.json().code).toBe('VALIDATION_FAILED');
-    const pools = (await get('/catalog/products')).json().items.map((p: { pool: string }) => p.pool);
+    const pools = (await t.as(customer).get('/catalog/products')).json().items.map((p: { pool: string }) => p.pool);
     expect(new Set(pools)).toEqual(new Set(['APPLICATIONS', 'SYSTEMS', 'SERVERS']));
   });
 
@@ -86,7 +84,7 @@ describe('product catalog', () => {
     expect(
       productProblems({ familyId: 'f', version: '2021', isCal: false, requiresKey: true }, { familyId: 'g', version: '2019' }),
     ).toEqual(['PRIOR_VERSION_INVALID']);
-    const products = (await get('/catalog/products?q=office professional plus 2021')).json().items;
+    const products = (await t.as(customer).get('/catalog/products?q=office professional plus 2021')).json().items;
     expect(products.map((p: { code: string }) => p.code)).toEqual(['OFF-PP-2021']);
     const office = products[0];
     const before = await auditCount('catalog.product.create');
@@ -98,7 +96,7 @@ describe('product catalog', () => {
       [{ code: 'OFF-PP-2021' }, 409, 'PRODUCT_CODE_TAKEN'],
     ];
     for (const [change, status, code] of cases) {
-      const res = await post('/operator/products', {
+      const res = await t.as(operator).post('/operator/products', {
         familyId: office.family.id,
         name: 'Test',
         version: '2030',
@@ -109,9 +107,9 @@ describe('product catalog', () => {
       expect([res.statusCode, res.json().code]).toEqual([status, code]);
     }
     expect(await auditCount('catalog.product.create')).toBe(before);
-    const dup = await post('/operator/product-families', { name: 'Northwind Office' });
+    const dup = await t.as(operator).post('/operator/product-families', { name: 'Northwind Office' });
     expect([dup.statusCode, dup.json().code]).toEqual([409, 'PRODUCT_FAMILY_EXISTS']);
-    const cal = await post('/operator/products', {
+    const cal = await t.as(operator).post('/operator/products', {
       familyId: office.family.id,
       code: 'CAL-2',
       name: 'Test CAL',
@@ -125,21 +123,23 @@ describe('product catalog', () => {
   });
 
   it('the catalog filters by family, pool, category and name; signed-in users read it, only operators write it', async () => {
-    const servers = (await get('/catalog/products?pool=SERVERS')).json().items;
+    const servers = (await t.as(customer).get('/catalog/products?pool=SERVERS')).json().items;
     expect(servers.length).toBeGreaterThan(0);
     expect(servers.every((p: { pool: string }) => p.pool === 'SERVERS')).toBe(true);
-    const cals = (await get('/catalog/products?category=Client%20Access%20Licenses')).json().items;
+    const cals = (await t.as(customer).get('/catalog/products?category=Client%20Access%20Licenses')).json().items;
     expect(cals.every((p: { isCal: boolean; requiresKey: boolean }) => p.isCal && !p.requiresKey)).toBe(true);
     const fam = servers[0].family.id;
     expect(
-      (await get(`/catalog/products?familyId=${fam}`)).json().items.every((p: { family: { id: string } }) => p.family.id === fam),
+      (await t.as(customer).get(`/catalog/products?familyId=${fam}`))
+        .json()
+        .items.every((p: { family: { id: string } }) => p.family.id === fam),
     ).toBe(true);
-    expect((await get('/catalog/products?q=%25')).json().items).toEqual([]);
-    expect((await get('/catalog/products', null)).statusCode).toBe(401);
-    expect((await get('/operator/products')).statusCode).toBe(403);
-    expect((await get('/operator/products', operator)).statusCode).toBe(200);
-    const write = await post('/operator/product-families', { name: 'Not allowed' }, customer);
+    expect((await t.as(customer).get('/catalog/products?q=%25')).json().items).toEqual([]);
+    expect((await t.as(null).get('/catalog/products')).statusCode).toBe(401);
+    expect((await t.as(customer).get('/operator/products')).statusCode).toBe(403);
+    expect((await t.as(operator).get('/operator/products')).statusCode).toBe(200);
+    const write = await t.as(customer).post('/operator/product-families', { name: 'Not allowed' });
     expect(write.statusCode).toBe(403);
-    expect((await get('/catalog/products/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
+    expect((await t.as(customer).get('/catalog/products/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
   });
 });

@@ -1,27 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { hashPassword } from '../../src/platform/auth/password.js';
-import type { Role } from '../../src/platform/authz/roles.js';
 import type { Db } from '../../src/platform/db/client.js';
 
 export const PASSWORD = 'download-password-1';
 
 const rows = async <T extends Record<string, unknown>>(db: Db, q: ReturnType<typeof sql>) => (await db.execute<T>(q)).rows;
-
-/** A Contoso user holding the given roles on the demo Licensing IDs named by number. */
-export async function contosoUser(db: Db, email: string, grants: [number: string, role: Role][]): Promise<string> {
-  const [org] = await rows<{ id: string }>(db, sql`select id from organization where name = 'Contoso Ltd'`);
-  const hash = await hashPassword(PASSWORD);
-  const [u] = await rows<{ id: string }>(
-    db,
-    sql`insert into "user" (organization_id, email, first_name, last_name, password_hash)
-      values (${org?.id}, ${email}, 'Test', 'User', ${hash}) returning id`,
-  );
-  for (const [number, role] of grants) {
-    await db.execute(sql`insert into role_grant (user_id, licensing_id, role, source)
-      select ${u?.id}, id, ${role}, 'ADMIN' from licensing_id where number = ${number}`);
-  }
-  return u?.id ?? '';
-}
 
 export async function productId(db: Db, code: string): Promise<string> {
   const [p] = await rows<{ id: string }>(db, sql`select id from product where code = ${code}`);

@@ -8,7 +8,6 @@ import { demoBytes } from '../../src/modules/downloads/demo.js';
 import { fixedClock } from '../../src/platform/clock.js';
 import { startTestServer } from '../helpers/server.js';
 import {
-  contosoUser,
   ENROLLMENT,
   filesOf,
   type Link,
@@ -52,8 +51,8 @@ describe('file serving over HTTP: Range, If-Range, ETag, signed links', () => {
     storeDir = await mkdtemp(path.join(tmpdir(), 'lsc-serving-'));
     server = await startTestServer({ clock, env: { FILE_STORE_DIR: storeDir, SIGN_IN_IP_LIMIT: '10000' } });
     const db = server.database.db;
-    await contosoUser(db, 'open-only@contoso.example', [[OPEN_LICENSE, 'DOWNLOAD']]);
-    await contosoUser(db, 'sam@contoso.example', [[ENROLLMENT, 'SA_MANAGER']]);
+    await server.given.user('open-only@contoso.example', { password: PASSWORD, grants: [{ on: OPEN_LICENSE, roles: ['DOWNLOAD'] }] });
+    await server.given.user('sam@contoso.example', { password: PASSWORD, grants: [{ on: ENROLLMENT, roles: ['SA_MANAGER'] }] });
     s.admin = await webSignIn(server.url, 'admin@contoso.example', 'demo-password-1');
     s.viewer = await webSignIn(server.url, 'viewer@contoso.example', 'demo-password-1');
     s.openOnly = await webSignIn(server.url, 'open-only@contoso.example', PASSWORD);

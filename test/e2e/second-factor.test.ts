@@ -3,7 +3,6 @@ import { sql } from 'drizzle-orm';
 import { generate } from 'otplib';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { hashPassword } from '../../src/platform/auth/password.js';
 import { apiFrom, axeInEnglishAndSwedish, chooseLanguage, expectNoAxeViolations, h1, signInAs, submitSignIn } from '../helpers/browser.js';
 import { portalInChromium } from '../helpers/portal.js';
 
@@ -58,9 +57,7 @@ describe('second factor in Chromium: sign-in security on the profile, the second
   const open = (locale = 'en-US') => portal.open(locale, { baseURL: PUBLIC });
 
   async function newUser(email: string, organization = 'Contoso Ltd'): Promise<void> {
-    const hash = await hashPassword(PASSWORD);
-    await portal.server.database.db.execute(sql`insert into "user" (organization_id, email, first_name, last_name, password_hash)
-      select id, ${email}, 'Eve', 'Factor', ${hash} from organization where name = ${organization}`);
+    await portal.server.given.user(email, { organization, firstName: 'Eve', lastName: 'Factor', password: PASSWORD });
   }
 
   async function signOut(page: Page): Promise<void> {

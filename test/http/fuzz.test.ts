@@ -286,12 +286,7 @@ describe('fuzz of every write operation and query string in the OpenAPI document
     };
     sessions.admin = await signIn(t.app, accounts.admin);
     sessions.operator = await signIn(t.app, accounts.operator);
-    const scim = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/organization/scim-tokens',
-      headers: sessions.admin.headers,
-      payload: { name: 'fuzz' },
-    });
+    const scim = await t.as(sessions.admin).post('/organization/scim-tokens', { name: 'fuzz' });
     expect(scim.statusCode, scim.body).toBe(201);
     scimToken = scim.json().token;
     ids.id = ids.userId ?? randomUUID();

@@ -66,25 +66,20 @@ describe('no secret in any log line of a full run (finding 5)', () => {
     secrets['stored argon2 hash'] = stored?.password_hash ?? '';
 
     // A personal API token, created and used.
-    const created = await t.app.inject({ method: 'POST', url: '/api/v1/me/tokens', headers: admin.headers, payload: { name: 'script' } });
+    const created = await t.as(admin).post('/me/tokens', { name: 'script' });
     expect(created.statusCode).toBe(201);
     secrets['API token'] = created.json().token;
-    const byToken = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${secrets['API token']}` } });
+    const byToken = await t.as(null, { headers: { authorization: `Bearer ${secrets['API token']}` } }).get('/me');
     expect(byToken.statusCode).toBe(200);
-    await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${secrets['API token']}x` } });
+    await t.as(null, { headers: { authorization: `Bearer ${secrets['API token']}x` } }).get('/me');
 
     // An invitation: its token travels in the mailed link and in the API path.
     const [enrollment] = await q<{ id: string }>(sql`select id from licensing_id where number = '67012345'`);
-    const invited = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/users',
-      headers: admin.headers,
-      payload: {
-        email: 'rita.register@contoso.example',
-        firstName: 'Rita',
-        lastName: 'Register',
-        grants: [{ licensingId: enrollment?.id, roles: ['LICENSING_INFO_VIEWER'] }],
-      },
+    const invited = await t.as(admin).post('/users', {
+      email: 'rita.register@contoso.example',
+      firstName: 'Rita',
+      lastName: 'Register',
+      grants: [{ licensingId: enrollment?.id, roles: ['LICENSING_INFO_VIEWER'] }],
     });
     expect(invited.statusCode, invited.body).toBe(201);
     const [mail] = await q<{ text: string }>(
@@ -93,45 +88,28 @@ describe('no secret in any log line of a full run (finding 5)', () => {
     const token = /token=([A-Za-z0-9_-]+)/.exec(mail?.text ?? '')?.[1] ?? '';
     expect(token.length).toBeGreaterThan(20);
     secrets['invitation token'] = token;
-    expect((await t.app.inject({ method: 'GET', url: `/api/v1/auth/invitations/${token}` })).statusCode).toBe(200);
+    expect((await t.as(null).get(`/auth/invitations/${token}`)).statusCode).toBe(200);
     await t.app.inject({ method: 'GET', url: `/register?token=${token}` });
-    await t.app.inject({ method: 'GET', url: `/api/v1/auth/invitations/${token}/no-such-thing` });
+    await t.as(null).get(`/auth/invitations/${token}/no-such-thing`);
 
     // Registration whose statement fails: the failed query's parameters hold the new argon2 hash.
     const password = 'rita-secret-passphrase-7';
     secrets['new password'] = password;
     await t.database.db.execute(sql.raw(`alter table "user" add constraint lsc_test_refused check (first_name <> 'Refused') not valid`));
-    const failed = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/register',
-      payload: { token, firstName: 'Refused', lastName: 'Register', password },
-    });
+    const failed = await t.as(null).post('/auth/register', { token, firstName: 'Refused', lastName: 'Register', password });
     expect(failed.statusCode).toBe(500);
     await t.database.db.execute(sql.raw('alter table "user" drop constraint lsc_test_refused'));
-    const registered = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/register',
-      payload: { token, firstName: 'Rita', lastName: 'Register', password },
-    });
+    const registered = await t.as(null).post('/auth/register', { token, firstName: 'Rita', lastName: 'Register', password });
     expect(registered.statusCode, registered.body).toBe(201);
     const [rita] = await q<{ password_hash: string }>(sql`select password_hash from "user" where email = 'rita.register@contoso.example'`);
     secrets['new argon2 hash'] = rita?.password_hash ?? '';
-    const ritaSignIn = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/sign-in',
-      payload: { email: 'rita.register@contoso.example', password },
-    });
+    const ritaSignIn = await t.as(null).post('/auth/sign-in', { email: 'rita.register@contoso.example', password });
     expect(ritaSignIn.statusCode).toBe(200);
     secrets['second session cookie'] = cookiesOf(ritaSignIn).lsc_session ?? '';
 
     // A download link, fetched without a session.
     const [office] = await q<{ id: string }>(sql`select id from product where code = 'OFF-PP-2024'`);
-    const links = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/downloads/${office?.id}/links`,
-      headers: admin.headers,
-      payload: { language: 'en', os: 'WINDOWS', method: 'MANAGER' },
-    });
+    const links = await t.as(admin).post(`/downloads/${office?.id}/links`, { language: 'en', os: 'WINDOWS', method: 'MANAGER' });
     expect(links.statusCode, links.body).toBe(200);
     const link = new URL(links.json().items[0].url);
     secrets['link signature'] = link.searchParams.get('signature') ?? '';
@@ -141,7 +119,7 @@ describe('no secret in any log line of a full run (finding 5)', () => {
     // An SSO callback's code and state.
     secrets['SSO code'] = 'Xq7sso-code-V3ryS3cretValue1';
     secrets['SSO state'] = 'Yw8sso-state-V3ryS3cretValue2';
-    await t.app.inject({ method: 'GET', url: `/api/v1/auth/sso/callback?code=${secrets['SSO code']}&state=${secrets['SSO state']}` });
+    await t.as(null).get(`/auth/sso/callback?code=${secrets['SSO code']}&state=${secrets['SSO state']}`);
 
     const text = log.lines.join('');
     if (process.env.SHOW_LOG) console.log(text);

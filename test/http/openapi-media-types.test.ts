@@ -26,7 +26,7 @@ describe('the OpenAPI document declares the media types the server sends', () =>
 
   beforeAll(async () => {
     t = await createTestApp();
-    paths = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json().paths;
+    paths = (await t.as(null).get('/api/openapi.json')).json().paths;
     admin = await signIn(t.app, 'admin@contoso.example');
     operator = await signIn(t.app, 'operator@northwind.example');
   });
@@ -34,30 +34,25 @@ describe('the OpenAPI document declares the media types the server sends', () =>
 
   it('the key file: TSV and CSV, for all keys and for one Licensing ID (R-KEY-7)', async () => {
     for (const format of ['tsv', 'csv']) {
-      const all = await t.app.inject({ method: 'GET', url: `/api/v1/product-keys/export?format=${format}`, headers: admin.headers });
+      const all = await t.as(admin).get(`/product-keys/export?format=${format}`);
       expectDeclared(all, '/api/v1/product-keys/export', 200);
-      const licensingId = (await t.app.inject({ method: 'GET', url: '/api/v1/product-keys', headers: admin.headers })).json().items[0]
-        .licensingId;
-      const one = await t.app.inject({
-        method: 'GET',
-        url: `/api/v1/licensing-ids/${licensingId}/keys/export?format=${format}`,
-        headers: admin.headers,
-      });
+      const licensingId = (await t.as(admin).get('/product-keys')).json().items[0].licensingId;
+      const one = await t.as(admin).get(`/licensing-ids/${licensingId}/keys/export?format=${format}`);
       expectDeclared(one, '/api/v1/licensing-ids/{licensingId}/keys/export', 200);
     }
   });
 
   it('the License Summary: CSV and an Excel workbook', async () => {
     for (const format of ['csv', 'xlsx']) {
-      const res = await t.app.inject({ method: 'GET', url: `/api/v1/license-summary/export?format=${format}`, headers: admin.headers });
+      const res = await t.as(admin).get(`/license-summary/export?format=${format}`);
       expectDeclared(res, '/api/v1/license-summary/export', 200);
     }
   });
 
   it("a file's content: whole, one range, several ranges, and a range outside it", async () => {
-    const catalog = (await t.app.inject({ method: 'GET', url: '/api/v1/downloads?limit=100', headers: admin.headers })).json();
+    const catalog = (await t.as(admin).get('/downloads?limit=100')).json();
     const product = catalog.items.find((p: { hasDownload: boolean }) => p.hasDownload);
-    const page = (await t.app.inject({ method: 'GET', url: `/api/v1/downloads/${product.productId}`, headers: admin.headers })).json();
+    const page = (await t.as(admin).get(`/downloads/${product.productId}`)).json();
     const url = `/api/v1/files/${page.files[0].id}/content`;
     const path = '/api/v1/files/{fileId}/content';
     expectDeclared(await t.app.inject({ method: 'GET', url, headers: admin.headers }), path, 200);
@@ -69,14 +64,14 @@ describe('the OpenAPI document declares the media types the server sends', () =>
   });
 
   it('a mail in the outbox as HTML', async () => {
-    await t.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset/request', payload: { email: 'viewer@contoso.example' } });
-    const mails = (await t.app.inject({ method: 'GET', url: '/api/v1/operator/mail', headers: operator.headers })).json();
-    const res = await t.app.inject({ method: 'GET', url: `/api/v1/operator/mail/${mails.items[0].id}/html`, headers: operator.headers });
+    await t.as(null).post('/auth/password-reset/request', { email: 'viewer@contoso.example' });
+    const mails = (await t.as(operator).get('/operator/mail')).json();
+    const res = await t.as(operator).get(`/operator/mail/${mails.items[0].id}/html`);
     expectDeclared(res, '/api/v1/operator/mail/{mailId}/html', 200);
   });
 
   it('a refusal is problem+json, declared for every route under /api', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/v1/license-summary/export?format=pdf', headers: admin.headers });
+    const res = await t.as(admin).get('/license-summary/export?format=pdf');
     expect(res.statusCode).toBe(400);
     expect(mediaType(res)).toBe('application/problem+json');
     for (const [path, operations] of Object.entries(paths).filter(([p]) => p.startsWith('/api/'))) {

@@ -62,29 +62,25 @@ describe('security headers on every answer (@fastify/helmet), on http', () => {
   });
 
   it('Cache-Control: no-store on API answers to signed-in callers and on problems, whatever the route set', async () => {
-    const me = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: admin.headers });
+    const me = await t.as(admin).get('/me');
     expect(me.statusCode).toBe(200);
     expect(me.headers['cache-control']).toBe('no-store');
-    const ids = await t.app.inject({ method: 'GET', url: '/api/v1/licensing-ids', headers: admin.headers });
+    const ids = await t.as(admin).get('/licensing-ids');
     expect(ids.headers['cache-control']).toBe('no-store');
     // The public key is public for anyone, but an answer to a signed-in caller is not kept either.
-    const keyAnonymous = await t.app.inject({ method: 'GET', url: '/api/v1/activation/public-key' });
+    const keyAnonymous = await t.as(null).get('/activation/public-key');
     expect(keyAnonymous.headers['cache-control']).toBe('public, max-age=3600');
-    const keySignedIn = await t.app.inject({ method: 'GET', url: '/api/v1/activation/public-key', headers: admin.headers });
+    const keySignedIn = await t.as(admin).get('/activation/public-key');
     expect(keySignedIn.headers['cache-control']).toBe('no-store');
     for (const res of [
-      await t.app.inject({ method: 'GET', url: '/api/v1/me' }),
-      await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: 'x' } }),
+      await t.as(null).get('/me'),
+      await t.as(null).post('/auth/sign-in', { email: 'x' }),
       await t.app.inject({ method: 'DELETE', url: '/licenses' }),
     ]) {
       expect(String(res.headers['content-type'])).toMatch(/^application\/problem\+json/);
       expect(res.headers['cache-control']).toBe('no-store');
     }
-    const signInAnswer = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/sign-in',
-      payload: { email: 'admin@contoso.example', password: 'demo-password-1' },
-    });
+    const signInAnswer = await t.as(null).post('/auth/sign-in', { email: 'admin@contoso.example', password: 'demo-password-1' });
     expect(signInAnswer.statusCode).toBe(200);
     expect(signInAnswer.headers['cache-control']).toBe('no-store');
   });
@@ -110,7 +106,7 @@ describe('security headers on every answer (@fastify/helmet), on http', () => {
   });
 
   it('/api/docs has its own policy: inline styles for swagger-ui, scripts still only its own files', async () => {
-    const docs = await t.app.inject({ method: 'GET', url: '/api/docs/' });
+    const docs = await t.as(null).get('/api/docs/');
     expect(docs.statusCode).toBe(200);
     const policy = csp(docs.headers['content-security-policy']);
     expect(policy['script-src']).toEqual(["'self'"]);

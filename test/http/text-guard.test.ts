@@ -56,7 +56,7 @@ describe('NUL and unpaired surrogates are refused at the edge: 400 INVALID_CHARA
   const usersNamed = async (email: string) => (await t.database.db.execute(sql`select id from "user" where email = ${email}`)).rows.length;
 
   it('a NUL in a query string (GET /users?email=a%00b answered 500 before)', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/v1/users?email=a%00b', headers: admin.headers });
+    const res = await t.as(admin).get('/users?email=a%00b');
     refused(res, 'querystring.email');
   });
 
@@ -67,25 +67,13 @@ describe('NUL and unpaired surrogates are refused at the edge: 400 INVALID_CHARA
       lastName: 'Person',
       grants: [{ licensingId, roles: ['LICENSING_INFO_VIEWER'] }],
     });
-    refused(
-      await t.app.inject({ method: 'POST', url: '/api/v1/users', headers: admin.headers, payload: body(`Nu${NUL}ll`, enrollment) }),
-      'body.firstName',
-    );
-    refused(
-      await t.app.inject({ method: 'POST', url: '/api/v1/users', headers: admin.headers, payload: body('Null', `${enrollment}${NUL}`) }),
-      'body.grants.0.licensingId',
-    );
+    refused(await t.as(admin).post('/users', body(`Nu${NUL}ll`, enrollment)), 'body.firstName');
+    refused(await t.as(admin).post('/users', body('Null', `${enrollment}${NUL}`)), 'body.grants.0.licensingId');
     expect(await usersNamed('nul.person@contoso.example')).toBe(0);
   });
 
   it('unpaired surrogates (high or low, as JSON escapes) in values and a NUL in a key', async () => {
-    const raw = (json: string) =>
-      t.app.inject({
-        method: 'POST',
-        url: '/api/v1/users',
-        headers: { ...admin.headers, 'content-type': 'application/json' },
-        payload: json,
-      });
+    const raw = (json: string) => t.as(admin, { headers: { 'content-type': 'application/json' } }).post('/users', json);
     refused(await raw('{"email":"s@contoso.example","firstName":"A\\ud800","lastName":"B","grants":[]}'), 'body.firstName');
     refused(await raw('{"email":"s@contoso.example","firstName":"A","lastName":"\\udc00B","grants":[]}'), 'body.lastName');
     refused(await raw('{"email":"s@contoso.example","firstName":"A","lastName":"B","grants":[{"x\\u0000":1}]}'), 'body.grants.0.x\\u0000');
@@ -93,43 +81,33 @@ describe('NUL and unpaired surrogates are refused at the edge: 400 INVALID_CHARA
   });
 
   it('a NUL in a path parameter, and on a public route before any sign-in', async () => {
-    refused(await t.app.inject({ method: 'GET', url: '/api/v1/users/a%00b', headers: admin.headers }), 'params.userId');
-    refused(
-      await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: `a${NUL}@contoso.example`, password: 'x' } }),
-      'body.email',
-    );
+    refused(await t.as(admin).get('/users/a%00b'), 'params.userId');
+    refused(await t.as(null).post('/auth/sign-in', { email: `a${NUL}@contoso.example`, password: 'x' }), 'body.email');
   });
 
   it('a surrogate pair (an emoji) is text like any other', async () => {
-    const search = await t.app.inject({ method: 'GET', url: `/api/v1/users?email=${encodeURIComponent('😀')}`, headers: admin.headers });
+    const search = await t.as(admin).get(`/users?email=${encodeURIComponent('😀')}`);
     expect(search.statusCode).toBe(200);
   });
 
   it('binary uploads are bytes, not text: NUL bytes in an octet-stream body are stored', async () => {
     const product = (await t.database.db.execute<{ id: string }>(sql`select id from product where code = 'SRV-DC-2022'`)).rows[0]?.id;
-    const res = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/operator/products/${product}/files?name=Nul_Bytes.iso&language=en&os=windows&arch=x64&format=ISO`,
-      headers: { ...operator.headers, 'content-type': 'application/octet-stream' },
-      payload: Buffer.from([0, 0, 0xd8, 0, 1, 2, 3]),
-    });
+    const res = await t
+      .as(operator, { headers: { 'content-type': 'application/octet-stream' } })
+      .post(
+        `/operator/products/${product}/files?name=Nul_Bytes.iso&language=en&os=windows&arch=x64&format=ISO`,
+        Buffer.from([0, 0, 0xd8, 0, 1, 2, 3]),
+      );
     expect(res.statusCode, res.body).toBe(201);
   });
 
   it('the answer is in the caller language: a Swedish title, no English detail; English keeps the detail', async () => {
-    const sv = await t.app.inject({
-      method: 'GET',
-      url: '/api/v1/users?email=a%00b',
-      headers: { ...admin.headers, 'accept-language': 'sv' },
-    });
+    const sv = await t.as(admin, { headers: { 'accept-language': 'sv' } }).get('/users?email=a%00b');
     // The signed-in user's stored language wins over the header: the admin reads English.
     expect(sv.json()).toMatchObject({ code: 'INVALID_CHARACTERS', detail: expect.any(String) });
-    const anonymousSv = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/sign-in',
-      headers: { 'accept-language': 'sv-SE' },
-      payload: { email: `a${NUL}@contoso.example`, password: 'x' },
-    });
+    const anonymousSv = await t
+      .as(null, { headers: { 'accept-language': 'sv-SE' } })
+      .post('/auth/sign-in', { email: `a${NUL}@contoso.example`, password: 'x' });
     expect(anonymousSv.json().title).toContain('tecken som inte kan sparas');
     expect(anonymousSv.json()).not.toHaveProperty('detail');
     expect(anonymousSv.headers['content-language']).toBe('sv');

@@ -20,9 +20,8 @@ describe('account recovery: forgot password, the mailed link, change password', 
   afterAll(() => t.close());
 
   /** Each test asks from its own client address, so the per-address limit of one does not touch another. */
-  const post = (url: string, payload: object, ip = '198.51.100.1', headers: Record<string, string> = {}) =>
-    t.app.inject({ method: 'POST', url: `/api/v1${url}`, payload, headers, remoteAddress: ip });
-  const requestReset = (email: string, ip?: string) => post('/auth/password-reset/request', { email }, ip);
+  const from = (ip: string) => t.as(null, { remoteAddress: ip });
+  const requestReset = (email: string, ip = '198.51.100.1') => from(ip).post('/auth/password-reset/request', { email });
 
   /** The secret of the newest reset link mailed to an address. */
   async function mailedToken(to: string, template = 'passwordResetLink'): Promise<string> {
@@ -36,23 +35,19 @@ describe('account recovery: forgot password, the mailed link, change password', 
 
   const templatesTo = async (to: string) => (await f.mails(to)).map((m) => m.template);
   const signInStatus = async (email: string, password: string) =>
-    (await post('/auth/sign-in', { email, password }, '203.0.113.250')).statusCode;
+    (await from('203.0.113.250').post('/auth/sign-in', { email, password })).statusCode;
 
   async function tokenFor(s: Session): Promise<string> {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/me/tokens', headers: s.headers, payload: { name: 'nightly' } });
+    const res = await t.as(s).post('/me/tokens', { name: 'nightly' });
     expect(res.statusCode).toBe(201);
     return res.json().token;
   }
-  const meWith = async (headers: Record<string, string>) => (await t.app.inject({ method: 'GET', url: '/api/v1/me', headers })).statusCode;
 
   it('forgot password answers unknown, SSO-only, invited, deactivated and password accounts alike; only owners are mailed', async () => {
-    const owner = await f.user('rita.reset@contoso.example', { firstName: 'Rita' });
-    await f.db.execute(sql`insert into "user" (organization_id, email, first_name, sso_subject, status)
-      select organization_id, 'sam.sso@contoso.example', 'Sam', 'idp-subject-sam', 'active' from "user" where id = ${owner.id}`);
-    await f.user('dan.deactivated@contoso.example');
-    await f.db.execute(sql`update "user" set status = 'deactivated' where email = 'dan.deactivated@contoso.example'`);
-    await f.db.execute(sql`insert into "user" (organization_id, email, first_name, status)
-      select organization_id, 'ivy.invited@contoso.example', 'Ivy', 'invited' from "user" where id = ${owner.id}`);
+    await f.user('rita.reset@contoso.example', { firstName: 'Rita' });
+    await t.given.user('sam.sso@contoso.example', { firstName: 'Sam', lastName: '', ssoSubject: 'idp-subject-sam', password: null });
+    await t.given.user('dan.deactivated@contoso.example', { status: 'deactivated' });
+    await t.given.user('ivy.invited@contoso.example', { firstName: 'Ivy', lastName: '', status: 'invited', password: null });
 
     const addresses = [
       'nobody.here@contoso.example',
@@ -120,27 +115,27 @@ describe('account recovery: forgot password, the mailed link, change password', 
       JSON.stringify(await f.rows(sql`select * from password_reset`)) + JSON.stringify(await f.rows(sql`select * from audit_log`));
     expect(dump).not.toContain(token);
 
-    const check = await post('/auth/password-reset/check', { token }, '198.51.100.40');
+    const check = await from('198.51.100.40').post('/auth/password-reset/check', { token });
     expect(check.json()).toEqual({ email: 'lars.link@contoso.example', expiresAt: '2026-03-02T10:00:00.000Z' });
 
-    const reset = await post('/auth/password-reset', { token, password: NEW_PASSWORD }, '198.51.100.40');
+    const reset = await from('198.51.100.40').post('/auth/password-reset', { token, password: NEW_PASSWORD });
     expect(reset.statusCode).toBe(200);
     expect(reset.json()).toEqual({ email: 'lars.link@contoso.example' });
     expect(reset.cookies).toEqual([]); // a second factor, when the account has one, is still asked at sign-in
 
     // Every way in ends: both browser sessions and the API token.
-    expect(await meWith(owner.session.headers)).toBe(401);
-    expect(await meWith(other.headers)).toBe(401);
-    expect(await meWith({ authorization: `Bearer ${apiToken}` })).toBe(401);
+    expect((await t.as(owner.session).get('/me')).statusCode).toBe(401);
+    expect((await t.as(other).get('/me')).statusCode).toBe(401);
+    expect((await t.as({ headers: { authorization: `Bearer ${apiToken}` } }).get('/me')).statusCode).toBe(401);
     expect(await signInStatus('lars.link@contoso.example', FIXTURE_PASSWORD)).toBe(401);
     expect(await signInStatus('lars.link@contoso.example', NEW_PASSWORD)).toBe(200);
 
     // Spent: neither check nor a second reset works, and the password stays the one just set.
-    expect((await post('/auth/password-reset/check', { token }, '198.51.100.40')).json()).toMatchObject({
+    expect((await from('198.51.100.40').post('/auth/password-reset/check', { token })).json()).toMatchObject({
       code: 'RESET_LINK_USED',
       status: 409,
     });
-    const again = await post('/auth/password-reset', { token, password: 'yet-another-password-2026' }, '198.51.100.40');
+    const again = await from('198.51.100.40').post('/auth/password-reset', { token, password: 'yet-another-password-2026' });
     expect(again.json()).toMatchObject({ code: 'RESET_LINK_USED', status: 409 });
     expect(await signInStatus('lars.link@contoso.example', NEW_PASSWORD)).toBe(200);
 
@@ -160,22 +155,21 @@ describe('account recovery: forgot password, the mailed link, change password', 
     await requestReset('erik.expiry@contoso.example', '198.51.100.50');
     const second = await mailedToken('erik.expiry@contoso.example');
     expect(second).not.toBe(first);
-    expect((await post('/auth/password-reset', { token: first, password: NEW_PASSWORD }, '198.51.100.50')).json()).toMatchObject({
+    expect((await from('198.51.100.50').post('/auth/password-reset', { token: first, password: NEW_PASSWORD })).json()).toMatchObject({
       code: 'RESET_LINK_EXPIRED',
       status: 410,
       requestAgain: '/forgot-password',
     });
 
     clock.advance(60 * 60_000 + 1000); // past the second link's hour
-    const late = await post('/auth/password-reset', { token: second, password: NEW_PASSWORD }, '198.51.100.50');
+    const late = await from('198.51.100.50').post('/auth/password-reset', { token: second, password: NEW_PASSWORD });
     expect(late.json()).toMatchObject({ code: 'RESET_LINK_EXPIRED', status: 410 });
     expect(await signInStatus('erik.expiry@contoso.example', FIXTURE_PASSWORD)).toBe(200);
 
-    const unknown = await post(
-      '/auth/password-reset',
-      { token: 'no-such-reset-token-000000000000000', password: NEW_PASSWORD },
-      '198.51.100.50',
-    );
+    const unknown = await from('198.51.100.50').post('/auth/password-reset', {
+      token: 'no-such-reset-token-000000000000000',
+      password: NEW_PASSWORD,
+    });
     expect(unknown.json()).toMatchObject({ code: 'RESET_LINK_INVALID', status: 404 });
   });
 
@@ -183,11 +177,11 @@ describe('account recovery: forgot password, the mailed link, change password', 
     await f.user('wera.weak@contoso.example');
     await requestReset('wera.weak@contoso.example', '198.51.100.60');
     const token = await mailedToken('wera.weak@contoso.example');
-    const short = await post('/auth/password-reset', { token, password: 'short' }, '198.51.100.60');
+    const short = await from('198.51.100.60').post('/auth/password-reset', { token, password: 'short' });
     expect(short.json()).toMatchObject({ code: 'WEAK_PASSWORD', reason: 'TOO_SHORT', minLength: 12 });
-    const own = await post('/auth/password-reset', { token, password: 'wera.weak@contoso.example!' }, '198.51.100.60');
+    const own = await from('198.51.100.60').post('/auth/password-reset', { token, password: 'wera.weak@contoso.example!' });
     expect(own.json()).toMatchObject({ code: 'WEAK_PASSWORD', reason: 'CONTAINS_EMAIL' });
-    expect((await post('/auth/password-reset', { token, password: NEW_PASSWORD }, '198.51.100.60')).statusCode).toBe(200);
+    expect((await from('198.51.100.60').post('/auth/password-reset', { token, password: NEW_PASSWORD })).statusCode).toBe(200);
   });
 
   it('requests are limited per address asked for and per client address, known or not', async () => {
@@ -216,29 +210,33 @@ describe('account recovery: forgot password, the mailed link, change password', 
     const me = await f.user('cora.change@contoso.example', { firstName: 'Cora' });
     const other = await signIn(t.app, 'cora.change@contoso.example', FIXTURE_PASSWORD);
     const apiToken = await tokenFor(me.session);
-    const change = (body: object, s: Session = me.session) =>
-      t.app.inject({ method: 'PUT', url: '/api/v1/me/password', headers: s.headers, payload: body });
 
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/me/password', headers: me.session.headers })).json()).toEqual({
+    expect((await t.as(me.session).get('/me/password')).json()).toEqual({
       hasPassword: true,
       singleSignOn: false,
     });
-    expect((await change({ currentPassword: 'not-it-at-all', newPassword: NEW_PASSWORD })).json()).toMatchObject({
+    expect(
+      (await t.as(me.session).put('/me/password', { currentPassword: 'not-it-at-all', newPassword: NEW_PASSWORD })).json(),
+    ).toMatchObject({
       code: 'CURRENT_PASSWORD_INCORRECT',
       status: 400,
     });
-    expect((await change({ currentPassword: FIXTURE_PASSWORD, newPassword: FIXTURE_PASSWORD })).json()).toMatchObject({
+    expect(
+      (await t.as(me.session).put('/me/password', { currentPassword: FIXTURE_PASSWORD, newPassword: FIXTURE_PASSWORD })).json(),
+    ).toMatchObject({
       code: 'PASSWORD_UNCHANGED',
     });
-    expect((await change({ currentPassword: FIXTURE_PASSWORD, newPassword: 'tiny' })).json()).toMatchObject({ code: 'WEAK_PASSWORD' });
+    expect((await t.as(me.session).put('/me/password', { currentPassword: FIXTURE_PASSWORD, newPassword: 'tiny' })).json()).toMatchObject({
+      code: 'WEAK_PASSWORD',
+    });
     expect(await templatesTo('cora.change@contoso.example')).toEqual(['tokenCreated']);
 
-    const ok = await change({ currentPassword: FIXTURE_PASSWORD, newPassword: NEW_PASSWORD });
+    const ok = await t.as(me.session).put('/me/password', { currentPassword: FIXTURE_PASSWORD, newPassword: NEW_PASSWORD });
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toEqual({ otherSessionsEnded: 1 });
-    expect(await meWith(me.session.headers)).toBe(200);
-    expect(await meWith(other.headers)).toBe(401);
-    expect(await meWith({ authorization: `Bearer ${apiToken}` })).toBe(200);
+    expect((await t.as(me.session).get('/me')).statusCode).toBe(200);
+    expect((await t.as(other).get('/me')).statusCode).toBe(401);
+    expect((await t.as({ headers: { authorization: `Bearer ${apiToken}` } }).get('/me')).statusCode).toBe(200);
     expect(await signInStatus('cora.change@contoso.example', FIXTURE_PASSWORD)).toBe(401);
     expect(await signInStatus('cora.change@contoso.example', NEW_PASSWORD)).toBe(200);
     const mails = await f.mails('cora.change@contoso.example');
@@ -249,35 +247,29 @@ describe('account recovery: forgot password, the mailed link, change password', 
 
   it('change password: guessing the current one is limited like sign-in; an SSO-only account has none to change', async () => {
     const me = await f.user('gus.guess@contoso.example');
-    const change = (currentPassword: string) =>
-      t.app.inject({
-        method: 'PUT',
-        url: '/api/v1/me/password',
-        headers: me.session.headers,
-        payload: { currentPassword, newPassword: NEW_PASSWORD },
-      });
     const codes: string[] = [];
-    for (let i = 0; i < 11; i++) codes.push((await change(`wrong-guess-${i}`)).json().code);
+    for (let i = 0; i < 11; i++)
+      codes.push(
+        (await t.as(me.session).put('/me/password', { currentPassword: `wrong-guess-${i}`, newPassword: NEW_PASSWORD })).json().code,
+      );
     expect(codes.slice(0, 10).every((c) => c === 'CURRENT_PASSWORD_INCORRECT')).toBe(true);
     expect(codes[10]).toBe('RATE_LIMITED');
-    expect((await change(FIXTURE_PASSWORD)).json().code).toBe('RATE_LIMITED');
+    expect((await t.as(me.session).put('/me/password', { currentPassword: FIXTURE_PASSWORD, newPassword: NEW_PASSWORD })).json().code).toBe(
+      'RATE_LIMITED',
+    );
 
     // An SSO-only account (no password here): a session as if it had signed in through its provider.
-    const [sso] = await f.rows<{ id: string }>(sql`insert into "user" (organization_id, email, first_name, sso_subject)
-      select organization_id, 'olga.sso@contoso.example', 'Olga', 'idp-subject-olga' from "user" where id = ${me.id} returning id`);
-    await f.db.execute(sql`insert into session (id_hash, user_id, csrf_token, expires_at)
-      values (${sha256('olga-session-cookie')}, ${sso?.id}, 'olga-csrf', ${new Date(clock.now().getTime() + 3600_000)})`);
-    const headers = { cookie: 'lsc_session=olga-session-cookie; lsc_csrf=olga-csrf', 'x-csrf-token': 'olga-csrf' };
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/me/password', headers })).json()).toEqual({
+    const { session: olga } = await t.given.signedIn('olga.sso@contoso.example', {
+      firstName: 'Olga',
+      lastName: '',
+      ssoSubject: 'idp-subject-olga',
+      password: null,
+    });
+    expect((await t.as(olga).get('/me/password')).json()).toEqual({
       hasPassword: false,
       singleSignOn: true,
     });
-    const refused = await t.app.inject({
-      method: 'PUT',
-      url: '/api/v1/me/password',
-      headers,
-      payload: { currentPassword: 'anything-at-all', newPassword: NEW_PASSWORD },
-    });
+    const refused = await t.as(olga).put('/me/password', { currentPassword: 'anything-at-all', newPassword: NEW_PASSWORD });
     expect(refused.json()).toMatchObject({ code: 'SSO_ACCOUNT', status: 409 });
     expect(cookiesOf(refused)).toEqual({});
   });

@@ -13,37 +13,39 @@ describe('a password reset and the second factor', () => {
   });
   afterAll(() => t.close());
 
-  const post = (url: string, payload: object, headers: Record<string, string> = {}) =>
-    t.app.inject({ method: 'POST', url: `/api/v1${url}`, payload, headers });
   const codeAt = (secret: string) => generate({ secret, epoch: Math.floor(clock.now().getTime() / 1000) });
 
   it('a reset sets only the password: signing in with the new one still asks for the authenticator app', async () => {
     const f = fixtures(t);
     const user = await f.user('tove.totp@contoso.example');
-    const started = await post('/me/security/totp', {}, user.session.headers);
+    const started = await t.as(user.session).post('/me/security/totp', {});
     const { secret } = started.json() as { secret: string };
-    expect((await post('/me/security/totp/confirm', { code: await codeAt(secret) }, user.session.headers)).statusCode).toBe(200);
+    expect((await t.as(user.session).post('/me/security/totp/confirm', { code: await codeAt(secret) })).statusCode).toBe(200);
     clock.advance(30_000);
 
-    expect((await post('/auth/password-reset/request', { email: 'tove.totp@contoso.example' })).statusCode).toBe(202);
+    expect((await t.as(null).post('/auth/password-reset/request', { email: 'tove.totp@contoso.example' })).statusCode).toBe(202);
     const [mail] = await f.rows<{ text: string }>(
       sql`select text from outbox where to_address = 'tove.totp@contoso.example' and template = 'passwordResetLink'`,
     );
     const token = /reset-password\?token=([\w-]+)/.exec(mail?.text ?? '')?.[1];
-    const reset = await post('/auth/password-reset', { token, password: 'tove-has-a-new-password' });
+    const reset = await t.as(null).post('/auth/password-reset', { token, password: 'tove-has-a-new-password' });
     expect(reset.statusCode).toBe(200);
     expect(reset.cookies).toEqual([]);
 
-    const passwordStep = await post('/auth/sign-in', { email: 'tove.totp@contoso.example', password: 'tove-has-a-new-password' });
+    const passwordStep = await t
+      .as(null)
+      .post('/auth/sign-in', { email: 'tove.totp@contoso.example', password: 'tove-has-a-new-password' });
     expect(passwordStep.statusCode).toBe(200);
     expect(passwordStep.cookies).toEqual([]);
     expect(passwordStep.json()).not.toHaveProperty('user');
     const step = passwordStep.json().secondStep;
     expect(step.methods).toContain('totp');
-    const done = await post('/auth/sign-in/second-factor', { challenge: step.challenge, method: 'totp', code: await codeAt(secret) });
+    const done = await t
+      .as(null)
+      .post('/auth/sign-in/second-factor', { challenge: step.challenge, method: 'totp', code: await codeAt(secret) });
     expect(done.statusCode).toBe(200);
     expect(done.cookies.map((c) => c.name).sort()).toEqual(['lsc_csrf', 'lsc_session']);
     // The session from before the reset ended with it.
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: user.session.headers })).statusCode).toBe(401);
+    expect((await t.as(user.session).get('/me')).statusCode).toBe(401);
   });
 });

@@ -42,17 +42,15 @@ export async function invite(
   const by = input.by ?? 'admin@contoso.example';
   const inviterId = await userId(t, by);
   const [org] = await rows<{ organization_id: string }>(t, sql`select organization_id from "user" where id = ${inviterId}`);
-  const invitedId = await idOf(
-    t,
-    sql`insert into "user" (organization_id, email, status, locale)
-        values (${org?.organization_id}, ${input.email}, 'invited', ${input.locale ?? 'en'}) returning id`,
-  );
-  for (const g of input.grants) {
-    const lid = await licensingIdOf(t, g.licensingNumber);
-    await t.database.db.execute(
-      sql`insert into role_grant (user_id, licensing_id, role, source, active) values (${invitedId}, ${lid}, ${g.role}, 'ADMIN', ${g.active ?? true})`,
-    );
-  }
+  const { id: invitedId } = await t.given.user(input.email, {
+    organization: org?.organization_id,
+    status: 'invited',
+    locale: input.locale ?? 'en',
+    firstName: '',
+    lastName: '',
+    password: null,
+    grants: input.grants.map((g) => ({ on: g.licensingNumber, roles: [g.role], active: g.active ?? true })),
+  });
   await t.database.db.transaction((tx) => sendInvitation(tx, t.config, clock.now(), { userId: invitedId, invitedBy: inviterId }));
   return invitedId;
 }

@@ -10,12 +10,10 @@ const DAY = 86_400_000;
 describe('registration from an invitation', () => {
   let t: TestApp;
   const clock = fixedClock('2026-03-02T09:00:00Z');
-  const post = (url: string, payload: object, headers: Record<string, string> = {}) =>
-    t.app.inject({ method: 'POST', url, payload, headers });
-  const register = (payload: object) => post('/api/v1/auth/register', payload);
+  const register = (payload: object) => t.as(null).post('/auth/register', payload);
   const licensingNumbers = async (email: string, password = PASSWORD) => {
     const s = await signIn(t.app, email, password);
-    const res = await t.app.inject({ method: 'GET', url: '/api/v1/licensing-ids', headers: s.headers });
+    const res = await t.as(s).get('/licensing-ids');
     expect(res.statusCode).toBe(200);
     return (res.json().items as { number: string }[]).map((l) => l.number).sort();
   };
@@ -36,7 +34,7 @@ describe('registration from an invitation', () => {
     expect(mail.text).toContain('2026-03-16'); // 14 days (INVITATION_TTL_DAYS)
     const token = await follow(t, linkIn(t, mail, '/register'));
 
-    const shown = await t.app.inject({ method: 'GET', url: `/api/v1/auth/invitations/${token}` });
+    const shown = await t.as(null).get(`/auth/invitations/${token}`);
     expect(shown.statusCode).toBe(200);
     expect(shown.json()).toMatchObject({
       status: 'valid',
@@ -102,9 +100,9 @@ describe('registration from an invitation', () => {
     expect(await footprint(t)).toEqual(before);
     const accounts = await rows(t, sql`select email from "user" where email like 'replay%' or email like 're.play%'`);
     expect(accounts).toHaveLength(1);
-    expect((await t.app.inject({ method: 'GET', url: `/api/v1/auth/invitations/${token}` })).json().status).toBe('used');
+    expect((await t.as(null).get(`/auth/invitations/${token}`)).json().status).toBe('used');
     // A used link cannot be re-sent either: the invited user has registered.
-    expect((await post('/api/v1/auth/invitations/resend', { token })).json().code).toBe('INVITATION_USED');
+    expect((await t.as(null).post('/auth/invitations/resend', { token })).json().code).toBe('INVITATION_USED');
   });
 
   it('R-ID-2: 15 days later the link answers 410 INVITATION_EXPIRED; a re-send mails a fresh link to the invited address', async () => {
@@ -118,14 +116,14 @@ describe('registration from an invitation', () => {
     const oldToken = await follow(t, linkIn(t, first, '/register'));
     clock.advance(15 * DAY);
 
-    expect((await t.app.inject({ method: 'GET', url: `/api/v1/auth/invitations/${oldToken}` })).json().status).toBe('expired');
+    expect((await t.as(null).get(`/auth/invitations/${oldToken}`)).json().status).toBe('expired');
     const before = await footprint(t);
     const expired = await register({ token: oldToken, firstName: 'Lena', lastName: 'Sent', password: PASSWORD });
     expect(expired.statusCode).toBe(410);
     expect(expired.json()).toMatchObject({ code: 'INVITATION_EXPIRED', reason: 'expired', resend: '/api/v1/auth/invitations/resend' });
     expect(await footprint(t)).toEqual(before);
 
-    const resent = await post('/api/v1/auth/invitations/resend', { token: oldToken });
+    const resent = await t.as(null).post('/auth/invitations/resend', { token: oldToken });
     expect(resent.statusCode).toBe(202);
     expect(resent.json()).toEqual({ sentTo: 'late@contoso.example', expiresAt: new Date(clock.now().getTime() + 14 * DAY).toISOString() });
     expect(resent.body).not.toContain(oldToken);
@@ -156,13 +154,13 @@ describe('registration from an invitation', () => {
     const admin = await signIn(t.app, 'admin@contoso.example');
     const url = `/api/v1/users/${invitedId}/invitation`;
 
-    const foreign = await t.app.inject({ method: 'POST', url, headers: (await signIn(t.app, 'admin@fabrikam.example')).headers });
+    const foreign = await t.as(await signIn(t.app, 'admin@fabrikam.example')).post(url);
     expect(foreign.statusCode).toBe(404);
-    const viewer = await t.app.inject({ method: 'POST', url, headers: (await signIn(t.app, 'keys@contoso.example')).headers });
+    const viewer = await t.as(await signIn(t.app, 'keys@contoso.example')).post(url);
     expect(viewer.statusCode).toBe(404);
     expect((await lastMail(t, 'pending@contoso.example', 'invitation')).id).toBe(first.id);
 
-    const res = await t.app.inject({ method: 'POST', url, headers: admin.headers });
+    const res = await t.as(admin).post(url);
     expect(res.statusCode).toBe(202);
     expect(res.json()).toMatchObject({ userId: invitedId, email: 'pending@contoso.example' });
     const second = await lastMail(t, 'pending@contoso.example', 'invitation');
@@ -174,19 +172,13 @@ describe('registration from an invitation', () => {
     expect(logged).toMatchObject({ actor_user_id: await userId(t, 'admin@contoso.example'), after: { by: 'administrator' } });
     // The first link was replaced by the second.
     const oldToken = linkIn(t, first, '/register').searchParams.get('token');
-    expect((await t.app.inject({ method: 'GET', url: `/api/v1/auth/invitations/${oldToken}` })).json().status).toBe('replaced');
+    expect((await t.as(null).get(`/auth/invitations/${oldToken}`)).json().status).toBe('replaced');
 
-    const registered = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/users/${await userId(t, 'viewer@contoso.example')}/invitation`,
-      headers: admin.headers,
-    });
+    const registered = await t.as(admin).post(`/users/${await userId(t, 'viewer@contoso.example')}/invitation`);
     expect(registered.statusCode).toBe(409);
     expect(registered.json()).toMatchObject({ code: 'USER_NOT_INVITED', userStatus: 'active' });
     const operator = await userId(t, 'operator@northwind.example');
-    expect((await t.app.inject({ method: 'POST', url: `/api/v1/users/${operator}/invitation`, headers: admin.headers })).statusCode).toBe(
-      404,
-    );
+    expect((await t.as(admin).post(`/users/${operator}/invitation`)).statusCode).toBe(404);
   });
 
   it('R-ID-3: another address than the invited one waits for the link mailed to the invited address, then gets exactly the waiting grants', async () => {
@@ -226,7 +218,7 @@ describe('registration from an invitation', () => {
     expect(mail.text).toContain('Maja Strand registered with the Licensing Service Center as maja.strand@contoso.example');
     expect(mail.text).toContain('2026-03-31'); // VERIFICATION_TTL_DAYS after registration
     const verifyToken = await follow(t, linkIn(t, mail, '/verify-email'));
-    const verified = await post('/api/v1/auth/verify-email', { token: verifyToken });
+    const verified = await t.as(null).post('/auth/verify-email', { token: verifyToken });
     expect(verified.statusCode).toBe(200);
     expect(verified.json()).toEqual({
       userId: invitedId,
@@ -249,7 +241,7 @@ describe('registration from an invitation', () => {
     expect(active.text).toContain('Your 2 permission(s) on the Licensing IDs of Contoso Ltd are now active');
     linkIn(t, active, '/relationship-summary');
 
-    const replay = await post('/api/v1/auth/verify-email', { token: verifyToken });
+    const replay = await t.as(null).post('/auth/verify-email', { token: verifyToken });
     expect(replay.statusCode).toBe(409);
     expect(replay.json().code).toBe('VERIFICATION_USED');
     // The account's own address was not proven by this link.
@@ -268,19 +260,19 @@ describe('registration from an invitation', () => {
     ).toBe(201);
     const oldLink = await follow(t, linkIn(t, await lastMail(t, 'orders@contoso.example', 'emailVerification'), '/verify-email'));
     clock.advance(15 * DAY);
-    const expired = await post('/api/v1/auth/verify-email', { token: oldLink });
+    const expired = await t.as(null).post('/auth/verify-email', { token: oldLink });
     expect(expired.statusCode).toBe(410);
     expect(expired.json()).toMatchObject({ code: 'VERIFICATION_EXPIRED', resend: '/api/v1/auth/verify-email/resend' });
 
-    const resent = await post('/api/v1/auth/verify-email/resend', { token: oldLink });
+    const resent = await t.as(null).post('/auth/verify-email/resend', { token: oldLink });
     expect(resent.statusCode).toBe(202);
     expect(resent.json().sentTo).toBe('orders@contoso.example');
     const newLink = await follow(t, linkIn(t, await lastMail(t, 'orders@contoso.example', 'emailVerification'), '/verify-email'));
     expect(newLink).not.toBe(oldLink);
-    expect((await post('/api/v1/auth/verify-email', { token: oldLink })).statusCode).toBe(410);
-    const ok = await post('/api/v1/auth/verify-email', { token: newLink });
+    expect((await t.as(null).post('/auth/verify-email', { token: oldLink })).statusCode).toBe(410);
+    const ok = await t.as(null).post('/auth/verify-email', { token: newLink });
     expect(ok.json()).toMatchObject({ activatedGrants: 1 });
-    expect((await post('/api/v1/auth/verify-email/resend', { token: newLink })).json().code).toBe('VERIFICATION_USED');
+    expect((await t.as(null).post('/auth/verify-email/resend', { token: newLink })).json().code).toBe('VERIFICATION_USED');
     const grants = await rows(t, sql`select active from role_grant where user_id = ${invitedId}`);
     expect(grants).toEqual([{ active: true }]);
   });
@@ -322,7 +314,7 @@ describe('registration from an invitation', () => {
   it('R-ID-5: a shared-looking address registers with a SHARED_MAILBOX warning, never a refusal', async () => {
     await invite(t, clock, { email: 'it-department@contoso.example', grants: [{ licensingNumber: '67012345', role: 'DOWNLOAD' }] });
     const token = await follow(t, linkIn(t, await lastMail(t, 'it-department@contoso.example', 'invitation'), '/register'));
-    expect((await t.app.inject({ method: 'GET', url: `/api/v1/auth/invitations/${token}` })).json().warnings).toEqual(['SHARED_MAILBOX']);
+    expect((await t.as(null).get(`/auth/invitations/${token}`)).json().warnings).toEqual(['SHARED_MAILBOX']);
     const res = await register({ token, firstName: 'IT', lastName: 'Department', password: PASSWORD });
     expect(res.statusCode).toBe(201);
     expect(res.json().warnings).toEqual(['SHARED_MAILBOX']);
@@ -351,9 +343,9 @@ describe('registration from an invitation', () => {
     expect((await register({ token: 'bad token!', firstName: 'C', lastName: 'Areful', password: PASSWORD })).json().code).toBe(
       'VALIDATION_FAILED',
     );
-    expect((await t.app.inject({ method: 'GET', url: `/api/v1/auth/invitations/${'y'.repeat(43)}` })).statusCode).toBe(404);
-    expect((await post('/api/v1/auth/invitations/resend', { token: 'y'.repeat(43) })).statusCode).toBe(404);
-    expect((await post('/api/v1/auth/verify-email', { token: 'y'.repeat(43) })).statusCode).toBe(404);
+    expect((await t.as(null).get(`/auth/invitations/${'y'.repeat(43)}`)).statusCode).toBe(404);
+    expect((await t.as(null).post('/auth/invitations/resend', { token: 'y'.repeat(43) })).statusCode).toBe(404);
+    expect((await t.as(null).post('/auth/verify-email', { token: 'y'.repeat(43) })).statusCode).toBe(404);
     expect(await footprint(t)).toEqual(before);
     const [u] = await rows(t, sql`select status from "user" where id = ${invitedId}`);
     expect(u?.status).toBe('invited');
@@ -367,7 +359,7 @@ describe('registration from an invitation', () => {
     const token = await follow(t, linkIn(t, await lastMail(t, 'withdrawn@contoso.example', 'invitation'), '/register'));
     await t.database.db.execute(sql`update "user" set status = 'removed' where id = ${invitedId}`);
     expect((await register({ token, firstName: 'W', lastName: 'Drawn', password: PASSWORD })).statusCode).toBe(404);
-    expect((await post('/api/v1/auth/invitations/resend', { token })).statusCode).toBe(404);
+    expect((await t.as(null).post('/auth/invitations/resend', { token })).statusCode).toBe(404);
     expect(await licensingIdOf(t, '67012345')).toBeTruthy();
   });
 });

@@ -16,13 +16,9 @@ describe('SCIM directory sync (RFC 7644 subset)', () => {
 
   const q = async <T extends Record<string, unknown>>(query: ReturnType<typeof sql>) => (await t.database.db.execute<T>(query)).rows;
 
-  const scim = (token: string, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
-    t.app.inject({
-      method,
-      url: `/scim/v2${url}`,
-      headers: { authorization: `Bearer ${token}`, ...(payload ? { 'content-type': 'application/scim+json' } : {}) },
-      ...(payload ? { payload: JSON.stringify(payload) } : {}),
-    });
+  /** The SCIM client of a token's organization: its bearer token; bodies go as application/scim+json (RFC 7644 §3.1). */
+  const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
+  const SCIM_BODY = { headers: { 'content-type': 'application/scim+json' } };
 
   const expectScimError = (res: LightMyRequestResponse, status: number, scimType?: string) => {
     expect(res.statusCode, res.body).toBe(status);
@@ -34,13 +30,13 @@ describe('SCIM directory sync (RFC 7644 subset)', () => {
   };
 
   const createToken = async (s: Session, name: string) => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/organization/scim-tokens', headers: s.headers, payload: { name } });
+    const res = await t.as(s).post('/organization/scim-tokens', { name });
     expect(res.statusCode, res.body).toBe(201);
     return res.json() as { id: string; token: string; name: string; scimBaseUrl: string };
   };
 
   const provision = async (userName: string, extra: object = {}) => {
-    const res = await scim(contosoToken, 'POST', '/Users', { schemas: [USER], userName, ...extra });
+    const res = await t.as(bearer(contosoToken), SCIM_BODY).post('/scim/v2/Users', { schemas: [USER], userName, ...extra });
     expect(res.statusCode, res.body).toBe(201);
     return res.json() as { id: string; active: boolean };
   };
@@ -59,27 +55,23 @@ describe('SCIM directory sync (RFC 7644 subset)', () => {
     expect(created.scimBaseUrl).toBe('http://lsc.test/scim/v2');
     const stored = await q<{ token_hash: string }>(sql`select token_hash from scim_token where id = ${created.id}`);
     expect(stored[0]?.token_hash).not.toContain(created.token);
-    const list = await t.app.inject({ method: 'GET', url: '/api/v1/organization/scim-tokens', headers: admin.headers });
+    const list = await t.as(admin).get('/organization/scim-tokens');
     expect(list.json().items.map((i: { name: string }) => i.name)).toContain('Okta');
     expect(list.body).not.toContain(created.token);
     const mail = await q<{ to_address: string; text: string }>(
       sql`select to_address, text from outbox where template = 'scimTokenCreated' and text like '%"Okta"%'`,
     );
     expect(mail.map((m) => m.to_address)).toEqual(['admin@contoso.example']);
-    expect((await scim(created.token, 'GET', '/Users')).statusCode).toBe(200);
+    expect((await t.as(bearer(created.token)).get('/scim/v2/Users')).statusCode).toBe(200);
 
     // Another organization's Administrator cannot see or revoke it.
     const fabrikam = await signIn(t.app, 'admin@fabrikam.example');
-    const foreign = await t.app.inject({
-      method: 'DELETE',
-      url: `/api/v1/organization/scim-tokens/${created.id}`,
-      headers: fabrikam.headers,
-    });
+    const foreign = await t.as(fabrikam).delete(`/organization/scim-tokens/${created.id}`);
     expect(foreign.statusCode).toBe(404);
-    const revoked = await t.app.inject({ method: 'DELETE', url: `/api/v1/organization/scim-tokens/${created.id}`, headers: admin.headers });
+    const revoked = await t.as(admin).delete(`/organization/scim-tokens/${created.id}`);
     expect(revoked.statusCode).toBe(204);
-    expectScimError(await scim(created.token, 'GET', '/Users'), 401);
-    const again = await t.app.inject({ method: 'DELETE', url: `/api/v1/organization/scim-tokens/${created.id}`, headers: admin.headers });
+    expectScimError(await t.as(bearer(created.token)).get('/scim/v2/Users'), 401);
+    const again = await t.as(admin).delete(`/organization/scim-tokens/${created.id}`);
     expect(again.statusCode).toBe(404);
     const audit = await q<{ action: string }>(sql`select action from audit_log where target_id = ${created.id} order by id`);
     expect(audit.map((a) => a.action)).toEqual(['scim-token.create', 'scim-token.revoke']);
@@ -87,23 +79,18 @@ describe('SCIM directory sync (RFC 7644 subset)', () => {
 
   it('a blank token name is refused with VALIDATION_FAILED and nothing is written', async () => {
     const before = await q<{ n: number }>(sql`select count(*)::int as n from scim_token`);
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/organization/scim-tokens',
-      headers: admin.headers,
-      payload: { name: '  ' },
-    });
+    const res = await t.as(admin).post('/organization/scim-tokens', { name: '  ' });
     expect(res.statusCode).toBe(400);
     expect(res.json().code).toBe('VALIDATION_FAILED');
     expect(await q(sql`select count(*)::int as n from scim_token`)).toEqual(before);
   });
 
   it('only a SCIM token reaches SCIM, and a SCIM token reaches no /api/v1 route', async () => {
-    expectScimError(await t.app.inject({ method: 'GET', url: '/scim/v2/Users' }), 401);
-    expectScimError(await t.app.inject({ method: 'GET', url: '/scim/v2/Users', headers: { authorization: 'Bearer scim_forged' } }), 401);
-    expectScimError(await t.app.inject({ method: 'GET', url: '/scim/v2/Users', headers: { cookie: admin.cookie } }), 403);
-    const personal = await t.app.inject({ method: 'POST', url: '/api/v1/me/tokens', headers: admin.headers, payload: { name: 'script' } });
-    expectScimError(await scim(personal.json().token, 'GET', '/Users'), 403);
+    expectScimError(await t.as(null).get('/scim/v2/Users'), 401);
+    expectScimError(await t.as(bearer('scim_forged')).get('/scim/v2/Users'), 401);
+    expectScimError(await t.as(null, { headers: { cookie: admin.cookie } }).get('/scim/v2/Users'), 403);
+    const personal = await t.as(admin).post('/me/tokens', { name: 'script' });
+    expectScimError(await t.as(bearer(personal.json().token)).get('/scim/v2/Users'), 403);
 
     const failures: string[] = [];
     for (const route of t.app.routeCatalog.filter((r) => r.url.startsWith('/api/'))) {
@@ -120,7 +107,7 @@ describe('SCIM directory sync (RFC 7644 subset)', () => {
   });
 
   it('POST creates a directory entry (no permissions by itself), audited; an active duplicate is 409 uniqueness', async () => {
-    const res = await scim(contosoToken, 'POST', '/Users', {
+    const res = await t.as(bearer(contosoToken), SCIM_BODY).post('/scim/v2/Users', {
       schemas: [USER],
       userName: 'Per.Strom@Contoso.example',
       externalId: 'aad-per',
@@ -145,7 +132,9 @@ describe('SCIM directory sync (RFC 7644 subset)', () => {
     );
     expect(audit).toEqual([{ action: 'directory.user.create', actor_user_id: expect.any(String) }]);
 
-    const dup = await scim(contosoToken, 'POST', '/Users', { schemas: [USER], userName: 'per.strom@contoso.example' });
+    const dup = await t
+      .as(bearer(contosoToken), SCIM_BODY)
+      .post('/scim/v2/Users', { schemas: [USER], userName: 'per.strom@contoso.example' });
     expectScimError(dup, 409, 'uniqueness');
     expect(await q(sql`select 1 from directory_entry where lower(email) = 'per.strom@contoso.example'`)).toHaveLength(1);
   });
@@ -153,25 +142,30 @@ describe('SCIM directory sync (RFC 7644 subset)', () => {
   it('bad input answers a SCIM error and writes nothing', async () => {
     const count = async () => (await q<{ n: number }>(sql`select count(*)::int as n from directory_entry`))[0]?.n;
     const before = await count();
-    expectScimError(await scim(contosoToken, 'POST', '/Users', { schemas: [USER] }), 400, 'invalidValue');
-    expectScimError(await scim(contosoToken, 'POST', '/Users', { userName: 'not-an-address' }), 400, 'invalidValue');
-    expectScimError(await scim(contosoToken, 'POST', '/Users', { userName: 'eve@fabrikam.example' }), 400, 'invalidValue');
-    const malformed = await t.app.inject({
-      method: 'POST',
-      url: '/scim/v2/Users',
-      headers: { authorization: `Bearer ${contosoToken}`, 'content-type': 'application/scim+json' },
-      payload: '{"userName": ',
-    });
+    expectScimError(await t.as(bearer(contosoToken), SCIM_BODY).post('/scim/v2/Users', { schemas: [USER] }), 400, 'invalidValue');
+    expectScimError(
+      await t.as(bearer(contosoToken), SCIM_BODY).post('/scim/v2/Users', { userName: 'not-an-address' }),
+      400,
+      'invalidValue',
+    );
+    expectScimError(
+      await t.as(bearer(contosoToken), SCIM_BODY).post('/scim/v2/Users', { userName: 'eve@fabrikam.example' }),
+      400,
+      'invalidValue',
+    );
+    const malformed = await t.as(bearer(contosoToken), SCIM_BODY).post('/scim/v2/Users', '{"userName": ');
     expectScimError(malformed, 400, 'invalidSyntax');
-    expectScimError(await scim(contosoToken, 'GET', '/Users?filter=displayName%20co%20%22a%22'), 400, 'invalidFilter');
-    expectScimError(await scim(contosoToken, 'GET', '/Groups'), 404);
-    expectScimError(await scim(contosoToken, 'GET', '/Users/not-a-uuid'), 404);
+    expectScimError(await t.as(bearer(contosoToken)).get('/scim/v2/Users?filter=displayName%20co%20%22a%22'), 400, 'invalidFilter');
+    expectScimError(await t.as(bearer(contosoToken)).get('/scim/v2/Groups'), 404);
+    expectScimError(await t.as(bearer(contosoToken)).get('/scim/v2/Users/not-a-uuid'), 404);
     expect(await count()).toBe(before);
   });
 
   it('lists with filter userName eq / externalId eq, startIndex and count', async () => {
     for (const n of [1, 2, 3, 4]) await provision(`list-${n}@contoso.example`, { externalId: `ext-list-${n}` });
-    const byName = (await scim(contosoToken, 'GET', `/Users?filter=${encodeURIComponent('userName eq "LIST-2@contoso.example"')}`)).json();
+    const byName = (
+      await t.as(bearer(contosoToken)).get(`/scim/v2/Users?filter=${encodeURIComponent('userName eq "LIST-2@contoso.example"')}`)
+    ).json();
     expect(byName).toMatchObject({
       schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'],
       totalResults: 1,
@@ -179,17 +173,21 @@ describe('SCIM directory sync (RFC 7644 subset)', () => {
       itemsPerPage: 1,
     });
     expect(byName.Resources[0].userName).toBe('list-2@contoso.example');
-    const byExternal = (await scim(contosoToken, 'GET', `/Users?filter=${encodeURIComponent('externalId eq "ext-list-3"')}`)).json();
+    const byExternal = (
+      await t.as(bearer(contosoToken)).get(`/scim/v2/Users?filter=${encodeURIComponent('externalId eq "ext-list-3"')}`)
+    ).json();
     expect(byExternal.Resources.map((r: { userName: string }) => r.userName)).toEqual(['list-3@contoso.example']);
-    const none = (await scim(contosoToken, 'GET', `/Users?filter=${encodeURIComponent('userName eq "nobody@contoso.example"')}`)).json();
+    const none = (
+      await t.as(bearer(contosoToken)).get(`/scim/v2/Users?filter=${encodeURIComponent('userName eq "nobody@contoso.example"')}`)
+    ).json();
     expect(none).toMatchObject({ totalResults: 0, Resources: [] });
 
-    const all = (await scim(contosoToken, 'GET', '/Users?startIndex=1&count=100')).json();
+    const all = (await t.as(bearer(contosoToken)).get('/scim/v2/Users?startIndex=1&count=100')).json();
     expect(all.itemsPerPage).toBe(3); // SCIM_PAGE_SIZE_MAX
     const total = all.totalResults as number;
     const seen: string[] = [];
     for (let start = 1; start <= total; start += 2) {
-      const page = (await scim(contosoToken, 'GET', `/Users?startIndex=${start}&count=2`)).json();
+      const page = (await t.as(bearer(contosoToken)).get(`/scim/v2/Users?startIndex=${start}&count=2`)).json();
       expect(page.startIndex).toBe(start);
       seen.push(...page.Resources.map((r: { id: string }) => r.id));
     }
@@ -198,28 +196,30 @@ describe('SCIM directory sync (RFC 7644 subset)', () => {
 
   it("another organization's directory cannot see or change this one's users (404)", async () => {
     const { id } = await provision('isolated@contoso.example');
-    expectScimError(await scim(fabrikamToken, 'GET', `/Users/${id}`), 404);
+    expectScimError(await t.as(bearer(fabrikamToken)).get(`/scim/v2/Users/${id}`), 404);
     expectScimError(
-      await scim(fabrikamToken, 'PATCH', `/Users/${id}`, {
+      await t.as(bearer(fabrikamToken), SCIM_BODY).patch(`/scim/v2/Users/${id}`, {
         schemas: [PATCH],
         Operations: [{ op: 'replace', path: 'active', value: false }],
       }),
       404,
     );
-    expectScimError(await scim(fabrikamToken, 'PUT', `/Users/${id}`, { userName: 'isolated@contoso.example', active: false }), 404);
-    expectScimError(await scim(fabrikamToken, 'DELETE', `/Users/${id}`), 404);
-    const list = await scim(fabrikamToken, 'GET', `/Users?filter=${encodeURIComponent('userName eq "isolated@contoso.example"')}`);
+    expectScimError(
+      await t.as(bearer(fabrikamToken), SCIM_BODY).put(`/scim/v2/Users/${id}`, { userName: 'isolated@contoso.example', active: false }),
+      404,
+    );
+    expectScimError(await t.as(bearer(fabrikamToken)).delete(`/scim/v2/Users/${id}`), 404);
+    const list = await t
+      .as(bearer(fabrikamToken))
+      .get(`/scim/v2/Users?filter=${encodeURIComponent('userName eq "isolated@contoso.example"')}`);
     expect(list.json().totalResults).toBe(0);
-    expect((await scim(contosoToken, 'GET', `/Users/${id}`)).json().active).toBe(true);
+    expect((await t.as(bearer(contosoToken)).get(`/scim/v2/Users/${id}`)).json().active).toBe(true);
   });
 
   it('R-ID-6: deactivation removes access at once (sessions, API tokens) but keeps the user and their grants; re-activation restores', async () => {
     const viewer = await signIn(t.app, 'viewer@contoso.example');
-    const token = (
-      await t.app.inject({ method: 'POST', url: '/api/v1/me/tokens', headers: viewer.headers, payload: { name: 'nightly' } })
-    ).json().token as string;
-    const bearer = { authorization: `Bearer ${token}` };
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: viewer.headers })).statusCode).toBe(200);
+    const token = (await t.as(viewer).post('/me/tokens', { name: 'nightly' })).json().token as string;
+    expect((await t.as(viewer).get('/me')).statusCode).toBe(200);
     const grantsBefore = await q(sql`select g.id, g.role, g.active from role_grant g join "user" u on u.id = g.user_id
       where u.email = 'viewer@contoso.example' order by g.id`);
     expect(grantsBefore.length).toBeGreaterThan(0);
@@ -227,7 +227,7 @@ describe('SCIM directory sync (RFC 7644 subset)', () => {
     const { id } = await provision('viewer@contoso.example', { name: { givenName: 'Erik', familyName: 'Berg-Ek' } });
     expect((await q(sql`select last_name from "user" where email = 'viewer@contoso.example'`))[0]).toEqual({ last_name: 'Berg-Ek' });
 
-    const off = await scim(contosoToken, 'PATCH', `/Users/${id}`, {
+    const off = await t.as(bearer(contosoToken), SCIM_BODY).patch(`/scim/v2/Users/${id}`, {
       schemas: [PATCH],
       Operations: [{ op: 'Replace', path: 'active', value: 'False' }],
     });
@@ -235,13 +235,9 @@ describe('SCIM directory sync (RFC 7644 subset)', () => {
     expect(off.json().active).toBe(false);
 
     // The very next request of the live session, and of the API token, is refused.
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: viewer.headers })).statusCode).toBe(401);
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer })).statusCode).toBe(401);
-    const password = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/sign-in',
-      payload: { email: 'viewer@contoso.example', password: 'demo-password-1' },
-    });
+    expect((await t.as(viewer).get('/me')).statusCode).toBe(401);
+    expect((await t.as(bearer(token)).get('/me')).statusCode).toBe(401);
+    const password = await t.as(null).post('/auth/sign-in', { email: 'viewer@contoso.example', password: 'demo-password-1' });
     expect(password.statusCode).toBe(401);
 
     // Still listed, for audit, with the grants as they were.
@@ -259,7 +255,7 @@ describe('SCIM directory sync (RFC 7644 subset)', () => {
     );
     expect(removed).toEqual([{ after: { status: 'removed', sessionsEnded: 1, tokensRevoked: 1 } }]);
 
-    const on = await scim(contosoToken, 'PATCH', `/Users/${id}`, {
+    const on = await t.as(bearer(contosoToken), SCIM_BODY).patch(`/scim/v2/Users/${id}`, {
       schemas: [PATCH],
       Operations: [{ op: 'replace', value: { active: true } }],
     });
@@ -278,30 +274,39 @@ describe('SCIM directory sync (RFC 7644 subset)', () => {
   it('R-ID-6: DELETE removes access the same way and the user stays listed in Manage Users; the resource answers 404 from then on (RFC 7644 §3.6)', async () => {
     const keys = await signIn(t.app, 'keys@contoso.example');
     const { id } = await provision('keys@contoso.example', { externalId: 'aad-sara' });
-    const del = await scim(contosoToken, 'DELETE', `/Users/${id}`);
+    const del = await t.as(bearer(contosoToken)).delete(`/scim/v2/Users/${id}`);
     expect(del.statusCode).toBe(204);
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: keys.headers })).statusCode).toBe(401);
+    expect((await t.as(keys).get('/me')).statusCode).toBe(401);
     const [person] = await q<{ id: string; status: string }>(sql`select id, status from "user" where email = 'keys@contoso.example'`);
     expect(person?.status).toBe('removed');
     expect(await q(sql`select count(*)::int as n from session where user_id = ${person?.id}`)).toEqual([{ n: 0 }]);
 
     // Every operation on the deleted resource is 404 in SCIM's error format, and no list or filter shows it.
-    expectScimError(await scim(contosoToken, 'GET', `/Users/${id}`), 404);
-    expectScimError(await scim(contosoToken, 'PUT', `/Users/${id}`, { schemas: [USER], userName: 'keys@contoso.example' }), 404);
+    expectScimError(await t.as(bearer(contosoToken)).get(`/scim/v2/Users/${id}`), 404);
     expectScimError(
-      await scim(contosoToken, 'PATCH', `/Users/${id}`, { schemas: [PATCH], Operations: [{ op: 'replace', path: 'active', value: true }] }),
+      await t.as(bearer(contosoToken), SCIM_BODY).put(`/scim/v2/Users/${id}`, { schemas: [USER], userName: 'keys@contoso.example' }),
       404,
     );
-    expectScimError(await scim(contosoToken, 'DELETE', `/Users/${id}`), 404);
-    const byName = await scim(contosoToken, 'GET', `/Users?filter=${encodeURIComponent('userName eq "keys@contoso.example"')}`);
+    expectScimError(
+      await t
+        .as(bearer(contosoToken), SCIM_BODY)
+        .patch(`/scim/v2/Users/${id}`, { schemas: [PATCH], Operations: [{ op: 'replace', path: 'active', value: true }] }),
+      404,
+    );
+    expectScimError(await t.as(bearer(contosoToken)).delete(`/scim/v2/Users/${id}`), 404);
+    const byName = await t
+      .as(bearer(contosoToken))
+      .get(`/scim/v2/Users?filter=${encodeURIComponent('userName eq "keys@contoso.example"')}`);
     expect(byName.json()).toMatchObject({ totalResults: 0, Resources: [] });
-    const byExternal = await scim(contosoToken, 'GET', `/Users?filter=${encodeURIComponent('externalId eq "aad-sara"')}`);
+    const byExternal = await t.as(bearer(contosoToken)).get(`/scim/v2/Users?filter=${encodeURIComponent('externalId eq "aad-sara"')}`);
     expect(byExternal.json().totalResults).toBe(0);
     const all = async () => {
       const ids: string[] = [];
-      const first = (await scim(contosoToken, 'GET', '/Users')).json();
+      const first = (await t.as(bearer(contosoToken)).get('/scim/v2/Users')).json();
       for (let start = 1; start <= first.totalResults; start += 3) {
-        ids.push(...(await scim(contosoToken, 'GET', `/Users?startIndex=${start}`)).json().Resources.map((r: { id: string }) => r.id));
+        ids.push(
+          ...(await t.as(bearer(contosoToken)).get(`/scim/v2/Users?startIndex=${start}`)).json().Resources.map((r: { id: string }) => r.id),
+        );
       }
       expect(ids).toHaveLength(first.totalResults);
       return ids;
@@ -320,7 +325,7 @@ describe('SCIM directory sync (RFC 7644 subset)', () => {
     });
 
     // Manage Users still lists the account, without access.
-    const listed = await t.app.inject({ method: 'GET', url: '/api/v1/users?email=keys', headers: admin.headers });
+    const listed = await t.as(admin).get('/users?email=keys');
     expect(listed.json().items).toEqual([expect.objectContaining({ email: 'keys@contoso.example', status: 'inactive' })]);
 
     // The row is kept, inactive, so the address still meets E04 where the directory is required.
@@ -328,12 +333,14 @@ describe('SCIM directory sync (RFC 7644 subset)', () => {
       { active: false, deleted: true },
     ]);
     const gone = await provision('gone@contoso.example');
-    expect((await scim(contosoToken, 'DELETE', `/Users/${gone.id}`)).statusCode).toBe(204);
+    expect((await t.as(bearer(contosoToken)).delete(`/scim/v2/Users/${gone.id}`)).statusCode).toBe(204);
     await q(sql`update organization set directory_required = true where name = 'Contoso Ltd'`);
-    const signUp = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/sign-up',
-      payload: { email: 'gone@contoso.example', firstName: 'G', lastName: 'One', password: 'a-long-enough-passphrase', country: 'SE' },
+    const signUp = await t.as(null).post('/auth/sign-up', {
+      email: 'gone@contoso.example',
+      firstName: 'G',
+      lastName: 'One',
+      password: 'a-long-enough-passphrase',
+      country: 'SE',
     });
     await q(sql`update organization set directory_required = false where name = 'Contoso Ltd'`);
     expect(signUp.json()).toMatchObject({ code: 'E04', reason: 'NOT_IN_DIRECTORY' });
@@ -344,21 +351,23 @@ describe('SCIM directory sync (RFC 7644 subset)', () => {
       where u.email = 'keys@contoso.example' order by g.id`;
     const [deleted] = await q<{ id: string }>(sql`select id from directory_entry where email = 'keys@contoso.example'`);
     const grantsBefore = await q(grants);
-    const again = await scim(contosoToken, 'POST', '/Users', { schemas: [USER], userName: 'Keys@Contoso.example' });
+    const again = await t.as(bearer(contosoToken), SCIM_BODY).post('/scim/v2/Users', { schemas: [USER], userName: 'Keys@Contoso.example' });
     expect(again.statusCode, again.body).toBe(201);
     const created = again.json();
     expect(created).toMatchObject({ userName: 'keys@contoso.example', active: true });
     expect(created).not.toHaveProperty('externalId'); // the deleted resource's attributes do not come back
     expect(created.id).not.toBe(deleted?.id);
-    expectScimError(await scim(contosoToken, 'GET', `/Users/${deleted?.id}`), 404);
-    expect((await scim(contosoToken, 'GET', `/Users/${created.id}`)).json()).toMatchObject({ id: created.id, active: true });
-    const byName = await scim(contosoToken, 'GET', `/Users?filter=${encodeURIComponent('userName eq "keys@contoso.example"')}`);
+    expectScimError(await t.as(bearer(contosoToken)).get(`/scim/v2/Users/${deleted?.id}`), 404);
+    expect((await t.as(bearer(contosoToken)).get(`/scim/v2/Users/${created.id}`)).json()).toMatchObject({ id: created.id, active: true });
+    const byName = await t
+      .as(bearer(contosoToken))
+      .get(`/scim/v2/Users?filter=${encodeURIComponent('userName eq "keys@contoso.example"')}`);
     expect(byName.json().Resources.map((r: { id: string }) => r.id)).toEqual([created.id]);
 
     expect((await q(sql`select status from "user" where email = 'keys@contoso.example'`))[0]).toEqual({ status: 'active' });
     expect((await signIn(t.app, 'keys@contoso.example')).cookie).toContain('lsc_session=');
     expect(await q(grants)).toEqual(grantsBefore);
-    const listed = await t.app.inject({ method: 'GET', url: '/api/v1/users?email=keys', headers: admin.headers });
+    const listed = await t.as(admin).get('/users?email=keys');
     expect(listed.json().items).toEqual([expect.objectContaining({ email: 'keys@contoso.example', status: 'active' })]);
     const audit = await q<{ action: string; before: unknown }>(sql`select action, before from audit_log where target_id = ${created.id}`);
     expect(audit).toEqual([{ action: 'directory.user.create', before: { deletedId: deleted?.id } }]);
@@ -367,7 +376,7 @@ describe('SCIM directory sync (RFC 7644 subset)', () => {
 
   it('PUT replaces the entry and follows names; userName cannot change (mutability)', async () => {
     const { id } = await provision('admin@contoso.example', { externalId: 'aad-anna' });
-    const put = await scim(contosoToken, 'PUT', `/Users/${id}`, {
+    const put = await t.as(bearer(contosoToken), SCIM_BODY).put(`/scim/v2/Users/${id}`, {
       schemas: [USER],
       userName: 'Admin@Contoso.example',
       active: true,
@@ -380,13 +389,13 @@ describe('SCIM directory sync (RFC 7644 subset)', () => {
       name: { givenName: 'Anna', familyName: 'Lind-Berg' },
     });
     expect(put.json()).not.toHaveProperty('externalId');
-    const rename = await scim(contosoToken, 'PUT', `/Users/${id}`, { userName: 'anna@contoso.example' });
+    const rename = await t.as(bearer(contosoToken), SCIM_BODY).put(`/scim/v2/Users/${id}`, { userName: 'anna@contoso.example' });
     expectScimError(rename, 400, 'mutability');
     expect((await q(sql`select email from directory_entry where id = ${id}`))[0]).toEqual({ email: 'admin@contoso.example' });
   });
 
   it('announces what it supports', async () => {
-    const res = await scim(contosoToken, 'GET', '/ServiceProviderConfig');
+    const res = await t.as(bearer(contosoToken)).get('/scim/v2/ServiceProviderConfig');
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({
       patch: { supported: true },

@@ -31,9 +31,6 @@ describe('second factor for password accounts: TOTP, passkeys, recovery codes, t
     return (await t.given.user(email, { organization: org, firstName: 'Tess', lastName: 'Factor', password, locale })).id;
   }
 
-  const post = (url: string, payload: object, headers: Record<string, string> = {}) =>
-    t.app.inject({ method: 'POST', url: `/api/v1${url}`, payload, headers });
-
   function sessionOf(res: LightMyRequestResponse) {
     const c = cookiesOf(res);
     const cookie = `lsc_session=${c.lsc_session}; lsc_csrf=${c.lsc_csrf}`;
@@ -41,7 +38,7 @@ describe('second factor for password accounts: TOTP, passkeys, recovery codes, t
   }
 
   async function passwordStep(email: string, password = PASSWORD) {
-    const res = await post('/auth/sign-in', { email, password });
+    const res = await t.as(null).post('/auth/sign-in', { email, password });
     expect(res.statusCode).toBe(200);
     return res;
   }
@@ -53,10 +50,10 @@ describe('second factor for password accounts: TOTP, passkeys, recovery codes, t
   async function withTotp(email: string) {
     await newUser(email);
     const s = await signIn(t.app, email, PASSWORD);
-    const started = await post('/me/security/totp', {}, s.headers);
+    const started = await t.as(s).post('/me/security/totp', {});
     expect(started.statusCode).toBe(200);
     const { secret } = started.json() as { secret: string };
-    const confirmed = await post('/me/security/totp/confirm', { code: await codeAt(secret) }, s.headers);
+    const confirmed = await t.as(s).post('/me/security/totp/confirm', { code: await codeAt(secret) });
     expect(confirmed.statusCode, confirmed.body).toBe(200);
     nextStep();
     return { secret, session: s.headers, recoveryCodes: confirmed.json().recoveryCodes as string[] };
@@ -70,7 +67,7 @@ describe('second factor for password accounts: TOTP, passkeys, recovery codes, t
   it('TOTP enrolment: the secret as an otpauth URI and text, sealed at rest; a first code confirms it, with ten recovery codes shown once', async () => {
     await newUser('tess.totp@contoso.example', { locale: 'sv' });
     const s = await signIn(t.app, 'tess.totp@contoso.example', PASSWORD);
-    const started = await post('/me/security/totp', {}, s.headers);
+    const started = await t.as(s).post('/me/security/totp', {});
     expect(started.statusCode).toBe(200);
     const { secret, uri } = started.json() as { secret: string; uri: string };
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
@@ -85,10 +82,10 @@ describe('second factor for password accounts: TOTP, passkeys, recovery codes, t
     // Not a factor until confirmed: the password alone still signs in.
     expect((await passwordStep('tess.totp@contoso.example')).json()).toHaveProperty('user');
 
-    const wrong = await post('/me/security/totp/confirm', { code: '000000' }, s.headers);
+    const wrong = await t.as(s).post('/me/security/totp/confirm', { code: '000000' });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().code).toBe('SECOND_FACTOR_CODE_WRONG');
-    const confirmed = await post('/me/security/totp/confirm', { code: await codeAt(secret) }, s.headers);
+    const confirmed = await t.as(s).post('/me/security/totp/confirm', { code: await codeAt(secret) });
     expect(confirmed.statusCode).toBe(200);
     const codes = confirmed.json().recoveryCodes as string[];
     expect(codes).toHaveLength(10);
@@ -100,7 +97,7 @@ describe('second factor for password accounts: TOTP, passkeys, recovery codes, t
     expect(hashes).toHaveLength(10);
     expect(hashes.some((h) => codes.some((c) => h.code_hash.includes(c.replace('-', ''))))).toBe(false);
 
-    const again = await post('/me/security/totp', {}, s.headers);
+    const again = await t.as(s).post('/me/security/totp', {});
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('TOTP_ALREADY_SET_UP');
 
@@ -109,7 +106,7 @@ describe('second factor for password accounts: TOTP, passkeys, recovery codes, t
     expect(mailed[0]).toMatchObject({ locale: 'sv', subject: 'En autentiseringsapp har konfigurerats för ditt konto' });
     const [audited] = await q<{ action: string }>(sql`select action from audit_log where action = 'second-factor.totp.add'`);
     expect(audited).toBeDefined();
-    const overview = await t.app.inject({ method: 'GET', url: '/api/v1/me/security', headers: s.headers });
+    const overview = await t.as(s).get('/me/security');
     expect(overview.json()).toMatchObject({ applies: true, totp: { setUpAt: expect.any(String) }, recoveryCodes: { left: 10 } });
   });
 
@@ -122,28 +119,28 @@ describe('second factor for password accounts: TOTP, passkeys, recovery codes, t
     expect(step).toMatchObject({ purpose: 'verify', methods: ['totp', 'recovery'] });
     expect(first.json()).not.toHaveProperty('user');
     // The challenge is no session.
-    const asCookie = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: `lsc_session=${step.challenge}` } });
+    const asCookie = await t.as(null, { headers: { cookie: `lsc_session=${step.challenge}` } }).get('/me');
     expect(asCookie.statusCode).toBe(401);
 
-    const wrong = await post('/auth/sign-in/second-factor', { challenge: step.challenge, method: 'totp', code: '123456' });
+    const wrong = await t.as(null).post('/auth/sign-in/second-factor', { challenge: step.challenge, method: 'totp', code: '123456' });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().code).toBe('SECOND_FACTOR_CODE_WRONG');
     expect(wrong.cookies).toEqual([]);
 
     const code = await codeAt(secret);
-    const ok = await post('/auth/sign-in/second-factor', { challenge: step.challenge, method: 'totp', code });
+    const ok = await t.as(null).post('/auth/sign-in/second-factor', { challenge: step.challenge, method: 'totp', code });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().user.email).toBe('tina.signin@contoso.example');
-    const me = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: sessionOf(ok) });
+    const me = await t.as({ headers: sessionOf(ok) }).get('/me');
     expect(me.statusCode).toBe(200);
 
     // The same step once more: it was completed.
-    const done = await post('/auth/sign-in/second-factor', { challenge: step.challenge, method: 'totp', code });
+    const done = await t.as(null).post('/auth/sign-in/second-factor', { challenge: step.challenge, method: 'totp', code });
     expect(done.statusCode).toBe(401);
     expect(done.json().code).toBe('SECOND_STEP_EXPIRED');
 
     // Replay: the same code in a new sign-in, within its 30-second step.
-    const replay = await post('/auth/sign-in/second-factor', {
+    const replay = await t.as(null).post('/auth/sign-in/second-factor', {
       challenge: (await passwordStep('tina.signin@contoso.example')).json().secondStep.challenge,
       method: 'totp',
       code,
@@ -167,7 +164,9 @@ describe('second factor for password accounts: TOTP, passkeys, recovery codes, t
     const step = (await passwordStep('tom.expired@contoso.example')).json().secondStep;
     expect(new Date(step.expiresAt).getTime() - clock.now().getTime()).toBe(5 * 60_000);
     clock.advance(5 * 60_000 + 1_000);
-    const late = await post('/auth/sign-in/second-factor', { challenge: step.challenge, method: 'totp', code: await codeAt(secret) });
+    const late = await t
+      .as(null)
+      .post('/auth/sign-in/second-factor', { challenge: step.challenge, method: 'totp', code: await codeAt(secret) });
     expect(late.statusCode).toBe(401);
     expect(late.json().code).toBe('SECOND_STEP_EXPIRED');
     expect(late.cookies).toEqual([]);
@@ -177,48 +176,54 @@ describe('second factor for password accounts: TOTP, passkeys, recovery codes, t
     const { secret } = await withTotp('toby.guess@contoso.example');
     const step = (await passwordStep('toby.guess@contoso.example')).json().secondStep;
     for (let i = 0; i < 5; i++) {
-      const res = await post('/auth/sign-in/second-factor', { challenge: step.challenge, method: 'totp', code: `00000${i}` });
+      const res = await t.as(null).post('/auth/sign-in/second-factor', { challenge: step.challenge, method: 'totp', code: `00000${i}` });
       expect(res.statusCode).toBe(400);
     }
-    const limited = await post('/auth/sign-in/second-factor', { challenge: step.challenge, method: 'totp', code: await codeAt(secret) });
+    const limited = await t
+      .as(null)
+      .post('/auth/sign-in/second-factor', { challenge: step.challenge, method: 'totp', code: await codeAt(secret) });
     expect(limited.statusCode).toBe(429);
     expect(limited.json().code).toBe('RATE_LIMITED');
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     expect(limited.json().retryAfterSeconds).toBe(Number(limited.headers['retry-after']));
     // A new password step does not reset the count.
     const fresh = (await passwordStep('toby.guess@contoso.example')).json().secondStep;
-    expect((await post('/auth/sign-in/second-factor', { challenge: fresh.challenge, method: 'totp', code: '111111' })).statusCode).toBe(
-      429,
-    );
+    expect(
+      (await t.as(null).post('/auth/sign-in/second-factor', { challenge: fresh.challenge, method: 'totp', code: '111111' })).statusCode,
+    ).toBe(429);
   });
 
   it('recovery codes: each signs in once (the owner is mailed with how many are left); a used one is refused; a new set retires the old one', async () => {
     const { recoveryCodes, session } = await withTotp('rita.recovery@contoso.example');
     const [first, second] = recoveryCodes;
     const step = (await passwordStep('rita.recovery@contoso.example')).json().secondStep;
-    const ok = await post('/auth/sign-in/second-factor', { challenge: step.challenge, method: 'recovery', code: first?.toUpperCase() });
+    const ok = await t
+      .as(null)
+      .post('/auth/sign-in/second-factor', { challenge: step.challenge, method: 'recovery', code: first?.toUpperCase() });
     expect(ok.statusCode).toBe(200);
     const used = await mails('rita.recovery@contoso.example', 'recoveryCodeUsed');
     expect(used).toHaveLength(1);
     expect(used[0]?.text).toContain('9 are left');
 
     const again = (await passwordStep('rita.recovery@contoso.example')).json().secondStep;
-    const reused = await post('/auth/sign-in/second-factor', { challenge: again.challenge, method: 'recovery', code: first });
+    const reused = await t.as(null).post('/auth/sign-in/second-factor', { challenge: again.challenge, method: 'recovery', code: first });
     expect(reused.statusCode).toBe(400);
     expect(reused.json().code).toBe('RECOVERY_CODE_USED');
-    const unknown = await post('/auth/sign-in/second-factor', { challenge: again.challenge, method: 'recovery', code: 'aaaaa-aaaaa' });
+    const unknown = await t
+      .as(null)
+      .post('/auth/sign-in/second-factor', { challenge: again.challenge, method: 'recovery', code: 'aaaaa-aaaaa' });
     expect(unknown.json().code).toBe('RECOVERY_CODE_WRONG');
 
-    const noPassword = await post('/me/security/recovery-codes', { password: 'not-it' }, session);
+    const noPassword = await t.as({ headers: session }).post('/me/security/recovery-codes', { password: 'not-it' });
     expect(noPassword.statusCode).toBe(400);
     expect(noPassword.json().code).toBe('CURRENT_PASSWORD_INCORRECT');
-    const renewed = await post('/me/security/recovery-codes', { password: PASSWORD }, session);
+    const renewed = await t.as({ headers: session }).post('/me/security/recovery-codes', { password: PASSWORD });
     expect(renewed.statusCode).toBe(200);
     expect(renewed.json().recoveryCodes).toHaveLength(10);
     expect((await mails('rita.recovery@contoso.example', 'recoveryCodesRegenerated')).length).toBe(1);
-    const retired = await post('/auth/sign-in/second-factor', { challenge: again.challenge, method: 'recovery', code: second });
+    const retired = await t.as(null).post('/auth/sign-in/second-factor', { challenge: again.challenge, method: 'recovery', code: second });
     expect(retired.json().code).toBe('RECOVERY_CODE_WRONG');
-    const fresh = await post('/auth/sign-in/second-factor', {
+    const fresh = await t.as(null).post('/auth/sign-in/second-factor', {
       challenge: again.challenge,
       method: 'recovery',
       code: renewed.json().recoveryCodes[0],
@@ -232,50 +237,45 @@ describe('second factor for password accounts: TOTP, passkeys, recovery codes, t
     const laptop = softAuthenticator(t.config.publicUrl);
     const phone = softAuthenticator(t.config.publicUrl);
 
-    const options = (await post('/me/security/passkeys/options', {}, s.headers)).json();
+    const options = (await t.as(s).post('/me/security/passkeys/options', {})).json();
     expect(options).toMatchObject({
       rp: { id: 'lsc.test', name: 'Licensing Service Center' },
       user: { name: 'paul.passkey@contoso.example' },
     });
-    const added = await post('/me/security/passkeys', { name: 'Laptop', response: laptop.register(options) }, s.headers);
+    const added = await t.as(s).post('/me/security/passkeys', { name: 'Laptop', response: laptop.register(options) });
     expect(added.statusCode, added.body).toBe(201);
     expect(added.json().passkey).toMatchObject({ name: 'Laptop' });
     expect(added.json().recoveryCodes).toHaveLength(10);
     // The same answer once more: its registration challenge was spent.
-    const replayed = await post('/me/security/passkeys', { name: 'Again', response: laptop.register(options) }, s.headers);
+    const replayed = await t.as(s).post('/me/security/passkeys', { name: 'Again', response: laptop.register(options) });
     expect(replayed.statusCode).toBe(400);
     expect(replayed.json().code).toBe('PASSKEY_NOT_VERIFIED');
 
-    const second = (await post('/me/security/passkeys/options', {}, s.headers)).json();
+    const second = (await t.as(s).post('/me/security/passkeys/options', {})).json();
     expect(second.excludeCredentials).toEqual([expect.objectContaining({ id: laptop.credentialId })]);
-    const phoneAdded = await post('/me/security/passkeys', { name: 'Phone', response: phone.register(second) }, s.headers);
+    const phoneAdded = await t.as(s).post('/me/security/passkeys', { name: 'Phone', response: phone.register(second) });
     expect(phoneAdded.statusCode).toBe(201);
     expect(phoneAdded.json().recoveryCodes).toBeNull();
     // A registration answer for another origin is refused.
     const elsewhere = softAuthenticator('https://evil.example');
-    const third = (await post('/me/security/passkeys/options', {}, s.headers)).json();
-    expect((await post('/me/security/passkeys', { name: 'Evil', response: elsewhere.register(third) }, s.headers)).statusCode).toBe(400);
+    const third = (await t.as(s).post('/me/security/passkeys/options', {})).json();
+    expect((await t.as(s).post('/me/security/passkeys', { name: 'Evil', response: elsewhere.register(third) })).statusCode).toBe(400);
 
     const phoneId = phoneAdded.json().passkey.id as string;
-    const renamed = await t.app.inject({
-      method: 'PATCH',
-      url: `/api/v1/me/security/passkeys/${phoneId}`,
-      headers: s.headers,
-      payload: { name: 'Work phone' },
-    });
+    const renamed = await t.as(s).patch(`/me/security/passkeys/${phoneId}`, { name: 'Work phone' });
     expect(renamed.json()).toMatchObject({ id: phoneId, name: 'Work phone' });
 
     const step = (await passwordStep('paul.passkey@contoso.example')).json().secondStep;
     expect(step.methods).toEqual(['passkey', 'recovery']);
-    const assertion = await post('/auth/sign-in/passkey-options', { challenge: step.challenge });
+    const assertion = await t.as(null).post('/auth/sign-in/passkey-options', { challenge: step.challenge });
     expect(assertion.json().allowCredentials).toHaveLength(2);
-    const forged = await post('/auth/sign-in/second-factor', {
+    const forged = await t.as(null).post('/auth/sign-in/second-factor', {
       challenge: step.challenge,
       method: 'passkey',
       response: phone.authenticate(assertion.json(), 'a-different-challenge'),
     });
     expect(forged.json().code).toBe('PASSKEY_NOT_VERIFIED');
-    const signedIn = await post('/auth/sign-in/second-factor', {
+    const signedIn = await t.as(null).post('/auth/sign-in/second-factor', {
       challenge: step.challenge,
       method: 'passkey',
       response: phone.authenticate(assertion.json()),
@@ -283,11 +283,10 @@ describe('second factor for password accounts: TOTP, passkeys, recovery codes, t
     expect(signedIn.statusCode, signedIn.body).toBe(200);
     expect(signedIn.cookies.some((c) => c.name === 'lsc_session')).toBe(true);
 
-    const remove = (password: string) =>
-      t.app.inject({ method: 'DELETE', url: `/api/v1/me/security/passkeys/${phoneId}`, headers: s.headers, payload: { password } });
+    const remove = (password: string) => t.as(s).delete(`/me/security/passkeys/${phoneId}`, { password });
     expect((await remove('wrong')).json().code).toBe('CURRENT_PASSWORD_INCORRECT');
     expect((await remove(PASSWORD)).statusCode).toBe(204);
-    const overview = (await t.app.inject({ method: 'GET', url: '/api/v1/me/security', headers: s.headers })).json();
+    const overview = (await t.as(s).get('/me/security')).json();
     expect(overview.passkeys.map((p: { name: string }) => p.name)).toEqual(['Laptop']);
     expect(
       (await mails('paul.passkey@contoso.example', 'passkeyAdded')).map((m) => m.text.includes('"Phone"') || m.text.includes('"Laptop"')),
@@ -306,12 +305,7 @@ describe('second factor for password accounts: TOTP, passkeys, recovery codes, t
 
   it('removing the last factor clears the recovery codes and mails the owner; without a factor the password alone signs in again', async () => {
     const { session } = await withTotp('rob.remove@contoso.example');
-    const removed = await t.app.inject({
-      method: 'DELETE',
-      url: '/api/v1/me/security/totp',
-      headers: session,
-      payload: { password: PASSWORD },
-    });
+    const removed = await t.as({ headers: session }).delete('/me/security/totp', { password: PASSWORD });
     expect(removed.statusCode).toBe(204);
     expect(
       await q(sql`select 1 from recovery_code r join "user" u on u.id = r.user_id where u.email = 'rob.remove@contoso.example'`),
@@ -325,9 +319,9 @@ describe('second factor for password accounts: TOTP, passkeys, recovery codes, t
     // A session as the SSO callback starts it (no password involved).
     const s = await createSession(t.database.db, id, clock.now(), 1);
     const headers = { cookie: `lsc_session=${s.token}; lsc_csrf=${s.csrfToken}`, 'x-csrf-token': s.csrfToken };
-    const overview = await t.app.inject({ method: 'GET', url: '/api/v1/me/security', headers });
+    const overview = await t.as({ headers }).get('/me/security');
     expect(overview.json()).toMatchObject({ applies: false });
-    const refused = await post('/me/security/totp', {}, headers);
+    const refused = await t.as({ headers }).post('/me/security/totp', {});
     expect(refused.statusCode).toBe(409);
     expect(refused.json().code).toBe('SECOND_FACTOR_AT_IDENTITY_PROVIDER');
   });
@@ -336,18 +330,13 @@ describe('second factor for password accounts: TOTP, passkeys, recovery codes, t
     let admin: Record<string, string>;
     beforeAll(async () => {
       admin = (await signIn(t.app, 'admin@fabrikam.example')).headers;
-      const set = await t.app.inject({
-        method: 'PATCH',
-        url: '/api/v1/organization',
-        headers: admin,
-        payload: { requireSecondFactor: true },
-      });
+      const set = await t.as({ headers: admin }).patch('/organization', { requireSecondFactor: true });
       expect(set.statusCode).toBe(200);
       expect(set.json().requireSecondFactor).toBe(true);
     });
 
     it('is audited and read back by the Administrators’ organization page', async () => {
-      const got = await t.app.inject({ method: 'GET', url: '/api/v1/organization', headers: admin });
+      const got = await t.as({ headers: admin }).get('/organization');
       expect(got.json().requireSecondFactor).toBe(true);
       const [row] = await q<{ before: { requireSecondFactor: boolean }; after: { requireSecondFactor: boolean } }>(
         sql`select before, after from audit_log where action = 'organization.settings' and organization_id = ${fabrikam} order by id desc limit 1`,
@@ -363,14 +352,14 @@ describe('second factor for password accounts: TOTP, passkeys, recovery codes, t
       const step = first.json().secondStep;
       expect(step).toMatchObject({ purpose: 'enrol', methods: ['totp', 'passkey'] });
       // The enrolment step is not the verification step.
-      expect((await post('/auth/sign-in/second-factor', { challenge: step.challenge, method: 'totp', code: '123456' })).json().code).toBe(
-        'SECOND_STEP_EXPIRED',
-      );
-      const setup = await post('/auth/sign-in/enrol/totp', { challenge: step.challenge });
+      expect(
+        (await t.as(null).post('/auth/sign-in/second-factor', { challenge: step.challenge, method: 'totp', code: '123456' })).json().code,
+      ).toBe('SECOND_STEP_EXPIRED');
+      const setup = await t.as(null).post('/auth/sign-in/enrol/totp', { challenge: step.challenge });
       expect(setup.statusCode).toBe(200);
-      const wrong = await post('/auth/sign-in/enrol', { challenge: step.challenge, method: 'totp', code: '000000' });
+      const wrong = await t.as(null).post('/auth/sign-in/enrol', { challenge: step.challenge, method: 'totp', code: '000000' });
       expect(wrong.json().code).toBe('SECOND_FACTOR_CODE_WRONG');
-      const done = await post('/auth/sign-in/enrol', {
+      const done = await t.as(null).post('/auth/sign-in/enrol', {
         challenge: step.challenge,
         method: 'totp',
         code: await codeAt(setup.json().secret),
@@ -379,22 +368,17 @@ describe('second factor for password accounts: TOTP, passkeys, recovery codes, t
       expect(done.json().recoveryCodes).toHaveLength(10);
       expect(done.json().user.email).toBe('fiona.enrol@fabrikam.example');
       const session = sessionOf(done);
-      expect((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: session })).statusCode).toBe(200);
+      expect((await t.as({ headers: session }).get('/me')).statusCode).toBe(200);
 
       // From now on the factor is asked for.
       nextStep();
       expect((await passwordStep('fiona.enrol@fabrikam.example')).json().secondStep.purpose).toBe('verify');
 
       // Her last factor cannot be removed while the organization requires one.
-      const refused = await t.app.inject({
-        method: 'DELETE',
-        url: '/api/v1/me/security/totp',
-        headers: session,
-        payload: { password: PASSWORD },
-      });
+      const refused = await t.as({ headers: session }).delete('/me/security/totp', { password: PASSWORD });
       expect(refused.statusCode).toBe(409);
       expect(refused.json().code).toBe('SECOND_FACTOR_REQUIRED_BY_ORGANIZATION');
-      expect((await t.app.inject({ method: 'GET', url: '/api/v1/me/security', headers: session })).json()).toMatchObject({
+      expect((await t.as({ headers: session }).get('/me/security')).json()).toMatchObject({
         organizationRequires: true,
         totp: { setUpAt: expect.any(String) },
       });
@@ -404,8 +388,8 @@ describe('second factor for password accounts: TOTP, passkeys, recovery codes, t
       await newUser('felix.passkey@fabrikam.example', { org: fabrikam });
       const step = (await passwordStep('felix.passkey@fabrikam.example')).json().secondStep;
       const key = softAuthenticator(t.config.publicUrl);
-      const options = (await post('/auth/sign-in/enrol/passkey-options', { challenge: step.challenge })).json();
-      const done = await post('/auth/sign-in/enrol', {
+      const options = (await t.as(null).post('/auth/sign-in/enrol/passkey-options', { challenge: step.challenge })).json();
+      const done = await t.as(null).post('/auth/sign-in/enrol', {
         challenge: step.challenge,
         method: 'passkey',
         name: 'YubiKey',
@@ -413,22 +397,14 @@ describe('second factor for password accounts: TOTP, passkeys, recovery codes, t
       });
       expect(done.statusCode, done.body).toBe(200);
       const session = sessionOf(done);
-      const { secret } = (await post('/me/security/totp', {}, session)).json();
-      expect((await post('/me/security/totp/confirm', { code: await codeAt(secret) }, session)).json().recoveryCodes).toBeNull();
-      const removeTotp = await t.app.inject({
-        method: 'DELETE',
-        url: '/api/v1/me/security/totp',
-        headers: session,
-        payload: { password: PASSWORD },
-      });
+      const { secret } = (await t.as({ headers: session }).post('/me/security/totp', {})).json();
+      expect(
+        (await t.as({ headers: session }).post('/me/security/totp/confirm', { code: await codeAt(secret) })).json().recoveryCodes,
+      ).toBeNull();
+      const removeTotp = await t.as({ headers: session }).delete('/me/security/totp', { password: PASSWORD });
       expect(removeTotp.statusCode).toBe(204);
-      const [passkeyRow] = (await t.app.inject({ method: 'GET', url: '/api/v1/me/security', headers: session })).json().passkeys;
-      const removeLast = await t.app.inject({
-        method: 'DELETE',
-        url: `/api/v1/me/security/passkeys/${passkeyRow.id}`,
-        headers: session,
-        payload: { password: PASSWORD },
-      });
+      const [passkeyRow] = (await t.as({ headers: session }).get('/me/security')).json().passkeys;
+      const removeLast = await t.as({ headers: session }).delete(`/me/security/passkeys/${passkeyRow.id}`, { password: PASSWORD });
       expect(removeLast.json().code).toBe('SECOND_FACTOR_REQUIRED_BY_ORGANIZATION');
     });
   });

@@ -21,9 +21,6 @@ describe('issue 10 finding 8: failed sign-ins are counted per account and addres
     await t.given.user(email, { firstName: 'Owner', lastName: 'Person', password: PASSWORD });
   }
 
-  const signInFrom = (address: string, email: string, password: string) =>
-    t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email, password }, remoteAddress: address });
-
   it('the rules: a pair or address over its limit refuses; the account ceiling only an account without a second factor', () => {
     const limits = { pair: 10, account: 100, address: 100 };
     expect(refusingCounters({ pair: 10, account: 10, address: 10 }, limits, false)).toEqual([]);
@@ -41,19 +38,29 @@ describe('issue 10 finding 8: failed sign-ins are counted per account and addres
     const started = clock.now();
     const codes: number[] = [];
     for (let i = 0; i < 11; i++) {
-      codes.push((await signInFrom('203.0.113.10', 'owner.a@contoso.example', `guess-${i}`)).statusCode);
+      codes.push(
+        (
+          await t
+            .as(null, { remoteAddress: '203.0.113.10' })
+            .post('/auth/sign-in', { email: 'owner.a@contoso.example', password: `guess-${i}` })
+        ).statusCode,
+      );
       clock.advance(1_000);
     }
     expect(codes.slice(0, 10).every((c) => c === 401)).toBe(true);
     expect(codes[10]).toBe(429);
 
-    const owner = await signInFrom('198.51.100.7', 'owner.a@contoso.example', PASSWORD);
+    const owner = await t
+      .as(null, { remoteAddress: '198.51.100.7' })
+      .post('/auth/sign-in', { email: 'owner.a@contoso.example', password: PASSWORD });
     expect(owner.statusCode).toBe(200);
     expect(owner.cookies.some((c) => c.name === 'lsc_session')).toBe(true);
 
     // Even the right password waits at A, and the answer says for how long: until the window's real end.
     clock.advance(60_000);
-    const waiting = await signInFrom('203.0.113.10', 'owner.a@contoso.example', PASSWORD);
+    const waiting = await t
+      .as(null, { remoteAddress: '203.0.113.10' })
+      .post('/auth/sign-in', { email: 'owner.a@contoso.example', password: PASSWORD });
     expect(waiting.statusCode).toBe(429);
     const elapsed = (clock.now().getTime() - started.getTime()) / 1000;
     const expected = Math.ceil(WINDOW - elapsed);
@@ -62,13 +69,22 @@ describe('issue 10 finding 8: failed sign-ins are counted per account and addres
     expect(expected).toBeLessThan(WINDOW);
 
     clock.advance(expected * 1000);
-    const again = await signInFrom('203.0.113.10', 'owner.a@contoso.example', PASSWORD);
+    const again = await t
+      .as(null, { remoteAddress: '203.0.113.10' })
+      .post('/auth/sign-in', { email: 'owner.a@contoso.example', password: PASSWORD });
     expect(again.statusCode).toBe(200);
   });
 
   it('only failures count: many successful sign-ins never lock anyone out', async () => {
     await newUser('owner.b@contoso.example');
-    for (let i = 0; i < 15; i++) expect((await signInFrom('203.0.113.20', 'owner.b@contoso.example', PASSWORD)).statusCode).toBe(200);
+    for (let i = 0; i < 15; i++)
+      expect(
+        (
+          await t
+            .as(null, { remoteAddress: '203.0.113.20' })
+            .post('/auth/sign-in', { email: 'owner.b@contoso.example', password: PASSWORD })
+        ).statusCode,
+      ).toBe(200);
     const rows = await t.database.db.execute<{ key: string; count: number }>(
       sql`select key, count from rate_limit where key like '%owner.b@contoso.example%'`,
     );
@@ -77,18 +93,37 @@ describe('issue 10 finding 8: failed sign-ins are counted per account and addres
 
   it('a success forgives its address’s failures on the account: the owner who mistyped is not left near the limit', async () => {
     await newUser('owner.c@contoso.example');
-    for (let i = 0; i < 9; i++) expect((await signInFrom('203.0.113.30', 'owner.c@contoso.example', 'typo')).statusCode).toBe(401);
-    expect((await signInFrom('203.0.113.30', 'owner.c@contoso.example', PASSWORD)).statusCode).toBe(200);
-    for (let i = 0; i < 10; i++) expect((await signInFrom('203.0.113.30', 'owner.c@contoso.example', 'typo')).statusCode).toBe(401);
+    for (let i = 0; i < 9; i++)
+      expect(
+        (await t.as(null, { remoteAddress: '203.0.113.30' }).post('/auth/sign-in', { email: 'owner.c@contoso.example', password: 'typo' }))
+          .statusCode,
+      ).toBe(401);
+    expect(
+      (await t.as(null, { remoteAddress: '203.0.113.30' }).post('/auth/sign-in', { email: 'owner.c@contoso.example', password: PASSWORD }))
+        .statusCode,
+    ).toBe(200);
+    for (let i = 0; i < 10; i++)
+      expect(
+        (await t.as(null, { remoteAddress: '203.0.113.30' }).post('/auth/sign-in', { email: 'owner.c@contoso.example', password: 'typo' }))
+          .statusCode,
+      ).toBe(401);
   });
 
   it('a spray from many addresses is slowed by the account ceiling: past it an account without a second factor waits', async () => {
     clock.advance(WINDOW * 1000);
     await newUser('owner.d@contoso.example');
     for (let i = 0; i < 25; i++) {
-      expect((await signInFrom(`192.0.2.${i + 1}`, 'owner.d@contoso.example', 'spray')).statusCode).toBe(401);
+      expect(
+        (
+          await t
+            .as(null, { remoteAddress: `192.0.2.${i + 1}` })
+            .post('/auth/sign-in', { email: 'owner.d@contoso.example', password: 'spray' })
+        ).statusCode,
+      ).toBe(401);
     }
-    const refused = await signInFrom('192.0.2.200', 'owner.d@contoso.example', PASSWORD);
+    const refused = await t
+      .as(null, { remoteAddress: '192.0.2.200' })
+      .post('/auth/sign-in', { email: 'owner.d@contoso.example', password: PASSWORD });
     expect(refused.statusCode).toBe(429);
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
     expect(refused.json().retryAfterSeconds).toBe(Number(refused.headers['retry-after']));
@@ -99,9 +134,17 @@ describe('issue 10 finding 8: failed sign-ins are counted per account and addres
     await t.database.db.execute(sql`insert into totp_factor (user_id, secret_sealed, confirmed_at)
       select id, 'sealed', now() from "user" where email = 'owner.e@contoso.example'`);
     for (let i = 0; i < 26; i++) {
-      expect((await signInFrom(`192.0.2.${i + 1}`, 'owner.e@contoso.example', 'spray')).statusCode).toBe(401);
+      expect(
+        (
+          await t
+            .as(null, { remoteAddress: `192.0.2.${i + 1}` })
+            .post('/auth/sign-in', { email: 'owner.e@contoso.example', password: 'spray' })
+        ).statusCode,
+      ).toBe(401);
     }
-    const owner = await signInFrom('192.0.2.201', 'owner.e@contoso.example', PASSWORD);
+    const owner = await t
+      .as(null, { remoteAddress: '192.0.2.201' })
+      .post('/auth/sign-in', { email: 'owner.e@contoso.example', password: PASSWORD });
     expect(owner.statusCode).toBe(200);
     expect(owner.json().secondStep).toMatchObject({ purpose: 'verify', methods: ['totp'] });
     expect(owner.cookies).toEqual([]);

@@ -7,12 +7,7 @@ import { follow, footprint, lastMail, linkIn, PASSWORD, portalStub, rows, userId
 describe('self sign-up (R-ID-4) and the E06 sign-in answer', () => {
   let t: TestApp;
   const signUp = (body: Partial<Record<string, string>>, headers: Record<string, string> = {}) =>
-    t.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/sign-up',
-      payload: { firstName: 'Per', lastName: 'Son', password: PASSWORD, country: 'SE', ...body },
-      headers,
-    });
+    t.as(null, { headers }).post('/auth/sign-up', { firstName: 'Per', lastName: 'Son', password: PASSWORD, country: 'SE', ...body });
   const setContoso = (settings: ReturnType<typeof sql>) =>
     t.database.db.execute(sql`update organization set ${settings} where name = 'Contoso Ltd'`);
 
@@ -36,18 +31,14 @@ describe('self sign-up (R-ID-4) and the E06 sign-in answer', () => {
     expect(logged).toMatchObject({ actor_user_id: id, after: { email: 'per.son@contoso.example', status: 'invited' } });
 
     // Not usable before the link: the password just chosen proves nothing about the mailbox.
-    const early = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/sign-in',
-      payload: { email: 'per.son@contoso.example', password: PASSWORD },
-    });
+    const early = await t.as(null).post('/auth/sign-in', { email: 'per.son@contoso.example', password: PASSWORD });
     expect(early.statusCode).toBe(401);
 
     const mail = await lastMail(t, 'per.son@contoso.example', 'signUpCompleted');
     expect(mail.subject).toBe('Welcome to the Licensing Service Center');
     expect(mail.text).toContain('Your account has no permissions yet');
     const token = await follow(t, linkIn(t, mail, '/verify-email'));
-    const verified = await t.app.inject({ method: 'POST', url: '/api/v1/auth/verify-email', payload: { token } });
+    const verified = await t.as(null).post('/auth/verify-email', { token });
     expect(verified.json()).toEqual({
       userId: id,
       email: 'per.son@contoso.example',
@@ -59,7 +50,7 @@ describe('self sign-up (R-ID-4) and the E06 sign-in answer', () => {
     expect(after?.email_verified_at).not.toBeNull();
 
     const s = await signIn(t.app, 'per.son@contoso.example', PASSWORD);
-    const ids = await t.app.inject({ method: 'GET', url: '/api/v1/licensing-ids', headers: s.headers });
+    const ids = await t.as(s).get('/licensing-ids');
     expect(ids.json().items).toEqual([]);
 
     // Signing up again is answered like any sign-up; the owner is told by mail.
@@ -143,17 +134,18 @@ describe('self sign-up (R-ID-4) and the E06 sign-in answer', () => {
     const personal = await signUp({ email: 'someone@gmail.com' });
     expect(personal.json().code).toBe('PERSONAL_ACCOUNT');
     expect(await footprint(t)).toEqual(before);
-
-    const signInAs = (email: string) =>
-      t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email, password: 'demo-password-1' } });
-    const e06 = await signInAs('SARA.HOLM@gmail.com');
+    const e06 = await t.as(null).post('/auth/sign-in', { email: 'SARA.HOLM@gmail.com', password: 'demo-password-1' });
     expect(e06.statusCode).toBe(400);
     expect(e06.json()).toMatchObject({ code: 'E06', workAccount: 'keys@contoso.example' });
     expect(e06.cookies).toEqual([]);
-    expect((await signInAs('someone@gmail.com')).json().code).toBe('PERSONAL_ACCOUNT');
+    expect((await t.as(null).post('/auth/sign-in', { email: 'someone@gmail.com', password: 'demo-password-1' })).json().code).toBe(
+      'PERSONAL_ACCOUNT',
+    );
     // A removed work account is not named.
     await t.database.db.execute(sql`update "user" set status = 'removed' where email = 'keys@contoso.example'`);
-    expect((await signInAs('sara.holm@gmail.com')).json().code).toBe('PERSONAL_ACCOUNT');
+    expect((await t.as(null).post('/auth/sign-in', { email: 'sara.holm@gmail.com', password: 'demo-password-1' })).json().code).toBe(
+      'PERSONAL_ACCOUNT',
+    );
     await t.database.db.execute(sql`update "user" set status = 'active' where email = 'keys@contoso.example'`);
   });
 

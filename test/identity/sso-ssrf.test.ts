@@ -19,12 +19,7 @@ describe('SSO settings never make the server call a private address', () => {
   afterAll(() => strict.close());
 
   const save = (t: TestApp, s: Session, issuer: string) =>
-    t.app.inject({
-      method: 'PUT',
-      url: '/api/v1/organization/sso',
-      headers: s.headers,
-      payload: { issuer, clientId: 'client', clientSecret: 'secret-value' },
-    });
+    t.as(s).put('/organization/sso', { issuer, clientId: 'client', clientSecret: 'secret-value' });
 
   it.each([
     ['loopback', 'http://127.0.0.1:8/'],
@@ -71,12 +66,7 @@ describe('SSO settings never make the server call a private address', () => {
     it('the operator’s setting lets an identity provider on loopback be saved', async () => {
       const s = await signIn(open.app, 'admin@contoso.example');
       expect(new URL(idp.issuer).hostname).toMatch(/^(localhost|127\.0\.0\.1)$/);
-      const res = await open.app.inject({
-        method: 'PUT',
-        url: '/api/v1/organization/sso',
-        headers: s.headers,
-        payload: { issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret },
-      });
+      const res = await open.as(s).put('/organization/sso', { issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret });
       expect(res.statusCode, res.body).toBe(200);
       // The same address without the setting is refused.
       const refused = await save(strict, admin, idp.issuer);

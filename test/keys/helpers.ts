@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../src/platform/db/client.js';
+import { requestsAs } from '../helpers/requests.js';
 import type { Session } from '../helpers/session.js';
 
 /** The catalog the key tests license: a per-pool program sees whole pools, an Open program what it bought. */
@@ -60,22 +61,12 @@ export async function createCatalog(app: FastifyInstance, operator: Session): Pr
   for (const p of PRODUCTS) {
     let familyId = families.get(p.name);
     if (!familyId) {
-      const res = await app.inject({
-        method: 'POST',
-        url: '/api/v1/operator/product-families',
-        headers: operator.headers,
-        payload: { name: p.name },
-      });
+      const res = await requestsAs(app, operator).post('/operator/product-families', { name: p.name });
       await ok(res, 'family');
       familyId = res.json().id as string;
       families.set(p.name, familyId);
     }
-    const res = await app.inject({
-      method: 'POST',
-      url: '/api/v1/operator/products',
-      headers: operator.headers,
-      payload: { ...p, familyId },
-    });
+    const res = await requestsAs(app, operator).post('/operator/products', { ...p, familyId });
     await ok(res, `product ${p.code}`);
     ids[p.code] = res.json().id;
   }
@@ -92,20 +83,15 @@ let orderSeq = 0;
 /** Records an order through the orders module's ingestion API, counting from a date in the past. */
 export async function order(app: FastifyInstance, operator: Session, licensing: { program: string; number: string }, lines: Line[]) {
   orderSeq += 1;
-  const res = await app.inject({
-    method: 'POST',
-    url: '/api/v1/operator/orders',
-    headers: operator.headers,
-    payload: {
-      orderNumber: `KEYS-${process.pid}-${orderSeq}`,
-      orderDate: '2025-09-01',
-      licensingId: licensing,
-      lines: lines.map((l) => ({
-        ...l,
-        coverageStart: '2025-09-01',
-        coverageEnd: ['LSA', 'SA', 'ONLINE_SERVICE'].includes(l.licenseType) ? '2027-06-30' : null,
-      })),
-    },
+  const res = await requestsAs(app, operator).post('/operator/orders', {
+    orderNumber: `KEYS-${process.pid}-${orderSeq}`,
+    orderDate: '2025-09-01',
+    licensingId: licensing,
+    lines: lines.map((l) => ({
+      ...l,
+      coverageStart: '2025-09-01',
+      coverageEnd: ['LSA', 'SA', 'ONLINE_SERVICE'].includes(l.licenseType) ? '2027-06-30' : null,
+    })),
   });
   await ok(res, 'order');
 }
@@ -128,7 +114,7 @@ export interface KeyRow {
 
 /** A key as its holder sees it on the Product Keys page. */
 export async function keyOf(app: FastifyInstance, holder: Session, licensingId: string, code: ProductCode, type: string): Promise<KeyRow> {
-  const res = await app.inject({ method: 'GET', url: `/api/v1/licensing-ids/${licensingId}/keys`, headers: holder.headers });
+  const res = await requestsAs(app, holder).get(`/licensing-ids/${licensingId}/keys`);
   await ok(res, 'keys');
   const key = (res.json().items as KeyRow[]).find((k) => k.product.code === code && k.type === type);
   if (!key) throw new Error(`no ${type} key for ${code}`);

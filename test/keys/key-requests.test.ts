@@ -16,10 +16,6 @@ describe('key web-form requests and the publisher’s queue (R-PERM-13)', () => 
   let open: string;
   let mak: KeyRow;
   const q = async <T extends Record<string, unknown>>(text: ReturnType<typeof sql>) => (await t.database.db.execute<T>(text)).rows;
-  const submit = (s: Session, payload: object) =>
-    t.app.inject({ method: 'POST', url: '/api/v1/key-requests', headers: s.headers, payload });
-  const decide = (id: string, payload: object, s = operator) =>
-    t.app.inject({ method: 'POST', url: `/api/v1/operator/key-requests/${id}/decision`, headers: s.headers, payload });
   const mailsTo = (to: string, template: string) =>
     q<{ subject: string; text: string; locale: string }>(
       sql`select subject, text, locale from outbox where to_address = ${to} and template = ${template} order by id`,
@@ -52,14 +48,14 @@ describe('key web-form requests and the publisher’s queue (R-PERM-13)', () => 
       { product: 'OFFICE-LTSC', licenseType: 'FULL', quantity: 20 },
     ]);
     for (const id of [enrollment, open]) {
-      await t.app.inject({ method: 'POST', url: `/api/v1/operator/licensing-ids/${id}/keys/issue`, headers: operator.headers });
+      await t.as(operator).post(`/operator/licensing-ids/${id}/keys/issue`);
     }
     mak = await keyOf(t.app, admin, enrollment, 'WIN11-ENT', 'MAK');
   });
   afterAll(() => t.close());
 
   it('R-PERM-13: a Product Keys user requests more MAK activations with the five fields; it is queued and the requester is mailed', async () => {
-    const res = await submit(keys, form());
+    const res = await t.as(keys).post('/key-requests', form());
     expect(res.statusCode).toBe(201);
     const created = res.json();
     expect(created).toMatchObject({
@@ -79,15 +75,19 @@ describe('key web-form requests and the publisher’s queue (R-PERM-13)', () => 
     expect(mail?.text).not.toContain(mak.productKey);
     expect((await q(sql`select 1 from audit_log where action = 'keys.request' and target_id = ${created.id}`)).length).toBe(1);
     // The requester and the Administrator see it; the publisher's queue has it.
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/key-requests', headers: admin.headers })).json().items).toHaveLength(1);
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/key-requests', headers: viewer.headers })).json().items).toEqual([]);
-    const queue = (await t.app.inject({ method: 'GET', url: '/api/v1/operator/key-requests', headers: operator.headers })).json().items;
+    expect((await t.as(admin).get('/key-requests')).json().items).toHaveLength(1);
+    expect((await t.as(viewer).get('/key-requests')).json().items).toEqual([]);
+    const queue = (await t.as(operator).get('/operator/key-requests')).json().items;
     expect(queue.map((r: { id: string }) => r.id)).toEqual([created.id]);
   });
 
   it('R-PERM-13, R-KEY-3: approving raises the MAK limit by the activations granted; the requester is mailed; a second decision is refused', async () => {
-    const [pending] = (await t.app.inject({ method: 'GET', url: '/api/v1/operator/key-requests', headers: operator.headers })).json().items;
-    const res = await decide(pending.id, { decision: 'APPROVE', activations: 150, note: 'Granted for the office move.' });
+    const [pending] = (await t.as(operator).get('/operator/key-requests')).json().items;
+    const res = await t.as(operator).post(`/operator/key-requests/${pending.id}/decision`, {
+      decision: 'APPROVE',
+      activations: 150,
+      note: 'Granted for the office move.',
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({
       status: 'APPROVED',
@@ -99,21 +99,25 @@ describe('key web-form requests and the publisher’s queue (R-PERM-13)', () => 
     const [mail] = await mailsTo('keys@contoso.example', 'keyRequestApproved');
     expect(mail?.text).toContain('now allows 650 activations in all, 150 more than before');
     expect(mail?.text).toContain('Granted for the office move.');
-    const again = await decide(pending.id, { decision: 'DENY' });
+    const again = await t.as(operator).post(`/operator/key-requests/${pending.id}/decision`, { decision: 'DENY' });
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('KEY_REQUEST_DECIDED');
     expect((await q(sql`select 1 from audit_log where action = 'keys.request.decide' and target_id = ${pending.id}`)).length).toBe(1);
-    expect((await decide('00000000-0000-4000-8000-000000000000', { decision: 'DENY' })).statusCode).toBe(404);
-    expect((await decide(pending.id, { decision: 'DENY' }, admin)).statusCode).toBe(403);
+    expect(
+      (await t.as(operator).post('/operator/key-requests/00000000-0000-4000-8000-000000000000/decision', { decision: 'DENY' })).statusCode,
+    ).toBe(404);
+    expect((await t.as(admin).post(`/operator/key-requests/${pending.id}/decision`, { decision: 'DENY' })).statusCode).toBe(403);
   });
 
   it('R-PERM-13: a denial reaches the requester in their language, with the note', async () => {
     await t.database.db.execute(sql`update "user" set locale = 'sv' where email = 'admin@contoso.example'`);
-    const created = (await submit(admin, { ...form(), activationsWanted: 10_000 })).json();
+    const created = (await t.as(admin).post('/key-requests', { ...form(), activationsWanted: 10_000 })).json();
     expect((await mailsTo('admin@contoso.example', 'keyRequestReceived'))[0]?.subject).toBe(
       `Vi har tagit emot din begäran om nyckeln som slutar på ${mak.lastFive}`,
     );
-    await decide(created.id, { decision: 'DENY', note: 'Use KMS for this many machines.' });
+    await t
+      .as(operator)
+      .post(`/operator/key-requests/${created.id}/decision`, { decision: 'DENY', note: 'Use KMS for this many machines.' });
     const [mail] = await mailsTo('admin@contoso.example', 'keyRequestDenied');
     expect(mail?.locale).toBe('sv');
     expect(mail?.text).toContain('godkändes inte');
@@ -123,7 +127,7 @@ describe('key web-form requests and the publisher’s queue (R-PERM-13)', () => 
 
   it('R-PERM-13, R-KEY-5: an Open customer asks for a KMS key by exception; approval issues a KMS host key for the product', async () => {
     const openMak = await keyOf(t.app, admin, open, 'OFFICE-LTSC', 'MAK');
-    const res = await submit(admin, {
+    const res = await t.as(admin).post('/key-requests', {
       kind: 'KMS_EXCEPTION_OPEN',
       licensingId: open,
       licenseNumber: 'v1234567',
@@ -134,7 +138,7 @@ describe('key web-form requests and the publisher’s queue (R-PERM-13)', () => 
       justification: 'We run 40 Office machines and meet the KMS threshold.',
     });
     expect(res.statusCode).toBe(201);
-    const decided = (await decide(res.json().id, { decision: 'APPROVE' })).json();
+    const decided = (await t.as(operator).post(`/operator/key-requests/${res.json().id}/decision`, { decision: 'APPROVE' })).json();
     expect(decided).toMatchObject({ status: 'APPROVED', activationsGranted: 6 });
     const issued = await keyOf(t.app, admin, open, 'OFFICE-LTSC', 'KMS_HOST');
     expect(issued.activations).toEqual({ used: 0, limit: 6, available: 6 });
@@ -151,12 +155,10 @@ describe('key web-form requests and the publisher’s queue (R-PERM-13)', () => 
       fingerprint: `kms-${i}`,
       hostPublicKey: generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'der' }).toString('base64'),
     });
-    for (let i = 1; i <= 6; i++) await t.app.inject({ method: 'POST', url: '/api/v1/kms-hosts/activate', payload: hostBody(i) });
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/kms-hosts/activate', payload: hostBody(7) })).json().code).toBe(
-      'KMS_HOST_LIMIT_REACHED',
-    );
+    for (let i = 1; i <= 6; i++) await t.as(null).post('/kms-hosts/activate', hostBody(i));
+    expect((await t.as(null).post('/kms-hosts/activate', hostBody(7))).json().code).toBe('KMS_HOST_LIMIT_REACHED');
     const created = (
-      await submit(admin, {
+      await t.as(admin).post('/key-requests', {
         kind: 'MORE_KMS_HOSTS',
         licensingId: open,
         licenseNumber: 'V1234567',
@@ -168,8 +170,8 @@ describe('key web-form requests and the publisher’s queue (R-PERM-13)', () => 
       })
     ).json();
     expect(created.keyType).toBe('KMS_HOST');
-    await decide(created.id, { decision: 'APPROVE' });
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/kms-hosts/activate', payload: hostBody(7) })).json()).toMatchObject({
+    await t.as(operator).post(`/operator/key-requests/${created.id}/decision`, { decision: 'APPROVE' });
+    expect((await t.as(null).post('/kms-hosts/activate', hostBody(7))).json()).toMatchObject({
       hosts: { used: 7, limit: 8 },
     });
   });
@@ -194,7 +196,7 @@ describe('key web-form requests and the publisher’s queue (R-PERM-13)', () => 
       [keys, { ...form(), keyLastFive: 'ABC' }, 400, 'VALIDATION_FAILED'],
     ];
     for (const [who, payload, status, code] of cases) {
-      const res = await submit(who, payload);
+      const res = await t.as(who).post('/key-requests', payload);
       expect(res.statusCode, code).toBe(status);
       expect(res.json().code).toBe(code);
     }

@@ -19,9 +19,6 @@ describe('product keys: issuing, the Product Keys page and the key file', () => 
   let products: Record<ProductCode, string>;
   const lid: Record<string, string> = {};
   const q = async <T extends Record<string, unknown>>(text: ReturnType<typeof sql>) => (await t.database.db.execute<T>(text)).rows;
-  const get = (s: Session | null, url: string) => t.app.inject({ method: 'GET', url, headers: s?.headers ?? {} });
-  const issue = (id: string) =>
-    t.app.inject({ method: 'POST', url: `/api/v1/operator/licensing-ids/${id}/keys/issue`, headers: operator.headers });
 
   beforeAll(async () => {
     t = await createTestApp({ env: { SIGN_IN_IP_LIMIT: '1000' } });
@@ -61,10 +58,10 @@ describe('product keys: issuing, the Product Keys page and the key file', () => 
 
   it('R-KEY-1, R-KEY-2, R-KEY-5: per-pool programs get a MAK and a KMS host key for every key product of each pool they license, only those pools', async () => {
     // Fabrikam's enrollment licenses one Systems product: both Windows editions get keys, no server or application does.
-    const fab = (await issue(lid['67099999'] ?? '')).json();
+    const fab = (await t.as(operator).post(`/operator/licensing-ids/${lid['67099999'] ?? ''}/keys/issue`)).json();
     expect(mine(fab.issued)).toEqual(['WIN11-ENT:KMS_HOST:6', 'WIN11-ENT:MAK:250', 'WIN11-PRO:KMS_HOST:6', 'WIN11-PRO:MAK:250']);
     const before = (await q<{ n: number }>(sql`select coalesce(max(id), 0)::int as n from outbox`))[0]?.n ?? 0;
-    const res = await issue(lid['67012345'] ?? '');
+    const res = await t.as(operator).post(`/operator/licensing-ids/${lid['67012345'] ?? ''}/keys/issue`);
     expect(res.statusCode).toBe(200);
     const body = res.json();
     // Contoso's enrollment licenses all three pools (price level A → 500 activations).
@@ -83,7 +80,7 @@ describe('product keys: issuing, the Product Keys page and the key file', () => 
       ].sort(),
     );
     expect(body.issued.every((k: object) => !('productKey' in k))).toBe(true); // the back office never sees a key
-    const page = (await get(admin, `/api/v1/licensing-ids/${lid['67012345']}/keys`)).json();
+    const page = (await t.as(admin).get(`/api/v1/licensing-ids/${lid['67012345']}/keys`)).json();
     const codes = Object.keys(products);
     expect(
       page.noKeyNeeded
@@ -92,7 +89,7 @@ describe('product keys: issuing, the Product Keys page and the key file', () => 
         .sort(),
     ).toEqual(['EXO-P1:NO_KEY_REQUIRED', 'SQL2022-DEV:NO_KEY_REQUIRED', 'WS2025-CAL:CAL'].sort());
     // Issuing again adds nothing.
-    expect((await issue(lid['67012345'] ?? '')).json().issued).toEqual([]);
+    expect((await t.as(operator).post(`/operator/licensing-ids/${lid['67012345'] ?? ''}/keys/issue`)).json().issued).toEqual([]);
     const [auditRow] = await q<{ action: string; target_id: string }>(
       sql`select action, target_id from audit_log where action = 'keys.issue' and target_id = ${lid['67012345']} order by id limit 1`,
     );
@@ -106,7 +103,7 @@ describe('product keys: issuing, the Product Keys page and the key file', () => 
   });
 
   it('R-KEY-1, R-KEY-3, R-KEY-5: Open License keys per purchased product: a MAK sized by licenses (20 → 50), a single-use OSA key per online service, no KMS key', async () => {
-    const body = (await issue(lid.V1234567 ?? '')).json();
+    const body = (await t.as(operator).post(`/operator/licensing-ids/${lid.V1234567 ?? ''}/keys/issue`)).json();
     expect(mine(body.issued)).toEqual(['EXO-P1:OSA:1', 'OFFICE-LTSC:MAK:50']);
     expect(body.issued.some((k: { type: string }) => k.type === 'KMS_HOST')).toBe(false);
     expect(body.noKeyNeeded).toContainEqual({ productId: products['WS2025-CAL'], reason: 'CAL' });
@@ -114,7 +111,7 @@ describe('product keys: issuing, the Product Keys page and the key file', () => 
     await order(t.app, operator, { program: 'OPEN_LICENSE', number: 'V1234567' }, [
       { product: 'OFFICE-LTSC', licenseType: 'FULL', quantity: 10 },
     ]);
-    const again = (await issue(lid.V1234567 ?? '')).json();
+    const again = (await t.as(operator).post(`/operator/licensing-ids/${lid.V1234567 ?? ''}/keys/issue`)).json();
     expect(again.issued).toEqual([]);
     expect(again.raised).toHaveLength(1);
     expect((await keyOf(t.app, admin, lid.V1234567 ?? '', 'OFFICE-LTSC', 'MAK')).activations).toEqual({
@@ -125,7 +122,7 @@ describe('product keys: issuing, the Product Keys page and the key file', () => 
   });
 
   it('R-KEY-3: a Select Plus MAK gets the activations of its price level (B → 1000)', async () => {
-    await issue(lid['8765-4321'] ?? '');
+    await t.as(operator).post(`/operator/licensing-ids/${lid['8765-4321'] ?? ''}/keys/issue`);
     const mak = await keyOf(t.app, keys, lid['8765-4321'] ?? '', 'OFFICE-LTSC', 'MAK');
     expect(mak.activations).toEqual({ used: 0, limit: 1000, available: 1000 });
     expect(parseKey(mak.productKey)).toEqual({ ok: true, key: mak.productKey });
@@ -147,27 +144,27 @@ describe('product keys: issuing, the Product Keys page and the key file', () => 
   });
 
   it('R-KEY-9: keys reach only Administrator and Product Keys holders, and only their own organization’s', async () => {
-    const mine = (await get(keys, '/api/v1/product-keys')).json().items as (KeyRow & { licensingIdNumber: string })[];
+    const mine = (await t.as(keys).get('/api/v1/product-keys')).json().items as (KeyRow & { licensingIdNumber: string })[];
     expect(new Set(mine.map((k) => k.licensingIdNumber))).toEqual(new Set(['67012345', '8765-4321'])); // not the Open License
-    const all = (await get(admin, '/api/v1/product-keys')).json().items as (KeyRow & { licensingIdNumber: string })[];
+    const all = (await t.as(admin).get('/api/v1/product-keys')).json().items as (KeyRow & { licensingIdNumber: string })[];
     // The demo seeds keys on every Contoso Licensing ID; Fabrikam's 67099999 never shows.
     expect(new Set(all.map((k) => k.licensingIdNumber))).toEqual(new Set(['54011111', '67012345', '8765-4321', 'V1234567', 'V9876543']));
     // The Licensing Info Viewer: no keys, and 403 on the enrollment it sees.
-    expect((await get(viewer, '/api/v1/product-keys')).json().items).toEqual([]);
-    expect((await get(viewer, `/api/v1/licensing-ids/${lid['67012345']}/keys`)).statusCode).toBe(403);
-    expect((await get(viewer, `/api/v1/product-keys/export?format=tsv`)).body.split('\r\n').filter(Boolean)).toHaveLength(1);
+    expect((await t.as(viewer).get('/api/v1/product-keys')).json().items).toEqual([]);
+    expect((await t.as(viewer).get(`/api/v1/licensing-ids/${lid['67012345']}/keys`)).statusCode).toBe(403);
+    expect((await t.as(viewer).get(`/api/v1/product-keys/export?format=tsv`)).body.split('\r\n').filter(Boolean)).toHaveLength(1);
     // Another organization: its own keys only; Contoso's answer 404, never 403.
-    await issue(lid['67099999'] ?? '');
-    const theirs = (await get(fabrikam, '/api/v1/product-keys')).json().items as { licensingIdNumber: string }[];
+    await t.as(operator).post(`/operator/licensing-ids/${lid['67099999'] ?? ''}/keys/issue`);
+    const theirs = (await t.as(fabrikam).get('/api/v1/product-keys')).json().items as { licensingIdNumber: string }[];
     expect(new Set(theirs.map((k) => k.licensingIdNumber))).toEqual(new Set(['67099999']));
-    expect((await get(fabrikam, `/api/v1/licensing-ids/${lid['67012345']}/keys`)).statusCode).toBe(404);
-    expect((await get(fabrikam, `/api/v1/product-keys/export?licensingId=${lid['67012345']}`)).statusCode).toBe(404);
-    expect((await get(fabrikam, `/api/v1/product-keys/${all[0]?.id}/activations`)).statusCode).toBe(404);
-    expect((await get(null, '/api/v1/product-keys')).statusCode).toBe(401);
+    expect((await t.as(fabrikam).get(`/api/v1/licensing-ids/${lid['67012345']}/keys`)).statusCode).toBe(404);
+    expect((await t.as(fabrikam).get(`/api/v1/product-keys/export?licensingId=${lid['67012345']}`)).statusCode).toBe(404);
+    expect((await t.as(fabrikam).get(`/api/v1/product-keys/${all[0]?.id}/activations`)).statusCode).toBe(404);
+    expect((await t.as(null).get('/api/v1/product-keys')).statusCode).toBe(401);
   });
 
   it('R-KEY-7: the key file is tab-delimited with exactly the seven columns, all keys or one Licensing ID’s; CSV too', async () => {
-    const res = await get(admin, '/api/v1/product-keys/export?format=tsv');
+    const res = await t.as(admin).get('/api/v1/product-keys/export?format=tsv');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/tab-separated-values');
     expect(res.headers['content-disposition']).toBe('attachment; filename="product-keys.tsv"');
@@ -194,20 +191,22 @@ describe('product keys: issuing, the Product Keys page and the key file', () => 
     expect(products).toContain('Northwind Office Professional Plus 2024');
     for (const p of products) expect(p).not.toMatch(/\b(\S+) \1\b/); // no "… 2024 2024 …"
     // One Licensing ID's view exports only its keys.
-    const one = (await get(admin, `/api/v1/licensing-ids/${lid['8765-4321']}/keys/export?format=tsv`)).body.split('\r\n').filter(Boolean);
+    const one = (await t.as(admin).get(`/api/v1/licensing-ids/${lid['8765-4321']}/keys/export?format=tsv`)).body
+      .split('\r\n')
+      .filter(Boolean);
     expect(one.slice(1).every((l) => l.startsWith('8765-4321\tSelect Plus\t'))).toBe(true);
-    expect(one).toHaveLength(1 + (await get(admin, `/api/v1/licensing-ids/${lid['8765-4321']}/keys`)).json().items.length);
-    const csv = await get(admin, `/api/v1/product-keys/export?format=csv&licensingId=${lid['8765-4321']}`);
+    expect(one).toHaveLength(1 + (await t.as(admin).get(`/api/v1/licensing-ids/${lid['8765-4321']}/keys`)).json().items.length);
+    const csv = await t.as(admin).get(`/api/v1/product-keys/export?format=csv&licensingId=${lid['8765-4321']}`);
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body.split('\r\n')[0]).toBe(
       'Licensing ID,Parent Program,Organization,Product,Product Key,Type,MAK Activations-Used/Available',
     );
     expect(csv.body).toContain(',MAK,0/1000');
-    expect((await get(admin, '/api/v1/product-keys/export?format=xlsx')).json()).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect((await t.as(admin).get('/api/v1/product-keys/export?format=xlsx')).json()).toMatchObject({ code: 'VALIDATION_FAILED' });
   });
 
   it('R-KEY-7: the print view has the same columns and rows as the file', async () => {
-    const print = (await get(keys, `/api/v1/licensing-ids/${lid['67012345']}/keys/print`)).json();
+    const print = (await t.as(keys).get(`/api/v1/licensing-ids/${lid['67012345']}/keys/print`)).json();
     expect(print.columns).toEqual([
       'Licensing ID',
       'Parent Program',
@@ -218,30 +217,54 @@ describe('product keys: issuing, the Product Keys page and the key file', () => 
       'MAK Activations-Used/Available',
     ]);
     expect(print.licensingIdNumber).toBe('67012345');
-    expect(print.count).toBe((await get(keys, `/api/v1/licensing-ids/${lid['67012345']}/keys`)).json().items.length);
-    const file = (await get(keys, `/api/v1/licensing-ids/${lid['67012345']}/keys/export`)).body.split('\r\n').filter(Boolean);
+    expect(print.count).toBe((await t.as(keys).get(`/api/v1/licensing-ids/${lid['67012345']}/keys`)).json().items.length);
+    const file = (await t.as(keys).get(`/api/v1/licensing-ids/${lid['67012345']}/keys/export`)).body.split('\r\n').filter(Boolean);
     expect(print.rows).toEqual(file.slice(1).map((l) => l.split('\t')));
-    expect((await get(keys, '/api/v1/product-keys/print')).json().count).toBe(
-      (await get(keys, '/api/v1/product-keys')).json().items.length,
+    expect((await t.as(keys).get('/api/v1/product-keys/print')).json().count).toBe(
+      (await t.as(keys).get('/api/v1/product-keys')).json().items.length,
     );
   });
 
   it('R-KEY-2: the back office issues a setup key by hand; a second of the same kind, or a key for a CAL, is refused', async () => {
-    const post = (id: string, payload: object) =>
-      t.app.inject({ method: 'POST', url: `/api/v1/operator/licensing-ids/${id}/keys`, headers: operator.headers, payload });
-    const setup = await post(lid['67012345'] ?? '', { type: 'SETUP', productId: products['WS2025-DC'] });
+    const setup = await t
+      .as(operator)
+      .post(`/operator/licensing-ids/${lid['67012345'] ?? ''}/keys`, { type: 'SETUP', productId: products['WS2025-DC'] });
     expect(setup.statusCode).toBe(201);
     expect(setup.json()).toMatchObject({ type: 'SETUP', activationLimit: 0 });
-    expect((await post(lid['67012345'] ?? '', { type: 'SETUP', productId: products['WS2025-DC'] })).json()).toMatchObject({
+    expect(
+      (
+        await t
+          .as(operator)
+          .post(`/operator/licensing-ids/${lid['67012345'] ?? ''}/keys`, { type: 'SETUP', productId: products['WS2025-DC'] })
+      ).json(),
+    ).toMatchObject({
       status: 409,
       code: 'KEY_ALREADY_ISSUED',
     });
-    expect((await post(lid['67012345'] ?? '', { type: 'MAK', productId: products['WS2025-CAL'] })).json()).toMatchObject({
+    expect(
+      (
+        await t
+          .as(operator)
+          .post(`/operator/licensing-ids/${lid['67012345'] ?? ''}/keys`, { type: 'MAK', productId: products['WS2025-CAL'] })
+      ).json(),
+    ).toMatchObject({
       status: 400,
       code: 'KEY_NOT_REQUIRED',
     });
-    expect((await post(lid['67012345'] ?? '', { type: 'MAK', productId: '00000000-0000-4000-8000-000000000000' })).statusCode).toBe(404);
-    expect((await post(lid['67012345'] ?? '', { type: 'BOGUS', productId: products['WS2025-DC'] })).json().code).toBe('VALIDATION_FAILED');
+    expect(
+      (
+        await t
+          .as(operator)
+          .post(`/operator/licensing-ids/${lid['67012345'] ?? ''}/keys`, { type: 'MAK', productId: '00000000-0000-4000-8000-000000000000' })
+      ).statusCode,
+    ).toBe(404);
+    expect(
+      (
+        await t
+          .as(operator)
+          .post(`/operator/licensing-ids/${lid['67012345'] ?? ''}/keys`, { type: 'BOGUS', productId: products['WS2025-DC'] })
+      ).json().code,
+    ).toBe('VALIDATION_FAILED');
     const key = await keyOf(t.app, admin, lid['67012345'] ?? '', 'WS2025-DC', 'SETUP');
     expect(key.activations).toBeNull();
     // R-KEY-2: the setup key is shown on the download screen to whoever may download (R-DL-1), not only to key holders.
@@ -263,9 +286,6 @@ describe('product keys: issuing, the Product Keys page and the key file', () => 
     expect(await service.setupKeys(await actor('viewer@contoso.example'), products['WS2025-DC'])).toEqual([]);
     expect(await service.setupKeys(await actor('admin@fabrikam.example'), products['WS2025-DC'])).toEqual([]);
     // A customer cannot issue keys.
-    expect(
-      (await t.app.inject({ method: 'POST', url: `/api/v1/operator/licensing-ids/${lid['67012345']}/keys/issue`, headers: admin.headers }))
-        .statusCode,
-    ).toBe(403);
+    expect((await t.as(admin).post(`/operator/licensing-ids/${lid['67012345']}/keys/issue`)).statusCode).toBe(403);
   });
 });

@@ -67,16 +67,11 @@ describe('the operator’s mail viewer without SMTP', () => {
 
   it('an invitation’s token never appears in the viewer (JSON or HTML), yet the invitee registers with the mailed link', async () => {
     const enrollment = await t.database.db.execute<{ id: string }>(sql`select id from licensing_id where number = '67012345'`);
-    const added = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/users',
-      headers: admin.headers,
-      payload: {
-        email: 'ina.invitee@contoso.example',
-        firstName: 'Ina',
-        lastName: 'Invitee',
-        grants: [{ licensingId: enrollment.rows[0]?.id, roles: ['PRODUCT_KEYS'] }],
-      },
+    const added = await t.as(admin).post('/users', {
+      email: 'ina.invitee@contoso.example',
+      firstName: 'Ina',
+      lastName: 'Invitee',
+      grants: [{ licensingId: enrollment.rows[0]?.id, roles: ['PRODUCT_KEYS'] }],
     });
     expect(added.statusCode, added.body).toBe(201);
     // Tests (and SMTP) still read the recipient's copy from the outbox table.
@@ -89,20 +84,16 @@ describe('the operator’s mail viewer without SMTP', () => {
     const token = tokenIn(sent.text, '/register');
     expect(sent.html).toContain(token);
 
-    const list = await t.app.inject({
-      method: 'GET',
-      url: '/api/v1/operator/mail?to=ina.invitee@contoso.example',
-      headers: operator.headers,
-    });
+    const list = await t.as(operator).get('/operator/mail?to=ina.invitee@contoso.example');
     expect(list.statusCode).toBe(200);
     expect(list.json().items).toHaveLength(1);
     expect(list.body).not.toContain(token);
     expect(list.json().items[0].text).toContain(WITHHELD.en);
     expect(list.json().items[0].text).toContain('ina.invitee@contoso.example');
-    const all = await t.app.inject({ method: 'GET', url: '/api/v1/operator/mail?limit=200', headers: operator.headers });
+    const all = await t.as(operator).get('/operator/mail?limit=200');
     expect(all.body).not.toContain(token);
 
-    const html = await t.app.inject({ method: 'GET', url: `/api/v1/operator/mail/${sent.id}/html`, headers: operator.headers });
+    const html = await t.as(operator).get(`/operator/mail/${sent.id}/html`);
     expect(html.statusCode).toBe(200);
     expect(html.headers['content-type']).toContain('text/html');
     expect(html.body).not.toContain(token);
@@ -111,33 +102,23 @@ describe('the operator’s mail viewer without SMTP', () => {
     expect(html.body).toContain('withheld');
 
     // The recipient's link works: the token is live, just not for staff.
-    const registered = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/register',
-      payload: { token, firstName: 'Ina', lastName: 'Invitee', password: 'a-long-enough-passphrase' },
-    });
+    const registered = await t
+      .as(null)
+      .post('/auth/register', { token, firstName: 'Ina', lastName: 'Invitee', password: 'a-long-enough-passphrase' });
     expect(registered.statusCode, registered.body).toBe(201);
   });
 
   it('no mail of any flow leaves a link token in the staff’s copy', async () => {
     // A self sign-up's confirmation link, besides the invitation above.
-    const signedUp = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/sign-up',
-      payload: {
-        email: 'sid.signup@contoso.example',
-        firstName: 'Sid',
-        lastName: 'Signup',
-        password: 'a-long-enough-passphrase',
-        country: 'SE',
-      },
+    const signedUp = await t.as(null).post('/auth/sign-up', {
+      email: 'sid.signup@contoso.example',
+      firstName: 'Sid',
+      lastName: 'Signup',
+      password: 'a-long-enough-passphrase',
+      country: 'SE',
     });
     expect(signedUp.statusCode).toBe(202);
-    const confirmation = await t.app.inject({
-      method: 'GET',
-      url: '/api/v1/operator/mail?to=sid.signup@contoso.example',
-      headers: operator.headers,
-    });
+    const confirmation = await t.as(operator).get('/operator/mail?to=sid.signup@contoso.example');
     expect(confirmation.json().items[0].template).toBe('signUpCompleted');
     expect(confirmation.body).not.toMatch(/verify-email\?token=/);
     const rows = (
@@ -153,9 +134,9 @@ describe('the operator’s mail viewer without SMTP', () => {
   });
 
   it('the viewer says it is available; only operators reach it', async () => {
-    const state = await t.app.inject({ method: 'GET', url: '/api/v1/operator/mail/viewer', headers: operator.headers });
+    const state = await t.as(operator).get('/operator/mail/viewer');
     expect(state.json()).toEqual({ available: true, delivery: 'outbox' });
-    const customer = await t.app.inject({ method: 'GET', url: '/api/v1/operator/mail', headers: admin.headers });
+    const customer = await t.as(admin).get('/operator/mail');
     expect(customer.statusCode).toBe(403);
   });
 });

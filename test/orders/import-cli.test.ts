@@ -152,19 +152,14 @@ describe('order files (R-BC-7)', () => {
 
     it('R-BC-7: an order already recorded through the API is recognised in a file; a changed one is refused', async () => {
       const operator = await signIn(t.app, 'operator@northwind.example');
-      const api = await t.app.inject({
-        method: 'POST',
-        url: '/api/v1/operator/orders',
-        headers: operator.headers,
-        payload: {
-          orderNumber: 'API-7',
-          orderDate: '2026-01-10',
-          licensingId: { program: 'ENTERPRISE', number: '67012345' },
-          lines: [
-            { product: 'OFF-PP-2024', licenseType: 'LSA', quantity: 10, coverageStart: '2026-02-01', coverageEnd: '2027-06-30' },
-            { product: 'CHAT-STD-2019', licenseType: 'FULL', quantity: 1, coverageStart: '2026-02-01', grant: true },
-          ],
-        },
+      const api = await t.as(operator).post('/operator/orders', {
+        orderNumber: 'API-7',
+        orderDate: '2026-01-10',
+        licensingId: { program: 'ENTERPRISE', number: '67012345' },
+        lines: [
+          { product: 'OFF-PP-2024', licenseType: 'LSA', quantity: 10, coverageStart: '2026-02-01', coverageEnd: '2027-06-30' },
+          { product: 'CHAT-STD-2019', licenseType: 'FULL', quantity: 1, coverageStart: '2026-02-01', grant: true },
+        ],
       });
       expect(api.statusCode).toBe(201);
       const file = path.join(dir, 'replay.csv');
@@ -196,7 +191,7 @@ describe('order files (R-BC-7)', () => {
           { product: 'X'.repeat(61), licenseType: 'FULL', quantity: 2_000_000_000, coverageStart: '2026-02-01' },
         ],
       };
-      const api = await t.app.inject({ method: 'POST', url: '/api/v1/operator/orders', headers: operator.headers, payload: body });
+      const api = await t.as(operator).post('/operator/orders', body);
       expect(api.json()).toMatchObject({ code: 'ORDER_INVALID' });
       const apiErrors = api.json().errors.map((e: { line: number; field: string; code: string }) => `${e.line + 1}:${e.field}:${e.code}`);
       const file = path.join(dir, 'same.csv');
@@ -215,12 +210,7 @@ describe('order files (R-BC-7)', () => {
       expect(res.out).toContain('line 3, product: UNKNOWN_PRODUCT');
       expect(res.out).toContain('line 3, quantity: INVALID_NUMBER');
       // What the API refuses as VALIDATION_FAILED, the file refuses at the order's row.
-      const tooLong = await t.app.inject({
-        method: 'POST',
-        url: '/api/v1/operator/orders',
-        headers: operator.headers,
-        payload: { ...body, orderNumber: 'N'.repeat(61), lines: [body.lines[0]] },
-      });
+      const tooLong = await t.as(operator).post('/operator/orders', { ...body, orderNumber: 'N'.repeat(61), lines: [body.lines[0]] });
       expect(tooLong.json()).toMatchObject({ code: 'VALIDATION_FAILED' });
       expect(res.out).toContain('line 4, order_number: ORDER_NUMBER_TOO_LONG An order number has at most 60 characters.');
       expect(res.out).toContain('0 recorded, 0 unchanged, 2 rejected.');

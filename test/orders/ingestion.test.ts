@@ -28,8 +28,6 @@ describe('order ingestion (R-BC-7)', () => {
   });
   afterAll(() => t.close());
 
-  const post = (body: object, headers: Record<string, string> = {}, session = operator) =>
-    t.app.inject({ method: 'POST', url: '/api/v1/operator/orders', payload: body, headers: { ...session.headers, ...headers } });
   const count = async (q: ReturnType<typeof sql>) => Number((await t.database.db.execute<{ n: string }>(q)).rows[0]?.n ?? 0);
   const written = async () => ({
     orders: await count(sql`select count(*) as n from license_order`),
@@ -40,7 +38,7 @@ describe('order ingestion (R-BC-7)', () => {
 
   it('R-BC-7: records an order with its lines, audits it and mails the Licensing ID’s Administrators', async () => {
     const before = await written();
-    const res = await post(order('NW-1001', [lsa(25), { ...lsa(3, 'SRV-DC-2022') }]));
+    const res = await t.as(operator).post('/operator/orders', order('NW-1001', [lsa(25), { ...lsa(3, 'SRV-DC-2022') }]));
     expect(res.statusCode).toBe(201);
     const body = res.json();
     expect(body).toMatchObject({
@@ -78,11 +76,11 @@ describe('order ingestion (R-BC-7)', () => {
 
   it('R-BC-7: the same Idempotency-Key with the same body returns the first answer and writes nothing', async () => {
     const body = order('NW-1002', [lsa(5)]);
-    const first = await post(body, { 'idempotency-key': 'key-1002' });
+    const first = await t.as(operator, { headers: { 'idempotency-key': 'key-1002' } }).post('/operator/orders', body);
     expect(first.statusCode).toBe(201);
     const before = await written();
     clock.advance(60_000);
-    const again = await post(body, { 'idempotency-key': 'key-1002' });
+    const again = await t.as(operator, { headers: { 'idempotency-key': 'key-1002' } }).post('/operator/orders', body);
     expect(again.statusCode).toBe(201);
     expect(again.json()).toEqual(first.json());
     expect(again.headers['idempotent-replayed']).toBe('true');
@@ -91,19 +89,19 @@ describe('order ingestion (R-BC-7)', () => {
 
   it('R-BC-7: an Idempotency-Key reused for another body is 409 IDEMPOTENCY_KEY_REUSED', async () => {
     const before = await written();
-    const res = await post(order('NW-1003', [lsa(5)]), { 'idempotency-key': 'key-1002' });
+    const res = await t.as(operator, { headers: { 'idempotency-key': 'key-1002' } }).post('/operator/orders', order('NW-1003', [lsa(5)]));
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', orderNumber: 'NW-1002' });
     expect(await written()).toEqual(before);
   });
 
   it('R-BC-7: idempotent by order number: the same order again is a replay, different content is 409 ORDER_NUMBER_CONFLICT', async () => {
-    const first = await post(order('NW-1004', [lsa(7)]));
+    const first = await t.as(operator).post('/operator/orders', order('NW-1004', [lsa(7)]));
     const before = await written();
-    const replay = await post(order('NW-1004', [lsa(7)]));
+    const replay = await t.as(operator).post('/operator/orders', order('NW-1004', [lsa(7)]));
     expect(replay.statusCode).toBe(201);
     expect(replay.json()).toEqual(first.json());
-    const changed = await post(order('NW-1004', [lsa(8)]));
+    const changed = await t.as(operator).post('/operator/orders', order('NW-1004', [lsa(8)]));
     expect(changed.statusCode).toBe(409);
     expect(changed.json()).toMatchObject({ code: 'ORDER_NUMBER_CONFLICT', orderNumber: 'NW-1004' });
     expect(await written()).toEqual(before);
@@ -111,19 +109,22 @@ describe('order ingestion (R-BC-7)', () => {
 
   it('R-BC-7: a bad line rejects the whole order with every error, line by line, and writes nothing', async () => {
     const before = await written();
-    const res = await post(
-      order(
-        'NW-1005',
-        [
-          lsa(10),
-          { ...lsa(10), product: 'NO-SUCH-PRODUCT' },
-          { ...lsa(0) },
-          { ...lsa(-5), coverageEnd: '2025-01-01' },
-          { product: 'OFF-PP-2024', licenseType: 'SA', quantity: 1, coverageStart: '2026-03-01' },
-        ],
-        { program: 'ENTERPRISE', number: '99999999' },
-      ),
-    );
+    const res = await t
+      .as(operator)
+      .post(
+        '/operator/orders',
+        order(
+          'NW-1005',
+          [
+            lsa(10),
+            { ...lsa(10), product: 'NO-SUCH-PRODUCT' },
+            { ...lsa(0) },
+            { ...lsa(-5), coverageEnd: '2025-01-01' },
+            { product: 'OFF-PP-2024', licenseType: 'SA', quantity: 1, coverageStart: '2026-03-01' },
+          ],
+          { program: 'ENTERPRISE', number: '99999999' },
+        ),
+      );
     expect(res.statusCode).toBe(400);
     const problem = res.json();
     expect(problem.code).toBe('ORDER_INVALID');
@@ -138,22 +139,22 @@ describe('order ingestion (R-BC-7)', () => {
     expect(problem.errors[1].message).toBe('No product with this code in the catalog.');
     expect(await written()).toEqual(before);
     // Fixed, the same order number goes in: the rejection left nothing behind.
-    const fixed = await post(order('NW-1005', [lsa(10)]));
+    const fixed = await t.as(operator).post('/operator/orders', order('NW-1005', [lsa(10)]));
     expect(fixed.statusCode).toBe(201);
   });
 
   it('R-BC-7: line errors are explained in the caller’s language', async () => {
     const sv = await signIn(t.app, 'operator@northwind.example');
-    await t.app.inject({ method: 'PATCH', url: '/api/v1/me', payload: { locale: 'sv' }, headers: sv.headers });
-    const res = await post(order('NW-1006', [lsa(0)]), {}, sv);
+    await t.as(sv).patch('/me', { locale: 'sv' });
+    const res = await t.as(sv).post('/operator/orders', order('NW-1006', [lsa(0)]));
     expect(res.json().errors[0].message).toBe('Antalet måste vara ett heltal större än noll.');
-    await t.app.inject({ method: 'PATCH', url: '/api/v1/me', payload: { locale: 'en' }, headers: sv.headers });
+    await t.as(sv).patch('/me', { locale: 'en' });
   });
 
   it('R-LIC-6: only volume-licensing license types are accepted (no OEM, no retail)', async () => {
     const before = await written();
     for (const licenseType of ['OEM', 'RETAIL']) {
-      const res = await post(order('NW-1007', [{ ...lsa(1), licenseType }]));
+      const res = await t.as(operator).post('/operator/orders', order('NW-1007', [{ ...lsa(1), licenseType }]));
       expect(res.statusCode).toBe(400);
       expect(res.json()).toMatchObject({
         code: 'ORDER_INVALID',
@@ -165,15 +166,18 @@ describe('order ingestion (R-BC-7)', () => {
 
   it('R-BC-7: every error of an order counts its lines from 1, a value of the wrong form as much as an unknown product; the order itself stays VALIDATION_FAILED', async () => {
     const before = await written();
-    const res = await post(
-      order('NW-1010', [
-        lsa(10),
-        { ...lsa(1), quantity: 'ten' },
-        { ...lsa(1), product: 'NO-SUCH-PRODUCT' },
-        { ...lsa(1), licenseType: 'OEM', coverageStart: '2026-02-30' },
-        { licenseType: 'FULL', quantity: 1, coverageStart: '2026-03-01', grant: 'maybe' },
-      ]),
-    );
+    const res = await t
+      .as(operator)
+      .post(
+        '/operator/orders',
+        order('NW-1010', [
+          lsa(10),
+          { ...lsa(1), quantity: 'ten' },
+          { ...lsa(1), product: 'NO-SUCH-PRODUCT' },
+          { ...lsa(1), licenseType: 'OEM', coverageStart: '2026-02-30' },
+          { licenseType: 'FULL', quantity: 1, coverageStart: '2026-03-01', grant: 'maybe' },
+        ]),
+      );
     expect(res.statusCode).toBe(400);
     const problem = res.json();
     expect(problem.code).toBe('ORDER_INVALID');
@@ -190,11 +194,15 @@ describe('order ingestion (R-BC-7)', () => {
     expect(await written()).toEqual(before);
 
     // What is wrong with the order itself has no line: VALIDATION_FAILED, as for any request.
-    const noDate = await post({ ...order('NW-1011', [lsa(1)]), orderDate: 'soon' });
+    const noDate = await t.as(operator).post('/operator/orders', { ...order('NW-1011', [lsa(1)]), orderDate: 'soon' });
     expect(noDate.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: 'body.orderDate' }] });
-    expect((await post(order('NW-1012', []))).json().code).toBe('VALIDATION_FAILED');
-    expect((await post({ ...order('NW-1013', [lsa(1)]), lines: ['not a line'] })).json().code).toBe('VALIDATION_FAILED');
-    const longKey = await post(order('NW-1014', [{ ...lsa(1), quantity: 'x' }]), { 'idempotency-key': 'k'.repeat(300) });
+    expect((await t.as(operator).post('/operator/orders', order('NW-1012', []))).json().code).toBe('VALIDATION_FAILED');
+    expect((await t.as(operator).post('/operator/orders', { ...order('NW-1013', [lsa(1)]), lines: ['not a line'] })).json().code).toBe(
+      'VALIDATION_FAILED',
+    );
+    const longKey = await t
+      .as(operator, { headers: { 'idempotency-key': 'k'.repeat(300) } })
+      .post('/operator/orders', order('NW-1014', [{ ...lsa(1), quantity: 'x' }]));
     expect(longKey.json().code).toBe('VALIDATION_FAILED');
     expect(await written()).toEqual(before);
   });
@@ -204,7 +212,7 @@ describe('order ingestion (R-BC-7)', () => {
     expect(writes.length).toBeGreaterThan(0);
     expect(writes.every((r) => r.action === 'operator')).toBe(true);
     const admin = await signIn(t.app, 'admin@contoso.example');
-    const res = await post(order('NW-1008', [lsa(1)]), {}, admin);
+    const res = await t.as(admin).post('/operator/orders', order('NW-1008', [lsa(1)]));
     expect(res.statusCode).toBe(403);
     await expect(t.database.db.execute(sql`update order_line set quantity = quantity + 1`)).rejects.toThrow();
     await expect(t.database.db.execute(sql`delete from license_order`)).rejects.toThrow();
@@ -212,7 +220,9 @@ describe('order ingestion (R-BC-7)', () => {
 
   it('R-BC-7: concurrent deliveries of one order record it once', async () => {
     const body = order('NW-1009', [lsa(2), lsa(3, 'SRV-DC-2022')]);
-    const answers = await Promise.all([1, 2, 3, 4].map(() => post(body, { 'idempotency-key': 'key-1009' })));
+    const answers = await Promise.all(
+      [1, 2, 3, 4].map(() => t.as(operator, { headers: { 'idempotency-key': 'key-1009' } }).post('/operator/orders', body)),
+    );
     expect(answers.map((a) => a.statusCode)).toEqual([201, 201, 201, 201]);
     expect(new Set(answers.map((a) => a.json().id)).size).toBe(1);
     expect(await count(sql`select count(*) as n from license_order where order_number = 'NW-1009'`)).toBe(1);

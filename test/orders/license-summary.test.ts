@@ -28,23 +28,22 @@ describe('License Summary (R-LIC-1 … R-LIC-7)', () => {
   });
   afterAll(() => t.close());
 
-  const summary = async (who: string, query = '') => {
-    const res = await t.app.inject({ method: 'GET', url: `/api/v1/license-summary${query}`, headers: sessions.get(who)?.headers });
-    return res;
-  };
   /** Sessions live hours, not years: moving the clock means signing in again. */
   const travel = async (at: string) => {
     clock.set(new Date(at));
     for (const who of ['admin', 'viewer', 'keys']) sessions.set(who, await signIn(t.app, `${who}@contoso.example`));
   };
   const ingest = (body: object) =>
-    t.app.inject({ method: 'POST', url: '/api/v1/operator/orders', payload: body, headers: operator.headers }).then((r) => {
-      if (r.statusCode !== 201) throw new Error(r.body);
-      return r.json();
-    });
+    t
+      .as(operator)
+      .post('/operator/orders', body)
+      .then((r) => {
+        if (r.statusCode !== 201) throw new Error(r.body);
+        return r.json();
+      });
 
   it('R-LIC-1 / R-LIC-2: entitlements per product family and version over every Licensing ID the user can see, active and inactive', async () => {
-    const res = await summary('admin');
+    const res = await t.as(sessions.get('admin')).get('/license-summary');
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.asOf).toBe('2026-03-01');
@@ -86,37 +85,41 @@ describe('License Summary (R-LIC-1 … R-LIC-7)', () => {
   });
 
   it('R-LIC-1: filterable to chosen Licensing IDs and to active ones; the single-ID view may show unresolved quantities', async () => {
-    const pcn = (await summary('admin', `?licensingId=${ids['8765-4321']}`)).json();
+    const pcn = (await t.as(sessions.get('admin')).get(`/license-summary?licensingId=${ids['8765-4321']}`)).json();
     expect(pcn.licensingIds.map((l: { number: string }) => l.number)).toEqual(['8765-4321']);
     expect(find(pcn.rows, 'Office', '2021')).toMatchObject({ effectiveQuantity: 10 });
     expect(find(pcn.rows, 'Office', '2024')).toMatchObject({ effectiveQuantity: 30, activeSaQuantity: 15, unresolvedQuantity: 0 });
-    const two = (await summary('admin', `?licensingId=${ids['8765-4321']}&licensingId=${ids.V1234567}`)).json();
+    const two = (
+      await t.as(sessions.get('admin')).get(`/license-summary?licensingId=${ids['8765-4321']}&licensingId=${ids.V1234567}`)
+    ).json();
     expect(two.licensingIds).toHaveLength(2);
-    const active = (await summary('admin', '?status=active')).json();
+    const active = (await t.as(sessions.get('admin')).get('/license-summary?status=active')).json();
     expect(active.licensingIds.map((l: { number: string }) => l.number)).not.toContain('54011111');
     expect(find(active.rows, 'Office', '2019')).toBeUndefined();
   });
 
   it('R-LIC-1: hidden Licensing IDs never reach the totals; a chosen one outside the user’s scope is 404', async () => {
-    const viewer = (await summary('viewer')).json();
+    const viewer = (await t.as(sessions.get('viewer')).get('/license-summary')).json();
     expect(viewer.licensingIds.map((l: { number: string }) => l.number)).toEqual(['67012345']);
-    const adminOnEnrollment = (await summary('admin', `?licensingId=${ids['67012345']}`)).json();
+    const adminOnEnrollment = (await t.as(sessions.get('admin')).get(`/license-summary?licensingId=${ids['67012345']}`)).json();
     expect(viewer.rows).toEqual(adminOnEnrollment.rows);
     expect(viewer.totals).toEqual(adminOnEnrollment.totals);
-    expect(viewer.totals.effectiveQuantity).toBeLessThan((await summary('admin')).json().totals.effectiveQuantity);
+    expect(viewer.totals.effectiveQuantity).toBeLessThan(
+      (await t.as(sessions.get('admin')).get('/license-summary')).json().totals.effectiveQuantity,
+    );
     expect(find(viewer.rows, 'Office', '2019')).toBeUndefined();
     for (const id of [ids['8765-4321'], ids['67099999'], '00000000-0000-4000-8000-000000000000']) {
-      const res = await summary('viewer', `?licensingId=${ids['67012345']}&licensingId=${id}`);
+      const res = await t.as(sessions.get('viewer')).get(`/license-summary?licensingId=${ids['67012345']}&licensingId=${id}`);
       expect(res.statusCode).toBe(404);
       expect(res.json().code).toBe('NOT_FOUND');
     }
     // Product Keys and Download do not include reports: an empty summary, not someone else's.
-    const keys = (await summary('keys')).json();
+    const keys = (await t.as(sessions.get('keys')).get('/license-summary')).json();
     expect(keys.licensingIds).toEqual([]);
     expect(keys.rows).toEqual([]);
-    const fabrikam = (await summary('fabrikam')).json();
+    const fabrikam = (await t.as(sessions.get('fabrikam')).get('/license-summary')).json();
     expect(fabrikam.rows).toEqual([]);
-    expect((await summary('fabrikam', `?licensingId=${ids['67012345']}`)).statusCode).toBe(404);
+    expect((await t.as(sessions.get('fabrikam')).get(`/license-summary?licensingId=${ids['67012345']}`)).statusCode).toBe(404);
   });
 
   it('R-LIC-3: an order line counts from its coverage start; an Open License line at once', async () => {
@@ -132,12 +135,12 @@ describe('License Summary (R-LIC-1 … R-LIC-7)', () => {
       licensingId: { program: 'OPEN_LICENSE', number: 'V1234567' },
       lines: [{ product: 'MAIL-STD-2019', licenseType: 'FULL', quantity: 3, coverageStart: '2026-04-01' }],
     });
-    const now = (await summary('admin')).json();
+    const now = (await t.as(sessions.get('admin')).get('/license-summary')).json();
     expect(find(now.rows, 'Server', '2022')).toMatchObject({ effectiveQuantity: 8 });
     expect(find(now.rows, 'Mail Server', '2019')).toMatchObject({ effectiveQuantity: 5 });
     await travel('2026-04-01T00:00:00Z');
     try {
-      const later = (await summary('admin')).json();
+      const later = (await t.as(sessions.get('admin')).get('/license-summary')).json();
       expect(find(later.rows, 'Server', '2022')).toMatchObject({ effectiveQuantity: 14 });
     } finally {
       await travel('2026-03-01T09:00:00Z');
@@ -147,7 +150,7 @@ describe('License Summary (R-LIC-1 … R-LIC-7)', () => {
   it('R-LIC-7: each Licensing ID carries its expiry notice (Expiring soon within 90 days, red within 30)', async () => {
     await travel('2027-04-15T09:00:00Z');
     try {
-      const body = (await summary('admin')).json();
+      const body = (await t.as(sessions.get('admin')).get('/license-summary')).json();
       const notice = (n: string) => body.licensingIds.find((l: { number: string }) => l.number === n)?.expiry;
       expect(notice('67012345')).toEqual({ notice: 'EXPIRING_SOON', daysLeft: 76 });
       expect(notice('V1234567')).toEqual({ notice: 'EXPIRED', daysLeft: -46 });
@@ -246,7 +249,7 @@ describe('License Summary (R-LIC-1 … R-LIC-7)', () => {
     const contoso = members.find((m) => m.id === ids['67012345'])?.organizationId ?? '';
     for (const today of ['2022-06-30', '2023-12-31', '2025-01-01', '2026-03-01', '2027-06-30', '2029-01-01']) {
       await travel(`${today}T12:00:00Z`);
-      const api = (await summary('admin', `?licensingId=${chosen}`)).json();
+      const api = (await t.as(sessions.get('admin')).get(`/license-summary?licensingId=${chosen}`)).json();
       const expected = summarize(bucketLines(expectedLines, today));
       expect(api.rows, today).toEqual(expected);
       const lids = targets.map((x) => ids[x.number] ?? '');
@@ -267,11 +270,7 @@ describe('License Summary (R-LIC-1 … R-LIC-7)', () => {
 
   describe('exports', () => {
     it('R-LIC-1: CSV, streamed, headings in the user’s language, grants marked with an asterisk (R-LIC-5)', async () => {
-      const res = await t.app.inject({
-        method: 'GET',
-        url: '/api/v1/license-summary/export?format=csv',
-        headers: sessions.get('admin')?.headers,
-      });
+      const res = await t.as(sessions.get('admin')).get('/license-summary/export?format=csv');
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
       expect(res.headers['content-disposition']).toBe('attachment; filename="license-summary-2026-03-01.csv"');
@@ -282,20 +281,16 @@ describe('License Summary (R-LIC-1 … R-LIC-7)', () => {
       expect(lines[0]).toBe(
         'License pool,Product family,Version,Effective Quantity,Active SA Quantity,Unresolved Quantity,Grant,Full,Upgrade,L&SA,SA,SA Step-Up,Subscription',
       );
-      const json = (await summary('admin')).json();
+      const json = (await t.as(sessions.get('admin')).get('/license-summary')).json();
       expect(lines).toHaveLength(json.rows.length + 1);
       expect(lines).toContain('Servers,Northwind Chat Server,2019,2,0,0,*,2,0,0,0,0,0');
       expect(lines).toContain('Systems,Northwind Desktop OS,11,0,0,300,,0,300,0,0,0,0');
-      const sv = await t.app.inject({ method: 'GET', url: '/api/v1/license-summary/export', headers: sessions.get('viewer')?.headers });
+      const sv = await t.as(sessions.get('viewer')).get('/license-summary/export');
       expect(sv.body.replace(/^\uFEFF/, '').split('\r\n')[0]).toContain('Produktfamilj,Version,Effektivt antal');
     });
 
     it('R-LIC-1: an Excel workbook with the same rows and the totals', async () => {
-      const res = await t.app.inject({
-        method: 'GET',
-        url: '/api/v1/license-summary/export?format=xlsx',
-        headers: sessions.get('admin')?.headers,
-      });
+      const res = await t.as(sessions.get('admin')).get('/license-summary/export?format=xlsx');
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       const ExcelJS = (await import('exceljs')).default;
@@ -306,7 +301,7 @@ describe('License Summary (R-LIC-1 … R-LIC-7)', () => {
       sheet?.eachRow((r) => {
         values.push((r.values as unknown[]).slice(1));
       });
-      const json = (await summary('admin')).json();
+      const json = (await t.as(sessions.get('admin')).get('/license-summary')).json();
       expect(values.find((v) => v[1] === 'Northwind Desktop OS')).toEqual([
         'Systems',
         'Northwind Desktop OS',
@@ -330,13 +325,9 @@ describe('License Summary (R-LIC-1 … R-LIC-7)', () => {
     });
 
     it('exports only what the user may see', async () => {
-      const res = await t.app.inject({
-        method: 'GET',
-        url: `/api/v1/license-summary/export?licensingId=${ids['8765-4321']}`,
-        headers: sessions.get('viewer')?.headers,
-      });
+      const res = await t.as(sessions.get('viewer')).get(`/license-summary/export?licensingId=${ids['8765-4321']}`);
       expect(res.statusCode).toBe(404);
-      const keys = await t.app.inject({ method: 'GET', url: '/api/v1/license-summary/export', headers: sessions.get('keys')?.headers });
+      const keys = await t.as(sessions.get('keys')).get('/license-summary/export');
       expect(
         keys.body
           .replace(/^\uFEFF/, '')

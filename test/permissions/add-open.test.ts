@@ -15,8 +15,6 @@ describe('Add Open License', () => {
   let enrollmentId: string;
   const rows = async <T = Record<string, unknown>>(q: ReturnType<typeof sql>) => (await t.database.db.execute(q)).rows as T[];
   const count = async (q: ReturnType<typeof sql>) => Number((await rows<{ n: string }>(q))[0]?.n ?? 0);
-  const addOpen = (s: Session, payload: object) =>
-    t.app.inject({ method: 'POST', url: '/api/v1/open-licenses', headers: s.headers, payload: payload as Record<string, unknown> });
   const grantsOf = (email: string, licensing: string) =>
     rows<{ role: string; source: string; active: boolean }>(sql`
       select g.role::text as role, g.source::text as source, g.active from role_grant g join "user" u on u.id = g.user_id
@@ -35,7 +33,7 @@ describe('Add Open License', () => {
 
   it('R-PERM-10: a valid pair grants exactly the limited set (never Administrator), active at once, mails the user and every Administrator of record, and is audited', async () => {
     const s = await newUser('pat.jones@fabrikam.example');
-    const res = await addOpen(s, { ...PAIR, licenseNumber: ' v1234567 ', authorizationNumber: 'auth-7788' });
+    const res = await t.as(s).post('/open-licenses', { ...PAIR, licenseNumber: ' v1234567 ', authorizationNumber: 'auth-7788' });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ status: 'GRANTED', licensingId: openId, number: 'V1234567', name: 'Contoso Open License' });
     expect([...res.json().roles].sort()).toEqual(['DOWNLOAD', 'LICENSING_INFO_VIEWER', 'PRODUCT_KEYS', 'SUBSCRIPTIONS_MANAGER']);
@@ -47,10 +45,10 @@ describe('Add Open License', () => {
       })),
     );
     // Active at once: the license is now visible to the user, another organization's though it is.
-    const detail = await t.app.inject({ method: 'GET', url: `/api/v1/licensing-ids/${openId}`, headers: s.headers });
+    const detail = await t.as(s).get(`/licensing-ids/${openId}`);
     expect(detail.statusCode).toBe(200);
     expect(detail.json().roles).not.toContain('ADMINISTRATOR');
-    const manage = await t.app.inject({ method: 'GET', url: `/api/v1/licensing-ids/${openId}/resellers`, headers: s.headers });
+    const manage = await t.as(s).get(`/licensing-ids/${openId}/resellers`);
     expect(manage.statusCode).toBe(403);
 
     const mails = await rows<{ to_address: string; template: string; subject: string; text: string }>(
@@ -81,7 +79,7 @@ describe('Add Open License', () => {
   it('R-PERM-10: repeating it for a license already held is idempotent — no duplicate grants, no mail, a clear answer', async () => {
     const s = await signIn(t.app, 'pat.jones@fabrikam.example', 'user-password-1');
     const mailsBefore = await count(sql`select count(*) as n from outbox`);
-    const res = await addOpen(s, PAIR);
+    const res = await t.as(s).post('/open-licenses', PAIR);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'ALREADY_GRANTED', licensingId: openId });
     expect(await grantsOf('pat.jones@fabrikam.example', openId)).toHaveLength(4);
@@ -89,7 +87,7 @@ describe('Add Open License', () => {
     expect(await count(sql`select count(*) as n from audit_log where action = 'add_open.grant'`)).toBe(1);
     // An Administrator of the license already holds everything the set gives.
     const admin = await signIn(t.app, 'admin@contoso.example');
-    const again = await addOpen(admin, PAIR);
+    const again = await t.as(admin).post('/open-licenses', PAIR);
     expect(again.json()).toMatchObject({ status: 'ALREADY_GRANTED', roles: ['ADMINISTRATOR'] });
   });
 
@@ -97,7 +95,7 @@ describe('Add Open License', () => {
     await t.database.db.execute(sql`update role_grant set active = false where licensing_id = ${openId} and role = 'DOWNLOAD'
       and user_id = (select id from "user" where email = 'pat.jones@fabrikam.example')`);
     const s = await signIn(t.app, 'pat.jones@fabrikam.example', 'user-password-1');
-    const res = await addOpen(s, PAIR);
+    const res = await t.as(s).post('/open-licenses', PAIR);
     expect(res.statusCode).toBe(201);
     expect(await grantsOf('pat.jones@fabrikam.example', openId)).toHaveLength(4);
     expect((await grantsOf('pat.jones@fabrikam.example', openId)).every((g) => g.active)).toBe(true);
@@ -105,22 +103,22 @@ describe('Add Open License', () => {
 
   it('R-PERM-10: an incomplete profile is refused with PROFILE_INCOMPLETE unless the names come with the request, which saves them', async () => {
     const s = await newUser('no.name@fabrikam.example', '', '');
-    const refused = await addOpen(s, PAIR);
+    const refused = await t.as(s).post('/open-licenses', PAIR);
     expect(refused.statusCode).toBe(400);
     expect(refused.json()).toMatchObject({ code: 'PROFILE_INCOMPLETE' });
-    const half = await addOpen(s, { ...PAIR, firstName: 'Noa' });
+    const half = await t.as(s).post('/open-licenses', { ...PAIR, firstName: 'Noa' });
     expect(half.json()).toMatchObject({ code: 'PROFILE_INCOMPLETE' });
     expect(await grantsOf('no.name@fabrikam.example', openId)).toEqual([]);
     // Profile refusals are not invalid pairs.
     expect(await count(sql`select count(*) as n from add_open_failure`)).toBe(0);
 
-    const ok = await addOpen(s, { ...PAIR, firstName: 'Noa', lastName: 'Namnlös' });
+    const ok = await t.as(s).post('/open-licenses', { ...PAIR, firstName: 'Noa', lastName: 'Namnlös' });
     expect(ok.statusCode).toBe(201);
     const [u] = await rows<{ first_name: string; last_name: string }>(
       sql`select first_name, last_name from "user" where email = 'no.name@fabrikam.example'`,
     );
     expect(u).toEqual({ first_name: 'Noa', last_name: 'Namnlös' });
-    const me = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: s.headers });
+    const me = await t.as(s).get('/me');
     expect(me.json()).toMatchObject({ firstName: 'Noa', lastName: 'Namnlös' });
     const [notice] = await rows<{ text: string }>(
       sql`select text from outbox where template = 'addOpenAdminNotice' and text like '%no.name@fabrikam.example%'`,
@@ -140,7 +138,7 @@ describe('Add Open License', () => {
       { ...PAIR, licenseNumber: 'V'.repeat(41) },
       { ...PAIR, firstName: 'x'.repeat(101) },
     ]) {
-      const res = await addOpen(s, payload);
+      const res = await t.as(s).post('/open-licenses', payload);
       expect(res.statusCode, JSON.stringify(payload)).toBe(400);
       expect(res.json().code).toBe('VALIDATION_FAILED');
     }
@@ -148,7 +146,7 @@ describe('Add Open License', () => {
       sql`select (select count(*) from audit_log) + (select count(*) from outbox) + (select count(*) from role_grant) as n`,
     );
     expect(after).toBe(before);
-    const anonymous = await t.app.inject({ method: 'POST', url: '/api/v1/open-licenses', payload: PAIR });
+    const anonymous = await t.as(null).post('/open-licenses', PAIR);
     expect(anonymous.statusCode).toBe(401);
   });
 
@@ -158,11 +156,11 @@ describe('Add Open License', () => {
       { ...PAIR, authorizationNumber: 'AUTH-0000' },
       { ...PAIR, licenseNumber: '67012345' },
     ]) {
-      const res = await addOpen(s, payload);
+      const res = await t.as(s).post('/open-licenses', payload);
       expect(res.statusCode).toBe(400);
       expect(res.json()).toMatchObject({ code: 'INVALID_LICENSE_PAIR' });
     }
-    expect((await addOpen(s, { ...PAIR, authorizationNumber: 'nope' })).json().attemptsLeft).toBe(2);
+    expect((await t.as(s).post('/open-licenses', { ...PAIR, authorizationNumber: 'nope' })).json().attemptsLeft).toBe(2);
     const failures = await rows(sql`
       select f.at from add_open_failure f join "user" u on u.id = f.user_id where u.email = 'guesser@fabrikam.example'`);
     expect(failures).toHaveLength(3);
@@ -175,13 +173,13 @@ describe('Add Open License', () => {
     const max = t.config.ADD_OPEN_MAX_FAILURES;
     for (let i = 0; i < max; i++) {
       clock.advance(60_000);
-      const res = await addOpen(s, { ...PAIR, authorizationNumber: `GUESS-${i}` });
+      const res = await t.as(s).post('/open-licenses', { ...PAIR, authorizationNumber: `GUESS-${i}` });
       expect(res.json().code).toBe('INVALID_LICENSE_PAIR');
     }
     const suspendedAt = clock.now().getTime();
     const failuresBefore = await count(sql`select count(*) as n from add_open_failure`);
     for (const payload of [PAIR, { ...PAIR, authorizationNumber: 'GUESS-X' }]) {
-      const res = await addOpen(s, payload);
+      const res = await t.as(s).post('/open-licenses', payload);
       expect(res.statusCode).toBe(423);
       const body = res.json();
       expect(body.code).toBe('ADD_OPEN_SUSPENDED');
@@ -193,45 +191,40 @@ describe('Add Open License', () => {
     expect(await count(sql`select count(*) as n from add_open_failure`)).toBe(failuresBefore);
     expect(await grantsOf('attacker@fabrikam.example', openId)).toEqual([]);
     // Swedish title for Swedish callers.
-    const sv = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/open-licenses',
-      headers: { ...s.headers, 'accept-language': 'sv' },
-      payload: PAIR,
-    });
+    const sv = await t.as(s, { headers: { 'accept-language': 'sv' } }).post('/open-licenses', PAIR);
     expect(sv.statusCode).toBe(423);
 
     clock.advance(t.config.ADD_OPEN_SUSPENSION_HOURS * HOUR - 60_000);
     const fresh = await signIn(t.app, 'attacker@fabrikam.example', 'user-password-1');
-    expect((await addOpen(fresh, PAIR)).statusCode).toBe(423);
+    expect((await t.as(fresh).post('/open-licenses', PAIR)).statusCode).toBe(423);
     clock.advance(60_000);
-    const done = await addOpen(fresh, PAIR);
+    const done = await t.as(fresh).post('/open-licenses', PAIR);
     expect(done.statusCode).toBe(201);
     expect(done.json().status).toBe('GRANTED');
     // Another user was never affected.
     const other = await newUser('bystander@fabrikam.example');
-    expect((await addOpen(other, PAIR)).statusCode).toBe(201);
+    expect((await t.as(other).post('/open-licenses', PAIR)).statusCode).toBe(201);
   });
 
   it('R-PERM-10: the owner can turn Add Open off (audited); the license then answers ADD_OPEN_DISABLED, and on again', async () => {
     const admin = await signIn(t.app, 'admin@contoso.example');
     const url = `/api/v1/licensing-ids/${openId}/add-open`;
-    expect((await t.app.inject({ method: 'GET', url, headers: admin.headers })).json()).toEqual({
+    expect((await t.as(admin).get(url)).json()).toEqual({
       licensingId: openId,
       addOpenEnabled: true,
     });
-    const off = await t.app.inject({ method: 'PATCH', url, headers: admin.headers, payload: { enabled: false } });
+    const off = await t.as(admin).patch(url, { enabled: false });
     expect(off.statusCode).toBe(200);
     expect(off.json()).toEqual({ licensingId: openId, addOpenEnabled: false });
     // Repeating the same setting is harmless and not audited twice.
-    await t.app.inject({ method: 'PATCH', url, headers: admin.headers, payload: { enabled: false } });
+    await t.as(admin).patch(url, { enabled: false });
     const audits = await rows<{ before: unknown; after: unknown }>(
       sql`select before, after from audit_log where action = 'add_open.switch'`,
     );
     expect(audits).toEqual([{ before: { addOpenEnabled: true }, after: { addOpenEnabled: false } }]);
 
     const s = await newUser('late.comer@fabrikam.example');
-    const refused = await addOpen(s, PAIR);
+    const refused = await t.as(s).post('/open-licenses', PAIR);
     expect(refused.statusCode).toBe(403);
     expect(refused.json().code).toBe('ADD_OPEN_DISABLED');
     expect(refused.json().detail).toMatch(/administrator/);
@@ -243,27 +236,22 @@ describe('Add Open License', () => {
       ),
     ).toBe(0);
 
-    await t.app.inject({ method: 'PATCH', url, headers: admin.headers, payload: { enabled: true } });
-    expect((await addOpen(s, PAIR)).statusCode).toBe(201);
+    await t.as(admin).patch(url, { enabled: true });
+    expect((await t.as(s).post('/open-licenses', PAIR)).statusCode).toBe(201);
   });
 
   it('R-PERM-10: the switch exists only for Open License IDs (409 NOT_OPEN_LICENSE), only for their Administrators, and not across organizations', async () => {
     const admin = await signIn(t.app, 'admin@contoso.example');
-    const notOpen = await t.app.inject({
-      method: 'PATCH',
-      url: `/api/v1/licensing-ids/${enrollmentId}/add-open`,
-      headers: admin.headers,
-      payload: { enabled: false },
-    });
+    const notOpen = await t.as(admin).patch(`/licensing-ids/${enrollmentId}/add-open`, { enabled: false });
     expect(notOpen.statusCode).toBe(409);
     expect(notOpen.json().code).toBe('NOT_OPEN_LICENSE');
     const holder = await signIn(t.app, 'pat.jones@fabrikam.example', 'user-password-1');
     const url = `/api/v1/licensing-ids/${openId}/add-open`;
-    expect((await t.app.inject({ method: 'PATCH', url, headers: holder.headers, payload: { enabled: false } })).statusCode).toBe(403);
+    expect((await t.as(holder).patch(url, { enabled: false })).statusCode).toBe(403);
     const fabrikam = await signIn(t.app, 'admin@fabrikam.example');
-    expect((await t.app.inject({ method: 'PATCH', url, headers: fabrikam.headers, payload: { enabled: false } })).statusCode).toBe(404);
-    const bad = await t.app.inject({ method: 'PATCH', url, headers: admin.headers, payload: { enabled: 'no' } });
+    expect((await t.as(fabrikam).patch(url, { enabled: false })).statusCode).toBe(404);
+    const bad = await t.as(admin).patch(url, { enabled: 'no' });
     expect(bad.json().code).toBe('VALIDATION_FAILED');
-    expect((await t.app.inject({ method: 'GET', url, headers: admin.headers })).json().addOpenEnabled).toBe(true);
+    expect((await t.as(admin).get(url)).json().addOpenEnabled).toBe(true);
   });
 });

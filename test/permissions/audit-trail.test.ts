@@ -258,16 +258,14 @@ describe('audit trail of Administrator actions', () => {
     const made = await audited(since, 'scim-token.create', annaId, { type: 'scim_token', id: tokenId });
     expect(made).toMatchObject({ before: null, after: { name: 'Audit directory' } });
 
-    const directory = (method: 'POST' | 'DELETE', url: string, payload?: object) =>
-      t.app.inject({
-        method,
-        url: `/scim/v2${url}`,
-        headers: { authorization: `Bearer ${token}`, ...(payload ? { 'content-type': 'application/scim+json' } : {}) },
-        ...(payload ? { payload: JSON.stringify(payload) } : {}),
-      });
-    const entry = (await directory('POST', '/Users', { userName: 'audit.scim@contoso.example' })).json().id as string;
+    const directory = { headers: { authorization: `Bearer ${token}` } };
+    const entry = (
+      await t.as(directory, { headers: { 'content-type': 'application/scim+json' } }).post('/scim/v2/Users', {
+        userName: 'audit.scim@contoso.example',
+      })
+    ).json().id as string;
     const deleteSince = await mark();
-    expect((await directory('DELETE', `/Users/${entry}`)).statusCode).toBe(204);
+    expect((await t.as(directory).delete(`/scim/v2/Users/${entry}`)).statusCode).toBe(204);
     const deleted = await audited(deleteSince, 'directory.user.delete', tokenId, { type: 'directory_entry', id: entry });
     expect(deleted).toMatchObject({
       before: { userName: 'audit.scim@contoso.example', active: true },

@@ -30,8 +30,6 @@ describe('deactivation keeps a person out of the organization (R-PERM-7, R-ID-6)
     );
   const status = async (userId: string) =>
     (await f.rows<{ status: string }>(sql`select status::text from "user" where id = ${userId}`))[0]?.status;
-  const passwordSignIn = (email: string) =>
-    t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email, password: 'fixture-password-1' } });
 
   it('R-PERM-7 / R-ID-6: a person of the organization left with no role is signed out everywhere, loses their API tokens and cannot sign in', async () => {
     const u = await f.user('leaver@contoso.example', { locale: 'sv', grants: [['67012345', ['DOWNLOAD', 'PRODUCT_KEYS']]] });
@@ -50,7 +48,7 @@ describe('deactivation keeps a person out of the organization (R-PERM-7, R-ID-6)
     expect((await t.as(spare).get('/me')).statusCode).toBe(401);
     expect((await t.as(bearer).get('/me')).statusCode).toBe(401);
     expect((await t.as(u.session).post('/me/tokens', { name: 'again' })).statusCode).toBe(401);
-    const again = await passwordSignIn('leaver@contoso.example');
+    const again = await t.as(null).post('/auth/sign-in', { email: 'leaver@contoso.example', password: 'fixture-password-1' });
     expect(again.statusCode).toBe(401);
     expect(again.json().code).toBe('INVALID_CREDENTIALS');
 
@@ -80,7 +78,9 @@ describe('deactivation keeps a person out of the organization (R-PERM-7, R-ID-6)
     expect(await status(u.id)).toBe('active');
     expect(await f.roles(u.id, '67012345')).toEqual(['DOWNLOAD']);
     expect(await standing(u.id)).toEqual([{ locked_from: 'active', lifted_via: 'REACTIVATED' }]);
-    expect((await passwordSignIn('returner@contoso.example')).statusCode).toBe(200);
+    expect((await t.as(null).post('/auth/sign-in', { email: 'returner@contoso.example', password: 'fixture-password-1' })).statusCode).toBe(
+      200,
+    );
     expect((await t.as({ headers: { authorization: `Bearer ${token}` } }).get('/me')).statusCode).toBe(401);
     expect(await f.audits('users.deactivation-lift', u.id)).toHaveLength(1);
     expect((await f.mails('returner@contoso.example')).at(-1)?.template).toBe('accessReactivated');
@@ -182,7 +182,7 @@ describe('deactivation keeps a person out of the organization (R-PERM-7, R-ID-6)
       values (${u.id}, 'agreement.address@contoso.example', ${sha256(token)}, now() + interval '1 day', ${sql.param([waiting])}::uuid[])`);
 
     expect((await deactivate(u.id)).statusCode).toBe(200);
-    const verified = await t.app.inject({ method: 'POST', url: '/api/v1/auth/verify-email', payload: { token } });
+    const verified = await t.as(null).post('/auth/verify-email', { token });
     expect(verified.statusCode, verified.body).toBe(200);
     expect(verified.json().activatedGrants).toBe(0);
     expect(await f.roles(u.id, '67012345')).toEqual([]);
@@ -203,11 +203,11 @@ describe('deactivation keeps a person out of the organization (R-PERM-7, R-ID-6)
     const token = /register\?token=([A-Za-z0-9_-]+)/.exec(mail?.text ?? '')?.[1] ?? '';
     expect((await deactivate(ivy)).json()).toMatchObject({ accountClosed: true });
     expect(await status(ivy)).toBe('deactivated');
-    const refused = await t.app.inject({ method: 'GET', url: `/api/v1/auth/invitations/${token}` });
+    const refused = await t.as(null).get(`/auth/invitations/${token}`);
     expect(refused.statusCode).toBe(404);
 
     expect((await t.as(admin).post(`/users/${ivy}/reactivate`)).json().status).toBe('invited');
-    const valid = await t.app.inject({ method: 'GET', url: `/api/v1/auth/invitations/${token}` });
+    const valid = await t.as(null).get(`/auth/invitations/${token}`);
     expect(valid.json().status).toBe('valid');
   });
 

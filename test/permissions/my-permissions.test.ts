@@ -16,13 +16,9 @@ describe('My Permissions', () => {
   });
   afterAll(() => t.close());
 
-  const mine = (s: Session, status = 'active') =>
-    t.app.inject({ method: 'GET', url: `/api/v1/me/permissions?status=${status}`, headers: s.headers });
-  const leave = (s: Session, id: string) => t.app.inject({ method: 'DELETE', url: `/api/v1/me/permissions/${id}`, headers: s.headers });
-
   it('R-PERM-4: lists every Licensing ID with its roles, parent program agreement and MBSA, active or all', async () => {
     const keys = await signIn(t.app, 'keys@contoso.example');
-    const res = await mine(keys);
+    const res = await t.as(keys).get('/me/permissions?status=active');
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.email).toBe('keys@contoso.example');
@@ -40,14 +36,14 @@ describe('My Permissions', () => {
       reason: null,
       soleAdministrator: false,
     });
-    const all = (await mine(admin, 'all')).json();
-    const active = (await mine(admin)).json();
+    const all = (await t.as(admin).get('/me/permissions?status=all')).json();
+    const active = (await t.as(admin).get('/me/permissions?status=active')).json();
     expect(all.items.map((i: { number: string }) => i.number)).toContain('54011111');
     expect(active.items.map((i: { number: string }) => i.number)).not.toContain('54011111');
   });
 
   it('R-PERM-4, R-PERM-3: a contact may not remove their Licensing ID; a sole Administrator is told to add an alternate', async () => {
-    const items = (await mine(admin, 'all')).json().items as {
+    const items = (await t.as(admin).get('/me/permissions?status=all')).json().items as {
       number: string;
       reason: string;
       removable: boolean;
@@ -59,7 +55,7 @@ describe('My Permissions', () => {
     expect(byNumber.get('V9876543')?.soleAdministrator).toBe(true);
 
     const before = await f.counts();
-    const res = await leave(admin, await f.lid('67012345'));
+    const res = await t.as(admin).delete(`/me/permissions/${await f.lid('67012345')}`);
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ code: 'NOTICES_CORRESPONDENT', licensingId: await f.lid('67012345') });
     expect(await f.counts()).toEqual(before);
@@ -70,7 +66,7 @@ describe('My Permissions', () => {
     await f.db.execute(sql`insert into contact (licensing_id, type, name, email, user_id)
       values (${await f.lid('V1234567')}, 'PRIMARY_CONTACT', 'P C', 'pc-only@contoso.example', ${pc.id})`);
     const before = await f.counts();
-    const res = await leave(pc.session, await f.lid('V1234567'));
+    const res = await t.as(pc.session).delete(`/me/permissions/${await f.lid('V1234567')}`);
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('PRIMARY_CONTACT');
     expect(await f.counts()).toEqual(before);
@@ -84,9 +80,9 @@ describe('My Permissions', () => {
       await syncInheritance(tx, await f.agreement('4455-SP'));
     });
     expect(await f.roles(heir.id, '8765-4321')).toEqual(['ADMINISTRATOR', 'LICENSING_INFO_VIEWER']);
-    const items = (await mine(heir.session)).json().items;
+    const items = (await t.as(heir.session).get('/me/permissions?status=active')).json().items;
     expect(items).toEqual([expect.objectContaining({ number: '8765-4321', removable: false, reason: 'INHERITED' })]);
-    const res = await leave(heir.session, await f.lid('8765-4321'));
+    const res = await t.as(heir.session).delete(`/me/permissions/${await f.lid('8765-4321')}`);
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('INHERITED');
     expect(await f.roles(heir.id, '8765-4321')).toEqual(['ADMINISTRATOR', 'LICENSING_INFO_VIEWER']);
@@ -97,11 +93,11 @@ describe('My Permissions', () => {
     const viewerId = await f.userId('viewer@contoso.example');
     const enrollment = await f.lid('67012345');
     const grantsBefore = (await f.counts()).grants;
-    const res = await leave(viewer, enrollment);
+    const res = await t.as(viewer).delete(`/me/permissions/${enrollment}`);
     expect(res.statusCode).toBe(204);
     expect(await f.roles(viewerId, '67012345')).toEqual([]);
     expect((await f.counts()).grants).toBe(grantsBefore);
-    expect((await mine(viewer, 'all')).json().items).toEqual([]);
+    expect((await t.as(viewer).get('/me/permissions?status=all')).json().items).toEqual([]);
 
     const [row] = await f.audits('permissions.leave', enrollment);
     expect(row).toMatchObject({
@@ -116,7 +112,7 @@ describe('My Permissions', () => {
     expect(mail?.text).toContain('Detta är slutgiltigt');
 
     // Final until assigned again: a replay finds nothing to remove.
-    expect((await leave(viewer, enrollment)).statusCode).toBe(404);
+    expect((await t.as(viewer).delete(`/me/permissions/${enrollment}`)).statusCode).toBe(404);
   });
 
   it('R-PERM-3: the last Administrator of a Licensing ID cannot leave it', async () => {
@@ -124,29 +120,29 @@ describe('My Permissions', () => {
     await f.db.execute(sql`insert into licensing_id (organization_id, program_code, kind, number, name, start_date)
       values (${org}, 'SELECT_PLUS', 'PCN', 'SOLO-1', 'Solo PCN', '2025-01-01')`);
     const solo = await f.user('solo@contoso.example', { grants: [['SOLO-1', ['ADMINISTRATOR', 'DOWNLOAD']]] });
-    expect((await mine(solo.session)).json().items[0]).toMatchObject({
+    expect((await t.as(solo.session).get('/me/permissions?status=active')).json().items[0]).toMatchObject({
       soleAdministrator: true,
       removable: false,
       reason: 'LAST_ADMINISTRATOR',
     });
     const before = await f.counts();
-    const res = await leave(solo.session, await f.lid('SOLO-1'));
+    const res = await t.as(solo.session).delete(`/me/permissions/${await f.lid('SOLO-1')}`);
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('LAST_ADMINISTRATOR');
     expect(await f.counts()).toEqual(before);
 
     // With an alternate Administrator it may go.
     const alt = await f.user('alternate@contoso.example', { grants: [['SOLO-1', ['ADMINISTRATOR']]] });
-    expect((await mine(solo.session)).json().items[0].soleAdministrator).toBe(false);
-    expect((await leave(solo.session, await f.lid('SOLO-1'))).statusCode).toBe(204);
-    expect((await mine(alt.session)).json().items[0].soleAdministrator).toBe(true);
+    expect((await t.as(solo.session).get('/me/permissions?status=active')).json().items[0].soleAdministrator).toBe(false);
+    expect((await t.as(solo.session).delete(`/me/permissions/${await f.lid('SOLO-1')}`)).statusCode).toBe(204);
+    expect((await t.as(alt.session).get('/me/permissions?status=active')).json().items[0].soleAdministrator).toBe(true);
   });
 
   it('another organization’s Licensing ID, or a malformed id, changes nothing', async () => {
     const before = await f.counts();
-    const foreign = await leave(admin, await f.lid('67099999'));
+    const foreign = await t.as(admin).delete(`/me/permissions/${await f.lid('67099999')}`);
     expect(foreign.statusCode).toBe(404);
-    const bad = await leave(admin, 'not-a-uuid');
+    const bad = await t.as(admin).delete(`/me/permissions/${'not-a-uuid'}`);
     expect(bad.statusCode).toBe(400);
     expect(bad.json().code).toBe('VALIDATION_FAILED');
     expect(await f.counts()).toEqual(before);

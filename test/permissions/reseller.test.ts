@@ -14,11 +14,6 @@ describe('reseller access to Open Licenses', () => {
   const rows = async <T = Record<string, unknown>>(q: ReturnType<typeof sql>) => (await t.database.db.execute(q)).rows as T[];
   const count = async (q: ReturnType<typeof sql>) => Number((await rows<{ n: string }>(q))[0]?.n ?? 0);
   const grantUrl = (id: string) => `/api/v1/operator/licensing-ids/${id}/resellers`;
-  const grant = (payload: object, id = openId, s = operator) =>
-    t.app.inject({ method: 'POST', url: grantUrl(id), headers: s.headers, payload: payload as Record<string, unknown> });
-  const deny = (token: string) => t.app.inject({ method: 'POST', url: '/api/v1/reseller-access/deny', payload: { token } });
-  const list = async () =>
-    (await t.app.inject({ method: 'GET', url: `/api/v1/licensing-ids/${openId}/resellers`, headers: admin.headers })).json();
   const grantsOf = (email: string) =>
     rows<{ role: string; source: string; active: boolean }>(sql`
       select g.role::text as role, g.source::text as source, g.active from role_grant g join "user" u on u.id = g.user_id
@@ -48,7 +43,7 @@ describe('reseller access to Open Licenses', () => {
   afterAll(() => t.close());
 
   it('R-PERM-11: a new reseller gets the limited set at once (never Administrator), an invitation, a partner organization, and the administrators a Deny Access link', async () => {
-    const res = await grant({ email: 'Sam.Partner@Adatum.example', firstName: 'Sam', lastName: 'Partner' });
+    const res = await t.as(operator).post(grantUrl(openId), { email: 'Sam.Partner@Adatum.example', firstName: 'Sam', lastName: 'Partner' });
     expect(res.statusCode).toBe(201);
     const body = res.json();
     expect(body).toMatchObject({ status: 'GRANTED', licensingId: openId, invited: true });
@@ -90,7 +85,7 @@ describe('reseller access to Open Licenses', () => {
     expect(entry?.actor_user_id).toBe(await userId('operator@northwind.example'));
     expect(entry?.after.granted).toHaveLength(4);
 
-    const listed = await list();
+    const listed = (await t.as(admin).get(`/licensing-ids/${openId}/resellers`)).json();
     expect(listed.items).toEqual([
       expect.objectContaining({
         email: 'sam.partner@adatum.example',
@@ -104,7 +99,7 @@ describe('reseller access to Open Licenses', () => {
 
   it('R-PERM-11: granting again while the access stands changes nothing and mails no one', async () => {
     const before = await everything();
-    const res = await grant({ email: 'sam.partner@adatum.example', firstName: 'Sam', lastName: 'Partner' });
+    const res = await t.as(operator).post(grantUrl(openId), { email: 'sam.partner@adatum.example', firstName: 'Sam', lastName: 'Partner' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'ALREADY_GRANTED', invited: false });
     expect(await everything()).toBe(before);
@@ -112,7 +107,7 @@ describe('reseller access to Open Licenses', () => {
 
   it('R-PERM-11: the administrator denies from the mail link — grants inactive, the reseller told, audited; the link works once (410), and a later order does not re-grant', async () => {
     const token = await mailedToken('sam.partner@adatum.example');
-    const res = await deny(token);
+    const res = await t.as(null).post('/reseller-access/deny', { token: token });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({
       status: 'DENIED',
@@ -133,14 +128,16 @@ describe('reseller access to Open Licenses', () => {
     expect(entry?.before.roles).toHaveLength(4);
 
     const before = await everything();
-    const replay = await deny(token);
+    const replay = await t.as(null).post('/reseller-access/deny', { token: token });
     expect(replay.statusCode).toBe(410);
     expect(replay.json().code).toBe('DENY_LINK_USED');
     expect(await everything()).toBe(before);
 
-    expect((await list()).items[0]).toMatchObject({ status: 'DENIED', roles: [] });
-    expect((await list()).items[0].deniedAt).not.toBeNull();
-    const again = await grant({ email: 'sam.partner@adatum.example', firstName: 'Sam', lastName: 'Partner' });
+    expect((await t.as(admin).get(`/licensing-ids/${openId}/resellers`)).json().items[0]).toMatchObject({ status: 'DENIED', roles: [] });
+    expect((await t.as(admin).get(`/licensing-ids/${openId}/resellers`)).json().items[0].deniedAt).not.toBeNull();
+    const again = await t
+      .as(operator)
+      .post(grantUrl(openId), { email: 'sam.partner@adatum.example', firstName: 'Sam', lastName: 'Partner' });
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('RESELLER_ALREADY_DENIED');
     expect(await everything()).toBe(before);
@@ -148,8 +145,8 @@ describe('reseller access to Open Licenses', () => {
 
   it('R-PERM-11: an unknown or malformed token is 404 and changes nothing', async () => {
     const before = await everything();
-    expect((await deny('x'.repeat(43))).statusCode).toBe(404);
-    expect((await deny('short')).json().code).toBe('VALIDATION_FAILED');
+    expect((await t.as(null).post('/reseller-access/deny', { token: 'x'.repeat(43) })).statusCode).toBe(404);
+    expect((await t.as(null).post('/reseller-access/deny', { token: 'short' })).json().code).toBe('VALIDATION_FAILED');
     expect(await everything()).toBe(before);
   });
 
@@ -157,7 +154,7 @@ describe('reseller access to Open Licenses', () => {
     // The partner already holds Download through the customer's own administrator.
     const partnerId = await userId('admin@fabrikam.example');
     await t.given.grant(partnerId, { on: openId, roles: ['DOWNLOAD'] });
-    const res = await grant({ email: 'admin@fabrikam.example', firstName: 'Frank', lastName: 'Miller' });
+    const res = await t.as(operator).post(grantUrl(openId), { email: 'admin@fabrikam.example', firstName: 'Frank', lastName: 'Miller' });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ status: 'GRANTED', invited: false, userId: partnerId });
     expect(await count(sql`select count(*) as n from outbox where to_address = 'admin@fabrikam.example' and template = 'invitation'`)).toBe(
@@ -176,11 +173,11 @@ describe('reseller access to Open Licenses', () => {
 
     const url = `/api/v1/licensing-ids/${openId}/resellers/${partnerId}`;
     const keys = await signIn(t.app, 'keys@contoso.example');
-    expect((await t.app.inject({ method: 'DELETE', url, headers: keys.headers })).statusCode).toBe(403);
+    expect((await t.as(keys).delete(url)).statusCode).toBe(403);
     const reseller = await signIn(t.app, 'admin@fabrikam.example');
-    expect((await t.app.inject({ method: 'DELETE', url, headers: reseller.headers })).statusCode).toBe(403);
+    expect((await t.as(reseller).delete(url)).statusCode).toBe(403);
 
-    const denied = await t.app.inject({ method: 'DELETE', url, headers: admin.headers });
+    const denied = await t.as(admin).delete(url);
     expect(denied.statusCode).toBe(200);
     expect(denied.json()).toEqual({ userId: partnerId, licensingId: openId, status: 'DENIED' });
     expect(await grantsOf('admin@fabrikam.example')).toEqual([
@@ -200,38 +197,42 @@ describe('reseller access to Open Licenses', () => {
       await count(sql`select count(*) as n from outbox where to_address = 'admin@fabrikam.example' and template = 'resellerAccessDenied'`),
     ).toBe(1);
 
-    const twice = await t.app.inject({ method: 'DELETE', url, headers: admin.headers });
+    const twice = await t.as(admin).delete(url);
     expect(twice.statusCode).toBe(409);
     expect(twice.json().code).toBe('RESELLER_ALREADY_DENIED');
     // Denied in Manage Users: the mailed link is spent too.
-    expect((await deny(await mailedToken('admin@fabrikam.example'))).statusCode).toBe(410);
-    const unknown = await t.app.inject({
-      method: 'DELETE',
-      url: `/api/v1/licensing-ids/${openId}/resellers/${await userId('keys@contoso.example')}`,
-      headers: admin.headers,
-    });
+    expect((await t.as(null).post('/reseller-access/deny', { token: await mailedToken('admin@fabrikam.example') })).statusCode).toBe(410);
+    const unknown = await t.as(admin).delete(`/licensing-ids/${openId}/resellers/${await userId('keys@contoso.example')}`);
     expect(unknown.statusCode).toBe(404);
   });
 
   it('R-PERM-11: a second reseller of the same domain joins the existing partner organization; the country is kept when given', async () => {
-    const res = await grant({ email: 'kim@adatum.example', firstName: 'Kim', lastName: 'Lee', country: 'se' });
+    const res = await t
+      .as(operator)
+      .post(grantUrl(openId), { email: 'kim@adatum.example', firstName: 'Kim', lastName: 'Lee', country: 'se' });
     expect(res.statusCode).toBe(201);
     expect(await count(sql`select count(*) as n from organization where 'adatum.example' = any(domains)`)).toBe(1);
-    const other = await grant({ email: 'jo@litware.example', firstName: 'Jo', lastName: 'Berg', country: 'se' });
+    const other = await t
+      .as(operator)
+      .post(grantUrl(openId), { email: 'jo@litware.example', firstName: 'Jo', lastName: 'Berg', country: 'se' });
     expect(other.statusCode).toBe(201);
     expect((await rows<{ country: string }>(sql`select country from organization where name = 'litware.example'`))[0]?.country).toBe('SE');
   });
 
   it('R-PERM-11: refusals — personal address, not an Open License, unknown Licensing ID, bad input, not an operator — write nothing', async () => {
     const before = await everything();
-    const personal = await grant({ email: 'someone@gmail.com', firstName: 'A', lastName: 'B' });
+    const personal = await t.as(operator).post(grantUrl(openId), { email: 'someone@gmail.com', firstName: 'A', lastName: 'B' });
     expect(personal.statusCode).toBe(400);
     expect(personal.json().code).toBe('PERSONAL_ACCOUNT');
-    const notOpen = await grant({ email: 'x@adatum.example', firstName: 'A', lastName: 'B' }, enrollmentId);
+    const notOpen = await t.as(operator).post(grantUrl(enrollmentId), { email: 'x@adatum.example', firstName: 'A', lastName: 'B' });
     expect(notOpen.statusCode).toBe(409);
     expect(notOpen.json().code).toBe('NOT_OPEN_LICENSE');
     expect(
-      (await grant({ email: 'x@adatum.example', firstName: 'A', lastName: 'B' }, '00000000-0000-4000-8000-000000000000')).statusCode,
+      (
+        await t
+          .as(operator)
+          .post(grantUrl('00000000-0000-4000-8000-000000000000'), { email: 'x@adatum.example', firstName: 'A', lastName: 'B' })
+      ).statusCode,
     ).toBe(404);
     for (const payload of [
       { email: 'not-an-address', firstName: 'A', lastName: 'B' },
@@ -239,10 +240,10 @@ describe('reseller access to Open Licenses', () => {
       { email: 'x@adatum.example', firstName: 'A', lastName: 'B', country: 'Sweden' },
       { email: 'x@adatum.example', firstName: 'A' },
     ]) {
-      const res = await grant(payload);
+      const res = await t.as(operator).post(grantUrl(openId), payload);
       expect(res.json().code, JSON.stringify(payload)).toBe('VALIDATION_FAILED');
     }
-    expect((await grant({ email: 'x@adatum.example', firstName: 'A', lastName: 'B' }, openId, admin)).statusCode).toBe(403);
+    expect((await t.as(admin).post(grantUrl(openId), { email: 'x@adatum.example', firstName: 'A', lastName: 'B' })).statusCode).toBe(403);
     expect(await everything()).toBe(before);
   });
 
@@ -267,8 +268,13 @@ describe('reseller access to Open Licenses', () => {
     );
     expect(entry?.actor_user_id).toBeNull();
     const token = await mailedToken('ingested@tailspin.example');
-    expect((await deny(token)).statusCode).toBe(200);
-    const statuses = Object.fromEntries(((await list()).items as { email: string; status: string }[]).map((r) => [r.email, r.status]));
+    expect((await t.as(null).post('/reseller-access/deny', { token: token })).statusCode).toBe(200);
+    const statuses = Object.fromEntries(
+      ((await t.as(admin).get(`/licensing-ids/${openId}/resellers`)).json().items as { email: string; status: string }[]).map((r) => [
+        r.email,
+        r.status,
+      ]),
+    );
     expect(statuses).toMatchObject({
       'sam.partner@adatum.example': 'DENIED',
       'admin@fabrikam.example': 'DENIED',

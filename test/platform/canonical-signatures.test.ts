@@ -100,12 +100,7 @@ describe('signed download links over HTTP: only the link as handed out downloads
     t = await createTestApp();
     const admin = await signIn(t.app, 'admin@contoso.example');
     const office = (await t.database.db.execute<{ id: string }>(sql`select id from product where code = 'OFF-PP-2024'`)).rows[0]?.id;
-    const res = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/downloads/${office}/links`,
-      headers: admin.headers,
-      payload: { language: 'en', os: 'WINDOWS', method: 'MANAGER' },
-    });
+    const res = await t.as(admin).post(`/downloads/${office}/links`, { language: 'en', os: 'WINDOWS', method: 'MANAGER' });
     expect(res.statusCode, res.body).toBe(200);
     const link = new URL((res.json() as { items: { url: string }[] }).items[0]?.url ?? '');
     url = `${link.pathname}${link.search}`;

@@ -10,6 +10,7 @@ import { systemClock } from '../../src/platform/clock.js';
 import { openDatabase } from '../../src/platform/db/client.js';
 import { loadSecrets } from '../../src/platform/secrets.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
+import { requestsAs } from '../helpers/requests.js';
 import { signIn } from '../helpers/session.js';
 
 /** Two app nodes on one database: nothing a request needs lives in one node's memory. */
@@ -47,15 +48,14 @@ describe('two app nodes on one database', () => {
   it('a session made on one node works on the other, and sign-out on either ends it everywhere', async () => {
     const [a, b] = nodes as [FastifyInstance, FastifyInstance];
     const s = await signIn(a, 'admin@contoso.example');
-    expect((await b.inject({ method: 'GET', url: '/api/v1/me', headers: s.headers })).statusCode).toBe(200);
-    expect((await b.inject({ method: 'POST', url: '/api/v1/auth/sign-out', headers: s.headers })).statusCode).toBe(204);
-    expect((await a.inject({ method: 'GET', url: '/api/v1/me', headers: s.headers })).statusCode).toBe(401);
+    expect((await requestsAs(b, s).get('/me')).statusCode).toBe(200);
+    expect((await requestsAs(b, s).post('/auth/sign-out')).statusCode).toBe(204);
+    expect((await requestsAs(a, s).get('/me')).statusCode).toBe(401);
   });
 
   it('the sign-in limit counts attempts on every node together', async () => {
     const [a, b] = nodes as [FastifyInstance, FastifyInstance];
-    const attempt = (n: FastifyInstance) =>
-      n.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: 'keys@contoso.example', password: 'wrong' } });
+    const attempt = (n: FastifyInstance) => requestsAs(n, null).post('/auth/sign-in', { email: 'keys@contoso.example', password: 'wrong' });
     const codes = [
       (await attempt(a)).statusCode,
       (await attempt(b)).statusCode,
@@ -68,22 +68,25 @@ describe('two app nodes on one database', () => {
   it('the activation limit per key counts activations on every node together, one flush later', async () => {
     const [a, b] = nodes as [FastifyInstance, FastifyInstance];
     const admin = await signIn(a, 'admin@contoso.example');
-    const ids = (await a.inject({ method: 'GET', url: '/api/v1/licensing-ids', headers: admin.headers })).json().items as {
+    const ids = (await requestsAs(a, admin).get('/licensing-ids')).json().items as {
       id: string;
       number: string;
     }[];
     const enrollment = ids.find((l) => l.number === '67012345');
-    const keys = (await a.inject({ method: 'GET', url: `/api/v1/licensing-ids/${enrollment?.id}/keys`, headers: admin.headers })).json()
-      .items as { type: string; productKey: string; product: { code: string } }[];
+    const keys = (await requestsAs(a, admin).get(`/licensing-ids/${enrollment?.id}/keys`)).json().items as {
+      type: string;
+      productKey: string;
+      product: { code: string };
+    }[];
     const mak = keys.find((k) => k.type === 'MAK');
     if (!mak) throw new Error('the demo has no MAK on 67012345');
     let machine = 0;
     const activate = async (n: FastifyInstance) =>
       (
-        await n.inject({
-          method: 'POST',
-          url: '/api/v1/activations',
-          payload: { productKey: mak.productKey, productCode: mak.product.code, fingerprint: `two-nodes-${machine++}` },
+        await requestsAs(n, null).post('/activations', {
+          productKey: mak.productKey,
+          productCode: mak.product.code,
+          fingerprint: `two-nodes-${machine++}`,
         })
       ).statusCode;
     const settle = () => new Promise((r) => setTimeout(r, 150)); // several flush intervals

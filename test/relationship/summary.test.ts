@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { groupRelationship, type LicensingIdRow } from '../../src/modules/relationship/rules.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
-import { signIn } from '../helpers/session.js';
+import { type Session, signIn } from '../helpers/session.js';
 
 type Group = {
   mbsa: { number: string } | null;
@@ -15,17 +15,16 @@ const numbers = (groups: Group[]) => groups.flatMap((g) => g.parents.flatMap((p)
 
 describe('Relationship Summary', () => {
   let t: TestApp;
+  const s: Record<string, Session> = {};
   beforeAll(async () => {
     t = await createTestApp();
+    for (const email of ['admin@contoso.example', 'viewer@contoso.example', 'keys@contoso.example', 'admin@fabrikam.example'])
+      s[email] = await signIn(t.app, email);
   });
   afterAll(() => t.close());
-  const get = async (email: string, url: string) => {
-    const s = await signIn(t.app, email);
-    return t.app.inject({ method: 'GET', url, headers: s.headers });
-  };
 
   it('R-REL-2: groups MBSA → parent program agreement → Licensing ID; Open programs stand without MBSA', async () => {
-    const res = await get('admin@contoso.example', '/api/v1/relationship-summary');
+    const res = await t.as(s['admin@contoso.example']).get('/relationship-summary');
     expect(res.statusCode).toBe(200);
     const groups = res.json().groups as Group[];
     expect(groups.map((g) => g.mbsa?.number ?? null)).toEqual(['01E73628', null]);
@@ -36,7 +35,7 @@ describe('Relationship Summary', () => {
   });
 
   it('R-REL-1 / R-REL-7: one organization holds Licensing IDs of every kind across programs', async () => {
-    const res = await get('admin@contoso.example', '/api/v1/relationship-summary?status=all');
+    const res = await t.as(s['admin@contoso.example']).get('/relationship-summary?status=all');
     const all = (res.json().groups as Group[]).flatMap((g) => g.parents.flatMap((p) => p.licensingIds));
     expect(new Set(all.map((l) => l.kind))).toEqual(new Set(['ENROLLMENT', 'PCN', 'LICENSE', 'AGREEMENT']));
     expect(all.find((l) => l.number === 'V1234567')?.authorizationNumber).toBe('AUTH-7788');
@@ -44,14 +43,14 @@ describe('Relationship Summary', () => {
   });
 
   it('R-REL-3: only Licensing IDs the user holds a role on; inactive ones only when asked', async () => {
-    const active = await get('admin@contoso.example', '/api/v1/relationship-summary');
+    const active = await t.as(s['admin@contoso.example']).get('/relationship-summary');
     expect(numbers(active.json().groups).sort()).toEqual(['67012345', '8765-4321', 'V1234567', 'V9876543']);
-    const all = await get('admin@contoso.example', '/api/v1/relationship-summary?status=all');
+    const all = await t.as(s['admin@contoso.example']).get('/relationship-summary?status=all');
     expect(numbers(all.json().groups)).toContain('54011111');
-    const viewer = await get('viewer@contoso.example', '/api/v1/relationship-summary?status=all');
+    const viewer = await t.as(s['viewer@contoso.example']).get('/relationship-summary?status=all');
     expect(numbers(viewer.json().groups)).toEqual(['67012345']);
     expect((viewer.json().groups as Group[])[0]?.parents[0]?.licensingIds[0]?.roles).toEqual(['LICENSING_INFO_VIEWER']);
-    const fabrikam = await get('admin@fabrikam.example', '/api/v1/relationship-summary?status=all');
+    const fabrikam = await t.as(s['admin@fabrikam.example']).get('/relationship-summary?status=all');
     expect(numbers(fabrikam.json().groups)).toEqual(['67099999']);
   });
 
@@ -59,50 +58,47 @@ describe('Relationship Summary', () => {
     await t.database.db.execute(
       sql`update role_grant set active = false where user_id = (select id from "user" where email = 'keys@contoso.example') and licensing_id = (select id from licensing_id where number = '8765-4321')`,
     );
-    const res = await get('keys@contoso.example', '/api/v1/relationship-summary?status=all');
+    const res = await t.as(s['keys@contoso.example']).get('/relationship-summary?status=all');
     expect(numbers(res.json().groups)).toEqual(['67012345']);
   });
 
   it('R-REL-3 / R-PERM-1: a role held from two sources is listed once, in the catalogue’s order', async () => {
     const db = t.database.db;
     // The demo admin is Administrator of the enrollment by assignment; make them its contact too.
-    await db.execute(sql`insert into role_grant (user_id, licensing_id, role, source)
-      select u.id, l.id, r.role::role, r.source::grant_source from "user" u, licensing_id l,
-        (values ('ADMINISTRATOR', 'CONTACT'), ('ADMINISTRATOR', 'INHERITED'), ('LICENSING_INFO_VIEWER', 'INHERITED')) as r(role, source)
-      where u.email = 'admin@contoso.example' and l.number = '67012345'
-      on conflict (user_id, licensing_id, role, source) do update set active = true`);
+    const [admin] = (await db.execute<{ id: string }>(sql`select id from "user" where email = 'admin@contoso.example'`)).rows;
+    await t.given.grant(admin?.id ?? '', { on: '67012345', roles: ['ADMINISTRATOR'], source: 'CONTACT' });
+    await t.given.grant(admin?.id ?? '', { on: '67012345', roles: ['ADMINISTRATOR', 'LICENSING_INFO_VIEWER'], source: 'INHERITED' });
     const held = await db.execute<{ n: number }>(sql`select count(*)::int as n from role_grant g
       join "user" u on u.id = g.user_id join licensing_id l on l.id = g.licensing_id
       where u.email = 'admin@contoso.example' and l.number = '67012345' and g.active and g.role = 'ADMINISTRATOR'`);
     expect(held.rows[0]?.n).toBeGreaterThan(1);
 
-    const summary = await get('admin@contoso.example', '/api/v1/relationship-summary');
+    const summary = await t.as(s['admin@contoso.example']).get('/relationship-summary');
     const row = (summary.json().groups as Group[])
       .flatMap((g) => g.parents.flatMap((p) => p.licensingIds))
       .find((l) => l.number === '67012345');
     expect(row?.roles).toEqual(['ADMINISTRATOR', 'LICENSING_INFO_VIEWER']);
-    const list = await get('admin@contoso.example', '/api/v1/licensing-ids');
+    const list = await t.as(s['admin@contoso.example']).get('/licensing-ids');
     const item = (list.json().items as { number: string; roles: string[] }[]).find((l) => l.number === '67012345');
     expect(item?.roles).toEqual(['ADMINISTRATOR', 'LICENSING_INFO_VIEWER']);
-    const one = await get(
-      'admin@contoso.example',
-      `/api/v1/licensing-ids/${(list.json().items as { id: string; number: string }[]).find((l) => l.number === '67012345')?.id}`,
-    );
+    const one = await t
+      .as(s['admin@contoso.example'])
+      .get(`/licensing-ids/${(list.json().items as { id: string; number: string }[]).find((l) => l.number === '67012345')?.id}`);
     expect(one.json().roles).toEqual(['ADMINISTRATOR', 'LICENSING_INFO_VIEWER']);
   });
 
   it('another organization’s Licensing ID answers 404; an own one without a role 403', async () => {
     const ids = await t.database.db.execute<{ number: string; id: string }>(sql`select number, id from licensing_id`);
     const id = (n: string) => ids.rows.find((r) => r.number === n)?.id;
-    const foreign = await get('admin@contoso.example', `/api/v1/licensing-ids/${id('67099999')}`);
+    const foreign = await t.as(s['admin@contoso.example']).get(`/licensing-ids/${id('67099999')}`);
     expect(foreign.statusCode).toBe(404);
     expect(foreign.json().code).toBe('NOT_FOUND');
-    const unknown = await get('admin@contoso.example', '/api/v1/licensing-ids/00000000-0000-4000-8000-000000000000');
+    const unknown = await t.as(s['admin@contoso.example']).get('/licensing-ids/00000000-0000-4000-8000-000000000000');
     expect(unknown.statusCode).toBe(404);
     expect({ ...foreign.json(), instance: '', requestId: '' }).toEqual({ ...unknown.json(), instance: '', requestId: '' });
-    const ownNoRole = await get('viewer@contoso.example', `/api/v1/licensing-ids/${id('8765-4321')}`);
+    const ownNoRole = await t.as(s['viewer@contoso.example']).get(`/licensing-ids/${id('8765-4321')}`);
     expect(ownNoRole.statusCode).toBe(403);
-    const own = await get('viewer@contoso.example', `/api/v1/licensing-ids/${id('67012345')}`);
+    const own = await t.as(s['viewer@contoso.example']).get(`/licensing-ids/${id('67012345')}`);
     expect(own.statusCode).toBe(200);
     expect(own.json()).toMatchObject({ number: '67012345', parent: { number: '01E73628-EA' }, mbsa: { number: '01E73628' } });
   });

@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../src/platform/auth/password.js';
 import { fixedClock } from '../../src/platform/clock.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { type Session, signIn } from '../helpers/session.js';
@@ -18,20 +17,17 @@ describe('Licensing Information reports (R-REL-4, R-REL-5)', () => {
       select organization_id, program_code, parent_agreement_id, kind, '8765-9999', 'Contoso Norway (participating affiliate)', '2022-01-01', 'PARTICIPATING'
       from licensing_id where number = '8765-4321'`);
     for (const r of (await db.execute<{ number: string; id: string }>(sql`select number, id from licensing_id`)).rows) ids[r.number] = r.id;
-    const hash = await hashPassword('affiliate-password-1');
-    await db.execute(sql`
-      insert into "user" (organization_id, email, first_name, last_name, password_hash)
-      select organization_id, 'affiliate@contoso.example', 'Nora', 'Dahl', ${hash} from licensing_id where number = '8765-9999'`);
-    await db.execute(sql`
-      insert into role_grant (user_id, licensing_id, role, source)
-      select u.id, ${ids['8765-9999']}, 'LICENSING_INFO_VIEWER', 'ADMIN' from "user" u where u.email = 'affiliate@contoso.example'`);
     for (const who of ['admin', 'viewer', 'keys']) sessions.set(who, await signIn(t.app, `${who}@contoso.example`));
-    sessions.set('affiliate', await signIn(t.app, 'affiliate@contoso.example', 'affiliate-password-1'));
+    const affiliate = await t.given.signedIn('affiliate@contoso.example', {
+      firstName: 'Nora',
+      lastName: 'Dahl',
+      grants: [{ on: '8765-9999', roles: ['LICENSING_INFO_VIEWER'] }],
+    });
+    sessions.set('affiliate', affiliate.session);
   });
   afterAll(() => t.close());
 
-  const get = (who: string, url: string) => t.app.inject({ method: 'GET', url, headers: sessions.get(who)?.headers });
-  const report = (who: string, number: string, kind = 'report') => get(who, `/api/v1/licensing-ids/${ids[number]}/${kind}`);
+  const report = (who: string, number: string, kind = 'report') => t.as(sessions.get(who)).get(`/licensing-ids/${ids[number]}/${kind}`);
 
   it('R-REL-4: Licensing ID details: contacts with the Channel Partner (R-REL-6), related licenses, orders, order details, purchase history', async () => {
     const res = await report('admin', '67012345');
@@ -157,7 +153,7 @@ describe('Licensing Information reports (R-REL-4, R-REL-5)', () => {
   it('another organization’s Licensing ID answers 404 on every report', async () => {
     const fabrikam = (await t.database.db.execute<{ id: string }>(sql`select id from licensing_id where number = '67099999'`)).rows[0]?.id;
     for (const kind of ['report', 'parent-report', 'mbsa-report']) {
-      const res = await get('admin', `/api/v1/licensing-ids/${fabrikam}/${kind}`);
+      const res = await t.as(sessions.get('admin')).get(`/licensing-ids/${fabrikam}/${kind}`);
       expect(res.statusCode).toBe(404);
     }
   });
