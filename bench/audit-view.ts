@@ -61,7 +61,8 @@ async function load(client: pg.Client, passwordHash: string) {
 /** The statement the audit view runs for an Administrator's first page, written out: the reference. */
 const adminPageSql = (byAction: boolean) => `
   select a.id::text as id, a.at, a.action, a.target_type, a.target_id, a.licensing_ids::text[] as licensing_ids, a.before, a.after,
-    u.id as actor_id, u.email as actor_email, u.first_name, u.last_name, o.id as org_id, o.name as org_name
+    u.id as actor_id, u.email as actor_email, u.first_name, u.last_name, o.id as org_id, o.name as org_name,
+    (select json_object_agg(l.id, l.number) from licensing_id l where l.id = any(a.licensing_ids)) as numbers
   from audit_log a
   left join "user" u on u.id = a.actor_user_id
   left join organization o on o.id = a.organization_id

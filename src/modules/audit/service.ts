@@ -2,10 +2,9 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import { authorize } from '../../platform/authz/authorize.js';
 import { visibleLicensingIds } from '../../platform/authz/scope.js';
-import type { Db, DbOrTx } from '../../platform/db/client.js';
+import type { Db } from '../../platform/db/client.js';
 import { DomainError, invalid, notFound } from '../../platform/errors.js';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
-import { licensingIdsByIds } from '../relationship/service.js';
 import { isAuditAction, periodOf, readable } from './rules.js';
 import { type AuditEntry, AuditPosition } from './schemas.js';
 
@@ -42,6 +41,8 @@ interface AuditRow extends Record<string, unknown> {
   last_name: string | null;
   org_id: string | null;
   org_name: string | null;
+  /** Licensing ID → its number, for those the entry concerns. */
+  numbers: Record<string, string> | null;
 }
 
 const uuidArray = (ids: Iterable<string>): SQL => sql`${sql.param([...ids])}::uuid[]`;
@@ -50,16 +51,19 @@ const uuidArray = (ids: Iterable<string>): SQL => sql`${sql.param([...ids])}::uu
 const PAGE_OF_EXPORT = 1000;
 
 export function createAuditService({ db }: { db: Db }) {
+  /** The organization's own entries are for whom the gate lets manage the organization (organization.manage). */
+  const organizationAdmin = (actor: Actor) =>
+    authorize(db, actor, 'organization.manage').then(
+      () => true,
+      (e: unknown) => {
+        if (e instanceof DomainError && e.status === 403) return false;
+        throw e;
+      },
+    );
+
   async function scopeOf(actor: Actor): Promise<AuditScope> {
-    const administered = new Set(await visibleLicensingIds(db, actor, 'users.manage'));
-    let organizationAdmin = true;
-    try {
-      await authorize(db, actor, 'organization.manage');
-    } catch (e) {
-      if (!(e instanceof DomainError) || e.status !== 403) throw e;
-      organizationAdmin = false;
-    }
-    return { kind: 'administrator', administered, organizationId: organizationAdmin ? actor.organizationId : null };
+    const [administered, orgAdmin] = await Promise.all([visibleLicensingIds(db, actor, 'users.manage'), organizationAdmin(actor)]);
+    return { kind: 'administrator', administered: new Set(administered), organizationId: orgAdmin ? actor.organizationId : null };
   }
 
   /** The WHERE of a filtered read in this scope; null when nothing can match (no scope, an unknown person). */
@@ -100,7 +104,8 @@ export function createAuditService({ db }: { db: Db }) {
     return (
       await db.execute<AuditRow>(sql`
         select a.id::text as id, a.at, a.action, a.target_type, a.target_id, a.licensing_ids::text[] as licensing_ids, a.before, a.after,
-          u.id as actor_id, u.email as actor_email, u.first_name, u.last_name, o.id as org_id, o.name as org_name
+          u.id as actor_id, u.email as actor_email, u.first_name, u.last_name, o.id as org_id, o.name as org_name,
+          (select json_object_agg(l.id, l.number) from licensing_id l where l.id = any(a.licensing_ids)) as numbers
         from audit_log a
         left join "user" u on u.id = a.actor_user_id
         left join organization o on o.id = a.organization_id
@@ -111,16 +116,13 @@ export function createAuditService({ db }: { db: Db }) {
   }
 
   /** The entries as the scope may read them (see `readable`), with their Licensing IDs' numbers. */
-  async function entries(db: DbOrTx, scope: AuditScope, found: AuditRow[]): Promise<AuditEntry[]> {
+  function entries(scope: AuditScope, found: AuditRow[]): AuditEntry[] {
     const shown = found.map((r) => ({
       row: r,
       ...(scope.kind === 'administrator'
         ? readable(r.licensing_ids, scope.administered)
         : { licensingIds: r.licensing_ids, detailWithheld: false }),
     }));
-    const numbers = new Map(
-      (await licensingIdsByIds(db, [...new Set(shown.flatMap((s) => s.licensingIds))])).map((l) => [l.id, l.number] as const),
-    );
     return shown.map(({ row: r, licensingIds, detailWithheld }) => ({
       id: r.id,
       at: new Date(r.at),
@@ -129,7 +131,7 @@ export function createAuditService({ db }: { db: Db }) {
       organization: r.org_id ? { id: r.org_id, name: r.org_name ?? '' } : null,
       targetType: r.target_type,
       targetId: r.target_id,
-      licensingIds: licensingIds.map((id) => ({ id, number: numbers.get(id) ?? '' })),
+      licensingIds: licensingIds.map((id) => ({ id, number: r.numbers?.[id] ?? '' })),
       detailWithheld,
       before: detailWithheld ? null : (r.before ?? null),
       after: detailWithheld ? null : (r.after ?? null),
@@ -141,7 +143,7 @@ export function createAuditService({ db }: { db: Db }) {
     const where = await conditions(scope, q);
     if (!where) return { items: [], nextCursor: null };
     const found = await rows(where, afterId, q.limit + 1);
-    const items = await entries(db, scope, found.slice(0, q.limit));
+    const items = entries(scope, found.slice(0, q.limit));
     const last = items[items.length - 1];
     return { items, nextCursor: found.length > q.limit && last ? encodeCursor([last.id]) : null };
   }
@@ -153,7 +155,7 @@ export function createAuditService({ db }: { db: Db }) {
     let afterId: string | null = null;
     for (;;) {
       const found = await rows(where, afterId, PAGE_OF_EXPORT);
-      yield* await entries(db, scope, found);
+      yield* entries(scope, found);
       if (found.length < PAGE_OF_EXPORT) return;
       afterId = found[found.length - 1]?.id ?? null;
     }

@@ -40,7 +40,9 @@ function EntryDetails({ entry }: { entry: AuditEntry }) {
             <Text size="sm" fw={600}>
               {t('audit.before')}
             </Text>
-            <Code block>{json(entry.before)}</Code>
+            <Code block className="audit-change">
+              {json(entry.before)}
+            </Code>
           </>
         )}
         {entry.after !== null && (
@@ -48,7 +50,9 @@ function EntryDetails({ entry }: { entry: AuditEntry }) {
             <Text size="sm" fw={600}>
               {t('audit.after')}
             </Text>
-            <Code block>{json(entry.after)}</Code>
+            <Code block className="audit-change">
+              {json(entry.after)}
+            </Code>
           </>
         )}
       </Stack>
@@ -130,7 +134,9 @@ export function AuditTrailPage() {
     <Stack gap="lg">
       <Group justify="space-between" align="flex-end">
         <Stack gap="xs">
-          <Title order={1}>{t('administration.audit.title')}</Title>
+          <Title order={1} className="long-title">
+            {t('administration.audit.title')}
+          </Title>
           <Text maw={720}>{t('audit.intro')}</Text>
         </Stack>
         {administered.ids.length > 0 && !reversed && (
