@@ -31,12 +31,12 @@ const RUNS = 60;
 const WARMUP = 5;
 const PASSWORD = 'bench-password-1';
 
-const percentile = (xs: number[], p: number) => {
+export const percentile = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? 0;
 };
 
-async function timed(runs: number, fn: () => Promise<unknown>): Promise<number[]> {
+export async function timed(runs: number, fn: () => Promise<unknown>): Promise<number[]> {
   for (let i = 0; i < WARMUP; i++) await fn();
   const out: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -48,7 +48,7 @@ async function timed(runs: number, fn: () => Promise<unknown>): Promise<number[]
 }
 
 /** A database of its own: on the server at DATABASE_URL, or an embedded PostgreSQL in a temporary folder. */
-async function benchDatabase() {
+export async function benchDatabase() {
   const name = `lsc_bench_${process.pid}_${randomBytes(3).toString('hex')}`;
   let adminUrl = process.env.DATABASE_URL;
   let stopEmbedded: (() => Promise<void>) | undefined;

@@ -1,4 +1,5 @@
 import { activationBench } from './activations.js';
+import { auditViewBench } from './audit-view.js';
 import { coldStartBench } from './cold-start.js';
 import { downloadBench } from './downloads.js';
 import { licenseSummaryBench } from './license-summary.js';
@@ -12,6 +13,7 @@ const benches: Record<
   'license-summary': licenseSummaryBench,
   activations: activationBench,
   downloads: downloadBench,
+  'audit-view': auditViewBench,
 };
 
 /** Thousands separated; small figures keep the decimals where their differences are. */

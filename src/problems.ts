@@ -1,4 +1,5 @@
 import { ACTIVATION_PROBLEMS } from './modules/activation/problems.js';
+import { AUDIT_PROBLEMS } from './modules/audit/problems.js';
 import { CATALOG_PROBLEMS } from './modules/catalog/problems.js';
 import { DOWNLOADS_PROBLEMS } from './modules/downloads/problems.js';
 import { SECOND_FACTOR_PROBLEMS } from './modules/identity/mfa/problems.js';
@@ -28,4 +29,5 @@ export const ALL_PROBLEMS: ProblemTitles = {
   ...KEYS_PROBLEMS,
   ...ACTIVATION_PROBLEMS,
   ...DOWNLOADS_PROBLEMS,
+  ...AUDIT_PROBLEMS,
 };

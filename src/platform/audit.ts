@@ -2,14 +2,102 @@ import type { Actor } from './auth/actor.js';
 import type { DbOrTx } from './db/client.js';
 import { auditLog } from './tables.js';
 
+/**
+ * Every action the audit log records, declared once: audit() takes only these, the audit view's
+ * action filter refuses anything else (UNKNOWN_AUDIT_ACTION), and the portal names each in English
+ * and Swedish.
+ */
+export const AUDIT_ACTIONS = [
+  'add_open.grant',
+  'add_open.switch',
+  'auth.password',
+  'auth.second-factor',
+  'auth.sign-in',
+  'auth.sign-out',
+  'auth.sso-refused',
+  'catalog.family.create',
+  'catalog.product.create',
+  'demo.seed',
+  'directory.user.create',
+  'directory.user.delete',
+  'directory.user.patch',
+  'directory.user.replace',
+  'directory.user.reprovision',
+  'downloads.file.delete',
+  'downloads.file.upload',
+  'downloads.info.update',
+  'downloads.settings.update',
+  'invitation.resend',
+  'keys.issue',
+  'keys.request',
+  'keys.request.decide',
+  'order.ingest',
+  'organization.country',
+  'organization.settings',
+  'permission-request.create',
+  'permission-request.decide',
+  'permissions.contact-administrators',
+  'permissions.inheritance-choice',
+  'permissions.inheritance-sync',
+  'permissions.leave',
+  'reseller.deny',
+  'reseller.grant',
+  'scim-token.create',
+  'scim-token.revoke',
+  'second-factor.passkey.add',
+  'second-factor.passkey.remove',
+  'second-factor.passkey.rename',
+  'second-factor.recovery-codes.regenerate',
+  'second-factor.totp.add',
+  'second-factor.totp.remove',
+  'sso.settings.remove',
+  'sso.settings.save',
+  'token.create',
+  'token.revoke',
+  'user.directory-names',
+  'user.directory-removed',
+  'user.directory-restored',
+  'user.locale',
+  'user.password-change',
+  'user.password-reset',
+  'user.password-reset.request',
+  'user.password-reset.sso-hint',
+  'user.profile',
+  'user.register',
+  'user.sign-up',
+  'user.sign-up-existing',
+  'user.sso-sign-up',
+  'user.verify-email',
+  'user.verify-email.resend',
+  'users.add',
+  'users.correct-name',
+  'users.deactivate',
+  'users.deactivation-lift',
+  'users.reactivate',
+  'users.remove-licensing-id',
+  'users.send-password-reset',
+  'users.set-roles',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
 export interface AuditEntry {
-  action: string;
+  action: AuditAction;
   targetType: string;
   targetId?: string | null;
   organizationId?: string | null;
+  /**
+   * The Licensing IDs the change concerns, so that their Administrators read it in the audit view;
+   * a target of type `licensing_id` is one without being named here. None: an organization-level
+   * (or personal) entry.
+   */
+  licensingIds?: readonly string[];
   before?: unknown;
   after?: unknown;
 }
+
+const concernedLicensingIds = (e: AuditEntry): string[] => [
+  ...new Set([...(e.licensingIds ?? []), ...(e.targetType === 'licensing_id' && e.targetId ? [e.targetId] : [])]),
+];
 
 /** Written by services inside the use-case's transaction, so a change and its record land together. */
 export async function audit(tx: DbOrTx, actor: Pick<Actor, 'userId' | 'organizationId' | 'requestId'> | null, e: AuditEntry) {
@@ -19,6 +107,7 @@ export async function audit(tx: DbOrTx, actor: Pick<Actor, 'userId' | 'organizat
     action: e.action,
     targetType: e.targetType,
     targetId: e.targetId ?? null,
+    licensingIds: concernedLicensingIds(e),
     before: e.before ?? null,
     after: e.after ?? null,
     requestId: actor?.requestId ?? null,

@@ -33,7 +33,10 @@ export function tableText(rows: Iterable<readonly Cell[]>, format: TableFormat):
   return stringifySync([...rows] as Cell[][], FORMATS[format]);
 }
 
-/** A table as CSV, a row at a time, so a large one never sits in memory as one string; `bom` for Excel to read it as UTF-8. */
-export function csvStream(rows: Iterable<readonly Cell[]>, { bom = false } = {}): Readable {
+/**
+ * A table as CSV, a row at a time, so a large one never sits in memory as one string (rows may
+ * come from an async source, read page by page); `bom` for Excel to read it as UTF-8.
+ */
+export function csvStream(rows: Iterable<readonly Cell[]> | AsyncIterable<readonly Cell[]>, { bom = false } = {}): Readable {
   return pipeline(Readable.from(rows), stringify({ ...FORMATS.csv, bom }), () => {});
 }

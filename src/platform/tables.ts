@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigserial, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { LOCALES } from './i18n/locale.js';
 
@@ -18,8 +19,16 @@ export const auditLog = pgTable(
     before: jsonb('before'),
     after: jsonb('after'),
     requestId: text('request_id'),
+    /** The Licensing IDs the entry concerns (see audit.ts); empty for an organization-level or personal entry. */
+    licensingIds: uuid('licensing_ids').array().notNull().default(sql`'{}'::uuid[]`),
   },
-  (t) => [index('audit_org_at_idx').on(t.organizationId, t.at)],
+  (t) => [
+    index('audit_org_at_idx').on(t.organizationId, t.at),
+    // The audit view: an Administrator's entries are those sharing a Licensing ID with theirs (&&).
+    index('audit_licensing_ids_idx').using('gin', t.licensingIds),
+    // The audit view's person filter (who acted), newest first.
+    index('audit_actor_idx').on(t.actorUserId, t.id),
+  ],
 );
 
 /** Mail written in the same transaction as the change it reports; a dispatcher delivers it. */

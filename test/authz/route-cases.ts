@@ -1,4 +1,5 @@
 import { ADD_OPEN_CASES } from './cases/add-open.js';
+import { AUDIT_CASES } from './cases/audit.js';
 import { DOWNLOADS_CASES } from './cases/downloads.js';
 import { FOUNDATION_CASES } from './cases/foundation.js';
 import { KEYS_CASES } from './cases/keys.js';
@@ -22,4 +23,5 @@ export const ROUTE_CASES: Record<string, import('./cases/types.js').RouteCase> =
   ...ORDERS_CASES,
   ...KEYS_CASES,
   ...DOWNLOADS_CASES,
+  ...AUDIT_CASES,
 };

@@ -79,7 +79,7 @@ describe('licenses in Chromium', () => {
     };
     const all = await csv();
     expect(all[0]).toBe(
-      'License pool,Product family,Version,Effective Quantity,Active SA Quantity,Unresolved Quantity,Grant,Full,Upgrade,L&SA,SA,SA Step-Up,Subscription',
+      'License pool,Product family,Version,Effective Quantity,Active SA Quantity,Unresolved Quantity,Grant,Full,Upgrade,L&SA,SA,SA Step-Up,Subscription,Maintenance,Upgrade Advantage',
     );
     expect(all.some((l) => l.startsWith('Systems,Northwind Desktop OS,11,'))).toBe(true);
 

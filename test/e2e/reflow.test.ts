@@ -110,6 +110,7 @@ describe('reflow at 320 and 390 px wide (WCAG 1.4.10)', () => {
       '/administration',
       '/administration/users',
       `/administration/users/${keysUser?.id}`,
+      '/administration/audit',
       '/profile',
       '/organization',
     ];

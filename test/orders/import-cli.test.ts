@@ -150,6 +150,26 @@ describe('order files (R-BC-7)', () => {
       expect(await count(sql`select count(*) as n from license_order`)).toBe(orders + 2);
     });
 
+    it('R-LIC-2: an order file names Maintenance and Upgrade Advantage as order systems write them', async () => {
+      const file = path.join(dir, 'coverage.csv');
+      await writeFile(
+        file,
+        [
+          HEADER,
+          'CSV-LIC2,2026-01-10,ENTERPRISE,67012345,SRV-STD-2022,Maintenance,3,2026-02-01,2028-01-31,',
+          'CSV-LIC2,2026-01-10,ENTERPRISE,67012345,SRV-STD-2022,Upgrade Advantage,2,2026-02-01,2028-01-31,',
+          'CSV-LIC2,2026-01-10,ENTERPRISE,67012345,SRV-STD-2022,UPGRADE_ADVANTAGE,1,2026-02-01,2028-01-31,',
+        ].join('\n'),
+      );
+      const result = await lsc(file);
+      expect(result.out).toContain('Order CSV-LIC2: recorded (3 lines)');
+      expect(result.code).toBe(0);
+      const types = await t.database.db.execute<{ license_type: string }>(sql`
+        select ol.license_type from order_line ol join license_order o on o.id = ol.order_id
+        where o.order_number = 'CSV-LIC2' order by ol.line_number`);
+      expect(types.rows.map((r) => r.license_type)).toEqual(['MAINTENANCE', 'UPGRADE_ADVANTAGE', 'UPGRADE_ADVANTAGE']);
+    });
+
     it('R-BC-7: an order already recorded through the API is recognised in a file; a changed one is refused', async () => {
       const operator = await signIn(t.app, 'operator@northwind.example');
       const api = await t.as(operator).post('/operator/orders', {

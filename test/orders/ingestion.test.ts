@@ -164,6 +164,35 @@ describe('order ingestion (R-BC-7)', () => {
     expect(await written()).toEqual(before);
   });
 
+  it('R-LIC-2: Maintenance and Upgrade Advantage lines are accepted, with their coverage period; without its end they are refused', async () => {
+    const coverage = { product: 'SRV-STD-2022', coverageStart: '2026-03-01', coverageEnd: '2029-02-28' };
+    const res = await t.as(operator).post(
+      '/operator/orders',
+      order('NW-LIC2-1', [
+        { ...coverage, licenseType: 'MAINTENANCE', quantity: 4 },
+        { ...coverage, licenseType: 'UPGRADE_ADVANTAGE', quantity: 2 },
+      ]),
+    );
+    expect(res.statusCode).toBe(201);
+    const lines = await t.database.db.execute<{ license_type: string; quantity: number }>(sql`
+      select ol.license_type, ol.quantity from order_line ol join license_order o on o.id = ol.order_id
+      where o.order_number = 'NW-LIC2-1' order by ol.line_number`);
+    expect(lines.rows).toEqual([
+      { license_type: 'MAINTENANCE', quantity: 4 },
+      { license_type: 'UPGRADE_ADVANTAGE', quantity: 2 },
+    ]);
+    const before = await written();
+    const open = await t
+      .as(operator)
+      .post('/operator/orders', order('NW-LIC2-2', [{ ...coverage, licenseType: 'MAINTENANCE', quantity: 1, coverageEnd: null }]));
+    expect(open.statusCode).toBe(400);
+    expect(open.json()).toMatchObject({
+      code: 'ORDER_INVALID',
+      errors: [{ line: 1, field: 'coverageEnd', code: 'COVERAGE_END_REQUIRED' }],
+    });
+    expect(await written()).toEqual(before);
+  });
+
   it('R-BC-7: every error of an order counts its lines from 1, a value of the wrong form as much as an unknown product; the order itself stays VALIDATION_FAILED', async () => {
     const before = await written();
     const res = await t

@@ -11,7 +11,7 @@ import {
   totalsOf,
 } from '../../src/modules/orders/license-summary-rules.js';
 import { planScope } from '../../src/modules/orders/license-summary-sql.js';
-import { countsFrom, LICENSE_TYPES, type LicenseType } from '../../src/modules/orders/rules.js';
+import { COVERAGE_ONLY_TYPES, countsFrom, LICENSE_TYPES, type LicenseType } from '../../src/modules/orders/rules.js';
 
 const TODAY = '2026-03-01';
 const family = { familyId: 'f-office', family: 'Office', pool: 'APPLICATIONS' as const };
@@ -64,6 +64,34 @@ describe('License Summary rules (pure)', () => {
     // Expired SA-only coverage claims nothing.
     const expired = line('2021', 'SA', 5, { coverageStart: '2020-01-01', coverageEnd: '2022-12-31', countsFrom: '2020-01-01' });
     expect(rowsOf([expired])[0]).toMatchObject({ activeSaQuantity: 0, unresolvedQuantity: 0, purchased: { SA: 5 } });
+  });
+
+  it('R-LIC-2: Maintenance and Upgrade Advantage are coverage-only: beyond the qualifying full licenses found they are Unresolved, and they are no Active SA', () => {
+    const rows = rowsOf([line('2019', 'FULL', 10), line('2021', 'MAINTENANCE', 6), line('2021', 'UPGRADE_ADVANTAGE', 7)]);
+    expect(row(rows, '2021')).toMatchObject({
+      effectiveQuantity: 0,
+      activeSaQuantity: 0,
+      unresolvedQuantity: 3,
+      purchased: { MAINTENANCE: 6, UPGRADE_ADVANTAGE: 7 },
+    });
+    expect(row(rows, '2019')).toMatchObject({ effectiveQuantity: 10, unresolvedQuantity: 0 });
+    // With no base at all, all of it is unresolved; a license already under L&SA is no base either.
+    expect(rowsOf([line('2021', 'UPGRADE_ADVANTAGE', 4)])[0]).toMatchObject({ unresolvedQuantity: 4, effectiveQuantity: 0 });
+    expect(row(rowsOf([line('2021', 'LSA', 4), line('2021', 'MAINTENANCE', 4)]), '2021')).toMatchObject({
+      activeSaQuantity: 4,
+      unresolvedQuantity: 4,
+    });
+    // SA, Maintenance and Upgrade Advantage share the uncovered licenses: 5 bases for 3 + 2 + 2.
+    const shared = rowsOf([
+      line('2019', 'FULL', 5),
+      line('2021', 'SA', 3),
+      line('2021', 'MAINTENANCE', 2),
+      line('2021', 'UPGRADE_ADVANTAGE', 2),
+    ]);
+    expect(row(shared, '2021')).toMatchObject({ activeSaQuantity: 3, unresolvedQuantity: 2 });
+    // Expired coverage claims nothing.
+    const expired = line('2021', 'MAINTENANCE', 5, { coverageStart: '2020-01-01', coverageEnd: '2022-12-31', countsFrom: '2020-01-01' });
+    expect(rowsOf([expired])[0]).toMatchObject({ unresolvedQuantity: 0, purchased: { MAINTENANCE: 5 } });
   });
 
   it('R-LIC-2: an SA Step-Up may step up a license of its own version (another edition) or an earlier one', () => {
@@ -187,7 +215,7 @@ const sumOf = (buckets: Bucket[], pred: (b: Bucket) => boolean, active = false) 
   buckets.filter(pred).reduce((n, b) => n + (active ? b.activeQuantity : b.quantity), 0);
 
 describe('License Summary properties (fast-check)', () => {
-  it('R-LIC-2: quantities are never negative, and unresolved never exceeds what needs a base', () => {
+  it('R-LIC-2: quantities are never negative, and unresolved never exceeds what needs a base (upgrades, step-ups, active SA, Maintenance, Upgrade Advantage)', () => {
     fc.assert(
       fc.property(linesArb, dayArb, (lines, today) => {
         const buckets = bucketLines(lines, today);
@@ -198,7 +226,7 @@ describe('License Summary properties (fast-check)', () => {
           const mine = (b: Bucket) => b.familyId === r.familyId && b.version === r.version;
           const needsBase =
             sumOf(buckets, (b) => mine(b) && (b.licenseType === 'UPGRADE' || b.licenseType === 'SA_STEP_UP')) +
-            sumOf(buckets, (b) => mine(b) && b.licenseType === 'SA', true);
+            sumOf(buckets, (b) => mine(b) && (COVERAGE_ONLY_TYPES as readonly string[]).includes(b.licenseType), true);
           expect(r.unresolvedQuantity).toBeLessThanOrEqual(needsBase);
         }
       }),

@@ -160,6 +160,30 @@ describe('License Summary (R-LIC-1 … R-LIC-7)', () => {
     }
   });
 
+  it('R-LIC-2: Maintenance and Upgrade Advantage beyond the qualifying full licenses are Unresolved, never Active SA', async () => {
+    const fabrikam = { program: 'ENTERPRISE', number: '67099999' };
+    const coverage = { coverageStart: '2026-01-01', coverageEnd: '2028-12-31' };
+    await ingest({
+      orderNumber: 'FAB-LIC2-1',
+      orderDate: '2026-01-01',
+      licensingId: fabrikam,
+      lines: [
+        { product: 'SRV-STD-2019', licenseType: 'FULL', quantity: 10, coverageStart: '2026-01-01' },
+        { product: 'SRV-STD-2022', licenseType: 'MAINTENANCE', quantity: 6, ...coverage },
+        { product: 'SRV-STD-2022', licenseType: 'UPGRADE_ADVANTAGE', quantity: 7, ...coverage },
+      ],
+    });
+    const body = (await t.as(sessions.get('fabrikam')).get('/license-summary')).json();
+    expect(find(body.rows, 'Server', '2019')).toMatchObject({ effectiveQuantity: 10, unresolvedQuantity: 0 });
+    expect(find(body.rows, 'Server', '2022')).toMatchObject({
+      effectiveQuantity: 0,
+      activeSaQuantity: 0,
+      unresolvedQuantity: 3,
+      purchased: { MAINTENANCE: 6, UPGRADE_ADVANTAGE: 7 },
+    });
+    expect(body.totals).toMatchObject({ activeSaQuantity: 0, unresolvedQuantity: 3 });
+  });
+
   it('R-LIC-2: the positions-based aggregate equals the pure rules over the very lines, for random orders and days', async () => {
     const db = t.database.db;
     const products = (
@@ -279,12 +303,12 @@ describe('License Summary (R-LIC-1 … R-LIC-7)', () => {
         .trim()
         .split('\r\n');
       expect(lines[0]).toBe(
-        'License pool,Product family,Version,Effective Quantity,Active SA Quantity,Unresolved Quantity,Grant,Full,Upgrade,L&SA,SA,SA Step-Up,Subscription',
+        'License pool,Product family,Version,Effective Quantity,Active SA Quantity,Unresolved Quantity,Grant,Full,Upgrade,L&SA,SA,SA Step-Up,Subscription,Maintenance,Upgrade Advantage',
       );
       const json = (await t.as(sessions.get('admin')).get('/license-summary')).json();
       expect(lines).toHaveLength(json.rows.length + 1);
-      expect(lines).toContain('Servers,Northwind Chat Server,2019,2,0,0,*,2,0,0,0,0,0');
-      expect(lines).toContain('Systems,Northwind Desktop OS,11,0,0,300,,0,300,0,0,0,0');
+      expect(lines).toContain('Servers,Northwind Chat Server,2019,2,0,0,*,2,0,0,0,0,0,0,0');
+      expect(lines).toContain('Systems,Northwind Desktop OS,11,0,0,300,,0,300,0,0,0,0,0,0');
       const sv = await t.as(sessions.get('viewer')).get('/license-summary/export');
       expect(sv.body.replace(/^\uFEFF/, '').split('\r\n')[0]).toContain('Produktfamilj,Version,Effektivt antal');
     });
@@ -312,6 +336,8 @@ describe('License Summary (R-LIC-1 … R-LIC-7)', () => {
         '',
         0,
         300,
+        0,
+        0,
         0,
         0,
         0,

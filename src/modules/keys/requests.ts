@@ -126,7 +126,13 @@ export function createKeyRequestsService({ db, config, clock, secrets }: ModuleD
           .returning({ id: keyRequest.id });
         if (!row) throw new Error('insert returned nothing');
         const created = await one(tx, row.id);
-        await audit(tx, actor, { action: 'keys.request', targetType: 'key_request', targetId: row.id, after: input });
+        await audit(tx, actor, {
+          action: 'keys.request',
+          targetType: 'key_request',
+          targetId: row.id,
+          licensingIds: [input.licensingId],
+          after: input,
+        });
         const [me] = await tx.select({ firstName: user.firstName, locale: user.locale }).from(user).where(eq(user.id, actor.userId));
         const locale = me?.locale ?? actor.locale;
         await enqueueMail(tx, {
@@ -241,6 +247,7 @@ export function createKeyRequestsService({ db, config, clock, secrets }: ModuleD
             targetType: 'key_request',
             targetId: id,
             organizationId: decided.organizationId,
+            licensingIds: [decided.licensingId],
             before: { status: 'PENDING' },
             after: { status: decided.status, activationsGranted: granted, limit, note: d.note ?? null },
           });

@@ -234,6 +234,7 @@ export function createKeysService({ db, config, clock, secrets }: ModuleDeps) {
             targetType: 'product_key',
             targetId: key.id,
             organizationId: terms.organizationId,
+            licensingIds: [terms.id],
             after: key,
           });
           await tellKeyHolders(tx, terms, 1);

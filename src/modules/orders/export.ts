@@ -21,6 +21,8 @@ const LABELS = {
     sa: 'SA',
     stepUp: 'SA Step-Up',
     subscription: 'Subscription',
+    maintenance: 'Maintenance',
+    upgradeAdvantage: 'Upgrade Advantage',
     total: 'Total',
     asOf: 'As of',
     licensingIds: 'Licensing IDs',
@@ -42,6 +44,8 @@ const LABELS = {
     sa: 'SA',
     stepUp: 'SA Step-Up',
     subscription: 'Prenumeration',
+    maintenance: 'Underhåll',
+    upgradeAdvantage: 'Upgrade Advantage',
     total: 'Totalt',
     asOf: 'Per',
     licensingIds: 'Licens-ID:n',
@@ -66,6 +70,8 @@ function header(locale: Locale): string[] {
     l.sa,
     l.stepUp,
     l.subscription,
+    l.maintenance,
+    l.upgradeAdvantage,
   ];
 }
 
@@ -85,6 +91,8 @@ function cells(r: SummaryRow, locale: Locale): (string | number)[] {
     p.SA,
     p.SA_STEP_UP,
     p.SUBSCRIPTION,
+    p.MAINTENANCE,
+    p.UPGRADE_ADVANTAGE,
   ];
 }
 

@@ -168,6 +168,7 @@ export function createOrderIngestion({ db, config, clock }: { db: Db; config: Co
           targetType: 'order',
           targetId: row.id,
           organizationId: lid.organizationId,
+          licensingIds: [lid.id],
           after: {
             orderNumber: order.orderNumber,
             licensingId: lid.id,

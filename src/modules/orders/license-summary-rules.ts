@@ -1,5 +1,5 @@
 import { compareVersions, type LicensePool } from '../catalog/rules.js';
-import type { LicenseType } from './rules.js';
+import { COVERAGE_TYPES, type LicenseType } from './rules.js';
 
 /**
  * The License Summary's arithmetic (R-LIC-2, R-LIC-3, R-LIC-5), on quantities already summed per
@@ -7,8 +7,7 @@ import type { LicenseType } from './rules.js';
  * `bucketLines` is the same summing over single lines, for tests and as its definition.
  */
 
-/** License types whose coverage is read for "active today". */
-export const COVERAGE_TYPES: readonly LicenseType[] = ['LSA', 'SA', 'SA_STEP_UP', 'SUBSCRIPTION'];
+const isCoverageType = (t: LicenseType) => (COVERAGE_TYPES as readonly LicenseType[]).includes(t);
 
 export interface ProductVersion {
   familyId: string;
@@ -68,7 +67,7 @@ export function bucketLines(lines: readonly SummaryLine[], today: string): Bucke
       buckets.set(key, b);
     }
     b.quantity += l.quantity;
-    if (COVERAGE_TYPES.includes(l.licenseType) && coverageActiveOn(l, today)) b.activeQuantity += l.quantity;
+    if (isCoverageType(l.licenseType) && coverageActiveOn(l, today)) b.activeQuantity += l.quantity;
   }
   return [...buckets.values()];
 }
@@ -80,7 +79,7 @@ export interface SummaryRow extends ProductVersion {
   effectiveQuantity: number;
   /** L&SA, SA and SA Step-Up whose coverage is active today. */
   activeSaQuantity: number;
-  /** Upgrades, step-ups and active SA-only coverage beyond the qualifying licenses found. */
+  /** Upgrades, step-ups and active coverage-only lines (SA, Maintenance, Upgrade Advantage) beyond the qualifying licenses found. */
   unresolvedQuantity: number;
   /** R-LIC-5: part of the row was granted, not purchased (the portal shows an asterisk). */
   granted: boolean;
@@ -94,13 +93,23 @@ interface Work {
   perpetual: number;
   upgrades: number;
   stepUps: number;
-  saOnlyActive: number;
+  /** Active SA, Maintenance and Upgrade Advantage: each needs a license no other coverage holds. */
+  coverageOnlyActive: number;
   coveredActive: number;
   subscriptions: number;
   available: number;
 }
 
-const emptyPurchased = (): PurchasedQuantities => ({ FULL: 0, UPGRADE: 0, LSA: 0, SA: 0, SA_STEP_UP: 0, SUBSCRIPTION: 0 });
+const emptyPurchased = (): PurchasedQuantities => ({
+  FULL: 0,
+  UPGRADE: 0,
+  LSA: 0,
+  SA: 0,
+  SA_STEP_UP: 0,
+  SUBSCRIPTION: 0,
+  MAINTENANCE: 0,
+  UPGRADE_ADVANTAGE: 0,
+});
 
 /** Takes up to `need` licenses from the sources in order, lowering what each has left; returns how many it found. */
 function take(need: number, sources: Work[]): number {
@@ -120,8 +129,9 @@ function take(need: number, sources: Work[]): number {
  * - An upgrade to a version takes a qualifying license of an earlier version (the nearest first)
  *   and moves it to its own version; with none left it is unresolved.
  * - An SA Step-Up does the same but may also step up a license of its own version (another edition).
- * - SA-only coverage that is active today needs a license of its version or earlier not already
- *   covered (by L&SA, a step-up, or another SA line); beyond those it is unresolved.
+ * - Coverage-only lines (SA, Maintenance, Upgrade Advantage) that are active today each need a
+ *   license of their version or earlier not already covered (by L&SA, a step-up, or another
+ *   coverage-only line); beyond those they are unresolved. Only SA counts as Active SA.
  * - Subscriptions count while active and qualify nothing. Online services are not license entitlements.
  * The result does not depend on the order of the buckets.
  */
@@ -148,7 +158,7 @@ export function summarize(buckets: readonly Bucket[]): SummaryRow[] {
         perpetual: 0,
         upgrades: 0,
         stepUps: 0,
-        saOnlyActive: 0,
+        coverageOnlyActive: 0,
         coveredActive: 0,
         subscriptions: 0,
         available: 0,
@@ -175,8 +185,10 @@ export function summarize(buckets: readonly Bucket[]): SummaryRow[] {
         w.row.activeSaQuantity += b.activeQuantity;
         break;
       case 'SA':
-        w.saOnlyActive += b.activeQuantity;
-        w.row.activeSaQuantity += b.activeQuantity;
+      case 'MAINTENANCE':
+      case 'UPGRADE_ADVANTAGE':
+        w.coverageOnlyActive += b.activeQuantity;
+        if (b.licenseType === 'SA') w.row.activeSaQuantity += b.activeQuantity;
         break;
       case 'SUBSCRIPTION':
         w.subscriptions += b.activeQuantity;
@@ -212,9 +224,9 @@ export function summarize(buckets: readonly Bucket[]): SummaryRow[] {
     for (const w of list) {
       capacity += w.available - w.coveredActive;
       const free = Math.max(0, capacity - used);
-      const covered = Math.min(w.saOnlyActive, free);
+      const covered = Math.min(w.coverageOnlyActive, free);
       used += covered;
-      w.row.unresolvedQuantity += w.saOnlyActive - covered;
+      w.row.unresolvedQuantity += w.coverageOnlyActive - covered;
       w.row.effectiveQuantity = w.available + w.subscriptions;
       w.row.granted = w.row.grantQuantity > 0;
       rows.push(w.row);

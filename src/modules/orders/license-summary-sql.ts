@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
-import type { LicenseType } from './rules.js';
+import { type LicenseType, NON_COVERAGE_TYPES } from './rules.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -9,6 +9,13 @@ export function uuidArray(ids: readonly string[]): SQL {
   for (const id of ids) if (!UUID.test(id)) throw new Error(`not a uuid: ${id}`);
   return sql`${`{${ids.join(',')}}`}::uuid[]`;
 }
+
+/**
+ * SQL condition: the line's type is one whose coverage is read (COVERAGE_TYPES), written as "none
+ * of the others" so that order_line_coverage_idx, declared with the very same condition, never
+ * names an enum value added in the migration that creates it (PostgreSQL refuses that).
+ */
+export const isCoverageLine = sql.raw(`license_type not in (${NON_COVERAGE_TYPES.map((t) => `'${t}'`).join(', ')})`);
 
 export interface ProductBucketRow {
   product_id: string;
@@ -89,7 +96,7 @@ export function licenseSummaryAggregate(scope: PositionScope, today: string): SQ
     active as (
       select product_id, license_type, is_grant, sum(quantity) as quantity
       from order_line
-      where licensing_id = any(${lids}) and license_type in ('LSA', 'SA', 'SA_STEP_UP', 'SUBSCRIPTION')
+      where licensing_id = any(${lids}) and ${isCoverageLine}
         and coverage_end >= ${today}::date and coverage_start <= ${today}::date and counts_from <= ${today}::date
       group by product_id, license_type, is_grant
     )
@@ -108,7 +115,7 @@ export function licenseSummaryFromLines(ids: readonly string[], today: string): 
   return sql`
     select product_id, license_type, is_grant,
       sum(quantity) as quantity,
-      coalesce(sum(quantity) filter (where license_type in ('LSA', 'SA', 'SA_STEP_UP', 'SUBSCRIPTION')
+      coalesce(sum(quantity) filter (where ${isCoverageLine}
         and coverage_start <= ${today}::date and coverage_end >= ${today}::date), 0) as active_quantity
     from order_line
     where licensing_id = any(${uuidArray(ids)}) and counts_from <= ${today}::date and license_type <> 'ONLINE_SERVICE'

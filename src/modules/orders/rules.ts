@@ -1,15 +1,48 @@
 import { createHash } from 'node:crypto';
 
-/** The volume-licensing license types an order line can carry (R-LIC-2, R-LIC-6: nothing OEM or retail). */
-export const LICENSE_TYPES = ['FULL', 'UPGRADE', 'LSA', 'SA', 'SA_STEP_UP', 'SUBSCRIPTION', 'ONLINE_SERVICE'] as const;
+/**
+ * The volume-licensing license types an order line can carry (R-LIC-2, R-LIC-6: nothing OEM or
+ * retail). Maintenance and Upgrade Advantage are coverage-only, like SA: rights to new versions of
+ * licenses owned elsewhere, over a coverage period (older agreements sold them instead of SA).
+ */
+export const LICENSE_TYPES = [
+  'FULL',
+  'UPGRADE',
+  'LSA',
+  'SA',
+  'SA_STEP_UP',
+  'SUBSCRIPTION',
+  'ONLINE_SERVICE',
+  'MAINTENANCE',
+  'UPGRADE_ADVANTAGE',
+] as const;
 export type LicenseType = (typeof LICENSE_TYPES)[number];
+
+/**
+ * R-LIC-2: the coverage-only types: each active line needs a qualifying license of its version or
+ * earlier that no other coverage holds; beyond those it is unresolved. Only SA counts as Active SA.
+ */
+export const COVERAGE_ONLY_TYPES = ['SA', 'MAINTENANCE', 'UPGRADE_ADVANTAGE'] as const satisfies readonly LicenseType[];
+
+/** License types whose coverage is read for "active today" (Active SA, subscriptions, coverage-only needs). */
+export const COVERAGE_TYPES = [
+  'LSA',
+  'SA',
+  'SA_STEP_UP',
+  'SUBSCRIPTION',
+  'MAINTENANCE',
+  'UPGRADE_ADVANTAGE',
+] as const satisfies readonly LicenseType[];
+
+/** Every other type: what the coverage index leaves out (it names these so that it never names a value added after it). */
+export const NON_COVERAGE_TYPES: readonly LicenseType[] = LICENSE_TYPES.filter((t) => !(COVERAGE_TYPES as readonly string[]).includes(t));
 
 /** How an order arrived: the ingestion API or `lsc import-orders`. */
 export const ORDER_SOURCES = ['API', 'CSV'] as const;
 export type OrderSource = (typeof ORDER_SOURCES)[number];
 
 /** Types that only mean something over a coverage period, so the period needs an end. */
-const NEEDS_COVERAGE_END: ReadonlySet<LicenseType> = new Set(['LSA', 'SA', 'SA_STEP_UP', 'SUBSCRIPTION', 'ONLINE_SERVICE']);
+const NEEDS_COVERAGE_END: ReadonlySet<LicenseType> = new Set([...COVERAGE_TYPES, 'ONLINE_SERVICE']);
 
 /** The names order files use for each license type (R-BC-7), besides the API's codes. */
 const LICENSE_TYPE_LABELS: Record<string, LicenseType> = {
@@ -27,6 +60,11 @@ const LICENSE_TYPE_LABELS: Record<string, LicenseType> = {
   subscription: 'SUBSCRIPTION',
   'online service': 'ONLINE_SERVICE',
   online_service: 'ONLINE_SERVICE',
+  maintenance: 'MAINTENANCE',
+  'software maintenance': 'MAINTENANCE',
+  'upgrade advantage': 'UPGRADE_ADVANTAGE',
+  upgrade_advantage: 'UPGRADE_ADVANTAGE',
+  ua: 'UPGRADE_ADVANTAGE',
 };
 
 /** A license type from a file cell ("L&SA", "SA Step-Up", "FULL", …); null when it is none of ours (OEM, retail: R-LIC-6). */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PoolSchema } from '../catalog/schemas.js';
 import { LifecycleStatusSchema } from '../relationship/schemas.js';
-import { isDay, LICENSE_TYPES, ORDER_SOURCES } from './rules.js';
+import { isDay, LICENSE_TYPES, type LicenseType, ORDER_SOURCES } from './rules.js';
 
 /** More lines than this in one order are refused before anything is looked up. */
 export const MAX_LINES_PER_ORDER = 5000;
@@ -64,14 +64,10 @@ export const SummaryQuerySchema = z.object({
 
 export const ExportQuerySchema = SummaryQuerySchema.extend({ format: z.enum(['csv', 'xlsx']).default('csv') });
 
-const Quantities = z.object({
-  FULL: z.number().int(),
-  UPGRADE: z.number().int(),
-  LSA: z.number().int(),
-  SA: z.number().int(),
-  SA_STEP_UP: z.number().int(),
-  SUBSCRIPTION: z.number().int(),
-});
+/** Every license type but online services (no license entitlement: R-LIC-6) has a purchased quantity. */
+type PurchasedType = Exclude<LicenseType, 'ONLINE_SERVICE'>;
+const PURCHASED_TYPES = LICENSE_TYPES.filter((t): t is PurchasedType => t !== 'ONLINE_SERVICE');
+const Quantities = z.object(Object.fromEntries(PURCHASED_TYPES.map((t) => [t, z.number().int()])) as Record<PurchasedType, z.ZodNumber>);
 
 export const SummaryRowSchema = z.object({
   pool: PoolSchema,

@@ -18,6 +18,7 @@ import {
 import { product } from '../catalog/tables.js';
 import { organization, user } from '../identity/tables.js';
 import { licensingId } from '../relationship/tables.js';
+import { isCoverageLine } from './license-summary-sql.js';
 import { LICENSE_TYPES, ORDER_SOURCES } from './rules.js';
 
 export const licenseTypeEnum = pgEnum('license_type', LICENSE_TYPES);
@@ -87,7 +88,7 @@ export const orderLine = pgTable(
     // Coverage active today (Active SA, subscriptions): read from the index alone.
     index('order_line_coverage_idx')
       .on(t.licensingId, t.coverageEnd, t.coverageStart, t.countsFrom, t.productId, t.licenseType, t.isGrant, t.quantity)
-      .where(sql`license_type in ('LSA', 'SA', 'SA_STEP_UP', 'SUBSCRIPTION')`),
+      .where(isCoverageLine),
   ],
 );
 

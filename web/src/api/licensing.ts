@@ -13,7 +13,16 @@ export type Pool = SummaryRow['pool'];
 export type PurchasedType = keyof SummaryRow['purchased'];
 
 export const POOLS = everyOf<Pool>()(['APPLICATIONS', 'SYSTEMS', 'SERVERS']);
-export const PURCHASED_TYPES = everyOf<PurchasedType>()(['FULL', 'UPGRADE', 'LSA', 'SA', 'SA_STEP_UP', 'SUBSCRIPTION']);
+export const PURCHASED_TYPES = everyOf<PurchasedType>()([
+  'FULL',
+  'UPGRADE',
+  'LSA',
+  'SA',
+  'SA_STEP_UP',
+  'SUBSCRIPTION',
+  'MAINTENANCE',
+  'UPGRADE_ADVANTAGE',
+]);
 
 export type LicensingIdReport = Schemas['LicensingIdReport'];
 /** R-REL-5: a section the user may not see is `{ visible: false }` and carries nothing else. */

@@ -352,6 +352,117 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Audit trail of the Licensing IDs the caller administers (and the organization’s own entries for an organization administrator), newest first; filters: person (e-mail), Licensing ID, action, from/to (UTC days) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description One of AuditAction */
+          action?: string;
+          /** @description The nextCursor of the previous page; absent for the first page */
+          cursor?: string;
+          /** @description First day (UTC), included */
+          from?: string;
+          licensingId?: string;
+          limit?: number;
+          person?: string;
+          /** @description Last day (UTC), included */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AuditPage'];
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/audit/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The same audit trail as CSV, with the same filters */
+    get: {
+      parameters: {
+        query?: {
+          /** @description One of AuditAction */
+          action?: string;
+          /** @description First day (UTC), included */
+          from?: string;
+          licensingId?: string;
+          person?: string;
+          /** @description Last day (UTC), included */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description An attachment: the matching entries as CSV, newest first */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': string;
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/auth/invitations/{token}': {
     parameters: {
       query?: never;
@@ -4053,6 +4164,119 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/operator/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The publisher’s view of every organization’s audit trail (organizationId narrows it to one), newest first */
+    get: {
+      parameters: {
+        query?: {
+          /** @description One of AuditAction */
+          action?: string;
+          /** @description The nextCursor of the previous page; absent for the first page */
+          cursor?: string;
+          /** @description First day (UTC), included */
+          from?: string;
+          licensingId?: string;
+          limit?: number;
+          organizationId?: string;
+          person?: string;
+          /** @description Last day (UTC), included */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AuditPage'];
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/operator/audit/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The publisher’s audit view as CSV, with the same filters */
+    get: {
+      parameters: {
+        query?: {
+          /** @description One of AuditAction */
+          action?: string;
+          /** @description First day (UTC), included */
+          from?: string;
+          licensingId?: string;
+          organizationId?: string;
+          person?: string;
+          /** @description Last day (UTC), included */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description An attachment: the matching entries as CSV, newest first */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': string;
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/operator/files/{fileId}': {
     parameters: {
       query?: never;
@@ -4624,7 +4848,16 @@ export interface paths {
               /** @default false */
               grant?: boolean;
               /** @enum {string} */
-              licenseType: 'FULL' | 'UPGRADE' | 'LSA' | 'SA' | 'SA_STEP_UP' | 'SUBSCRIPTION' | 'ONLINE_SERVICE';
+              licenseType:
+                | 'FULL'
+                | 'UPGRADE'
+                | 'LSA'
+                | 'SA'
+                | 'SA_STEP_UP'
+                | 'SUBSCRIPTION'
+                | 'ONLINE_SERVICE'
+                | 'MAINTENANCE'
+                | 'UPGRADE_ADVANTAGE';
               product: string;
               quantity: number;
             }[];
@@ -7720,6 +7953,108 @@ export interface components {
       /** @enum {string} */
       status: 'ACTIVE' | 'INACTIVE' | 'EXPIRED';
     };
+    /** @enum {string} */
+    AuditAction:
+      | 'add_open.grant'
+      | 'add_open.switch'
+      | 'auth.password'
+      | 'auth.second-factor'
+      | 'auth.sign-in'
+      | 'auth.sign-out'
+      | 'auth.sso-refused'
+      | 'catalog.family.create'
+      | 'catalog.product.create'
+      | 'demo.seed'
+      | 'directory.user.create'
+      | 'directory.user.delete'
+      | 'directory.user.patch'
+      | 'directory.user.replace'
+      | 'directory.user.reprovision'
+      | 'downloads.file.delete'
+      | 'downloads.file.upload'
+      | 'downloads.info.update'
+      | 'downloads.settings.update'
+      | 'invitation.resend'
+      | 'keys.issue'
+      | 'keys.request'
+      | 'keys.request.decide'
+      | 'order.ingest'
+      | 'organization.country'
+      | 'organization.settings'
+      | 'permission-request.create'
+      | 'permission-request.decide'
+      | 'permissions.contact-administrators'
+      | 'permissions.inheritance-choice'
+      | 'permissions.inheritance-sync'
+      | 'permissions.leave'
+      | 'reseller.deny'
+      | 'reseller.grant'
+      | 'scim-token.create'
+      | 'scim-token.revoke'
+      | 'second-factor.passkey.add'
+      | 'second-factor.passkey.remove'
+      | 'second-factor.passkey.rename'
+      | 'second-factor.recovery-codes.regenerate'
+      | 'second-factor.totp.add'
+      | 'second-factor.totp.remove'
+      | 'sso.settings.remove'
+      | 'sso.settings.save'
+      | 'token.create'
+      | 'token.revoke'
+      | 'user.directory-names'
+      | 'user.directory-removed'
+      | 'user.directory-restored'
+      | 'user.locale'
+      | 'user.password-change'
+      | 'user.password-reset'
+      | 'user.password-reset.request'
+      | 'user.password-reset.sso-hint'
+      | 'user.profile'
+      | 'user.register'
+      | 'user.sign-up'
+      | 'user.sign-up-existing'
+      | 'user.sso-sign-up'
+      | 'user.verify-email'
+      | 'user.verify-email.resend'
+      | 'users.add'
+      | 'users.correct-name'
+      | 'users.deactivate'
+      | 'users.deactivation-lift'
+      | 'users.reactivate'
+      | 'users.remove-licensing-id'
+      | 'users.send-password-reset'
+      | 'users.set-roles';
+    AuditEntry: {
+      action: components['schemas']['AuditAction'];
+      actor: {
+        email: string;
+        /** Format: uuid */
+        id: string;
+        name: string;
+      } | null;
+      after: unknown | null;
+      /** Format: date-time */
+      at: string;
+      before: unknown | null;
+      detailWithheld: boolean;
+      id: string;
+      licensingIds: {
+        /** Format: uuid */
+        id: string;
+        number: string;
+      }[];
+      organization: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+      } | null;
+      targetId: string | null;
+      targetType: string;
+    };
+    AuditPage: {
+      items: components['schemas']['AuditEntry'][];
+      nextCursor: string | null;
+    };
     CatalogItem: {
       category: string;
       code: string;
@@ -7998,7 +8333,16 @@ export interface components {
               coverageStart: string;
               grant: boolean;
               /** @enum {string} */
-              licenseType: 'FULL' | 'UPGRADE' | 'LSA' | 'SA' | 'SA_STEP_UP' | 'SUBSCRIPTION' | 'ONLINE_SERVICE';
+              licenseType:
+                | 'FULL'
+                | 'UPGRADE'
+                | 'LSA'
+                | 'SA'
+                | 'SA_STEP_UP'
+                | 'SUBSCRIPTION'
+                | 'ONLINE_SERVICE'
+                | 'MAINTENANCE'
+                | 'UPGRADE_ADVANTAGE';
               line: number;
               orderDate: string;
               orderNumber: string;
@@ -8049,7 +8393,16 @@ export interface components {
               grant: boolean;
               lastOrderDate: string;
               /** @enum {string} */
-              licenseType: 'FULL' | 'UPGRADE' | 'LSA' | 'SA' | 'SA_STEP_UP' | 'SUBSCRIPTION' | 'ONLINE_SERVICE';
+              licenseType:
+                | 'FULL'
+                | 'UPGRADE'
+                | 'LSA'
+                | 'SA'
+                | 'SA_STEP_UP'
+                | 'SUBSCRIPTION'
+                | 'ONLINE_SERVICE'
+                | 'MAINTENANCE'
+                | 'UPGRADE_ADVANTAGE';
               orderCount: number;
               product: {
                 code: string;
@@ -8501,10 +8854,12 @@ export interface components {
       purchased: {
         FULL: number;
         LSA: number;
+        MAINTENANCE: number;
         SA: number;
         SA_STEP_UP: number;
         SUBSCRIPTION: number;
         UPGRADE: number;
+        UPGRADE_ADVANTAGE: number;
       };
       unresolvedQuantity: number;
       version: string;

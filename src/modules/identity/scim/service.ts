@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
-import { audit } from '../../../platform/audit.js';
+import { type AuditAction, audit } from '../../../platform/audit.js';
 import type { Actor } from '../../../platform/auth/actor.js';
 import { randomToken, sha256 } from '../../../platform/auth/secrets.js';
 import type { Db, DbOrTx } from '../../../platform/db/client.js';
@@ -186,7 +186,7 @@ export function createScimService({ db, config, clock }: ModuleDeps, grants: Pic
   });
 
   interface EntryChange {
-    action: string;
+    action: AuditAction;
     before: EntryRow;
     next: ScimUserState;
     /** What the audit row records as the state before; by default the entry as it was. */

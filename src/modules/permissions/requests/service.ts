@@ -181,6 +181,7 @@ export function createPermissionRequests({ db, config, clock }: PermissionReques
           action: 'permission-request.create',
           targetType: 'permission_request',
           targetId: request.id,
+          licensingIds: [lid.id],
           after: { number: request.number, licensingId: lid.id, requested: wanted, comment: body.comment ?? null },
         });
         return request.id;
@@ -248,6 +249,7 @@ export function createPermissionRequests({ db, config, clock }: PermissionReques
           action: 'permission-request.decide',
           targetType: 'permission_request',
           targetId: requestId,
+          licensingIds: [row.licensing_id],
           before: { status: 'PENDING', holding: before ?? null },
           // Named here too, so the audit row tells on its own whose access changed on which Licensing ID.
           after: {

@@ -107,6 +107,7 @@ export async function grantResellerAccess(tx: DbOrTx, deps: ResellerDeps, input:
     targetType: 'reseller_access',
     targetId: access?.id ?? null,
     organizationId: license.organizationId,
+    licensingIds: [license.id],
     before: { roles: held },
     after: { licensingId: license.id, userId: reseller.id, email, granted, source: 'RESELLER' },
   });
@@ -186,6 +187,7 @@ export function createResellerService({ db, config, clock }: ResellerDeps & { db
       targetType: 'reseller_access',
       targetId: access.id,
       organizationId: license.organizationId,
+      licensingIds: [access.licensingId],
       before: { roles: deactivated.map((r) => r.role) },
       after: { licensingId: access.licensingId, userId: access.userId, email: reseller.email, via },
     });

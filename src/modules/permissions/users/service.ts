@@ -126,7 +126,7 @@ async function assign(
   const changed = Object.keys(before);
   if (changed.length === 0) return Boolean(letBack?.lifted);
   const diff = { before, after: Object.fromEntries(await holdings(tx, userId, changed)) };
-  await audit(tx, actor, { action: 'users.set-roles', targetType: 'user', targetId: userId, ...diff });
+  await audit(tx, actor, { action: 'users.set-roles', targetType: 'user', targetId: userId, licensingIds: changed, ...diff });
   await mailRoleChange(tx, { config, actor, userId, template: permissionsMails.rolesChanged, ...diff });
   return true;
 }
@@ -160,7 +160,13 @@ export async function removeLicensingIdFromUser(tx: DbOrTx, config: Config, acto
   if (refused) throw refusal(refused, licensingId);
   await deactivateGrants(tx, userId, licensingId);
   const change = { before: { [licensingId]: before }, after: { [licensingId]: NO_HOLDING } };
-  await audit(tx, actor, { action: 'users.remove-licensing-id', targetType: 'user', targetId: userId, ...change });
+  await audit(tx, actor, {
+    action: 'users.remove-licensing-id',
+    targetType: 'user',
+    targetId: userId,
+    licensingIds: [licensingId],
+    ...change,
+  });
   await mailRoleChange(tx, { config, actor, userId, template: permissionsMails.rolesChanged, ...change });
   return true;
 }
@@ -226,7 +232,14 @@ export function createUsersService({ db, config, clock }: UsersDeps) {
           });
           after[g.licensingId] = wanted;
         }
-        await audit(tx, actor, { action: 'users.add', targetType: 'user', targetId: id, before: null, after: { email, holdings: after } });
+        await audit(tx, actor, {
+          action: 'users.add',
+          targetType: 'user',
+          targetId: id,
+          licensingIds: Object.keys(after),
+          before: null,
+          after: { email, holdings: after },
+        });
         await sendInvitation(tx, config, clock.now(), { userId: id, invitedBy: actor.userId });
         return id;
       });
@@ -296,6 +309,7 @@ export function createUsersService({ db, config, clock }: UsersDeps) {
           action: 'users.deactivate',
           targetType: 'user',
           targetId: userId,
+          licensingIds: [...Object.keys(before), ...kept.map((k) => k.licensingId)],
           before,
           after: {
             ...after,
@@ -349,7 +363,7 @@ export function createUsersService({ db, config, clock }: UsersDeps) {
         const ids = [...new Set(revived.rows.map((r) => r.licensing_id))];
         const before = Object.fromEntries(ids.map((id) => [id, was.get(id) ?? NO_HOLDING]));
         const after = Object.fromEntries(await holdings(tx, userId, ids));
-        await audit(tx, actor, { action: 'users.reactivate', targetType: 'user', targetId: userId, before, after });
+        await audit(tx, actor, { action: 'users.reactivate', targetType: 'user', targetId: userId, licensingIds: ids, before, after });
         await mailRoleChange(tx, { config, actor, userId, template: permissionsMails.accessReactivated, before, after });
       });
       return userDetail(db, await adminScope(db, actor), userId);

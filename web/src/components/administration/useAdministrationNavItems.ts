@@ -15,6 +15,7 @@ export function useAdministrationNavItems(): { to: LinkComponentProps['to']; lab
       ? [
           { to: '/administration/users' as const, labelKey: 'administration.users.title', nested: true as const },
           { to: '/administration/requests' as const, labelKey: 'administration.requests.title', nested: true as const },
+          { to: '/administration/audit' as const, labelKey: 'administration.audit.title', nested: true as const },
         ]
       : []),
     { to: '/administration/request-permissions' as const, labelKey: 'administration.request.title', nested: true as const },

@@ -24,6 +24,7 @@ const CARDS: HubCard[] = [
   { to: '/administration/add-open-license', key: 'addOpen' },
   { to: '/administration/users', key: 'users', admin: true },
   { to: '/administration/requests', key: 'requests', admin: true },
+  { to: '/administration/audit', key: 'audit', admin: true },
   { to: '/administration/open-licenses', key: 'openLicenses', admin: true, open: true },
 ];
 

@@ -4,6 +4,7 @@ import { searchText } from '../../lib/searchParams';
 import { appRoute, rootRoute } from '../base';
 import { AddOpenLicensePage } from './add-open-license';
 import { AddUserPage } from './add-user';
+import { AuditTrailPage } from './audit';
 import { DenyResellerAccessPage } from './deny-reseller';
 import { AdministrationHub } from './hub';
 import { OpenLicensesPage } from './open-licenses';
@@ -90,6 +91,7 @@ export const administrationRoutes = [
   page('/administration/permissions', MyPermissionsPage),
   page('/administration/request-permissions', RequestPermissionsPage),
   page('/administration/add-open-license', AddOpenLicensePage),
+  page('/administration/audit', AuditTrailPage),
   requestsRoute,
   usersRoute,
   addUserRoute,
