@@ -2,6 +2,7 @@ import { activationBench } from './activations.js';
 import { coldStartBench } from './cold-start.js';
 import { downloadBench } from './downloads.js';
 import { licenseSummaryBench } from './license-summary.js';
+import { supportQueueBench } from './support-queue.js';
 
 /** Runs every benchmark; each figure is printed beside a reference measured in the same run. */
 const benches: Record<
@@ -12,6 +13,7 @@ const benches: Record<
   'license-summary': licenseSummaryBench,
   activations: activationBench,
   downloads: downloadBench,
+  'support-queue': supportQueueBench,
 };
 
 /** Thousands separated; small figures keep the decimals where their differences are. */

@@ -63,9 +63,14 @@ const scopeWhere = (scope: RequestScope): SQL | undefined =>
     ? undefined
     : and(eq(supportRequest.requestedBy, scope.actor.userId), eq(supportRequest.organizationId, scope.actor.organizationId));
 
+/** Made once: building a formatter costs more than formatting with it. */
+const MAIL_DATES: Record<Locale, Intl.DateTimeFormat> = {
+  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }),
+  sv: new Intl.DateTimeFormat('sv-SE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }),
+};
+
 /** Dates in a mail: the recipient's language, in UTC (the mail says so). */
-const mailDate = (d: Date, locale: Locale) =>
-  `${new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(d)} UTC`;
+const mailDate = (d: Date, locale: Locale) => `${MAIL_DATES[locale].format(d)} UTC`;
 
 const fill = (text: string, params: Record<string, string | number>) =>
   text.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
@@ -258,6 +263,13 @@ export function createSupportService({ db, config, clock }: ModuleDeps, blobs: B
         licensingNumber = visible.number;
       }
       const files = checkedAttachments(input);
+      // Who sends it, read once before the transaction: the mails and the answer name them.
+      const [me] = await db
+        .select({ email: user.email, firstName: user.firstName, locale: user.locale, organization: organization.name })
+        .from(user)
+        .innerJoin(organization, eq(organization.id, user.organizationId))
+        .where(eq(user.id, actor.userId));
+      if (!me) throw notFound('user');
       const stored = await store(files);
       try {
         return await db.transaction(async (tx) => {
@@ -280,25 +292,30 @@ export function createSupportService({ db, config, clock }: ModuleDeps, blobs: B
             })
             .returning({ id: supportRequest.id });
           if (!row) throw new Error('insert returned nothing');
-          if (files.length > 0) {
-            await tx.insert(supportAttachment).values(
-              files.map((f, i) => ({
-                requestId: row.id,
-                fileName: f.name,
-                mediaType: f.mediaType,
-                size: stored[i]?.size ?? 0,
-                sha256: stored[i]?.sha256 ?? '',
-                blobKey: stored[i]?.key ?? '',
-                createdAt: now,
-              })),
-            );
-          }
-          const attachments = files.map((f, i) => ({
-            name: f.name,
-            mediaType: f.mediaType,
-            size: stored[i]?.size,
-            sha256: stored[i]?.sha256,
-          }));
+          const attachments =
+            files.length === 0
+              ? []
+              : await tx
+                  .insert(supportAttachment)
+                  .values(
+                    files.map((f, i) => ({
+                      requestId: row.id,
+                      fileName: f.name,
+                      mediaType: f.mediaType,
+                      size: stored[i]?.size ?? 0,
+                      sha256: stored[i]?.sha256 ?? '',
+                      blobKey: stored[i]?.key ?? '',
+                      createdAt: now,
+                    })),
+                  )
+                  .returning({
+                    id: supportAttachment.id,
+                    name: supportAttachment.fileName,
+                    mediaType: supportAttachment.mediaType,
+                    size: supportAttachment.size,
+                    sha256: supportAttachment.sha256,
+                  });
+          const imagingVerification = verified ? { verifiedBy: me.email, verifiedAt: now, machines: verified.machines } : null;
           await audit(tx, actor, {
             action: 'support.request.submit',
             targetType: 'support_request',
@@ -312,8 +329,6 @@ export function createSupportService({ db, config, clock }: ModuleDeps, blobs: B
               ...(verified ? { imagingVerification: { verifiedBy: actor.userId, verifiedAt: now, machines: verified.machines } } : {}),
             },
           });
-          const me = await personOf(tx, actor.userId);
-          const [org] = await tx.select({ name: organization.name }).from(organization).where(eq(organization.id, actor.organizationId));
           const due = answerDueAt('NEW', now, hours) ?? now;
           const reference = referenceOf(row.id);
           await enqueueMail(tx, {
@@ -340,7 +355,7 @@ export function createSupportService({ db, config, clock }: ModuleDeps, blobs: B
             params: {
               reference,
               subject: input.subject,
-              organization: org?.name ?? '',
+              organization: me.organization,
               requester: me.email,
               topic: TOPIC_LABELS[input.topic][l],
               licensingId: licensingNumber ?? SUPPORT_WORDS.noLicensingId[l],
@@ -353,7 +368,27 @@ export function createSupportService({ db, config, clock }: ModuleDeps, blobs: B
               url: portal(`/support/queue/${row.id}`),
             },
           });
-          return detail(tx, row.id, { kind: 'requester', actor });
+          // The answer is what was just written: no need to read it back.
+          return {
+            id: row.id,
+            reference,
+            topic: input.topic,
+            subject: input.subject,
+            status: 'NEW' as const,
+            licensingId: input.licensingId,
+            licensingIdNumber: licensingNumber,
+            organization: me.organization,
+            requestedBy: me.email,
+            submittedAt: now,
+            updatedAt: now,
+            answerDueAt: due,
+            overdue: false,
+            description: input.description,
+            closedAt: null,
+            imagingVerification,
+            attachments: attachments.map(({ sha256: _s, ...a }) => a),
+            messages: [],
+          };
         });
       } catch (e) {
         // The request was not written: its attachments' bytes must not stay behind either.

@@ -1,4 +1,4 @@
-import { NativeSelect, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -35,14 +35,16 @@ export function SupportQueuePage() {
       ) : (
         <>
           <Text maw={760}>{t('support.queue.intro')}</Text>
-          <div className="table-scroll">
-            <SegmentedControl
-              aria-label={t('support.queue.filter')}
-              value={status}
-              onChange={(v) => void navigate({ search: (s) => ({ ...s, status: v as QueueFilter }), replace: true })}
-              data={QUEUE_FILTERS.map((s) => ({ value: s, label: t(`support.queue.filters.${s}`) }))}
-            />
-          </div>
+          <NativeSelect
+            label={t('support.queue.filter')}
+            maw={360}
+            value={status}
+            onChange={(e) => {
+              const value = e.currentTarget.value as QueueFilter;
+              void navigate({ search: (s) => ({ ...s, status: value }), replace: true });
+            }}
+            data={QUEUE_FILTERS.map((s) => ({ value: s, label: t(`support.queue.filters.${s}`) }))}
+          />
           <NativeSelect
             label={t('support.queue.topic')}
             maw={360}
