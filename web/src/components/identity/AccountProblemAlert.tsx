@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { problemCode, problemDetail } from '../../api/client';
 import { ErrorAlert } from '../ErrorAlert';
 import { AnchorLink } from '../links';
-import { ContactSupportLink } from '../support/ContactSupportLink';
 import { countryName } from './countries';
 
 /** The sign-in and sign-up codes of the service-center FAQ (R-ID-4) are quoted so users can look them up. */
@@ -43,8 +42,6 @@ export function AccountProblemAlert({
       {code === 'COUNTRY_FIXED' && country && (
         <Text size="sm">{t('identity.problem.fixedCountry', { country: countryName(country, i18n.language) })}</Text>
       )}
-      {/* Its message says to contact support: the link goes to the contact form (R-SUP-1). */}
-      {code === 'COUNTRY_FIXED' && <ContactSupportLink topic="SIGN_IN" />}
       {FAQ_CODE.test(code) && <Text size="xs">{t('identity.problem.code', { code })}</Text>}
       {signInLink && SIGN_IN_INSTEAD.has(code) && (
         <AnchorLink to="/sign-in" size="sm">
