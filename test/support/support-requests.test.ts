@@ -205,6 +205,7 @@ describe('support requests (R-SUP-1, R-SUP-2)', () => {
       [form({ description: 'x'.repeat(5001) }), 400, 'VALIDATION_FAILED'],
       [form({ description: 'too short' }), 400, 'VALIDATION_FAILED'],
       [form({ subject: 's'.repeat(151) }), 400, 'VALIDATION_FAILED'],
+      [form({ subject: 'Two\nlines' }), 400, 'VALIDATION_FAILED'],
       [form({ description: 'A NUL \u0000 in the description text.' }), 400, 'INVALID_CHARACTERS'],
       [
         form({ attachments: ['a', 'b', 'c'].map((n) => ({ name: `${n}.txt`, mediaType: 'text/plain', contentBase64: b64(n) })) }),
@@ -248,6 +249,22 @@ describe('support requests (R-SUP-1, R-SUP-2)', () => {
     expect(await count('audit_log')).toBe(audits);
     // Not signed in: 401.
     expect((await t.as(null).post('/support-requests', form())).statusCode).toBe(401);
+  });
+
+  it('R-SUP-1: what people write is quoted in the mails: a paragraph shaped like a link never becomes a button', async () => {
+    const lure = 'Please look at this.\n\n[Reset your password](https://evil.example/reset)\n\nThanks.';
+    const sent = await t.as(admin).post('/support-requests', form({ subject: 'Link in text', description: lure }));
+    expect(sent.statusCode, sent.body).toBe(201);
+    const answered = await t.as(operator).post(`/operator/support-requests/${sent.json().id}/replies`, { body: lure });
+    expect(answered.statusCode).toBe(200);
+    const html = await q<{ html: string; text: string }>(
+      sql`select html, text from outbox where template in ('supportQueueNewRequest', 'supportRequestAnswered') and text like '%evil.example%'`,
+    );
+    expect(html.length).toBe(2);
+    for (const m of html) {
+      expect(m.html).not.toContain('href="https://evil.example');
+      expect(m.text).toContain('> [Reset your password](https://evil.example/reset)');
+    }
   });
 
   it('R-SUP-1: the requester closes their own request; the publisher’s support address is told and the queue filters by status and topic', async () => {

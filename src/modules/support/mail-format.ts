@@ -14,3 +14,14 @@ export const fill = (text: string, params: Record<string, string | number>) =>
 
 /** The support address reads mails in English: the publisher's staff work in one language. */
 export const PUBLISHER_LOCALE: Locale = 'en';
+
+/**
+ * What a person wrote, quoted line by line ("> …") in a mail: a paragraph of theirs that looks like
+ * `[label](url)` would otherwise become a button in the HTML mail, a link the sender chose dressed
+ * as the service center's own.
+ */
+export const quoted = (text: string) =>
+  text
+    .split(/\r?\n/)
+    .map((line) => `> ${line}`)
+    .join('\n');

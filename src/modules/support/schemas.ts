@@ -27,7 +27,13 @@ export const NewAttachmentSchema = z.object({
 export const NewSupportRequestSchema = z.object({
   topic: SupportTopicSchema,
   licensingId: z.uuid().nullable().describe('the Licensing ID the request concerns; null for a general question'),
-  subject: z.string().trim().min(3).max(SUBJECT_MAX),
+  subject: z
+    .string()
+    .trim()
+    .min(3)
+    .max(SUBJECT_MAX)
+    .regex(/^[^\r\n\t]*$/, 'one line')
+    .describe('one line: it becomes the subject of the mails'),
   description: z.string().trim().min(DESCRIPTION_MIN).max(DESCRIPTION_MAX),
   imagingVerification: z
     .object({

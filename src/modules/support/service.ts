@@ -9,7 +9,7 @@ import { enqueueMail } from '../../platform/mail/outbox.js';
 import type { ModuleDeps } from '../../platform/module.js';
 import type { BlobStore } from '../../platform/storage/blob-store.js';
 import { organization, user } from '../identity/tables.js';
-import { mailDate, PUBLISHER_LOCALE } from './mail-format.js';
+import { mailDate, PUBLISHER_LOCALE, quoted } from './mail-format.js';
 import { SUPPORT_WORDS, supportMails, TOPIC_LABELS } from './mails.js';
 import { createRequestReader, type RequestScope, requester, scopeWhere, summariesOf } from './read.js';
 import { AWAITING_PUBLISHER, answerDueAt, referenceOf, type SupportStatus, statusAfterReply } from './rules.js';
@@ -158,7 +158,7 @@ export function createSupportService({ db, config, clock }: ModuleDeps, blobs: B
             organization: org?.name ?? '',
             requester: me.email,
             dueAt: mailDate(answerDueAt(moved.status, moved.awaitingSince, hours) ?? now, l),
-            message: body,
+            message: quoted(body),
             url: portal(`/support/queue/${id}`),
           },
         });
@@ -187,7 +187,7 @@ export function createSupportService({ db, config, clock }: ModuleDeps, blobs: B
           reference: referenceOf(id),
           subject: moved.subject,
           topic: TOPIC_LABELS[moved.topic][locale],
-          message: body,
+          message: quoted(body),
           next: (waitForCustomer ? SUPPORT_WORDS.waitingForYou : SUPPORT_WORDS.replyIfNeeded)[locale],
         }));
         return detail(tx, id, scope);

@@ -9,7 +9,7 @@ import type { ModuleDeps } from '../../platform/module.js';
 import type { BlobStore, StoredBlob } from '../../platform/storage/blob-store.js';
 import { organization, user } from '../identity/tables.js';
 import { licensingId } from '../relationship/tables.js';
-import { fill, mailDate, PUBLISHER_LOCALE } from './mail-format.js';
+import { fill, mailDate, PUBLISHER_LOCALE, quoted } from './mail-format.js';
 import { SUPPORT_WORDS, supportMails, TOPIC_LABELS } from './mails.js';
 import { answerDueAt, attachmentProblem, imagingProblem, referenceOf } from './rules.js';
 import type { NewSupportRequest } from './schemas.js';
@@ -181,7 +181,7 @@ export function createSupportSubmission({ db, config, clock }: Pick<ModuleDeps, 
               topic: TOPIC_LABELS[input.topic][l],
               licensingId: licensingNumber ?? SUPPORT_WORDS.noLicensingId[l],
               dueAt: mailDate(due, l),
-              description: input.description,
+              description: quoted(input.description),
               imaging: verified
                 ? fill(SUPPORT_WORDS.imaging[l], { name: me.email, at: mailDate(now, l), machines: verified.machines })
                 : '',

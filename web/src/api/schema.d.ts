@@ -6367,6 +6367,7 @@ export interface paths {
             };
             /** @description the Licensing ID the request concerns; null for a general question */
             licensingId: string | null;
+            /** @description one line: it becomes the subject of the mails */
             subject: string;
             /** @enum {string} */
             topic:
