@@ -3,6 +3,7 @@ import { auditViewBench } from './audit-view.js';
 import { coldStartBench } from './cold-start.js';
 import { downloadBench } from './downloads.js';
 import { licenseSummaryBench } from './license-summary.js';
+import { supportQueueBench } from './support-queue.js';
 
 /** Runs every benchmark; each figure is printed beside a reference measured in the same run. */
 const benches: Record<
@@ -14,6 +15,7 @@ const benches: Record<
   activations: activationBench,
   downloads: downloadBench,
   'audit-view': auditViewBench,
+  'support-queue': supportQueueBench,
 };
 
 /** Thousands separated; small figures keep the decimals where their differences are. */

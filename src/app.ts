@@ -29,6 +29,7 @@ import { userAccountModule } from './modules/permissions/users/account/routes.js
 import { relationshipRoutes } from './modules/relationship/routes.js';
 import { createRelationshipService } from './modules/relationship/service.js';
 import { reportsModule } from './modules/reports/routes.js';
+import { supportModule } from './modules/support/routes.js';
 import type { Clock } from './platform/clock.js';
 import type { Database } from './platform/db/client.js';
 import { installGuard } from './platform/http/guard.js';
@@ -109,6 +110,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     activationModule(moduleDeps),
     downloadsModule(moduleDeps),
     auditModule(moduleDeps),
+    supportModule(moduleDeps),
     mailViewerRoutes(db, { smtp: Boolean(config.SMTP_URL) }),
   ];
   await app.register(

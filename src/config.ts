@@ -181,6 +181,23 @@ const Env = z.object({
     .int()
     .positive()
     .default(64 * 1024 ** 3),
+  /** R-SUP-1: the publisher's support address: new requests and requesters' replies are mailed here. */
+  SUPPORT_MAIL: z.email().default('support@lsc.localhost'),
+  /** R-SUP-1: web requests are answered within this many hours of the message awaiting an answer. */
+  SUPPORT_ANSWER_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(24),
+  /** R-SUP-1: at most this many attachments on one request… */
+  SUPPORT_ATTACHMENT_MAX_COUNT: z.coerce.number().int().min(0).max(20).default(5),
+  /** …each at most this large (the request's body may hold them all, base64-encoded). */
+  SUPPORT_ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(25 * 1024 ** 2)
+    .default(2 * 1024 ** 2),
   SEED_DEMO: z
     .enum(['true', 'false'])
     .default('true')

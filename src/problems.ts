@@ -9,6 +9,7 @@ import { KEYS_PROBLEMS } from './modules/keys/problems.js';
 import { ORDERS_PROBLEMS } from './modules/orders/problems.js';
 import { ADD_OPEN_PROBLEMS, PERMISSIONS_PROBLEMS } from './modules/permissions/problems.js';
 import { REPORTS_PROBLEMS } from './modules/reports/problems.js';
+import { SUPPORT_PROBLEMS } from './modules/support/problems.js';
 import { PLATFORM_PROBLEMS, type ProblemTitles } from './platform/i18n/problems.js';
 import { MAIL_PROBLEMS } from './platform/mail/problems.js';
 import { NET_PROBLEMS } from './platform/net/problems.js';
@@ -30,4 +31,5 @@ export const ALL_PROBLEMS: ProblemTitles = {
   ...ACTIVATION_PROBLEMS,
   ...DOWNLOADS_PROBLEMS,
   ...AUDIT_PROBLEMS,
+  ...SUPPORT_PROBLEMS,
 };

@@ -9,6 +9,7 @@ import { RECOVERY_CASES } from './cases/recovery.js';
 import { REGISTRATION_CASES } from './cases/registration.js';
 import { SECOND_FACTOR_CASES } from './cases/second-factor.js';
 import { SSO_CASES } from './cases/sso.js';
+import { SUPPORT_CASES } from './cases/support.js';
 
 export type { RouteCase } from './cases/types.js';
 
@@ -24,4 +25,5 @@ export const ROUTE_CASES: Record<string, import('./cases/types.js').RouteCase> =
   ...KEYS_CASES,
   ...DOWNLOADS_CASES,
   ...AUDIT_CASES,
+  ...SUPPORT_CASES,
 };

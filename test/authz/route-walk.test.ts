@@ -158,7 +158,19 @@ async function fabrikamRecords(t: TestApp): Promise<Record<ForeignRecord, string
     .insert(passkey)
     .values({ userId: admin, credentialId: 'walk-fabrikam-credential', publicKey: 'AQ', name: 'Fabrikam key' })
     .returning({ id: passkey.id });
+  // A Fabrikam user's support request with an attachment: no Contoso user may read, answer or close it.
+  const supportRes = await t.as(requester.session).post('/support-requests', {
+    topic: 'OTHER',
+    licensingId: null,
+    subject: 'Fabrikam question',
+    description: 'A question only Fabrikam may read.',
+    attachments: [{ name: 'fabrikam.txt', mediaType: 'text/plain', contentBase64: Buffer.from('Fabrikam only').toString('base64') }],
+  });
+  const supportRequest = await created(supportRes);
+  const supportAttachment = (supportRes.json() as { attachments: { id: string }[] }).attachments[0]?.id ?? '';
   return {
+    [FOREIGN.supportRequest]: supportRequest,
+    [FOREIGN.supportAttachment]: supportAttachment,
     [FOREIGN.user]: admin,
     [FOREIGN.licensingId]: enrollment,
     [FOREIGN.agreement]: await idOf(sql`select id from agreement where number = '02F11111'`),

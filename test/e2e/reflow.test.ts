@@ -96,6 +96,15 @@ describe('reflow at 320 and 390 px wide (WCAG 1.4.10)', () => {
     const page = await portal.signedIn('admin@contoso.example');
     // The profile then lists a token, in a table.
     expect((await apiFrom(page, 'POST', '/me/tokens', { name: 'a token with a rather long descriptive name' })).status).toBe(201);
+    // Support (R-SUP-1): a request with a long subject and an attachment, for the list and its page.
+    const support = await apiFrom<{ id: string }>(page, 'POST', '/support-requests', {
+      topic: 'PRODUCT_KEYS',
+      licensingId: null,
+      subject: 'A rather long subject line about product keys that would not fit a narrow screen',
+      description: 'A description with a long word: Produktnyckelaktiveringsproblemsbeskrivning, and more text after it.',
+      attachments: [{ name: 'a-long-file-name-for-an-attachment.txt', mediaType: 'text/plain', contentBase64: 'aGVsbG8=' }],
+    });
+    expect(support.status).toBe(201);
     const [keysUser] = (
       await portal.server.database.db.execute<{ id: string }>(sql`select id from "user" where email = 'keys@contoso.example'`)
     ).rows;
@@ -113,6 +122,9 @@ describe('reflow at 320 and 390 px wide (WCAG 1.4.10)', () => {
       '/administration/audit',
       '/profile',
       '/organization',
+      '/support',
+      '/support/new',
+      `/support/requests/${support.body.id}`,
     ];
     for (const lang of ['en', 'sv'] as const) {
       await page.setViewportSize({ width: 1280, height: 800 });
@@ -123,6 +135,27 @@ describe('reflow at 320 and 390 px wide (WCAG 1.4.10)', () => {
       }
     }
   }, 300_000);
+
+  it('R-SUP-1: the publisher’s support queue and a request in it, in English and in Swedish', async () => {
+    const customer = await portal.signedIn('keys@contoso.example');
+    const sent = await apiFrom<{ id: string }>(customer, 'POST', '/support-requests', {
+      topic: 'WINDOWS_UPGRADE_IMAGING',
+      licensingId: null,
+      subject: 'Imaging a large number of laptops at our solution provider next week',
+      description: 'Our solution provider images the laptops with Windows Enterprise next week.',
+      imagingVerification: { confirmed: true, machines: 1200 },
+    });
+    expect(sent.status).toBe(201);
+    const page = await portal.signedIn('operator@northwind.example');
+    for (const lang of ['en', 'sv'] as const) {
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await chooseLanguage(page, lang);
+      for (const path of ['/support/queue', `/support/queue/${sent.body.id}`]) {
+        await visit(page, path);
+        await expectReflow(page, path);
+      }
+    }
+  }, 120_000);
 
   it('on a phone the navigation drawer holds the language switch, the profile and sign-out, and they work', async () => {
     const page = await portal.signedIn('viewer@contoso.example', 'sv-SE');

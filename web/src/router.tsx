@@ -12,6 +12,7 @@ import { identityAppRoutes, identityPublicRoutes } from './routes/identity';
 import { LicensesPage } from './routes/licenses';
 import { licensesRoutes } from './routes/licensing';
 import { RelationshipSummaryPage } from './routes/relationship-summary';
+import { supportRoutes } from './routes/support';
 
 const homeRoute = createRoute({ getParentRoute: () => appRoute, path: '/', component: HomePage });
 
@@ -41,6 +42,7 @@ const routeTree = rootRoute.addChildren([
     relationshipSummaryRoute,
     ...licensesRoutes,
     ...downloadsRoutes,
+    ...supportRoutes,
     comingSoon('/software-assurance', 'nav.softwareAssurance'),
     comingSoon('/online-services', 'nav.onlineServices'),
     comingSoon('/reports', 'nav.reports'),

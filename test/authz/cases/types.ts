@@ -29,5 +29,7 @@ export const FOREIGN = {
   apiToken: '{fabrikam:api-token}',
   scimToken: '{fabrikam:scim-token}',
   passkey: '{fabrikam:passkey}',
+  supportRequest: '{fabrikam:support-request}',
+  supportAttachment: '{fabrikam:support-attachment}',
 } as const;
 export type ForeignRecord = (typeof FOREIGN)[keyof typeof FOREIGN];

@@ -5374,6 +5374,280 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/operator/support-requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The publisher’s support queue: by status and topic, with the answer due time (24 hours) and whether it is overdue; awaiting an answer first, soonest due first (R-SUP-1) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description OPEN: all but closed; AWAITING_ANSWER: new or replied by the requester */
+          status?:
+            | 'OPEN'
+            | 'AWAITING_ANSWER'
+            | 'OVERDUE'
+            | 'ALL'
+            | 'NEW'
+            | 'ANSWERED'
+            | 'WAITING_FOR_CUSTOMER'
+            | 'CUSTOMER_REPLIED'
+            | 'CLOSED';
+          topic?:
+            | 'SIGN_IN'
+            | 'PERMISSIONS'
+            | 'LICENSING_INFO'
+            | 'DOWNLOADS'
+            | 'PRODUCT_KEYS'
+            | 'ACTIVATION'
+            | 'SOFTWARE_ASSURANCE'
+            | 'WINDOWS_UPGRADE_IMAGING'
+            | 'OTHER';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['SupportRequestSummary'][];
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/operator/support-requests/{requestId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A support request with the conversation, attachments and any imaging verification (R-SUP-1, R-SUP-2) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          requestId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SupportRequestDetail'];
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/operator/support-requests/{requestId}/attachments/{attachmentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An attachment of a request */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          attachmentId: string;
+          requestId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The attachment’s bytes, as an attachment, in its media type */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': string;
+            'application/zip': string;
+            'image/jpeg': string;
+            'image/png': string;
+            'text/csv': string;
+            'text/plain': string;
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/operator/support-requests/{requestId}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Close a request (the requester is mailed) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          requestId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SupportRequestDetail'];
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/operator/support-requests/{requestId}/replies': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Answer a request; the answer is mailed to the requester in their language with a link (R-SUP-1) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          requestId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            body: string;
+            /**
+             * @description the answer asks the requester for something: the status becomes WAITING_FOR_CUSTOMER
+             * @default false
+             */
+            waitForCustomer?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SupportRequestDetail'];
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/organization': {
     parameters: {
       query?: never;
@@ -6250,6 +6524,319 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/support-requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My support requests with their status, newest first (R-SUP-1) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['SupportRequestSummary'][];
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Contact support: topic, the Licensing ID it concerns (or none), subject, description, attachments (R-SUP-1); a Windows upgrade imaging request carries the written base-license verification and the machines’ count (R-SUP-2). Acknowledged by mail with the 24-hour promise */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @default [] */
+            attachments?: {
+              /**
+               * Format: byte
+               * @description the file’s bytes, base64
+               */
+              contentBase64: string;
+              /** @enum {string} */
+              mediaType: 'application/pdf' | 'image/png' | 'image/jpeg' | 'text/plain' | 'text/csv' | 'application/zip';
+              name: string;
+            }[];
+            description: string;
+            imagingVerification?: {
+              /** @description the customer verifies in writing that each machine has a qualifying Windows base license */
+              confirmed: boolean;
+              machines: number;
+            };
+            /** @description the Licensing ID the request concerns; null for a general question */
+            licensingId: string | null;
+            /** @description one line: it becomes the subject of the mails */
+            subject: string;
+            /** @enum {string} */
+            topic:
+              | 'SIGN_IN'
+              | 'PERMISSIONS'
+              | 'LICENSING_INFO'
+              | 'DOWNLOADS'
+              | 'PRODUCT_KEYS'
+              | 'ACTIVATION'
+              | 'SOFTWARE_ASSURANCE'
+              | 'WINDOWS_UPGRADE_IMAGING'
+              | 'OTHER';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SupportRequestDetail'];
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/support-requests/{requestId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One of my support requests with the conversation and attachments (R-SUP-1) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          requestId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SupportRequestDetail'];
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/support-requests/{requestId}/attachments/{attachmentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An attachment of one of my requests */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          attachmentId: string;
+          requestId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The attachment’s bytes, as an attachment, in its media type */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': string;
+            'application/zip': string;
+            'image/jpeg': string;
+            'image/png': string;
+            'text/csv': string;
+            'text/plain': string;
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/support-requests/{requestId}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Close my request (the publisher is told) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          requestId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SupportRequestDetail'];
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/support-requests/{requestId}/replies': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Reply on my open request; mailed to the publisher’s support address, answered within 24 hours (R-SUP-1) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          requestId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            body: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SupportRequestDetail'];
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -7999,6 +8586,10 @@ export interface components {
       | 'second-factor.totp.remove'
       | 'sso.settings.remove'
       | 'sso.settings.save'
+      | 'support.request.answer'
+      | 'support.request.close'
+      | 'support.request.reply'
+      | 'support.request.submit'
       | 'token.create'
       | 'token.revoke'
       | 'user.directory-names'
@@ -8863,6 +9454,92 @@ export interface components {
       };
       unresolvedQuantity: number;
       version: string;
+    };
+    SupportRequestDetail: {
+      /** @description R-SUP-1: when the publisher’s answer is due (24 hours); null when none is owed */
+      answerDueAt: string | null;
+      attachments: {
+        /** Format: uuid */
+        id: string;
+        mediaType: string;
+        name: string;
+        size: number;
+      }[];
+      closedAt: string | null;
+      description: string;
+      /** Format: uuid */
+      id: string;
+      /** @description R-SUP-2: who verified the machines’ base licenses, when, and for how many machines */
+      imagingVerification: {
+        machines: number;
+        /** Format: date-time */
+        verifiedAt: string;
+        verifiedBy: string;
+      } | null;
+      licensingId: string | null;
+      licensingIdNumber: string | null;
+      messages: {
+        /** @enum {string} */
+        author: 'REQUESTER' | 'PUBLISHER';
+        authorName: string;
+        body: string;
+        /** Format: date-time */
+        createdAt: string;
+        /** Format: uuid */
+        id: string;
+      }[];
+      organization: string;
+      overdue: boolean;
+      reference: string;
+      requestedBy: string;
+      /** @enum {string} */
+      status: 'NEW' | 'ANSWERED' | 'WAITING_FOR_CUSTOMER' | 'CUSTOMER_REPLIED' | 'CLOSED';
+      subject: string;
+      /** Format: date-time */
+      submittedAt: string;
+      /** @enum {string} */
+      topic:
+        | 'SIGN_IN'
+        | 'PERMISSIONS'
+        | 'LICENSING_INFO'
+        | 'DOWNLOADS'
+        | 'PRODUCT_KEYS'
+        | 'ACTIVATION'
+        | 'SOFTWARE_ASSURANCE'
+        | 'WINDOWS_UPGRADE_IMAGING'
+        | 'OTHER';
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    SupportRequestSummary: {
+      /** @description R-SUP-1: when the publisher’s answer is due (24 hours); null when none is owed */
+      answerDueAt: string | null;
+      /** Format: uuid */
+      id: string;
+      licensingId: string | null;
+      licensingIdNumber: string | null;
+      organization: string;
+      overdue: boolean;
+      reference: string;
+      requestedBy: string;
+      /** @enum {string} */
+      status: 'NEW' | 'ANSWERED' | 'WAITING_FOR_CUSTOMER' | 'CUSTOMER_REPLIED' | 'CLOSED';
+      subject: string;
+      /** Format: date-time */
+      submittedAt: string;
+      /** @enum {string} */
+      topic:
+        | 'SIGN_IN'
+        | 'PERMISSIONS'
+        | 'LICENSING_INFO'
+        | 'DOWNLOADS'
+        | 'PRODUCT_KEYS'
+        | 'ACTIVATION'
+        | 'SOFTWARE_ASSURANCE'
+        | 'WINDOWS_UPGRADE_IMAGING'
+        | 'OTHER';
+      /** Format: date-time */
+      updatedAt: string;
     };
     TotpSetup: {
       /** @description The shared secret in Base32, for typing into an app that cannot scan */

@@ -3,6 +3,10 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { problemCode } from '../api/client';
 import { errorMessage } from '../lib/errorMessage';
+import { ContactSupportLink } from './support/ContactSupportLink';
+
+/** Codes whose message tells the user to contact support: the alert links to the contact form (R-SUP-1). */
+const CONTACT_SUPPORT = new Set(['COUNTRY_FIXED']);
 
 /**
  * Shows an API error as its translated code message (the code in `data-code`). `children`: what a
@@ -11,14 +15,17 @@ import { errorMessage } from '../lib/errorMessage';
  */
 export function ErrorAlert({ error, children }: { error: unknown; children?: ReactNode }) {
   const { t } = useTranslation();
+  const code = problemCode(error);
+  const contact = code !== undefined && CONTACT_SUPPORT.has(code);
   return (
-    <Alert color="red" variant="outline" title={t('errors.heading')} role="alert" data-code={problemCode(error) || undefined}>
-      {children === undefined ? (
+    <Alert color="red" variant="outline" title={t('errors.heading')} role="alert" data-code={code || undefined}>
+      {children === undefined && !contact ? (
         errorMessage(t, error)
       ) : (
         <Stack gap="xs">
           <Text size="sm">{errorMessage(t, error)}</Text>
           {children}
+          {contact && <ContactSupportLink />}
         </Stack>
       )}
     </Alert>

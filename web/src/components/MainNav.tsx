@@ -4,6 +4,7 @@ import type { ComponentPropsWithRef, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAdministrationNavItems } from './administration/useAdministrationNavItems';
 import { useIdentityNavItems } from './identity/useIdentityNavItems';
+import { useSupportNavItems } from './support/useSupportNavItems';
 
 function MantineNavLinkAnchor(props: NavLinkProps & ComponentPropsWithRef<'a'>) {
   return <NavLink component="a" {...props} />;
@@ -31,7 +32,7 @@ const ITEMS: Item[] = [
 export function MainNav({ onNavigate, top }: { onNavigate: () => void; top?: ReactNode }) {
   const { t } = useTranslation();
   // Administration is the last area: its sub-entries follow it.
-  const items: Item[] = [...ITEMS, ...useAdministrationNavItems(), ...useIdentityNavItems()];
+  const items: Item[] = [...ITEMS, ...useAdministrationNavItems(), ...useSupportNavItems(), ...useIdentityNavItems()];
   return (
     <AppShell.Navbar p="sm" aria-label={t('nav.label')} style={{ overflowY: 'auto' }}>
       {top}

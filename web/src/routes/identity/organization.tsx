@@ -27,6 +27,7 @@ import { formatDay } from '../../components/identity/format';
 import { Loading } from '../../components/Loading';
 import { SectionPanel } from '../../components/SectionPanel';
 import { RequireSecondFactorSetting } from '../../components/security/RequireSecondFactorSetting';
+import { ContactSupportLink } from '../../components/support/ContactSupportLink';
 import { CaptionedTable } from '../../components/tables';
 import { usePageTitle } from '../../lib/usePageTitle';
 
@@ -72,6 +73,7 @@ function SignUpSettings({ organization }: { organization: OrganizationSettings }
             <Text size="sm">
               {organization.countryFixed ? t('identity.organization.countryFixed') : t('identity.organization.countryNotFixed')}
             </Text>
+            {organization.countryFixed && <ContactSupportLink topic="SIGN_IN" />}
           </Stack>
           <Switch
             label={t('identity.organization.selfSignUp')}
