@@ -72,23 +72,16 @@ describe('R-KEY-3 proof: 1,000 concurrent activations on a key with 500 left', (
       const admin = await signIn(t.app, 'admin@contoso.example');
       const products = await createCatalog(t.app, operator);
       const id = await licensingIdOf(t.database.db, '67012345');
-      await t.app.inject({
-        method: 'POST',
-        url: `/api/v1/operator/licensing-ids/${id}/keys`,
-        headers: operator.headers,
-        payload: { type: 'MAK', productId: products['WIN11-ENT'], activationLimit: LIMIT },
-      });
+      await t
+        .as(operator)
+        .post(`/operator/licensing-ids/${id}/keys`, { type: 'MAK', productId: products['WIN11-ENT'], activationLimit: LIMIT });
       const key = await keyOf(t.app, admin, id, 'WIN11-ENT', 'MAK');
       const answers = await burst(BURST, IN_FLIGHT, (i) =>
-        t.app.inject({
-          method: 'POST',
-          url: '/api/v1/activations',
-          payload: {
-            productKey: key.productKey,
-            productCode: 'WIN11-ENT',
-            fingerprint: `burst-${i}`,
-            machineKind: i % 2 ? 'VIRTUAL' : 'PHYSICAL',
-          },
+        t.as(null).post('/activations', {
+          productKey: key.productKey,
+          productCode: 'WIN11-ENT',
+          fingerprint: `burst-${i}`,
+          machineKind: i % 2 ? 'VIRTUAL' : 'PHYSICAL',
         }),
       );
       const codes = answers.map((a) => (a.statusCode === 201 ? 'ACTIVATED' : a.json().code));

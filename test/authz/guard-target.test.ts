@@ -12,6 +12,7 @@ import path from 'node:path';
 import { loadConfig } from '../../src/config.js';
 import { loadSecrets } from '../../src/platform/secrets.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
+import { requestsAs } from '../helpers/requests.js';
 
 /** The guard finds a route's Licensing ID where the route says it is, whatever the parameter is called. */
 describe('a route’s declared target', () => {
@@ -79,16 +80,16 @@ describe('a route’s declared target', () => {
       await rm(dataDir, { recursive: true, force: true });
     });
 
-    const call = (who: string, id: string) =>
-      app.inject({ method: 'GET', url: `/api/v1/enrollments/${id}/keys`, headers: { 'x-test-actor': who } });
+    /** Requests as the actor the test's sign-in stand-in names. */
+    const actor = (who: string) => requestsAs(app, { headers: { 'x-test-actor': who } });
 
     it('R-PERM-2: authorizes the named parameter: allowed 200, own without the role 403, another organization’s 404', async () => {
-      const allowed = await call('keys@contoso.example', ids.enrollment);
+      const allowed = await actor('keys@contoso.example').get(`/enrollments/${ids.enrollment}/keys`);
       expect(allowed.statusCode).toBe(200);
       expect(allowed.json()).toEqual({ reached: ids.enrollment });
-      expect((await call('viewer@contoso.example', ids.enrollment)).statusCode).toBe(403);
-      expect((await call('keys@contoso.example', ids.foreign)).statusCode).toBe(404);
-      expect((await call('nobody', ids.enrollment)).statusCode).toBe(401);
+      expect((await actor('viewer@contoso.example').get(`/enrollments/${ids.enrollment}/keys`)).statusCode).toBe(403);
+      expect((await actor('keys@contoso.example').get(`/enrollments/${ids.foreign}/keys`)).statusCode).toBe(404);
+      expect((await actor('nobody').get(`/enrollments/${ids.enrollment}/keys`)).statusCode).toBe(401);
     });
   });
 });

@@ -283,9 +283,10 @@ describe('second factor for password accounts: TOTP, passkeys, recovery codes, t
     expect(signedIn.statusCode, signedIn.body).toBe(200);
     expect(signedIn.cookies.some((c) => c.name === 'lsc_session')).toBe(true);
 
-    const remove = (password: string) => t.as(s).delete(`/me/security/passkeys/${phoneId}`, { password });
-    expect((await remove('wrong')).json().code).toBe('CURRENT_PASSWORD_INCORRECT');
-    expect((await remove(PASSWORD)).statusCode).toBe(204);
+    expect((await t.as(s).delete(`/me/security/passkeys/${phoneId}`, { password: 'wrong' })).json().code).toBe(
+      'CURRENT_PASSWORD_INCORRECT',
+    );
+    expect((await t.as(s).delete(`/me/security/passkeys/${phoneId}`, { password: PASSWORD })).statusCode).toBe(204);
     const overview = (await t.as(s).get('/me/security')).json();
     expect(overview.passkeys.map((p: { name: string }) => p.name)).toEqual(['Laptop']);
     expect(

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../helpers/free-port.js';
 import { Browser, signInThroughIdp, startTestIdp, type TestIdp } from '../helpers/oidc-provider.js';
 import { startTestServer } from '../helpers/server.js';
+import { type Session, signIn } from '../helpers/session.js';
 
 /**
  * End to end with real peers: the portal as a real HTTP server and the organization's identity
@@ -13,7 +14,7 @@ describe('SSO sign-in through the organization’s OpenID Connect provider', () 
   const PUBLIC = 'http://lsc.test';
   let server: Awaited<ReturnType<typeof startTestServer>>;
   let idp: TestIdp;
-  let admin: Record<string, string>;
+  let admin: Session;
 
   const q = async <T extends Record<string, unknown>>(query: ReturnType<typeof sql>) => (await server.database.db.execute<T>(query)).rows;
   /** The browser reaches the portal's public address at the test server. */
@@ -28,31 +29,9 @@ describe('SSO sign-in through the organization’s OpenID Connect provider', () 
     signInThroughIdp(b, startUrl(email, returnTo), loginAs, PUBLIC);
   const portalCookies = (b: Browser) => b.cookies(new URL(server.url).origin);
 
-  async function api(method: string, path: string, headers: Record<string, string> = {}, body?: object) {
-    const res = await fetch(`${server.url}${path}`, {
-      method,
-      redirect: 'manual',
-      headers: { ...headers, ...(body ? { 'content-type': 'application/json' } : {}) },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : null, headers: res.headers };
-  }
-
-  async function passwordSession(email: string) {
-    const res = await fetch(`${server.url}/api/v1/auth/sign-in`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password: 'demo-password-1' }),
-    });
-    expect(res.status).toBe(200);
-    const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0] ?? '');
-    return { cookie: cookies.join('; '), 'x-csrf-token': cookies.find((c) => c.startsWith('lsc_csrf='))?.slice(9) ?? '' };
-  }
-
   const me = (b: Browser) => {
     const jar = portalCookies(b);
-    return api('GET', '/api/v1/me', { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') });
+    return server.as({ headers: { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') } }).get('/me');
   };
 
   beforeAll(async () => {
@@ -61,7 +40,7 @@ describe('SSO sign-in through the organization’s OpenID Connect provider', () 
       env: { OIDC_ALLOW_INSECURE_HTTP: 'true', OUTBOUND_ALLOW_PRIVATE: 'true', SIGN_IN_IP_LIMIT: '1000' },
     });
     idp = await startTestIdp(`${PUBLIC}/api/v1/auth/sso/callback`);
-    admin = await passwordSession('admin@contoso.example');
+    admin = await signIn(server.app, 'admin@contoso.example');
   });
   afterAll(async () => {
     await idp?.stop();
@@ -70,32 +49,32 @@ describe('SSO sign-in through the organization’s OpenID Connect provider', () 
 
   it('an organization Administrator sets it up: a bad issuer is refused and nothing saved; the secret is never returned; audited and mailed', async () => {
     const closed = await freePort();
-    const bad = await api('PUT', '/api/v1/organization/sso', admin, {
+    const bad = await server.as(admin).put('/organization/sso', {
       issuer: `http://127.0.0.1:${closed}`,
       clientId: 'x',
       clientSecret: 'y',
     });
-    expect(bad.status).toBe(400);
-    expect(bad.body.code).toBe('OIDC_DISCOVERY_FAILED');
-    const noSecret = await api('PUT', '/api/v1/organization/sso', admin, { issuer: idp.issuer, clientId: idp.clientId });
-    expect(noSecret.status).toBe(400);
-    expect(noSecret.body.code).toBe('VALIDATION_FAILED');
-    expect((await api('GET', '/api/v1/organization/sso', admin)).body).toEqual({
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().code).toBe('OIDC_DISCOVERY_FAILED');
+    const noSecret = await server.as(admin).put('/organization/sso', { issuer: idp.issuer, clientId: idp.clientId });
+    expect(noSecret.statusCode).toBe(400);
+    expect(noSecret.json().code).toBe('VALIDATION_FAILED');
+    expect((await server.as(admin).get('/organization/sso')).json()).toEqual({
       provider: null,
       redirectUri: `${PUBLIC}/api/v1/auth/sso/callback`,
     });
     expect(await q(sql`select 1 from audit_log where action like 'sso.settings%'`)).toEqual([]);
 
-    const saved = await api('PUT', '/api/v1/organization/sso', admin, {
+    const saved = await server.as(admin).put('/organization/sso', {
       issuer: idp.issuer,
       clientId: idp.clientId,
       clientSecret: idp.clientSecret,
       enabled: true,
     });
-    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
-    expect(saved.body.provider).toMatchObject({ issuer: idp.issuer, clientId: idp.clientId, enabled: true });
-    expect(JSON.stringify(saved.body)).not.toContain(idp.clientSecret);
-    expect(JSON.stringify((await api('GET', '/api/v1/organization/sso', admin)).body)).not.toContain(idp.clientSecret);
+    expect(saved.statusCode, JSON.stringify(saved.json())).toBe(200);
+    expect(saved.json().provider).toMatchObject({ issuer: idp.issuer, clientId: idp.clientId, enabled: true });
+    expect(JSON.stringify(saved.json())).not.toContain(idp.clientSecret);
+    expect(JSON.stringify((await server.as(admin).get('/organization/sso')).json())).not.toContain(idp.clientSecret);
     const [row] = await q<{ client_secret: string }>(sql`select client_secret from oidc_provider`);
     expect(row?.client_secret).not.toContain(idp.clientSecret); // sealed at rest
     const audit = await q<{ after: Record<string, unknown> }>(sql`select after from audit_log where action = 'sso.settings.save'`);
@@ -108,15 +87,15 @@ describe('SSO sign-in through the organization’s OpenID Connect provider', () 
   });
 
   it('start refuses an address without single sign-on (404 SSO_NOT_CONFIGURED) and a returnTo off the site', async () => {
-    const none = await api('GET', `/api/v1/auth/sso/start?email=${encodeURIComponent('anna@nowhere.example')}`);
-    expect(none.status).toBe(404);
-    expect(none.body.code).toBe('SSO_NOT_CONFIGURED');
-    const fabrikam = await api('GET', `/api/v1/auth/sso/start?email=${encodeURIComponent('admin@fabrikam.example')}`);
-    expect(fabrikam.body.code).toBe('SSO_NOT_CONFIGURED');
+    const none = await server.as(null).get(`/auth/sso/start?email=${encodeURIComponent('anna@nowhere.example')}`);
+    expect(none.statusCode).toBe(404);
+    expect(none.json().code).toBe('SSO_NOT_CONFIGURED');
+    const fabrikam = await server.as(null).get(`/auth/sso/start?email=${encodeURIComponent('admin@fabrikam.example')}`);
+    expect(fabrikam.json().code).toBe('SSO_NOT_CONFIGURED');
     for (const returnTo of ['https://evil.example/', '//evil.example/x']) {
-      const res = await api('GET', `/api/v1/auth/sso/start?email=admin%40contoso.example&returnTo=${encodeURIComponent(returnTo)}`);
-      expect(res.status).toBe(400);
-      expect(res.body.code).toBe('VALIDATION_FAILED');
+      const res = await server.as(null).get(`/auth/sso/start?email=admin%40contoso.example&returnTo=${encodeURIComponent(returnTo)}`);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().code).toBe('VALIDATION_FAILED');
     }
     expect(await q(sql`select 1 from sso_state`)).toEqual([]);
   });
@@ -135,8 +114,8 @@ describe('SSO sign-in through the organization’s OpenID Connect provider', () 
     expect(set.find((c) => c.startsWith('lsc_session='))).toMatch(/; Path=\/;.*HttpOnly.*SameSite=Lax/);
     expect(set.find((c) => c.startsWith('lsc_csrf='))).not.toMatch(/HttpOnly/);
     const who = await me(b);
-    expect(who.status).toBe(200);
-    expect(who.body.email).toBe('admin@contoso.example');
+    expect(who.statusCode).toBe(200);
+    expect(who.json().email).toBe('admin@contoso.example');
     expect((await q(sql`select sso_subject from "user" where email = 'admin@contoso.example'`))[0]).toEqual({ sso_subject: 'idp-anna' });
     const audit = await q<{ after: Record<string, unknown> }>(sql`select a.after from audit_log a join "user" u on u.id::text = a.target_id
       where a.action = 'auth.sign-in' and u.email = 'admin@contoso.example' order by a.id desc limit 1`);
@@ -205,7 +184,7 @@ describe('SSO sign-in through the organization’s OpenID Connect provider', () 
     const b = browser();
     expect((await ssoSignIn(b, 'nils.ek@contoso.example')).location).toBe('/');
     const who = await me(b);
-    expect(who.body).toMatchObject({
+    expect(who.json()).toMatchObject({
       email: 'nils.ek@contoso.example',
       firstName: 'Nils',
       lastName: 'Ek',
@@ -258,8 +237,8 @@ describe('SSO sign-in through the organization’s OpenID Connect provider', () 
     const b = browser();
     expect((await ssoSignIn(b, 'keys@contoso.example')).location).toBe('/sign-in?error=E04');
     expect(portalCookies(b).has('lsc_session')).toBe(false);
-    const listed = await api('GET', '/api/v1/users?email=keys%40contoso.example&status=all', admin);
-    expect(listed.body.items.map((u: { email: string }) => u.email)).toEqual(['keys@contoso.example']);
+    const listed = await server.as(admin).get('/users?email=keys%40contoso.example&status=all');
+    expect(listed.json().items.map((u: { email: string }) => u.email)).toEqual(['keys@contoso.example']);
     expect(
       await q(
         sql`select g.role, g.active from role_grant g join "user" u on u.id = g.user_id where u.email = 'keys@contoso.example' order by g.role, g.licensing_id`,
@@ -272,59 +251,57 @@ describe('SSO sign-in through the organization’s OpenID Connect provider', () 
     await idp.setAccount({ sub: 'idp-erik', email: 'viewer@contoso.example' });
     const b = browser();
     expect((await ssoSignIn(b, 'viewer@contoso.example')).location).toBe('/');
-    expect((await me(b)).status).toBe(200);
+    expect((await me(b)).statusCode).toBe(200);
 
-    const token = (await api('POST', '/api/v1/organization/scim-tokens', admin, { name: 'IdP provisioning' })).body.token as string;
-    const scim = (method: string, path: string, body?: object) =>
-      fetch(`${server.url}/scim/v2${path}`, {
-        method,
-        headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/scim+json' } : {}) },
-        ...(body ? { body: JSON.stringify(body) } : {}),
-      });
+    const token = (await server.as(admin).post('/organization/scim-tokens', { name: 'IdP provisioning' })).json().token as string;
+    const directory = { headers: { authorization: `Bearer ${token}` } };
+    const scimBody = { headers: { 'content-type': 'application/scim+json' } };
     // The SSO sign-in recorded the directory entry; the directory finds it by userName.
-    const found = await (await scim('GET', `/Users?filter=${encodeURIComponent('userName eq "viewer@contoso.example"')}`)).json();
+    const found = (
+      await server.as(directory).get(`/scim/v2/Users?filter=${encodeURIComponent('userName eq "viewer@contoso.example"')}`)
+    ).json();
     expect(found.totalResults).toBe(1);
     const id = found.Resources[0].id as string;
-    const off = await scim('PATCH', `/Users/${id}`, {
+    const off = await server.as(directory, scimBody).patch(`/scim/v2/Users/${id}`, {
       schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
       Operations: [{ op: 'replace', path: 'active', value: false }],
     });
-    expect(off.status).toBe(200);
+    expect(off.statusCode).toBe(200);
 
-    expect((await me(b)).status).toBe(401);
+    expect((await me(b)).statusCode).toBe(401);
     expect((await ssoSignIn(browser(), 'viewer@contoso.example')).location).toBe('/sign-in?error=E04');
     expect(await q(sql`select status from "user" where email = 'viewer@contoso.example'`)).toEqual([{ status: 'removed' }]);
     // Still in the Administrator's user list (Manage Users), shown as inactive.
-    const listed = await api('GET', '/api/v1/users?email=viewer%40contoso.example&status=all', admin);
-    expect(listed.body.items).toEqual([expect.objectContaining({ email: 'viewer@contoso.example', status: 'inactive' })]);
+    const listed = await server.as(admin).get('/users?email=viewer%40contoso.example&status=all');
+    expect(listed.json().items).toEqual([expect.objectContaining({ email: 'viewer@contoso.example', status: 'inactive' })]);
 
-    const on = await scim('PATCH', `/Users/${id}`, {
+    const on = await server.as(directory, scimBody).patch(`/scim/v2/Users/${id}`, {
       schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
       Operations: [{ op: 'replace', path: 'active', value: true }],
     });
-    expect(on.status).toBe(200);
+    expect(on.statusCode).toBe(200);
     const again = browser();
     expect((await ssoSignIn(again, 'viewer@contoso.example')).location).toBe('/');
-    expect((await me(again)).body.email).toBe('viewer@contoso.example');
+    expect((await me(again)).json().email).toBe('viewer@contoso.example');
   });
 
   it('a disabled provider signs no one in; removing it is audited, mailed and unbinds the subjects', async () => {
-    const off = await api('PUT', '/api/v1/organization/sso', admin, { issuer: idp.issuer, clientId: idp.clientId, enabled: false });
-    expect(off.status).toBe(200);
-    expect(off.body.provider.enabled).toBe(false);
-    const start = await api('GET', '/api/v1/auth/sso/start?email=admin%40contoso.example');
-    expect(start.status).toBe(404);
-    expect(start.body.code).toBe('SSO_NOT_CONFIGURED');
+    const off = await server.as(admin).put('/organization/sso', { issuer: idp.issuer, clientId: idp.clientId, enabled: false });
+    expect(off.statusCode).toBe(200);
+    expect(off.json().provider.enabled).toBe(false);
+    const start = await server.as(null).get('/auth/sso/start?email=admin%40contoso.example');
+    expect(start.statusCode).toBe(404);
+    expect(start.json().code).toBe('SSO_NOT_CONFIGURED');
 
-    expect((await api('DELETE', '/api/v1/organization/sso', admin)).status).toBe(204);
-    expect((await api('GET', '/api/v1/organization/sso', admin)).body.provider).toBeNull();
+    expect((await server.as(admin).delete('/organization/sso')).statusCode).toBe(204);
+    expect((await server.as(admin).get('/organization/sso')).json().provider).toBeNull();
     expect(await q(sql`select count(*)::int as n from "user" where sso_subject is not null`)).toEqual([{ n: 0 }]);
     expect(await q(sql`select 1 from audit_log where action = 'sso.settings.remove'`)).toHaveLength(1);
     expect(await q(sql`select to_address from outbox where template = 'ssoSettingsRemoved'`)).toEqual([
       { to_address: 'admin@contoso.example' },
     ]);
-    const again = await api('DELETE', '/api/v1/organization/sso', admin);
-    expect(again.status).toBe(404);
-    expect(again.body.code).toBe('SSO_NOT_CONFIGURED');
+    const again = await server.as(admin).delete('/organization/sso');
+    expect(again.statusCode).toBe(404);
+    expect(again.json().code).toBe('SSO_NOT_CONFIGURED');
   });
 });

@@ -21,7 +21,6 @@ describe('deactivation keeps a person out of the organization (R-PERM-7, R-ID-6)
   });
   afterAll(() => t.close());
 
-  const deactivate = (userId: string) => t.as(admin).post(`/users/${userId}/deactivate`);
   const listed = async (email: string) =>
     ((await t.as(admin).get(`/users?email=${encodeURIComponent(email)}&status=all`)).json().items as { status: string }[])[0]?.status;
   const standing = (userId: string) =>
@@ -39,7 +38,7 @@ describe('deactivation keeps a person out of the organization (R-PERM-7, R-ID-6)
     expect((await t.as(bearer).get('/me')).statusCode).toBe(200);
     const spare = await signIn(t.app, 'leaver@contoso.example', 'fixture-password-1');
 
-    const res = await deactivate(u.id);
+    const res = await t.as(admin).post(`/users/${u.id}/deactivate`);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'inactive', accountClosed: true, retained: [] });
 
@@ -69,7 +68,7 @@ describe('deactivation keeps a person out of the organization (R-PERM-7, R-ID-6)
   it('R-PERM-7: reactivation reopens the account as it was; the revoked tokens stay revoked', async () => {
     const u = await f.user('returner@contoso.example', { grants: [['67012345', ['DOWNLOAD']]] });
     const token = (await t.as(u.session).post('/me/tokens', { name: 'old' })).json().token as string;
-    await deactivate(u.id);
+    await t.as(admin).post(`/users/${u.id}/deactivate`);
     expect(await status(u.id)).toBe('deactivated');
 
     const back = await t.as(admin).post(`/users/${u.id}/reactivate`);
@@ -92,7 +91,7 @@ describe('deactivation keeps a person out of the organization (R-PERM-7, R-ID-6)
     expect((await t.as(pat.session).post('/open-licenses', PAIR)).statusCode).toBe(201);
     expect(await listed('pat.addopen@fabrikam.example')).toBe('active');
 
-    const res = await deactivate(pat.id);
+    const res = await t.as(admin).post(`/users/${pat.id}/deactivate`);
     expect(res.statusCode).toBe(200);
     // Another organization's person keeps their own account: only Contoso is closed to them.
     expect(res.json()).toMatchObject({ status: 'inactive', accountClosed: false });
@@ -125,7 +124,7 @@ describe('deactivation keeps a person out of the organization (R-PERM-7, R-ID-6)
       });
     expect((await grant()).statusCode).toBe(201);
     const rita = await f.userId('rita@resell-deact.example');
-    const res = await deactivate(rita);
+    const res = await t.as(admin).post(`/users/${rita}/deactivate`);
     expect(res.json()).toMatchObject({ status: 'inactive', accountClosed: false });
     expect(await status(rita)).toBe('invited'); // the partner's account is the partner's
 
@@ -151,7 +150,7 @@ describe('deactivation keeps a person out of the organization (R-PERM-7, R-ID-6)
         ['54011111', ['DOWNLOAD']],
       ],
     });
-    expect((await deactivate(kim.id)).json()).toMatchObject({ accountClosed: false, status: 'inactive' });
+    expect((await t.as(admin).post(`/users/${kim.id}/deactivate`)).json()).toMatchObject({ accountClosed: false, status: 'inactive' });
     const assigned = await t.as(admin).put(`/users/${kim.id}/roles/${await f.lid('8765-4321')}`, { roles: ['LICENSING_INFO_VIEWER'] });
     expect(assigned.statusCode).toBe(200);
     expect(assigned.json().status).toBe('active');
@@ -159,7 +158,7 @@ describe('deactivation keeps a person out of the organization (R-PERM-7, R-ID-6)
 
     const pat = await f.user('pat.request@fabrikam.example', { org: 'Fabrikam Inc' });
     expect((await t.as(pat.session).post('/open-licenses', PAIR)).statusCode).toBe(201);
-    await deactivate(pat.id);
+    await t.as(admin).post(`/users/${pat.id}/deactivate`);
     const asked = await t.as(pat.session).post('/permission-requests', {
       programCode: 'OPEN_LICENSE',
       number: 'V1234567',
@@ -181,7 +180,7 @@ describe('deactivation keeps a person out of the organization (R-PERM-7, R-ID-6)
     await f.db.execute(sql`insert into email_verification (user_id, address, token_hash, expires_at, grant_ids)
       values (${u.id}, 'agreement.address@contoso.example', ${sha256(token)}, now() + interval '1 day', ${sql.param([waiting])}::uuid[])`);
 
-    expect((await deactivate(u.id)).statusCode).toBe(200);
+    expect((await t.as(admin).post(`/users/${u.id}/deactivate`)).statusCode).toBe(200);
     const verified = await t.as(null).post('/auth/verify-email', { token });
     expect(verified.statusCode, verified.body).toBe(200);
     expect(verified.json().activatedGrants).toBe(0);
@@ -201,7 +200,7 @@ describe('deactivation keeps a person out of the organization (R-PERM-7, R-ID-6)
       sql`select text from outbox where to_address = 'ivy.invited@contoso.example' and template = 'invitation'`,
     );
     const token = /register\?token=([A-Za-z0-9_-]+)/.exec(mail?.text ?? '')?.[1] ?? '';
-    expect((await deactivate(ivy)).json()).toMatchObject({ accountClosed: true });
+    expect((await t.as(admin).post(`/users/${ivy}/deactivate`)).json()).toMatchObject({ accountClosed: true });
     expect(await status(ivy)).toBe('deactivated');
     const refused = await t.as(null).get(`/auth/invitations/${token}`);
     expect(refused.statusCode).toBe(404);
@@ -213,12 +212,12 @@ describe('deactivation keeps a person out of the organization (R-PERM-7, R-ID-6)
 
   it('deactivating again changes nothing and mails no one; another organization’s user stays 404', async () => {
     const u = await f.user('twice@contoso.example', { grants: [['67012345', ['DOWNLOAD']]] });
-    await deactivate(u.id);
+    await t.as(admin).post(`/users/${u.id}/deactivate`);
     const before = await f.counts();
-    const again = await deactivate(u.id);
+    const again = await t.as(admin).post(`/users/${u.id}/deactivate`);
     expect(again.statusCode).toBe(200);
     expect(await f.counts()).toEqual(before);
-    const frank = await deactivate(await f.userId('admin@fabrikam.example'));
+    const frank = await t.as(admin).post(`/users/${await f.userId('admin@fabrikam.example')}/deactivate`);
     expect(frank.statusCode).toBe(404);
     expect(await f.counts()).toEqual(before);
   });
