@@ -4,6 +4,7 @@ import { recoveryMails } from './modules/identity/recovery/mails.js';
 import { keysMails } from './modules/keys/mails.js';
 import { ordersMails } from './modules/orders/mails.js';
 import { addOpenMails, permissionsMails } from './modules/permissions/mails.js';
+import { onboardingMails } from './modules/relationship/onboarding/mails.js';
 import type { MailTemplate } from './platform/mail/templates.js';
 
 /** Every mail the service center sends, for the tests that check each exists in every language. */
@@ -17,4 +18,5 @@ export const ALL_MAILS: MailTemplate[] = [
   ...all(addOpenMails),
   ...all(ordersMails),
   ...all(keysMails),
+  ...all(onboardingMails),
 ];

@@ -89,3 +89,17 @@ export async function reopenAccount(tx: DbOrTx, userId: string, status: AccountS
     .returning({ id: user.id });
   return reopened.length > 0;
 }
+
+/**
+ * A customer organization the publisher onboards (R-REL-7: one organization holds many Licensing
+ * IDs), with its work-account domains in lower case. The caller has checked no other organization
+ * owns them.
+ */
+export async function createOrganization(tx: DbOrTx, org: { name: string; country: string; domains: readonly string[] }): Promise<string> {
+  const [created] = await tx
+    .insert(organization)
+    .values({ name: org.name, country: org.country, domains: org.domains.map((d) => d.toLowerCase()) })
+    .returning({ id: organization.id });
+  if (!created) throw new Error('account: organization insert returned nothing');
+  return created.id;
+}

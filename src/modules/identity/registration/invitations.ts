@@ -4,12 +4,18 @@ import { randomToken, sha256 } from '../../../platform/auth/secrets.js';
 import type { DbOrTx } from '../../../platform/db/client.js';
 import type { Locale } from '../../../platform/i18n/locale.js';
 import { enqueueMail } from '../../../platform/mail/outbox.js';
+import type { MailParams, MailTemplate } from '../../../platform/mail/templates.js';
 import { identityMails } from '../mails.js';
 import { invitation, organization, user } from '../tables.js';
 
 export interface InvitationInput {
   userId: string;
   invitedBy: string | null;
+  /**
+   * Another mail than the invitation, carrying the same registration link (a contact of record's
+   * welcome, R-REL-6): its template and the parameters it adds to the invitation's.
+   */
+  mail?: { template: MailTemplate; params: MailParams };
 }
 
 /**
@@ -54,8 +60,9 @@ export async function sendInvitation(tx: DbOrTx, config: Config, now: Date, inpu
   await enqueueMail(tx, {
     to: invitee.email,
     locale: invitee.locale as Locale,
-    template: identityMails.invitation,
+    template: input.mail?.template ?? identityMails.invitation,
     params: {
+      ...input.mail?.params,
       firstName: invitee.firstName || invitee.email,
       inviterName: inviter ? `${inviter.first} ${inviter.last}`.trim() || inviter.email : invitee.org,
       organization: invitee.org,
