@@ -48,7 +48,7 @@ async function timed(runs: number, fn: () => Promise<unknown>): Promise<number[]
 }
 
 /** A database of its own: on the server at DATABASE_URL, or an embedded PostgreSQL in a temporary folder. */
-async function benchDatabase() {
+export async function benchDatabase() {
   const name = `lsc_bench_${process.pid}_${randomBytes(3).toString('hex')}`;
   let adminUrl = process.env.DATABASE_URL;
   let stopEmbedded: (() => Promise<void>) | undefined;

@@ -1,6 +1,7 @@
 import { activationBench } from './activations.js';
 import { coldStartBench } from './cold-start.js';
 import { downloadBench } from './downloads.js';
+import { importAgreementsBench } from './import-agreements.js';
 import { licenseSummaryBench } from './license-summary.js';
 
 /** Runs every benchmark; each figure is printed beside a reference measured in the same run. */
@@ -12,6 +13,7 @@ const benches: Record<
   'license-summary': licenseSummaryBench,
   activations: activationBench,
   downloads: downloadBench,
+  'import-agreements': importAgreementsBench,
 };
 
 /** Thousands separated; small figures keep the decimals where their differences are. */

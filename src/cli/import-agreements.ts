@@ -2,13 +2,12 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config.js';
 import { contactGrantsForRelationship } from '../modules/permissions/contact-grants.js';
+import { onboardMany } from '../modules/relationship/onboarding/bulk.js';
 import { agreementsFromCsv, columnOf } from '../modules/relationship/onboarding/csv.js';
 import { ONBOARDING_MESSAGES } from '../modules/relationship/onboarding/problems.js';
 import type { OnboardingError } from '../modules/relationship/onboarding/rules.js';
-import { createOnboardingService } from '../modules/relationship/onboarding/service.js';
 import { type Clock, systemClock } from '../platform/clock.js';
 import type { Db } from '../platform/db/client.js';
-import { DomainError } from '../platform/errors.js';
 
 export interface AgreementOutcome {
   number: string | null;
@@ -31,8 +30,9 @@ export interface AgreementImport {
 class Refused extends Error {}
 
 /**
- * `lsc import-agreements FILE.csv`: every agreement of the file through the same onboarding as the
- * API (each read with the API's schema), all of the file or nothing, in one transaction: one bad
+ * `lsc import-agreements FILE.csv`: every agreement of the file read with the API's schema and
+ * checked by the same rules, then onboarded together (onboardMany: one statement per table, not
+ * per agreement), all of the file or nothing, in one transaction: one bad
  * value anywhere and nothing is written, every error named with its row (from 1, the header row)
  * and column. Importing the same file again onboards nothing new.
  */
@@ -48,32 +48,23 @@ export async function importAgreementsFile(db: Db, config: Config, file: string,
   if (parsed.orphanErrors.length > 0) outcomes.push({ number: null, result: 'rejected', licensingIds: 0, errors: parsed.orphanErrors });
   try {
     await db.transaction(async (tx) => {
-      // Each agreement runs in a savepoint of the file's transaction, so one refused leaves the others' checks going.
-      const onboarding = createOnboardingService({ db: tx as unknown as Db, config, clock, grants: contactGrantsForRelationship });
+      const refused = parsed.agreements.filter((a) => !a.agreement || a.errors.length > 0);
+      const readable = parsed.agreements.flatMap((a) =>
+        a.agreement && a.errors.length === 0 ? [{ input: a.agreement, lines: a.lines }] : [],
+      );
+      const done = await onboardMany(tx, { config, clock, grants: contactGrantsForRelationship }, readable);
+      const byNumber = new Map(done.map((o) => [o.number, o]));
       for (const a of parsed.agreements) {
-        if (!a.agreement || a.errors.length > 0) {
+        if (refused.includes(a)) {
           outcomes.push({ number: a.number, result: 'rejected', licensingIds: 0, errors: a.errors });
           continue;
         }
-        try {
-          const done = await onboarding.onboard(null, a.agreement, { lines: a.lines });
-          outcomes.push({
-            number: a.number,
-            result: done.replayed ? 'unchanged' : 'onboarded',
-            licensingIds: done.agreement.licensingIds.length,
-            errors: [],
-          });
-        } catch (e) {
-          if (!(e instanceof DomainError) || e.status >= 500) throw e;
-          const errors = (e.details?.errors as OnboardingError[] | undefined) ?? [];
-          outcomes.push({
-            number: a.number,
-            result: 'rejected',
-            licensingIds: 0,
-            errors,
-            ...(errors.length ? {} : { code: e.code, detail: e.message, line: a.lines.header ?? null }),
-          });
-        }
+        const o = byNumber.get(a.number);
+        if (!o) continue;
+        outcomes.push({
+          ...o,
+          ...(o.code ? { detail: `Agreement ${a.number} was already onboarded with different content.` } : {}),
+        });
       }
       if (outcomes.some((o) => o.result === 'rejected')) throw new Refused();
     });

@@ -120,6 +120,21 @@ describe('agreement files: lsc import-agreements', () => {
       expect(first.code).toBe(0);
       const after = await written();
       expect(after).toMatchObject({ records: before.records + 2, licensingIds: before.licensingIds + 3, contacts: before.contacts + 5 });
+      // The same roles and mails as through the API: contacts get their role on each Licensing ID and a welcome.
+      const grants = await t.database.db.execute<{ email: string; number: string; role: string }>(sql`
+        select u.email, l.number, g.role from role_grant g join "user" u on u.id = g.user_id join licensing_id l on l.id = g.licensing_id
+        where g.source = 'CONTACT' and g.active and u.email like '%@litware.example' order by u.email, l.number`);
+      expect(grants.rows.map((g) => `${g.email} ${g.number} ${g.role}`)).toEqual([
+        'lena@litware.example 68100001 ADMINISTRATOR',
+        'lena@litware.example 68100002 ADMINISTRATOR',
+        'lena@litware.example LW-OL-1 ADMINISTRATOR',
+        'sven@litware.example 68100001 SA_MANAGER',
+        'sven@litware.example 68100002 SA_MANAGER',
+      ]);
+      expect(
+        await count(sql`select count(*) as n from outbox where template = 'contactWelcome' and to_address = 'sven@litware.example'`),
+      ).toBe(1);
+      expect(await count(sql`select count(*) as n from audit_log where action = 'relationship.agreement-onboard'`)).toBe(2);
       const again = await lsc(file);
       expect(again.code).toBe(0);
       expect(again.out).toContain('0 onboarded, 2 unchanged.');

@@ -52,7 +52,8 @@ export async function syncContactGrants(
   const revoked = await tx.execute<Row>(sql`${wantedOn(licensingIds)}
     update role_grant g set active = false, updated_at = now()
     where g.source = 'CONTACT' and g.active and g.licensing_id = any(${uuids(licensingIds)})
-      and not exists (select 1 from wanted w where w.licensing_id = g.licensing_id and w.user_id = g.user_id and w.role = g.role)
+      -- NOT IN over the (non-null) wanted triples runs as one hashed lookup, not a scan per grant.
+      and (g.user_id, g.licensing_id, g.role) not in (select user_id, licensing_id, role from wanted)
     returning g.user_id, g.licensing_id, g.role`);
   return { granted: changes(granted.rows), revoked: changes(revoked.rows) };
 }
