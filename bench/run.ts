@@ -2,6 +2,7 @@ import { activationBench } from './activations.js';
 import { auditViewBench } from './audit-view.js';
 import { coldStartBench } from './cold-start.js';
 import { downloadBench } from './downloads.js';
+import { importAgreementsBench } from './import-agreements.js';
 import { licenseSummaryBench } from './license-summary.js';
 import { supportQueueBench } from './support-queue.js';
 
@@ -16,6 +17,7 @@ const benches: Record<
   downloads: downloadBench,
   'audit-view': auditViewBench,
   'support-queue': supportQueueBench,
+  'import-agreements': importAgreementsBench,
 };
 
 /** Thousands separated; small figures keep the decimals where their differences are. */

@@ -22,10 +22,12 @@ import { ssoModule } from './modules/identity/sso/routes.js';
 import { keysModule } from './modules/keys/routes.js';
 import { ordersModule } from './modules/orders/routes.js';
 import { addOpenModule } from './modules/permissions/add-open/routes.js';
+import { contactGrantsForRelationship } from './modules/permissions/contact-grants.js';
 import { roleGrantsForIdentity } from './modules/permissions/for-identity.js';
 import { resellerModule } from './modules/permissions/reseller/routes.js';
 import { permissionsModule } from './modules/permissions/routes.js';
 import { userAccountModule } from './modules/permissions/users/account/routes.js';
+import { onboardingModule } from './modules/relationship/onboarding/routes.js';
 import { relationshipRoutes } from './modules/relationship/routes.js';
 import { createRelationshipService } from './modules/relationship/service.js';
 import { reportsModule } from './modules/reports/routes.js';
@@ -99,6 +101,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     recoveryModule(moduleDeps),
     ssoModule(moduleDeps, roleGrantsForIdentity),
     relationshipRoutes(relationship),
+    onboardingModule(moduleDeps, contactGrantsForRelationship),
     permissionsModule(moduleDeps),
     userAccountModule(moduleDeps),
     addOpenModule(moduleDeps),

@@ -4,6 +4,7 @@ import { recoveryMails } from './modules/identity/recovery/mails.js';
 import { keysMails } from './modules/keys/mails.js';
 import { ordersMails } from './modules/orders/mails.js';
 import { addOpenMails, permissionsMails } from './modules/permissions/mails.js';
+import { onboardingMails } from './modules/relationship/onboarding/mails.js';
 import { supportMails } from './modules/support/mails.js';
 import type { MailTemplate } from './platform/mail/templates.js';
 
@@ -19,4 +20,5 @@ export const ALL_MAILS: MailTemplate[] = [
   ...all(ordersMails),
   ...all(keysMails),
   ...all(supportMails),
+  ...all(onboardingMails),
 ];

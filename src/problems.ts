@@ -8,6 +8,7 @@ import { RECOVERY_PROBLEMS } from './modules/identity/recovery/problems.js';
 import { KEYS_PROBLEMS } from './modules/keys/problems.js';
 import { ORDERS_PROBLEMS } from './modules/orders/problems.js';
 import { ADD_OPEN_PROBLEMS, PERMISSIONS_PROBLEMS } from './modules/permissions/problems.js';
+import { ONBOARDING_PROBLEMS } from './modules/relationship/onboarding/problems.js';
 import { REPORTS_PROBLEMS } from './modules/reports/problems.js';
 import { SUPPORT_PROBLEMS } from './modules/support/problems.js';
 import { PLATFORM_PROBLEMS, type ProblemTitles } from './platform/i18n/problems.js';
@@ -26,6 +27,7 @@ export const ALL_PROBLEMS: ProblemTitles = {
   ...ADD_OPEN_PROBLEMS,
   ...CATALOG_PROBLEMS,
   ...ORDERS_PROBLEMS,
+  ...ONBOARDING_PROBLEMS,
   ...REPORTS_PROBLEMS,
   ...KEYS_PROBLEMS,
   ...ACTIVATION_PROBLEMS,

@@ -8,6 +8,7 @@ import { runMigrations } from '../platform/db/migrate.js';
 import { loadSecrets } from '../platform/secrets.js';
 import { openConfiguredDatabase, startServer } from '../server.js';
 import { registerDownloadCommand } from './download/command.js';
+import { describeAgreementImport, importAgreementsFile } from './import-agreements.js';
 import { describeImport, importOrdersFile } from './import-orders.js';
 import { registerUploadFileCommand } from './upload-file.js';
 
@@ -70,6 +71,30 @@ program
     await database.close();
     await embedded?.stop();
     console.log(seeded ? 'Demo data loaded.' : 'The database already has data; nothing loaded.');
+  });
+
+program
+  .command('import-agreements')
+  .argument('<file>', 'CSV with the columns organization_name … contact_locale (see README)')
+  .description(
+    'Onboard organizations, agreements, Licensing IDs and contacts of record from a CSV file; all of it or nothing, files may be imported again',
+  )
+  .action(async (file: string) => {
+    const config = loadConfig();
+    const { url, embedded } = await openConfiguredDatabase(config);
+    const database = openDatabase(url, 2);
+    let failed = false;
+    try {
+      await runMigrations(database.db);
+      const done = await importAgreementsFile(database.db, config, file);
+      if (done.fileErrors.length) console.error(done.fileErrors.join('\n'));
+      else console.log(describeAgreementImport(done));
+      failed = !done.committed;
+    } finally {
+      await database.close();
+      await embedded?.stop();
+    }
+    if (failed) process.exit(1);
   });
 
 program

@@ -3,6 +3,7 @@ import { AUDIT_CASES } from './cases/audit.js';
 import { DOWNLOADS_CASES } from './cases/downloads.js';
 import { FOUNDATION_CASES } from './cases/foundation.js';
 import { KEYS_CASES } from './cases/keys.js';
+import { ONBOARDING_CASES } from './cases/onboarding.js';
 import { ORDERS_CASES } from './cases/orders.js';
 import { PERMISSIONS_CASES } from './cases/permissions.js';
 import { RECOVERY_CASES } from './cases/recovery.js';
@@ -22,6 +23,7 @@ export const ROUTE_CASES: Record<string, import('./cases/types.js').RouteCase> =
   ...PERMISSIONS_CASES,
   ...ADD_OPEN_CASES,
   ...ORDERS_CASES,
+  ...ONBOARDING_CASES,
   ...KEYS_CASES,
   ...DOWNLOADS_CASES,
   ...AUDIT_CASES,

@@ -157,6 +157,30 @@ describe('reflow at 320 and 390 px wide (WCAG 1.4.10)', () => {
     }
   }, 120_000);
 
+  it('the publisher’s back office for customers (issue 12), in English and in Swedish', async () => {
+    const page = await portal.signedIn('operator@northwind.example');
+    const onboarded = await apiFrom<{ organization: { id: string } }>(page, 'POST', '/operator/agreements', {
+      organization: { name: 'Reflow Customer With A Rather Long Name', domains: ['reflow-customer.example'], country: 'SE' },
+      number: 'REFLOW-EA-1',
+      program: 'ENTERPRISE',
+      startDate: '2026-01-01',
+      endDate: '2028-12-31',
+      mbsaNumber: 'REFLOW-MBSA',
+      licensingIds: [{ number: '69000001', name: 'Reflow Enterprise Enrollment' }],
+      contacts: [{ type: 'SUBSCRIPTIONS_MANAGER', name: 'Rita Reflow', email: 'rita.reflow@reflow-customer.example' }],
+    });
+    expect(onboarded.status).toBe(201);
+    const paths = ['/operator/customers', '/operator/customers/new', `/operator/customers/${onboarded.body.organization.id}`];
+    for (const lang of ['en', 'sv'] as const) {
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await chooseLanguage(page, lang);
+      for (const path of paths) {
+        await visit(page, path);
+        await expectReflow(page, path);
+      }
+    }
+  }, 300_000);
+
   it('on a phone the navigation drawer holds the language switch, the profile and sign-out, and they work', async () => {
     const page = await portal.signedIn('viewer@contoso.example', 'sv-SE');
     await page.setViewportSize({ width: 320, height: 800 });

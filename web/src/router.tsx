@@ -5,6 +5,7 @@ import { ComingSoon } from './components/ComingSoon';
 import { parseSearch, stringifySearch } from './lib/searchParams';
 import { accountPublicRoutes } from './routes/account';
 import { administrationRoutes } from './routes/administration';
+import { backofficeRoutes } from './routes/backoffice';
 import { appRoute, rootRoute, signInRoute } from './routes/base';
 import { downloadsRoutes } from './routes/downloads';
 import { HomePage } from './routes/home';
@@ -43,6 +44,7 @@ const routeTree = rootRoute.addChildren([
     ...licensesRoutes,
     ...downloadsRoutes,
     ...supportRoutes,
+    ...backofficeRoutes,
     comingSoon('/software-assurance', 'nav.softwareAssurance'),
     comingSoon('/online-services', 'nav.onlineServices'),
     comingSoon('/reports', 'nav.reports'),

@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import { insertUnnest } from '../../platform/db/bulk-insert.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import type { Locale } from '../../platform/i18n/locale.js';
 import { emailDomain } from './rules.js';
@@ -88,4 +89,76 @@ export async function reopenAccount(tx: DbOrTx, userId: string, status: AccountS
     .where(sql`${user.id} = ${userId} and ${user.status} = 'deactivated'`)
     .returning({ id: user.id });
   return reopened.length > 0;
+}
+
+/**
+ * A customer organization the publisher onboards (R-REL-7: one organization holds many Licensing
+ * IDs), with its work-account domains in lower case. The caller has checked no other organization
+ * owns them.
+ */
+export async function createOrganization(tx: DbOrTx, org: { name: string; country: string; domains: readonly string[] }): Promise<string> {
+  const [created] = await tx
+    .insert(organization)
+    .values({ name: org.name, country: org.country, domains: org.domains.map((d) => d.toLowerCase()) })
+    .returning({ id: organization.id });
+  if (!created) throw new Error('account: organization insert returned nothing');
+  return created.id;
+}
+
+/** Many customer organizations at once (an import); each returned with the first of its domains, which names it. */
+export async function createOrganizations(
+  tx: DbOrTx,
+  orgs: readonly { name: string; country: string; domains: readonly string[] }[],
+): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  const columns = { name: 'text', country: 'text', domains: 'text[]' };
+  for (let i = 0; i < orgs.length; i += 5000) {
+    const rows = await insertUnnest<{ id: string; domains: string[] }>(
+      tx,
+      'organization',
+      columns,
+      // An array column travels as its text form ({a,b}); domain names need no quoting.
+      orgs
+        .slice(i, i + 5000)
+        .map((o) => ({ name: o.name, country: o.country, domains: `{${o.domains.map((d) => d.toLowerCase()).join(',')}}` })),
+      ['id', 'domains'],
+    );
+    for (const r of rows) ids.set(r.domains[0] ?? '', r.id);
+  }
+  return ids;
+}
+
+/** Many invited users at once (an import's contacts without an account), by lower-case address → id. */
+export async function createInvitedUsers(
+  tx: DbOrTx,
+  people: readonly (NewPerson & { organizationId: string; locale: Locale })[],
+): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  const columns = {
+    organization_id: 'uuid',
+    email: 'text',
+    first_name: 'text',
+    last_name: 'text',
+    locale: 'locale',
+    status: 'user_status',
+  };
+  for (let i = 0; i < people.length; i += 5000) {
+    const rows = await insertUnnest<{ id: string; email: string }>(
+      tx,
+      'user',
+      columns,
+      people.slice(i, i + 5000).map((p) => ({
+        organization_id: p.organizationId,
+        email: p.email,
+        first_name: p.firstName,
+        last_name: p.lastName,
+        locale: p.locale,
+        status: 'invited',
+      })),
+      ['id', 'email'],
+      { skipConflicts: true },
+    );
+    for (const r of rows) ids.set(r.email.toLowerCase(), r.id);
+  }
+  return ids;
 }

@@ -46,6 +46,29 @@ export const CONTACT_TYPES = [
   'SUBSCRIPTIONS_MANAGER',
   'CHANNEL_PARTNER',
 ] as const;
+export type ContactType = (typeof CONTACT_TYPES)[number];
+
+/**
+ * R-REL-6: the contacts of record the publisher names on an agreement, and the role each one gets
+ * on the agreement's Licensing IDs (R-PERM-3). The one place that says so: the operator API, the
+ * import file and the grants all read it. Channel Partner joins with the partner work (its
+ * contact stands for an organization, not a user of the customer), so it is not listed yet.
+ */
+export const CONTACT_ROLE = {
+  PRIMARY_CONTACT: 'ADMINISTRATOR',
+  NOTICES_CORRESPONDENT: 'ADMINISTRATOR',
+  ONLINE_ADMINISTRATOR: 'ADMINISTRATOR',
+  SA_MANAGER: 'SA_MANAGER',
+  ONLINE_SERVICES_MANAGER: 'ONLINE_SERVICES_MANAGER',
+  SUBSCRIPTIONS_MANAGER: 'SUBSCRIPTIONS_MANAGER',
+} as const satisfies Partial<Record<ContactType, Role>>;
+export type ContactOfRecordType = keyof typeof CONTACT_ROLE;
+export const CONTACTS_OF_RECORD = Object.keys(CONTACT_ROLE) as [ContactOfRecordType, ...ContactOfRecordType[]];
+
+/** The role a contact of this type holds on the agreement's Licensing IDs, if any. */
+export function roleOfContact(type: string): Role | null {
+  return (CONTACT_ROLE as Record<string, Role>)[type] ?? null;
+}
 
 export interface AgreementRef {
   id: string;

@@ -1,4 +1,4 @@
-import { boolean, date, index, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organization, user } from '../identity/tables.js';
 import { AFFILIATE_ROLES, AGREEMENT_KINDS, CONTACT_TYPES, LICENSING_ID_KINDS, LIFECYCLE_STATUSES, PROGRAM_CODES } from './rules.js';
 
@@ -42,6 +42,38 @@ export const agreement = pgTable(
   (t) => [uniqueIndex('agreement_number_key').on(t.kind, t.number), index('agreement_org_idx').on(t.organizationId)],
 );
 
+/**
+ * An agreement as the publisher onboarded it through the operator API or an import file: its
+ * number is the natural key (idempotency like orders), the content as last set and its hash, and
+ * the Idempotency-Key it came with. The MBSA, parent agreement and Licensing IDs it made are the
+ * rows of the other tables; Open programs have no parent agreement row (R-REL-2).
+ */
+export const agreementRecord = pgTable(
+  'agreement_record',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    number: text('number').notNull(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organization.id),
+    programCode: programCodeEnum('program_code')
+      .notNull()
+      .references(() => program.code),
+    /** The parent program agreement row; null for Open programs. */
+    agreementId: uuid('agreement_id').references(() => agreement.id),
+    content: jsonb('content').notNull(),
+    contentHash: text('content_hash').notNull(),
+    idempotencyKey: text('idempotency_key'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('agreement_record_number_key').on(t.number),
+    uniqueIndex('agreement_record_idempotency_key').on(t.idempotencyKey),
+    index('agreement_record_org_idx').on(t.organizationId),
+  ],
+);
+
 export const licensingId = pgTable(
   'licensing_id',
   {
@@ -65,8 +97,14 @@ export const licensingId = pgTable(
     affiliateRole: affiliateRoleEnum('affiliate_role'),
     /** R-PERM-10: an Open License's owner can turn Add Open License off for it. */
     addOpenEnabled: boolean('add_open_enabled').notNull().default(true),
+    /** The onboarded agreement it came with (null for data from before the operator API). */
+    recordId: uuid('record_id').references(() => agreementRecord.id),
   },
-  (t) => [uniqueIndex('licensing_id_number_key').on(t.programCode, t.number), index('licensing_id_org_idx').on(t.organizationId)],
+  (t) => [
+    uniqueIndex('licensing_id_number_key').on(t.programCode, t.number),
+    index('licensing_id_org_idx').on(t.organizationId),
+    index('licensing_id_record_idx').on(t.recordId),
+  ],
 );
 
 /** Contacts named on an agreement or Licensing ID (R-REL-6); changed only by partner or publisher. */

@@ -1,3 +1,4 @@
+import { insertUnnest } from '../db/bulk-insert.js';
 import type { DbOrTx } from '../db/client.js';
 import type { Locale } from '../i18n/locale.js';
 import { outbox } from '../tables.js';
@@ -18,4 +19,32 @@ export interface MailRequest {
 export async function enqueueMail(tx: DbOrTx, mail: MailRequest): Promise<void> {
   const rendered = renderMail(mail.template, mail.locale, mail.params);
   await tx.insert(outbox).values({ toAddress: mail.to, template: mail.template.name, locale: mail.locale, ...rendered });
+}
+
+/** Many mails queued at once (an import's welcome mails), in a few statements; as enqueueMail otherwise. */
+export async function enqueueMails(tx: DbOrTx, mails: readonly MailRequest[]): Promise<void> {
+  const rows = mails.map((m) => {
+    const r = renderMail(m.template, m.locale, m.params);
+    return {
+      to_address: m.to,
+      template: m.template.name,
+      locale: m.locale,
+      subject: r.subject,
+      text: r.text,
+      html: r.html,
+      redacted_text: r.redactedText,
+      redacted_html: r.redactedHtml,
+    };
+  });
+  const columns = {
+    to_address: 'text',
+    template: 'text',
+    locale: 'locale',
+    subject: 'text',
+    text: 'text',
+    html: 'text',
+    redacted_text: 'text',
+    redacted_html: 'text',
+  };
+  for (let i = 0; i < rows.length; i += 5000) await insertUnnest(tx, 'outbox', columns, rows.slice(i, i + 5000));
 }

@@ -4164,6 +4164,298 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/operator/agreements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Onboard an agreement: its organization, MBSA, parent agreement, Licensing IDs and contacts of record (R-REL-6). Idempotent by agreement number and Idempotency-Key (200 with the existing rows); other content under the same number is AGREEMENT_CONFLICT; any bad value rejects all of it (AGREEMENT_INVALID) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          'idempotency-key'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @default [] */
+            contacts?: {
+              /** Format: email */
+              email: string;
+              /**
+               * @default en
+               * @enum {string}
+               */
+              locale?: 'en' | 'sv';
+              name: string;
+              /** @enum {string} */
+              type:
+                | 'PRIMARY_CONTACT'
+                | 'NOTICES_CORRESPONDENT'
+                | 'ONLINE_ADMINISTRATOR'
+                | 'SA_MANAGER'
+                | 'ONLINE_SERVICES_MANAGER'
+                | 'SUBSCRIPTIONS_MANAGER';
+            }[];
+            /** @default null */
+            endDate?: string | null;
+            licensingIds: {
+              /** @default null */
+              affiliateRole?: ('LEAD' | 'PARTICIPATING') | null;
+              /** @default null */
+              authorizationNumber?: string | null;
+              endDate?: string | null;
+              name: string;
+              number: string;
+              priceLevel?: string | null;
+              startDate?: string;
+            }[];
+            /** @default null */
+            mbsaNumber?: string | null;
+            number: string;
+            organization: {
+              country: string;
+              domains: string[];
+              name: string;
+            };
+            /** @default null */
+            priceLevel?: string | null;
+            program: string;
+            startDate: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AgreementRecord'];
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AgreementRecord'];
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/operator/agreements/{agreementId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One onboarded agreement with its Licensing IDs and contacts of record */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          agreementId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AgreementRecord'];
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/operator/agreements/{agreementId}/contacts/{type}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Name the contact of record of a type (R-REL-6): the old contact’s role ends, the new one’s begins; both are mailed and the change audited */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          agreementId: string;
+          type:
+            | 'PRIMARY_CONTACT'
+            | 'NOTICES_CORRESPONDENT'
+            | 'ONLINE_ADMINISTRATOR'
+            | 'SA_MANAGER'
+            | 'ONLINE_SERVICES_MANAGER'
+            | 'SUBSCRIPTIONS_MANAGER';
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: email */
+            email: string;
+            /**
+             * @default en
+             * @enum {string}
+             */
+            locale?: 'en' | 'sv';
+            name: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AgreementRecord'];
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/operator/agreements/{agreementId}/ownership': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Change of ownership of an Open License to another organization: every role on it ends, the new contacts take over */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          agreementId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @default [] */
+            contacts?: {
+              /** Format: email */
+              email: string;
+              /**
+               * @default en
+               * @enum {string}
+               */
+              locale?: 'en' | 'sv';
+              name: string;
+              /** @enum {string} */
+              type:
+                | 'PRIMARY_CONTACT'
+                | 'NOTICES_CORRESPONDENT'
+                | 'ONLINE_ADMINISTRATOR'
+                | 'SA_MANAGER'
+                | 'ONLINE_SERVICES_MANAGER'
+                | 'SUBSCRIPTIONS_MANAGER';
+            }[];
+            /** Format: uuid */
+            organizationId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AgreementRecord'];
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/operator/audit': {
     parameters: {
       query?: never;
@@ -4271,6 +4563,53 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/operator/expiry': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Expire every active Licensing ID whose term ended before today (by the server’s clock); returns their numbers */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              expired: string[];
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -4551,6 +4890,57 @@ export interface paths {
               }[];
             };
           };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/operator/licensing-ids/{licensingId}/renewal': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Renew an enrollment under the same MBSA: a later end date (active again if it had expired) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          licensingId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            endDate: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
         };
         /** @description Refused or failed: problem+json with a stable `code` */
         default: {
@@ -4910,6 +5300,68 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/operator/organizations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Customer organizations with their onboarded agreements, searched by name or domain */
+    get: {
+      parameters: {
+        query?: {
+          q?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                agreements: {
+                  /** Format: uuid */
+                  id: string;
+                  licensingIdCount: number;
+                  number: string;
+                  programCode: string;
+                }[];
+                country: string;
+                domains: string[];
+                /** Format: uuid */
+                id: string;
+                name: string;
+              }[];
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/operator/organizations/{organizationId}': {
     parameters: {
       query?: never;
@@ -4917,7 +5369,45 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** One customer organization with its onboarded agreements, Licensing IDs and contacts */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          organizationId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              agreements: components['schemas']['AgreementRecord'][];
+              country: string;
+              domains: string[];
+              /** Format: uuid */
+              id: string;
+              name: string;
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
     put?: never;
     post?: never;
     delete?: never;
@@ -8540,6 +9030,55 @@ export interface components {
       /** @enum {string} */
       status: 'ACTIVE' | 'INACTIVE' | 'EXPIRED';
     };
+    AgreementRecord: {
+      contacts: {
+        email: string;
+        /** @enum {string} */
+        locale: 'en' | 'sv';
+        name: string;
+        registered: boolean;
+        /** @enum {string} */
+        type:
+          | 'PRIMARY_CONTACT'
+          | 'NOTICES_CORRESPONDENT'
+          | 'ONLINE_ADMINISTRATOR'
+          | 'SA_MANAGER'
+          | 'ONLINE_SERVICES_MANAGER'
+          | 'SUBSCRIPTIONS_MANAGER';
+      }[];
+      /** Format: date-time */
+      createdAt: string;
+      endDate: string | null;
+      /** Format: uuid */
+      id: string;
+      licensingIds: {
+        authorizationNumber: string | null;
+        endDate: string | null;
+        /** Format: uuid */
+        id: string;
+        kind: string;
+        name: string;
+        number: string;
+        priceLevel: string | null;
+        startDate: string;
+        /** @enum {string} */
+        status: 'ACTIVE' | 'INACTIVE' | 'EXPIRED';
+      }[];
+      mbsaNumber: string | null;
+      number: string;
+      organization: {
+        domains: string[];
+        /** Format: uuid */
+        id: string;
+        name: string;
+      };
+      priceLevel: string | null;
+      programCode: string;
+      programName: string;
+      startDate: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
     /** @enum {string} */
     AuditAction:
       | 'add_open.grant'
@@ -8574,6 +9113,11 @@ export interface components {
       | 'permissions.inheritance-choice'
       | 'permissions.inheritance-sync'
       | 'permissions.leave'
+      | 'relationship.agreement-onboard'
+      | 'relationship.contact-change'
+      | 'relationship.enrollment-renew'
+      | 'relationship.licensing-id-expire'
+      | 'relationship.ownership-change'
       | 'reseller.deny'
       | 'reseller.grant'
       | 'scim-token.create'

@@ -14,6 +14,7 @@ export function useIdentityNavItems(): { to: LinkComponentProps['to']; labelKey:
   const outbox = useQuery({ ...outboxViewerQuery, enabled: Boolean(me?.isOperator) });
   return [
     ...(organization.isSuccess ? [{ to: '/organization' as const, labelKey: 'identity.nav.organization' }] : []),
+    ...(me?.isOperator ? [{ to: '/operator/customers' as const, labelKey: 'backoffice.nav.customers' }] : []),
     ...(outbox.data?.available ? [{ to: '/operator/mail' as const, labelKey: 'identity.nav.mailOutbox' }] : []),
   ];
 }

@@ -1,0 +1,23 @@
+import type { Role } from '../../../platform/authz/roles.js';
+import type { DbOrTx } from '../../../platform/db/client.js';
+import type { Recipient } from '../../identity/role-grants.js';
+
+export interface GrantChange {
+  userId: string;
+  licensingId: string;
+  role: Role;
+}
+
+/**
+ * What onboarding asks of the permissions module, which owns role grants. Permissions imports
+ * relationship, so relationship cannot import permissions back: app.ts (and the CLI) pass these
+ * in. Each runs in the caller's transaction.
+ */
+export interface ContactGrants {
+  /** R-REL-6: the contacts' roles on these Licensing IDs brought in line with the contact rows. */
+  sync(tx: DbOrTx, licensingIds: readonly string[]): Promise<{ granted: GrantChange[]; revoked: GrantChange[] }>;
+  /** Every role on the Licensing ID ends (it changed hands). */
+  endAll(tx: DbOrTx, licensingId: string): Promise<number>;
+  /** Who is told of a change to the Licensing ID. */
+  administrators(tx: DbOrTx, licensingId: string): Promise<Recipient[]>;
+}

@@ -1,0 +1,105 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { axeInEnglishAndSwedish, chooseLanguage, expectNoAxeViolations, h1 } from '../helpers/browser.js';
+import { portalInChromium } from '../helpers/portal.js';
+
+const PUBLIC = 'http://lsc.test';
+const PASSWORD = 'a-long-password-2026';
+
+/** Fills the field with this label inside the element (a fieldset of the form). */
+const fill = async (scope: ReturnType<Page['locator']>, label: string, value: string) =>
+  scope.getByLabel(label, { exact: true }).fill(value);
+
+describe('the publisher’s back office in Chromium (issue 12)', () => {
+  const portal = portalInChromium({ app: { env: { SIGN_IN_IP_LIMIT: '1000' } }, hosts: [new URL(PUBLIC).hostname] });
+
+  it('R-REL-6: the publisher onboards an organization with an Enterprise enrollment and three contacts; they get the welcome mail and one registers as Administrator', async () => {
+    const page = await portal.signedIn('operator@northwind.example');
+    await page.getByRole('navigation').getByRole('link', { name: 'Customers' }).click();
+    await h1(page).filter({ hasText: 'Customers' }).waitFor();
+    await axeInEnglishAndSwedish(page);
+
+    await page.getByRole('link', { name: 'Onboard a customer' }).click();
+    await h1(page).filter({ hasText: 'Onboard a customer' }).waitFor();
+    const form = page.locator('form');
+    // Sent empty, the form says what is missing and sends nothing.
+    await page.getByRole('button', { name: 'Onboard', exact: true }).click();
+    await expect.poll(() => form.getByText('This value is required.').count()).toBeGreaterThan(0);
+    await expectNoAxeViolations(page);
+
+    await fill(form, 'Organization name', 'Wingtip Toys');
+    await fill(form, 'Domains', 'wingtip.example');
+    await fill(form, 'Country', 'SE');
+    await fill(form, 'Agreement number', '04W77777-EA');
+    await form.getByLabel('Program').selectOption('ENTERPRISE');
+    await fill(form, 'Price level', 'A');
+    await fill(form, 'Start date', '2026-01-01');
+    await fill(form, 'End date', '2028-12-31');
+    await fill(form, 'MBSA number', '04W77777');
+    const lid = form.locator('[data-licensing-id-row="0"]');
+    await fill(lid, 'Number', '68077701');
+    await fill(lid, 'Name', 'Wingtip Enterprise Enrollment');
+    const people = [
+      { type: 'PRIMARY_CONTACT', name: 'Wilma Wing', email: 'wilma@wingtip.example' },
+      { type: 'SA_MANAGER', name: 'Sune Wing', email: 'sune@wingtip.example' },
+      { type: 'ONLINE_SERVICES_MANAGER', name: 'Olga Wing', email: 'olga@wingtip.example' },
+    ];
+    for (const [i, p] of people.entries()) {
+      if (i > 0) await page.getByRole('button', { name: 'Add a contact' }).click();
+      const row = form.locator(`[data-contact-row="${i}"]`);
+      await row.getByLabel('Contact type').selectOption(p.type);
+      await fill(row, 'Name', p.name);
+      await fill(row, 'Work e-mail', p.email);
+    }
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Onboard', exact: true }).click();
+
+    // The customer's page: the enrollment and the three contacts, invited.
+    await h1(page).filter({ hasText: 'Wingtip Toys' }).waitFor();
+    await page.locator('tr[data-licensing-id="68077701"]').waitFor();
+    expect(await page.locator('tr[data-contact-type]').count()).toBe(3);
+    expect(await page.locator('tr[data-contact-type="PRIMARY_CONTACT"]').textContent()).toContain('Invited, not registered yet');
+    await axeInEnglishAndSwedish(page);
+
+    // Each contact got the welcome mail with a registration link.
+    for (const p of people) expect(await portal.newestMail(p.email, 'contactWelcome')).toMatch(/\/register\?token=[\w-]+/);
+    const link = /\/register\?token=[\w-]+/.exec(await portal.newestMail('wilma@wingtip.example', 'contactWelcome'))?.[0] ?? '';
+
+    // Wilma registers from it and lands as Administrator of the enrollment.
+    const wilma = await portal.open('en-US', { baseURL: PUBLIC });
+    await wilma.goto(link);
+    await wilma.locator('input[name="new-password"]').fill(PASSWORD);
+    await wilma.locator('input[name="confirm-password"]').fill(PASSWORD);
+    await wilma.getByRole('button', { name: 'Register' }).click();
+    await wilma.getByText('Your account is ready.').waitFor();
+    await wilma.getByRole('button', { name: 'Continue to your licenses' }).click();
+    await wilma.waitForURL(/\/licenses\/relationship-summary/);
+    await wilma.locator('tr[data-licensing-id]').first().waitFor();
+    const roles = await wilma.evaluate(
+      async () => (await (await fetch('/api/v1/licensing-ids')).json()) as { items: { number: string; roles: string[] }[] },
+    );
+    expect(roles.items.map((l) => [l.number, l.roles])).toEqual([['68077701', ['ADMINISTRATOR']]]);
+    expect(await wilma.getByRole('navigation').getByRole('link', { name: 'Customers' }).count()).toBe(0);
+  }, 240_000);
+
+  it('R-REL-6: the publisher changes a contact after confirming; the customer’s page shows the new one', async () => {
+    const page = await portal.signedIn('operator@northwind.example');
+    await page.goto('/operator/customers?q=wingtip');
+    await page.getByRole('link', { name: 'Wingtip Toys' }).click();
+    await h1(page).filter({ hasText: 'Wingtip Toys' }).waitFor();
+    await chooseLanguage(page, 'sv');
+    await page.getByRole('button', { name: 'Ändra: Ansvarig för onlinetjänster' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Namn', { exact: true }).fill('Nils Wing');
+    await dialog.getByLabel('Arbetsadress för e-post').fill('nils@wingtip.example');
+    await dialog.getByRole('button', { name: 'Fortsätt' }).click();
+    await dialog.getByText('Ersätta Olga Wing med Nils Wing (nils@wingtip.example)').waitFor();
+    await expectNoAxeViolations(page);
+    await dialog.getByRole('button', { name: 'Ändra kontakt' }).click();
+    await expect
+      .poll(() => page.locator('tr[data-contact-type="ONLINE_SERVICES_MANAGER"]').textContent())
+      .toContain('nils@wingtip.example');
+    expect(await portal.newestMail('olga@wingtip.example', 'contactEnded')).toContain('Nils Wing (nils@wingtip.example)');
+    await chooseLanguage(page, 'en');
+  }, 120_000);
+});

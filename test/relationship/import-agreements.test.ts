@@ -1,0 +1,145 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agreementsFromCsv } from '../../src/modules/relationship/onboarding/csv.js';
+import { createTestApp, type TestApp } from '../helpers/app.js';
+
+const run = promisify(execFile);
+const HEADER =
+  'organization_name,organization_domains,country,agreement_number,program,price_level,start_date,end_date,mbsa_number,licensing_id,licensing_id_name,contact_type,contact_name,contact_email,contact_locale';
+const header = (over: Partial<Record<string, string>> = {}) => {
+  const v = {
+    org: 'Litware Inc',
+    domains: 'litware.example',
+    country: 'SE',
+    number: 'LW-EA-1',
+    program: 'ENTERPRISE',
+    price: 'A',
+    start: '2026-01-01',
+    end: '2028-12-31',
+    mbsa: 'LW-MBSA',
+    ...over,
+  };
+  return [v.org, v.domains, v.country, v.number, v.program, v.price, v.start, v.end, v.mbsa].join(',');
+};
+
+describe('agreement files: lsc import-agreements', () => {
+  it('groups rows by agreement number, reads each with the API’s schema and names errors by row and column', () => {
+    const parsed = agreementsFromCsv(
+      [
+        HEADER,
+        `${header()},68100001,Litware Enrollment,Primary Contact,Lena Ek,lena@litware.example,sv`,
+        `${header()},68100002,Litware Enrollment 2,SA_MANAGER,Sven Ek,sven@litware.example,`,
+        `${header({ number: 'LW-EA-2', start: '2026-02-30' })},68100003,Bad,PRIMARY_CONTACT,X,not-an-address,`,
+        `${header({ number: 'LW-EA-1', price: 'B' })},68100004,Mismatch,,,,`,
+        `${header({ number: '' })},68100005,Orphan,,,,`,
+      ].join('\r\n'),
+    );
+    expect(parsed.missingColumns).toEqual([]);
+    const [one, two] = parsed.agreements;
+    expect(one?.agreement).toMatchObject({
+      number: 'LW-EA-1',
+      organization: { domains: ['litware.example'] },
+      licensingIds: [{ number: '68100001' }, { number: '68100002' }],
+      contacts: [
+        { type: 'PRIMARY_CONTACT', locale: 'sv' },
+        { type: 'SA_MANAGER', locale: 'en' },
+      ],
+    });
+    expect(one?.lines).toEqual({ header: 2, licensingIds: [2, 3], contacts: [2, 3] });
+    expect(one?.errors).toEqual([{ line: 5, field: 'agreement_number', code: 'AGREEMENT_HEADER_MISMATCH' }]);
+    expect(two?.agreement).toBeNull();
+    expect(two?.errors.map((e) => `${e.line} ${e.field} ${e.code}`)).toEqual([
+      '4 startDate INVALID_VALUE',
+      '4 contacts.0.email INVALID_VALUE',
+    ]);
+    expect(parsed.orphanErrors).toEqual([{ line: 6, field: 'agreement_number', code: 'MISSING_VALUE' }]);
+    expect(agreementsFromCsv('agreement_number,program\nA,B').missingColumns).toContain('licensing_id');
+  });
+
+  describe('the command', () => {
+    let t: TestApp;
+    let dir: string;
+    beforeAll(async () => {
+      t = await createTestApp();
+      dir = await mkdtemp(path.join(tmpdir(), 'lsc-import-agreements-'));
+    });
+    afterAll(async () => {
+      await t.close();
+      await rm(dir, { recursive: true, force: true });
+    });
+    const lsc = async (file: string) => {
+      const env = { ...process.env, DATABASE_URL: t.database.url, DATA_DIR: dir, LOG_LEVEL: 'silent', SEED_DEMO: 'false' };
+      try {
+        const { stdout } = await run(process.execPath, ['bin/lsc.mjs', 'import-agreements', file], { env, cwd: process.cwd() });
+        return { code: 0, out: stdout };
+      } catch (e) {
+        const err = e as { code: number; stdout: string; stderr: string };
+        return { code: err.code, out: err.stdout + err.stderr };
+      }
+    };
+    const count = async (q: ReturnType<typeof sql>) => Number((await t.database.db.execute<{ n: string }>(q)).rows[0]?.n);
+    const written = async () => ({
+      records: await count(sql`select count(*) as n from agreement_record`),
+      licensingIds: await count(sql`select count(*) as n from licensing_id`),
+      contacts: await count(sql`select count(*) as n from contact`),
+      organizations: await count(sql`select count(*) as n from organization`),
+      outbox: await count(sql`select count(*) as n from outbox`),
+    });
+
+    it('R-REL-6: one bad agreement refuses the whole file with line-numbered errors; corrected, it imports once and a re-run writes nothing', async () => {
+      const file = path.join(dir, 'agreements.csv');
+      const good = [
+        `${header()},68100001,Litware Enrollment,PRIMARY_CONTACT,Lena Ek,lena@litware.example,sv`,
+        `${header()},68100002,Litware Enrollment 2,SA_MANAGER,Sven Ek,sven@litware.example,`,
+        `${header({ number: 'LW-OL-1', program: 'OPEN_LICENSE', mbsa: '', price: '' })},LW-OL-1,Litware Open License,NOTICES_CORRESPONDENT,Lena Ek,lena@litware.example,sv`,
+      ];
+      const bad = [
+        `${header({ number: 'LW-X-1', program: 'PLATINUM' })},68100009,Unknown program,,,,`,
+        `${header({ number: 'LW-X-2', mbsa: '02F11111' })},68100010,Under Fabrikam,PRIMARY_CONTACT,Pat,pat@gmail.com,`,
+      ];
+      await writeFile(file, [HEADER, ...good, ...bad].join('\r\n'));
+      const before = await written();
+      const refused = await lsc(file);
+      expect(refused.code).toBe(1);
+      expect(refused.out).toContain('Agreement LW-X-1: refused');
+      expect(refused.out).toContain('line 5, program: UNKNOWN_PROGRAM');
+      expect(refused.out).toContain('line 6, mbsa_number: PARENT_OF_OTHER_ORGANIZATION');
+      expect(refused.out).toContain('line 6, contact_email: PERSONAL_ACCOUNT');
+      expect(refused.out).toContain('Nothing was written');
+      expect(await written()).toEqual(before);
+
+      await writeFile(file, [HEADER, ...good].join('\n'));
+      const first = await lsc(file);
+      expect(first.out).toContain('Agreement LW-EA-1: onboarded (2 Licensing IDs)');
+      expect(first.out).toContain('Agreement LW-OL-1: onboarded (1 Licensing IDs)');
+      expect(first.code).toBe(0);
+      const after = await written();
+      expect(after).toMatchObject({ records: before.records + 2, licensingIds: before.licensingIds + 3, contacts: before.contacts + 5 });
+      // The same roles and mails as through the API: contacts get their role on each Licensing ID and a welcome.
+      const grants = await t.database.db.execute<{ email: string; number: string; role: string }>(sql`
+        select u.email, l.number, g.role from role_grant g join "user" u on u.id = g.user_id join licensing_id l on l.id = g.licensing_id
+        where g.source = 'CONTACT' and g.active and u.email like '%@litware.example' order by u.email, l.number`);
+      expect(grants.rows.map((g) => `${g.email} ${g.number} ${g.role}`)).toEqual([
+        'lena@litware.example 68100001 ADMINISTRATOR',
+        'lena@litware.example 68100002 ADMINISTRATOR',
+        'lena@litware.example LW-OL-1 ADMINISTRATOR',
+        'sven@litware.example 68100001 SA_MANAGER',
+        'sven@litware.example 68100002 SA_MANAGER',
+      ]);
+      expect(
+        await count(sql`select count(*) as n from outbox where template = 'contactWelcome' and to_address = 'sven@litware.example'`),
+      ).toBe(1);
+      expect(await count(sql`select count(*) as n from audit_log where action = 'relationship.agreement-onboard'`)).toBe(2);
+      const again = await lsc(file);
+      expect(again.code).toBe(0);
+      expect(again.out).toContain('0 onboarded, 2 unchanged.');
+      expect(await written()).toEqual(after);
+      // Three runs of the command, each starting Node with the TypeScript loader.
+    }, 180_000);
+  });
+});
