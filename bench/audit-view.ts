@@ -2,13 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { buildApp } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
 import { hashPassword } from '../src/platform/auth/password.js';
-import { systemClock } from '../src/platform/clock.js';
 import { openDatabase } from '../src/platform/db/client.js';
 import { runMigrations } from '../src/platform/db/migrate.js';
-import { loadSecrets } from '../src/platform/secrets.js';
+import { benchServer, sessionCookie } from './bench-server.js';
 import { benchDatabase, timed } from './license-summary.js';
 
 const AUDIT_ROWS = 200_000;
@@ -86,29 +83,10 @@ export async function auditViewBench() {
       `  ${database.where}: ${AUDIT_ROWS.toLocaleString('en')} audit entries loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
 
-    const config = loadConfig({ DATABASE_URL: database.url, DATA_DIR: dataDir, LOG_LEVEL: 'silent', SEED_DEMO: 'false', PORT: '0' });
-    const app = await buildApp({
-      config,
-      database: migrated,
-      clock: systemClock,
-      secrets: await loadSecrets(config),
-      logger: false,
-      webRoot: path.join(dataDir, 'no-portal'),
-    });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const addr = app.server.address();
-    const base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+    const server = await benchServer(database.url, migrated, dataDir);
+    const base = server.base;
     try {
-      const signIn = await fetch(`${base}/api/v1/auth/sign-in`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: 'person0@bench.example', password: PASSWORD }),
-      });
-      if (!signIn.ok) throw new Error(`sign-in failed: ${signIn.status}`);
-      const cookie = signIn.headers
-        .getSetCookie()
-        .map((c) => c.split(';')[0])
-        .join('; ');
+      const cookie = await sessionCookie(base, 'person0@bench.example', PASSWORD);
       const administered = (
         await client.query<{ id: string }>(
           `select g.licensing_id as id from role_grant g join "user" u on u.id = g.user_id where u.email = 'person0@bench.example'`,
@@ -156,7 +134,7 @@ export async function auditViewBench() {
         },
       ];
     } finally {
-      await app.close();
+      await server.close();
     }
   } finally {
     await client.end();

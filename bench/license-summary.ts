@@ -3,8 +3,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { buildApp } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
 import {
   licenseSummaryAggregate,
   licenseSummaryFromLines,
@@ -13,12 +11,11 @@ import {
 } from '../src/modules/orders/license-summary-sql.js';
 import { dayOf } from '../src/modules/orders/rules.js';
 import { hashPassword } from '../src/platform/auth/password.js';
-import { systemClock } from '../src/platform/clock.js';
 import { openDatabase } from '../src/platform/db/client.js';
 import { startEmbeddedPostgres } from '../src/platform/db/embedded.js';
 import { runMigrations } from '../src/platform/db/migrate.js';
-import { loadSecrets } from '../src/platform/secrets.js';
 import { freePort } from '../test/helpers/free-port.js';
+import { benchServer, sessionCookie } from './bench-server.js';
 
 const LICENSING_IDS = 500;
 const ORDER_LINES = 1_000_000;
@@ -174,29 +171,10 @@ export async function licenseSummaryBench() {
         `${counts?.positions} positions, ${counts?.active} lines with active coverage, ${counts?.pending} not counting yet`,
     );
 
-    const config = loadConfig({ DATABASE_URL: database.url, DATA_DIR: dataDir, LOG_LEVEL: 'silent', SEED_DEMO: 'false', PORT: '0' });
-    const app = await buildApp({
-      config,
-      database: migrated,
-      clock: systemClock,
-      secrets: await loadSecrets(config),
-      logger: false,
-      webRoot: path.join(dataDir, 'no-portal'),
-    });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const addr = app.server.address();
-    const base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+    const server = await benchServer(database.url, migrated, dataDir);
+    const base = server.base;
     try {
-      const signIn = await fetch(`${base}/api/v1/auth/sign-in`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: 'reader@bench.example', password: PASSWORD }),
-      });
-      if (!signIn.ok) throw new Error(`sign-in failed: ${signIn.status}`);
-      const cookie = signIn.headers
-        .getSetCookie()
-        .map((c) => c.split(';')[0])
-        .join('; ');
+      const cookie = await sessionCookie(base, 'reader@bench.example', PASSWORD);
       let rows = 0;
       let ids = 0;
       const api = await timed(RUNS, async () => {
@@ -295,7 +273,7 @@ export async function licenseSummaryBench() {
         },
       ];
     } finally {
-      await app.close();
+      await server.close();
     }
   } finally {
     await client.end();
