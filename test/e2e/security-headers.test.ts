@@ -79,6 +79,8 @@ describe('Content-Security-Policy: the portal runs under it without a single vio
    * Mantine's own `<style>` elements carry the page's nonce.
    */
   async function expectPolicyInForce(page: Page, violations: Violation[]): Promise<void> {
+    // The portal adds its styles when it first renders, which may come after the load event.
+    await page.locator('style[data-mantine-styles]').first().waitFor({ state: 'attached' });
     const nonces = await page.evaluate(() =>
       [...document.querySelectorAll<HTMLStyleElement>('style[data-mantine-styles]')].map((s) => s.nonce),
     );
