@@ -30,8 +30,22 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await database.close();
       const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
+      try {
+        // FORCE ends the sessions still open on it, but a role without superuser may end only its
+        // own: a session of another role (the embedded server's own, closing a moment late) answers
+        // 42501. Such a session goes away by itself, so ask again a few times before giving up.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await c.query(`drop database if exists ${name} with (force)`);
+            break;
+          } catch (e) {
+            if ((e as { code?: string }).code !== '42501' || attempt === 20) throw e;
+            await new Promise((resolve) => setTimeout(resolve, 250));
+          }
+        }
+      } finally {
+        await c.end();
+      }
     },
   };
 }
