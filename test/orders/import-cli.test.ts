@@ -1,16 +1,14 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ordersFromCsv, parseCsv } from '../../src/modules/orders/csv.js';
 import { MAX_LINES_PER_ORDER } from '../../src/modules/orders/schemas.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
+import { lscCommand } from '../helpers/lsc-command.js';
 import { signIn } from '../helpers/session.js';
 
-const run = promisify(execFile);
 const HEADER = 'order_number,order_date,program,licensing_id,product,license_type,quantity,coverage_start,coverage_end,grant';
 
 describe('order files (R-BC-7)', () => {
@@ -100,16 +98,7 @@ describe('order files (R-BC-7)', () => {
       await rm(dir, { recursive: true, force: true });
     });
 
-    const lsc = async (file: string) => {
-      const env = { ...process.env, DATABASE_URL: t.database.url, DATA_DIR: dir, LOG_LEVEL: 'silent', SEED_DEMO: 'false' };
-      try {
-        const { stdout } = await run(process.execPath, ['bin/lsc.mjs', 'import-orders', file], { env, cwd: process.cwd() });
-        return { code: 0, out: stdout };
-      } catch (e) {
-        const err = e as { code: number; stdout: string; stderr: string };
-        return { code: err.code, out: err.stdout + err.stderr };
-      }
-    };
+    const lsc = (file: string) => lscCommand(t.database.url, dir, ['import-orders', file]);
     const count = async (q: ReturnType<typeof sql>) => Number((await t.database.db.execute<{ n: string }>(q)).rows[0]?.n);
 
     it('R-BC-7: records the good orders, rejects a bad one whole with line-numbered errors, and a second run writes nothing', async () => {

@@ -1,14 +1,12 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agreementsFromCsv } from '../../src/modules/relationship/onboarding/csv.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
+import { lscCommand } from '../helpers/lsc-command.js';
 
-const run = promisify(execFile);
 const HEADER =
   'organization_name,organization_domains,country,agreement_number,program,price_level,start_date,end_date,mbsa_number,licensing_id,licensing_id_name,contact_type,contact_name,contact_email,contact_locale';
 const header = (over: Partial<Record<string, string>> = {}) => {
@@ -72,16 +70,7 @@ describe('agreement files: lsc import-agreements', () => {
       await t.close();
       await rm(dir, { recursive: true, force: true });
     });
-    const lsc = async (file: string) => {
-      const env = { ...process.env, DATABASE_URL: t.database.url, DATA_DIR: dir, LOG_LEVEL: 'silent', SEED_DEMO: 'false' };
-      try {
-        const { stdout } = await run(process.execPath, ['bin/lsc.mjs', 'import-agreements', file], { env, cwd: process.cwd() });
-        return { code: 0, out: stdout };
-      } catch (e) {
-        const err = e as { code: number; stdout: string; stderr: string };
-        return { code: err.code, out: err.stdout + err.stderr };
-      }
-    };
+    const lsc = (file: string) => lscCommand(t.database.url, dir, ['import-agreements', file]);
     const count = async (q: ReturnType<typeof sql>) => Number((await t.database.db.execute<{ n: string }>(q)).rows[0]?.n);
     const written = async () => ({
       records: await count(sql`select count(*) as n from agreement_record`),
