@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { seedDemoDownloads } from '../modules/downloads/demo.js';
 import { organization, user } from '../modules/identity/tables.js';
+import { channelPartner, partnerOfRecord } from '../modules/partners/tables.js';
 import { seedDemoKeys } from '../modules/keys/demo.js';
 import { syncInheritance } from '../modules/permissions/inheritance/sync.js';
 import { roleGrant } from '../modules/permissions/tables.js';
@@ -21,6 +22,7 @@ export const DEMO_ACCOUNTS = [
   { email: 'keys@contoso.example', note: 'Product Keys and Download on the enrollment and the Select Plus PCN' },
   { email: 'admin@fabrikam.example', note: 'Administrator of another organization' },
   { email: 'operator@northwind.example', note: 'Publisher operator (mail viewer, back office)' },
+  { email: 'partner@adatum.example', note: 'Channel partner of Contoso’s enrollment and Select Plus PCN' },
 ] as const;
 
 type UserSeed = { email: string; firstName: string; lastName: string; locale?: Locale; isOperator?: boolean };
@@ -37,10 +39,10 @@ export async function seedDemo(db: Db, secrets?: Pick<Secrets, 'keyEncryptionKey
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
   await db.transaction(async (tx) => {
-    const org = async (name: string, country: string, domain: string, isPublisher = false) => {
+    const org = async (name: string, country: string, domain: string, kind: 'publisher' | 'partner' | 'customer' = 'customer') => {
       const [o] = await tx
         .insert(organization)
-        .values({ name, country, domains: [domain], isPublisher })
+        .values({ name, country, domains: [domain], isPublisher: kind === 'publisher', isChannelPartner: kind === 'partner' })
         .returning();
       if (!o) throw new Error('seed: organization');
       return o;
@@ -70,7 +72,19 @@ export async function seedDemo(db: Db, secrets?: Pick<Secrets, 'keyEncryptionKey
       await tx.insert(roleGrant).values(ids.flatMap((l) => roles.map((role) => ({ userId, licensingId: l, role, source }))));
     };
 
-    const publisher = await org('Northwind Software', 'US', 'northwind.example', true);
+    /** R-REL-6: a channel partner with a user of its own, partner of record of the Licensing IDs named. */
+    const partner = async (name: string, domain: string, number: string, person: UserSeed, serves: string[]) => {
+      const o = await org(name, 'US', domain, 'partner');
+      await users(o.id, [person]);
+      const now = new Date();
+      await tx.insert(channelPartner).values({ organizationId: o.id, number, notificationEmail: `orders@${domain}`, createdAt: now });
+      await tx.insert(partnerOfRecord).values(serves.map((l) => ({ licensingId: l, partnerOrganizationId: o.id, since: now })));
+      await tx
+        .insert(contact)
+        .values(serves.map((l) => ({ licensingId: l, type: 'CHANNEL_PARTNER' as const, name, email: `orders@${domain}` })));
+    };
+
+    const publisher = await org('Northwind Software', 'US', 'northwind.example', 'publisher');
     await users(publisher.id, [{ email: 'operator@northwind.example', firstName: 'Olivia', lastName: 'Operator', isOperator: true }]);
 
     const contoso = await org('Contoso Ltd', 'SE', 'contoso.example');
@@ -165,7 +179,6 @@ export async function seedDemo(db: Db, secrets?: Pick<Secrets, 'keyEncryptionKey
         },
         { licensingId: l, type: 'PRIMARY_CONTACT' as const, name: 'Anna Lind', email: 'admin@contoso.example', userId: cu('admin').id },
       ]),
-      { licensingId: enrollment.id, type: 'CHANNEL_PARTNER', name: 'Adatum Licensing Partners', email: 'orders@adatum.example' },
       {
         licensingId: enrollment.id,
         type: 'ONLINE_SERVICES_MANAGER',
@@ -177,6 +190,10 @@ export async function seedDemo(db: Db, secrets?: Pick<Secrets, 'keyEncryptionKey
       { agreementId: mbsa.id, type: 'NOTICES_CORRESPONDENT', name: 'Anna Lind', email: 'admin@contoso.example', userId: cu('admin').id },
     ]);
     await syncInheritance(tx, mbsa.id);
+    await partner('Adatum Licensing Partners', 'adatum.example', 'P-100200', { email: 'partner@adatum.example', firstName: 'Paula', lastName: 'Park' }, [
+      enrollment.id,
+      pcn.id,
+    ]);
 
     await seedCatalogAndOrders(tx, { enrollment, oldEnrollment, pcn, open, openValue });
     await seedDemoDownloads(tx);
@@ -208,6 +225,9 @@ export async function seedDemo(db: Db, secrets?: Pick<Secrets, 'keyEncryptionKey
       endDate: '2027-12-31',
     });
     await grant(fu('admin').id, [fEnrollment.id], ['ADMINISTRATOR'], 'CONTACT');
+    await partner('Litware Partners', 'litware.example', 'P-300400', { email: 'partner@litware.example', firstName: 'Lars', lastName: 'Lee' }, [
+      fEnrollment.id,
+    ]);
     await audit(tx, null, { action: 'demo.seed', targetType: 'database', after: { organizations: 3 } });
   });
   return true;

@@ -1,6 +1,6 @@
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { LICENSING_ACTIONS, POLICY, roleAllows, rolesGranting } from '../../src/platform/authz/actions.js';
+import { LICENSING_ACTIONS, POLICY, partnerAllows, roleAllows, rolesGranting } from '../../src/platform/authz/actions.js';
 import { ROLES } from '../../src/platform/authz/roles.js';
 import { installGuard } from '../../src/platform/http/guard.js';
 import '../../src/platform/http/types.js';
@@ -18,11 +18,11 @@ describe('the policy table', () => {
         'SUBSCRIPTIONS_MANAGER',
       ].sort(),
     );
-    expect(Object.keys(POLICY).sort()).toEqual([...ROLES].sort());
+    expect(Object.keys(POLICY).sort()).toEqual([...ROLES, 'CHANNEL_PARTNER'].sort());
   });
 
-  it('R-PERM-2: Administrator may do everything; each other role only its own work', () => {
-    for (const a of LICENSING_ACTIONS) expect(roleAllows('ADMINISTRATOR', a)).toBe(true);
+  it('R-PERM-2: Administrator may do everything a customer may; each other role only its own work', () => {
+    for (const a of LICENSING_ACTIONS) expect(roleAllows('ADMINISTRATOR', a)).toBe(!['customer.view', 'contacts.change'].includes(a));
     expect(roleAllows('LICENSING_INFO_VIEWER', 'reports.view')).toBe(true);
     expect(roleAllows('LICENSING_INFO_VIEWER', 'sa.view')).toBe(true);
     expect(roleAllows('LICENSING_INFO_VIEWER', 'keys.view')).toBe(false);
@@ -38,6 +38,16 @@ describe('the policy table', () => {
     expect(rolesGranting('users.manage')).toEqual(['ADMINISTRATOR']);
     // Every role lets its holder see the Licensing ID it holds (R-REL-3).
     expect(rolesGranting('licensing.view')).toEqual([...ROLES]);
+  });
+
+  it('R-REL-6: contacts of record change only through the channel partner of record, never by a customer role', () => {
+    expect(rolesGranting('contacts.change')).toEqual([]);
+    expect(partnerAllows('contacts.change')).toBe(true);
+    expect(partnerAllows('customer.view')).toBe(true);
+    // The partner acts on contacts and nothing else of its customer's yet.
+    for (const a of LICENSING_ACTIONS) expect(partnerAllows(a)).toBe(a === 'contacts.change' || a === 'customer.view');
+    // Starting a change of channel partner is the customer's Administrator's (Online Administrators are Administrators).
+    expect(rolesGranting('partner.change')).toEqual(['ADMINISTRATOR']);
   });
 
   it('R-KEY-9 / R-DL-1: keys reach Product Keys and Administrator; downloads Administrator, Download, SA Manager', () => {

@@ -21,6 +21,8 @@ export const organization = pgTable('organization', {
   requireSecondFactor: boolean('require_second_factor').notNull().default(false),
   /** The publisher's own organization: its users are operators of the service center. */
   isPublisher: boolean('is_publisher').notNull().default(false),
+  /** A channel partner: it sells to customers and serves them as partner of record (its details are the partners module's). */
+  isChannelPartner: boolean('is_channel_partner').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -16,35 +16,52 @@ export const LICENSING_ACTIONS = [
   'services.activate', // online service activation, subscription contact
   'subscriptions.assign',
   'reservations.create', // R-PERM-9 (OSM only with Manage Reservation, checked by the module)
+  'partner.change', // start or cancel a change of channel partner (Administrator, incl. Online Administrator)
+  'customer.view', // a channel partner: the customer's agreements and contacts of record
+  'contacts.change', // R-REL-6: only the channel partner of record (and the publisher, as operator)
 ] as const;
 export type LicensingAction = (typeof LICENSING_ACTIONS)[number];
 
 /**
  * Actions decided by who the actor is rather than a role on one Licensing ID: `public` anyone,
- * `self` any signed-in user, `operator` the publisher's staff, `organization.manage` an
+ * `self` any signed-in user, `operator` the publisher's staff, `partner` a user of a channel-partner organization, `organization.manage` an
  * Administrator of at least one of the organization's Licensing IDs (organization settings),
  * `directory.sync` the organization's directory through a SCIM token.
  */
-export const ACTOR_ACTIONS = ['public', 'self', 'operator', 'organization.manage', 'directory.sync'] as const;
+export const ACTOR_ACTIONS = ['public', 'self', 'operator', 'partner', 'organization.manage', 'directory.sync'] as const;
 export type ActorAction = (typeof ACTOR_ACTIONS)[number];
 
 export type Action = LicensingAction | ActorAction;
 
-const all = LICENSING_ACTIONS;
+/**
+ * Who holds actions on a Licensing ID: the seven roles a user holds on it, and the channel partner
+ * of record, which its organization holds (every user of the partner organization acts as it).
+ */
+export type Holding = Role | 'CHANNEL_PARTNER';
 
-/** R-PERM-2: the one table mapping roles to actions. */
+/** R-REL-6: what only the partner of record does on a customer's Licensing ID; the customer never. */
+const PARTNER_ONLY = ['customer.view', 'contacts.change'] as const satisfies readonly LicensingAction[];
+const customerActions = LICENSING_ACTIONS.filter((a) => !(PARTNER_ONLY as readonly string[]).includes(a));
+
+/** R-PERM-2: the one table mapping roles (and the partner of record) to actions. */
 export const POLICY = {
-  ADMINISTRATOR: all,
+  ADMINISTRATOR: customerActions,
   LICENSING_INFO_VIEWER: ['licensing.view', 'reports.view', 'sa.view'],
   DOWNLOAD: ['licensing.view', 'downloads.get'],
   PRODUCT_KEYS: ['licensing.view', 'keys.view', 'keys.request'],
   SA_MANAGER: ['licensing.view', 'sa.view', 'sa.manage', 'downloads.get'],
   ONLINE_SERVICES_MANAGER: ['licensing.view', 'services.activate', 'reservations.create'],
   SUBSCRIPTIONS_MANAGER: ['licensing.view', 'subscriptions.assign'],
-} as const satisfies Record<Role, readonly LicensingAction[]>;
+  CHANNEL_PARTNER: PARTNER_ONLY,
+} as const satisfies Record<Holding, readonly LicensingAction[]>;
 
-export function roleAllows(role: Role, action: LicensingAction): boolean {
+export function roleAllows(role: Holding, action: LicensingAction): boolean {
   return (POLICY[role] as readonly LicensingAction[]).includes(action);
+}
+
+/** Whether the channel partner of record may take the action on its customer's Licensing ID. */
+export function partnerAllows(action: LicensingAction): boolean {
+  return roleAllows('CHANNEL_PARTNER', action);
 }
 
 /** The roles whose policy row contains the action. */
@@ -52,7 +69,7 @@ export function rolesGranting(action: LicensingAction): Role[] {
   return ROLES.filter((r) => roleAllows(r, action));
 }
 
-export function rolesAllow(roles: Iterable<Role>, action: LicensingAction): boolean {
+export function rolesAllow(roles: Iterable<Holding>, action: LicensingAction): boolean {
   for (const r of roles) if (roleAllows(r, action)) return true;
   return false;
 }

@@ -2,9 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.js';
 import type { DbOrTx } from '../db/client.js';
 import { DomainError, forbidden, notFound, unauthenticated } from '../errors.js';
-import { type Action, isLicensingAction, rolesAllow } from './actions.js';
-import type { Role } from './roles.js';
-import { rolesHeldSql } from './scope.js';
+import { type Action, type Holding, isLicensingAction, rolesAllow } from './actions.js';
+import { holdingsSql, rolesHeldSql } from './scope.js';
 
 /**
  * The only gate. Without a target it checks who the actor is; with a Licensing ID it answers 404
@@ -20,6 +19,11 @@ export async function authorize(db: DbOrTx, actor: Actor | null, action: Action,
     if (!actor.isOperator) throw forbidden(action);
     return;
   }
+  if (action === 'partner') {
+    const res = await db.execute(sql`select 1 from organization where id = ${actor.organizationId} and is_channel_partner`);
+    if (!res.rowCount) throw forbidden(action);
+    return;
+  }
   if (action === 'organization.manage') {
     const res = await db.execute(sql`
       select 1 from licensing_id l
@@ -30,8 +34,8 @@ export async function authorize(db: DbOrTx, actor: Actor | null, action: Action,
   }
   if (!isLicensingAction(action)) throw new DomainError('INTERNAL', 500, `Unknown action ${action}`);
   if (!target) return; // list routes: the service scopes its query by the actor's visible Licensing IDs (scope.ts)
-  const res = await db.execute<{ organization_id: string; roles: Role[] }>(sql`
-    select l.organization_id, ${rolesHeldSql(actor, sql`l.id`)} as roles
+  const res = await db.execute<{ organization_id: string; roles: Holding[] }>(sql`
+    select l.organization_id, ${holdingsSql(actor, sql`l.id`)} as roles
     from licensing_id l
     where l.id = ${target.licensingId}`);
   const row = res.rows[0];

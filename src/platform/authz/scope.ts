@@ -1,7 +1,7 @@
 import { type Column, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.js';
 import type { DbOrTx } from '../db/client.js';
-import { type LicensingAction, rolesGranting } from './actions.js';
+import { type Holding, type LicensingAction, partnerAllows, rolesGranting } from './actions.js';
 import type { Role } from './roles.js';
 
 /**
@@ -22,10 +22,26 @@ const roleList = (roles: readonly Role[]) =>
     sql`, `,
   );
 
-/** SQL subquery: the Licensing IDs on which the user holds an active role allowing `action` (`x in (${…})`). */
+/** SQL subquery: the Licensing IDs the user's organization serves as channel partner of record. */
+function servedLicensingIdsSql(holder: Holder): SQL<string> {
+  return sql<string>`select p.licensing_id from partner_of_record p
+    where p.partner_organization_id = (select u.organization_id from "user" u where u.id = ${holder.userId} and u.status = 'active')`;
+}
+
+/**
+ * SQL subquery: the Licensing IDs on which the user holds an active role allowing `action`, and
+ * those their organization serves as partner of record when the partner's policy row allows it
+ * (`x in (${…})`).
+ */
 export function visibleLicensingIdsSql(holder: Holder, action: LicensingAction): SQL<string> {
-  return sql<string>`select g.licensing_id from role_grant g
-    where g.user_id = ${holder.userId} and g.active and g.role in (${roleList(rolesGranting(action))})`;
+  const roles = rolesGranting(action);
+  const byRole = roles.length
+    ? sql<string>`select g.licensing_id from role_grant g
+    where g.user_id = ${holder.userId} and g.active and g.role in (${roleList(roles)})`
+    : null;
+  const byPartner = partnerAllows(action) ? servedLicensingIdsSql(holder) : null;
+  if (byRole && byPartner) return sql<string>`${byRole} union ${byPartner}`;
+  return byRole ?? byPartner ?? sql<string>`select null::uuid where false`;
 }
 
 /** SQL condition: the Licensing ID `licensingId` (a column of the caller's query) is in the user's scope for `action`. */
@@ -49,6 +65,15 @@ export async function visibleLicensingIds(db: DbOrTx, holder: Holder, action: Li
 export function rolesHeldSql(holder: Holder, licensingId: LicensingIdRef): SQL<Role[]> {
   return sql<Role[]>`coalesce((select array_agg(distinct g.role order by g.role)::text[] from role_grant g
     where g.licensing_id = ${licensingId} and g.user_id = ${holder.userId} and g.active), '{}'::text[])`;
+}
+
+/**
+ * SQL expression: what the user holds on the Licensing ID for authorization: their roles, and
+ * CHANNEL_PARTNER when their organization is its partner of record.
+ */
+export function holdingsSql(holder: Holder, licensingId: LicensingIdRef): SQL<Holding[]> {
+  return sql<Holding[]>`(${rolesHeldSql(holder, licensingId)} || case when ${licensingId} in (${servedLicensingIdsSql(holder)})
+    then array['CHANNEL_PARTNER']::text[] else '{}'::text[] end)`;
 }
 
 /** SQL subquery: the users holding an active role allowing `action` on the Licensing ID `licensingId` (who hear of its changes). */

@@ -47,7 +47,7 @@ export async function recordViews(db: DbOrTx, where: SQL): Promise<AgreementReco
     select distinct on (l.record_id, c.type) l.record_id, c.type, c.name, c.email,
       coalesce(u.status not in ('invited'), false) as registered
     from contact c join licensing_id l on l.id = c.licensing_id left join "user" u on u.id = c.user_id
-    where l.record_id = any(${ids}) order by l.record_id, c.type`);
+    where l.record_id = any(${ids}) and c.type <> 'CHANNEL_PARTNER' order by l.record_id, c.type`);
   return records.rows.map((r) => {
     const locales = new Map(r.content.contacts.map((c) => [c.email, c.locale as Locale]));
     return {
