@@ -21,6 +21,7 @@ import { createSignInService } from './modules/identity/sign-in/service.js';
 import { ssoModule } from './modules/identity/sso/routes.js';
 import { keysModule } from './modules/keys/routes.js';
 import { ordersModule } from './modules/orders/routes.js';
+import { partnersModule } from './modules/partners/routes.js';
 import { addOpenModule } from './modules/permissions/add-open/routes.js';
 import { contactGrantsForRelationship } from './modules/permissions/contact-grants.js';
 import { roleGrantsForIdentity } from './modules/permissions/for-identity.js';
@@ -102,6 +103,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ssoModule(moduleDeps, roleGrantsForIdentity),
     relationshipRoutes(relationship),
     onboardingModule(moduleDeps, contactGrantsForRelationship),
+    partnersModule(moduleDeps, contactGrantsForRelationship),
     permissionsModule(moduleDeps),
     userAccountModule(moduleDeps),
     addOpenModule(moduleDeps),

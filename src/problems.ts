@@ -7,6 +7,7 @@ import { IDENTITY_PROBLEMS } from './modules/identity/problems.js';
 import { RECOVERY_PROBLEMS } from './modules/identity/recovery/problems.js';
 import { KEYS_PROBLEMS } from './modules/keys/problems.js';
 import { ORDERS_PROBLEMS } from './modules/orders/problems.js';
+import { PARTNERS_PROBLEMS } from './modules/partners/problems.js';
 import { ADD_OPEN_PROBLEMS, PERMISSIONS_PROBLEMS } from './modules/permissions/problems.js';
 import { ONBOARDING_PROBLEMS } from './modules/relationship/onboarding/problems.js';
 import { REPORTS_PROBLEMS } from './modules/reports/problems.js';
@@ -28,6 +29,7 @@ export const ALL_PROBLEMS: ProblemTitles = {
   ...CATALOG_PROBLEMS,
   ...ORDERS_PROBLEMS,
   ...ONBOARDING_PROBLEMS,
+  ...PARTNERS_PROBLEMS,
   ...REPORTS_PROBLEMS,
   ...KEYS_PROBLEMS,
   ...ACTIVATION_PROBLEMS,

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { seedDemoDownloads } from '../modules/downloads/demo.js';
 import { organization, user } from '../modules/identity/tables.js';
-import { channelPartner, partnerOfRecord } from '../modules/partners/tables.js';
 import { seedDemoKeys } from '../modules/keys/demo.js';
+import { channelPartner, partnerOfRecord } from '../modules/partners/tables.js';
 import { syncInheritance } from '../modules/permissions/inheritance/sync.js';
 import { roleGrant } from '../modules/permissions/tables.js';
 import { agreement, contact, licensingId } from '../modules/relationship/tables.js';
@@ -190,10 +190,13 @@ export async function seedDemo(db: Db, secrets?: Pick<Secrets, 'keyEncryptionKey
       { agreementId: mbsa.id, type: 'NOTICES_CORRESPONDENT', name: 'Anna Lind', email: 'admin@contoso.example', userId: cu('admin').id },
     ]);
     await syncInheritance(tx, mbsa.id);
-    await partner('Adatum Licensing Partners', 'adatum.example', 'P-100200', { email: 'partner@adatum.example', firstName: 'Paula', lastName: 'Park' }, [
-      enrollment.id,
-      pcn.id,
-    ]);
+    await partner(
+      'Adatum Licensing Partners',
+      'adatum.example',
+      'P-100200',
+      { email: 'partner@adatum.example', firstName: 'Paula', lastName: 'Park' },
+      [enrollment.id, pcn.id],
+    );
 
     await seedCatalogAndOrders(tx, { enrollment, oldEnrollment, pcn, open, openValue });
     await seedDemoDownloads(tx);
@@ -225,9 +228,13 @@ export async function seedDemo(db: Db, secrets?: Pick<Secrets, 'keyEncryptionKey
       endDate: '2027-12-31',
     });
     await grant(fu('admin').id, [fEnrollment.id], ['ADMINISTRATOR'], 'CONTACT');
-    await partner('Litware Partners', 'litware.example', 'P-300400', { email: 'partner@litware.example', firstName: 'Lars', lastName: 'Lee' }, [
-      fEnrollment.id,
-    ]);
+    await partner(
+      'Litware Partners',
+      'litware.example',
+      'P-300400',
+      { email: 'partner@litware.example', firstName: 'Lars', lastName: 'Lee' },
+      [fEnrollment.id],
+    );
     await audit(tx, null, { action: 'demo.seed', targetType: 'database', after: { organizations: 3 } });
   });
   return true;

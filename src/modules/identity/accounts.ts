@@ -96,10 +96,18 @@ export async function reopenAccount(tx: DbOrTx, userId: string, status: AccountS
  * IDs), with its work-account domains in lower case. The caller has checked no other organization
  * owns them.
  */
-export async function createOrganization(tx: DbOrTx, org: { name: string; country: string; domains: readonly string[] }): Promise<string> {
+export async function createOrganization(
+  tx: DbOrTx,
+  org: { name: string; country: string; domains: readonly string[]; isChannelPartner?: boolean },
+): Promise<string> {
   const [created] = await tx
     .insert(organization)
-    .values({ name: org.name, country: org.country, domains: org.domains.map((d) => d.toLowerCase()) })
+    .values({
+      name: org.name,
+      country: org.country,
+      domains: org.domains.map((d) => d.toLowerCase()),
+      isChannelPartner: org.isChannelPartner ?? false,
+    })
     .returning({ id: organization.id });
   if (!created) throw new Error('account: organization insert returned nothing');
   return created.id;

@@ -11,7 +11,8 @@ export const MeSchema = z.object({
   lastName: z.string(),
   locale: LocaleSchema,
   isOperator: z.boolean(),
-  organization: z.object({ id: z.uuid(), name: z.string(), country: z.string() }),
+  /** isChannelPartner: the user acts for a channel partner (the portal shows its customers). */
+  organization: z.object({ id: z.uuid(), name: z.string(), country: z.string(), isChannelPartner: z.boolean() }),
 });
 
 export const TokenSchema = z.object({

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
+import { setChannelPartnerContact } from '../relationship/channel-partner-contact.js';
 
 const uuids = (ids: readonly string[]) => sql`${sql.param([...ids])}::uuid[]`;
 
@@ -24,11 +25,11 @@ export async function recordPartner(
     select l, ${partnerOrganizationId}::uuid, ${now.toISOString()}::timestamptz from unnest(${uuids(licensingIds)}) l
     on conflict (licensing_id) do update set partner_organization_id = excluded.partner_organization_id, since = excluded.since
     where partner_of_record.partner_organization_id <> excluded.partner_organization_id`);
-  await tx.execute(sql`delete from contact where type = 'CHANNEL_PARTNER' and licensing_id = any(${uuids(licensingIds)})`);
-  await tx.execute(sql`
-    insert into contact (licensing_id, type, name, email)
-    select l, 'CHANNEL_PARTNER', o.name, p.notification_email
-    from unnest(${uuids(licensingIds)}) l, channel_partner p join organization o on o.id = p.organization_id
+  const partner = await tx.execute<{ name: string; email: string }>(sql`
+    select o.name, p.notification_email as email from channel_partner p join organization o on o.id = p.organization_id
     where p.organization_id = ${partnerOrganizationId}`);
+  const row = partner.rows[0];
+  if (!row) throw new Error(`recordPartner: no channel partner ${partnerOrganizationId}`);
+  await setChannelPartnerContact(tx, licensingIds, row);
   return new Map(before.rows.map((r) => [r.licensing_id, r.partner_organization_id]));
 }

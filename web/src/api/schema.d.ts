@@ -4456,6 +4456,60 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/operator/agreements/{agreementId}/partner': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Record the channel partner of every Licensing ID of an onboarded agreement (R-REL-6); the partner, the partner it replaces and the customer’s Administrators are mailed */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          agreementId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            partnerId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AgreementRecord'];
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/operator/audit': {
     parameters: {
       query?: never;
@@ -5452,6 +5506,223 @@ export interface paths {
         };
       };
     };
+    trace?: never;
+  };
+  '/api/v1/operator/partners': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The channel partners, by name */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                country: string;
+                customerCount: number;
+                domains: string[];
+                /** Format: uuid */
+                id: string;
+                licensingIdCount: number;
+                name: string;
+                notificationEmail: string;
+                number: string;
+              }[];
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Register a channel partner: its organization, partner number, notification address and first users (each invited) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            country: string;
+            domains: string[];
+            name: string;
+            /** Format: email */
+            notificationEmail: string;
+            number: string;
+            /** @default [] */
+            users?: {
+              /** Format: email */
+              email: string;
+              firstName: string;
+              lastName: string;
+              /**
+               * @default en
+               * @enum {string}
+               */
+              locale?: 'en' | 'sv';
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ChannelPartner'];
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/operator/partners/{partnerId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One channel partner with its users */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          partnerId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ChannelPartner'];
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/operator/partners/{partnerId}/users': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add a user to a channel partner: a work address in its domains, invited to register */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          partnerId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: email */
+            email: string;
+            firstName: string;
+            lastName: string;
+            /**
+             * @default en
+             * @enum {string}
+             */
+            locale?: 'en' | 'sv';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ChannelPartner'];
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v1/operator/product-families': {
@@ -6465,6 +6736,231 @@ export interface paths {
         };
       };
     };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partner': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The signed-in partner user’s own organization, partner number and users */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ChannelPartner'];
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partner/agreements/{agreementId}/contacts/{type}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** R-REL-6: the channel partner of record names a contact of record; the old contact’s role ends, the new one’s begins; both are mailed and the change audited. An agreement it does not serve is 404 */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          agreementId: string;
+          type:
+            | 'PRIMARY_CONTACT'
+            | 'NOTICES_CORRESPONDENT'
+            | 'ONLINE_ADMINISTRATOR'
+            | 'SA_MANAGER'
+            | 'ONLINE_SERVICES_MANAGER'
+            | 'SUBSCRIPTIONS_MANAGER';
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: email */
+            email: string;
+            /**
+             * @default en
+             * @enum {string}
+             */
+            locale?: 'en' | 'sv';
+            name: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AgreementRecord'];
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partner/customers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The customers the partner serves (a customer with at least one Licensing ID it is partner of record of), by name */
+    get: {
+      parameters: {
+        query?: {
+          /** @description The nextCursor of the previous page; absent for the first page */
+          cursor?: string;
+          limit?: number;
+          q?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                agreementCount: number;
+                country: string;
+                /** Format: uuid */
+                id: string;
+                licensingIdCount: number;
+                name: string;
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partner/customers/{organizationId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One customer with the agreements the partner serves and their contacts of record; a customer it does not serve is 404 */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          organizationId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              agreements: components['schemas']['AgreementRecord'][];
+              country: string;
+              /** Format: uuid */
+              id: string;
+              name: string;
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -9107,6 +9603,9 @@ export interface components {
       | 'order.ingest'
       | 'organization.country'
       | 'organization.settings'
+      | 'partner.assign'
+      | 'partner.register'
+      | 'partner.user-invite'
       | 'permission-request.create'
       | 'permission-request.decide'
       | 'permissions.contact-administrators'
@@ -9215,6 +9714,26 @@ export interface components {
     CatalogPage: {
       items: components['schemas']['CatalogItem'][];
       nextCursor: string | null;
+    };
+    ChannelPartner: {
+      country: string;
+      customerCount: number;
+      domains: string[];
+      /** Format: uuid */
+      id: string;
+      licensingIdCount: number;
+      name: string;
+      notificationEmail: string;
+      number: string;
+      users: {
+        email: string;
+        firstName: string;
+        /** Format: uuid */
+        id: string;
+        lastName: string;
+        /** @enum {string} */
+        status: 'invited' | 'active' | 'deactivated' | 'removed';
+      }[];
     };
     DownloadFile: {
       architecture: string;
@@ -9649,6 +10168,7 @@ export interface components {
         country: string;
         /** Format: uuid */
         id: string;
+        isChannelPartner: boolean;
         name: string;
       };
     };
