@@ -5,6 +5,7 @@ import { FOUNDATION_CASES } from './cases/foundation.js';
 import { KEYS_CASES } from './cases/keys.js';
 import { ONBOARDING_CASES } from './cases/onboarding.js';
 import { ORDERS_CASES } from './cases/orders.js';
+import { PARTNERS_CASES } from './cases/partners.js';
 import { PERMISSIONS_CASES } from './cases/permissions.js';
 import { RECOVERY_CASES } from './cases/recovery.js';
 import { REGISTRATION_CASES } from './cases/registration.js';
@@ -24,6 +25,7 @@ export const ROUTE_CASES: Record<string, import('./cases/types.js').RouteCase> =
   ...ADD_OPEN_CASES,
   ...ORDERS_CASES,
   ...ONBOARDING_CASES,
+  ...PARTNERS_CASES,
   ...KEYS_CASES,
   ...DOWNLOADS_CASES,
   ...AUDIT_CASES,

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { passkey } from '../../src/modules/identity/tables.js';
-import { isLicensingAction, roleAllows } from '../../src/platform/authz/actions.js';
-import { ROLES, type Role } from '../../src/platform/authz/roles.js';
+import { type Holding, isLicensingAction, roleAllows } from '../../src/platform/authz/actions.js';
+import { ROLES } from '../../src/platform/authz/roles.js';
 import { targetParam } from '../../src/platform/http/guard.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { type Session, signIn } from '../helpers/session.js';
@@ -10,7 +10,7 @@ import { FOREIGN, type ForeignRecord, NIL } from './cases/types.js';
 import { ROUTE_CASES } from './route-cases.js';
 
 /**
- * Every route × each of the seven roles × own and foreign organization, against the policy table:
+ * Every route × each of the seven roles and the channel partner of record × own and foreign organization, against the policy table:
  * allowed → not 401/403; not allowed on an own Licensing ID → 403; a foreign Licensing ID → 404;
  * another organization's real record (a user, a key, a request, a token: FOREIGN in the cases) →
  * 404 to whoever may ask at all; and no response to a Contoso user ever contains a Fabrikam
@@ -23,7 +23,7 @@ describe('generated authorization walk', () => {
   let foreignOrgIds: string[];
   /** Fabrikam's real records by their stand-ins in the route cases (FOREIGN). */
   let records: Record<ForeignRecord, string>;
-  const sessions = new Map<Role | 'anonymous' | 'operator', Session | null>();
+  const sessions = new Map<Holding | 'anonymous' | 'operator', Session | null>();
 
   beforeAll(async () => {
     t = await createTestApp({ env: { SIGN_IN_IP_LIMIT: '10000' } });
@@ -53,6 +53,8 @@ describe('generated authorization walk', () => {
     records = await fabrikamRecords(t);
     foreignOrgIds.push(...Object.values(records));
     sessions.set('operator', await signIn(t.app, 'operator@northwind.example'));
+    // Adatum is the channel partner of record of the own Licensing ID (not of Fabrikam's).
+    sessions.set('CHANNEL_PARTNER', await signIn(t.app, 'partner@adatum.example'));
     sessions.set('anonymous', null);
   });
   afterAll(() => t.close());
@@ -101,6 +103,7 @@ describe('generated authorization walk', () => {
           else if (!session) expected = 401;
           else if (route.action === 'self') expected = 'ok';
           else if (route.action === 'operator') expected = who === 'operator' ? 'ok' : 403;
+          else if (route.action === 'partner') expected = who === 'CHANNEL_PARTNER' ? 'ok' : 403;
           else if (route.action === 'organization.manage') expected = who === 'ADMINISTRATOR' ? 'ok' : 403;
           else if (route.action === 'directory.sync')
             expected = 403; // user sessions never sync a directory
@@ -109,7 +112,7 @@ describe('generated authorization walk', () => {
           else if (target === 'none') expected = 'ok';
           else if (who === 'operator')
             expected = 404; // the publisher's staff are another organization here
-          else expected = roleAllows(who as Role, route.action) ? 'ok' : 403;
+          else expected = roleAllows(who as Holding, route.action) ? 'ok' : 403;
           if (foreignRecord && expected === 'ok') {
             // Another tenant's real record is as absent as one that never existed, to whoever may ask at
             // all: 404, or the answer a nil id gets where the route refuses before looking (a wrong password).
@@ -174,6 +177,19 @@ async function fabrikamRecords(t: TestApp): Promise<Record<ForeignRecord, string
     [FOREIGN.user]: admin,
     [FOREIGN.licensingId]: enrollment,
     [FOREIGN.agreement]: await idOf(sql`select id from agreement where number = '02F11111'`),
+    [FOREIGN.organization]: await idOf(sql`select id from organization where name = 'Fabrikam Inc'`),
+    // An onboarded Fabrikam agreement, served by Litware: neither Contoso nor Adatum may touch its contacts.
+    [FOREIGN.agreementRecord]: await created(
+      await operator.post('/operator/agreements', {
+        organization: { name: 'Fabrikam Inc', domains: ['fabrikam.example'], country: 'US' },
+        number: 'WALK-F-SEL',
+        program: 'SELECT',
+        startDate: '2026-01-01',
+        endDate: '2028-12-31',
+        licensingIds: [{ number: 'WALK-F-SEL-1', name: 'Fabrikam Select' }],
+        contacts: [{ type: 'PRIMARY_CONTACT', name: 'Frank Miller', email: 'admin@fabrikam.example' }],
+      }),
+    ),
     [FOREIGN.productKey]: await created(
       await operator.post(`/operator/licensing-ids/${enrollment}/keys`, {
         type: 'SETUP',

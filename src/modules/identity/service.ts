@@ -31,7 +31,12 @@ export function createIdentityService({ db, config, clock }: IdentityDeps) {
         lastName: user.lastName,
         locale: user.locale,
         isOperator: user.isOperator,
-        organization: { id: organization.id, name: organization.name, country: organization.country, isChannelPartner: organization.isChannelPartner },
+        organization: {
+          id: organization.id,
+          name: organization.name,
+          country: organization.country,
+          isChannelPartner: organization.isChannelPartner,
+        },
       })
       .from(user)
       .innerJoin(organization, eq(organization.id, user.organizationId))

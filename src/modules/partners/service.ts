@@ -6,7 +6,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { visibleLicensingIdsSql } from '../../platform/authz/scope.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db, DbOrTx } from '../../platform/db/client.js';
-import { conflict, DomainError, invalid, notFound } from '../../platform/errors.js';
+import { conflict, DomainError, forbidden, invalid, notFound } from '../../platform/errors.js';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
 import { createInvitedUser, createOrganization } from '../identity/accounts.js';
@@ -273,10 +273,13 @@ export function createPartnersService({ db, config, clock, grants }: PartnersDep
      * the agreement (contacts are the agreement's); one it serves none of is 404.
      */
     async changeContact(actor: Actor, recordId: string, type: ContactOfRecordType, next: Parameters<typeof onboarding.changeContact>[3]) {
-      const res = await db.execute<{ total: number; served: number }>(sql`
-        select count(*)::int as total, count(*) filter (where l.id in (${visibleLicensingIdsSql(actor, 'contacts.change')}))::int as served
+      const res = await db.execute<{ total: number; served: number; seen: number }>(sql`
+        select count(*)::int as total, count(*) filter (where l.id in (${visibleLicensingIdsSql(actor, 'contacts.change')}))::int as served,
+          count(*) filter (where l.id in (${visibleLicensingIdsSql(actor, 'licensing.view')}))::int as seen
         from licensing_id l where l.record_id = ${recordId}`);
-      const counts = res.rows[0] ?? { total: 0, served: 0 };
+      const counts = res.rows[0] ?? { total: 0, served: 0, seen: 0 };
+      // The customer's own people know the agreement exists, and may not change its contacts (R-REL-6).
+      if (counts.served === 0 && counts.seen > 0) throw forbidden('contacts.change');
       if (counts.served === 0) throw notFound('agreement');
       if (counts.served < counts.total) {
         throw new DomainError(

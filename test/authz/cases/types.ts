@@ -23,7 +23,9 @@ export const NIL = '00000000-0000-4000-8000-000000000000';
 export const FOREIGN = {
   user: '{fabrikam:user}',
   licensingId: '{fabrikam:licensing-id}',
+  organization: '{fabrikam:organization}',
   agreement: '{fabrikam:agreement}',
+  agreementRecord: '{fabrikam:agreement-record}',
   productKey: '{fabrikam:product-key}',
   permissionRequest: '{fabrikam:permission-request}',
   apiToken: '{fabrikam:api-token}',
