@@ -1,11 +1,12 @@
-import { sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { seedDemoDownloads } from '../modules/downloads/demo.js';
 import { organization, user } from '../modules/identity/tables.js';
 import { seedDemoKeys } from '../modules/keys/demo.js';
 import { channelPartner, partnerOfRecord } from '../modules/partners/tables.js';
 import { syncInheritance } from '../modules/permissions/inheritance/sync.js';
 import { roleGrant } from '../modules/permissions/tables.js';
-import { agreement, contact, licensingId } from '../modules/relationship/tables.js';
+import { canonicalContent, contentHash } from '../modules/relationship/onboarding/rules.js';
+import { agreement, agreementRecord, contact, licensingId } from '../modules/relationship/tables.js';
 import { audit } from '../platform/audit.js';
 import { hashPassword } from '../platform/auth/password.js';
 import type { Role } from '../platform/authz/roles.js';
@@ -22,7 +23,7 @@ export const DEMO_ACCOUNTS = [
   { email: 'keys@contoso.example', note: 'Product Keys and Download on the enrollment and the Select Plus PCN' },
   { email: 'admin@fabrikam.example', note: 'Administrator of another organization' },
   { email: 'operator@northwind.example', note: 'Publisher operator (mail viewer, back office)' },
-  { email: 'partner@adatum.example', note: 'Channel partner of Contoso’s enrollment and Select Plus PCN' },
+  { email: 'partner@adatum-partners.example', note: 'Channel partner of Contoso’s enrollment and Select Plus PCN' },
 ] as const;
 
 type UserSeed = { email: string; firstName: string; lastName: string; locale?: Locale; isOperator?: boolean };
@@ -190,11 +191,60 @@ export async function seedDemo(db: Db, secrets?: Pick<Secrets, 'keyEncryptionKey
       { agreementId: mbsa.id, type: 'NOTICES_CORRESPONDENT', name: 'Anna Lind', email: 'admin@contoso.example', userId: cu('admin').id },
     ]);
     await syncInheritance(tx, mbsa.id);
+    // The Enterprise and Select Plus agreements as the publisher onboarded them: their contacts of
+    // record are what the channel partner sees and changes (R-REL-6).
+    const contosoContacts: { type: string; name: string; email: string; locale: Locale }[] = [
+      { type: 'PRIMARY_CONTACT', name: 'Anna Lind', email: 'admin@contoso.example', locale: 'en' },
+      { type: 'NOTICES_CORRESPONDENT', name: 'Anna Lind', email: 'admin@contoso.example', locale: 'en' },
+    ];
+    const onboarded = async (parent: typeof ea, lids: (typeof enrollment)[], contacts: typeof contosoContacts) => {
+      const content = canonicalContent({
+        organization: { name: contoso.name, country: contoso.country, domains: contoso.domains },
+        number: parent.number,
+        program: parent.programCode ?? '',
+        priceLevel: lids[0]?.priceLevel ?? null,
+        startDate: parent.startDate,
+        endDate: parent.endDate,
+        mbsaNumber: mbsa.number,
+        licensingIds: lids.map((l) => ({ ...l, affiliateRole: l.affiliateRole ?? null })),
+        contacts,
+      });
+      const now = new Date();
+      const [rec] = await tx
+        .insert(agreementRecord)
+        .values({
+          number: parent.number,
+          organizationId: contoso.id,
+          programCode: parent.programCode ?? 'ENTERPRISE',
+          agreementId: parent.id,
+          content,
+          contentHash: contentHash(content),
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning();
+      if (!rec) throw new Error('seed: agreement record');
+      await tx
+        .update(licensingId)
+        .set({ recordId: rec.id })
+        .where(
+          inArray(
+            licensingId.id,
+            lids.map((l) => l.id),
+          ),
+        );
+    };
+    await onboarded(
+      ea,
+      [enrollment, oldEnrollment],
+      [...contosoContacts, { type: 'ONLINE_SERVICES_MANAGER', name: 'Erik Berg', email: 'viewer@contoso.example', locale: 'sv' }],
+    );
+    await onboarded(sp, [pcn], contosoContacts);
     await partner(
       'Adatum Licensing Partners',
-      'adatum.example',
+      'adatum-partners.example',
       'P-100200',
-      { email: 'partner@adatum.example', firstName: 'Paula', lastName: 'Park' },
+      { email: 'partner@adatum-partners.example', firstName: 'Paula', lastName: 'Park' },
       [enrollment.id, pcn.id],
     );
 
@@ -229,10 +279,10 @@ export async function seedDemo(db: Db, secrets?: Pick<Secrets, 'keyEncryptionKey
     });
     await grant(fu('admin').id, [fEnrollment.id], ['ADMINISTRATOR'], 'CONTACT');
     await partner(
-      'Litware Partners',
-      'litware.example',
+      'Proseware Partners',
+      'proseware.example',
       'P-300400',
-      { email: 'partner@litware.example', firstName: 'Lars', lastName: 'Lee' },
+      { email: 'partner@proseware.example', firstName: 'Pia', lastName: 'Prose' },
       [fEnrollment.id],
     );
     await audit(tx, null, { action: 'demo.seed', targetType: 'database', after: { organizations: 3 } });

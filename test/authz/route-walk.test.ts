@@ -54,7 +54,7 @@ describe('generated authorization walk', () => {
     foreignOrgIds.push(...Object.values(records));
     sessions.set('operator', await signIn(t.app, 'operator@northwind.example'));
     // Adatum is the channel partner of record of the own Licensing ID (not of Fabrikam's).
-    sessions.set('CHANNEL_PARTNER', await signIn(t.app, 'partner@adatum.example'));
+    sessions.set('CHANNEL_PARTNER', await signIn(t.app, 'partner@adatum-partners.example'));
     sessions.set('anonymous', null);
   });
   afterAll(() => t.close());
@@ -178,7 +178,7 @@ async function fabrikamRecords(t: TestApp): Promise<Record<ForeignRecord, string
     [FOREIGN.licensingId]: enrollment,
     [FOREIGN.agreement]: await idOf(sql`select id from agreement where number = '02F11111'`),
     [FOREIGN.organization]: await idOf(sql`select id from organization where name = 'Fabrikam Inc'`),
-    // An onboarded Fabrikam agreement, served by Litware: neither Contoso nor Adatum may touch its contacts.
+    // An onboarded Fabrikam agreement, served by Proseware: neither Contoso nor Adatum may touch its contacts.
     [FOREIGN.agreementRecord]: await created(
       await operator.post('/operator/agreements', {
         organization: { name: 'Fabrikam Inc', domains: ['fabrikam.example'], country: 'US' },

@@ -153,7 +153,7 @@ describe('licenses in Chromium', () => {
     expect(await details.locator('[data-fact="roles"] dd').textContent()).toBe('Administrator and Licensing Info Viewer');
     const contacts = section(page, 'Contacts');
     expect(await contacts.locator('tr[data-contact="CHANNEL_PARTNER"]').textContent()).toMatch(
-      /Channel Partner Contact.*Adatum Licensing Partners.*orders@adatum\.example/,
+      /Channel Partner Contact.*Adatum Licensing Partners.*orders@adatum-partners\.example/,
     );
     await contacts.getByText(/change only through your channel partner/).waitFor();
 

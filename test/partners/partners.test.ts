@@ -158,7 +158,7 @@ describe('channel partners (issue 12, R-REL-6)', () => {
     const contoso = (await q<{ id: string }>(sql`select id from organization where name = 'Contoso Ltd'`))[0]?.id;
     expect((await t.as(wanda).get(`/partner/customers/${contoso}`)).statusCode).toBe(404);
     // Adatum, Contoso's partner, sees Contoso and not Tailspin.
-    const adatum = await signIn(t.app, 'partner@adatum.example');
+    const adatum = await signIn(t.app, 'partner@adatum-partners.example');
     expect((await t.as(adatum).get(`/partner/customers/${orgId}`)).statusCode).toBe(404);
   });
 
@@ -213,7 +213,7 @@ describe('channel partners (issue 12, R-REL-6)', () => {
   });
 
   it('a partner changing a customer it does not serve gets 404, and nothing is written', async () => {
-    const adatum = await signIn(t.app, 'partner@adatum.example');
+    const adatum = await signIn(t.app, 'partner@adatum-partners.example');
     const before = await written();
     const res = await t.as(adatum).put(`/partner/agreements/${agreementId}/contacts/ONLINE_SERVICES_MANAGER`, {
       name: 'Adam Intruder',

@@ -44,7 +44,7 @@ describe('Licensing Information reports (R-REL-4, R-REL-5)', () => {
     expect(r.contacts.map((c: { type: string }) => c.type)).toEqual(
       expect.arrayContaining(['NOTICES_CORRESPONDENT', 'PRIMARY_CONTACT', 'CHANNEL_PARTNER', 'ONLINE_SERVICES_MANAGER']),
     );
-    expect(r.channelPartner).toEqual({ name: 'Adatum Licensing Partners', email: 'orders@adatum.example' });
+    expect(r.channelPartner).toEqual({ name: 'Adatum Licensing Partners', email: 'orders@adatum-partners.example' });
     expect(r.relatedLicenses.visible).toBe(true);
     expect(r.relatedLicenses.rows.find((x: { family: string }) => x.family === 'Northwind Desktop OS')).toMatchObject({
       unresolvedQuantity: 300,

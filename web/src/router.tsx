@@ -6,12 +6,14 @@ import { parseSearch, stringifySearch } from './lib/searchParams';
 import { accountPublicRoutes } from './routes/account';
 import { administrationRoutes } from './routes/administration';
 import { backofficeRoutes } from './routes/backoffice';
+import { partnerBackofficeRoutes } from './routes/backoffice/partners';
 import { appRoute, rootRoute, signInRoute } from './routes/base';
 import { downloadsRoutes } from './routes/downloads';
 import { HomePage } from './routes/home';
 import { identityAppRoutes, identityPublicRoutes } from './routes/identity';
 import { LicensesPage } from './routes/licenses';
 import { licensesRoutes } from './routes/licensing';
+import { partnerRoutes } from './routes/partner';
 import { RelationshipSummaryPage } from './routes/relationship-summary';
 import { supportRoutes } from './routes/support';
 
@@ -45,6 +47,8 @@ const routeTree = rootRoute.addChildren([
     ...downloadsRoutes,
     ...supportRoutes,
     ...backofficeRoutes,
+    ...partnerBackofficeRoutes,
+    ...partnerRoutes,
     comingSoon('/software-assurance', 'nav.softwareAssurance'),
     comingSoon('/online-services', 'nav.onlineServices'),
     comingSoon('/reports', 'nav.reports'),

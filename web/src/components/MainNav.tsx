@@ -4,6 +4,7 @@ import type { ComponentPropsWithRef, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAdministrationNavItems } from './administration/useAdministrationNavItems';
 import { useIdentityNavItems } from './identity/useIdentityNavItems';
+import { usePartnerNavItems } from './partner/usePartnerNavItems';
 import { useSupportNavItems } from './support/useSupportNavItems';
 
 function MantineNavLinkAnchor(props: NavLinkProps & ComponentPropsWithRef<'a'>) {
@@ -32,7 +33,13 @@ const ITEMS: Item[] = [
 export function MainNav({ onNavigate, top }: { onNavigate: () => void; top?: ReactNode }) {
   const { t } = useTranslation();
   // Administration is the last area: its sub-entries follow it.
-  const items: Item[] = [...ITEMS, ...useAdministrationNavItems(), ...useSupportNavItems(), ...useIdentityNavItems()];
+  const items: Item[] = [
+    ...ITEMS,
+    ...useAdministrationNavItems(),
+    ...useSupportNavItems(),
+    ...useIdentityNavItems(),
+    ...usePartnerNavItems(),
+  ];
   return (
     <AppShell.Navbar p="sm" aria-label={t('nav.label')} style={{ overflowY: 'auto' }}>
       {top}

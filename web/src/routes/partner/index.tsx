@@ -1,0 +1,20 @@
+import { createRoute } from '@tanstack/react-router';
+import { appRoute } from '../base';
+import { PartnerCustomerPage } from './customer';
+import { PartnerCustomersPage } from './customers';
+
+const customers = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/partner',
+  validateSearch: (search: Record<string, unknown>): { q: string } => ({ q: typeof search.q === 'string' ? search.q.slice(0, 200) : '' }),
+  component: PartnerCustomersPage,
+});
+
+const customer = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/partner/customers/$organizationId',
+  component: PartnerCustomerPage,
+});
+
+/** The channel partner's area (R-REL-6): the customers it serves and their contacts of record. */
+export const partnerRoutes = [customers, customer] as const;
