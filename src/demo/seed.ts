@@ -245,7 +245,7 @@ export async function seedDemo(db: Db, secrets?: Pick<Secrets, 'keyEncryptionKey
       'adatum-partners.example',
       'P-100200',
       { email: 'partner@adatum-partners.example', firstName: 'Paula', lastName: 'Park' },
-      [enrollment.id, pcn.id],
+      [enrollment.id, oldEnrollment.id, pcn.id],
     );
 
     await seedCatalogAndOrders(tx, { enrollment, oldEnrollment, pcn, open, openValue });

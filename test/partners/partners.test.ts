@@ -261,4 +261,19 @@ describe('channel partners (issue 12, R-REL-6)', () => {
     const list = await t.as(operator).get('/operator/partners');
     expect(list.json().items.map((p: { number: string }) => p.number)).toEqual(['P-100200', 'P-300400', 'P-500600']);
   });
+
+  it('R-REL-6: the demo partner Adatum changes a contact of Contoso’s onboarded Enterprise agreement', async () => {
+    const adatum = await signIn(t.app, 'partner@adatum-partners.example');
+    const list = await t.as(adatum).get('/partner/customers');
+    const contoso = list.json().items.find((c: { name: string }) => c.name === 'Contoso Ltd');
+    expect(contoso, JSON.stringify(contoso)).toMatchObject({ agreementCount: 2, licensingIdCount: 3 });
+    const detail = await t.as(adatum).get(`/partner/customers/${contoso.id}`);
+    const ea = detail.json().agreements.find((a: { number: string }) => a.number === '01E73628-EA');
+    const res = await t.as(adatum).put(`/partner/agreements/${ea.id}/contacts/ONLINE_SERVICES_MANAGER`, {
+      name: 'Olof Nyberg',
+      email: 'olof@contoso.example',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await mail('viewer@contoso.example', 'contactEnded')).toBeDefined();
+  });
 });
