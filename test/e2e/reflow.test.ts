@@ -181,6 +181,29 @@ describe('reflow at 320 and 390 px wide (WCAG 1.4.10)', () => {
     }
   }, 300_000);
 
+  it('channel partners (issue 12): the publisher’s register and the partner’s customers, in English and in Swedish', async () => {
+    const operator = await portal.signedIn('operator@northwind.example');
+    const partners = await apiFrom<{ items: { id: string; number: string }[] }>(operator, 'GET', '/operator/partners');
+    const adatum = partners.body.items.find((p) => p.number === 'P-100200')?.id ?? '';
+    const partner = await portal.signedIn('partner@adatum-partners.example');
+    const customers = await apiFrom<{ items: { id: string }[] }>(partner, 'GET', '/partner/customers');
+    const contoso = customers.body.items[0]?.id ?? '';
+    const pages: [typeof operator, string[]][] = [
+      [operator, ['/operator/partners', '/operator/partners/new', `/operator/partners/${adatum}`]],
+      [partner, ['/partner', `/partner/customers/${contoso}`]],
+    ];
+    for (const [page, paths] of pages) {
+      for (const lang of ['en', 'sv'] as const) {
+        await page.setViewportSize({ width: 1280, height: 800 });
+        await chooseLanguage(page, lang);
+        for (const path of paths) {
+          await visit(page, path);
+          await expectReflow(page, path);
+        }
+      }
+    }
+  }, 300_000);
+
   it('on a phone the navigation drawer holds the language switch, the profile and sign-out, and they work', async () => {
     const page = await portal.signedIn('viewer@contoso.example', 'sv-SE');
     await page.setViewportSize({ width: 320, height: 800 });
