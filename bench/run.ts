@@ -4,6 +4,7 @@ import { coldStartBench } from './cold-start.js';
 import { downloadBench } from './downloads.js';
 import { importAgreementsBench } from './import-agreements.js';
 import { licenseSummaryBench } from './license-summary.js';
+import { partnerCustomersBench } from './partner-customers.js';
 import { supportQueueBench } from './support-queue.js';
 
 /** Runs every benchmark; each figure is printed beside a reference measured in the same run. */
@@ -18,6 +19,7 @@ const benches: Record<
   'audit-view': auditViewBench,
   'support-queue': supportQueueBench,
   'import-agreements': importAgreementsBench,
+  'partner-customers': partnerCustomersBench,
 };
 
 /** Thousands separated; small figures keep the decimals where their differences are. */
