@@ -25,6 +25,16 @@ export function HomePage() {
       {me && <Text fw={600}>{t('home.organization', { name: me.organization.name })}</Text>}
       <Text maw={720}>{t('home.intro')}</Text>
       <AdministrationHomeNotices />
+      {me?.organization.isChannelPartner && (
+        <Card withBorder padding="md" data-home="partner">
+          <Anchor component={Link} to="/partner" fw={700} size="lg">
+            {t('partner.nav.customers')}
+          </Anchor>
+          <Text size="sm" mt="xs">
+            {t('partner.home')}
+          </Text>
+        </Card>
+      )}
       <Title order={2} size="h3">
         {t('home.areasHeading')}
       </Title>
