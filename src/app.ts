@@ -21,6 +21,7 @@ import { createSignInService } from './modules/identity/sign-in/service.js';
 import { ssoModule } from './modules/identity/sso/routes.js';
 import { keysModule } from './modules/keys/routes.js';
 import { ordersModule } from './modules/orders/routes.js';
+import { partnerChangeModule } from './modules/partners/change/routes.js';
 import { addOpenModule } from './modules/permissions/add-open/routes.js';
 import { contactGrantsForRelationship } from './modules/permissions/contact-grants.js';
 import { roleGrantsForIdentity } from './modules/permissions/for-identity.js';
@@ -114,6 +115,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     downloadsModule(moduleDeps),
     auditModule(moduleDeps),
     supportModule(moduleDeps),
+    partnerChangeModule(moduleDeps),
     mailViewerRoutes(db, { smtp: Boolean(config.SMTP_URL) }),
   ];
   await app.register(

@@ -3,6 +3,7 @@ import { secondFactorMails } from './modules/identity/mfa/mails.js';
 import { recoveryMails } from './modules/identity/recovery/mails.js';
 import { keysMails } from './modules/keys/mails.js';
 import { ordersMails } from './modules/orders/mails.js';
+import { partnerChangeMails } from './modules/partners/change/mails.js';
 import { addOpenMails, permissionsMails } from './modules/permissions/mails.js';
 import { onboardingMails } from './modules/relationship/onboarding/mails.js';
 import { supportMails } from './modules/support/mails.js';
@@ -21,4 +22,5 @@ export const ALL_MAILS: MailTemplate[] = [
   ...all(keysMails),
   ...all(supportMails),
   ...all(onboardingMails),
+  ...all(partnerChangeMails),
 ];

@@ -5,6 +5,7 @@ import { FOUNDATION_CASES } from './cases/foundation.js';
 import { KEYS_CASES } from './cases/keys.js';
 import { ONBOARDING_CASES } from './cases/onboarding.js';
 import { ORDERS_CASES } from './cases/orders.js';
+import { PARTNER_CHANGE_CASES } from './cases/partner-change.js';
 import { PERMISSIONS_CASES } from './cases/permissions.js';
 import { RECOVERY_CASES } from './cases/recovery.js';
 import { REGISTRATION_CASES } from './cases/registration.js';
@@ -28,4 +29,5 @@ export const ROUTE_CASES: Record<string, import('./cases/types.js').RouteCase> =
   ...DOWNLOADS_CASES,
   ...AUDIT_CASES,
   ...SUPPORT_CASES,
+  ...PARTNER_CHANGE_CASES,
 };
