@@ -24,7 +24,9 @@ async function inProgress(tx: Tx, scope: ChangeScope, id: string, now: Date): Pr
       respondBy: change.respondBy,
     });
   if (change.status !== 'IN_PROGRESS')
-    throw conflict('PARTNER_CHANGE_NOT_IN_PROGRESS', 'This change of channel partner is no longer in progress.', { currentStatus: change.status });
+    throw conflict('PARTNER_CHANGE_NOT_IN_PROGRESS', 'This change of channel partner is no longer in progress.', {
+      currentStatus: change.status,
+    });
   return change;
 }
 
