@@ -47,7 +47,7 @@ describe('change of channel partner (R-REL-6)', () => {
   afterAll(() => t.close());
 
   describe('bad input is refused with a stable code and nothing written', () => {
-    const refused = async (body: unknown, status: number, code: string, who = 'admin@contoso.example') => {
+    const refused = async (body: object, status: number, code: string, who = 'admin@contoso.example') => {
       const before = await written();
       const res = await (await as(who)).post('/partner-changes', body);
       expect(res.statusCode, res.body).toBe(status);

@@ -12,6 +12,7 @@ import { HomePage } from './routes/home';
 import { identityAppRoutes, identityPublicRoutes } from './routes/identity';
 import { LicensesPage } from './routes/licenses';
 import { licensesRoutes } from './routes/licensing';
+import { partnerChangeRoutes } from './routes/partner-change';
 import { RelationshipSummaryPage } from './routes/relationship-summary';
 import { supportRoutes } from './routes/support';
 
@@ -42,6 +43,7 @@ const routeTree = rootRoute.addChildren([
     licensesRoute,
     relationshipSummaryRoute,
     ...licensesRoutes,
+    ...partnerChangeRoutes,
     ...downloadsRoutes,
     ...supportRoutes,
     ...backofficeRoutes,
