@@ -21,6 +21,7 @@ import { createSignInService } from './modules/identity/sign-in/service.js';
 import { ssoModule } from './modules/identity/sso/routes.js';
 import { keysModule } from './modules/keys/routes.js';
 import { ordersModule } from './modules/orders/routes.js';
+import { partnerChangeModule } from './modules/partners/change/routes.js';
 import { partnersModule } from './modules/partners/routes.js';
 import { addOpenModule } from './modules/permissions/add-open/routes.js';
 import { contactGrantsForRelationship } from './modules/permissions/contact-grants.js';
@@ -116,6 +117,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     downloadsModule(moduleDeps),
     auditModule(moduleDeps),
     supportModule(moduleDeps),
+    partnerChangeModule(moduleDeps),
     mailViewerRoutes(db, { smtp: Boolean(config.SMTP_URL) }),
   ];
   await app.register(

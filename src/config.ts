@@ -198,6 +198,17 @@ const Env = z.object({
     .positive()
     .max(25 * 1024 ** 2)
     .default(2 * 1024 ** 2),
+  /** R-REL-6: the new channel partner accepts or declines a change of partner within this many days, else it expires… */
+  PARTNER_CHANGE_ANSWER_DAYS: z.coerce.number().int().positive().max(365).default(10),
+  /** …and an accepted change takes effect this many days later (the old partner remains of record until then). */
+  PARTNER_CHANGE_GRACE_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
+  /** How often the server's sweep notes expired changes and records the partner of those whose grace period ended. */
+  PARTNER_CHANGE_SWEEP_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(24 * 3600)
+    .default(300),
   SEED_DEMO: z
     .enum(['true', 'false'])
     .default('true')

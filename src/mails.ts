@@ -3,6 +3,7 @@ import { secondFactorMails } from './modules/identity/mfa/mails.js';
 import { recoveryMails } from './modules/identity/recovery/mails.js';
 import { keysMails } from './modules/keys/mails.js';
 import { ordersMails } from './modules/orders/mails.js';
+import { partnerChangeMails } from './modules/partners/change/mails.js';
 import { partnerMails } from './modules/partners/mails.js';
 import { addOpenMails, permissionsMails } from './modules/permissions/mails.js';
 import { onboardingMails } from './modules/relationship/onboarding/mails.js';
@@ -23,4 +24,5 @@ export const ALL_MAILS: MailTemplate[] = [
   ...all(supportMails),
   ...all(onboardingMails),
   ...all(partnerMails),
+  ...all(partnerChangeMails),
 ];

@@ -7,6 +7,7 @@ import { IDENTITY_PROBLEMS } from './modules/identity/problems.js';
 import { RECOVERY_PROBLEMS } from './modules/identity/recovery/problems.js';
 import { KEYS_PROBLEMS } from './modules/keys/problems.js';
 import { ORDERS_PROBLEMS } from './modules/orders/problems.js';
+import { PARTNER_CHANGE_PROBLEMS } from './modules/partners/change/problems.js';
 import { PARTNERS_PROBLEMS } from './modules/partners/problems.js';
 import { ADD_OPEN_PROBLEMS, PERMISSIONS_PROBLEMS } from './modules/permissions/problems.js';
 import { ONBOARDING_PROBLEMS } from './modules/relationship/onboarding/problems.js';
@@ -36,4 +37,5 @@ export const ALL_PROBLEMS: ProblemTitles = {
   ...DOWNLOADS_PROBLEMS,
   ...AUDIT_PROBLEMS,
   ...SUPPORT_PROBLEMS,
+  ...PARTNER_CHANGE_PROBLEMS,
 };

@@ -3,6 +3,7 @@ import nodemailer from 'nodemailer';
 import { buildApp } from './app.js';
 import { type Config, localUrl } from './config.js';
 import { seedDemo } from './demo/seed.js';
+import { startPartnerChangeSweeper } from './modules/partners/change/sweep.js';
 import { systemClock } from './platform/clock.js';
 import { openDatabase } from './platform/db/client.js';
 import { type EmbeddedServer, startEmbeddedPostgres } from './platform/db/embedded.js';
@@ -38,6 +39,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const dispatcher = config.SMTP_URL
       ? startDispatcher(database.db, smtpSender(nodemailer.createTransport(config.SMTP_URL)), config.MAIL_FROM)
       : null;
+    // R-REL-6: expires unanswered changes of channel partner and completes those whose grace period ended.
+    const sweeper = startPartnerChangeSweeper({ db: database.db, config, clock: systemClock }, (e) => app.log.error(e));
     await app.listen({ port: config.PORT, host: config.HOST });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
@@ -51,6 +54,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       async stop() {
         await app.close();
         await dispatcher?.stop();
+        await sweeper.stop();
         await database.close();
         await embedded?.stop();
       },

@@ -282,7 +282,7 @@ export async function seedDemo(db: Db, secrets?: Pick<Secrets, 'keyEncryptionKey
       'Proseware Partners',
       'proseware.example',
       'P-300400',
-      { email: 'partner@proseware.example', firstName: 'Pia', lastName: 'Prose' },
+      { email: 'partner@proseware.example', firstName: 'Lars', lastName: 'Lee' },
       [fEnrollment.id],
     );
     await audit(tx, null, { action: 'demo.seed', targetType: 'database', after: { organizations: 3 } });

@@ -5,6 +5,7 @@ import { FOUNDATION_CASES } from './cases/foundation.js';
 import { KEYS_CASES } from './cases/keys.js';
 import { ONBOARDING_CASES } from './cases/onboarding.js';
 import { ORDERS_CASES } from './cases/orders.js';
+import { PARTNER_CHANGE_CASES } from './cases/partner-change.js';
 import { PARTNERS_CASES } from './cases/partners.js';
 import { PERMISSIONS_CASES } from './cases/permissions.js';
 import { RECOVERY_CASES } from './cases/recovery.js';
@@ -30,4 +31,5 @@ export const ROUTE_CASES: Record<string, import('./cases/types.js').RouteCase> =
   ...DOWNLOADS_CASES,
   ...AUDIT_CASES,
   ...SUPPORT_CASES,
+  ...PARTNER_CHANGE_CASES,
 };

@@ -14,6 +14,7 @@ import { identityAppRoutes, identityPublicRoutes } from './routes/identity';
 import { LicensesPage } from './routes/licenses';
 import { licensesRoutes } from './routes/licensing';
 import { partnerRoutes } from './routes/partner';
+import { partnerChangeRoutes } from './routes/partner-change';
 import { RelationshipSummaryPage } from './routes/relationship-summary';
 import { supportRoutes } from './routes/support';
 
@@ -44,6 +45,7 @@ const routeTree = rootRoute.addChildren([
     licensesRoute,
     relationshipSummaryRoute,
     ...licensesRoutes,
+    ...partnerChangeRoutes,
     ...downloadsRoutes,
     ...supportRoutes,
     ...backofficeRoutes,

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Transporter } from 'nodemailer';
 import type { Db } from '../db/client.js';
+import { startPolling } from '../polling.js';
 
 export interface MailSender {
   send(mail: { from: string; to: string; subject: string; text: string; html: string }): Promise<void>;
@@ -44,23 +45,5 @@ export async function deliverDue(db: Db, sender: MailSender, from: string, batch
 
 /** Polls the outbox until stopped. */
 export function startDispatcher(db: Db, sender: MailSender, from: string, intervalMs = 1000) {
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> = Promise.resolve();
-  const tick = () => {
-    if (stopped) return;
-    running = deliverDue(db, sender, from)
-      .catch(() => 0)
-      .finally(() => {
-        if (!stopped) timer = setTimeout(tick, intervalMs);
-      });
-  };
-  timer = setTimeout(tick, 0);
-  return {
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    },
-  };
+  return startPolling(() => deliverDue(db, sender, from), intervalMs);
 }

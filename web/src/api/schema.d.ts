@@ -5508,6 +5508,56 @@ export interface paths {
     };
     trace?: never;
   };
+  '/api/v1/operator/partner-changes/sweep': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Run the change-of-partner sweep now: note requests unanswered past their answer period as expired, and record the new partner of accepted changes whose grace period has ended */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description requests whose new partner was recorded */
+              completed: number;
+              /** @description requests noted as expired (the customer was mailed) */
+              expired: number;
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/operator/partners': {
     parameters: {
       query?: never;
@@ -6765,6 +6815,523 @@ export interface paths {
           };
           content: {
             'application/json': components['schemas']['ChannelPartner'];
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partner-change-requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** As a channel partner: the changes of channel partner that name my organization as the new partner, newest first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['PartnerChange'][];
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partner-change-requests/{changeId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** As a channel partner: one change of channel partner naming my organization */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          changeId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PartnerChange'];
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partner-change-requests/{changeId}/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** As the new partner: accept within the answer period; the change takes effect after the grace period (90 days), the old partner remaining of record until then */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          changeId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PartnerChange'];
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partner-change-requests/{changeId}/decline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** As the new partner: decline; the customer keeps its partner */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          changeId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PartnerChange'];
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partner-change-requests/{changeId}/form': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** As the new partner: the request form (PDF) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          changeId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The request form, a PDF, as an attachment, in the reader’s language */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': string;
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partner-changes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Changes of channel partner of the Licensing IDs I administer, newest first, with their status per Licensing ID (R-REL-6) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['PartnerChange'][];
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Start a change of channel partner for Enterprise-family Licensing IDs I administer: the new partner by its number and its notification contact, who is mailed to accept or decline within 10 days (R-REL-6) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            contact: {
+              /**
+               * Format: email
+               * @description their work e-mail address
+               */
+              email: string;
+              /** @description the new partner’s notification contact: who is asked to accept */
+              name: string;
+            };
+            /** @description the Licensing IDs to move; Enterprise family, active, each administered by you */
+            licensingIds: string[];
+            /** @description the new partner’s partner number, as the publisher registered it (e.g. P-300400) */
+            partnerNumber: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PartnerChange'];
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partner-changes/{changeId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One change of channel partner (R-REL-6) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          changeId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PartnerChange'];
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partner-changes/{changeId}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Cancel a change of channel partner while it is in progress; the requester, the Administrators and the new partner are mailed */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          changeId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PartnerChange'];
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partner-changes/{changeId}/form': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The request form (PDF) of a change of channel partner */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          changeId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The request form, a PDF, as an attachment, in the reader’s language */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': string;
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partner-changes/licensing-ids': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The Licensing IDs whose channel partner I may change, each with its partner of record and the code a change would be refused with now (R-REL-6) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['PartnerChangeCandidate'][];
+            };
           };
         };
         /** @description Refused or failed: problem+json with a stable `code` */
@@ -9603,6 +10170,12 @@ export interface components {
       | 'order.ingest'
       | 'organization.country'
       | 'organization.settings'
+      | 'partner-change.accept'
+      | 'partner-change.cancel'
+      | 'partner-change.complete'
+      | 'partner-change.decline'
+      | 'partner-change.expire'
+      | 'partner-change.start'
       | 'partner.assign'
       | 'partner.register'
       | 'partner.user-invite'
@@ -10276,6 +10849,86 @@ export interface components {
             visible: false;
           }
       )[];
+    };
+    PartnerChange: {
+      canceledAt: string | null;
+      canceledBy: string | null;
+      contact: {
+        email: string;
+        name: string;
+      };
+      customer: string;
+      decidedAt: string | null;
+      decidedBy: string | null;
+      decision: ('ACCEPTED' | 'DECLINED') | null;
+      effectiveAt: string | null;
+      /** Format: uuid */
+      id: string;
+      lines: {
+        completedAt: string | null;
+        /** Format: uuid */
+        licensingId: string;
+        name: string;
+        number: string;
+        /** @description the partner of record when the change started; null when there was none */
+        oldPartner: {
+          name: string;
+          number: string;
+        } | null;
+        /** @enum {string} */
+        programCode:
+          | 'ENTERPRISE'
+          | 'ENTERPRISE_SUBSCRIPTION'
+          | 'ENTERPRISE_GOV_PARTNERS'
+          | 'SELECT'
+          | 'SELECT_PLUS'
+          | 'CAMPUS'
+          | 'SCHOOL'
+          | 'OPEN_LICENSE'
+          | 'OPEN_VALUE'
+          | 'OPEN_VALUE_SUBSCRIPTION';
+        /** @enum {string} */
+        status: 'IN_PROGRESS' | 'ACCEPTED' | 'DECLINED' | 'GRACE_PERIOD' | 'CANCELED' | 'EXPIRED' | 'COMPLETED';
+      }[];
+      newPartner: {
+        name: string;
+        number: string;
+      };
+      reference: string;
+      /** Format: date-time */
+      requestedAt: string;
+      requestedBy: string;
+      /** Format: date-time */
+      respondBy: string;
+      /**
+       * @description IN_PROGRESS: awaiting the new partner (10 days); GRACE_PERIOD: accepted, the old partner remains of record until effectiveAt; ACCEPTED: accepted and due (the grace period is over), the new partner is being recorded; COMPLETED: recorded; DECLINED, CANCELED, EXPIRED: ended without a change
+       * @enum {string}
+       */
+      status: 'IN_PROGRESS' | 'ACCEPTED' | 'DECLINED' | 'GRACE_PERIOD' | 'CANCELED' | 'EXPIRED' | 'COMPLETED';
+    };
+    PartnerChangeCandidate: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      number: string;
+      partnerOfRecord: {
+        name: string;
+        number: string;
+      } | null;
+      /** @enum {string} */
+      programCode:
+        | 'ENTERPRISE'
+        | 'ENTERPRISE_SUBSCRIPTION'
+        | 'ENTERPRISE_GOV_PARTNERS'
+        | 'SELECT'
+        | 'SELECT_PLUS'
+        | 'CAMPUS'
+        | 'SCHOOL'
+        | 'OPEN_LICENSE'
+        | 'OPEN_VALUE'
+        | 'OPEN_VALUE_SUBSCRIPTION';
+      /** @description the problem code a change for it alone would be refused with now; null when it may start */
+      refusal: string | null;
     };
     Passkey: {
       /** Format: date-time */

@@ -13,6 +13,7 @@ import { Facts } from '../../components/licensing/Facts';
 import { ListedIds } from '../../components/licensing/ListedIds';
 import { ReportBreadcrumbs } from '../../components/licensing/ReportBreadcrumbs';
 import { SummaryTable } from '../../components/licensing/SummaryTable';
+import { ChangePartnerLink } from '../../components/partner-change/ChangePartnerLink';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDate } from '../../lib/format';
 import { programName } from '../../lib/programName';
@@ -357,6 +358,7 @@ function Report({ r }: { r: LicensingIdReport }) {
       <AgreementReportLinks r={r} />
       <DimmedSection id="section-contacts" title={t('licensing.report.contacts')} visible>
         <ContactsTable contacts={contacts} caption={t('licensing.report.contacts')} />
+        <ChangePartnerLink id={r.licensingId.id} programCode={r.licensingId.programCode} roles={r.licensingId.roles} />
       </DimmedSection>
       <DimmedSection id="section-related" title={t('licensing.report.related')} visible={r.relatedLicenses.visible}>
         {r.relatedLicenses.visible &&
