@@ -1,9 +1,18 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { seedDemo } from '../../src/demo/seed.js';
 import { contactGrantsForRelationship } from '../../src/modules/permissions/contact-grants.js';
 import { startExpirySchedule } from '../../src/modules/relationship/onboarding/expiry-schedule.js';
 import { fixedClock } from '../../src/platform/clock.js';
+import { loadSecrets } from '../../src/platform/secrets.js';
+import { startServer } from '../../src/server.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
+import { createTestDatabase } from '../helpers/db.js';
+import { freePort } from '../helpers/free-port.js';
 import { signIn } from '../helpers/session.js';
 
 const shortEnrollment = (number: string, lid: string, endDate: string) => ({
@@ -66,5 +75,36 @@ describe('scheduled expiry (issue 12)', () => {
     clock.set(new Date('2026-07-02T00:00:30Z'));
     await new Promise((r) => setTimeout(r, 100));
     expect(await statusOf('68011102')).toBe('ACTIVE');
+  });
+
+  it('`lsc start` runs it: a Licensing ID whose term ended while the server was down expires when it starts, and stop() ends the schedule', async () => {
+    const database = await createTestDatabase();
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'lsc-expiry-'));
+    try {
+      const config = loadConfig({
+        DATABASE_URL: database.url,
+        DATA_DIR: dataDir,
+        PORT: String(await freePort()),
+        SEED_DEMO: 'false',
+        LOG_LEVEL: 'silent',
+      });
+      await seedDemo(database.db, await loadSecrets(config));
+      const [due] = (
+        await database.db.execute<{ number: string }>(sql`
+          update licensing_id set end_date = '2020-12-31', status = 'ACTIVE'
+          where id = (select id from licensing_id where status = 'ACTIVE' order by number limit 1) returning number`)
+      ).rows;
+      const status = async () =>
+        (await database.db.execute<{ status: string }>(sql`select status from licensing_id where number = ${due?.number}`)).rows[0]?.status;
+      const server = await startServer(config);
+      try {
+        await expect.poll(status, { timeout: 10_000 }).toBe('EXPIRED');
+      } finally {
+        await server.stop();
+      }
+    } finally {
+      await database.drop();
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 });
