@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { type AgreementRecord, type ContactOfRecord, changeContact, customerQuery } from '../../api/backoffice';
 import type { Locale } from '../../api/types';
 import { ChangeOwner } from '../../components/backoffice/ChangeOwner';
+import { ConfirmStep } from '../../components/backoffice/ConfirmStep';
 import { ExpiryPanel } from '../../components/backoffice/ExpiryPanel';
 import { RenewEnrollment } from '../../components/backoffice/RenewEnrollment';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -88,21 +89,13 @@ function ChangeContact({ agreement, contact }: { agreement: AgreementRecord; con
               ]}
             />
             {confirming ? (
-              <Alert color="blue" variant="outline" title={t('backoffice.customer.confirmTitle')}>
-                <Stack gap="xs">
-                  <Text size="sm">
-                    {t('backoffice.customer.confirmQuestion', { type, old: contact.name, name: name.trim(), email: email.trim() })}
-                  </Text>
-                  <Group>
-                    <Button size="xs" onClick={() => change.mutate()} loading={change.isPending}>
-                      {t('backoffice.customer.confirm')}
-                    </Button>
-                    <Button size="xs" variant="default" onClick={() => setConfirming(false)}>
-                      {t('backoffice.customer.back')}
-                    </Button>
-                  </Group>
-                </Stack>
-              </Alert>
+              <ConfirmStep
+                question={t('backoffice.customer.confirmQuestion', { type, old: contact.name, name: name.trim(), email: email.trim() })}
+                confirmLabel={t('backoffice.customer.confirm')}
+                onConfirm={() => change.mutate()}
+                onBack={() => setConfirming(false)}
+                pending={change.isPending}
+              />
             ) : (
               <Group justify="flex-end">
                 <Button type="submit">{t('backoffice.customer.next')}</Button>
