@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOCALES } from './platform/i18n/locale.js';
 
 /** "upTo:activations" pairs, e.g. "25:50,50:100", ascending by upTo. */
 const tiers = (fallback: string) =>
@@ -183,13 +184,15 @@ const Env = z.object({
     .default(64 * 1024 ** 3),
   /** R-SUP-1: the publisher's support address: new requests and requesters' replies are mailed here. */
   SUPPORT_MAIL: z.email().default('support@lsc.localhost'),
+  /** R-SUP-1: the language of the mails to the support address (the publisher's staff read one language). */
+  SUPPORT_MAIL_LOCALE: z.enum(LOCALES).default('en'),
   /** R-SUP-1: web requests are answered within this many hours of the message awaiting an answer. */
   SUPPORT_ANSWER_HOURS: z.coerce
     .number()
     .positive()
     .max(24 * 30)
     .default(24),
-  /** R-SUP-1: at most this many attachments on one request… */
+  /** R-SUP-1: at most this many attachments on one message (the request, or a reply)… */
   SUPPORT_ATTACHMENT_MAX_COUNT: z.coerce.number().int().min(0).max(20).default(5),
   /** …each at most this large (the request's body may hold them all, base64-encoded). */
   SUPPORT_ATTACHMENT_MAX_BYTES: z.coerce

@@ -4,6 +4,8 @@ import { buildApp } from './app.js';
 import { type Config, localUrl } from './config.js';
 import { seedDemo } from './demo/seed.js';
 import { startPartnerChangeSweeper } from './modules/partners/change/sweep.js';
+import { contactGrantsForRelationship } from './modules/permissions/contact-grants.js';
+import { startExpirySchedule } from './modules/relationship/onboarding/expiry-schedule.js';
 import { systemClock } from './platform/clock.js';
 import { openDatabase } from './platform/db/client.js';
 import { type EmbeddedServer, startEmbeddedPostgres } from './platform/db/embedded.js';
@@ -27,7 +29,7 @@ export async function openConfiguredDatabase(config: Config): Promise<{ url: str
   return { url: embedded.url, embedded };
 }
 
-/** Everything `lsc start` does: database, migrations, secrets, demo data, HTTP, mail delivery. */
+/** Everything `lsc start` does: database, migrations, secrets, demo data, HTTP, mail delivery, the daily expiry. */
 export async function startServer(config: Config): Promise<RunningServer> {
   const { url: databaseUrl, embedded } = await openConfiguredDatabase(config);
   const database = openDatabase(databaseUrl);
@@ -42,6 +44,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
     // R-REL-6: expires unanswered changes of channel partner and completes those whose grace period ended.
     const sweeper = startPartnerChangeSweeper({ db: database.db, config, clock: systemClock }, (e) => app.log.error(e));
     await app.listen({ port: config.PORT, host: config.HOST });
+    const expiry = startExpirySchedule({ db: database.db, config, clock: systemClock }, contactGrantsForRelationship, {
+      onError: (err) => app.log.error({ err }, 'the scheduled expiry failed; it runs again at the next check'),
+      onExpired: (numbers) => app.log.info({ expired: numbers }, 'scheduled expiry: Licensing IDs expired'),
+    });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
     return {
@@ -52,6 +58,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
         : 'PostgreSQL server from DATABASE_URL',
       seeded,
       async stop() {
+        await expiry.stop();
         await app.close();
         await dispatcher?.stop();
         await sweeper.stop();

@@ -170,13 +170,38 @@ describe('reflow at 320 and 390 px wide (WCAG 1.4.10)', () => {
       contacts: [{ type: 'SUBSCRIPTIONS_MANAGER', name: 'Rita Reflow', email: 'rita.reflow@reflow-customer.example' }],
     });
     expect(onboarded.status).toBe(201);
-    const paths = ['/operator/customers', '/operator/customers/new', `/operator/customers/${onboarded.body.organization.id}`];
+    const open = await apiFrom(page, 'POST', '/operator/agreements', {
+      organization: { name: 'Reflow Customer With A Rather Long Name', domains: ['reflow-customer.example'], country: 'SE' },
+      number: 'REFLOW-OPEN-1',
+      program: 'OPEN_LICENSE',
+      startDate: '2026-01-01',
+      endDate: '2028-12-31',
+      licensingIds: [{ number: 'REFLOW-OPEN-1', name: 'Reflow Open License' }],
+    });
+    expect(open.status).toBe(201);
+    const customer = `/operator/customers/${onboarded.body.organization.id}`;
+    const paths = ['/operator/customers', '/operator/customers/new', customer, '/operator/audit'];
     for (const lang of ['en', 'sv'] as const) {
       await page.setViewportSize({ width: 1280, height: 800 });
       await chooseLanguage(page, lang);
       for (const path of paths) {
         await visit(page, path);
         await expectReflow(page, path);
+      }
+      // The back office's dialogs on a phone: renewal and change of owner.
+      for (const [button, name] of [
+        ['renew', '69000001'],
+        ['ownership', 'REFLOW-OPEN-1'],
+      ] as const) {
+        await page.setViewportSize({ width: 1280, height: 800 });
+        await visit(page, customer);
+        const label =
+          lang === 'en' ? { renew: 'Renew', ownership: 'Change owner' }[button] : { renew: 'Förnya', ownership: 'Byt ägare' }[button];
+        await page.getByRole('button', { name: `${label}: ${name}` }).click();
+        await page.getByRole('dialog').waitFor();
+        await expectReflow(page, `${customer} (${button} dialog)`);
+        await page.keyboard.press('Escape');
+        await page.getByRole('dialog').waitFor({ state: 'hidden' });
       }
     }
   }, 300_000);

@@ -6,7 +6,7 @@ describe('Support requests in Chromium (R-SUP-1, R-SUP-2)', () => {
   const portal = portalInChromium({ app: { env: { SIGN_IN_IP_LIMIT: '1000' } } });
   const { signedIn } = portal;
 
-  it('R-SUP-1 / R-SUP-2: a customer sends an imaging request with the verification and a file → it is in the publisher’s queue → the operator answers → the answer reaches the requester by mail and in their list; closing asks first', async () => {
+  it('R-SUP-1 / R-SUP-2: a customer sends an imaging request with the verification and a file → it is in the publisher’s queue → the operator answers with a file → the answer and its file reach the requester by mail and in their list → the requester replies with a file; closing asks first', async () => {
     const page = await signedIn('admin@contoso.example');
     await page.getByRole('navigation').getByRole('link', { name: 'Support', exact: true }).click();
     await expect.poll(() => h1(page).textContent()).toBe('Support requests');
@@ -63,10 +63,20 @@ describe('Support requests in Chromium (R-SUP-1, R-SUP-2)', () => {
       .getByLabel('Answer to the requester')
       .fill('Approved: your LSP may image the 40 laptops. Please send the serial list when done.');
     await operator.getByLabel('The answer asks the requester for something (status: Waiting for customer)').check();
+    // The answer carries a file of its own.
+    await operator.locator('input[type="file"]').setInputFiles({
+      name: 'serial-template.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('serial\n'),
+    });
+    await operator.getByText('serial-template.csv').first().waitFor();
     await axeInEnglishAndSwedish(operator);
     await operator.getByRole('button', { name: 'Send answer' }).click();
     await operator.getByText('No answer is due: the requester has been answered.').waitFor();
-    await operator.getByRole('article', { name: /^Support \(/ }).waitFor();
+    await operator
+      .getByRole('article', { name: /^Support \(/ })
+      .getByRole('link', { name: 'serial-template.csv' })
+      .waitFor();
 
     // The answer reaches the requester by mail, with a link, and in their list.
     const mail = await portal.newestMail('admin@contoso.example', 'supportRequestAnswered');
@@ -78,10 +88,23 @@ describe('Support requests in Chromium (R-SUP-1, R-SUP-2)', () => {
     expect(await mine.getAttribute('data-request-status')).toBe('WAITING_FOR_CUSTOMER');
     expect(await mine.textContent()).toContain('Waiting for customer');
     await mine.getByRole('link', { name: 'Imaging 40 laptops at our LSP' }).click();
+    const answer = page.getByRole('article', { name: /^Support, / });
+    await answer.getByText('Approved: your LSP may image the 40 laptops.').waitFor();
+    await answer.getByRole('link', { name: 'serial-template.csv' }).waitFor();
+    expect(mail).toContain('Attachments: serial-template.csv');
+
+    // The requester's reply carries a file too; the publisher's mail names it.
+    await page.getByLabel('Your reply').fill('Here is the serial list.');
     await page
-      .getByRole('article', { name: /^Support, / })
-      .getByText('Approved: your LSP may image the 40 laptops.')
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'serials.txt', mimeType: 'text/plain', buffer: Buffer.from('SN-001\n') });
+    await page.getByRole('button', { name: 'Send reply' }).click();
+    await page
+      .getByRole('article', { name: /^You, / })
+      .getByRole('link', { name: 'serials.txt' })
       .waitFor();
+    await expectNoAxeViolations(page);
+    expect(await portal.newestMail('support@lsc.localhost', 'supportQueueCustomerReply')).toContain('Attachments: serials.txt');
 
     // The requester closes it, after confirming.
     await page.getByRole('button', { name: 'Close request…' }).click();

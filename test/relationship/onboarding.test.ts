@@ -314,6 +314,26 @@ describe('the publisher onboards customers (issue 12)', () => {
     expect(refused.json().code).toBe('NOT_AN_OPEN_LICENSE');
   });
 
+  it('issue 12: the onboarding, contact-change and ownership entries name their Licensing IDs, so the customer’s Administrator reads them in their audit view', async () => {
+    const pia = await signIn(t.app, 'pia@tailspin.example', 'pia-password-long-1');
+    const res = await t.as(pia).get('/audit?limit=200');
+    expect(res.statusCode, res.body).toBe(200);
+    const seen = (res.json().items as { action: string; licensingIds: { number: string }[]; detailWithheld: boolean }[])
+      .filter((e) => e.action.startsWith('relationship.'))
+      .map((e) => [e.action, e.licensingIds.map((l) => l.number).join(','), e.detailWithheld]);
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        ['relationship.agreement-onboard', '68055501', false],
+        ['relationship.contact-change', '68055501', false],
+        ['relationship.ownership-change', 'V5550001', false],
+      ]),
+    );
+    // Contoso's Administrator gave the Open License away: its change of owner is no longer theirs to read.
+    const anna = await signIn(t.app, 'admin@contoso.example');
+    const theirs = (await t.as(anna).get('/audit?action=relationship.ownership-change')).json().items;
+    expect(theirs).toEqual([]);
+  });
+
   it('the operator lists and searches organizations with their agreements', async () => {
     const res = await t.as(operator).get('/operator/organizations?q=tailspin');
     expect(res.statusCode).toBe(200);

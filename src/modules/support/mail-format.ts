@@ -12,9 +12,6 @@ export const mailDate = (d: Date, locale: Locale) => `${MAIL_DATES[locale].forma
 export const fill = (text: string, params: Record<string, string | number>) =>
   text.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
 
-/** The support address reads mails in English: the publisher's staff work in one language. */
-export const PUBLISHER_LOCALE: Locale = 'en';
-
 /**
  * What a person wrote, quoted line by line ("> …") in a mail: a paragraph of theirs that looks like
  * `[label](url)` would otherwise become a button in the HTML mail, a link the sender chose dressed

@@ -2,7 +2,8 @@ import { defineMails } from '../../platform/mail/templates.js';
 
 /**
  * R-SUP-1: the requester hears that the request arrived (with the answer promise) and every answer;
- * the publisher's support address hears of every new request and every reply by the requester.
+ * the publisher's support address hears of every new request and every reply by the requester, in
+ * the language SUPPORT_MAIL_LOCALE names. A reply's files are named after its message.
  */
 export const supportMails = defineMails({
   supportRequestReceived: {
@@ -21,8 +22,8 @@ export const supportMails = defineMails({
       sv: 'Supporten har svarat på din begäran {reference}: {subject}',
     },
     body: {
-      en: 'Hello {firstName},\n\nSupport answered your request {reference} ({topic}):\n\n{message}\n\n{next}\n\n[Open your request]({url})',
-      sv: 'Hej {firstName},\n\nSupporten har svarat på din begäran {reference} ({topic}):\n\n{message}\n\n{next}\n\n[Öppna din begäran]({url})',
+      en: 'Hello {firstName},\n\nSupport answered your request {reference} ({topic}):\n\n{message}{attachments}\n\n{next}\n\n[Open your request]({url})',
+      sv: 'Hej {firstName},\n\nSupporten har svarat på din begäran {reference} ({topic}):\n\n{message}{attachments}\n\n{next}\n\n[Öppna din begäran]({url})',
     },
   },
   supportRequestClosed: {
@@ -51,8 +52,8 @@ export const supportMails = defineMails({
       sv: 'Svar på supportbegäran {reference} från {organization}: {subject}',
     },
     body: {
-      en: '{requester} of {organization} replied on request {reference}. Answer by {dueAt}.\n\n{message}\n\n[Open the request]({url})',
-      sv: '{requester} på {organization} har svarat på begäran {reference}. Svara senast {dueAt}.\n\n{message}\n\n[Öppna begäran]({url})',
+      en: '{requester} of {organization} replied on request {reference}. Answer by {dueAt}.\n\n{message}{attachments}\n\n[Open the request]({url})',
+      sv: '{requester} på {organization} har svarat på begäran {reference}. Svara senast {dueAt}.\n\n{message}{attachments}\n\n[Öppna begäran]({url})',
     },
   },
   supportQueueClosedByRequester: {
@@ -84,6 +85,7 @@ export const TOPIC_LABELS = {
 export const SUPPORT_WORDS = {
   noLicensingId: { en: 'no particular Licensing ID', sv: 'inget särskilt licens-ID' },
   noAttachments: { en: 'none', sv: 'inga' },
+  attachments: { en: 'Attachments: {names}', sv: 'Bilagor: {names}' },
   waitingForYou: {
     en: 'Support is waiting for your reply: answer in the portal.',
     sv: 'Supporten väntar på ditt svar: svara i portalen.',

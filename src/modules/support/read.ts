@@ -28,11 +28,12 @@ const summaryColumns = {
   updatedAt: supportRequest.updatedAt,
   awaitingSince: supportRequest.awaitingSince,
 };
-type SummaryRow = Awaited<ReturnType<ReturnType<typeof summariesOf>['execute']>>[number];
+export type SummaryRow = Awaited<ReturnType<ReturnType<typeof summariesOf>['execute']>>[number];
 
-export const summariesOf = (tx: DbOrTx) =>
+/** The requests with what a list shows of them; `keys` adds a list's own sort keys. */
+export const summariesOf = <K extends Record<string, SQL>>(tx: DbOrTx, keys: K = {} as K) =>
   tx
-    .select(summaryColumns)
+    .select({ ...summaryColumns, ...keys })
     .from(supportRequest)
     .innerJoin(organization, eq(organization.id, supportRequest.organizationId))
     .innerJoin(requester, eq(requester.id, supportRequest.requestedBy))
@@ -68,9 +69,10 @@ export function createRequestReader({ clock, hours }: { clock: Clock; hours: num
       .from(supportRequest)
       .leftJoin(verifier, eq(verifier.id, supportRequest.imagingVerifiedBy))
       .where(eq(supportRequest.id, id));
-    const attachments = await tx
+    const files = await tx
       .select({
         id: supportAttachment.id,
+        messageId: supportAttachment.messageId,
         name: supportAttachment.fileName,
         mediaType: supportAttachment.mediaType,
         size: supportAttachment.size,
@@ -78,6 +80,8 @@ export function createRequestReader({ clock, hours }: { clock: Clock; hours: num
       .from(supportAttachment)
       .where(eq(supportAttachment.requestId, id))
       .orderBy(asc(supportAttachment.createdAt), asc(supportAttachment.fileName));
+    // The form's files belong to the request; a reply's to its message.
+    const filesOf = (messageId: string | null) => files.filter((f) => f.messageId === messageId).map(({ messageId: _m, ...f }) => f);
     const messages = await tx
       .select({
         id: supportMessage.id,
@@ -98,9 +102,13 @@ export function createRequestReader({ clock, hours }: { clock: Clock; hours: num
         extra?.verifiedBy && extra.verifiedAt && extra.machines
           ? { verifiedBy: extra.verifiedBy, verifiedAt: extra.verifiedAt, machines: extra.machines }
           : null,
-      attachments,
+      attachments: filesOf(null),
       // The publisher's staff are "Support" to the requester: their names are theirs.
-      messages: messages.map((m) => (scope.kind === 'requester' && m.author === 'PUBLISHER' ? { ...m, authorName: '' } : m)),
+      messages: messages.map((m) => ({
+        ...m,
+        authorName: scope.kind === 'requester' && m.author === 'PUBLISHER' ? '' : m.authorName,
+        attachments: filesOf(m.id),
+      })),
     };
   }
 

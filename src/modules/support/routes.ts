@@ -12,6 +12,7 @@ import {
   OperatorReplySchema,
   ReplySchema,
   RequestParams,
+  SupportPageQuery,
   SupportQueueQuery,
   SupportRequestDetailSchema,
   SupportRequestListSchema,
@@ -40,7 +41,7 @@ async function sendAttachment(reply: FastifyReply, file: Awaited<ReturnType<Supp
 export function supportModule(deps: ModuleDeps, blobs: BlobStore = openBlobStore(deps.config)): ModuleRoutes {
   const support = createSupportService(deps, blobs);
   const { SUPPORT_ATTACHMENT_MAX_COUNT: count, SUPPORT_ATTACHMENT_MAX_BYTES: bytes, BODY_LIMIT_BYTES } = deps.config;
-  // The form carries its attachments base64-encoded: room for all of them, and for the text.
+  // The form and a reply carry their attachments base64-encoded: room for all of them, and for the text.
   const submitBodyLimit = Math.max(BODY_LIMIT_BYTES, count * Math.ceil(bytes / 3) * 4 + 256 * 1024);
 
   return async (fastify: FastifyInstance) => {
@@ -70,11 +71,12 @@ export function supportModule(deps: ModuleDeps, blobs: BlobStore = openBlobStore
         config: { action: 'self' },
         schema: {
           tags,
-          summary: 'My support requests with their status, newest first (R-SUP-1)',
+          summary: 'My support requests with their status, newest first, a page at a time (R-SUP-1)',
+          querystring: SupportPageQuery,
           response: { 200: SupportRequestListSchema },
         },
       },
-      async (req) => ({ items: await support.mine(actorOf(req)) }),
+      async (req) => support.mine(actorOf(req), req.query),
     );
 
     app.get(
@@ -95,15 +97,17 @@ export function supportModule(deps: ModuleDeps, blobs: BlobStore = openBlobStore
       '/support-requests/:requestId/replies',
       {
         config: { action: 'self' },
+        bodyLimit: submitBodyLimit,
         schema: {
           tags,
-          summary: 'Reply on my open request; mailed to the publisher’s support address, answered within 24 hours (R-SUP-1)',
+          summary:
+            'Reply on my open request, with attachments if needed; mailed to the publisher’s support address, answered within 24 hours (R-SUP-1)',
           params: RequestParams,
           body: ReplySchema,
           response: { 200: SupportRequestDetailSchema },
         },
       },
-      async (req) => support.replyAsRequester(actorOf(req), req.params.requestId, req.body.body),
+      async (req) => support.replyAsRequester(actorOf(req), req.params.requestId, req.body),
     );
 
     app.post(
@@ -143,12 +147,12 @@ export function supportModule(deps: ModuleDeps, blobs: BlobStore = openBlobStore
         schema: {
           tags: operatorTags,
           summary:
-            'The publisher’s support queue: by status and topic, with the answer due time (24 hours) and whether it is overdue; awaiting an answer first, soonest due first (R-SUP-1)',
+            'The publisher’s support queue: by status and topic, with the answer due time (24 hours) and whether it is overdue; awaiting an answer first, soonest due first, a page at a time (R-SUP-1)',
           querystring: SupportQueueQuery,
           response: { 200: SupportRequestListSchema },
         },
       },
-      async (req) => ({ items: await support.queue(req.query) }),
+      async (req) => support.queue(req.query),
     );
 
     app.get(
@@ -169,15 +173,17 @@ export function supportModule(deps: ModuleDeps, blobs: BlobStore = openBlobStore
       '/operator/support-requests/:requestId/replies',
       {
         config: { action: 'operator' },
+        bodyLimit: submitBodyLimit,
         schema: {
           tags: operatorTags,
-          summary: 'Answer a request; the answer is mailed to the requester in their language with a link (R-SUP-1)',
+          summary:
+            'Answer a request, with attachments if needed; the answer is mailed to the requester in their language with a link (R-SUP-1)',
           params: RequestParams,
           body: OperatorReplySchema,
           response: { 200: SupportRequestDetailSchema },
         },
       },
-      async (req) => support.replyAsPublisher(actorOf(req), req.params.requestId, req.body.body, req.body.waitForCustomer),
+      async (req) => support.replyAsPublisher(actorOf(req), req.params.requestId, req.body),
     );
 
     app.post(

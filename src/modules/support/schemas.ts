@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CursorParam } from '../../platform/http/cursor.js';
 import {
   ATTACHMENT_MEDIA_TYPES,
   DESCRIPTION_MAX,
@@ -45,7 +46,12 @@ export const NewSupportRequestSchema = z.object({
 });
 export type NewSupportRequest = z.infer<typeof NewSupportRequestSchema>;
 
-export const ReplySchema = z.object({ body: z.string().trim().min(1).max(REPLY_MAX) });
+/** R-SUP-1: a reply, by either side, with files of its own (the same limits per message as the form). */
+export const ReplySchema = z.object({
+  body: z.string().trim().min(1).max(REPLY_MAX),
+  attachments: z.array(NewAttachmentSchema).max(50).default([]),
+});
+export type Reply = z.infer<typeof ReplySchema>;
 export const OperatorReplySchema = ReplySchema.extend({
   waitForCustomer: z
     .boolean()
@@ -66,6 +72,7 @@ const MessageViewSchema = z.object({
   authorName: z.string(),
   body: z.string(),
   createdAt: z.date(),
+  attachments: z.array(AttachmentViewSchema).describe('the files sent with this reply'),
 });
 
 /** A request in a list: the requester's own list and the publisher's queue. */
@@ -92,14 +99,28 @@ export const SupportRequestDetailSchema = SupportRequestSummarySchema.extend({
     .object({ verifiedBy: z.string(), verifiedAt: z.date(), machines: z.number().int() })
     .nullable()
     .describe('R-SUP-2: who verified the machines’ base licenses, when, and for how many machines'),
-  attachments: z.array(AttachmentViewSchema),
+  attachments: z.array(AttachmentViewSchema).describe('the files sent with the request (the form); a reply’s are on its message'),
   messages: z.array(MessageViewSchema),
 });
 
-export const SupportRequestListSchema = z.object({ items: z.array(SupportRequestSummarySchema) });
+export const SupportRequestListSchema = z.object({ items: z.array(SupportRequestSummarySchema), nextCursor: z.string().nullable() });
+
+/** A page of a list (cursor paging, as on every list). */
+export const SupportPageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: CursorParam.optional(),
+});
+export type SupportPageQuery = z.infer<typeof SupportPageQuery>;
+
+/** A timestamp as the lists' positions hold it: UTC with the database's microseconds, so no row is skipped or repeated. */
+const Instant = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/);
+/** The requester's list: newest first. */
+export const MinePosition = z.tuple([Instant, z.uuid()]);
+/** The queue: awaiting an answer first (soonest due first), then the others (latest change first). */
+export const QueuePosition = z.tuple([z.boolean(), Instant.nullable(), Instant, z.uuid()]);
 
 export const QUEUE_FILTERS = ['OPEN', 'AWAITING_ANSWER', 'OVERDUE', 'ALL', ...SUPPORT_STATUSES] as const;
-export const SupportQueueQuery = z.object({
+export const SupportQueueQuery = SupportPageQuery.extend({
   status: z.enum(QUEUE_FILTERS).default('OPEN').describe('OPEN: all but closed; AWAITING_ANSWER: new or replied by the requester'),
   topic: SupportTopicSchema.optional(),
 });

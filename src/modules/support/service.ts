@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNotNull, lt, ne, type SQL, sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { audit } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
@@ -9,11 +9,13 @@ import { enqueueMail } from '../../platform/mail/outbox.js';
 import type { ModuleDeps } from '../../platform/module.js';
 import type { BlobStore } from '../../platform/storage/blob-store.js';
 import { organization, user } from '../identity/tables.js';
-import { mailDate, PUBLISHER_LOCALE, quoted } from './mail-format.js';
+import { attachmentParagraph, createAttachmentIntake } from './attachments.js';
+import { createSupportLists } from './lists.js';
+import { mailDate, quoted } from './mail-format.js';
 import { SUPPORT_WORDS, supportMails, TOPIC_LABELS } from './mails.js';
-import { createRequestReader, type RequestScope, requester, scopeWhere, summariesOf } from './read.js';
-import { AWAITING_PUBLISHER, answerDueAt, referenceOf, type SupportStatus, statusAfterReply } from './rules.js';
-import type { SupportQueueFilter } from './schemas.js';
+import { createRequestReader, type RequestScope, requester, scopeWhere } from './read.js';
+import { answerDueAt, referenceOf, statusAfterReply } from './rules.js';
+import type { Reply, SupportPageQuery, SupportQueueFilter } from './schemas.js';
 import { createSupportSubmission } from './submit.js';
 import { supportAttachment, supportMessage, supportRequest } from './tables.js';
 
@@ -24,8 +26,9 @@ export function createSupportService({ db, config, clock }: ModuleDeps, blobs: B
   const hours = config.SUPPORT_ANSWER_HOURS;
   const portal = (path: string) => `${config.publicUrl}${path}`;
   const { view, detail } = createRequestReader({ clock, hours });
+  const lists = createSupportLists({ clock, hours, view });
   const submission = createSupportSubmission({ db, config, clock }, blobs);
-  const summaries = summariesOf;
+  const intake = createAttachmentIntake(config, blobs);
 
   const personOf = async (tx: DbOrTx, userId: string) => {
     const [p] = await tx
@@ -83,115 +86,96 @@ export function createSupportService({ db, config, clock }: ModuleDeps, blobs: B
     throw conflict('SUPPORT_REQUEST_CLOSED', 'This support request is closed.');
   }
 
+  /** A reply's message row; its id names the reply's files. */
+  async function writeMessage(tx: DbOrTx, row: typeof supportMessage.$inferInsert): Promise<string> {
+    const [message] = await tx.insert(supportMessage).values(row).returning({ id: supportMessage.id });
+    if (!message) throw new Error('support: message insert returned nothing');
+    return message.id;
+  }
+
   return {
     submit: submission.submit,
 
-    /** The requester's own requests, newest first (never a colleague's: each person sees what they sent). */
-    async mine(actor: Actor) {
-      const now = clock.now();
-      const rows = await summaries(db)
-        .where(scopeWhere({ kind: 'requester', actor }))
-        .orderBy(desc(supportRequest.submittedAt));
-      return rows.map((r) => view(r, now));
-    },
+    /** The requester's own requests, newest first, a page at a time. */
+    mine: (actor: Actor, page: SupportPageQuery) => lists.mine(db, actor, page),
 
     detail: (id: string, scope: RequestScope) => detail(db, id, scope),
 
-    /**
-     * R-SUP-1: the publisher's queue. Requests awaiting an answer come first, the longest-waiting
-     * (soonest due) first; then the others, most recently changed first.
-     */
-    async queue(filter: SupportQueueFilter) {
-      const now = clock.now();
-      const conditions: (SQL | undefined)[] = [];
-      const awaiting = inArray(supportRequest.status, [...AWAITING_PUBLISHER]);
-      if (filter.status === 'OPEN') conditions.push(ne(supportRequest.status, 'CLOSED'));
-      else if (filter.status === 'AWAITING_ANSWER') conditions.push(awaiting);
-      else if (filter.status === 'OVERDUE')
-        conditions.push(
-          awaiting,
-          isNotNull(supportRequest.awaitingSince),
-          lt(supportRequest.awaitingSince, new Date(now.getTime() - hours * 3_600_000)),
-        );
-      else if (filter.status !== 'ALL') conditions.push(eq(supportRequest.status, filter.status as SupportStatus));
-      if (filter.topic) conditions.push(eq(supportRequest.topic, filter.topic));
-      const rows = await summaries(db)
-        .where(and(...conditions))
-        .orderBy(
-          sql`${supportRequest.status} in ('NEW', 'CUSTOMER_REPLIED') desc`,
-          sql`case when ${supportRequest.status} in ('NEW', 'CUSTOMER_REPLIED') then ${supportRequest.awaitingSince} end asc`,
-          desc(supportRequest.updatedAt),
-        )
-        .limit(1000);
-      return rows.map((r) => view(r, now));
-    },
+    /** R-SUP-1: the publisher's queue, a page at a time (see createSupportLists). */
+    queue: (filter: SupportQueueFilter) => lists.queue(db, filter),
 
     /** The requester writes again: the publisher owes an answer (within 24 hours of the oldest unanswered message). */
-    async replyAsRequester(actor: Actor, id: string, body: string) {
+    async replyAsRequester(actor: Actor, id: string, reply: Reply) {
       const scope: RequestScope = { kind: 'requester', actor };
-      return db.transaction(async (tx) => {
-        const now = clock.now();
-        const moved = await transition(tx, id, scope, {
-          status: statusAfterReply('REQUESTER'),
-          awaitingSince: sql`coalesce(${supportRequest.awaitingSince}, ${now.toISOString()}::timestamptz)`,
-        });
-        const [message] = await tx
-          .insert(supportMessage)
-          .values({ requestId: id, author: 'REQUESTER', authorUserId: actor.userId, body, createdAt: now })
-          .returning({ id: supportMessage.id });
-        await audit(tx, actor, {
-          action: 'support.request.reply',
-          targetType: 'support_request',
-          targetId: id,
-          after: { messageId: message?.id, author: 'REQUESTER', status: moved.status, body },
-        });
-        const me = await personOf(tx, actor.userId);
-        const [org] = await tx.select({ name: organization.name }).from(organization).where(eq(organization.id, moved.organizationId));
-        const l = PUBLISHER_LOCALE;
-        await enqueueMail(tx, {
-          to: config.SUPPORT_MAIL,
-          locale: l,
-          template: supportMails.supportQueueCustomerReply,
-          params: {
-            reference: referenceOf(id),
-            subject: moved.subject,
-            organization: org?.name ?? '',
-            requester: me.email,
-            dueAt: mailDate(answerDueAt(moved.status, moved.awaitingSince, hours) ?? now, l),
-            message: quoted(body),
-            url: portal(`/support/queue/${id}`),
-          },
-        });
-        return detail(tx, id, scope);
-      });
+      const { body } = reply;
+      const files = intake.check(reply.attachments);
+      return intake.withStored(files, (stored) =>
+        db.transaction(async (tx) => {
+          const now = clock.now();
+          const moved = await transition(tx, id, scope, {
+            status: statusAfterReply('REQUESTER'),
+            awaitingSince: sql`coalesce(${supportRequest.awaitingSince}, ${now.toISOString()}::timestamptz)`,
+          });
+          const message = await writeMessage(tx, { requestId: id, author: 'REQUESTER', authorUserId: actor.userId, body, createdAt: now });
+          const attachments = await intake.record(tx, { requestId: id, messageId: message, now }, files, stored);
+          await audit(tx, actor, {
+            action: 'support.request.reply',
+            targetType: 'support_request',
+            targetId: id,
+            after: { messageId: message, author: 'REQUESTER', status: moved.status, body, attachments },
+          });
+          const me = await personOf(tx, actor.userId);
+          const [org] = await tx.select({ name: organization.name }).from(organization).where(eq(organization.id, moved.organizationId));
+          const l = config.SUPPORT_MAIL_LOCALE;
+          await enqueueMail(tx, {
+            to: config.SUPPORT_MAIL,
+            locale: l,
+            template: supportMails.supportQueueCustomerReply,
+            params: {
+              reference: referenceOf(id),
+              subject: moved.subject,
+              organization: org?.name ?? '',
+              requester: me.email,
+              dueAt: mailDate(answerDueAt(moved.status, moved.awaitingSince, hours) ?? now, l),
+              message: quoted(body),
+              attachments: attachmentParagraph(files, l),
+              url: portal(`/support/queue/${id}`),
+            },
+          });
+          return detail(tx, id, scope);
+        }),
+      );
     },
 
     /** R-SUP-1: the publisher answers; the answer is mailed to the requester in their language with a link. */
-    async replyAsPublisher(actor: Actor, id: string, body: string, waitForCustomer: boolean) {
+    async replyAsPublisher(actor: Actor, id: string, reply: Reply & { waitForCustomer: boolean }) {
       const scope: RequestScope = { kind: 'publisher' };
-      return db.transaction(async (tx) => {
-        const now = clock.now();
-        const moved = await transition(tx, id, scope, { status: statusAfterReply('PUBLISHER', waitForCustomer), awaitingSince: null });
-        const [message] = await tx
-          .insert(supportMessage)
-          .values({ requestId: id, author: 'PUBLISHER', authorUserId: actor.userId, body, createdAt: now })
-          .returning({ id: supportMessage.id });
-        await audit(tx, actor, {
-          action: 'support.request.answer',
-          targetType: 'support_request',
-          targetId: id,
-          organizationId: moved.organizationId,
-          after: { messageId: message?.id, author: 'PUBLISHER', status: moved.status, body },
-        });
-        await mailRequester(tx, id, supportMails.supportRequestAnswered, (locale) => ({
-          reference: referenceOf(id),
-          subject: moved.subject,
-          topic: TOPIC_LABELS[moved.topic][locale],
-          message: quoted(body),
-          next: (waitForCustomer ? SUPPORT_WORDS.waitingForYou : SUPPORT_WORDS.replyIfNeeded)[locale],
-        }));
-        return detail(tx, id, scope);
-      });
+      const { body, waitForCustomer } = reply;
+      const files = intake.check(reply.attachments);
+      return intake.withStored(files, (stored) =>
+        db.transaction(async (tx) => {
+          const now = clock.now();
+          const moved = await transition(tx, id, scope, { status: statusAfterReply('PUBLISHER', waitForCustomer), awaitingSince: null });
+          const message = await writeMessage(tx, { requestId: id, author: 'PUBLISHER', authorUserId: actor.userId, body, createdAt: now });
+          const attachments = await intake.record(tx, { requestId: id, messageId: message, now }, files, stored);
+          await audit(tx, actor, {
+            action: 'support.request.answer',
+            targetType: 'support_request',
+            targetId: id,
+            organizationId: moved.organizationId,
+            after: { messageId: message, author: 'PUBLISHER', status: moved.status, body, attachments },
+          });
+          await mailRequester(tx, id, supportMails.supportRequestAnswered, (locale) => ({
+            reference: referenceOf(id),
+            subject: moved.subject,
+            topic: TOPIC_LABELS[moved.topic][locale],
+            message: quoted(body),
+            attachments: attachmentParagraph(files, locale),
+            next: (waitForCustomer ? SUPPORT_WORDS.waitingForYou : SUPPORT_WORDS.replyIfNeeded)[locale],
+          }));
+          return detail(tx, id, scope);
+        }),
+      );
     },
 
     /** Closes an open request (the requester's own, or any for the publisher); the other side is mailed. */
@@ -219,7 +203,7 @@ export function createSupportService({ db, config, clock }: ModuleDeps, blobs: B
           const [org] = await tx.select({ name: organization.name }).from(organization).where(eq(organization.id, moved.organizationId));
           await enqueueMail(tx, {
             to: config.SUPPORT_MAIL,
-            locale: PUBLISHER_LOCALE,
+            locale: config.SUPPORT_MAIL_LOCALE,
             template: supportMails.supportQueueClosedByRequester,
             params: {
               reference: referenceOf(id),

@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import { and, eq } from 'drizzle-orm';
 import { audit } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
@@ -6,58 +5,21 @@ import { visibleTo } from '../../platform/authz/scope.js';
 import { invalid, notFound } from '../../platform/errors.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
 import type { ModuleDeps } from '../../platform/module.js';
-import type { BlobStore, StoredBlob } from '../../platform/storage/blob-store.js';
+import type { BlobStore } from '../../platform/storage/blob-store.js';
 import { organization, user } from '../identity/tables.js';
 import { licensingId } from '../relationship/tables.js';
-import { fill, mailDate, PUBLISHER_LOCALE, quoted } from './mail-format.js';
+import { attachmentNames, createAttachmentIntake } from './attachments.js';
+import { fill, mailDate, quoted } from './mail-format.js';
 import { SUPPORT_WORDS, supportMails, TOPIC_LABELS } from './mails.js';
-import { answerDueAt, attachmentProblem, imagingProblem, referenceOf } from './rules.js';
+import { answerDueAt, imagingProblem, referenceOf } from './rules.js';
 import type { NewSupportRequest } from './schemas.js';
-import { supportAttachment, supportRequest } from './tables.js';
-
-export interface SubmittedAttachment {
-  name: string;
-  mediaType: string;
-  bytes: Buffer;
-}
+import { supportRequest } from './tables.js';
 
 /** R-SUP-1 / R-SUP-2: the contact form's submission. */
 export function createSupportSubmission({ db, config, clock }: Pick<ModuleDeps, 'db' | 'config' | 'clock'>, blobs: BlobStore) {
   const hours = config.SUPPORT_ANSWER_HOURS;
-  const limits = { maxCount: config.SUPPORT_ATTACHMENT_MAX_COUNT, maxBytes: config.SUPPORT_ATTACHMENT_MAX_BYTES };
   const portal = (path: string) => `${config.publicUrl}${path}`;
-
-  /** Decodes and checks the attachments; nothing is stored when one is wrong. */
-  function checkedAttachments(input: NewSupportRequest): SubmittedAttachment[] {
-    const files = input.attachments.map((a) => ({ name: a.name, mediaType: a.mediaType, bytes: Buffer.from(a.contentBase64, 'base64') }));
-    const problem = attachmentProblem(files, limits);
-    if (problem) {
-      const messages: Record<typeof problem.code, string> = {
-        SUPPORT_TOO_MANY_ATTACHMENTS: `A request may have at most ${limits.maxCount} attachments.`,
-        SUPPORT_ATTACHMENT_TOO_LARGE: `An attachment may have at most ${limits.maxBytes} bytes.`,
-        SUPPORT_ATTACHMENT_EMPTY: 'An attachment is empty.',
-        SUPPORT_ATTACHMENT_TYPE_REFUSED: 'An attachment is not of an accepted type, or its content does not match its type.',
-        SUPPORT_ATTACHMENT_NAME_INVALID: 'An attachment’s file name is not acceptable.',
-      };
-      throw invalid(problem.code, messages[problem.code], {
-        maxCount: limits.maxCount,
-        maxBytes: limits.maxBytes,
-        ...(problem.index === undefined ? {} : { attachment: problem.index }),
-      });
-    }
-    return files;
-  }
-
-  async function store(files: SubmittedAttachment[]): Promise<StoredBlob[]> {
-    const stored: StoredBlob[] = [];
-    try {
-      for (const f of files) stored.push(await blobs.put(Readable.from([f.bytes]), { maxBytes: limits.maxBytes }));
-      return stored;
-    } catch (e) {
-      await Promise.all(stored.map((s) => blobs.delete(s.key)));
-      throw e;
-    }
-  }
+  const intake = createAttachmentIntake(config, blobs);
 
   return {
     /**
@@ -83,7 +45,7 @@ export function createSupportSubmission({ db, config, clock }: Pick<ModuleDeps, 
         if (!visible) throw invalid('SUPPORT_LICENSING_ID_UNKNOWN', 'The Licensing ID is not one you can see.');
         licensingNumber = visible.number;
       }
-      const files = checkedAttachments(input);
+      const files = intake.check(input.attachments);
       // Who sends it, read once before the transaction: the mails and the answer name them.
       const [me] = await db
         .select({ email: user.email, firstName: user.firstName, locale: user.locale, organization: organization.name })
@@ -91,9 +53,8 @@ export function createSupportSubmission({ db, config, clock }: Pick<ModuleDeps, 
         .innerJoin(organization, eq(organization.id, user.organizationId))
         .where(eq(user.id, actor.userId));
       if (!me) throw notFound('user');
-      const stored = await store(files);
-      try {
-        return await db.transaction(async (tx) => {
+      return intake.withStored(files, (stored) =>
+        db.transaction(async (tx) => {
           const now = clock.now();
           const verified = input.imagingVerification;
           const [row] = await tx
@@ -113,29 +74,7 @@ export function createSupportSubmission({ db, config, clock }: Pick<ModuleDeps, 
             })
             .returning({ id: supportRequest.id });
           if (!row) throw new Error('insert returned nothing');
-          const attachments =
-            files.length === 0
-              ? []
-              : await tx
-                  .insert(supportAttachment)
-                  .values(
-                    files.map((f, i) => ({
-                      requestId: row.id,
-                      fileName: f.name,
-                      mediaType: f.mediaType,
-                      size: stored[i]?.size ?? 0,
-                      sha256: stored[i]?.sha256 ?? '',
-                      blobKey: stored[i]?.key ?? '',
-                      createdAt: now,
-                    })),
-                  )
-                  .returning({
-                    id: supportAttachment.id,
-                    name: supportAttachment.fileName,
-                    mediaType: supportAttachment.mediaType,
-                    size: supportAttachment.size,
-                    sha256: supportAttachment.sha256,
-                  });
+          const attachments = await intake.record(tx, { requestId: row.id, messageId: null, now }, files, stored);
           const imagingVerification = verified ? { verifiedBy: me.email, verifiedAt: now, machines: verified.machines } : null;
           await audit(tx, actor, {
             action: 'support.request.submit',
@@ -170,7 +109,7 @@ export function createSupportSubmission({ db, config, clock }: Pick<ModuleDeps, 
               url: portal(`/support/requests/${row.id}`),
             },
           });
-          const l = PUBLISHER_LOCALE;
+          const l = config.SUPPORT_MAIL_LOCALE;
           await enqueueMail(tx, {
             to: config.SUPPORT_MAIL,
             locale: l,
@@ -187,7 +126,7 @@ export function createSupportSubmission({ db, config, clock }: Pick<ModuleDeps, 
               imaging: verified
                 ? fill(SUPPORT_WORDS.imaging[l], { name: me.email, at: mailDate(now, l), machines: verified.machines })
                 : '',
-              attachments: files.length ? files.map((f) => f.name).join(', ') : SUPPORT_WORDS.noAttachments[l],
+              attachments: attachmentNames(files, l),
               url: portal(`/support/queue/${row.id}`),
             },
           });
@@ -212,12 +151,8 @@ export function createSupportSubmission({ db, config, clock }: Pick<ModuleDeps, 
             attachments: attachments.map(({ sha256: _s, ...a }) => a),
             messages: [],
           };
-        });
-      } catch (e) {
-        // The request was not written: its attachments' bytes must not stay behind either.
-        await Promise.all(stored.map((s) => blobs.delete(s.key)));
-        throw e;
-      }
+        }),
+      );
     },
   };
 }

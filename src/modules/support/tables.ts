@@ -68,7 +68,7 @@ export const supportMessage = pgTable(
   (t) => [index('support_message_request_idx').on(t.requestId, t.createdAt)],
 );
 
-/** A file sent with the request; its bytes are in the blob store under `blob_key`. */
+/** A file sent with the request or with a reply on it; its bytes are in the blob store under `blob_key`. */
 export const supportAttachment = pgTable(
   'support_attachment',
   {
@@ -76,6 +76,8 @@ export const supportAttachment = pgTable(
     requestId: uuid('request_id')
       .notNull()
       .references(() => supportRequest.id),
+    /** The reply it came with; null for the request's first message (the form). */
+    messageId: uuid('message_id').references(() => supportMessage.id),
     fileName: text('file_name').notNull(),
     mediaType: text('media_type').notNull(),
     size: bigint('size', { mode: 'number' }).notNull(),

@@ -1,7 +1,7 @@
 import { infiniteQueryOptions } from '@tanstack/react-query';
 import { answer, api, href, type Schemas } from './client';
 
-/** The audit view (issue 12): an Administrator's trail of their Licensing IDs. */
+/** The audit view (issue 12): an Administrator's trail of their Licensing IDs, and the publisher's of every organization. */
 
 export type AuditEntry = Schemas['AuditEntry'];
 export type AuditAction = Schemas['AuditAction'];
@@ -103,13 +103,17 @@ export const AUDIT_ACTIONS = Object.keys(ACTIONS) as AuditAction[];
 
 export const AUDIT_PAGE_SIZE = 50;
 
-/** The filters as the page holds them: empty text is no filter. */
+/** Whose trail: an Administrator's own (GET /audit) or the publisher's of every organization (GET /operator/audit). */
+export type AuditTrail = 'administrator' | 'operator';
+
+/** The filters as the page holds them: empty text is no filter. The organization narrows the publisher's trail only. */
 export interface AuditFilter {
   person: string;
   licensingId: string;
   action: string;
   from: string;
   to: string;
+  organizationId?: string;
 }
 
 const queryOf = (f: AuditFilter) => ({
@@ -120,20 +124,25 @@ const queryOf = (f: AuditFilter) => ({
   to: f.to || undefined,
 });
 
-export const auditQuery = (filter: AuditFilter) =>
+const operatorQueryOf = (f: AuditFilter) => ({ ...queryOf(f), organizationId: f.organizationId || undefined });
+
+const pageOf = (filter: AuditFilter, trail: AuditTrail, cursor: string | undefined) =>
+  trail === 'operator'
+    ? answer(api.GET('/api/v1/operator/audit', { params: { query: { ...operatorQueryOf(filter), limit: AUDIT_PAGE_SIZE, cursor } } }))
+    : answer(api.GET('/api/v1/audit', { params: { query: { ...queryOf(filter), limit: AUDIT_PAGE_SIZE, cursor } } }));
+
+export const auditQuery = (filter: AuditFilter, trail: AuditTrail) =>
   infiniteQueryOptions({
-    queryKey: ['audit', filter],
+    queryKey: ['audit', trail, filter],
     initialPageParam: null as string | null,
-    queryFn: ({ pageParam }) =>
-      answer(
-        api.GET('/api/v1/audit', { params: { query: { ...queryOf(filter), limit: AUDIT_PAGE_SIZE, cursor: pageParam ?? undefined } } }),
-      ),
+    queryFn: ({ pageParam }) => pageOf(filter, trail, pageParam ?? undefined),
     getNextPageParam: (last) => last.nextCursor,
   });
 
 /** The CSV export's address with the same filters (the browser downloads it with the session cookie). */
-export function auditExportHref(filter: AuditFilter): string {
+export function auditExportHref(filter: AuditFilter, trail: AuditTrail): string {
   const query = new URLSearchParams();
-  for (const [k, v] of Object.entries(queryOf(filter))) if (v) query.set(k, v);
-  return href('/api/v1/audit/export', { query });
+  const values = trail === 'operator' ? operatorQueryOf(filter) : queryOf(filter);
+  for (const [k, v] of Object.entries(values)) if (v) query.set(k, v);
+  return trail === 'operator' ? href('/api/v1/operator/audit/export', { query }) : href('/api/v1/audit/export', { query });
 }

@@ -34,3 +34,16 @@ export const onboardAgreement = (body: Onboarding) => answer(api.POST('/api/v1/o
 
 export const changeContact = (agreementId: string, type: ContactType, body: ContactChange) =>
   answer(api.PUT('/api/v1/operator/agreements/{agreementId}/contacts/{type}', { params: { path: { agreementId, type } }, body }));
+
+export type Ownership = Body<'/api/v1/operator/agreements/{agreementId}/ownership', 'post'>;
+
+/** Renewal of an enrollment: a later end date (active again if it had expired). */
+export const renewEnrollment = (licensingId: string, endDate: string) =>
+  answer(api.POST('/api/v1/operator/licensing-ids/{licensingId}/renewal', { params: { path: { licensingId } }, body: { endDate } }));
+
+/** Change of ownership of an Open License: it moves to the organization, the new contacts take over. */
+export const changeOwner = (agreementId: string, body: Ownership) =>
+  answer(api.POST('/api/v1/operator/agreements/{agreementId}/ownership', { params: { path: { agreementId } }, body }));
+
+/** Expiry now, for every customer: the numbers of the Licensing IDs it expired. */
+export const runExpiry = () => answer(api.POST('/api/v1/operator/expiry'));

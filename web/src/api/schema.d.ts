@@ -6192,10 +6192,13 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The publisher’s support queue: by status and topic, with the answer due time (24 hours) and whether it is overdue; awaiting an answer first, soonest due first (R-SUP-1) */
+    /** The publisher’s support queue: by status and topic, with the answer due time (24 hours) and whether it is overdue; awaiting an answer first, soonest due first, a page at a time (R-SUP-1) */
     get: {
       parameters: {
         query?: {
+          /** @description The nextCursor of the previous page; absent for the first page */
+          cursor?: string;
+          limit?: number;
           /** @description OPEN: all but closed; AWAITING_ANSWER: new or replied by the requester */
           status?:
             | 'OPEN'
@@ -6232,6 +6235,7 @@ export interface paths {
           content: {
             'application/json': {
               items: components['schemas']['SupportRequestSummary'][];
+              nextCursor: string | null;
             };
           };
         };
@@ -6410,7 +6414,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Answer a request; the answer is mailed to the requester in their language with a link (R-SUP-1) */
+    /** Answer a request, with attachments if needed; the answer is mailed to the requester in their language with a link (R-SUP-1) */
     post: {
       parameters: {
         query?: never;
@@ -6423,6 +6427,17 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
+            /** @default [] */
+            attachments?: {
+              /**
+               * Format: byte
+               * @description the file’s bytes, base64
+               */
+              contentBase64: string;
+              /** @enum {string} */
+              mediaType: 'application/pdf' | 'image/png' | 'image/jpeg' | 'text/plain' | 'text/csv' | 'application/zip';
+              name: string;
+            }[];
             body: string;
             /**
              * @description the answer asks the requester for something: the status becomes WAITING_FOR_CUSTOMER
@@ -8090,10 +8105,14 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** My support requests with their status, newest first (R-SUP-1) */
+    /** My support requests with their status, newest first, a page at a time (R-SUP-1) */
     get: {
       parameters: {
-        query?: never;
+        query?: {
+          /** @description The nextCursor of the previous page; absent for the first page */
+          cursor?: string;
+          limit?: number;
+        };
         header?: never;
         path?: never;
         cookie?: never;
@@ -8108,6 +8127,7 @@ export interface paths {
           content: {
             'application/json': {
               items: components['schemas']['SupportRequestSummary'][];
+              nextCursor: string | null;
             };
           };
         };
@@ -8352,7 +8372,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Reply on my open request; mailed to the publisher’s support address, answered within 24 hours (R-SUP-1) */
+    /** Reply on my open request, with attachments if needed; mailed to the publisher’s support address, answered within 24 hours (R-SUP-1) */
     post: {
       parameters: {
         query?: never;
@@ -8365,6 +8385,17 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
+            /** @default [] */
+            attachments?: {
+              /**
+               * Format: byte
+               * @description the file’s bytes, base64
+               */
+              contentBase64: string;
+              /** @enum {string} */
+              mediaType: 'application/pdf' | 'image/png' | 'image/jpeg' | 'text/plain' | 'text/csv' | 'application/zip';
+              name: string;
+            }[];
             body: string;
           };
         };
@@ -11175,6 +11206,7 @@ export interface components {
     SupportRequestDetail: {
       /** @description R-SUP-1: when the publisher’s answer is due (24 hours); null when none is owed */
       answerDueAt: string | null;
+      /** @description the files sent with the request (the form); a reply’s are on its message */
       attachments: {
         /** Format: uuid */
         id: string;
@@ -11196,6 +11228,14 @@ export interface components {
       licensingId: string | null;
       licensingIdNumber: string | null;
       messages: {
+        /** @description the files sent with this reply */
+        attachments: {
+          /** Format: uuid */
+          id: string;
+          mediaType: string;
+          name: string;
+          size: number;
+        }[];
         /** @enum {string} */
         author: 'REQUESTER' | 'PUBLISHER';
         authorName: string;

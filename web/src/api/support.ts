@@ -1,4 +1,4 @@
-import { queryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { answer, api, type Body, href, type Query, type Schemas } from './client';
 
 /** R-SUP-1: a request in a list (mine, the publisher's queue) and with its conversation. */
@@ -39,9 +39,16 @@ export const ATTACHMENT_TYPES: Record<string, AttachmentType> = {
 export const MAX_ATTACHMENTS = 5;
 export const MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024;
 
-export const mySupportRequestsQuery = queryOptions({
-  queryKey: ['support-requests'],
-  queryFn: () => answer(api.GET('/api/v1/support-requests')),
+/** How many requests a page of a list brings (the server allows up to 200). */
+export const SUPPORT_PAGE_SIZE = 50;
+
+/** R-SUP-1: the requester's requests, a page at a time. */
+export const mySupportRequestsQuery = infiniteQueryOptions({
+  queryKey: ['support-requests', 'list'],
+  initialPageParam: null as string | null,
+  queryFn: ({ pageParam }) =>
+    answer(api.GET('/api/v1/support-requests', { params: { query: { limit: SUPPORT_PAGE_SIZE, cursor: pageParam ?? undefined } } })),
+  getNextPageParam: (last) => last.nextCursor,
 });
 
 export const mySupportRequestQuery = (requestId: string) =>
@@ -52,16 +59,26 @@ export const mySupportRequestQuery = (requestId: string) =>
 
 export const createSupportRequest = (body: NewSupportRequest) => answer(api.POST('/api/v1/support-requests', { body }));
 
-export const replyToSupport = (requestId: string, body: string) =>
-  answer(api.POST('/api/v1/support-requests/{requestId}/replies', { params: { path: { requestId } }, body: { body } }));
+export type NewReply = Body<'/api/v1/support-requests/{requestId}/replies', 'post'>;
+export type NewAnswer = Body<'/api/v1/operator/support-requests/{requestId}/replies', 'post'>;
+
+export const replyToSupport = (requestId: string, body: NewReply) =>
+  answer(api.POST('/api/v1/support-requests/{requestId}/replies', { params: { path: { requestId } }, body }));
 
 export const closeMySupportRequest = (requestId: string) =>
   answer(api.POST('/api/v1/support-requests/{requestId}/close', { params: { path: { requestId } } }));
 
 export const supportQueueQuery = (status: QueueFilter, topic?: SupportTopic) =>
-  queryOptions({
+  infiniteQueryOptions({
     queryKey: ['support-queue', status, topic ?? 'all'],
-    queryFn: () => answer(api.GET('/api/v1/operator/support-requests', { params: { query: { status, topic } } })),
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam }) =>
+      answer(
+        api.GET('/api/v1/operator/support-requests', {
+          params: { query: { status, topic, limit: SUPPORT_PAGE_SIZE, cursor: pageParam ?? undefined } },
+        }),
+      ),
+    getNextPageParam: (last) => last.nextCursor,
   });
 
 export const queuedRequestQuery = (requestId: string) =>
@@ -70,10 +87,8 @@ export const queuedRequestQuery = (requestId: string) =>
     queryFn: () => answer(api.GET('/api/v1/operator/support-requests/{requestId}', { params: { path: { requestId } } })),
   });
 
-export const answerSupportRequest = (requestId: string, body: string, waitForCustomer: boolean) =>
-  answer(
-    api.POST('/api/v1/operator/support-requests/{requestId}/replies', { params: { path: { requestId } }, body: { body, waitForCustomer } }),
-  );
+export const answerSupportRequest = (requestId: string, body: NewAnswer) =>
+  answer(api.POST('/api/v1/operator/support-requests/{requestId}/replies', { params: { path: { requestId } }, body }));
 
 export const closeQueuedRequest = (requestId: string) =>
   answer(api.POST('/api/v1/operator/support-requests/{requestId}/close', { params: { path: { requestId } } }));

@@ -291,6 +291,8 @@ export function createOnboardingService({ db, config, clock, grants }: Onboardin
           targetType: 'agreement_record',
           targetId: record.id,
           organizationId,
+          // The Administrators of these Licensing IDs read their onboarding in their audit view.
+          licensingIds: lids.map((l) => l.id),
           after: {
             number: input.number,
             program,
@@ -373,6 +375,7 @@ export function createOnboardingService({ db, config, clock, grants }: Onboardin
           targetType: 'agreement_record',
           targetId: recordId,
           organizationId: rec.organization_id,
+          licensingIds: ids,
           before: { type, contact: old ? { name: old.name, email: old.email } : null },
           after: { type, contact: { name: added.name, email }, granted: changed.granted, revoked: changed.revoked },
         });
@@ -518,6 +521,8 @@ export function createOnboardingService({ db, config, clock, grants }: Onboardin
           targetType: 'agreement_record',
           targetId: recordId,
           organizationId: org.id,
+          // The new owner's Administrators read how the license came to them.
+          licensingIds: ids,
           before: { organizationId: rec.organization_id, contacts: rec.content.contacts },
           after: {
             organizationId: org.id,

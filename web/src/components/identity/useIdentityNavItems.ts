@@ -14,7 +14,12 @@ export function useIdentityNavItems(): { to: LinkComponentProps['to']; labelKey:
   const outbox = useQuery({ ...outboxViewerQuery, enabled: Boolean(me?.isOperator) });
   return [
     ...(organization.isSuccess ? [{ to: '/organization' as const, labelKey: 'identity.nav.organization' }] : []),
-    ...(me?.isOperator ? [{ to: '/operator/customers' as const, labelKey: 'backoffice.nav.customers' }] : []),
+    ...(me?.isOperator
+      ? [
+          { to: '/operator/customers' as const, labelKey: 'backoffice.nav.customers' },
+          { to: '/operator/audit' as const, labelKey: 'backoffice.nav.audit' },
+        ]
+      : []),
     ...(outbox.data?.available ? [{ to: '/operator/mail' as const, labelKey: 'identity.nav.mailOutbox' }] : []),
   ];
 }

@@ -26,23 +26,7 @@ export function Conversation({ request, asPublisher }: { request: SupportRequest
               })}
             </Text>
           )}
-          {request.attachments.length > 0 && (
-            <Stack gap={4}>
-              <Text size="sm" fw={600}>
-                {t('support.detail.attachments')}
-              </Text>
-              <List size="sm">
-                {request.attachments.map((a) => (
-                  <List.Item key={a.id}>
-                    <Anchor href={attachmentUrl(request.id, a.id, asPublisher)} download={a.name} style={{ overflowWrap: 'anywhere' }}>
-                      {a.name}
-                    </Anchor>{' '}
-                    ({formatBytes(a.size, i18n.language)})
-                  </List.Item>
-                ))}
-              </List>
-            </Stack>
-          )}
+          <Files requestId={request.id} files={request.attachments} asPublisher={asPublisher} />
         </Stack>
       </Paper>
       <Title order={2} size="h3">
@@ -66,8 +50,32 @@ export function Conversation({ request, asPublisher }: { request: SupportRequest
             <Text size="sm">{date(m.createdAt)}</Text>
           </Group>
           <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{m.body}</Text>
+          <Files requestId={request.id} files={m.attachments} asPublisher={asPublisher} />
         </Paper>
       ))}
+    </Stack>
+  );
+}
+
+/** A message's files, each a download link (none: nothing shown). */
+function Files({ requestId, files, asPublisher }: { requestId: string; files: SupportRequestDetail['attachments']; asPublisher: boolean }) {
+  const { t, i18n } = useTranslation();
+  if (files.length === 0) return null;
+  return (
+    <Stack gap={4} mt="xs">
+      <Text size="sm" fw={600}>
+        {t('support.detail.attachments')}
+      </Text>
+      <List size="sm">
+        {files.map((a) => (
+          <List.Item key={a.id}>
+            <Anchor href={attachmentUrl(requestId, a.id, asPublisher)} download={a.name} style={{ overflowWrap: 'anywhere' }}>
+              {a.name}
+            </Anchor>{' '}
+            ({formatBytes(a.size, i18n.language)})
+          </List.Item>
+        ))}
+      </List>
     </Stack>
   );
 }

@@ -1,26 +1,43 @@
 import { Button, Checkbox, Paper, Stack, Textarea } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { NewAttachment } from '../../api/support';
+import { AttachmentPicker, attachmentsProblem, toAttachments } from './AttachmentPicker';
 
 const REPLY_MAX = 5000;
 
-/** A reply on an open request; the publisher may say the answer waits for the customer. */
+export interface ReplyDraft {
+  body: string;
+  waitForCustomer: boolean;
+  attachments: NewAttachment[];
+}
+
+/**
+ * A reply on an open request, with files if needed (R-SUP-1, both directions); the publisher may
+ * say the answer waits for the customer. `fileError` is the server's refusal of the files.
+ */
 export function ReplyForm({
   onSend,
   pending,
   asPublisher,
+  fileError,
 }: {
-  onSend: (body: string, waitForCustomer: boolean) => Promise<unknown>;
+  onSend: (reply: ReplyDraft) => Promise<unknown>;
   pending: boolean;
   asPublisher: boolean;
+  fileError?: string | undefined;
 }) {
   const { t } = useTranslation();
   const [body, setBody] = useState('');
   const [waitForCustomer, setWaitForCustomer] = useState(false);
+  const [files, setFiles] = useState<File[]>([]);
   const [error, setError] = useState<string | undefined>();
+  const [filesError, setFilesError] = useState<string | undefined>();
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const text = body.trim();
+    const fileProblem = attachmentsProblem(files, t);
+    setFilesError(fileProblem);
     if (!text) {
       setError(t('support.form.required'));
       return;
@@ -30,12 +47,14 @@ export function ReplyForm({
       return;
     }
     setError(undefined);
+    if (fileProblem) return;
     try {
-      await onSend(text, waitForCustomer);
+      await onSend({ body: text, waitForCustomer, attachments: await toAttachments(files) });
     } catch {
-      return; // the page shows the refusal; the text stays for another try
+      return; // the page shows the refusal; the text and files stay for another try
     }
     setBody('');
+    setFiles([]);
     setWaitForCustomer(false);
   };
   return (
@@ -52,6 +71,7 @@ export function ReplyForm({
           error={error}
           onChange={(e) => setBody(e.currentTarget.value)}
         />
+        <AttachmentPicker files={files} onChange={setFiles} error={filesError ?? fileError} />
         {asPublisher && (
           <Checkbox
             label={t('support.reply.waitForCustomer')}

@@ -5,6 +5,10 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type AgreementRecord, type ContactOfRecord, changeContact, customerQuery } from '../../api/backoffice';
 import type { Locale } from '../../api/types';
+import { ChangeOwner } from '../../components/backoffice/ChangeOwner';
+import { ConfirmStep } from '../../components/backoffice/ConfirmStep';
+import { ExpiryPanel } from '../../components/backoffice/ExpiryPanel';
+import { RenewEnrollment } from '../../components/backoffice/RenewEnrollment';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { AnchorLink } from '../../components/links';
@@ -85,21 +89,13 @@ function ChangeContact({ agreement, contact }: { agreement: AgreementRecord; con
               ]}
             />
             {confirming ? (
-              <Alert color="blue" variant="outline" title={t('backoffice.customer.confirmTitle')}>
-                <Stack gap="xs">
-                  <Text size="sm">
-                    {t('backoffice.customer.confirmQuestion', { type, old: contact.name, name: name.trim(), email: email.trim() })}
-                  </Text>
-                  <Group>
-                    <Button size="xs" onClick={() => change.mutate()} loading={change.isPending}>
-                      {t('backoffice.customer.confirm')}
-                    </Button>
-                    <Button size="xs" variant="default" onClick={() => setConfirming(false)}>
-                      {t('backoffice.customer.back')}
-                    </Button>
-                  </Group>
-                </Stack>
-              </Alert>
+              <ConfirmStep
+                question={t('backoffice.customer.confirmQuestion', { type, old: contact.name, name: name.trim(), email: email.trim() })}
+                confirmLabel={t('backoffice.customer.confirm')}
+                onConfirm={() => change.mutate()}
+                onBack={() => setConfirming(false)}
+                pending={change.isPending}
+              />
             ) : (
               <Group justify="flex-end">
                 <Button type="submit">{t('backoffice.customer.next')}</Button>
@@ -112,7 +108,7 @@ function ChangeContact({ agreement, contact }: { agreement: AgreementRecord; con
   );
 }
 
-function AgreementPanel({ agreement }: { agreement: AgreementRecord }) {
+function AgreementPanel({ agreement, onDone }: { agreement: AgreementRecord; onDone: (message: string) => void }) {
   const { t } = useTranslation();
   const headingId = useId();
   return (
@@ -139,6 +135,7 @@ function AgreementPanel({ agreement }: { agreement: AgreementRecord }) {
             t('backoffice.customer.name'),
             t('backoffice.customer.term'),
             t('backoffice.customer.status'),
+            t('backoffice.customer.actions'),
           ]}
         >
           {agreement.licensingIds.map((l) => (
@@ -153,9 +150,14 @@ function AgreementPanel({ agreement }: { agreement: AgreementRecord }) {
                   {t(`backoffice.statuses.${l.status}`)}
                 </Badge>
               </Table.Td>
+              <Table.Td>
+                {/* Only an enrollment is renewed under its MBSA; other kinds have no action here. */}
+                {l.kind === 'ENROLLMENT' && <RenewEnrollment agreement={agreement} licensingId={l} onDone={onDone} />}
+              </Table.Td>
             </Table.Tr>
           ))}
         </ScrollTable>
+        {agreement.programCode === 'OPEN_LICENSE' && <ChangeOwner agreement={agreement} onDone={onDone} />}
         <Title order={3} size="h4">
           {t('backoffice.customer.contactsHeading')}
         </Title>
@@ -190,12 +192,17 @@ function AgreementPanel({ agreement }: { agreement: AgreementRecord }) {
   );
 }
 
-/** One customer: its agreements, Licensing IDs and contacts of record; contacts change here (R-REL-6). */
+/**
+ * One customer: its agreements, Licensing IDs and contacts of record; contacts change here (R-REL-6),
+ * enrollments are renewed, an Open License changes owner, and expiry runs now for every customer.
+ */
 export function CustomerPage() {
   const { t } = useTranslation();
   const { organizationId } = useParams({ from: '/_app/operator/customers/$organizationId' });
   const customer = useQuery(customerQuery(organizationId));
   usePageTitle(customer.data?.name ?? t('backoffice.customers.title'));
+  // What the last renewal, change of owner or expiry run did, said once it is done.
+  const [notice, setNotice] = useState<string | null>(null);
   return (
     <Stack gap="lg">
       <AnchorLink to="/operator/customers" search={{ q: '' }} size="sm">
@@ -208,11 +215,29 @@ export function CustomerPage() {
           <Stack gap="xs">
             <Title order={1}>{customer.data.name}</Title>
             <Text>{t('backoffice.customer.intro', { domains: customer.data.domains.join(', '), country: customer.data.country })}</Text>
+            <AnchorLink to="/operator/audit" search={{ organizationId }} size="sm" w="fit-content">
+              {t('backoffice.customer.auditLink', { name: customer.data.name })}
+            </AnchorLink>
           </Stack>
+          <div role="status">
+            {notice && (
+              <Alert
+                color="green"
+                variant="outline"
+                title={t('backoffice.customer.doneTitle')}
+                withCloseButton
+                onClose={() => setNotice(null)}
+                closeButtonLabel={t('common.close')}
+              >
+                {notice}
+              </Alert>
+            )}
+          </div>
           {customer.data.agreements.length === 0 && <Text>{t('backoffice.customers.noAgreements')}</Text>}
           {customer.data.agreements.map((a) => (
-            <AgreementPanel key={a.id} agreement={a} />
+            <AgreementPanel key={a.id} agreement={a} onDone={setNotice} />
           ))}
+          <ExpiryPanel onDone={setNotice} />
         </>
       )}
     </Stack>

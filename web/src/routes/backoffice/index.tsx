@@ -1,5 +1,6 @@
 import { createRoute } from '@tanstack/react-router';
 import { appRoute } from '../base';
+import { OperatorAuditPage } from './audit';
 import { CustomerPage } from './customer';
 import { CustomersPage } from './customers';
 import { OnboardPage } from './onboard';
@@ -15,5 +16,15 @@ const onboard = createRoute({ getParentRoute: () => appRoute, path: '/operator/c
 
 const customer = createRoute({ getParentRoute: () => appRoute, path: '/operator/customers/$organizationId', component: CustomerPage });
 
-/** The publisher's back office for customers (issue 12): list and search, onboard, one customer with its contacts. */
-export const backofficeRoutes = [customers, onboard, customer] as const;
+const audit = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/operator/audit',
+  validateSearch: (search: Record<string, unknown>): { organizationId?: string } =>
+    typeof search.organizationId === 'string' && /^[0-9a-f-]{36}$/i.test(search.organizationId)
+      ? { organizationId: search.organizationId }
+      : {},
+  component: OperatorAuditPage,
+});
+
+/** The publisher's back office (issue 12): customers (list, onboard, one customer with its contacts and changes) and the audit trail. */
+export const backofficeRoutes = [customers, onboard, customer, audit] as const;

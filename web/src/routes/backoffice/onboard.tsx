@@ -1,14 +1,20 @@
-import { Button, Group, List, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CONTACT_TYPES, type ContactType, type Onboarding, onboardAgreement } from '../../api/backoffice';
-import { problemDetail } from '../../api/client';
-import type { Locale } from '../../api/types';
+import { type Onboarding, onboardAgreement } from '../../api/backoffice';
+import {
+  type ContactRow,
+  ContactRows,
+  contactErrors,
+  contactsBody,
+  emptyContact,
+  type FieldErrors,
+  RefusedValues,
+} from '../../components/backoffice/ContactRows';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { AnchorLink } from '../../components/links';
-import { emailProblem } from '../../lib/email';
 import { programName } from '../../lib/programName';
 import { PROGRAM_CODES } from '../../lib/programs';
 import { usePageTitle } from '../../lib/usePageTitle';
@@ -17,16 +23,9 @@ interface LicensingIdRow {
   number: string;
   name: string;
 }
-interface ContactRow {
-  type: ContactType;
-  name: string;
-  email: string;
-  locale: Locale;
-}
-type Errors = Record<string, string | undefined>;
+type Errors = FieldErrors;
 
 const emptyLid = (): LicensingIdRow => ({ number: '', name: '' });
-const emptyContact = (type: ContactType = 'PRIMARY_CONTACT'): ContactRow => ({ type, name: '', email: '', locale: 'en' });
 
 /**
  * The publisher onboards a customer (issue 12): the organization, one agreement with its program,
@@ -68,10 +67,7 @@ export function OnboardPage() {
       next[`lid${i}.number`] = l.number.trim() ? undefined : required;
       next[`lid${i}.name`] = l.name.trim() ? undefined : required;
     });
-    contacts.forEach((c, i) => {
-      next[`contact${i}.name`] = c.name.trim() ? undefined : required;
-      next[`contact${i}.email`] = emailProblem(c.email.trim(), { required, invalid: t('backoffice.form.emailInvalid') });
-    });
+    Object.assign(next, contactErrors(contacts, t));
     setErrors(next);
     if (Object.values(next).some(Boolean)) return;
     onboard.mutate({
@@ -87,13 +83,11 @@ export function OnboardPage() {
       endDate: agr.endDate || null,
       mbsaNumber: agr.mbsaNumber.trim() || null,
       licensingIds: lids.map((l) => ({ number: l.number.trim(), name: l.name.trim() })),
-      contacts: contacts.map((c) => ({ type: c.type, name: c.name.trim(), email: c.email.trim(), locale: c.locale })),
+      contacts: contactsBody(contacts),
     });
   };
 
-  const refused = problemDetail<{ field: string; message: string }[]>(onboard.error, 'errors') ?? [];
   const setLid = (i: number, v: Partial<LicensingIdRow>) => setLids(lids.map((l, at) => (at === i ? { ...l, ...v } : l)));
-  const setContact = (i: number, v: Partial<ContactRow>) => setContacts(contacts.map((c, at) => (at === i ? { ...c, ...v } : c)));
 
   return (
     <Stack gap="lg">
@@ -106,15 +100,7 @@ export function OnboardPage() {
       </Stack>
       {onboard.isError && (
         <ErrorAlert error={onboard.error}>
-          {refused.length > 0 ? (
-            <List size="sm">
-              {refused.map((e) => (
-                <List.Item key={`${e.field}-${e.message}`}>
-                  {t('backoffice.onboard.refusedValue', { field: e.field, message: e.message })}
-                </List.Item>
-              ))}
-            </List>
-          ) : undefined}
+          <RefusedValues error={onboard.error} />
         </ErrorAlert>
       )}
       <Paper component="form" withBorder p="lg" noValidate onSubmit={onSubmit}>
@@ -223,53 +209,7 @@ export function OnboardPage() {
             {t('backoffice.onboard.contacts')}
           </Title>
           <Text size="sm">{t('backoffice.onboard.contactsHelp')}</Text>
-          {contacts.map((c, i) => (
-            <Paper key={`contact-${i.toString()}`} withBorder p="sm" component="fieldset" data-contact-row={i}>
-              <Text component="legend" size="sm" fw={600}>
-                {t('backoffice.onboard.contactN', { n: i + 1 })}
-              </Text>
-              <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <NativeSelect
-                  label={t('backoffice.form.contactType')}
-                  value={c.type}
-                  onChange={(e) => setContact(i, { type: e.currentTarget.value as ContactType })}
-                  data={CONTACT_TYPES.map((type) => ({ value: type, label: t(`backoffice.contactTypes.${type}`) }))}
-                />
-                <TextInput
-                  label={t('backoffice.form.contactName')}
-                  value={c.name}
-                  error={errors[`contact${i}.name`]}
-                  onChange={(e) => setContact(i, { name: e.currentTarget.value })}
-                />
-                <TextInput
-                  type="email"
-                  label={t('backoffice.form.contactEmail')}
-                  value={c.email}
-                  error={errors[`contact${i}.email`]}
-                  onChange={(e) => setContact(i, { email: e.currentTarget.value })}
-                />
-                <NativeSelect
-                  label={t('backoffice.form.contactLocale')}
-                  value={c.locale}
-                  onChange={(e) => setContact(i, { locale: e.currentTarget.value as Locale })}
-                  data={[
-                    { value: 'en', label: t('language.en') },
-                    { value: 'sv', label: t('language.sv') },
-                  ]}
-                />
-              </SimpleGrid>
-              <Button mt="xs" size="xs" variant="subtle" color="red.9" onClick={() => setContacts(contacts.filter((_, at) => at !== i))}>
-                {t('backoffice.onboard.removeContact', { n: i + 1 })}
-              </Button>
-            </Paper>
-          ))}
-          <Button
-            variant="default"
-            w="fit-content"
-            onClick={() => setContacts([...contacts, emptyContact(CONTACT_TYPES.find((type) => !contacts.some((c) => c.type === type)))])}
-          >
-            {t('backoffice.onboard.addContact')}
-          </Button>
+          <ContactRows contacts={contacts} onChange={setContacts} errors={errors} />
           <Group justify="flex-end">
             <Button type="submit" loading={onboard.isPending}>
               {t('backoffice.onboard.submit')}

@@ -1,5 +1,5 @@
-import { Alert, Stack, Table, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Stack, Table, Text, Title } from '@mantine/core';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { mySupportRequestsQuery } from '../../api/support';
@@ -17,7 +17,8 @@ export function MySupportRequestsPage() {
   const { t, i18n } = useTranslation();
   usePageTitle(t('support.mine.title'));
   const { sent } = useSearch({ from: '/_app/support' });
-  const mine = useQuery(mySupportRequestsQuery);
+  const mine = useInfiniteQuery(mySupportRequestsQuery);
+  const rows = mine.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <Stack gap="lg">
       <Title order={1}>{t('support.mine.title')}</Title>
@@ -32,10 +33,10 @@ export function MySupportRequestsPage() {
       </ButtonLink>
       {mine.isPending && <Loading />}
       {mine.isError && <ErrorAlert error={mine.error} />}
-      {mine.isSuccess && mine.data.items.length === 0 && (
+      {mine.isSuccess && rows.length === 0 && (
         <EmptyNotice title={t('support.mine.noneTitle')} description={t('support.mine.none')} data-state="empty" />
       )}
-      {mine.isSuccess && mine.data.items.length > 0 && (
+      {mine.isSuccess && rows.length > 0 && (
         <ScrollTable
           caption={t('support.mine.caption')}
           minWidth={760}
@@ -48,7 +49,7 @@ export function MySupportRequestsPage() {
             { label: t('support.columns.status'), minWidth: 170 },
           ]}
         >
-          {mine.data.items.map((r) => (
+          {rows.map((r) => (
             <Table.Tr key={r.id} data-request-id={r.id} data-request-status={r.status}>
               <Table.Td>{r.reference}</Table.Td>
               <Table.Td>
@@ -65,6 +66,11 @@ export function MySupportRequestsPage() {
             </Table.Tr>
           ))}
         </ScrollTable>
+      )}
+      {mine.hasNextPage && (
+        <Button variant="default" w="fit-content" loading={mine.isFetchingNextPage} onClick={() => void mine.fetchNextPage()}>
+          {t('support.more')}
+        </Button>
       )}
     </Stack>
   );

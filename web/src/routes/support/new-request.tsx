@@ -3,8 +3,6 @@ import {
   Button,
   Checkbox,
   Fieldset,
-  FileInput,
-  List,
   NativeSelect,
   NumberInput,
   Paper,
@@ -19,20 +17,12 @@ import { useNavigate, useSearch } from '@tanstack/react-router';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
-import {
-  ATTACHMENT_TYPES,
-  createSupportRequest,
-  MAX_ATTACHMENT_BYTES,
-  MAX_ATTACHMENTS,
-  type NewAttachment,
-  type NewSupportRequest,
-  SUPPORT_TOPICS,
-  type SupportTopic,
-} from '../../api/support';
+import { createSupportRequest, type NewSupportRequest, SUPPORT_TOPICS, type SupportTopic } from '../../api/support';
 import { ALL_ROLES } from '../../components/administration/RoleAssignment';
 import { useLicensingIdsWith } from '../../components/downloads/scope';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { AnchorLink } from '../../components/links';
+import { ATTACHMENT_CODES, AttachmentPicker, attachmentsProblem, toAttachments } from '../../components/support/AttachmentPicker';
 import { usePageTitle } from '../../lib/usePageTitle';
 
 type Field = 'topic' | 'subject' | 'description' | 'imagingConfirmed' | 'machines' | 'attachments' | 'licensingId';
@@ -46,22 +36,8 @@ const DESCRIPTION_MAX = 5000;
 const CODE_FIELDS: Record<string, Field> = {
   SUPPORT_LICENSING_ID_UNKNOWN: 'licensingId',
   SUPPORT_IMAGING_VERIFICATION_REQUIRED: 'imagingConfirmed',
-  SUPPORT_TOO_MANY_ATTACHMENTS: 'attachments',
-  SUPPORT_ATTACHMENT_TOO_LARGE: 'attachments',
-  SUPPORT_ATTACHMENT_EMPTY: 'attachments',
-  SUPPORT_ATTACHMENT_TYPE_REFUSED: 'attachments',
-  SUPPORT_ATTACHMENT_NAME_INVALID: 'attachments',
+  ...Object.fromEntries([...ATTACHMENT_CODES].map((code) => [code, 'attachments' as const])),
 };
-
-const extension = (name: string) => name.toLowerCase().split('.').pop() ?? '';
-
-/** A file's bytes as base64, in slices so a large file does not overflow the argument list. */
-async function base64Of(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 /**
  * R-SUP-1: the contact form: topic, the Licensing ID it concerns (or none), subject, description,
@@ -112,9 +88,8 @@ export function NewSupportRequestPage() {
       if (!imagingConfirmed) e.imagingConfirmed = t('support.form.imagingRequired');
       if (!(Number(machines) >= 1 && Number.isInteger(Number(machines)))) e.machines = t('support.form.machinesInvalid');
     }
-    if (files.length > MAX_ATTACHMENTS) e.attachments = t('support.form.tooManyFiles', { max: MAX_ATTACHMENTS });
-    else if (files.some((f) => !ATTACHMENT_TYPES[extension(f.name)])) e.attachments = t('errors.SUPPORT_ATTACHMENT_TYPE_REFUSED');
-    else if (files.some((f) => f.size > MAX_ATTACHMENT_BYTES)) e.attachments = t('support.form.fileTooLarge', { max: '2 MB' });
+    const fileProblem = attachmentsProblem(files, t);
+    if (fileProblem) e.attachments = fileProblem;
     return e;
   };
 
@@ -126,13 +101,7 @@ export function NewSupportRequestPage() {
       summaryRef.current?.focus();
       return;
     }
-    const attachments: NewAttachment[] = await Promise.all(
-      files.map(async (f) => ({
-        name: f.name,
-        mediaType: ATTACHMENT_TYPES[extension(f.name)] ?? 'text/plain',
-        contentBase64: await base64Of(f),
-      })),
-    );
+    const attachments = await toAttachments(files);
     submit.mutate({
       topic,
       licensingId: licensingId || null,
@@ -225,29 +194,7 @@ export function NewSupportRequestPage() {
               </Stack>
             </Fieldset>
           )}
-          <FileInput
-            label={t('support.form.attachments')}
-            description={t('support.form.attachmentsHelp', { max: MAX_ATTACHMENTS, size: '2 MB' })}
-            placeholder={t('support.form.chooseFiles')}
-            multiple
-            clearable
-            clearButtonProps={{ 'aria-label': t('support.form.clearFiles') }}
-            accept={Object.keys(ATTACHMENT_TYPES)
-              .map((e) => `.${e}`)
-              .join(',')}
-            value={files}
-            error={errors.attachments}
-            onChange={setFiles}
-          />
-          {files.length > 0 && (
-            <List size="sm" aria-label={t('support.form.chosenFiles')}>
-              {files.map((f) => (
-                <List.Item key={`${f.name}-${f.size}`} style={{ overflowWrap: 'anywhere' }}>
-                  {f.name}
-                </List.Item>
-              ))}
-            </List>
-          )}
+          <AttachmentPicker files={files} onChange={setFiles} error={errors.attachments} />
           <Alert color="blue" variant="outline" title={t('support.form.promiseTitle')}>
             {t('support.form.promise')}
           </Alert>

@@ -1,5 +1,5 @@
-import { NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { Button, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
@@ -24,7 +24,8 @@ export function SupportQueuePage() {
   usePageTitle(t('support.queue.title'));
   const { status, topic } = useSearch({ from: '/_app/support/queue' });
   const navigate = useNavigate({ from: '/support/queue' });
-  const queue = useQuery(supportQueueQuery(status, topic));
+  const queue = useInfiniteQuery(supportQueueQuery(status, topic));
+  const rows = queue.data?.pages.flatMap((p) => p.items) ?? [];
   const forbidden = queue.error instanceof ApiError && queue.error.status === 403;
   const date = (iso: string) => formatDateTime(iso, i18n.language);
   return (
@@ -61,14 +62,14 @@ export function SupportQueuePage() {
           {queue.isPending && <Loading />}
           {queue.isError && !forbidden && <ErrorAlert error={queue.error} />}
           {queue.isSuccess && (
-            <Text size="sm" role="status">
-              {t('support.queue.count', { count: queue.data.items.length })}
+            <Text size="sm" role="status" data-request-count={rows.length}>
+              {queue.hasNextPage ? t('support.queue.countMore', { count: rows.length }) : t('support.queue.count', { count: rows.length })}
             </Text>
           )}
-          {queue.isSuccess && queue.data.items.length === 0 && (
+          {queue.isSuccess && rows.length === 0 && (
             <EmptyNotice title={t('support.queue.noneTitle')} description={t('support.queue.none')} data-state="empty" />
           )}
-          {queue.isSuccess && queue.data.items.length > 0 && (
+          {queue.isSuccess && rows.length > 0 && (
             <ScrollTable
               caption={t('support.queue.caption')}
               minWidth={960}
@@ -83,7 +84,7 @@ export function SupportQueuePage() {
                 { label: t('support.columns.status'), minWidth: 200 },
               ]}
             >
-              {queue.data.items.map((r) => (
+              {rows.map((r) => (
                 <Table.Tr key={r.id} data-request-id={r.id} data-request-status={r.status}>
                   <Table.Td>{r.reference}</Table.Td>
                   <Table.Td>
@@ -105,6 +106,11 @@ export function SupportQueuePage() {
                 </Table.Tr>
               ))}
             </ScrollTable>
+          )}
+          {queue.hasNextPage && (
+            <Button variant="default" w="fit-content" loading={queue.isFetchingNextPage} onClick={() => void queue.fetchNextPage()}>
+              {t('support.more')}
+            </Button>
           )}
         </>
       )}

@@ -10,8 +10,9 @@ import { EmptyNotice, NoAccess } from '../../components/EmptyNotice';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { AnchorLink } from '../../components/links';
+import { fileRefusal } from '../../components/support/AttachmentPicker';
 import { Conversation } from '../../components/support/Conversation';
-import { ReplyForm } from '../../components/support/ReplyForm';
+import { type ReplyDraft, ReplyForm } from '../../components/support/ReplyForm';
 import { StatusWithDue } from '../../components/support/SupportStatus';
 import { usePageTitle } from '../../lib/usePageTitle';
 
@@ -26,9 +27,10 @@ export function QueuedRequestPage() {
     await queryClient.invalidateQueries({ queryKey: ['support-queue'] });
   };
   const answer = useMutation({
-    mutationFn: ({ body, wait }: { body: string; wait: boolean }) => answerSupportRequest(requestId, body, wait),
+    mutationFn: (draft: ReplyDraft) => answerSupportRequest(requestId, draft),
     onSuccess: refresh,
   });
+  const fileError = fileRefusal(answer.error, t);
   const close = useMutation({ mutationFn: () => closeQueuedRequest(requestId), onSuccess: refresh });
   const forbidden = request.error instanceof ApiError && request.error.status === 403;
   const r = request.data;
@@ -74,7 +76,7 @@ export function QueuedRequestPage() {
             {r.answerDueAt ? t('support.queue.dueAt', { date: date(r.answerDueAt) }) : t('support.queue.nothingDue')}
           </Text>
           <Conversation request={r} asPublisher />
-          {answer.isError && <ErrorAlert error={answer.error} />}
+          {answer.isError && !fileError && <ErrorAlert error={answer.error} />}
           {close.isError && <ErrorAlert error={close.error} />}
           {r.status === 'CLOSED' ? (
             <Text>{t('support.detail.closed', { date: r.closedAt ? date(r.closedAt) : '' })}</Text>
@@ -83,7 +85,7 @@ export function QueuedRequestPage() {
               <Title order={2} size="h3">
                 {t('support.reply.answerHeading')}
               </Title>
-              <ReplyForm asPublisher pending={answer.isPending} onSend={(body, wait) => answer.mutateAsync({ body, wait })} />
+              <ReplyForm asPublisher pending={answer.isPending} fileError={fileError} onSend={(draft) => answer.mutateAsync(draft)} />
               <ConfirmButton
                 label={t('support.close.button')}
                 title={t('support.close.title')}

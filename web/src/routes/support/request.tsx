@@ -10,8 +10,9 @@ import { EmptyNotice } from '../../components/EmptyNotice';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { AnchorLink } from '../../components/links';
+import { fileRefusal } from '../../components/support/AttachmentPicker';
 import { Conversation } from '../../components/support/Conversation';
-import { ReplyForm } from '../../components/support/ReplyForm';
+import { type ReplyDraft, ReplyForm } from '../../components/support/ReplyForm';
 import { SupportStatusBadge } from '../../components/support/SupportStatus';
 import { usePageTitle } from '../../lib/usePageTitle';
 
@@ -26,7 +27,11 @@ export function SupportRequestPage() {
   const refresh = async () => {
     await queryClient.invalidateQueries({ queryKey: ['support-requests'] });
   };
-  const reply = useMutation({ mutationFn: (body: string) => replyToSupport(requestId, body), onSuccess: refresh });
+  const reply = useMutation({
+    mutationFn: ({ body, attachments }: ReplyDraft) => replyToSupport(requestId, { body, attachments }),
+    onSuccess: refresh,
+  });
+  const fileError = fileRefusal(reply.error, t);
   const close = useMutation({ mutationFn: () => closeMySupportRequest(requestId), onSuccess: refresh });
   const r = request.data;
   return (
@@ -65,7 +70,7 @@ export function SupportRequestPage() {
           </Group>
           {r.answerDueAt && <Text size="sm">{t('support.detail.dueForYou', { date: formatDateTime(r.answerDueAt, i18n.language) })}</Text>}
           <Conversation request={r} asPublisher={false} />
-          {reply.isError && <ErrorAlert error={reply.error} />}
+          {reply.isError && !fileError && <ErrorAlert error={reply.error} />}
           {close.isError && <ErrorAlert error={close.error} />}
           {r.status === 'CLOSED' ? (
             <Text>{t('support.detail.closed', { date: r.closedAt ? formatDateTime(r.closedAt, i18n.language) : '' })}</Text>
@@ -74,7 +79,7 @@ export function SupportRequestPage() {
               <Title order={2} size="h3">
                 {t('support.reply.heading')}
               </Title>
-              <ReplyForm asPublisher={false} pending={reply.isPending} onSend={(body) => reply.mutateAsync(body)} />
+              <ReplyForm asPublisher={false} pending={reply.isPending} fileError={fileError} onSend={(draft) => reply.mutateAsync(draft)} />
               <ConfirmButton
                 label={t('support.close.button')}
                 title={t('support.close.title')}

@@ -1,0 +1,2 @@
+ALTER TABLE "support_attachment" ADD COLUMN "message_id" uuid;--> statement-breakpoint
+ALTER TABLE "support_attachment" ADD CONSTRAINT "support_attachment_message_id_support_message_id_fk" FOREIGN KEY ("message_id") REFERENCES "public"."support_message"("id") ON DELETE no action ON UPDATE no action;
