@@ -10,6 +10,7 @@ import { createInvitedUsers, createOrganizations } from '../../identity/accounts
 import { sendInvitations } from '../../identity/registration/invitations.js';
 import { emailDomain } from '../../identity/rules.js';
 import { type ContactOfRecordType, isOpenProgram, type ProgramCode } from '../rules.js';
+import { lockForImport } from './locks.js';
 import { contactTypesIn, onboardingMails } from './mails.js';
 import type { ContactGrants } from './ports.js';
 import {
@@ -60,12 +61,16 @@ export async function onboardMany(
 ): Promise<BulkOutcome[]> {
   const now = deps.clock.now();
   const today = dayOf(now);
+  await lockForImport(tx);
+  // The statements below carry tens of thousands of rows each, which the planner prices high
+  // enough to compile them (JIT): that costs more time than the simple plans it would speed up.
+  await tx.execute(sql`set local jit = off`);
   const hashed = agreements.map((a) => {
     const content = canonicalContent(a.input);
     return { ...a, content, hash: contentHash(content) };
   });
   const existing = await tx.execute<{ number: string; content_hash: string }>(
-    sql`select number, content_hash from agreement_record where number = any(${text(hashed.map((a) => a.input.number))})`,
+    sql`select number, content_hash from agreement_record where number in (select unnest(${text(hashed.map((a) => a.input.number))}))`,
   );
   const recorded = new Map(existing.rows.map((r) => [r.number, r.content_hash]));
   const outcomes = new Map<string, BulkOutcome>();
@@ -89,19 +94,20 @@ export async function onboardMany(
   });
 
   // What the database holds of the names the agreements use, each looked up once for all of them.
-  const owners = await tx.execute<{ id: string; name: string; domains: string[] }>(
-    sql`select id, name, domains from organization where domains && ${text(fresh.flatMap((a) => a.input.organization.domains))}`,
-  );
+  // Each list is joined as a set (`in (select unnest(…))`): `= any(array)` or `&&` would compare
+  // every row with the whole array, which a database of earlier imports makes quadratic.
+  const owners = await tx.execute<{ id: string; name: string; domain: string }>(sql`
+    select o.id, o.name, d as domain from organization o cross join unnest(o.domains) d
+    where d in (select unnest(${text(fresh.flatMap((a) => a.input.organization.domains))})) order by o.created_at`);
   const ownersByDomain = new Map<string, { id: string; name: string }[]>();
-  for (const o of owners.rows)
-    for (const d of o.domains) ownersByDomain.set(d, [...(ownersByDomain.get(d) ?? []), { id: o.id, name: o.name }]);
+  for (const o of owners.rows) ownersByDomain.set(o.domain, [...(ownersByDomain.get(o.domain) ?? []), { id: o.id, name: o.name }]);
   const agreementOwners = await tx.execute<{ kind: 'MBSA' | 'PARENT'; number: string; id: string; organization_id: string }>(sql`
     select kind, number, id, organization_id from agreement
-    where number = any(${text(fresh.flatMap((a) => [a.input.number, a.input.mbsaNumber ?? '']))})`);
+    where number in (select unnest(${text(fresh.flatMap((a) => [a.input.number, a.input.mbsaNumber ?? '']))}))`);
   const ownerOf = new Map(agreementOwners.rows.map((r) => [`${r.kind}:${r.number}`, r.organization_id]));
   const agreementIds = new Map(agreementOwners.rows.map((r) => [`${r.kind}:${r.number}`, r.id]));
   const takenRows = await tx.execute<{ program_code: string; number: string }>(
-    sql`select program_code::text, number from licensing_id where number = any(${text(fresh.flatMap((a) => a.input.licensingIds.map((l) => l.number)))})`,
+    sql`select program_code::text, number from licensing_id where number in (select unnest(${text(fresh.flatMap((a) => a.input.licensingIds.map((l) => l.number)))}))`,
   );
   const taken = new Set(takenRows.rows.map((r) => `${r.program_code}:${r.number}`));
 
@@ -263,14 +269,15 @@ export async function onboardMany(
   // The people named: their accounts, and invited accounts for addresses without one (as contacts.ts does).
   const emails = [...new Set(toWrite.flatMap((a) => a.input.contacts.map((c) => c.email.toLowerCase())))];
   const users = await tx.execute<{ id: string; email: string; first_name: string; locale: Locale; status: string }>(
-    sql`select id, lower(email) as email, first_name, locale, status from "user" where lower(email) = any(${text(emails)})`,
+    sql`select id, lower(email) as email, first_name, locale, status from "user" where lower(email) in (select unnest(${text(emails)}))`,
   );
   const people = new Map(users.rows.map((u) => [u.email, { id: u.id, firstName: u.first_name, locale: u.locale, status: u.status }]));
-  const emailOrgs = await tx.execute<{ id: string; domains: string[] }>(
-    sql`select id, domains from organization where domains && ${text(emails.map(emailDomain))}`,
-  );
-  const orgByDomain = new Map<string, string>();
-  for (const o of emailOrgs.rows) for (const d of o.domains) if (!orgByDomain.has(d)) orgByDomain.set(d, o.id);
+  // Joined on the unnested domains: `domains && array` compares every row with the whole array.
+  const emailOrgs = await tx.execute<{ id: string; domain: string }>(sql`
+    select distinct on (d) o.id, d as domain from organization o cross join unnest(o.domains) d
+    where d in (select unnest(${text([...new Set(emails.map(emailDomain))])}))
+    order by d, o.created_at`);
+  const orgByDomain = new Map(emailOrgs.rows.map((o) => [o.domain, o.id]));
   const newPeople = new Map<string, { email: string; firstName: string; lastName: string; organizationId: string; locale: Locale }>();
   for (const a of toWrite) {
     for (const c of a.input.contacts) {
@@ -307,8 +314,10 @@ export async function onboardMany(
     { licensing_id: 'uuid', type: 'contact_type', name: 'text', email: 'text', user_id: 'uuid' },
     contactRows,
   );
-  const allLids = lids.map((l) => l.id);
-  for (let i = 0; i < allLids.length; i += 10_000) await deps.grants.sync(tx, allLids.slice(i, i + 10_000));
+  await deps.grants.sync(
+    tx,
+    lids.map((l) => l.id),
+  );
 
   // One mail per person per agreement: a welcome with the registration link, or a notice.
   const invitations: Parameters<typeof sendInvitations>[3][number][] = [];
