@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Config } from '../../../config.js';
 import { auditMany } from '../../../platform/audit.js';
@@ -164,19 +165,28 @@ export async function onboardMany(
       mbsas.set(a.input.mbsaNumber, { organizationId: orgId(a.input.number), startDate: a.input.startDate });
     }
   }
-  const madeMbsas = await insertUnnest<{ id: string; number: string }>(
+  // The module's own rows get their ids here (random, as the columns' default would make them), so
+  // they go in by COPY without reading ids back and matching them to the file's numbers.
+  for (const number of mbsas.keys()) agreementIds.set(`MBSA:${number}`, randomUUID());
+  await insertUnnest(
     tx,
     'agreement',
-    { kind: 'agreement_kind', number: 'text', organization_id: 'uuid', start_date: 'date' },
-    [...mbsas.entries()].map(([number, m]) => ({ kind: 'MBSA', number, organization_id: m.organizationId, start_date: m.startDate })),
-    ['id', 'number'],
+    { id: 'uuid', kind: 'agreement_kind', number: 'text', organization_id: 'uuid', start_date: 'date' },
+    [...mbsas.entries()].map(([number, m]) => ({
+      id: agreementIds.get(`MBSA:${number}`),
+      kind: 'MBSA',
+      number,
+      organization_id: m.organizationId,
+      start_date: m.startDate,
+    })),
   );
-  for (const m of madeMbsas) agreementIds.set(`MBSA:${m.number}`, m.id);
   const parents = toWrite.filter((a) => !isOpenProgram(a.input.program) && !agreementIds.has(`PARENT:${a.input.number}`));
-  const madeParents = await insertUnnest<{ id: string; number: string }>(
+  for (const a of parents) agreementIds.set(`PARENT:${a.input.number}`, randomUUID());
+  await insertUnnest(
     tx,
     'agreement',
     {
+      id: 'uuid',
       kind: 'agreement_kind',
       number: 'text',
       organization_id: 'uuid',
@@ -186,6 +196,7 @@ export async function onboardMany(
       end_date: 'date',
     },
     parents.map((a) => ({
+      id: agreementIds.get(`PARENT:${a.input.number}`),
       kind: 'PARENT',
       number: a.input.number,
       organization_id: orgId(a.input.number),
@@ -194,14 +205,14 @@ export async function onboardMany(
       start_date: a.input.startDate,
       end_date: a.input.endDate,
     })),
-    ['id', 'number'],
   );
-  for (const p of madeParents) agreementIds.set(`PARENT:${p.number}`, p.id);
 
-  const records = await insertUnnest<{ id: string; number: string }>(
+  const recordId = new Map(toWrite.map((a) => [a.input.number, randomUUID()]));
+  await insertUnnest(
     tx,
     'agreement_record',
     {
+      id: 'uuid',
       number: 'text',
       organization_id: 'uuid',
       program_code: 'program_code',
@@ -212,6 +223,7 @@ export async function onboardMany(
       updated_at: 'timestamptz',
     },
     toWrite.map((a) => ({
+      id: recordId.get(a.input.number),
       number: a.input.number,
       organization_id: orgId(a.input.number),
       program_code: a.input.program,
@@ -221,13 +233,12 @@ export async function onboardMany(
       created_at: now,
       updated_at: now,
     })),
-    ['id', 'number'],
   );
-  const recordId = new Map(records.map((r) => [r.number, r.id]));
 
   const lidValues = toWrite.flatMap((a) => {
     const program = a.input.program as ProgramCode;
     return licensingIdTerms(a.input).map((l) => ({
+      id: randomUUID(),
       organization_id: orgId(a.input.number),
       program_code: program,
       parent_agreement_id: isOpenProgram(program) ? null : (agreementIds.get(`PARENT:${a.input.number}`) ?? null),
@@ -243,10 +254,11 @@ export async function onboardMany(
       record_id: recordId.get(a.input.number) ?? null,
     }));
   });
-  const lids = await insertUnnest<{ id: string; number: string; program_code: string }>(
+  await insertUnnest(
     tx,
     'licensing_id',
     {
+      id: 'uuid',
       organization_id: 'uuid',
       program_code: 'program_code',
       parent_agreement_id: 'uuid',
@@ -262,9 +274,8 @@ export async function onboardMany(
       record_id: 'uuid',
     },
     lidValues,
-    ['id', 'number', 'program_code'],
   );
-  const lidId = new Map(lids.map((l) => [`${l.program_code}:${l.number}`, l.id]));
+  const lidId = new Map(lidValues.map((l) => [`${l.program_code}:${l.number}`, l.id]));
 
   // The people named: their accounts, and invited accounts for addresses without one (as contacts.ts does).
   const emails = [...new Set(toWrite.flatMap((a) => a.input.contacts.map((c) => c.email.toLowerCase())))];
@@ -316,7 +327,7 @@ export async function onboardMany(
   );
   await deps.grants.sync(
     tx,
-    lids.map((l) => l.id),
+    lidValues.map((l) => l.id),
   );
 
   // One mail per person per agreement: a welcome with the registration link, or a notice.
