@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importAgreementsFile } from '../../src/cli/import-agreements.js';
+import { loadConfig } from '../../src/config.js';
 import { agreementsFromCsv } from '../../src/modules/relationship/onboarding/csv.js';
+import { shareOnboardingLock } from '../../src/modules/relationship/onboarding/locks.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { lscCommand } from '../helpers/lsc-command.js';
 
@@ -130,5 +133,40 @@ describe('agreement files: lsc import-agreements', () => {
       expect(await written()).toEqual(after);
       // Three runs of the command, each starting Node with the TypeScript loader.
     }, 180_000);
+
+    it('an import waits for a single onboarding change under way, and writes once it has committed', async () => {
+      const file = path.join(dir, 'waits.csv');
+      await writeFile(
+        file,
+        [HEADER, `${header({ org: 'Wait Co', domains: 'wait.example', number: 'WT-EA-1', mbsa: 'WT-MBSA' })},68200001,Wait,,,,`].join('\n'),
+      );
+      const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', PUBLIC_URL: 'http://lsc.test' });
+      let release = () => {};
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let locked = () => {};
+      const isLocked = new Promise<void>((resolve) => {
+        locked = resolve;
+      });
+      // A change through the API (onboarding one agreement, naming a contact) holds the shared lock to its commit.
+      const change = t.database.db.transaction(async (tx) => {
+        await shareOnboardingLock(tx);
+        locked();
+        await held;
+      });
+      await isLocked;
+      let finished = false;
+      const importing = importAgreementsFile(t.database.db, config, file).then((r) => {
+        finished = true;
+        return r;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(finished).toBe(false);
+      release();
+      await change;
+      expect((await importing).committed).toBe(true);
+      expect(await count(sql`select count(*) as n from agreement_record where number = 'WT-EA-1'`)).toBe(1);
+    });
   });
 });

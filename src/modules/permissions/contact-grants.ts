@@ -43,12 +43,17 @@ export async function syncContactGrants(
   licensingIds: readonly string[],
 ): Promise<{ granted: ContactGrantChange[]; revoked: ContactGrantChange[] }> {
   if (licensingIds.length === 0) return { granted: [], revoked: [] };
+  // Licensing IDs without a contact grant yet (an onboarding's new ones) have none to end: the
+  // second pass over their contacts (an import: over 100,000 rows) is skipped.
+  const held = await tx.execute<{ any: boolean }>(sql`
+    select exists (select 1 from role_grant where source = 'CONTACT' and licensing_id in (select unnest(${uuids(licensingIds)}))) as any`);
   const granted = await tx.execute<Row>(sql`${wantedOn(licensingIds)}
     insert into role_grant (user_id, licensing_id, role, source)
     select user_id, licensing_id, role, 'CONTACT' from wanted
     on conflict (user_id, licensing_id, role, source) do update set active = true, updated_at = now()
     where not role_grant.active
     returning user_id, licensing_id, role`);
+  if (!held.rows[0]?.any) return { granted: changes(granted.rows), revoked: [] };
   const revoked = await tx.execute<Row>(sql`${wantedOn(licensingIds)}
     update role_grant g set active = false, updated_at = now()
     where g.source = 'CONTACT' and g.active and g.licensing_id = any(${uuids(licensingIds)})

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Config } from '../../../config.js';
 import { auditMany } from '../../../platform/audit.js';
@@ -10,6 +11,7 @@ import { createInvitedUsers, createOrganizations } from '../../identity/accounts
 import { sendInvitations } from '../../identity/registration/invitations.js';
 import { emailDomain } from '../../identity/rules.js';
 import { type ContactOfRecordType, isOpenProgram, type ProgramCode } from '../rules.js';
+import { lockForImport } from './locks.js';
 import { contactTypesIn, onboardingMails } from './mails.js';
 import type { ContactGrants } from './ports.js';
 import {
@@ -60,12 +62,16 @@ export async function onboardMany(
 ): Promise<BulkOutcome[]> {
   const now = deps.clock.now();
   const today = dayOf(now);
+  await lockForImport(tx);
+  // The statements below carry tens of thousands of rows each, which the planner prices high
+  // enough to compile them (JIT): that costs more time than the simple plans it would speed up.
+  await tx.execute(sql`set local jit = off`);
   const hashed = agreements.map((a) => {
     const content = canonicalContent(a.input);
     return { ...a, content, hash: contentHash(content) };
   });
   const existing = await tx.execute<{ number: string; content_hash: string }>(
-    sql`select number, content_hash from agreement_record where number = any(${text(hashed.map((a) => a.input.number))})`,
+    sql`select number, content_hash from agreement_record where number in (select unnest(${text(hashed.map((a) => a.input.number))}))`,
   );
   const recorded = new Map(existing.rows.map((r) => [r.number, r.content_hash]));
   const outcomes = new Map<string, BulkOutcome>();
@@ -89,19 +95,20 @@ export async function onboardMany(
   });
 
   // What the database holds of the names the agreements use, each looked up once for all of them.
-  const owners = await tx.execute<{ id: string; name: string; domains: string[] }>(
-    sql`select id, name, domains from organization where domains && ${text(fresh.flatMap((a) => a.input.organization.domains))}`,
-  );
+  // Each list is joined as a set (`in (select unnest(…))`): `= any(array)` or `&&` would compare
+  // every row with the whole array, which a database of earlier imports makes quadratic.
+  const owners = await tx.execute<{ id: string; name: string; domain: string }>(sql`
+    select o.id, o.name, d as domain from organization o cross join unnest(o.domains) d
+    where d in (select unnest(${text(fresh.flatMap((a) => a.input.organization.domains))})) order by o.created_at`);
   const ownersByDomain = new Map<string, { id: string; name: string }[]>();
-  for (const o of owners.rows)
-    for (const d of o.domains) ownersByDomain.set(d, [...(ownersByDomain.get(d) ?? []), { id: o.id, name: o.name }]);
+  for (const o of owners.rows) ownersByDomain.set(o.domain, [...(ownersByDomain.get(o.domain) ?? []), { id: o.id, name: o.name }]);
   const agreementOwners = await tx.execute<{ kind: 'MBSA' | 'PARENT'; number: string; id: string; organization_id: string }>(sql`
     select kind, number, id, organization_id from agreement
-    where number = any(${text(fresh.flatMap((a) => [a.input.number, a.input.mbsaNumber ?? '']))})`);
+    where number in (select unnest(${text(fresh.flatMap((a) => [a.input.number, a.input.mbsaNumber ?? '']))}))`);
   const ownerOf = new Map(agreementOwners.rows.map((r) => [`${r.kind}:${r.number}`, r.organization_id]));
   const agreementIds = new Map(agreementOwners.rows.map((r) => [`${r.kind}:${r.number}`, r.id]));
   const takenRows = await tx.execute<{ program_code: string; number: string }>(
-    sql`select program_code::text, number from licensing_id where number = any(${text(fresh.flatMap((a) => a.input.licensingIds.map((l) => l.number)))})`,
+    sql`select program_code::text, number from licensing_id where number in (select unnest(${text(fresh.flatMap((a) => a.input.licensingIds.map((l) => l.number)))}))`,
   );
   const taken = new Set(takenRows.rows.map((r) => `${r.program_code}:${r.number}`));
 
@@ -158,19 +165,28 @@ export async function onboardMany(
       mbsas.set(a.input.mbsaNumber, { organizationId: orgId(a.input.number), startDate: a.input.startDate });
     }
   }
-  const madeMbsas = await insertUnnest<{ id: string; number: string }>(
+  // The module's own rows get their ids here (random, as the columns' default would make them), so
+  // they go in by COPY without reading ids back and matching them to the file's numbers.
+  for (const number of mbsas.keys()) agreementIds.set(`MBSA:${number}`, randomUUID());
+  await insertUnnest(
     tx,
     'agreement',
-    { kind: 'agreement_kind', number: 'text', organization_id: 'uuid', start_date: 'date' },
-    [...mbsas.entries()].map(([number, m]) => ({ kind: 'MBSA', number, organization_id: m.organizationId, start_date: m.startDate })),
-    ['id', 'number'],
+    { id: 'uuid', kind: 'agreement_kind', number: 'text', organization_id: 'uuid', start_date: 'date' },
+    [...mbsas.entries()].map(([number, m]) => ({
+      id: agreementIds.get(`MBSA:${number}`),
+      kind: 'MBSA',
+      number,
+      organization_id: m.organizationId,
+      start_date: m.startDate,
+    })),
   );
-  for (const m of madeMbsas) agreementIds.set(`MBSA:${m.number}`, m.id);
   const parents = toWrite.filter((a) => !isOpenProgram(a.input.program) && !agreementIds.has(`PARENT:${a.input.number}`));
-  const madeParents = await insertUnnest<{ id: string; number: string }>(
+  for (const a of parents) agreementIds.set(`PARENT:${a.input.number}`, randomUUID());
+  await insertUnnest(
     tx,
     'agreement',
     {
+      id: 'uuid',
       kind: 'agreement_kind',
       number: 'text',
       organization_id: 'uuid',
@@ -180,6 +196,7 @@ export async function onboardMany(
       end_date: 'date',
     },
     parents.map((a) => ({
+      id: agreementIds.get(`PARENT:${a.input.number}`),
       kind: 'PARENT',
       number: a.input.number,
       organization_id: orgId(a.input.number),
@@ -188,14 +205,14 @@ export async function onboardMany(
       start_date: a.input.startDate,
       end_date: a.input.endDate,
     })),
-    ['id', 'number'],
   );
-  for (const p of madeParents) agreementIds.set(`PARENT:${p.number}`, p.id);
 
-  const records = await insertUnnest<{ id: string; number: string }>(
+  const recordId = new Map(toWrite.map((a) => [a.input.number, randomUUID()]));
+  await insertUnnest(
     tx,
     'agreement_record',
     {
+      id: 'uuid',
       number: 'text',
       organization_id: 'uuid',
       program_code: 'program_code',
@@ -206,6 +223,7 @@ export async function onboardMany(
       updated_at: 'timestamptz',
     },
     toWrite.map((a) => ({
+      id: recordId.get(a.input.number),
       number: a.input.number,
       organization_id: orgId(a.input.number),
       program_code: a.input.program,
@@ -215,13 +233,12 @@ export async function onboardMany(
       created_at: now,
       updated_at: now,
     })),
-    ['id', 'number'],
   );
-  const recordId = new Map(records.map((r) => [r.number, r.id]));
 
   const lidValues = toWrite.flatMap((a) => {
     const program = a.input.program as ProgramCode;
     return licensingIdTerms(a.input).map((l) => ({
+      id: randomUUID(),
       organization_id: orgId(a.input.number),
       program_code: program,
       parent_agreement_id: isOpenProgram(program) ? null : (agreementIds.get(`PARENT:${a.input.number}`) ?? null),
@@ -237,10 +254,11 @@ export async function onboardMany(
       record_id: recordId.get(a.input.number) ?? null,
     }));
   });
-  const lids = await insertUnnest<{ id: string; number: string; program_code: string }>(
+  await insertUnnest(
     tx,
     'licensing_id',
     {
+      id: 'uuid',
       organization_id: 'uuid',
       program_code: 'program_code',
       parent_agreement_id: 'uuid',
@@ -256,21 +274,21 @@ export async function onboardMany(
       record_id: 'uuid',
     },
     lidValues,
-    ['id', 'number', 'program_code'],
   );
-  const lidId = new Map(lids.map((l) => [`${l.program_code}:${l.number}`, l.id]));
+  const lidId = new Map(lidValues.map((l) => [`${l.program_code}:${l.number}`, l.id]));
 
   // The people named: their accounts, and invited accounts for addresses without one (as contacts.ts does).
   const emails = [...new Set(toWrite.flatMap((a) => a.input.contacts.map((c) => c.email.toLowerCase())))];
   const users = await tx.execute<{ id: string; email: string; first_name: string; locale: Locale; status: string }>(
-    sql`select id, lower(email) as email, first_name, locale, status from "user" where lower(email) = any(${text(emails)})`,
+    sql`select id, lower(email) as email, first_name, locale, status from "user" where lower(email) in (select unnest(${text(emails)}))`,
   );
   const people = new Map(users.rows.map((u) => [u.email, { id: u.id, firstName: u.first_name, locale: u.locale, status: u.status }]));
-  const emailOrgs = await tx.execute<{ id: string; domains: string[] }>(
-    sql`select id, domains from organization where domains && ${text(emails.map(emailDomain))}`,
-  );
-  const orgByDomain = new Map<string, string>();
-  for (const o of emailOrgs.rows) for (const d of o.domains) if (!orgByDomain.has(d)) orgByDomain.set(d, o.id);
+  // Joined on the unnested domains: `domains && array` compares every row with the whole array.
+  const emailOrgs = await tx.execute<{ id: string; domain: string }>(sql`
+    select distinct on (d) o.id, d as domain from organization o cross join unnest(o.domains) d
+    where d in (select unnest(${text([...new Set(emails.map(emailDomain))])}))
+    order by d, o.created_at`);
+  const orgByDomain = new Map(emailOrgs.rows.map((o) => [o.domain, o.id]));
   const newPeople = new Map<string, { email: string; firstName: string; lastName: string; organizationId: string; locale: Locale }>();
   for (const a of toWrite) {
     for (const c of a.input.contacts) {
@@ -307,8 +325,10 @@ export async function onboardMany(
     { licensing_id: 'uuid', type: 'contact_type', name: 'text', email: 'text', user_id: 'uuid' },
     contactRows,
   );
-  const allLids = lids.map((l) => l.id);
-  for (let i = 0; i < allLids.length; i += 10_000) await deps.grants.sync(tx, allLids.slice(i, i + 10_000));
+  await deps.grants.sync(
+    tx,
+    lidValues.map((l) => l.id),
+  );
 
   // One mail per person per agreement: a welcome with the registration link, or a notice.
   const invitations: Parameters<typeof sendInvitations>[3][number][] = [];

@@ -8,6 +8,7 @@ import { sendInvitation } from '../../identity/registration/invitations.js';
 import { emailDomain } from '../../identity/rules.js';
 import type { ContactOfRecordType } from '../rules.js';
 import { contact } from '../tables.js';
+import { shareOnboardingLock } from './locks.js';
 import { contactTypesIn, onboardingMails } from './mails.js';
 
 export interface ContactOfRecord {
@@ -39,6 +40,8 @@ const splitName = (name: string) => {
  */
 export async function peopleOf(tx: DbOrTx, contacts: readonly ContactOfRecord[], organizationId: string): Promise<Map<string, Person>> {
   const people = new Map<string, Person>();
+  // An import creating accounts for the same addresses holds this lock alone (locks.ts).
+  await shareOnboardingLock(tx);
   for (const c of contacts) {
     const email = c.email.toLowerCase();
     if (people.has(email)) continue;

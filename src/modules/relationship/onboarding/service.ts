@@ -12,6 +12,7 @@ import { isPersonalAddress } from '../../identity/rules.js';
 import { type ContactOfRecordType, isOpenProgram, type ProgramCode } from '../rules.js';
 import { agreement, agreementRecord, contact, licensingId } from '../tables.js';
 import { type ContactOfRecord, mailEndedContact, mailNewContacts, peopleOf, writeContacts } from './contacts.js';
+import { shareOnboardingLock } from './locks.js';
 import { onboardingMails } from './mails.js';
 import type { ContactGrants } from './ports.js';
 import { ONBOARDING_MESSAGES } from './problems.js';
@@ -203,6 +204,7 @@ export function createOnboardingService({ db, config, clock, grants }: Onboardin
       const today = dayOf(now);
 
       const created = await db.transaction(async (tx) => {
+        await shareOnboardingLock(tx);
         // Two agreements of one new organization must not both create it.
         for (const d of [...input.organization.domains].sort()) {
           await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`organization:${d}`}, 0))`);
