@@ -15,7 +15,10 @@ export const CONTACT_TYPE_LABELS: Record<ContactOfRecordType, Record<Locale, str
 export const contactTypesIn = (types: readonly ContactOfRecordType[], locale: Locale) =>
   types.map((t) => CONTACT_TYPE_LABELS[t][locale]).join(', ');
 
-/** R-REL-6: the contacts of record learn what the publisher recorded; the old contact learns it ended. */
+/**
+ * R-REL-6: the contacts of record learn what was recorded (by the publisher or the customer's channel
+ * partner, so the text names neither); the old contact learns it ended.
+ */
 export const onboardingMails = defineMails({
   contactWelcome: {
     secret: ['url'],
@@ -24,8 +27,8 @@ export const onboardingMails = defineMails({
       sv: 'Du är kontakt för avtal {agreementNumber} i Licensing Service Center',
     },
     body: {
-      en: 'Hello {firstName},\n\nThe publisher has named you {contactTypes} of agreement {agreementNumber} of {organization}. That gives you roles on these Licensing IDs:\n\n{licensingIds}\n\nRegister with this work address ({email}) to start. The link is valid until {expiresAt}.\n\n[Register]({url})',
-      sv: 'Hej {firstName},\n\nUtgivaren har angett dig som {contactTypes} för avtal {agreementNumber} hos {organization}. Det ger dig roller på de här licens-ID:na:\n\n{licensingIds}\n\nRegistrera dig med den här arbetsadressen ({email}) för att börja. Länken gäller till {expiresAt}.\n\n[Registrera dig]({url})',
+      en: 'Hello {firstName},\n\nYou have been named {contactTypes} of agreement {agreementNumber} of {organization}. That gives you roles on these Licensing IDs:\n\n{licensingIds}\n\nRegister with this work address ({email}) to start. The link is valid until {expiresAt}.\n\n[Register]({url})',
+      sv: 'Hej {firstName},\n\nDu har angetts som {contactTypes} för avtal {agreementNumber} hos {organization}. Det ger dig roller på de här licens-ID:na:\n\n{licensingIds}\n\nRegistrera dig med den här arbetsadressen ({email}) för att börja. Länken gäller till {expiresAt}.\n\n[Registrera dig]({url})',
     },
   },
   contactNotice: {
@@ -34,8 +37,8 @@ export const onboardingMails = defineMails({
       sv: 'Du är kontakt för avtal {agreementNumber}',
     },
     body: {
-      en: 'Hello {firstName},\n\nThe publisher has named you {contactTypes} of agreement {agreementNumber} of {organization}. That gives you roles on these Licensing IDs:\n\n{licensingIds}\n\nContacts change only through the publisher or your channel partner.\n\n[My Permissions]({url})',
-      sv: 'Hej {firstName},\n\nUtgivaren har angett dig som {contactTypes} för avtal {agreementNumber} hos {organization}. Det ger dig roller på de här licens-ID:na:\n\n{licensingIds}\n\nKontakter ändras bara av utgivaren eller er kanalpartner.\n\n[Mina behörigheter]({url})',
+      en: 'Hello {firstName},\n\nYou have been named {contactTypes} of agreement {agreementNumber} of {organization}. That gives you roles on these Licensing IDs:\n\n{licensingIds}\n\nContacts change only through the publisher or your channel partner.\n\n[My Permissions]({url})',
+      sv: 'Hej {firstName},\n\nDu har angetts som {contactTypes} för avtal {agreementNumber} hos {organization}. Det ger dig roller på de här licens-ID:na:\n\n{licensingIds}\n\nKontakter ändras bara av utgivaren eller er kanalpartner.\n\n[Mina behörigheter]({url})',
     },
   },
   contactEnded: {
@@ -44,8 +47,8 @@ export const onboardingMails = defineMails({
       sv: 'Du är inte längre {contactTypes} för avtal {agreementNumber}',
     },
     body: {
-      en: 'Hello {firstName},\n\nThe publisher has named {newContact} {contactTypes} of agreement {agreementNumber} of {organization} in your place. The role that came with it ends on these Licensing IDs:\n\n{licensingIds}\n\nRoles an Administrator gave you are not affected. If you think this is a mistake, contact your channel partner.',
-      sv: 'Hej {firstName},\n\nUtgivaren har angett {newContact} som {contactTypes} för avtal {agreementNumber} hos {organization} i ditt ställe. Rollen som följde med upphör på de här licens-ID:na:\n\n{licensingIds}\n\nRoller som en administratör har gett dig påverkas inte. Om du tror att det är fel, kontakta er kanalpartner.',
+      en: 'Hello {firstName},\n\n{newContact} has been named {contactTypes} of agreement {agreementNumber} of {organization} in your place. The role that came with it ends on these Licensing IDs:\n\n{licensingIds}\n\nRoles an Administrator gave you are not affected. If you think this is a mistake, contact your channel partner.',
+      sv: 'Hej {firstName},\n\n{newContact} har angetts som {contactTypes} för avtal {agreementNumber} hos {organization} i ditt ställe. Rollen som följde med upphör på de här licens-ID:na:\n\n{licensingIds}\n\nRoller som en administratör har gett dig påverkas inte. Om du tror att det är fel, kontakta er kanalpartner.',
     },
   },
   enrollmentRenewed: {

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Modal, NativeSelect, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Modal, NativeSelect, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { type QueryKey, useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import type { AgreementRecord, ContactChange, ContactOfRecord, ContactType } fro
 import type { Locale } from '../../api/types';
 import { emailProblem } from '../../lib/email';
 import { programName } from '../../lib/programName';
+import { ConfirmStep } from '../backoffice/ConfirmStep';
 import { ErrorAlert } from '../ErrorAlert';
 import { ScrollTable } from '../tables';
 
@@ -88,21 +89,13 @@ function ChangeContact({ agreement, contact, changer }: { agreement: AgreementRe
               ]}
             />
             {confirming ? (
-              <Alert color="blue" variant="outline" title={t('backoffice.customer.confirmTitle')}>
-                <Stack gap="xs">
-                  <Text size="sm">
-                    {t('backoffice.customer.confirmQuestion', { type, old: contact.name, name: name.trim(), email: email.trim() })}
-                  </Text>
-                  <Group>
-                    <Button size="xs" onClick={() => change.mutate()} loading={change.isPending}>
-                      {t('backoffice.customer.confirm')}
-                    </Button>
-                    <Button size="xs" variant="default" onClick={() => setConfirming(false)}>
-                      {t('backoffice.customer.back')}
-                    </Button>
-                  </Group>
-                </Stack>
-              </Alert>
+              <ConfirmStep
+                question={t('backoffice.customer.confirmQuestion', { type, old: contact.name, name: name.trim(), email: email.trim() })}
+                confirmLabel={t('backoffice.customer.confirm')}
+                onConfirm={() => change.mutate()}
+                onBack={() => setConfirming(false)}
+                pending={change.isPending}
+              />
             ) : (
               <Group justify="flex-end">
                 <Button type="submit">{t('backoffice.customer.next')}</Button>
@@ -116,16 +109,19 @@ function ChangeContact({ agreement, contact, changer }: { agreement: AgreementRe
 }
 
 /**
- * One onboarded agreement: its terms, Licensing IDs and contacts of record, each contact with a
- * Change button when a changer is given (R-REL-6: only the publisher and the channel partner).
+ * One onboarded agreement: its terms, Licensing IDs and contacts of record. `changer`: who may
+ * change the contacts here (R-REL-6: only the publisher and the channel partner of record);
+ * `licensingIdAction`: what each Licensing ID's row offers; `children`: more about the agreement.
  */
 export function AgreementRecordPanel({
   agreement,
   changer,
+  licensingIdAction,
   children,
 }: {
   agreement: AgreementRecord;
   changer?: ContactChanger;
+  licensingIdAction?: (licensingId: AgreementRecord['licensingIds'][number]) => ReactNode;
   children?: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -154,6 +150,7 @@ export function AgreementRecordPanel({
             t('backoffice.customer.name'),
             t('backoffice.customer.term'),
             t('backoffice.customer.status'),
+            ...(licensingIdAction ? [t('backoffice.customer.actions')] : []),
           ]}
         >
           {agreement.licensingIds.map((l) => (
@@ -168,9 +165,11 @@ export function AgreementRecordPanel({
                   {t(`backoffice.statuses.${l.status}`)}
                 </Badge>
               </Table.Td>
+              {licensingIdAction && <Table.Td>{licensingIdAction(l)}</Table.Td>}
             </Table.Tr>
           ))}
         </ScrollTable>
+        {children}
         <Title order={3} size="h4">
           {t('backoffice.customer.contactsHeading')}
         </Title>
@@ -202,7 +201,6 @@ export function AgreementRecordPanel({
             ))}
           </ScrollTable>
         )}
-        {children}
       </Stack>
     </Paper>
   );
