@@ -16,7 +16,11 @@ try {
     config,
     JSON.stringify({
       dialect: 'postgresql',
-      schema: [path.join(root, 'src/platform/tables.ts'), path.join(root, 'src/modules/*/tables.ts')],
+      schema: [
+        path.join(root, 'src/platform/tables.ts'),
+        path.join(root, 'src/modules/*/tables.ts'),
+        path.join(root, 'src/modules/*/*/tables.ts'),
+      ],
       // drizzle-kit prefixes './' to `out`, so it must be relative to the working directory.
       out: path.relative(root, out),
     }),

@@ -31,6 +31,3 @@ export const partnerOfRecord = pgTable(
   },
   (t) => [index('partner_of_record_partner_idx').on(t.partnerOrganizationId)],
 );
-
-// drizzle-kit reads src/modules/*/tables.ts: the change-of-partner tables join the schema through this file.
-export * from './change/tables.js';
