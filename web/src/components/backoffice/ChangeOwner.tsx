@@ -1,4 +1,4 @@
-import { Button, Group, Modal, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Modal, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -121,24 +121,19 @@ export function ChangeOwner({ agreement, onDone }: { agreement: AgreementRecord;
               }}
               errors={errors}
             />
-            {confirming && target ? (
-              <ConfirmStep
-                question={t('backoffice.ownership.confirmQuestion', {
-                  number: agreement.number,
-                  from: agreement.organization.name,
-                  to: target.name,
-                  count: contacts.length,
-                })}
-                confirmLabel={t('backoffice.ownership.confirm')}
-                onConfirm={() => change.mutate()}
-                onBack={() => setConfirming(false)}
-                pending={change.isPending}
-              />
-            ) : (
-              <Group justify="flex-end">
-                <Button type="submit">{t('backoffice.customer.next')}</Button>
-              </Group>
-            )}
+            <ConfirmStep
+              confirming={confirming && target !== undefined}
+              question={t('backoffice.ownership.confirmQuestion', {
+                number: agreement.number,
+                from: agreement.organization.name,
+                to: target?.name ?? '',
+                count: contacts.length,
+              })}
+              confirmLabel={t('backoffice.ownership.confirm')}
+              onConfirm={() => change.mutate()}
+              onBack={() => setConfirming(false)}
+              pending={change.isPending}
+            />
           </Stack>
         </form>
       </Modal>

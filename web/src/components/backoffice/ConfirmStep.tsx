@@ -2,16 +2,19 @@ import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
 /**
- * The second step of a back-office change: what will happen, in words, and the button that does it
+ * The end of a back-office change's form: first a Continue button that submits the form (which
+ * checks it and sets `confirming`), then what will happen, in words, with the button that does it
  * (or back to the form). Nothing is sent before this is confirmed.
  */
 export function ConfirmStep({
+  confirming,
   question,
   confirmLabel,
   onConfirm,
   onBack,
   pending,
 }: {
+  confirming: boolean;
   question: string;
   confirmLabel: string;
   onConfirm: () => void;
@@ -19,6 +22,13 @@ export function ConfirmStep({
   pending: boolean;
 }) {
   const { t } = useTranslation();
+  if (!confirming) {
+    return (
+      <Group justify="flex-end">
+        <Button type="submit">{t('backoffice.customer.next')}</Button>
+      </Group>
+    );
+  }
   return (
     <Alert color="blue" variant="outline" title={t('backoffice.customer.confirmTitle')}>
       <Stack gap="xs">

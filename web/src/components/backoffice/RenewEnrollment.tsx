@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -85,19 +85,14 @@ export function RenewEnrollment({
                 setConfirming(false);
               }}
             />
-            {confirming ? (
-              <ConfirmStep
-                question={t('backoffice.renew.confirmQuestion', { number: licensingId.number, name: licensingId.name, date: endDate })}
-                confirmLabel={t('backoffice.renew.confirm')}
-                onConfirm={() => renew.mutate()}
-                onBack={() => setConfirming(false)}
-                pending={renew.isPending}
-              />
-            ) : (
-              <Group justify="flex-end">
-                <Button type="submit">{t('backoffice.customer.next')}</Button>
-              </Group>
-            )}
+            <ConfirmStep
+              confirming={confirming}
+              question={t('backoffice.renew.confirmQuestion', { number: licensingId.number, name: licensingId.name, date: endDate })}
+              confirmLabel={t('backoffice.renew.confirm')}
+              onConfirm={() => renew.mutate()}
+              onBack={() => setConfirming(false)}
+              pending={renew.isPending}
+            />
           </Stack>
         </form>
       </Modal>

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Modal, NativeSelect, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Modal, NativeSelect, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { type QueryKey, useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -88,19 +88,14 @@ function ChangeContact({ agreement, contact, changer }: { agreement: AgreementRe
                 { value: 'sv', label: t('language.sv') },
               ]}
             />
-            {confirming ? (
-              <ConfirmStep
-                question={t('backoffice.customer.confirmQuestion', { type, old: contact.name, name: name.trim(), email: email.trim() })}
-                confirmLabel={t('backoffice.customer.confirm')}
-                onConfirm={() => change.mutate()}
-                onBack={() => setConfirming(false)}
-                pending={change.isPending}
-              />
-            ) : (
-              <Group justify="flex-end">
-                <Button type="submit">{t('backoffice.customer.next')}</Button>
-              </Group>
-            )}
+            <ConfirmStep
+              confirming={confirming}
+              question={t('backoffice.customer.confirmQuestion', { type, old: contact.name, name: name.trim(), email: email.trim() })}
+              confirmLabel={t('backoffice.customer.confirm')}
+              onConfirm={() => change.mutate()}
+              onBack={() => setConfirming(false)}
+              pending={change.isPending}
+            />
           </Stack>
         </form>
       </Modal>
