@@ -61,12 +61,24 @@ export async function benchDatabase() {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`create database ${name}`);
-  const u = new URL(adminUrl);
-  u.pathname = `/${name}`;
+  const urlOf = (db: string) => {
+    const u = new URL(adminUrl);
+    u.pathname = `/${db}`;
+    return u.toString();
+  };
+  const copies: string[] = [];
   return {
-    url: u.toString(),
+    url: urlOf(name),
     where: process.env.DATABASE_URL ? 'PostgreSQL server at DATABASE_URL' : 'embedded PostgreSQL',
+    /** A second database made from this one as it is now (CREATE DATABASE … TEMPLATE); nothing may be connected to this one. */
+    async copy() {
+      const copy = `${name}_copy${copies.length}`;
+      await admin.query(`create database ${copy} template ${name}`);
+      copies.push(copy);
+      return urlOf(copy);
+    },
     async drop() {
+      for (const copy of copies) await admin.query(`drop database if exists ${copy} with (force)`);
       await admin.query(`drop database if exists ${name} with (force)`);
       await admin.end();
       await stopEmbedded?.();

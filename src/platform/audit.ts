@@ -145,6 +145,8 @@ export async function auditMany(
     action: e.action,
     target_type: e.targetType,
     target_id: e.targetId ?? null,
+    // An array literal: the rows travel as text (COPY or unnest) and are cast to uuid[]; ids need no quoting.
+    licensing_ids: `{${concernedLicensingIds(e).join(',')}}`,
     before: e.before ?? null,
     after: e.after ?? null,
     request_id: actor?.requestId ?? null,
@@ -155,6 +157,7 @@ export async function auditMany(
     action: 'text',
     target_type: 'text',
     target_id: 'text',
+    licensing_ids: 'uuid[]',
     before: 'jsonb',
     after: 'jsonb',
     request_id: 'text',

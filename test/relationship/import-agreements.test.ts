@@ -9,6 +9,7 @@ import { agreementsFromCsv } from '../../src/modules/relationship/onboarding/csv
 import { shareOnboardingLock } from '../../src/modules/relationship/onboarding/locks.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { lscCommand } from '../helpers/lsc-command.js';
+import { signIn } from '../helpers/session.js';
 
 const HEADER =
   'organization_name,organization_domains,country,agreement_number,program,price_level,start_date,end_date,mbsa_number,licensing_id,licensing_id_name,contact_type,contact_name,contact_email,contact_locale';
@@ -133,6 +134,36 @@ describe('agreement files: lsc import-agreements', () => {
       expect(await written()).toEqual(after);
       // Three runs of the command, each starting Node with the TypeScript loader.
     }, 180_000);
+
+    it('issue 12: the import’s audit entry names its Licensing IDs, so the customer’s Administrator reads it in their audit view', async () => {
+      const file = path.join(dir, 'audited.csv');
+      const audited = header({ org: 'Adatum Audit', domains: 'adatum-audit.example', number: 'AA-EA-1', mbsa: 'AA-MBSA' });
+      await writeFile(
+        file,
+        [
+          HEADER,
+          `${audited},68300001,Adatum Enrollment,PRIMARY_CONTACT,Ada Berg,ada@adatum-audit.example,`,
+          `${audited},68300002,Adatum Enrollment 2,,,,`,
+        ].join('\n'),
+      );
+      const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', PUBLIC_URL: 'http://lsc.test' });
+      expect((await importAgreementsFile(t.database.db, config, file)).committed).toBe(true);
+      // The Primary Contact registers from the welcome mail and is Administrator of both Licensing IDs.
+      const mail = await t.database.db.execute<{ text: string }>(
+        sql`select text from outbox where to_address = 'ada@adatum-audit.example' and template = 'contactWelcome'`,
+      );
+      const token = /register\?token=([\w-]+)/.exec(mail.rows[0]?.text ?? '')?.[1] ?? '';
+      const reg = await t.as(null).post('/auth/register', { token, firstName: 'Ada', lastName: 'Berg', password: 'ada-password-long-1' });
+      expect(reg.statusCode, reg.body).toBe(201);
+      const ada = await signIn(t.app, 'ada@adatum-audit.example', 'ada-password-long-1');
+      const res = await t.as(ada).get('/audit?action=relationship.agreement-onboard');
+      expect(res.statusCode, res.body).toBe(200);
+      const seen = (res.json().items as { licensingIds: { number: string }[]; detailWithheld: boolean }[]).map((e) => [
+        e.licensingIds.map((l) => l.number).sort(),
+        e.detailWithheld,
+      ]);
+      expect(seen).toEqual([[['68300001', '68300002'], false]]);
+    });
 
     it('an import waits for a single onboarding change under way, and writes once it has committed', async () => {
       const file = path.join(dir, 'waits.csv');

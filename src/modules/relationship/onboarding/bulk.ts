@@ -373,6 +373,8 @@ export async function onboardMany(
       targetType: 'agreement_record',
       targetId: recordId.get(a.input.number) ?? null,
       organizationId: orgId(a.input.number),
+      // The Administrators of these Licensing IDs read their onboarding in their audit view, as after one through the API.
+      licensingIds: a.input.licensingIds.flatMap((l) => lidId.get(`${a.input.program}:${l.number}`) ?? []),
       after: {
         number: a.input.number,
         program: a.input.program,
