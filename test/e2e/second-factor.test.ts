@@ -33,21 +33,22 @@ async function shot(page: Page, name: string): Promise<void> {
  */
 async function expectUsableAt320(page: Page, region: string): Promise<void> {
   await page.setViewportSize({ width: 320, height: 800 });
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-  const cutOff = await page.locator(region).evaluate((root) => {
-    const width = document.documentElement.clientWidth;
-    const scrolls = (el: Element | null): boolean => {
-      for (let p = el; p && p !== root.parentElement; p = p.parentElement) {
-        const overflow = getComputedStyle(p).overflowX;
-        if (overflow === 'auto' || overflow === 'scroll') return true;
-      }
-      return false;
-    };
-    return [root, ...root.querySelectorAll('*')]
-      .filter((el) => el.getBoundingClientRect().width > 0 && el.getBoundingClientRect().right > width + 1 && !scrolls(el.parentElement))
-      .map((el) => `<${el.tagName.toLowerCase()} class="${el.getAttribute('class') ?? ''}"> ${(el.textContent ?? '').slice(0, 40)}`);
-  });
-  expect(cutOff, `${region} on ${page.url()} at 320 px`).toEqual([]);
+  // The layout settles after the resize (the app shell's breakpoints re-render it): what is still cut off once it has.
+  const cutOff = () =>
+    page.locator(region).evaluate((root) => {
+      const width = document.documentElement.clientWidth;
+      const scrolls = (el: Element | null): boolean => {
+        for (let p = el; p && p !== root.parentElement; p = p.parentElement) {
+          const overflow = getComputedStyle(p).overflowX;
+          if (overflow === 'auto' || overflow === 'scroll') return true;
+        }
+        return false;
+      };
+      return [root, ...root.querySelectorAll('*')]
+        .filter((el) => el.getBoundingClientRect().width > 0 && el.getBoundingClientRect().right > width + 1 && !scrolls(el.parentElement))
+        .map((el) => `<${el.tagName.toLowerCase()} class="${el.getAttribute('class') ?? ''}"> ${(el.textContent ?? '').slice(0, 40)}`);
+    });
+  await expect.poll(cutOff, { message: `${region} on ${page.url()} at 320 px`, timeout: 10_000 }).toEqual([]);
   await shot(page, `${new URL(page.url()).pathname.slice(1)}-${Date.now()}-320`);
   await page.setViewportSize({ width: 1280, height: 800 });
 }
