@@ -22,6 +22,7 @@ import { ssoModule } from './modules/identity/sso/routes.js';
 import { keysModule } from './modules/keys/routes.js';
 import { ordersModule } from './modules/orders/routes.js';
 import { partnerChangeModule } from './modules/partners/change/routes.js';
+import { partnerRecordsForRelationship } from './modules/partners/for-relationship.js';
 import { partnersModule } from './modules/partners/routes.js';
 import { addOpenModule } from './modules/permissions/add-open/routes.js';
 import { contactGrantsForRelationship } from './modules/permissions/contact-grants.js';
@@ -103,7 +104,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     recoveryModule(moduleDeps),
     ssoModule(moduleDeps, roleGrantsForIdentity),
     relationshipRoutes(relationship),
-    onboardingModule(moduleDeps, contactGrantsForRelationship),
+    onboardingModule(moduleDeps, { grants: contactGrantsForRelationship, partners: partnerRecordsForRelationship }),
     partnersModule(moduleDeps, contactGrantsForRelationship),
     permissionsModule(moduleDeps),
     userAccountModule(moduleDeps),

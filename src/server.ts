@@ -4,6 +4,7 @@ import { buildApp } from './app.js';
 import { type Config, localUrl } from './config.js';
 import { seedDemo } from './demo/seed.js';
 import { startPartnerChangeSweeper } from './modules/partners/change/sweep.js';
+import { partnerRecordsForRelationship } from './modules/partners/for-relationship.js';
 import { contactGrantsForRelationship } from './modules/permissions/contact-grants.js';
 import { startExpirySchedule } from './modules/relationship/onboarding/expiry-schedule.js';
 import { systemClock } from './platform/clock.js';
@@ -44,10 +45,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
     // R-REL-6: expires unanswered changes of channel partner and completes those whose grace period ended.
     const sweeper = startPartnerChangeSweeper({ db: database.db, config, clock: systemClock }, (e) => app.log.error(e));
     await app.listen({ port: config.PORT, host: config.HOST });
-    const expiry = startExpirySchedule({ db: database.db, config, clock: systemClock }, contactGrantsForRelationship, {
-      onError: (err) => app.log.error({ err }, 'the scheduled expiry failed; it runs again at the next check'),
-      onExpired: (numbers) => app.log.info({ expired: numbers }, 'scheduled expiry: Licensing IDs expired'),
-    });
+    const expiry = startExpirySchedule(
+      { db: database.db, config, clock: systemClock },
+      { grants: contactGrantsForRelationship, partners: partnerRecordsForRelationship },
+      {
+        onError: (err) => app.log.error({ err }, 'the scheduled expiry failed; it runs again at the next check'),
+        onExpired: (numbers) => app.log.info({ expired: numbers }, 'scheduled expiry: Licensing IDs expired'),
+      },
+    );
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
     return {

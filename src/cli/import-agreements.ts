@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config.js';
+import { partnerRecordsForRelationship } from '../modules/partners/for-relationship.js';
 import { contactGrantsForRelationship } from '../modules/permissions/contact-grants.js';
 import { onboardMany } from '../modules/relationship/onboarding/bulk.js';
 import { agreementsFromCsv, columnOf } from '../modules/relationship/onboarding/csv.js';
@@ -52,7 +53,11 @@ export async function importAgreementsFile(db: Db, config: Config, file: string,
       const readable = parsed.agreements.flatMap((a) =>
         a.agreement && a.errors.length === 0 ? [{ input: a.agreement, lines: a.lines }] : [],
       );
-      const done = await onboardMany(tx, { config, clock, grants: contactGrantsForRelationship }, readable);
+      const done = await onboardMany(
+        tx,
+        { config, clock, grants: contactGrantsForRelationship, partners: partnerRecordsForRelationship },
+        readable,
+      );
       const byNumber = new Map(done.map((o) => [o.number, o]));
       for (const a of parsed.agreements) {
         if (refused.includes(a)) {

@@ -276,4 +276,26 @@ describe('channel partners (issue 12, R-REL-6)', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(await mail('viewer@contoso.example', 'contactEnded')).toBeDefined();
   });
+
+  it('R-REL-6: an onboarded agreement names its channel partner by partner number; an unknown number is refused and nothing is written', async () => {
+    const body = {
+      ...tailspin,
+      organization: { name: 'Northwind Traders', domains: ['northwind-traders.example'], country: 'SE' },
+      number: 'NT-EA-1',
+      mbsaNumber: 'NT-MBSA',
+      licensingIds: [{ number: '68066601', name: 'Northwind Traders Enrollment' }],
+      contacts: [],
+    };
+    const before = await written();
+    const refused = await t.as(operator).post('/operator/agreements', { ...body, channelPartnerNumber: 'P-NOBODY' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors).toContainEqual(expect.objectContaining({ field: 'channelPartnerNumber', code: 'UNKNOWN_PARTNER' }));
+    expect(await written()).toEqual(before);
+    const res = await t.as(operator).post('/operator/agreements', { ...body, channelPartnerNumber: 'p-500600' });
+    expect(res.statusCode, res.body).toBe(201);
+    const customers = (await t.as(wanda).get('/partner/customers?q=Northwind')).json().items;
+    expect(customers).toMatchObject([{ name: 'Northwind Traders', agreementCount: 1, licensingIdCount: 1 }]);
+    // The same agreement again is a replay, partner number included.
+    expect((await t.as(operator).post('/operator/agreements', { ...body, channelPartnerNumber: 'P-500600' })).statusCode).toBe(200);
+  });
 });

@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { seedDemo } from '../../src/demo/seed.js';
+import { partnerRecordsForRelationship } from '../../src/modules/partners/for-relationship.js';
 import { contactGrantsForRelationship } from '../../src/modules/permissions/contact-grants.js';
 import { startExpirySchedule } from '../../src/modules/relationship/onboarding/expiry-schedule.js';
 import { fixedClock } from '../../src/platform/clock.js';
@@ -54,10 +55,14 @@ describe('scheduled expiry (issue 12)', () => {
 
   it('expires each Licensing ID the day after its term ends, by itself and by the clock it is given; audited as the service center’s; nothing after stop', async () => {
     const expired: string[][] = [];
-    const schedule = startExpirySchedule({ db: t.database.db, config: t.config, clock }, contactGrantsForRelationship, {
-      pollMs: 10,
-      onExpired: (numbers) => expired.push(numbers),
-    });
+    const schedule = startExpirySchedule(
+      { db: t.database.db, config: t.config, clock },
+      { grants: contactGrantsForRelationship, partners: partnerRecordsForRelationship },
+      {
+        pollMs: 10,
+        onExpired: (numbers) => expired.push(numbers),
+      },
+    );
     try {
       // The run at start: the last day of a term is still in it.
       await new Promise((r) => setTimeout(r, 100));

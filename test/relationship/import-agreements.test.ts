@@ -165,6 +165,30 @@ describe('agreement files: lsc import-agreements', () => {
       expect(seen).toEqual([[['68300001', '68300002'], false]]);
     });
 
+    it('R-REL-6: an agreement file names the channel partner of record by its partner number; an unknown one refuses the file', async () => {
+      const file = path.join(dir, 'partners.csv');
+      const columns = `${HEADER},channel_partner_number`;
+      const row = (number: string, partner: string) =>
+        `${header({ org: 'Partnered Inc', domains: 'partnered.example', number, mbsa: 'PI-MBSA' })},${number}-1,Partnered Enrollment,,,,,${partner}`;
+      const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', PUBLIC_URL: 'http://lsc.test' });
+      const before = await written();
+      await writeFile(file, [columns, row('PI-EA-1', 'P-100200'), row('PI-EA-2', 'P-NOBODY')].join('\n'));
+      const refused = await importAgreementsFile(t.database.db, config, file);
+      expect(refused.committed).toBe(false);
+      expect(refused.outcomes.flatMap((o) => o.errors.map((e) => `${e.line} ${e.field} ${e.code}`))).toEqual([
+        '3 channelPartnerNumber UNKNOWN_PARTNER',
+      ]);
+      expect(await written()).toEqual(before);
+
+      await writeFile(file, [columns, row('PI-EA-1', 'p-100200')].join('\n'));
+      expect((await importAgreementsFile(t.database.db, config, file)).committed).toBe(true);
+      const partner = await t.database.db.execute<{ number: string; contact: string }>(sql`
+        select p.number, c.name as contact from partner_of_record r join channel_partner p on p.organization_id = r.partner_organization_id
+        join licensing_id l on l.id = r.licensing_id join contact c on c.licensing_id = l.id and c.type = 'CHANNEL_PARTNER'
+        where l.number = 'PI-EA-1-1'`);
+      expect(partner.rows).toEqual([{ number: 'P-100200', contact: 'Adatum Licensing Partners' }]);
+    });
+
     it('an import waits for a single onboarding change under way, and writes once it has committed', async () => {
       const file = path.join(dir, 'waits.csv');
       await writeFile(

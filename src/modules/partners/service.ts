@@ -18,6 +18,7 @@ import type { AgreementRecordView } from '../relationship/onboarding/schemas.js'
 import { createOnboardingService } from '../relationship/onboarding/service.js';
 import { recordViews } from '../relationship/onboarding/views.js';
 import type { ContactOfRecordType } from '../relationship/rules.js';
+import { partnerRecordsForRelationship } from './for-relationship.js';
 import { partnerMails } from './mails.js';
 import { recordPartner } from './record.js';
 import type { NewPartner, PartnerUserInput, PartnerView } from './schemas.js';
@@ -41,7 +42,7 @@ const servedRecords = (actor: Actor) =>
  * and change their contacts of record, which the customer itself never can.
  */
 export function createPartnersService({ db, config, clock, grants }: PartnersDeps) {
-  const onboarding = createOnboardingService({ db, config, clock, grants });
+  const onboarding = createOnboardingService({ db, config, clock, grants, partners: partnerRecordsForRelationship });
 
   async function partnerView(tx: DbOrTx, organizationId: string): Promise<PartnerView> {
     const res = await tx.execute<{

@@ -4186,6 +4186,8 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
+            /** @default null */
+            channelPartnerNumber?: string | null;
             /** @default [] */
             contacts?: {
               /** Format: email */

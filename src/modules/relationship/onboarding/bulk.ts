@@ -13,7 +13,7 @@ import { emailDomain } from '../../identity/rules.js';
 import { type ContactOfRecordType, isOpenProgram, type ProgramCode } from '../rules.js';
 import { lockForImport } from './locks.js';
 import { contactTypesIn, onboardingMails } from './mails.js';
-import type { ContactGrants } from './ports.js';
+import type { OnboardingPorts } from './ports.js';
 import {
   type AgreementInput,
   canonicalContent,
@@ -57,7 +57,7 @@ const text = (xs: readonly string[]) => sql`${sql.param([...xs])}::text[]`;
  */
 export async function onboardMany(
   tx: DbOrTx,
-  deps: { config: Config; clock: Clock; grants: ContactGrants },
+  deps: { config: Config; clock: Clock } & OnboardingPorts,
   agreements: readonly BulkAgreement[],
 ): Promise<BulkOutcome[]> {
   const now = deps.clock.now();
@@ -111,6 +111,10 @@ export async function onboardMany(
     sql`select program_code::text, number from licensing_id where number in (select unnest(${text(fresh.flatMap((a) => a.input.licensingIds.map((l) => l.number)))}))`,
   );
   const taken = new Set(takenRows.rows.map((r) => `${r.program_code}:${r.number}`));
+  const partnerRows = await tx.execute<{ number: string; organization_id: string }>(
+    sql`select number, organization_id from channel_partner where number in (select unnest(${text(fresh.flatMap((a) => (a.input.channelPartnerNumber ? [a.input.channelPartnerNumber] : [])))}))`,
+  );
+  const partnerOf = new Map(partnerRows.rows.map((r) => [r.number, r.organization_id]));
 
   // Names claimed by earlier agreements of the file count as the database's for later ones.
   const orgOf = new Map<string, string>();
@@ -124,6 +128,7 @@ export async function onboardMany(
       parentOwner: isOpenProgram(a.input.program) ? null : (ownerOf.get(`PARENT:${a.input.number}`) ?? null),
       takenLicensingIds: new Set(a.input.licensingIds.map((l) => l.number).filter((n) => taken.has(`${a.input.program}:${n}`))),
       personalDomains: deps.config.PERSONAL_MAIL_DOMAINS,
+      ...(a.input.channelPartnerNumber ? { partnerOrganizationId: partnerOf.get(a.input.channelPartnerNumber) ?? null } : {}),
     };
     const errors = onboardingErrors(a.input, facts, a.lines);
     if (errors.length > 0) {
@@ -276,6 +281,18 @@ export async function onboardMany(
     lidValues,
   );
   const lidId = new Map(lidValues.map((l) => [`${l.program_code}:${l.number}`, l.id]));
+  // R-REL-6: the channel partner of record each agreement names.
+  const lidsOfRecord = new Map<string, string[]>();
+  for (const l of lidValues) if (l.record_id) lidsOfRecord.set(l.record_id, [...(lidsOfRecord.get(l.record_id) ?? []), l.id]);
+  await deps.partners.record(
+    tx,
+    toWrite.flatMap((a) => {
+      const partner = a.input.channelPartnerNumber ? partnerOf.get(a.input.channelPartnerNumber) : undefined;
+      const licensingIds = lidsOfRecord.get(recordId.get(a.input.number) ?? '') ?? [];
+      return partner ? [{ licensingIds, partnerOrganizationId: partner }] : [];
+    }),
+    now,
+  );
 
   // The people named: their accounts, and invited accounts for addresses without one (as contacts.ts does).
   const emails = [...new Set(toWrite.flatMap((a) => a.input.contacts.map((c) => c.email.toLowerCase())))];

@@ -27,6 +27,7 @@ export const AGREEMENT_CSV_COLUMNS = [
   'contact_name',
   'contact_email',
   'contact_locale',
+  'channel_partner_number',
 ] as const;
 type Column = (typeof AGREEMENT_CSV_COLUMNS)[number];
 /** Columns a file may leave out (every cell empty). */
@@ -39,6 +40,7 @@ const OPTIONAL: readonly Column[] = [
   'authorization_number',
   'affiliate_role',
   'contact_locale',
+  'channel_partner_number',
 ];
 
 /** The file's column for a field of an agreement as the API names it, so every error names what the file shows. */
@@ -52,6 +54,7 @@ const COLUMN_OF_FIELD: Record<string, Column> = {
   startDate: 'start_date',
   endDate: 'end_date',
   mbsaNumber: 'mbsa_number',
+  channelPartnerNumber: 'channel_partner_number',
   licensingIds: 'licensing_id',
   contacts: 'contact_type',
 };
@@ -113,6 +116,7 @@ const HEADER_COLUMNS: readonly Column[] = [
   'start_date',
   'end_date',
   'mbsa_number',
+  'channel_partner_number',
 ];
 const given = (v: string | undefined) => (v ? v : undefined);
 
@@ -131,6 +135,7 @@ function bodyOf(g: Group, number: string) {
     startDate: given(h.start_date),
     endDate: h.end_date || null,
     mbsaNumber: h.mbsa_number || null,
+    channelPartnerNumber: h.channel_partner_number || null,
     licensingIds: g.licensingIds.map(({ cells: c }) => ({
       number: given(c.licensing_id),
       name: given(c.licensing_id_name),

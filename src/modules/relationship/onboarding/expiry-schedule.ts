@@ -2,7 +2,7 @@ import type { Config } from '../../../config.js';
 import type { Clock } from '../../../platform/clock.js';
 import { startDailyJob } from '../../../platform/daily-job.js';
 import type { Db } from '../../../platform/db/client.js';
-import type { ContactGrants } from './ports.js';
+import type { OnboardingPorts } from './ports.js';
 import { createOnboardingService } from './service.js';
 
 export interface ExpiryScheduleOptions {
@@ -20,10 +20,10 @@ export interface ExpiryScheduleOptions {
  */
 export function startExpirySchedule(
   deps: { db: Db; config: Config; clock: Clock },
-  grants: ContactGrants,
+  ports: OnboardingPorts,
   { pollMs, onError, onExpired }: ExpiryScheduleOptions = {},
 ) {
-  const onboarding = createOnboardingService({ ...deps, grants });
+  const onboarding = createOnboardingService({ ...deps, ...ports });
   return startDailyJob({
     clock: deps.clock,
     pollMs,

@@ -36,6 +36,10 @@ export const ONBOARDING_MESSAGES: Record<OnboardingErrorCode, { en: string; sv: 
     sv: 'Inte ett program i servicecentret (ENTERPRISE, SELECT_PLUS, OPEN_LICENSE, …).',
   },
   MBSA_NOT_ALLOWED: { en: 'Open programs have no MBSA.', sv: 'Open-program har inget MBSA.' },
+  UNKNOWN_PARTNER: {
+    en: 'No channel partner has this partner number. Register the partner first.',
+    sv: 'Ingen kanalpartner har det här partnernumret. Registrera partnern först.',
+  },
   PARENT_OF_OTHER_ORGANIZATION: {
     en: 'This MBSA or parent agreement belongs to another organization.',
     sv: 'Det här MBSA:t eller huvudavtalet tillhör en annan organisation.',

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { actorOf } from '../../../platform/http/guard.js';
 import type { ModuleDeps, ModuleRoutes } from '../../../platform/module.js';
 import { CONTACTS_OF_RECORD } from '../rules.js';
-import type { ContactGrants } from './ports.js';
+import type { OnboardingPorts } from './ports.js';
 import {
   AgreementBodySchema,
   AgreementRecordSchema,
@@ -22,8 +22,8 @@ import { createOnboardingService } from './service.js';
  * No customer route changes a contact of record: customers change contacts through the publisher
  * (and later their channel partner).
  */
-export function onboardingModule({ db, config, clock }: ModuleDeps, grants: ContactGrants): ModuleRoutes {
-  const onboarding = createOnboardingService({ db, config, clock, grants });
+export function onboardingModule({ db, config, clock }: ModuleDeps, ports: OnboardingPorts): ModuleRoutes {
+  const onboarding = createOnboardingService({ db, config, clock, ...ports });
   return async (fastify: FastifyInstance) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ['onboarding'];

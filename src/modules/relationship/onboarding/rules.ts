@@ -48,6 +48,7 @@ export const ONBOARDING_ERROR_CODES = [
   'DUPLICATE_LICENSING_ID',
   'DUPLICATE_CONTACT',
   'PERSONAL_ACCOUNT',
+  'UNKNOWN_PARTNER',
   'END_BEFORE_START',
   'INVALID_VALUE',
   'MISSING_VALUE',
@@ -77,6 +78,8 @@ export interface AgreementInput {
   startDate: string;
   endDate: string | null;
   mbsaNumber: string | null;
+  /** R-REL-6: the partner number of the agreement's channel partner of record, when the publisher names one. */
+  channelPartnerNumber?: string | null;
   licensingIds: {
     number: string;
     name: string;
@@ -123,6 +126,8 @@ export function canonicalContent(input: AgreementInput) {
       affiliateRole: l.affiliateRole,
     })),
     contacts: input.contacts.map((c) => ({ type: c.type, name: c.name, email: c.email.toLowerCase(), locale: c.locale })),
+    // Only when named: agreements onboarded before partners were named keep their content hash.
+    ...(input.channelPartnerNumber ? { channelPartnerNumber: input.channelPartnerNumber } : {}),
   };
 }
 export type AgreementContent = ReturnType<typeof canonicalContent>;
@@ -142,6 +147,8 @@ export interface OnboardingFacts {
   /** Numbers of this program's Licensing IDs that exist already. */
   takenLicensingIds: ReadonlySet<string>;
   personalDomains: readonly string[];
+  /** The partner organization of the agreement's channel partner number, null when no partner has it (absent: none named). */
+  partnerOrganizationId?: string | null;
 }
 
 /** The organization the agreement goes to: the one owning its domains (by the same name), or a new one (null). */
@@ -171,6 +178,7 @@ export function onboardingErrors(input: AgreementInput, facts: OnboardingFacts, 
   if (facts.mbsaOwner !== null && facts.mbsaOwner !== org.id) at('mbsaNumber', 'PARENT_OF_OTHER_ORGANIZATION');
   if (facts.parentOwner !== null && facts.parentOwner !== org.id) at('number', 'PARENT_OF_OTHER_ORGANIZATION');
   if (input.endDate !== null && input.endDate < input.startDate) at('endDate', 'END_BEFORE_START');
+  if (input.channelPartnerNumber && facts.partnerOrganizationId === null) at('channelPartnerNumber', 'UNKNOWN_PARTNER');
   const seen = new Set<string>();
   licensingIdTerms(input).forEach((l, i) => {
     const line = lines.licensingIds?.[i] ?? head;

@@ -64,6 +64,8 @@ export const AgreementBodySchema = z.object({
   endDate: Day.nullable().default(null),
   /** The MBSA's number; refused for Open programs, which have none (R-REL-2). */
   mbsaNumber: Number_.nullable().default(null),
+  /** R-REL-6: the channel partner of record of the agreement's Licensing IDs, by its partner number. */
+  channelPartnerNumber: z.string().trim().toUpperCase().min(1).max(40).nullable().default(null),
   licensingIds: z.array(LicensingIdInputSchema).min(1).max(MAX_LICENSING_IDS),
   contacts: z.array(ContactInputSchema).max(MAX_CONTACTS).default([]),
 });

@@ -14,7 +14,7 @@ import { agreement, agreementRecord, contact, licensingId } from '../tables.js';
 import { type ContactOfRecord, mailEndedContact, mailNewContacts, peopleOf, writeContacts } from './contacts.js';
 import { shareOnboardingLock } from './locks.js';
 import { onboardingMails } from './mails.js';
-import type { ContactGrants } from './ports.js';
+import type { OnboardingPorts } from './ports.js';
 import { ONBOARDING_MESSAGES } from './problems.js';
 import {
   type AgreementContent,
@@ -44,14 +44,19 @@ export interface OnboardResult {
   agreement: AgreementRecordView;
 }
 
-export interface OnboardingDeps {
+export interface OnboardingDeps extends OnboardingPorts {
   db: Db;
   config: Config;
   clock: Clock;
-  grants: ContactGrants;
 }
 
 const uuids = (ids: readonly string[]) => sql`${sql.param([...ids])}::uuid[]`;
+
+/** The partner organization with this partner number (R-REL-6), or null. */
+export async function partnerByNumber(tx: DbOrTx, number: string): Promise<string | null> {
+  const res = await tx.execute<{ organization_id: string }>(sql`select organization_id from channel_partner where number = ${number}`);
+  return res.rows[0]?.organization_id ?? null;
+}
 
 export function rejected(errors: OnboardingError[], locale: Locale): DomainError {
   return new DomainError('AGREEMENT_INVALID', 400, `The agreement has ${errors.length} invalid value(s); nothing was written.`, {
@@ -65,7 +70,7 @@ export function rejected(errors: OnboardingError[], locale: Locale): DomainError
  * expiry and an Open License's change of owner. Every change is audited and mailed to whom it
  * affects; customers have no route here (the routes are the operator's).
  */
-export function createOnboardingService({ db, config, clock, grants }: OnboardingDeps) {
+export function createOnboardingService({ db, config, clock, grants, partners }: OnboardingDeps) {
   const view = async (tx: DbOrTx, recordId: string) => {
     const [found] = await recordViews(tx, sql`r.id = ${recordId}`);
     if (!found) throw notFound('agreement');
@@ -124,6 +129,7 @@ export function createOnboardingService({ db, config, clock, grants }: Onboardin
       parentOwner: isProgramCode(input.program) && !isOpenProgram(input.program) ? await ownerOf('PARENT', input.number) : null,
       takenLicensingIds: new Set(taken.rows.map((r) => r.number)),
       personalDomains: config.PERSONAL_MAIL_DOMAINS,
+      ...(input.channelPartnerNumber ? { partnerOrganizationId: await partnerByNumber(tx, input.channelPartnerNumber) } : {}),
     };
   }
 
@@ -288,6 +294,9 @@ export function createOnboardingService({ db, config, clock, grants }: Onboardin
           tx,
           lids.map((l) => l.id),
         );
+        if (facts.partnerOrganizationId) {
+          await partners.record(tx, [{ licensingIds: lids.map((l) => l.id), partnerOrganizationId: facts.partnerOrganizationId }], now);
+        }
         await audit(tx, actor, {
           action: 'relationship.agreement-onboard',
           targetType: 'agreement_record',

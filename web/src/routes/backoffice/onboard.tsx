@@ -38,7 +38,15 @@ export function OnboardPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [org, setOrg] = useState({ name: '', domains: '', country: '' });
-  const [agr, setAgr] = useState({ number: '', program: 'ENTERPRISE', priceLevel: '', startDate: '', endDate: '', mbsaNumber: '' });
+  const [agr, setAgr] = useState({
+    number: '',
+    program: 'ENTERPRISE',
+    priceLevel: '',
+    startDate: '',
+    endDate: '',
+    mbsaNumber: '',
+    channelPartnerNumber: '',
+  });
   const [lids, setLids] = useState<LicensingIdRow[]>([emptyLid()]);
   const [contacts, setContacts] = useState<ContactRow[]>([emptyContact()]);
   const [errors, setErrors] = useState<Errors>({});
@@ -82,6 +90,7 @@ export function OnboardPage() {
       startDate: agr.startDate,
       endDate: agr.endDate || null,
       mbsaNumber: agr.mbsaNumber.trim() || null,
+      channelPartnerNumber: agr.channelPartnerNumber.trim() || null,
       licensingIds: lids.map((l) => ({ number: l.number.trim(), name: l.name.trim() })),
       contacts: contactsBody(contacts),
     });
@@ -171,6 +180,12 @@ export function OnboardPage() {
               description={t('backoffice.onboard.mbsaHelp')}
               value={agr.mbsaNumber}
               onChange={(e) => setAgr({ ...agr, mbsaNumber: e.currentTarget.value })}
+            />
+            <TextInput
+              label={t('backoffice.onboard.channelPartnerNumber')}
+              description={t('backoffice.onboard.channelPartnerHelp')}
+              value={agr.channelPartnerNumber}
+              onChange={(e) => setAgr({ ...agr, channelPartnerNumber: e.currentTarget.value })}
             />
           </SimpleGrid>
           <Title order={2} size="h3">
