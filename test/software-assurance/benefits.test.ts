@@ -178,6 +178,7 @@ describe('Software Assurance benefits (R-SA-1, R-SA-2, R-SA-3, R-PERM-8)', () =>
     expect(exp.json().code).toBe('SA_BENEFIT_EXPIRED');
     const unknown = await t.as(admin).post(`/licensing-ids/${lid['67012345']}/sa-benefits/DYNAMICS_CUSTOMERSOURCE/activate`);
     expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().code).toBe('SA_BENEFIT_NOT_OFFERED');
     expect((await t.as(admin).post(`/licensing-ids/${lid['67012345']}/sa-benefits/NOT_A_BENEFIT/activate`)).json().code).toBe(
       'VALIDATION_FAILED',
     );

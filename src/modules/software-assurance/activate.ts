@@ -5,7 +5,7 @@ import type { Clock } from '../../platform/clock.js';
 import type { Db, DbOrTx } from '../../platform/db/client.js';
 import { conflict, DomainError, notFound } from '../../platform/errors.js';
 import type { BenefitCode } from './benefits.js';
-import { activationRefusal, mayManageBenefit, type SaHolding } from './rules.js';
+import { activationRefusal, mayManageBenefit, notOffered, type SaHolding } from './rules.js';
 import type { BenefitReader } from './service.js';
 
 /** The actor's Administrator and SA Manager grants on the Licensing ID, with each SA Manager grant's duties. */
@@ -37,7 +37,7 @@ export function createBenefitActivation({ db, clock, reader }: { db: Db; clock: 
           throw new DomainError('SA_BENEFIT_GROUP_NOT_HELD', 403, 'Your SA Manager role does not include this benefit.', { benefit });
         }
         const refusal = activationRefusal(await reader.benefitOf(tx, licensingId, benefit));
-        if (refusal === 'SA_BENEFIT_NOT_OFFERED') throw notFound('benefit');
+        if (refusal === 'SA_BENEFIT_NOT_OFFERED') throw notOffered();
         if (refusal) throw conflict(refusal, 'This benefit cannot be activated now.', { benefit });
         const now = clock.now();
         await tx.execute(sql`

@@ -11,6 +11,7 @@ import { enqueueMails } from '../../platform/mail/outbox.js';
 import { lockBenefit } from './activate.js';
 import type { BenefitCode } from './benefits.js';
 import { BENEFIT_NAMES, saMails } from './mails.js';
+import { notOffered } from './rules.js';
 import type { BenefitReader } from './service.js';
 
 /** R-SA-2: who hears of a hold: the Licensing ID's Administrators and SA Managers (the holders of `sa.manage`). */
@@ -32,7 +33,8 @@ export function createBenefitHold({ db, clock, config, reader }: { db: Db; clock
       await lockBenefit(tx, licensingId, benefit);
       const current = await reader.ofLicensingId(tx, licensingId);
       const before = current?.benefits.find((b) => b.benefit === benefit);
-      if (!current || !before) throw notFound('benefit');
+      if (!current) throw notFound('Licensing ID');
+      if (!before) throw notOffered();
       if (before.status === 'EXPIRED') throw conflict('SA_BENEFIT_EXPIRED', 'The coverage of this benefit has expired.', { benefit });
       if (hold && before.status === 'HAR') throw conflict('SA_BENEFIT_ON_HOLD', 'This benefit is already on hold.', { benefit });
       if (!hold && before.status !== 'HAR') throw conflict('SA_BENEFIT_NOT_ON_HOLD', 'This benefit is not on hold.', { benefit });

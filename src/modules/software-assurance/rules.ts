@@ -1,3 +1,4 @@
+import { DomainError } from '../../platform/errors.js';
 import type { LicensePool } from '../catalog/rules.js';
 import { countsOn, coverageActiveOn, type ExpiryNotice, expiryNotice } from '../orders/license-summary-rules.js';
 import { ACTIVE_SA_TYPES, type LicenseType } from '../orders/rules.js';
@@ -148,6 +149,9 @@ export function benefitsOf(
   }
   return out;
 }
+
+/** A benefit the Licensing ID does not have: 404 with its own code, so a client tells it from an unknown Licensing ID. */
+export const notOffered = () => new DomainError('SA_BENEFIT_NOT_OFFERED', 404, 'This Licensing ID has no such benefit.');
 
 export type ActivationRefusal =
   | 'SA_BENEFIT_NOT_OFFERED'
