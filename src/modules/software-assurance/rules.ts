@@ -88,7 +88,15 @@ export interface Benefit {
   subRole: SaDuty | null;
 }
 
-const qualifies = (r: BenefitRule, c: ProductCoverage) => r.pools.includes(c.pool) || r.productCodes.includes(c.productCode);
+/** The rules each product qualifies for, by pool or by code, worked out once per product rather than per rule and product. */
+function rulesByProduct(rules: readonly BenefitRule[], coverage: readonly ProductCoverage[]): Map<ProductCoverage, BenefitRule[]> {
+  const out = new Map<ProductCoverage, BenefitRule[]>();
+  for (const c of coverage) {
+    const matching = rules.filter((r) => r.pools.includes(c.pool) || r.productCodes.includes(c.productCode));
+    if (matching.length) out.set(c, matching);
+  }
+  return out;
+}
 
 /** Floating products of decimals (0.29 × 100) land a hair below the whole number they are. */
 const wholeUnits = (x: number) => Math.floor(x + 1e-9);
@@ -110,9 +118,8 @@ export function benefitsOf(
   notice: { soonDays: number; urgentDays: number },
 ): Benefit[] {
   const acc = new Map<BenefitCode, { eligible: number; activeUntil: string | null; lastEnd: string | null }>();
-  for (const r of rules) {
-    for (const c of coverage) {
-      if (!qualifies(r, c)) continue;
+  for (const [c, matching] of rulesByProduct(rules, coverage)) {
+    for (const r of matching) {
       const a = acc.get(r.benefit) ?? { eligible: 0, activeUntil: null, lastEnd: null };
       a.eligible += c.activeQuantity * (r.perLicense ?? 0);
       a.activeUntil = later(a.activeUntil, c.activeUntil);
