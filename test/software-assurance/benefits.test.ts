@@ -203,6 +203,7 @@ describe('Software Assurance benefits (R-SA-1, R-SA-2, R-SA-3, R-PERM-8)', () =>
 
   it('R-SA-2: the publisher sets and lifts HAR; Administrators and SA Managers are mailed in their language; audited', async () => {
     const base = `/operator/licensing-ids/${lid['67012345']}/sa-benefits/SUPPORT_24X7`;
+    await t.given.user('sa-sv@contoso.example', { locale: 'sv', grants: [{ on: '67012345', roles: ['SA_MANAGER'] }] });
     const before = (await q<{ n: number }>(sql`select coalesce(max(id), 0)::int as n from outbox`))[0]?.n ?? 0;
     const held = await t.as(operator).post(`${base}/hold`);
     expect(held.statusCode, held.body).toBe(200);
@@ -215,6 +216,10 @@ describe('Software Assurance benefits (R-SA-1, R-SA-2, R-SA-3, R-PERM-8)', () =>
     expect(to).toContain('sa-narrow@contoso.example');
     expect(to).not.toContain('viewer@contoso.example');
     expect(mails.find((m) => m.to_address === 'admin@contoso.example')?.subject).toContain('67012345');
+    expect(mails.find((m) => m.to_address === 'sa-sv@contoso.example')).toMatchObject({
+      locale: 'sv',
+      subject: 'Problemlösningssupport dygnet runt på 67012345 är pausad',
+    });
     // On hold: the customer cannot activate it, and the publisher cannot hold it twice.
     const blocked = await t.as(admin).post(`/licensing-ids/${lid['67012345']}/sa-benefits/SUPPORT_24X7/activate`);
     expect(blocked.json().code).toBe('SA_BENEFIT_ON_HOLD');
