@@ -231,9 +231,12 @@ describe('Software Assurance benefits (R-SA-1, R-SA-2, R-SA-3, R-PERM-8)', () =>
       sql`select count(*)::int as n from outbox where id > ${before} and template = 'benefitReleased'`,
     );
     expect(released[0]?.n).toBe(mails.length);
-    const audits = await q<{ action: string; licensing_ids: string[] }>(
-      sql`select action, licensing_ids from audit_log where action in ('sa.benefit.hold', 'sa.benefit.release') order by id`,
+    const audits = await q<{ action: string; licensing_ids: string[]; organization: string }>(
+      sql`select a.action, a.licensing_ids, o.name as organization from audit_log a join organization o on o.id = a.organization_id
+        where a.action in ('sa.benefit.hold', 'sa.benefit.release') order by a.id`,
     );
+    // Filed under the customer's organization, not the publisher's.
+    expect(audits.every((a) => a.organization === 'Contoso Ltd')).toBe(true);
     expect(audits.map((a) => a.action)).toEqual(['sa.benefit.hold', 'sa.benefit.release']);
     expect(audits[0]?.licensing_ids).toEqual([lid['67012345']]);
     // An expired benefit takes no hold.

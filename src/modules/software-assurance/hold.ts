@@ -46,6 +46,7 @@ export function createBenefitHold({ db, clock, config, reader }: { db: Db; clock
         action: hold ? 'sa.benefit.hold' : 'sa.benefit.release',
         targetType: 'licensing_id',
         targetId: licensingId,
+        organizationId: current.licensingId.organizationId,
         before: { benefit, status: before.status },
         after: { benefit, hold },
       });

@@ -15,12 +15,14 @@ export interface LicensingIdRef {
   number: string;
   name: string;
   organization: string;
+  /** The customer's organization: the audit entries of the publisher's holds are filed under it. */
+  organizationId: string;
   city: string | null;
 }
 
 async function licensingIdsIn(db: DbOrTx, ids: SQL): Promise<LicensingIdRef[]> {
   const res = await db.execute<LicensingIdRef & Record<string, unknown>>(sql`
-    select l.id, l.number, l.name, o.name as organization, o.city
+    select l.id, l.number, l.name, o.name as organization, o.id as "organizationId", o.city
     from licensing_id l join organization o on o.id = l.organization_id
     where l.id in (${ids})`);
   return res.rows;
