@@ -201,6 +201,17 @@ describe('Software Assurance benefits (R-SA-1, R-SA-2, R-SA-3, R-PERM-8)', () =>
     expect((await t.as(all.session).post(`/licensing-ids/${lid['67012345']}/sa-benefits/HOME_USE_PROGRAM/activate`)).statusCode).toBe(200);
   });
 
+  it('R-SA-2: ten activations of the same benefit at once: exactly one activates it, the others are told it already is; one audit entry', async () => {
+    const url = `/licensing-ids/${lid['67012345']}/sa-benefits/PLANNING_SERVICES/activate`;
+    const results = await Promise.all(Array.from({ length: 10 }, () => t.as(admin).post(url)));
+    expect(results.filter((r) => r.statusCode === 200)).toHaveLength(1);
+    expect(results.filter((r) => r.statusCode === 409).map((r) => r.json().code)).toEqual(Array(9).fill('SA_BENEFIT_ALREADY_ACTIVATED'));
+    const entries = await q<{ n: number }>(
+      sql`select count(*)::int as n from audit_log where action = 'sa.benefit.activate' and after->>'benefit' = 'PLANNING_SERVICES'`,
+    );
+    expect(entries[0]?.n).toBe(1);
+  });
+
   it('R-SA-2: the publisher sets and lifts HAR; Administrators and SA Managers are mailed in their language; audited', async () => {
     const base = `/operator/licensing-ids/${lid['67012345']}/sa-benefits/SUPPORT_24X7`;
     await t.given.user('sa-sv@contoso.example', { locale: 'sv', grants: [{ on: '67012345', roles: ['SA_MANAGER'] }] });
