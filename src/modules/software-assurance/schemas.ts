@@ -20,7 +20,7 @@ export const BenefitSchema = z.object({
   subRole: z.enum(ROLE_GROUPS.SA_MANAGER).nullable(),
 });
 
-const LicensingIdRefSchema = z.object({
+const BenefitLicensingIdSchema = z.object({
   id: z.uuid(),
   number: z.string(),
   name: z.string(),
@@ -30,7 +30,7 @@ const LicensingIdRefSchema = z.object({
 
 export const LicensingIdBenefitsSchema = z.object({
   asOf: z.string(),
-  licensingId: LicensingIdRefSchema,
+  licensingId: BenefitLicensingIdSchema,
   benefits: z.array(BenefitSchema),
 });
 
