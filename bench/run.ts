@@ -5,6 +5,7 @@ import { downloadBench } from './downloads.js';
 import { importAgreementsBench } from './import-agreements.js';
 import { licenseSummaryBench } from './license-summary.js';
 import { partnerCustomersBench } from './partner-customers.js';
+import { saSummaryBench } from './sa-summary.js';
 import { supportQueueBench } from './support-queue.js';
 
 /** Runs every benchmark; each figure is printed beside a reference measured in the same run. */
@@ -20,6 +21,7 @@ const benches: Record<
   'support-queue': supportQueueBench,
   'import-agreements': importAgreementsBench,
   'partner-customers': partnerCustomersBench,
+  'sa-summary': saSummaryBench,
 };
 
 /** Thousands separated; small figures keep the decimals where their differences are. */

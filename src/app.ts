@@ -34,6 +34,7 @@ import { onboardingModule } from './modules/relationship/onboarding/routes.js';
 import { relationshipRoutes } from './modules/relationship/routes.js';
 import { createRelationshipService } from './modules/relationship/service.js';
 import { reportsModule } from './modules/reports/routes.js';
+import { softwareAssuranceModule } from './modules/software-assurance/routes.js';
 import { supportModule } from './modules/support/routes.js';
 import type { Clock } from './platform/clock.js';
 import type { Database } from './platform/db/client.js';
@@ -119,6 +120,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     auditModule(moduleDeps),
     supportModule(moduleDeps),
     partnerChangeModule(moduleDeps),
+    softwareAssuranceModule(moduleDeps),
     mailViewerRoutes(db, { smtp: Boolean(config.SMTP_URL) }),
   ];
   await app.register(

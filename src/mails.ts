@@ -7,6 +7,7 @@ import { partnerChangeMails } from './modules/partners/change/mails.js';
 import { partnerMails } from './modules/partners/mails.js';
 import { addOpenMails, permissionsMails } from './modules/permissions/mails.js';
 import { onboardingMails } from './modules/relationship/onboarding/mails.js';
+import { saMails } from './modules/software-assurance/mails.js';
 import { supportMails } from './modules/support/mails.js';
 import type { MailTemplate } from './platform/mail/templates.js';
 
@@ -25,4 +26,5 @@ export const ALL_MAILS: MailTemplate[] = [
   ...all(onboardingMails),
   ...all(partnerMails),
   ...all(partnerChangeMails),
+  ...all(saMails),
 ];

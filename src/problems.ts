@@ -12,6 +12,7 @@ import { PARTNERS_PROBLEMS } from './modules/partners/problems.js';
 import { ADD_OPEN_PROBLEMS, PERMISSIONS_PROBLEMS } from './modules/permissions/problems.js';
 import { ONBOARDING_PROBLEMS } from './modules/relationship/onboarding/problems.js';
 import { REPORTS_PROBLEMS } from './modules/reports/problems.js';
+import { SA_PROBLEMS } from './modules/software-assurance/problems.js';
 import { SUPPORT_PROBLEMS } from './modules/support/problems.js';
 import { PLATFORM_PROBLEMS, type ProblemTitles } from './platform/i18n/problems.js';
 import { MAIL_PROBLEMS } from './platform/mail/problems.js';
@@ -38,4 +39,5 @@ export const ALL_PROBLEMS: ProblemTitles = {
   ...AUDIT_PROBLEMS,
   ...SUPPORT_PROBLEMS,
   ...PARTNER_CHANGE_PROBLEMS,
+  ...SA_PROBLEMS,
 };

@@ -13,6 +13,7 @@ import type { Role } from '../platform/authz/roles.js';
 import type { Db } from '../platform/db/client.js';
 import type { Locale } from '../platform/i18n/locale.js';
 import type { Secrets } from '../platform/secrets.js';
+import { seedDemoBenefitRules } from './benefits.js';
 import { seedCatalogAndOrders } from './orders.js';
 
 export const DEMO_PASSWORD = 'demo-password-1';
@@ -40,10 +41,16 @@ export async function seedDemo(db: Db, secrets?: Pick<Secrets, 'keyEncryptionKey
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
   await db.transaction(async (tx) => {
-    const org = async (name: string, country: string, domain: string, kind: 'publisher' | 'partner' | 'customer' = 'customer') => {
+    const org = async (
+      name: string,
+      country: string,
+      domain: string,
+      kind: 'publisher' | 'partner' | 'customer' = 'customer',
+      city: string | null = null,
+    ) => {
       const [o] = await tx
         .insert(organization)
-        .values({ name, country, domains: [domain], isPublisher: kind === 'publisher', isChannelPartner: kind === 'partner' })
+        .values({ name, country, city, domains: [domain], isPublisher: kind === 'publisher', isChannelPartner: kind === 'partner' })
         .returning();
       if (!o) throw new Error('seed: organization');
       return o;
@@ -88,7 +95,7 @@ export async function seedDemo(db: Db, secrets?: Pick<Secrets, 'keyEncryptionKey
     const publisher = await org('Northwind Software', 'US', 'northwind.example', 'publisher');
     await users(publisher.id, [{ email: 'operator@northwind.example', firstName: 'Olivia', lastName: 'Operator', isOperator: true }]);
 
-    const contoso = await org('Contoso Ltd', 'SE', 'contoso.example');
+    const contoso = await org('Contoso Ltd', 'SE', 'contoso.example', 'customer', 'Stockholm');
     const cu = await users(contoso.id, [
       { email: 'admin@contoso.example', firstName: 'Anna', lastName: 'Lind' },
       { email: 'viewer@contoso.example', firstName: 'Erik', lastName: 'Berg', locale: 'sv' },
@@ -249,6 +256,7 @@ export async function seedDemo(db: Db, secrets?: Pick<Secrets, 'keyEncryptionKey
     );
 
     await seedCatalogAndOrders(tx, { enrollment, oldEnrollment, pcn, open, openValue });
+    await seedDemoBenefitRules(tx);
     await seedDemoDownloads(tx);
     // Product keys by program rules (R-KEY-1); they are sealed with the instance's key, so only where it is known.
     if (secrets) {
@@ -256,7 +264,7 @@ export async function seedDemo(db: Db, secrets?: Pick<Secrets, 'keyEncryptionKey
       await seedDemoKeys(tx, secrets.keyEncryptionKey, contosoIds, new Date());
     }
 
-    const fabrikam = await org('Fabrikam Inc', 'US', 'fabrikam.example');
+    const fabrikam = await org('Fabrikam Inc', 'US', 'fabrikam.example', 'customer', 'Seattle');
     const fu = await users(fabrikam.id, [{ email: 'admin@fabrikam.example', firstName: 'Frank', lastName: 'Miller' }]);
     const fMbsa = await agr({ organizationId: fabrikam.id, kind: 'MBSA', number: '02F11111', startDate: '2020-01-01' });
     const fEa = await agr({

@@ -11,6 +11,7 @@ import { PERMISSIONS_CASES } from './cases/permissions.js';
 import { RECOVERY_CASES } from './cases/recovery.js';
 import { REGISTRATION_CASES } from './cases/registration.js';
 import { SECOND_FACTOR_CASES } from './cases/second-factor.js';
+import { SOFTWARE_ASSURANCE_CASES } from './cases/software-assurance.js';
 import { SSO_CASES } from './cases/sso.js';
 import { SUPPORT_CASES } from './cases/support.js';
 
@@ -32,4 +33,5 @@ export const ROUTE_CASES: Record<string, import('./cases/types.js').RouteCase> =
   ...AUDIT_CASES,
   ...SUPPORT_CASES,
   ...PARTNER_CHANGE_CASES,
+  ...SOFTWARE_ASSURANCE_CASES,
 };

@@ -108,11 +108,14 @@ describe('reflow at 320 and 390 px wide (WCAG 1.4.10)', () => {
     const [keysUser] = (
       await portal.server.database.db.execute<{ id: string }>(sql`select id from "user" where email = 'keys@contoso.example'`)
     ).rows;
+    const enrollmentId = await portal.licensingIdOf('67012345');
     const paths = [
       '/',
       '/licenses',
       '/licenses/relationship-summary',
       '/licenses/license-summary',
+      '/software-assurance',
+      `/software-assurance/${enrollmentId}`,
       '/downloads',
       '/downloads/product-keys',
       '/downloads/key-requests',

@@ -16,6 +16,7 @@ import { licensesRoutes } from './routes/licensing';
 import { partnerRoutes } from './routes/partner';
 import { partnerChangeRoutes } from './routes/partner-change';
 import { RelationshipSummaryPage } from './routes/relationship-summary';
+import { softwareAssuranceRoutes } from './routes/software-assurance';
 import { supportRoutes } from './routes/support';
 
 const homeRoute = createRoute({ getParentRoute: () => appRoute, path: '/', component: HomePage });
@@ -51,7 +52,7 @@ const routeTree = rootRoute.addChildren([
     ...backofficeRoutes,
     ...partnerBackofficeRoutes,
     ...partnerRoutes,
-    comingSoon('/software-assurance', 'nav.softwareAssurance'),
+    ...softwareAssuranceRoutes,
     comingSoon('/online-services', 'nav.onlineServices'),
     comingSoon('/reports', 'nav.reports'),
   ]),

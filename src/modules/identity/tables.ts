@@ -9,6 +9,8 @@ export const organization = pgTable('organization', {
   name: text('name').notNull(),
   /** ISO 3166 alpha-2; fixed once sign-up completes (R-ID-7). */
   country: text('country').notNull(),
+  /** Where the organization is: the SA Summary lists it per Licensing ID (R-SA-3). */
+  city: text('city'),
   /** Work-account domains of the organization (R-ID-1), lower case. */
   domains: text('domains').array().notNull().default(sql`'{}'::text[]`),
   /** R-ID-4 E03: the organization's administrator can turn self sign-up off. */

@@ -24,6 +24,12 @@ export type LicenseType = (typeof LICENSE_TYPES)[number];
  */
 export const COVERAGE_ONLY_TYPES = ['SA', 'MAINTENANCE', 'UPGRADE_ADVANTAGE'] as const satisfies readonly LicenseType[];
 
+/**
+ * R-LIC-2: the license types counted as Active SA while their coverage is active (L&SA, SA, SA
+ * Step-Up); the License Summary's Active SA Quantity and the SA benefits (R-SA-1) both read these.
+ */
+export const ACTIVE_SA_TYPES = ['LSA', 'SA', 'SA_STEP_UP'] as const satisfies readonly LicenseType[];
+
 /** License types whose coverage is read for "active today" (Active SA, subscriptions, coverage-only needs). */
 export const COVERAGE_TYPES = [
   'LSA',

@@ -3047,6 +3047,183 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/licensing-ids/{licensingId}/sa-benefits': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The Software Assurance benefits of one Licensing ID with status, eligible and remaining quantity and coverage end (R-SA-1, R-SA-2) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          licensingId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              asOf: string;
+              benefits: {
+                /** @enum {string} */
+                benefit:
+                  | 'SUPPORT_24X7'
+                  | 'E_LEARNING'
+                  | 'HOME_USE_PROGRAM'
+                  | 'PLANNING_SERVICES'
+                  | 'TRAINING_VOUCHERS'
+                  | 'GLOBAL_SERVICE_MONITOR'
+                  | 'MULTI_LANGUAGE_PACK'
+                  | 'THIN_PC'
+                  | 'DYNAMICS_CUSTOMERSOURCE';
+                eligibleQuantity: number | null;
+                expiresOn: string | null;
+                expiry: components['schemas']['Expiry'];
+                quantityRemaining: number | null;
+                requiresActivation: boolean;
+                /** @enum {string} */
+                status: 'REQUIRES_ACTIVATION' | 'ACTIVATED' | 'HAR' | 'EXPIRED';
+                subRole:
+                  | (
+                      | 'PLANNING_SERVICES'
+                      | 'TRAINING_VOUCHERS'
+                      | 'E_LEARNING'
+                      | 'EMPLOYEE_PURCHASE_PROGRAM'
+                      | 'HOME_USE_PROGRAM'
+                      | 'PROBLEM_RESOLUTION_SUPPORT_24X7'
+                    )
+                  | null;
+                /** @enum {string} */
+                unit: 'SUPPORT_INCIDENTS' | 'PARTICIPANTS' | 'DOWNLOADS' | 'LICENSES' | 'DAYS' | 'UNMEASURED';
+              }[];
+              licensingId: {
+                city: string | null;
+                /** Format: uuid */
+                id: string;
+                name: string;
+                number: string;
+                organization: string;
+              };
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/licensing-ids/{licensingId}/sa-benefits/{benefit}/activate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Activate a benefit in Requires Activation (R-SA-2); an SA Manager whose role was narrowed away from the benefit’s group is refused SA_BENEFIT_GROUP_NOT_HELD (R-PERM-8) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          benefit:
+            | 'SUPPORT_24X7'
+            | 'E_LEARNING'
+            | 'HOME_USE_PROGRAM'
+            | 'PLANNING_SERVICES'
+            | 'TRAINING_VOUCHERS'
+            | 'GLOBAL_SERVICE_MONITOR'
+            | 'MULTI_LANGUAGE_PACK'
+            | 'THIN_PC'
+            | 'DYNAMICS_CUSTOMERSOURCE';
+          licensingId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              benefit:
+                | 'SUPPORT_24X7'
+                | 'E_LEARNING'
+                | 'HOME_USE_PROGRAM'
+                | 'PLANNING_SERVICES'
+                | 'TRAINING_VOUCHERS'
+                | 'GLOBAL_SERVICE_MONITOR'
+                | 'MULTI_LANGUAGE_PACK'
+                | 'THIN_PC'
+                | 'DYNAMICS_CUSTOMERSOURCE';
+              eligibleQuantity: number | null;
+              expiresOn: string | null;
+              expiry: components['schemas']['Expiry'];
+              quantityRemaining: number | null;
+              requiresActivation: boolean;
+              /** @enum {string} */
+              status: 'REQUIRES_ACTIVATION' | 'ACTIVATED' | 'HAR' | 'EXPIRED';
+              subRole:
+                | (
+                    | 'PLANNING_SERVICES'
+                    | 'TRAINING_VOUCHERS'
+                    | 'E_LEARNING'
+                    | 'EMPLOYEE_PURCHASE_PROGRAM'
+                    | 'HOME_USE_PROGRAM'
+                    | 'PROBLEM_RESOLUTION_SUPPORT_24X7'
+                  )
+                | null;
+              /** @enum {string} */
+              unit: 'SUPPORT_INCIDENTS' | 'PARTICIPANTS' | 'DOWNLOADS' | 'LICENSES' | 'DAYS' | 'UNMEASURED';
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/me': {
     parameters: {
       query?: never;
@@ -5115,6 +5292,271 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/operator/licensing-ids/{licensingId}/sa-benefits': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The benefits of any Licensing ID, for the publisher (R-SA-1, R-SA-2) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          licensingId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              asOf: string;
+              benefits: {
+                /** @enum {string} */
+                benefit:
+                  | 'SUPPORT_24X7'
+                  | 'E_LEARNING'
+                  | 'HOME_USE_PROGRAM'
+                  | 'PLANNING_SERVICES'
+                  | 'TRAINING_VOUCHERS'
+                  | 'GLOBAL_SERVICE_MONITOR'
+                  | 'MULTI_LANGUAGE_PACK'
+                  | 'THIN_PC'
+                  | 'DYNAMICS_CUSTOMERSOURCE';
+                eligibleQuantity: number | null;
+                expiresOn: string | null;
+                expiry: components['schemas']['Expiry'];
+                quantityRemaining: number | null;
+                requiresActivation: boolean;
+                /** @enum {string} */
+                status: 'REQUIRES_ACTIVATION' | 'ACTIVATED' | 'HAR' | 'EXPIRED';
+                subRole:
+                  | (
+                      | 'PLANNING_SERVICES'
+                      | 'TRAINING_VOUCHERS'
+                      | 'E_LEARNING'
+                      | 'EMPLOYEE_PURCHASE_PROGRAM'
+                      | 'HOME_USE_PROGRAM'
+                      | 'PROBLEM_RESOLUTION_SUPPORT_24X7'
+                    )
+                  | null;
+                /** @enum {string} */
+                unit: 'SUPPORT_INCIDENTS' | 'PARTICIPANTS' | 'DOWNLOADS' | 'LICENSES' | 'DAYS' | 'UNMEASURED';
+              }[];
+              licensingId: {
+                city: string | null;
+                /** Format: uuid */
+                id: string;
+                name: string;
+                number: string;
+                organization: string;
+              };
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/operator/licensing-ids/{licensingId}/sa-benefits/{benefit}/hold': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Put a benefit on hold (HAR); its Administrators and SA Managers are mailed (R-SA-2) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          benefit:
+            | 'SUPPORT_24X7'
+            | 'E_LEARNING'
+            | 'HOME_USE_PROGRAM'
+            | 'PLANNING_SERVICES'
+            | 'TRAINING_VOUCHERS'
+            | 'GLOBAL_SERVICE_MONITOR'
+            | 'MULTI_LANGUAGE_PACK'
+            | 'THIN_PC'
+            | 'DYNAMICS_CUSTOMERSOURCE';
+          licensingId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              benefit:
+                | 'SUPPORT_24X7'
+                | 'E_LEARNING'
+                | 'HOME_USE_PROGRAM'
+                | 'PLANNING_SERVICES'
+                | 'TRAINING_VOUCHERS'
+                | 'GLOBAL_SERVICE_MONITOR'
+                | 'MULTI_LANGUAGE_PACK'
+                | 'THIN_PC'
+                | 'DYNAMICS_CUSTOMERSOURCE';
+              eligibleQuantity: number | null;
+              expiresOn: string | null;
+              expiry: components['schemas']['Expiry'];
+              quantityRemaining: number | null;
+              requiresActivation: boolean;
+              /** @enum {string} */
+              status: 'REQUIRES_ACTIVATION' | 'ACTIVATED' | 'HAR' | 'EXPIRED';
+              subRole:
+                | (
+                    | 'PLANNING_SERVICES'
+                    | 'TRAINING_VOUCHERS'
+                    | 'E_LEARNING'
+                    | 'EMPLOYEE_PURCHASE_PROGRAM'
+                    | 'HOME_USE_PROGRAM'
+                    | 'PROBLEM_RESOLUTION_SUPPORT_24X7'
+                  )
+                | null;
+              /** @enum {string} */
+              unit: 'SUPPORT_INCIDENTS' | 'PARTICIPANTS' | 'DOWNLOADS' | 'LICENSES' | 'DAYS' | 'UNMEASURED';
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/operator/licensing-ids/{licensingId}/sa-benefits/{benefit}/release': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Lift the hold (HAR) from a benefit; its Administrators and SA Managers are mailed (R-SA-2) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          benefit:
+            | 'SUPPORT_24X7'
+            | 'E_LEARNING'
+            | 'HOME_USE_PROGRAM'
+            | 'PLANNING_SERVICES'
+            | 'TRAINING_VOUCHERS'
+            | 'GLOBAL_SERVICE_MONITOR'
+            | 'MULTI_LANGUAGE_PACK'
+            | 'THIN_PC'
+            | 'DYNAMICS_CUSTOMERSOURCE';
+          licensingId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              benefit:
+                | 'SUPPORT_24X7'
+                | 'E_LEARNING'
+                | 'HOME_USE_PROGRAM'
+                | 'PLANNING_SERVICES'
+                | 'TRAINING_VOUCHERS'
+                | 'GLOBAL_SERVICE_MONITOR'
+                | 'MULTI_LANGUAGE_PACK'
+                | 'THIN_PC'
+                | 'DYNAMICS_CUSTOMERSOURCE';
+              eligibleQuantity: number | null;
+              expiresOn: string | null;
+              expiry: components['schemas']['Expiry'];
+              quantityRemaining: number | null;
+              requiresActivation: boolean;
+              /** @enum {string} */
+              status: 'REQUIRES_ACTIVATION' | 'ACTIVATED' | 'HAR' | 'EXPIRED';
+              subRole:
+                | (
+                    | 'PLANNING_SERVICES'
+                    | 'TRAINING_VOUCHERS'
+                    | 'E_LEARNING'
+                    | 'EMPLOYEE_PURCHASE_PROGRAM'
+                    | 'HOME_USE_PROGRAM'
+                    | 'PROBLEM_RESOLUTION_SUPPORT_24X7'
+                  )
+                | null;
+              /** @enum {string} */
+              unit: 'SUPPORT_INCIDENTS' | 'PARTICIPANTS' | 'DOWNLOADS' | 'LICENSES' | 'DAYS' | 'UNMEASURED';
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/operator/mail': {
     parameters: {
       query?: never;
@@ -6181,6 +6623,141 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/operator/sa-benefit-rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The publisher’s benefit rules (R-SA-1) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              rules: {
+                /** @enum {string} */
+                benefit:
+                  | 'SUPPORT_24X7'
+                  | 'E_LEARNING'
+                  | 'HOME_USE_PROGRAM'
+                  | 'PLANNING_SERVICES'
+                  | 'TRAINING_VOUCHERS'
+                  | 'GLOBAL_SERVICE_MONITOR'
+                  | 'MULTI_LANGUAGE_PACK'
+                  | 'THIN_PC'
+                  | 'DYNAMICS_CUSTOMERSOURCE';
+                perLicense: number | null;
+                /** @default [] */
+                pools: ('APPLICATIONS' | 'SYSTEMS' | 'SERVERS')[];
+                /** @default [] */
+                productCodes: string[];
+              }[];
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    /** Replace the benefit rules: which benefit, which pools or product codes qualify, how much per SA-covered license (null for an unmeasured benefit) (R-SA-1) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            rules: {
+              /** @enum {string} */
+              benefit:
+                | 'SUPPORT_24X7'
+                | 'E_LEARNING'
+                | 'HOME_USE_PROGRAM'
+                | 'PLANNING_SERVICES'
+                | 'TRAINING_VOUCHERS'
+                | 'GLOBAL_SERVICE_MONITOR'
+                | 'MULTI_LANGUAGE_PACK'
+                | 'THIN_PC'
+                | 'DYNAMICS_CUSTOMERSOURCE';
+              perLicense: number | null;
+              /** @default [] */
+              pools?: ('APPLICATIONS' | 'SYSTEMS' | 'SERVERS')[];
+              /** @default [] */
+              productCodes?: string[];
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              rules: {
+                /** @enum {string} */
+                benefit:
+                  | 'SUPPORT_24X7'
+                  | 'E_LEARNING'
+                  | 'HOME_USE_PROGRAM'
+                  | 'PLANNING_SERVICES'
+                  | 'TRAINING_VOUCHERS'
+                  | 'GLOBAL_SERVICE_MONITOR'
+                  | 'MULTI_LANGUAGE_PACK'
+                  | 'THIN_PC'
+                  | 'DYNAMICS_CUSTOMERSOURCE';
+                perLicense: number | null;
+                /** @default [] */
+                pools: ('APPLICATIONS' | 'SYSTEMS' | 'SERVERS')[];
+                /** @default [] */
+                productCodes: string[];
+              }[];
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -8079,6 +8656,180 @@ export interface paths {
                 subRoles: string[];
               }[];
             };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/sa-summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** SA Summary: the benefits managed online of every Licensing ID I may see, with organization, city, eligible and remaining quantity; filtered, sorted, paged; expiring ones flagged (R-SA-3) */
+    get: {
+      parameters: {
+        query?: {
+          benefit?:
+            | 'SUPPORT_24X7'
+            | 'E_LEARNING'
+            | 'HOME_USE_PROGRAM'
+            | 'PLANNING_SERVICES'
+            | 'TRAINING_VOUCHERS'
+            | 'GLOBAL_SERVICE_MONITOR'
+            | 'MULTI_LANGUAGE_PACK'
+            | 'THIN_PC'
+            | 'DYNAMICS_CUSTOMERSOURCE';
+          expiringWithin?: '30' | '90';
+          order?: 'asc' | 'desc';
+          page?: number;
+          pageSize?: number;
+          q?: string;
+          sort?: 'organization' | 'city' | 'benefit' | 'licensingId' | 'status' | 'eligibleQuantity' | 'quantityRemaining' | 'expiresOn';
+          status?: 'REQUIRES_ACTIVATION' | 'ACTIVATED' | 'HAR' | 'EXPIRED';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              asOf: string;
+              expiring: {
+                within30: number;
+                within90: number;
+              };
+              items: {
+                /** @enum {string} */
+                benefit:
+                  | 'SUPPORT_24X7'
+                  | 'E_LEARNING'
+                  | 'HOME_USE_PROGRAM'
+                  | 'PLANNING_SERVICES'
+                  | 'TRAINING_VOUCHERS'
+                  | 'GLOBAL_SERVICE_MONITOR'
+                  | 'MULTI_LANGUAGE_PACK'
+                  | 'THIN_PC'
+                  | 'DYNAMICS_CUSTOMERSOURCE';
+                city: string | null;
+                eligibleQuantity: number | null;
+                expiresOn: string | null;
+                expiry: components['schemas']['Expiry'];
+                /** Format: uuid */
+                licensingId: string;
+                licensingName: string;
+                licensingNumber: string;
+                organization: string;
+                quantityRemaining: number | null;
+                requiresActivation: boolean;
+                /** @enum {string} */
+                status: 'REQUIRES_ACTIVATION' | 'ACTIVATED' | 'HAR' | 'EXPIRED';
+                subRole:
+                  | (
+                      | 'PLANNING_SERVICES'
+                      | 'TRAINING_VOUCHERS'
+                      | 'E_LEARNING'
+                      | 'EMPLOYEE_PURCHASE_PROGRAM'
+                      | 'HOME_USE_PROGRAM'
+                      | 'PROBLEM_RESOLUTION_SUPPORT_24X7'
+                    )
+                  | null;
+                /** @enum {string} */
+                unit: 'SUPPORT_INCIDENTS' | 'PARTICIPANTS' | 'DOWNLOADS' | 'LICENSES' | 'DAYS' | 'UNMEASURED';
+              }[];
+              page: number;
+              pageSize: number;
+              total: number;
+              visibleLicensingIds: number;
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/sa-summary/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The SA Summary, filtered and sorted as on screen, as CSV (streamed) or an Excel workbook, in the user’s language */
+    get: {
+      parameters: {
+        query?: {
+          benefit?:
+            | 'SUPPORT_24X7'
+            | 'E_LEARNING'
+            | 'HOME_USE_PROGRAM'
+            | 'PLANNING_SERVICES'
+            | 'TRAINING_VOUCHERS'
+            | 'GLOBAL_SERVICE_MONITOR'
+            | 'MULTI_LANGUAGE_PACK'
+            | 'THIN_PC'
+            | 'DYNAMICS_CUSTOMERSOURCE';
+          expiringWithin?: '30' | '90';
+          format?: 'csv' | 'xlsx';
+          order?: 'asc' | 'desc';
+          q?: string;
+          sort?: 'organization' | 'city' | 'benefit' | 'licensingId' | 'status' | 'eligibleQuantity' | 'quantityRemaining' | 'expiresOn';
+          status?: 'REQUIRES_ACTIVATION' | 'ACTIVATED' | 'HAR' | 'EXPIRED';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description An attachment: CSV (format=csv) or an Excel workbook (format=xlsx) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+            'text/csv': string;
           };
         };
         /** @description Refused or failed: problem+json with a stable `code` */
@@ -10225,6 +10976,10 @@ export interface components {
       | 'relationship.ownership-change'
       | 'reseller.deny'
       | 'reseller.grant'
+      | 'sa.benefit.activate'
+      | 'sa.benefit.hold'
+      | 'sa.benefit.release'
+      | 'sa.rules.replace'
       | 'scim-token.create'
       | 'scim-token.revoke'
       | 'second-factor.passkey.add'

@@ -1,0 +1,110 @@
+import type { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { type Cell, csvStream } from '../../platform/csv.js';
+import type { Locale } from '../../platform/i18n/locale.js';
+import type { BenefitStatus, BenefitUnit } from './benefits.js';
+import { BENEFIT_NAMES } from './mails.js';
+import type { SummaryRow } from './summary.js';
+
+const LABELS = {
+  en: {
+    sheet: 'Software Assurance Summary',
+    asOf: 'As of',
+    head: [
+      'Organization',
+      'City',
+      'Benefit',
+      'Licensing ID',
+      'Status',
+      'Eligible quantity',
+      'Quantity remaining',
+      'Unit',
+      'Coverage ends',
+      'Expiring',
+    ],
+    status: {
+      REQUIRES_ACTIVATION: 'Requires Activation',
+      ACTIVATED: 'Activated',
+      HAR: 'HAR (hold awaiting reactivation)',
+      EXPIRED: 'Expired',
+    },
+    unit: {
+      SUPPORT_INCIDENTS: 'support incidents',
+      PARTICIPANTS: 'participants',
+      DOWNLOADS: 'downloads',
+      LICENSES: 'licenses',
+      DAYS: 'days',
+      UNMEASURED: 'not measured',
+    },
+    soon: 'within 90 days',
+    urgent: 'within 30 days',
+  },
+  sv: {
+    sheet: 'Sammanfattning av Software Assurance',
+    asOf: 'Per',
+    head: [
+      'Organisation',
+      'Ort',
+      'Förmån',
+      'Licens-ID',
+      'Status',
+      'Berättigat antal',
+      'Återstående antal',
+      'Enhet',
+      'Täckningen upphör',
+      'Upphör snart',
+    ],
+    status: { REQUIRES_ACTIVATION: 'Kräver aktivering', ACTIVATED: 'Aktiverad', HAR: 'HAR (väntar på återaktivering)', EXPIRED: 'Upphörd' },
+    unit: {
+      SUPPORT_INCIDENTS: 'supportärenden',
+      PARTICIPANTS: 'deltagare',
+      DOWNLOADS: 'nedladdningar',
+      LICENSES: 'licenser',
+      DAYS: 'dagar',
+      UNMEASURED: 'mäts inte',
+    },
+    soon: 'inom 90 dagar',
+    urgent: 'inom 30 dagar',
+  },
+} satisfies Record<Locale, { status: Record<BenefitStatus, string>; unit: Record<BenefitUnit, string> } & Record<string, unknown>>;
+
+function cells(r: SummaryRow, locale: Locale): Cell[] {
+  const l = LABELS[locale];
+  const flag = r.expiry.notice === 'EXPIRING_URGENT' ? l.urgent : r.expiry.notice === 'EXPIRING_SOON' ? l.soon : '';
+  return [
+    r.organization,
+    r.city ?? '',
+    BENEFIT_NAMES[locale][r.benefit],
+    r.licensingNumber,
+    l.status[r.status],
+    r.eligibleQuantity ?? '',
+    r.quantityRemaining ?? '',
+    l.unit[r.unit],
+    r.expiresOn ?? '',
+    flag,
+  ];
+}
+
+/** R-SA-3: the summary's rows as filtered and sorted, as CSV with a BOM (Excel reads it as UTF-8). */
+export function saSummaryCsv(rows: readonly SummaryRow[], locale: Locale): Readable {
+  function* table() {
+    yield LABELS[locale].head;
+    for (const r of rows) yield cells(r, locale);
+  }
+  return csvStream(table(), { bom: true });
+}
+
+export async function saSummaryXlsx(rows: readonly SummaryRow[], asOf: string, locale: Locale): Promise<Buffer> {
+  const l = LABELS[locale];
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet(l.sheet);
+  sheet.addRow([l.sheet]).font = { bold: true, size: 14 };
+  sheet.addRow([l.asOf, asOf]);
+  sheet.addRow([]);
+  sheet.addRow(l.head).font = { bold: true };
+  for (const r of rows) sheet.addRow(cells(r, locale));
+  sheet.columns.forEach((c, i) => {
+    c.width = i === 0 || i === 2 ? 32 : 16;
+  });
+  return Buffer.from(await book.xlsx.writeBuffer());
+}

@@ -1,0 +1,51 @@
+import { defineMails } from '../../platform/mail/templates.js';
+
+/** R-SA-2: the publisher's hold (HAR) and its end reach the Licensing ID's Administrators and SA Managers. */
+export const saMails = defineMails({
+  benefitHeld: {
+    subject: {
+      en: '{benefit} on {licensingId} is on hold',
+      sv: '{benefit} på {licensingId} är pausad',
+    },
+    body: {
+      en: 'Hello {firstName},\n\nThe publisher has put the Software Assurance benefit {benefit} of {licensingName} ({licensingId}) on hold (HAR, hold awaiting reactivation). It cannot be used or activated until the hold is lifted; you will get a mail then.\n\n[Open the benefits]({url})',
+      sv: 'Hej {firstName},\n\nUtgivaren har pausat Software Assurance-förmånen {benefit} för {licensingName} ({licensingId}) (HAR, väntar på återaktivering). Den kan inte användas eller aktiveras förrän pausen hävs; du får ett e-postmeddelande då.\n\n[Öppna förmånerna]({url})',
+    },
+  },
+  benefitReleased: {
+    subject: {
+      en: 'The hold on {benefit} for {licensingId} was lifted',
+      sv: 'Pausen för {benefit} på {licensingId} har hävts',
+    },
+    body: {
+      en: 'Hello {firstName},\n\nThe publisher has lifted the hold on the Software Assurance benefit {benefit} of {licensingName} ({licensingId}). It is back to the status it had before.\n\n[Open the benefits]({url})',
+      sv: 'Hej {firstName},\n\nUtgivaren har hävt pausen för Software Assurance-förmånen {benefit} för {licensingName} ({licensingId}). Den har åter den status den hade tidigare.\n\n[Öppna förmånerna]({url})',
+    },
+  },
+});
+
+/** The benefits as the mails name them, in each language. */
+export const BENEFIT_NAMES = {
+  en: {
+    SUPPORT_24X7: '24x7 Problem Resolution Support',
+    E_LEARNING: 'e-Learning',
+    HOME_USE_PROGRAM: 'Home Use Program',
+    PLANNING_SERVICES: 'Planning Services',
+    TRAINING_VOUCHERS: 'Training Vouchers',
+    GLOBAL_SERVICE_MONITOR: 'Global Service Monitor',
+    MULTI_LANGUAGE_PACK: 'Multi-Language Pack',
+    THIN_PC: 'Windows Thin PC',
+    DYNAMICS_CUSTOMERSOURCE: 'Dynamics CustomerSource',
+  },
+  sv: {
+    SUPPORT_24X7: 'Problemlösningssupport dygnet runt',
+    E_LEARNING: 'e-learning',
+    HOME_USE_PROGRAM: 'Home Use Program',
+    PLANNING_SERVICES: 'Planeringstjänster',
+    TRAINING_VOUCHERS: 'Utbildningsvouchers',
+    GLOBAL_SERVICE_MONITOR: 'Global Service Monitor',
+    MULTI_LANGUAGE_PACK: 'Multi-Language Pack',
+    THIN_PC: 'Windows Thin PC',
+    DYNAMICS_CUSTOMERSOURCE: 'Dynamics CustomerSource',
+  },
+} as const;

@@ -1,0 +1,41 @@
+import { defineProblems } from '../../platform/i18n/problems.js';
+
+/** R-SA-1, R-SA-2, R-PERM-8: activating and holding benefits, and the publisher's rules. */
+export const SA_PROBLEMS = defineProblems({
+  SA_BENEFIT_NOT_OFFERED: {
+    en: 'This Licensing ID has no such benefit: none of its Software Assurance coverage qualifies for it.',
+    sv: 'Det här licens-ID:t har ingen sådan förmån: ingen av dess Software Assurance-täckningar ger rätt till den.',
+  },
+  SA_BENEFIT_NO_ACTIVATION: {
+    en: 'This benefit is used without activation.',
+    sv: 'Den här förmånen används utan aktivering.',
+  },
+  SA_BENEFIT_ALREADY_ACTIVATED: {
+    en: 'This benefit is already activated.',
+    sv: 'Den här förmånen är redan aktiverad.',
+  },
+  SA_BENEFIT_ON_HOLD: {
+    en: 'The publisher has put this benefit on hold (HAR); it cannot be activated until the hold is lifted.',
+    sv: 'Utgivaren har pausat den här förmånen (HAR); den kan inte aktiveras förrän pausen hävs.',
+  },
+  SA_BENEFIT_EXPIRED: {
+    en: 'The Software Assurance coverage of this benefit has expired; no further action is possible.',
+    sv: 'Software Assurance-täckningen för den här förmånen har gått ut; inget mer kan göras.',
+  },
+  SA_BENEFIT_NOT_ON_HOLD: {
+    en: 'This benefit is not on hold.',
+    sv: 'Den här förmånen är inte pausad.',
+  },
+  SA_BENEFIT_GROUP_NOT_HELD: {
+    en: 'Your Software Assurance Manager role does not include this benefit; an Administrator can add it.',
+    sv: 'Din roll som Software Assurance-ansvarig omfattar inte den här förmånen; en administratör kan lägga till den.',
+  },
+  SA_RULE_INVALID: {
+    en: 'A benefit rule is not valid: a measured benefit needs a quantity per license, an unmeasured one none, and each rule a pool or product.',
+    sv: 'En förmånsregel är inte giltig: en mätt förmån behöver ett antal per licens, en omätt inget, och varje regel en pool eller produkt.',
+  },
+  SA_RULE_PRODUCT_UNKNOWN: {
+    en: 'A benefit rule names a product code that is not in the catalog.',
+    sv: 'En förmånsregel anger en produktkod som inte finns i katalogen.',
+  },
+});

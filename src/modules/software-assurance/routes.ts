@@ -1,0 +1,209 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { notFound } from '../../platform/errors.js';
+import { actorOf } from '../../platform/http/guard.js';
+import { fileBody } from '../../platform/http/openapi.js';
+import type { ModuleDeps, ModuleRoutes } from '../../platform/module.js';
+import { createBenefitActivation } from './activate.js';
+import { createBenefitRules } from './benefit-rules.js';
+import { saSummaryCsv, saSummaryXlsx } from './export.js';
+import { createBenefitHold } from './hold.js';
+import {
+  BenefitParams,
+  BenefitRulesSchema,
+  BenefitSchema,
+  LicensingIdBenefitsSchema,
+  LicensingIdParams,
+  SaExportQuerySchema,
+  SaSummaryQuerySchema,
+  SaSummarySchema,
+} from './schemas.js';
+import { createBenefitReader } from './service.js';
+import type { SummaryFilter } from './summary.js';
+
+const filterOf = (q: {
+  q?: string;
+  benefit?: SummaryFilter['benefit'];
+  status?: SummaryFilter['status'];
+  expiringWithin?: '30' | '90';
+}) => ({
+  text: q.q || undefined,
+  benefit: q.benefit,
+  status: q.status,
+  expiringWithin: q.expiringWithin === undefined ? undefined : Number(q.expiringWithin),
+});
+
+/** Software Assurance benefits (R-SA-1…3, R-PERM-8): the customer reads and activates, the publisher sets the rules and holds. */
+export function softwareAssuranceModule({ db, clock, config }: ModuleDeps): ModuleRoutes {
+  const reader = createBenefitReader({ db, clock, config });
+  const activation = createBenefitActivation({ db, clock, reader });
+  const holds = createBenefitHold({ db, clock, config, reader });
+  const rules = createBenefitRules({ db });
+  return async (fastify: FastifyInstance) => {
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
+    const tags = ['software-assurance'];
+
+    app.get(
+      '/sa-summary',
+      {
+        config: { action: 'sa.view' },
+        schema: {
+          tags,
+          summary:
+            'SA Summary: the benefits managed online of every Licensing ID I may see, with organization, city, eligible and remaining quantity; filtered, sorted, paged; expiring ones flagged (R-SA-3)',
+          querystring: SaSummaryQuerySchema,
+          response: { 200: SaSummarySchema },
+        },
+      },
+      async (req) => {
+        const q = req.query;
+        const s = await reader.summary(actorOf(req), filterOf(q), q.sort, q.order === 'desc');
+        const live = s.rows.filter((r) => r.status !== 'EXPIRED');
+        return {
+          asOf: s.asOf,
+          visibleLicensingIds: s.visibleLicensingIds,
+          total: s.rows.length,
+          page: q.page,
+          pageSize: q.pageSize,
+          expiring: {
+            within90: live.filter((r) => r.expiry.notice === 'EXPIRING_SOON' || r.expiry.notice === 'EXPIRING_URGENT').length,
+            within30: live.filter((r) => r.expiry.notice === 'EXPIRING_URGENT').length,
+          },
+          items: s.rows.slice((q.page - 1) * q.pageSize, q.page * q.pageSize),
+        };
+      },
+    );
+
+    app.get(
+      '/sa-summary/export',
+      {
+        config: { action: 'sa.view' },
+        schema: {
+          tags,
+          summary: 'The SA Summary, filtered and sorted as on screen, as CSV (streamed) or an Excel workbook, in the user’s language',
+          querystring: SaExportQuerySchema,
+          response: {
+            200: {
+              description: 'An attachment: CSV (format=csv) or an Excel workbook (format=xlsx)',
+              content: {
+                'text/csv': { schema: fileBody('UTF-8 text, comma-separated') },
+                'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+                  schema: fileBody('an Office Open XML workbook', true),
+                },
+              },
+            },
+          },
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        const q = req.query;
+        const s = await reader.summary(actor, filterOf(q), q.sort, q.order === 'desc');
+        reply.header('content-disposition', `attachment; filename="sa-summary-${s.asOf}.${q.format}"`);
+        if (q.format === 'xlsx') {
+          return reply
+            .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+            .send(await saSummaryXlsx(s.rows, s.asOf, actor.locale));
+        }
+        return reply.type('text/csv; charset=utf-8').send(saSummaryCsv(s.rows, actor.locale));
+      },
+    );
+
+    app.get(
+      '/licensing-ids/:licensingId/sa-benefits',
+      {
+        config: { action: 'sa.view', target: 'params.licensingId' },
+        schema: {
+          tags,
+          summary:
+            'The Software Assurance benefits of one Licensing ID with status, eligible and remaining quantity and coverage end (R-SA-1, R-SA-2)',
+          params: LicensingIdParams,
+          response: { 200: LicensingIdBenefitsSchema },
+        },
+      },
+      async (req) => {
+        const found = await reader.ofLicensingId(db, req.params.licensingId);
+        if (!found) throw notFound('Licensing ID');
+        return found;
+      },
+    );
+
+    app.post(
+      '/licensing-ids/:licensingId/sa-benefits/:benefit/activate',
+      {
+        config: { action: 'sa.manage', target: 'params.licensingId' },
+        schema: {
+          tags,
+          summary:
+            'Activate a benefit in Requires Activation (R-SA-2); an SA Manager whose role was narrowed away from the benefit’s group is refused SA_BENEFIT_GROUP_NOT_HELD (R-PERM-8)',
+          params: BenefitParams,
+          response: { 200: BenefitSchema },
+        },
+      },
+      async (req) => activation.activate(actorOf(req), req.params.licensingId, req.params.benefit),
+    );
+
+    app.get(
+      '/operator/sa-benefit-rules',
+      {
+        config: { action: 'operator' },
+        schema: { tags, summary: 'The publisher’s benefit rules (R-SA-1)', response: { 200: BenefitRulesSchema } },
+      },
+      async () => ({ rules: await rules.list() }),
+    );
+
+    app.put(
+      '/operator/sa-benefit-rules',
+      {
+        config: { action: 'operator' },
+        schema: {
+          tags,
+          summary:
+            'Replace the benefit rules: which benefit, which pools or product codes qualify, how much per SA-covered license (null for an unmeasured benefit) (R-SA-1)',
+          body: BenefitRulesSchema,
+          response: { 200: BenefitRulesSchema },
+        },
+      },
+      async (req) => ({ rules: await rules.replace(actorOf(req), req.body.rules) }),
+    );
+
+    app.get(
+      '/operator/licensing-ids/:licensingId/sa-benefits',
+      {
+        config: { action: 'operator' },
+        schema: {
+          tags,
+          summary: 'The benefits of any Licensing ID, for the publisher (R-SA-1, R-SA-2)',
+          params: LicensingIdParams,
+          response: { 200: LicensingIdBenefitsSchema },
+        },
+      },
+      async (req) => {
+        const found = await reader.ofLicensingId(db, req.params.licensingId);
+        if (!found) throw notFound('Licensing ID');
+        return found;
+      },
+    );
+
+    for (const [verb, hold] of [
+      ['hold', true],
+      ['release', false],
+    ] as const) {
+      app.post(
+        `/operator/licensing-ids/:licensingId/sa-benefits/:benefit/${verb}`,
+        {
+          config: { action: 'operator' },
+          schema: {
+            tags,
+            summary: hold
+              ? 'Put a benefit on hold (HAR); its Administrators and SA Managers are mailed (R-SA-2)'
+              : 'Lift the hold (HAR) from a benefit; its Administrators and SA Managers are mailed (R-SA-2)',
+            params: BenefitParams,
+            response: { 200: BenefitSchema },
+          },
+        },
+        async (req) => (hold ? holds.hold : holds.release)(actorOf(req), req.params.licensingId, req.params.benefit),
+      );
+    }
+  };
+}

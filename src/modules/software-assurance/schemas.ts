@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { PoolSchema } from '../catalog/schemas.js';
+import { ExpirySchema } from '../orders/schemas.js';
+import { ROLE_GROUPS } from '../permissions/role-groups.js';
+import { BENEFIT_CODES, BENEFIT_STATUSES, BENEFIT_UNITS } from './benefits.js';
+import { SUMMARY_SORTS } from './summary.js';
+
+export const BenefitCodeSchema = z.enum(BENEFIT_CODES);
+export const BenefitStatusSchema = z.enum(BENEFIT_STATUSES);
+
+export const BenefitSchema = z.object({
+  benefit: BenefitCodeSchema,
+  unit: z.enum(BENEFIT_UNITS),
+  status: BenefitStatusSchema,
+  eligibleQuantity: z.number().int().nullable(),
+  quantityRemaining: z.number().int().nullable(),
+  expiresOn: z.string().nullable(),
+  expiry: ExpirySchema,
+  requiresActivation: z.boolean(),
+  subRole: z.enum(ROLE_GROUPS.SA_MANAGER).nullable(),
+});
+
+const BenefitLicensingIdSchema = z.object({
+  id: z.uuid(),
+  number: z.string(),
+  name: z.string(),
+  organization: z.string(),
+  city: z.string().nullable(),
+});
+
+export const LicensingIdBenefitsSchema = z.object({
+  asOf: z.string(),
+  licensingId: BenefitLicensingIdSchema,
+  benefits: z.array(BenefitSchema),
+});
+
+export const LicensingIdParams = z.object({ licensingId: z.uuid() });
+export const BenefitParams = LicensingIdParams.extend({ benefit: BenefitCodeSchema });
+
+export const SaSummaryQuerySchema = z.object({
+  q: z.string().trim().max(200).optional(),
+  benefit: BenefitCodeSchema.optional(),
+  status: BenefitStatusSchema.optional(),
+  expiringWithin: z.enum(['30', '90']).optional(),
+  sort: z.enum(SUMMARY_SORTS).default('organization'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const SaExportQuerySchema = SaSummaryQuerySchema.omit({ page: true, pageSize: true }).extend({
+  format: z.enum(['csv', 'xlsx']).default('csv'),
+});
+
+export const SaSummaryRowSchema = BenefitSchema.extend({
+  licensingId: z.uuid(),
+  licensingNumber: z.string(),
+  licensingName: z.string(),
+  organization: z.string(),
+  city: z.string().nullable(),
+});
+
+export const SaSummarySchema = z.object({
+  asOf: z.string(),
+  /** How many Licensing IDs the user may see the summary of: 0 is "no access", not "no benefits". */
+  visibleLicensingIds: z.number().int(),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  /** Over all matching rows, not just the page: the flags the page header shows. */
+  expiring: z.object({ within90: z.number().int(), within30: z.number().int() }),
+  items: z.array(SaSummaryRowSchema),
+});
+
+export const BenefitRuleSchema = z.object({
+  benefit: BenefitCodeSchema,
+  pools: z.array(PoolSchema).max(3).default([]),
+  productCodes: z.array(z.string().trim().min(1).max(100)).max(500).default([]),
+  perLicense: z.number().positive().max(1_000_000).nullable(),
+});
+export const BenefitRulesSchema = z.object({ rules: z.array(BenefitRuleSchema).max(500) });

@@ -1,0 +1,95 @@
+import { queryOptions } from '@tanstack/react-query';
+import { type Answer, answer, api, href } from './client';
+
+/** R-SA-1…3: the SA Summary and the benefits of one Licensing ID. */
+export type SaSummary = Answer<'/api/v1/sa-summary', 'get'>;
+export type SaSummaryRow = SaSummary['items'][number];
+export type LicensingIdBenefits = Answer<'/api/v1/licensing-ids/{licensingId}/sa-benefits', 'get'>;
+export type Benefit = LicensingIdBenefits['benefits'][number];
+export type BenefitCode = Benefit['benefit'];
+export type BenefitStatus = Benefit['status'];
+
+/** The benefits in the order the filter lists them (managed online first). */
+export const BENEFIT_CODES: BenefitCode[] = [
+  'E_LEARNING',
+  'HOME_USE_PROGRAM',
+  'PLANNING_SERVICES',
+  'SUPPORT_24X7',
+  'TRAINING_VOUCHERS',
+  'GLOBAL_SERVICE_MONITOR',
+  'MULTI_LANGUAGE_PACK',
+  'THIN_PC',
+  'DYNAMICS_CUSTOMERSOURCE',
+];
+export const BENEFIT_STATUSES: BenefitStatus[] = ['REQUIRES_ACTIVATION', 'ACTIVATED', 'HAR', 'EXPIRED'];
+export const SUMMARY_SORTS = [
+  'organization',
+  'city',
+  'benefit',
+  'licensingId',
+  'status',
+  'eligibleQuantity',
+  'quantityRemaining',
+  'expiresOn',
+] as const;
+export type SummarySort = (typeof SUMMARY_SORTS)[number];
+
+/** The summary's filters, sort and page as the URL keeps them. */
+export interface SaSummarySearch {
+  q?: string;
+  benefit?: BenefitCode;
+  status?: BenefitStatus;
+  expiringWithin?: '30' | '90';
+  sort: SummarySort;
+  order: 'asc' | 'desc';
+  page: number;
+}
+
+const filterQuery = (s: SaSummarySearch) => {
+  const query = new URLSearchParams({ sort: s.sort, order: s.order });
+  if (s.q) query.set('q', s.q);
+  if (s.benefit) query.set('benefit', s.benefit);
+  if (s.status) query.set('status', s.status);
+  if (s.expiringWithin) query.set('expiringWithin', s.expiringWithin);
+  return query;
+};
+
+export const SA_PAGE_SIZE = 25;
+
+export const saSummaryQuery = (s: SaSummarySearch) =>
+  queryOptions({
+    queryKey: ['sa-summary', s],
+    queryFn: () =>
+      answer(
+        api.GET('/api/v1/sa-summary', {
+          params: {
+            query: {
+              q: s.q,
+              benefit: s.benefit,
+              status: s.status,
+              expiringWithin: s.expiringWithin,
+              sort: s.sort,
+              order: s.order,
+              page: s.page,
+              pageSize: SA_PAGE_SIZE,
+            },
+          },
+        }),
+      ),
+  });
+
+/** The export of the rows as filtered and sorted (every page), for a plain download link. */
+export function saSummaryExportHref(format: 'csv' | 'xlsx', s: SaSummarySearch): string {
+  const query = filterQuery(s);
+  query.set('format', format);
+  return href('/api/v1/sa-summary/export', { query });
+}
+
+export const licensingIdBenefitsQuery = (licensingId: string) =>
+  queryOptions({
+    queryKey: ['sa-benefits', licensingId],
+    queryFn: () => answer(api.GET('/api/v1/licensing-ids/{licensingId}/sa-benefits', { params: { path: { licensingId } } })),
+  });
+
+export const activateBenefit = (licensingId: string, benefit: BenefitCode) =>
+  answer(api.POST('/api/v1/licensing-ids/{licensingId}/sa-benefits/{benefit}/activate', { params: { path: { licensingId, benefit } } }));
