@@ -1,12 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
+import type pg from 'pg';
 import { hashPassword } from '../src/platform/auth/password.js';
-import { openDatabase } from '../src/platform/db/client.js';
-import { runMigrations } from '../src/platform/db/migrate.js';
-import { benchServer, sessionCookie } from './bench-server.js';
-import { benchDatabase, timed } from './license-summary.js';
+import { onMigratedDatabase } from './bench-database.js';
+import { sessionCookie } from './bench-server.js';
+import { timed } from './timing.js';
 
 const AUDIT_ROWS = 200_000;
 const LICENSING_IDS = 50;
@@ -70,20 +66,14 @@ const adminPageSql = (byAction: boolean) => `
 const perSecond = (ms: number[]) => (ms.length * 1000) / ms.reduce((s, x) => s + x, 0);
 
 export async function auditViewBench() {
-  const database = await benchDatabase();
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'lsc-bench-data-'));
-  const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  const migrated = openDatabase(database.url, 10);
-  try {
-    await runMigrations(migrated.db);
+  return onMigratedDatabase(async ({ client, where, serve }) => {
     const started = performance.now();
     await load(client, await hashPassword(PASSWORD));
     console.log(
-      `  ${database.where}: ${AUDIT_ROWS.toLocaleString('en')} audit entries loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      `  ${where}: ${AUDIT_ROWS.toLocaleString('en')} audit entries loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
 
-    const server = await benchServer(database.url, migrated, dataDir);
+    const server = await serve();
     const base = server.base;
     try {
       const cookie = await sessionCookie(base, 'person0@bench.example', PASSWORD);
@@ -136,10 +126,5 @@ export async function auditViewBench() {
     } finally {
       await server.close();
     }
-  } finally {
-    await client.end();
-    await migrated.close();
-    await database.drop();
-    await rm(dataDir, { recursive: true, force: true });
-  }
+  });
 }

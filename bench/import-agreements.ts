@@ -9,7 +9,7 @@ import { loadConfig } from '../src/config.js';
 import { seedDemo } from '../src/demo/seed.js';
 import { openDatabase } from '../src/platform/db/client.js';
 import { runMigrations } from '../src/platform/db/migrate.js';
-import { benchDatabase } from './license-summary.js';
+import { benchDatabase } from './bench-database.js';
 import { copyWrittenRows, rowCounts, xidMarker } from './written-rows.js';
 
 const run = promisify(execFile);

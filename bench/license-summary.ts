@@ -1,8 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
+import type pg from 'pg';
 import {
   licenseSummaryAggregate,
   licenseSummaryFromLines,
@@ -11,11 +7,9 @@ import {
 } from '../src/modules/orders/license-summary-sql.js';
 import { dayOf } from '../src/modules/orders/rules.js';
 import { hashPassword } from '../src/platform/auth/password.js';
-import { openDatabase } from '../src/platform/db/client.js';
-import { startEmbeddedPostgres } from '../src/platform/db/embedded.js';
-import { runMigrations } from '../src/platform/db/migrate.js';
-import { freePort } from '../test/helpers/free-port.js';
-import { benchServer, sessionCookie } from './bench-server.js';
+import { onMigratedDatabase } from './bench-database.js';
+import { sessionCookie } from './bench-server.js';
+import { percentile, timed } from './timing.js';
 
 const LICENSING_IDS = 500;
 const ORDER_LINES = 1_000_000;
@@ -25,67 +19,7 @@ const VERSIONS_PER_FAMILY = 8;
 /** Products one Licensing ID buys over its life: organizations standardize, they do not buy the whole catalog. */
 const PRODUCTS_PER_LICENSING_ID = 40;
 const RUNS = 60;
-const WARMUP = 5;
 const PASSWORD = 'bench-password-1';
-
-export const percentile = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? 0;
-};
-
-export async function timed(runs: number, fn: () => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < WARMUP; i++) await fn();
-  const out: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await fn();
-    out.push(performance.now() - t0);
-  }
-  return out;
-}
-
-/** A database of its own: on the server at DATABASE_URL, or an embedded PostgreSQL in a temporary folder. */
-export async function benchDatabase() {
-  const name = `lsc_bench_${process.pid}_${randomBytes(3).toString('hex')}`;
-  let adminUrl = process.env.DATABASE_URL;
-  let stopEmbedded: (() => Promise<void>) | undefined;
-  let dir: string | undefined;
-  if (!adminUrl) {
-    dir = await mkdtemp(path.join(tmpdir(), 'lsc-bench-pg-'));
-    const server = await startEmbeddedPostgres(dir, await freePort());
-    // The benchmark's databases are made by the app's own role, so the app runs as it does in production.
-    await server.allowCreatingDatabases();
-    adminUrl = server.url;
-    stopEmbedded = server.stop;
-  }
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const urlOf = (db: string) => {
-    const u = new URL(adminUrl);
-    u.pathname = `/${db}`;
-    return u.toString();
-  };
-  const copies: string[] = [];
-  return {
-    url: urlOf(name),
-    where: process.env.DATABASE_URL ? 'PostgreSQL server at DATABASE_URL' : 'embedded PostgreSQL',
-    /** A second database made from this one as it is now (CREATE DATABASE … TEMPLATE); nothing may be connected to this one. */
-    async copy() {
-      const copy = `${name}_copy${copies.length}`;
-      await admin.query(`create database ${copy} template ${name}`);
-      copies.push(copy);
-      return urlOf(copy);
-    },
-    async drop() {
-      for (const copy of copies) await admin.query(`drop database if exists ${copy} with (force)`);
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-      await stopEmbedded?.();
-      if (dir) await rm(dir, { recursive: true, force: true });
-    },
-  };
-}
 
 /**
  * One organization, 500 Licensing IDs across programs, a catalog of 240 products and 1,000,000
@@ -168,22 +102,16 @@ export async function loadBenchData(client: pg.Client, passwordHash: string) {
 }
 
 export async function licenseSummaryBench() {
-  const database = await benchDatabase();
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'lsc-bench-data-'));
-  const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  const migrated = openDatabase(database.url, 10);
-  try {
-    await runMigrations(migrated.db);
+  return onMigratedDatabase(async ({ client, migrated, where, serve }) => {
     const loadStarted = performance.now();
     const counts = await loadBenchData(client, await hashPassword(PASSWORD));
     const loadMs = performance.now() - loadStarted;
     console.log(
-      `  ${database.where}: loaded ${counts?.lines} order lines in ${(loadMs / 1000).toFixed(1)} s; ` +
+      `  ${where}: loaded ${counts?.lines} order lines in ${(loadMs / 1000).toFixed(1)} s; ` +
         `${counts?.positions} positions, ${counts?.active} lines with active coverage, ${counts?.pending} not counting yet`,
     );
 
-    const server = await benchServer(database.url, migrated, dataDir);
+    const server = await serve();
     const base = server.base;
     try {
       const cookie = await sessionCookie(base, 'reader@bench.example', PASSWORD);
@@ -287,10 +215,5 @@ export async function licenseSummaryBench() {
     } finally {
       await server.close();
     }
-  } finally {
-    await client.end();
-    await migrated.close();
-    await database.drop();
-    await rm(dataDir, { recursive: true, force: true });
-  }
+  });
 }

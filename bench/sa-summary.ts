@@ -1,12 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
+import type pg from 'pg';
 import { hashPassword } from '../src/platform/auth/password.js';
-import { openDatabase } from '../src/platform/db/client.js';
-import { runMigrations } from '../src/platform/db/migrate.js';
-import { benchServer, sessionCookie } from './bench-server.js';
-import { benchDatabase, percentile, timed } from './license-summary.js';
+import { onMigratedDatabase } from './bench-database.js';
+import { sessionCookie } from './bench-server.js';
+import { percentile, timed } from './timing.js';
 
 const LICENSING_IDS = 500;
 /** Benefit rules each Licensing ID qualifies for: the catalogue has 9 benefits (5 managed online), so 20 rules over them. */
@@ -111,19 +107,13 @@ const rawSummarySql = `
   order by o.name, l.number, b.benefit`;
 
 export async function saSummaryBench() {
-  const database = await benchDatabase();
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'lsc-bench-data-'));
-  const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  const migrated = openDatabase(database.url, 10);
-  try {
-    await runMigrations(migrated.db);
+  return onMigratedDatabase(async ({ client, where, serve }) => {
     const started = performance.now();
     await load(client, await hashPassword(PASSWORD));
     console.log(
-      `  ${database.where}: ${LICENSING_IDS} Licensing IDs × ${LINES_PER_LICENSING_ID} order lines and ${RULES} benefit rules loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      `  ${where}: ${LICENSING_IDS} Licensing IDs × ${LINES_PER_LICENSING_ID} order lines and ${RULES} benefit rules loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
-    const server = await benchServer(database.url, migrated, dataDir);
+    const server = await serve();
     try {
       const cookie = await sessionCookie(server.base, 'sa@bench.example', PASSWORD);
       let total = 0;
@@ -151,10 +141,5 @@ export async function saSummaryBench() {
     } finally {
       await server.close();
     }
-  } finally {
-    await client.end();
-    await migrated.close();
-    await database.drop();
-    await rm(dataDir, { recursive: true, force: true });
-  }
+  });
 }
