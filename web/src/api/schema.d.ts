@@ -10878,6 +10878,10 @@ export interface components {
       status: 'ACTIVE' | 'INACTIVE' | 'EXPIRED';
     };
     AgreementRecord: {
+      channelPartner: {
+        name: string;
+        number: string;
+      } | null;
       contacts: {
         email: string;
         /** @enum {string} */

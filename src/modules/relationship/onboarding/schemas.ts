@@ -108,6 +108,8 @@ export const AgreementRecordSchema = z.object({
     }),
   ),
   contacts: z.array(ContactOfRecordSchema),
+  /** R-REL-6: the channel partner of record of the agreement's Licensing IDs (the first one's, when they differ). */
+  channelPartner: z.object({ name: z.string(), number: z.string() }).nullable(),
   createdAt: z.date(),
   updatedAt: z.date(),
 });

@@ -48,6 +48,13 @@ export async function recordViews(db: DbOrTx, where: SQL): Promise<AgreementReco
       coalesce(u.status not in ('invited'), false) as registered
     from contact c join licensing_id l on l.id = c.licensing_id left join "user" u on u.id = c.user_id
     where l.record_id = any(${ids}) and c.type <> 'CHANNEL_PARTNER' order by l.record_id, c.type`);
+  // Read by name: the partners module owns who is partner of record and imports this one.
+  const partners = await db.execute<{ record_id: string; name: string; number: string }>(sql`
+    select distinct on (l.record_id) l.record_id, o.name, p.number
+    from partner_of_record r join licensing_id l on l.id = r.licensing_id
+    join channel_partner p on p.organization_id = r.partner_organization_id join organization o on o.id = p.organization_id
+    where l.record_id = any(${ids}) order by l.record_id, l.number`);
+  const partnerOf = new Map(partners.rows.map((p) => [p.record_id, { name: p.name, number: p.number }]));
   return records.rows.map((r) => {
     const locales = new Map(r.content.contacts.map((c) => [c.email, c.locale as Locale]));
     return {
@@ -76,6 +83,7 @@ export async function recordViews(db: DbOrTx, where: SQL): Promise<AgreementReco
       contacts: contacts.rows
         .filter((c) => c.record_id === r.id)
         .map((c) => ({ type: c.type, name: c.name, email: c.email, locale: locales.get(c.email) ?? 'en', registered: c.registered })),
+      channelPartner: partnerOf.get(r.id) ?? null,
       createdAt: new Date(r.created_at),
       updatedAt: new Date(r.updated_at),
     };

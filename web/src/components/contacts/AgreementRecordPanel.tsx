@@ -138,6 +138,11 @@ export function AgreementRecordPanel({
             mbsa: agreement.mbsaNumber ?? t('backoffice.customer.noMbsa'),
           })}
         </Text>
+        <Text size="sm" data-channel-partner={agreement.channelPartner?.number ?? ''}>
+          {agreement.channelPartner
+            ? t('backoffice.customer.channelPartner', agreement.channelPartner)
+            : t('backoffice.customer.noChannelPartner')}
+        </Text>
         <ScrollTable
           caption={t('backoffice.customer.licensingIdsCaption', { number: agreement.number })}
           columns={[
