@@ -13,6 +13,7 @@ export const BenefitSchema = z.object({
   unit: z.enum(BENEFIT_UNITS),
   status: BenefitStatusSchema,
   eligibleQuantity: z.number().int().nullable(),
+  usedQuantity: z.number().int().nullable(),
   quantityRemaining: z.number().int().nullable(),
   expiresOn: z.string().nullable(),
   expiry: ExpirySchema,

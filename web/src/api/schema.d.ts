@@ -3105,6 +3105,7 @@ export interface paths {
                   | null;
                 /** @enum {string} */
                 unit: 'SUPPORT_INCIDENTS' | 'PARTICIPANTS' | 'DOWNLOADS' | 'LICENSES' | 'DAYS' | 'UNMEASURED';
+                usedQuantity: number | null;
               }[];
               licensingId: {
                 city: string | null;
@@ -3204,6 +3205,7 @@ export interface paths {
                 | null;
               /** @enum {string} */
               unit: 'SUPPORT_INCIDENTS' | 'PARTICIPANTS' | 'DOWNLOADS' | 'LICENSES' | 'DAYS' | 'UNMEASURED';
+              usedQuantity: number | null;
             };
           };
         };
@@ -5350,6 +5352,7 @@ export interface paths {
                   | null;
                 /** @enum {string} */
                 unit: 'SUPPORT_INCIDENTS' | 'PARTICIPANTS' | 'DOWNLOADS' | 'LICENSES' | 'DAYS' | 'UNMEASURED';
+                usedQuantity: number | null;
               }[];
               licensingId: {
                 city: string | null;
@@ -5449,6 +5452,7 @@ export interface paths {
                 | null;
               /** @enum {string} */
               unit: 'SUPPORT_INCIDENTS' | 'PARTICIPANTS' | 'DOWNLOADS' | 'LICENSES' | 'DAYS' | 'UNMEASURED';
+              usedQuantity: number | null;
             };
           };
         };
@@ -5537,6 +5541,7 @@ export interface paths {
                 | null;
               /** @enum {string} */
               unit: 'SUPPORT_INCIDENTS' | 'PARTICIPANTS' | 'DOWNLOADS' | 'LICENSES' | 'DAYS' | 'UNMEASURED';
+              usedQuantity: number | null;
             };
           };
         };
@@ -8761,6 +8766,7 @@ export interface paths {
                   | null;
                 /** @enum {string} */
                 unit: 'SUPPORT_INCIDENTS' | 'PARTICIPANTS' | 'DOWNLOADS' | 'LICENSES' | 'DAYS' | 'UNMEASURED';
+                usedQuantity: number | null;
               }[];
               page: number;
               pageSize: number;

@@ -120,6 +120,13 @@ export function LicensingIdBenefitsPage() {
                   sort: (b) => b.eligibleQuantity ?? -1,
                 },
                 {
+                  key: 'used',
+                  header: t('softwareAssurance.columns.used'),
+                  numeric: true,
+                  cell: (b) => <BenefitQuantity benefit={b} quantity={b.usedQuantity} />,
+                  sort: (b) => b.usedQuantity ?? -1,
+                },
+                {
                   key: 'remaining',
                   header: t('softwareAssurance.columns.remaining'),
                   numeric: true,
