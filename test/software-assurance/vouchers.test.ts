@@ -126,7 +126,7 @@ describe('Training vouchers (R-SA-5, R-PERM-8)', () => {
     await t.as(operator).post(`/operator/licensing-ids/${lid}/sa-benefits/TRAINING_VOUCHERS/release`);
   });
 
-  it('R-SA-5 bad input: an expired benefit takes no voucher', async () => {
+  it('R-SA-5 bad input: an expired benefit takes no voucher and gives no days back', async () => {
     const old = await one<{ id: string }>(
       sql`select l.id from licensing_id l join organization o on o.id = l.organization_id where o.name = 'Contoso Ltd' and l.status <> 'ACTIVE'`,
     );
@@ -134,6 +134,14 @@ describe('Training vouchers (R-SA-5, R-PERM-8)', () => {
     const res = await t.as(admin).post(`/licensing-ids/${old.id}/training-vouchers`, ada);
     expect(res.json().code).toBe('SA_BENEFIT_EXPIRED');
     expect(await footprint()).toEqual(before);
+    // A voucher assigned before the coverage ended is not cancelled afterwards: no further action (R-SA-2).
+    const kept = await one<{ id: string }>(sql`
+      insert into sa_benefit_use (licensing_id, benefit, kind, quantity, reference, holder_name, holder_email, holder_locale)
+      values (${old.id}, 'TRAINING_VOUCHERS', 'TRAINING_VOUCHER', 2, 'TV-TEST-OLD', 'Ada Lind', 'ada.lind@contoso.example', 'en')
+      returning id`);
+    const cancel = await t.as(admin).post(`/licensing-ids/${old.id}/training-vouchers/${kept.id}/cancel`);
+    expect(cancel.json().code).toBe('SA_BENEFIT_EXPIRED');
+    expect((await one<{ status: string }>(sql`select status from sa_benefit_use where id = ${kept.id}`)).status).toBe('ASSIGNED');
   });
 
   it('R-SA-5: 200 concurrent assignments of 1 day with 100 days left: exactly 100 succeed, the others SA_NOT_ENOUGH_REMAINING', async () => {

@@ -107,7 +107,7 @@ export function createTrainingVouchers({ db, clock, reader }: { db: Db; clock: C
       });
     },
 
-    /** R-SA-5: a voucher not yet redeemed is cancelled and its days return to the benefit; the employee is told. */
+    /** R-SA-5: a voucher not yet redeemed is cancelled and its days return to the benefit (not once it expired); the employee is told. */
     async cancel(actor: Actor, licensingId: string, voucherId: string): Promise<Voucher> {
       return db.transaction(async (tx) => {
         await lockBenefit(tx, licensingId, BENEFIT);
@@ -116,6 +116,10 @@ export function createTrainingVouchers({ db, clock, reader }: { db: Db; clock: C
         await mustManage(tx, actor, licensingId);
         const refusal = cancelRefusal(before.status);
         if (refusal) throw conflict(refusal, 'This voucher cannot be cancelled.', { voucherId });
+        // R-SA-2: an expired benefit takes no further action, so its days are not handed back either.
+        if ((await reader.benefitOf(tx, licensingId, BENEFIT))?.status === 'EXPIRED') {
+          throw conflict('SA_BENEFIT_EXPIRED', 'The coverage of this benefit has expired.', { benefit: BENEFIT });
+        }
         await tx.execute(
           sql`update sa_benefit_use set status = 'CANCELLED', cancelled_at = ${clock.now().toISOString()} where id = ${voucherId}`,
         );
