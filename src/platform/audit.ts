@@ -61,6 +61,8 @@ export const AUDIT_ACTIONS = [
   'sa.benefit.hold',
   'sa.benefit.release',
   'sa.rules.replace',
+  'sa.voucher.assign',
+  'sa.voucher.cancel',
   'scim-token.create',
   'scim-token.revoke',
   'second-factor.passkey.add',

@@ -9,7 +9,7 @@ import { activationRefusal, mayManageBenefit, notOffered, type SaHolding } from 
 import type { BenefitReader } from './service.js';
 
 /** The actor's Administrator and SA Manager grants on the Licensing ID, with each SA Manager grant's duties. */
-async function saHolding(tx: DbOrTx, actor: Actor, licensingId: string): Promise<SaHolding> {
+export async function saHolding(tx: DbOrTx, actor: Actor, licensingId: string): Promise<SaHolding> {
   const res = await tx.execute<{ role: string; sub_roles: string[] | null }>(sql`
     select role, sub_roles from role_grant
     where user_id = ${actor.userId} and licensing_id = ${licensingId} and active and role in ('ADMINISTRATOR', 'SA_MANAGER')`);

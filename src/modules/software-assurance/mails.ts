@@ -1,6 +1,9 @@
 import { defineMails } from '../../platform/mail/templates.js';
 
-/** R-SA-2: the publisher's hold (HAR) and its end reach the Licensing ID's Administrators and SA Managers. */
+/**
+ * R-SA-2: the publisher's hold (HAR) and its end reach the Licensing ID's Administrators and SA
+ * Managers. R-SA-5: an employee gets their training voucher, in the language chosen for them.
+ */
 export const saMails = defineMails({
   benefitHeld: {
     subject: {
@@ -20,6 +23,27 @@ export const saMails = defineMails({
     body: {
       en: 'Hello {firstName},\n\nThe publisher has lifted the hold on the Software Assurance benefit {benefit} of {licensingName} ({licensingId}). It is back to the status it had before.\n\n[Open the benefits]({url})',
       sv: 'Hej {firstName},\n\nUtgivaren har hävt pausen för Software Assurance-förmånen {benefit} för {licensingName} ({licensingId}). Den har åter den status den hade tidigare.\n\n[Öppna förmånerna]({url})',
+    },
+  },
+  voucherAssigned: {
+    subject: {
+      en: 'Your training voucher from {organization}: {days} days',
+      sv: 'Din utbildningsvoucher från {organization}: {days} dagar',
+    },
+    body: {
+      en: 'Hello {name},\n\n{organization} has assigned you a Software Assurance training voucher for {days} days of training, valid until {validUntil}.\n\nYour voucher number: **{voucher}**\n\nTo use it, choose a course from an authorized training provider and give them the voucher number when you book. The provider redeems it; it can be used once. Keep the number to yourself: anyone holding it can book with it.',
+      sv: 'Hej {name},\n\n{organization} har tilldelat dig en utbildningsvoucher från Software Assurance för {days} dagars utbildning, giltig till {validUntil}.\n\nDitt vouchernummer: **{voucher}**\n\nVälj en kurs hos en auktoriserad utbildningsleverantör och uppge vouchernumret när du bokar. Leverantören löser in det; det kan användas en gång. Dela inte numret: den som har det kan boka med det.',
+    },
+    secret: ['voucher'],
+  },
+  voucherCancelled: {
+    subject: {
+      en: 'Your training voucher from {organization} was cancelled',
+      sv: 'Din utbildningsvoucher från {organization} har annullerats',
+    },
+    body: {
+      en: 'Hello {name},\n\n{organization} has cancelled your training voucher for {days} days. It can no longer be used; ask your Software Assurance manager if you expected to keep it.',
+      sv: 'Hej {name},\n\n{organization} har annullerat din utbildningsvoucher för {days} dagar. Den kan inte längre användas; fråga din Software Assurance-ansvarige om du räknade med att behålla den.',
     },
   },
 });

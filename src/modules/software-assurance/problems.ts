@@ -1,6 +1,6 @@
 import { defineProblems } from '../../platform/i18n/problems.js';
 
-/** R-SA-1, R-SA-2, R-PERM-8: activating and holding benefits, and the publisher's rules. */
+/** R-SA-1, R-SA-2, R-SA-5, R-PERM-8: activating, holding and using benefits, and the publisher's rules. */
 export const SA_PROBLEMS = defineProblems({
   SA_BENEFIT_NOT_OFFERED: {
     en: 'This Licensing ID has no such benefit: none of its Software Assurance coverage qualifies for it.',
@@ -29,6 +29,22 @@ export const SA_PROBLEMS = defineProblems({
   SA_BENEFIT_GROUP_NOT_HELD: {
     en: 'Your Software Assurance Manager role does not include this benefit; an Administrator can add it.',
     sv: 'Din roll som Software Assurance-ansvarig omfattar inte den här förmånen; en administratör kan lägga till den.',
+  },
+  SA_BENEFIT_NOT_ACTIVATED: {
+    en: 'This benefit must be activated before it can be used.',
+    sv: 'Den här förmånen måste aktiveras innan den kan användas.',
+  },
+  SA_NOT_ENOUGH_REMAINING: {
+    en: 'That is more than remains of this benefit; nothing was assigned.',
+    sv: 'Det är mer än vad som återstår av förmånen; inget tilldelades.',
+  },
+  SA_VOUCHER_REDEEMED: {
+    en: 'This training voucher has been redeemed by a training provider and can no longer be cancelled or redeemed.',
+    sv: 'Den här utbildningsvouchern har lösts in hos en utbildningsleverantör och kan inte längre annulleras eller lösas in.',
+  },
+  SA_VOUCHER_CANCELLED: {
+    en: 'This training voucher has been cancelled.',
+    sv: 'Den här utbildningsvouchern har annullerats.',
   },
   SA_RULE_INVALID: {
     en: 'A benefit rule is not valid: a measured benefit needs a quantity per license, an unmeasured one none, and each rule a pool or product.',

@@ -17,9 +17,14 @@ import {
   SaExportQuerySchema,
   SaSummaryQuerySchema,
   SaSummarySchema,
+  VoucherAssignmentSchema,
+  VoucherParams,
+  VoucherSchema,
+  VouchersSchema,
 } from './schemas.js';
 import { createBenefitReader } from './service.js';
 import type { SummaryFilter } from './summary.js';
+import { createTrainingVouchers } from './vouchers.js';
 
 const filterOf = (q: {
   q?: string;
@@ -39,6 +44,7 @@ export function softwareAssuranceModule({ db, clock, config }: ModuleDeps): Modu
   const activation = createBenefitActivation({ db, clock, reader });
   const holds = createBenefitHold({ db, clock, config, reader });
   const rules = createBenefitRules({ db });
+  const vouchers = createTrainingVouchers({ db, clock, reader });
   return async (fastify: FastifyInstance) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ['software-assurance'];
@@ -141,6 +147,50 @@ export function softwareAssuranceModule({ db, clock, config }: ModuleDeps): Modu
         },
       },
       async (req) => activation.activate(actorOf(req), req.params.licensingId, req.params.benefit),
+    );
+
+    app.get(
+      '/licensing-ids/:licensingId/training-vouchers',
+      {
+        config: { action: 'sa.view', target: 'params.licensingId' },
+        schema: {
+          tags,
+          summary: 'The training vouchers assigned on a Licensing ID, newest first, with their status (R-SA-5)',
+          params: LicensingIdParams,
+          response: { 200: VouchersSchema },
+        },
+      },
+      async (req) => ({ vouchers: await vouchers.list(req.params.licensingId) }),
+    );
+
+    app.post(
+      '/licensing-ids/:licensingId/training-vouchers',
+      {
+        config: { action: 'sa.manage', target: 'params.licensingId' },
+        schema: {
+          tags,
+          summary:
+            'Assign days of the Activated Training Vouchers benefit to an employee, who is mailed the voucher number in the chosen language; never more than remains (SA_NOT_ENOUGH_REMAINING) (R-SA-5, R-PERM-8)',
+          params: LicensingIdParams,
+          body: VoucherAssignmentSchema,
+          response: { 201: VoucherSchema },
+        },
+      },
+      async (req, reply) => reply.code(201).send(await vouchers.assign(actorOf(req), req.params.licensingId, req.body)),
+    );
+
+    app.post(
+      '/licensing-ids/:licensingId/training-vouchers/:voucherId/cancel',
+      {
+        config: { action: 'sa.manage', target: 'params.licensingId' },
+        schema: {
+          tags,
+          summary: 'Cancel a training voucher not yet redeemed: its days return to the benefit and the employee is mailed (R-SA-5)',
+          params: VoucherParams,
+          response: { 200: VoucherSchema },
+        },
+      },
+      async (req) => vouchers.cancel(actorOf(req), req.params.licensingId, req.params.voucherId),
     );
 
     app.get(

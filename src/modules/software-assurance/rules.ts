@@ -70,7 +70,7 @@ export function coverageOfLines(lines: readonly SaLine[], today: string): Produc
 export interface BenefitState {
   activated: boolean;
   onHold: boolean;
-  /** Consumed by vouchers, users and access codes (later parts of R-SA-4…6); 0 until then. */
+  /** Consumed by the benefit's uses not cancelled (sa_benefit_use: training vouchers, R-SA-5). */
   used: number;
 }
 
@@ -80,6 +80,8 @@ export interface Benefit {
   status: BenefitStatus;
   /** Null for an unmeasured benefit. */
   eligibleQuantity: number | null;
+  /** What its uses take (R-SA-5): eligible − used is what remains. */
+  usedQuantity: number | null;
   quantityRemaining: number | null;
   /** The end of the SA coverage the benefit follows (the last one, once expired). */
   expiresOn: string | null;
@@ -147,6 +149,7 @@ export function benefitsOf(
       unit: unitOf(benefit),
       status,
       eligibleQuantity: measured ? eligible : null,
+      usedQuantity: measured ? state.used : null,
       quantityRemaining: measured ? Math.max(0, eligible - state.used) : null,
       expiresOn,
       expiry: expiryNotice(expiresOn, today, notice.soonDays, notice.urgentDays),

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { PoolSchema } from '../catalog/schemas.js';
+import { Email, LocaleSchema } from '../identity/schemas.js';
 import { ExpirySchema } from '../orders/schemas.js';
 import { ROLE_GROUPS } from '../permissions/role-groups.js';
 import { BENEFIT_CODES, BENEFIT_STATUSES, BENEFIT_UNITS } from './benefits.js';
 import { SUMMARY_SORTS } from './summary.js';
+import { VOUCHER_STATUSES } from './voucher-rules.js';
 
 export const BenefitCodeSchema = z.enum(BENEFIT_CODES);
 export const BenefitStatusSchema = z.enum(BENEFIT_STATUSES);
@@ -13,6 +15,7 @@ export const BenefitSchema = z.object({
   unit: z.enum(BENEFIT_UNITS),
   status: BenefitStatusSchema,
   eligibleQuantity: z.number().int().nullable(),
+  usedQuantity: z.number().int().nullable(),
   quantityRemaining: z.number().int().nullable(),
   expiresOn: z.string().nullable(),
   expiry: ExpirySchema,
@@ -78,3 +81,25 @@ export const BenefitRuleSchema = z.object({
   perLicense: z.number().positive().max(1_000_000).nullable(),
 });
 export const BenefitRulesSchema = z.object({ rules: z.array(BenefitRuleSchema).max(500) });
+
+export const VoucherParams = LicensingIdParams.extend({ voucherId: z.uuid() });
+
+export const VoucherAssignmentSchema = z.object({
+  employeeName: z.string().trim().min(1).max(200),
+  employeeEmail: Email.describe('the employee’s work e-mail address: the voucher is mailed there'),
+  locale: LocaleSchema.describe('the language of the mail with the instructions'),
+  days: z.number().int().min(1).max(10_000),
+});
+
+export const VoucherSchema = z.object({
+  id: z.uuid(),
+  voucherNumber: z.string(),
+  days: z.number().int(),
+  status: z.enum(VOUCHER_STATUSES),
+  employeeName: z.string(),
+  employeeEmail: z.string(),
+  locale: LocaleSchema,
+  assignedAt: z.string(),
+  cancelledAt: z.string().nullable(),
+});
+export const VouchersSchema = z.object({ vouchers: z.array(VoucherSchema) });

@@ -67,14 +67,23 @@ export async function benefitRules(db: DbOrTx): Promise<BenefitRule[]> {
   }));
 }
 
+/**
+ * What happened to each benefit and how much of it is used (R-SA-5): the uses not cancelled,
+ * summed. A benefit may have uses and no state row or the other way round, hence the full join.
+ */
 export async function statesByLicensingId(db: DbOrTx, ids: SQL): Promise<Map<string, Map<BenefitCode, BenefitState>>> {
-  const res = await db.execute<{ licensing_id: string; benefit: BenefitCode; activated: boolean; on_hold: boolean }>(sql`
-    select licensing_id, benefit, activated_at is not null as activated, on_hold
-    from sa_benefit_state where licensing_id in (${ids})`);
+  const res = await db.execute<{ licensing_id: string; benefit: BenefitCode; activated: boolean; on_hold: boolean; used: number }>(sql`
+    select licensing_id, benefit, coalesce(s.activated, false) as activated, coalesce(s.on_hold, false) as on_hold,
+      coalesce(u.used, 0)::int as used
+    from (select licensing_id, benefit, activated_at is not null as activated, on_hold
+          from sa_benefit_state where licensing_id in (${ids})) s
+    full join (select licensing_id, benefit, sum(quantity) as used
+          from sa_benefit_use where licensing_id in (${ids}) and status <> 'CANCELLED'
+          group by licensing_id, benefit) u using (licensing_id, benefit)`);
   const out = new Map<string, Map<BenefitCode, BenefitState>>();
   for (const r of res.rows) {
     const m = out.get(r.licensing_id) ?? new Map();
-    m.set(r.benefit, { activated: r.activated, onHold: r.on_hold, used: 0 });
+    m.set(r.benefit, { activated: r.activated, onHold: r.on_hold, used: r.used });
     out.set(r.licensing_id, m);
   }
   return out;

@@ -1,5 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, numeric, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  numeric,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { licensePoolEnum } from '../catalog/tables.js';
 import { user } from '../identity/tables.js';
 import { licensingId } from '../relationship/tables.js';
@@ -42,4 +55,41 @@ export const saBenefitState = pgTable(
     holdChangedAt: timestamp('hold_changed_at', { withTimezone: true }),
   },
   (t) => [primaryKey({ columns: [t.licensingId, t.benefit] })],
+);
+
+/** What a use of a benefit is: so far a training voucher (R-SA-5). */
+export const saUseKindEnum = pgEnum('sa_use_kind', ['TRAINING_VOUCHER']);
+export const saUseStatusEnum = pgEnum('sa_use_status', ['ASSIGNED', 'REDEEMED', 'CANCELLED']);
+
+/**
+ * What each benefit uses (R-SA-5): one row per use, with the quantity it takes from the benefit.
+ * A benefit's used quantity is the sum of its uses not cancelled, so cancelling returns it; the
+ * sum is taken under the benefit's lock (activate.ts lockBenefit), which is what keeps it from
+ * ever passing the eligible quantity.
+ */
+export const saBenefitUse = pgTable(
+  'sa_benefit_use',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    licensingId: uuid('licensing_id')
+      .notNull()
+      .references(() => licensingId.id),
+    benefit: saBenefitEnum('benefit').notNull(),
+    kind: saUseKindEnum('kind').notNull(),
+    quantity: integer('quantity').notNull(),
+    status: saUseStatusEnum('status').notNull().default('ASSIGNED'),
+    /** What the holder quotes: the voucher number a training provider redeems. */
+    reference: text('reference').notNull(),
+    holderName: text('holder_name').notNull(),
+    holderEmail: text('holder_email').notNull(),
+    holderLocale: text('holder_locale').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: uuid('created_by').references(() => user.id),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+  },
+  (t) => [
+    check('sa_benefit_use_quantity_positive', sql`${t.quantity} > 0`),
+    uniqueIndex('sa_benefit_use_reference_idx').on(t.reference),
+    index('sa_benefit_use_benefit_idx').on(t.licensingId, t.benefit),
+  ],
 );

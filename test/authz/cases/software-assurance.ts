@@ -1,4 +1,4 @@
-import type { RouteCase } from './types.js';
+import { NIL, type RouteCase } from './types.js';
 
 // The walk's own Licensing IDs have no SA orders: an activation answers 404 (no such benefit) where the role allows it.
 export const SOFTWARE_ASSURANCE_CASES: Record<string, RouteCase> = {
@@ -6,6 +6,11 @@ export const SOFTWARE_ASSURANCE_CASES: Record<string, RouteCase> = {
   'GET /api/v1/sa-summary/export': { query: 'format=csv' },
   'GET /api/v1/licensing-ids/:licensingId/sa-benefits': {},
   'POST /api/v1/licensing-ids/:licensingId/sa-benefits/:benefit/activate': { params: { benefit: 'E_LEARNING' } },
+  'GET /api/v1/licensing-ids/:licensingId/training-vouchers': {},
+  'POST /api/v1/licensing-ids/:licensingId/training-vouchers': {
+    body: { employeeName: 'Walk Employee', employeeEmail: 'walk.employee@contoso.example', locale: 'en', days: 1 },
+  },
+  'POST /api/v1/licensing-ids/:licensingId/training-vouchers/:voucherId/cancel': { params: { voucherId: NIL } },
   'GET /api/v1/operator/sa-benefit-rules': {},
   'PUT /api/v1/operator/sa-benefit-rules': { body: { rules: [{ benefit: 'E_LEARNING', pools: [], productCodes: [], perLicense: 1 }] } },
   'GET /api/v1/operator/licensing-ids/:licensingId/sa-benefits': {},

@@ -63,6 +63,8 @@ const ACTIONS: Record<AuditAction, true> = {
   'sa.benefit.hold': true,
   'sa.benefit.release': true,
   'sa.rules.replace': true,
+  'sa.voucher.assign': true,
+  'sa.voucher.cancel': true,
   'scim-token.create': true,
   'scim-token.revoke': true,
   'second-factor.passkey.add': true,

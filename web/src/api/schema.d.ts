@@ -3105,6 +3105,7 @@ export interface paths {
                   | null;
                 /** @enum {string} */
                 unit: 'SUPPORT_INCIDENTS' | 'PARTICIPANTS' | 'DOWNLOADS' | 'LICENSES' | 'DAYS' | 'UNMEASURED';
+                usedQuantity: number | null;
               }[];
               licensingId: {
                 city: string | null;
@@ -3204,6 +3205,191 @@ export interface paths {
                 | null;
               /** @enum {string} */
               unit: 'SUPPORT_INCIDENTS' | 'PARTICIPANTS' | 'DOWNLOADS' | 'LICENSES' | 'DAYS' | 'UNMEASURED';
+              usedQuantity: number | null;
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/licensing-ids/{licensingId}/training-vouchers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The training vouchers assigned on a Licensing ID, newest first, with their status (R-SA-5) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          licensingId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              vouchers: {
+                assignedAt: string;
+                cancelledAt: string | null;
+                days: number;
+                employeeEmail: string;
+                employeeName: string;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                locale: 'en' | 'sv';
+                /** @enum {string} */
+                status: 'ASSIGNED' | 'REDEEMED' | 'CANCELLED';
+                voucherNumber: string;
+              }[];
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Assign days of the Activated Training Vouchers benefit to an employee, who is mailed the voucher number in the chosen language; never more than remains (SA_NOT_ENOUGH_REMAINING) (R-SA-5, R-PERM-8) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          licensingId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            days: number;
+            /**
+             * Format: email
+             * @description the employee’s work e-mail address: the voucher is mailed there
+             */
+            employeeEmail: string;
+            employeeName: string;
+            /**
+             * @description the language of the mail with the instructions
+             * @enum {string}
+             */
+            locale: 'en' | 'sv';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              assignedAt: string;
+              cancelledAt: string | null;
+              days: number;
+              employeeEmail: string;
+              employeeName: string;
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              locale: 'en' | 'sv';
+              /** @enum {string} */
+              status: 'ASSIGNED' | 'REDEEMED' | 'CANCELLED';
+              voucherNumber: string;
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/licensing-ids/{licensingId}/training-vouchers/{voucherId}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Cancel a training voucher not yet redeemed: its days return to the benefit and the employee is mailed (R-SA-5) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          licensingId: string;
+          voucherId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              assignedAt: string;
+              cancelledAt: string | null;
+              days: number;
+              employeeEmail: string;
+              employeeName: string;
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              locale: 'en' | 'sv';
+              /** @enum {string} */
+              status: 'ASSIGNED' | 'REDEEMED' | 'CANCELLED';
+              voucherNumber: string;
             };
           };
         };
@@ -5350,6 +5536,7 @@ export interface paths {
                   | null;
                 /** @enum {string} */
                 unit: 'SUPPORT_INCIDENTS' | 'PARTICIPANTS' | 'DOWNLOADS' | 'LICENSES' | 'DAYS' | 'UNMEASURED';
+                usedQuantity: number | null;
               }[];
               licensingId: {
                 city: string | null;
@@ -5449,6 +5636,7 @@ export interface paths {
                 | null;
               /** @enum {string} */
               unit: 'SUPPORT_INCIDENTS' | 'PARTICIPANTS' | 'DOWNLOADS' | 'LICENSES' | 'DAYS' | 'UNMEASURED';
+              usedQuantity: number | null;
             };
           };
         };
@@ -5537,6 +5725,7 @@ export interface paths {
                 | null;
               /** @enum {string} */
               unit: 'SUPPORT_INCIDENTS' | 'PARTICIPANTS' | 'DOWNLOADS' | 'LICENSES' | 'DAYS' | 'UNMEASURED';
+              usedQuantity: number | null;
             };
           };
         };
@@ -8761,6 +8950,7 @@ export interface paths {
                   | null;
                 /** @enum {string} */
                 unit: 'SUPPORT_INCIDENTS' | 'PARTICIPANTS' | 'DOWNLOADS' | 'LICENSES' | 'DAYS' | 'UNMEASURED';
+                usedQuantity: number | null;
               }[];
               page: number;
               pageSize: number;
@@ -10984,6 +11174,8 @@ export interface components {
       | 'sa.benefit.hold'
       | 'sa.benefit.release'
       | 'sa.rules.replace'
+      | 'sa.voucher.assign'
+      | 'sa.voucher.cancel'
       | 'scim-token.create'
       | 'scim-token.revoke'
       | 'second-factor.passkey.add'

@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { type Answer, answer, api, href } from './client';
+import { type Answer, answer, api, type Body, href } from './client';
 
 /** R-SA-1…3: the SA Summary and the benefits of one Licensing ID. */
 export type SaSummary = Answer<'/api/v1/sa-summary', 'get'>;
@@ -93,3 +93,23 @@ export const licensingIdBenefitsQuery = (licensingId: string) =>
 
 export const activateBenefit = (licensingId: string, benefit: BenefitCode) =>
   answer(api.POST('/api/v1/licensing-ids/{licensingId}/sa-benefits/{benefit}/activate', { params: { path: { licensingId, benefit } } }));
+
+/** R-SA-5: the training vouchers of a Licensing ID, assigning and cancelling them. */
+export type Voucher = Answer<'/api/v1/licensing-ids/{licensingId}/training-vouchers/{voucherId}/cancel', 'post'>;
+export type VoucherAssignment = Body<'/api/v1/licensing-ids/{licensingId}/training-vouchers', 'post'>;
+
+export const vouchersQuery = (licensingId: string) =>
+  queryOptions({
+    queryKey: ['sa-vouchers', licensingId],
+    queryFn: () => answer(api.GET('/api/v1/licensing-ids/{licensingId}/training-vouchers', { params: { path: { licensingId } } })),
+  });
+
+export const assignVoucher = (licensingId: string, body: VoucherAssignment) =>
+  answer(api.POST('/api/v1/licensing-ids/{licensingId}/training-vouchers', { params: { path: { licensingId } }, body }));
+
+export const cancelVoucher = (licensingId: string, voucherId: string) =>
+  answer(
+    api.POST('/api/v1/licensing-ids/{licensingId}/training-vouchers/{voucherId}/cancel', {
+      params: { path: { licensingId, voucherId } },
+    }),
+  );

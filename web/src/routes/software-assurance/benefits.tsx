@@ -11,6 +11,7 @@ import { Loading } from '../../components/Loading';
 import { DataTable } from '../../components/licensing/DataTable';
 import { AnchorLink } from '../../components/links';
 import { BenefitQuantity, BenefitStatusBadge, CoverageEnd } from '../../components/software-assurance/BenefitCells';
+import { TrainingVouchers } from '../../components/software-assurance/TrainingVouchers';
 import { usePageTitle } from '../../lib/usePageTitle';
 
 /** What can be done with a benefit now: activate it (after confirming), or why nothing can. */
@@ -63,6 +64,7 @@ export function LicensingIdBenefitsPage() {
   });
   const forbidden = benefits.error instanceof ApiError && (benefits.error.code === 'FORBIDDEN' || benefits.error.code === 'NOT_FOUND');
   const data = benefits.data;
+  const vouchers = data?.benefits.find((b) => b.benefit === 'TRAINING_VOUCHERS');
   return (
     <Stack gap="lg">
       <AnchorLink to="/software-assurance" search={{ sort: 'organization', order: 'asc', page: 1 }} w="fit-content">
@@ -120,6 +122,13 @@ export function LicensingIdBenefitsPage() {
                   sort: (b) => b.eligibleQuantity ?? -1,
                 },
                 {
+                  key: 'used',
+                  header: t('softwareAssurance.columns.used'),
+                  numeric: true,
+                  cell: (b) => <BenefitQuantity benefit={b} quantity={b.usedQuantity} />,
+                  sort: (b) => b.usedQuantity ?? -1,
+                },
+                {
                   key: 'remaining',
                   header: t('softwareAssurance.columns.remaining'),
                   numeric: true,
@@ -147,6 +156,7 @@ export function LicensingIdBenefitsPage() {
               ]}
             />
           )}
+          {vouchers && <TrainingVouchers licensingId={licensingId} benefit={vouchers} />}
         </>
       )}
     </Stack>

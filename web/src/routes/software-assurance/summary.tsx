@@ -41,15 +41,17 @@ function SummaryTable({ data }: { data: SaSummary }) {
   return (
     // Focusable so keyboard users can scroll the wide table sideways.
     <Box className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
-      <Table striped withTableBorder verticalSpacing="xs" miw={880}>
+      <Table striped withTableBorder verticalSpacing="xs" miw={960}>
         <Table.Caption className="sr-only">{caption}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
-            {(['organization', 'city', 'benefit', 'licensingId', 'status', 'eligible', 'remaining', 'coverageEnds'] as const).map((c) => (
-              <Table.Th key={c} scope="col" ta={c === 'eligible' || c === 'remaining' ? 'end' : undefined}>
-                {t(`softwareAssurance.columns.${c}`)}
-              </Table.Th>
-            ))}
+            {(['organization', 'city', 'benefit', 'licensingId', 'status', 'eligible', 'used', 'remaining', 'coverageEnds'] as const).map(
+              (c) => (
+                <Table.Th key={c} scope="col" ta={c === 'eligible' || c === 'used' || c === 'remaining' ? 'end' : undefined}>
+                  {t(`softwareAssurance.columns.${c}`)}
+                </Table.Th>
+              ),
+            )}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -70,6 +72,9 @@ function SummaryTable({ data }: { data: SaSummary }) {
               </Table.Td>
               <Table.Td ta="end">
                 <BenefitQuantity benefit={r} quantity={r.eligibleQuantity} />
+              </Table.Td>
+              <Table.Td ta="end">
+                <BenefitQuantity benefit={r} quantity={r.usedQuantity} />
               </Table.Td>
               <Table.Td ta="end">
                 <BenefitQuantity benefit={r} quantity={r.quantityRemaining} />
