@@ -41,6 +41,16 @@ describe('partner permission to manage benefits (R-SA-7)', () => {
   }, 120_000);
   afterAll(() => t.close());
 
+  it('R-SA-7: a Swedish Administrator is asked in Swedish; the partner hears the answer', async () => {
+    await t.given.user('admin-sv@contoso.example', { locale: 'sv', grants: [{ on: '67012345', roles: ['ADMINISTRATOR'] }] });
+    const d = (await t.as(adatum).post('/partner/benefit-delegations', { licensingIds: [lid('67012345')] })).json();
+    const [sv] = await mailsTo('admin-sv@contoso.example', 'delegationRequested');
+    expect(sv?.locale).toBe('sv');
+    expect(sv?.subject).toBe('Adatum Licensing Partners ber om att få hantera era Software Assurance-förmåner');
+    await t.as(adatum).post(`/partner/benefit-delegations/${d.id}/withdraw`);
+    expect(await mailsTo('admin-sv@contoso.example', 'delegationWithdrawn')).toHaveLength(1);
+  });
+
   it('R-SA-7: bad input is refused with a stable code and nothing written', async () => {
     const refused = async (who: Session, body: object, status: number, code: string) => {
       const before = await written();
@@ -72,7 +82,7 @@ describe('partner permission to manage benefits (R-SA-7)', () => {
     const d = asked.json();
     expect(d).toMatchObject({ status: 'PENDING', partner: { number: 'P-100200' }, customer: { name: 'Contoso Ltd' } });
     expect(d.licensingIds.map((l: { number: string }) => l.number)).toEqual(['67012345']);
-    expect(await mailsTo('admin@contoso.example', 'delegationRequested')).toHaveLength(1);
+    expect(await mailsTo('admin@contoso.example', 'delegationRequested')).toHaveLength(2);
     // Asking twice for the same Licensing ID while one stands.
     const twice = await t.as(adatum).post('/partner/benefit-delegations', { licensingIds: [lid('67012345')] });
     expect(twice.json().code).toBe('BENEFIT_DELEGATION_EXISTS');
@@ -130,7 +140,7 @@ describe('partner permission to manage benefits (R-SA-7)', () => {
     const again = (await t.as(adatum).post('/partner/benefit-delegations', { licensingIds: [lid('8765-4321')] })).json();
     const withdrawn = await t.as(adatum).post(`/partner/benefit-delegations/${again.id}/withdraw`);
     expect(withdrawn.json().status).toBe('WITHDRAWN');
-    expect(await mailsTo('admin@contoso.example', 'delegationWithdrawn')).toHaveLength(1);
+    expect(await mailsTo('admin@contoso.example', 'delegationWithdrawn')).toHaveLength(2);
     const mine = (await t.as(adatum).get('/partner/benefit-delegations')).json();
     expect(mine.items.map((i: { status: string }) => i.status)).toEqual(expect.arrayContaining(['WITHDRAWN', 'DENIED', 'REMOVED']));
     // Another partner's list is its own.
@@ -162,6 +172,6 @@ describe('partner permission to manage benefits (R-SA-7)', () => {
     expect((await t.as(adatum).get(`/licensing-ids/${lid('67012345')}/keys`)).statusCode).toBe(200);
     const keys = (await t.as(adatum).get('/product-keys')).json();
     expect(JSON.stringify(keys)).not.toContain(lid('8765-4321'));
-    expect(await mailsTo('admin@contoso.example', 'delegationRequested')).toHaveLength(5);
+    expect(await mailsTo('admin@contoso.example', 'delegationRequested')).toHaveLength(6);
   });
 });
