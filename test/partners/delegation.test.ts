@@ -72,6 +72,13 @@ describe('partner permission to manage benefits (R-SA-7)', () => {
     const res = await t.as(admin).post('/benefit-delegations/00000000-0000-4000-8000-000000000000/approve');
     expect(res.statusCode).toBe(404);
     expect(await written()).toBe(before);
+    // Granting reaches every Licensing ID named: an Administrator of only one of them may not approve it.
+    const both = (await t.as(adatum).post('/partner/benefit-delegations', { licensingIds: [lid('67012345'), lid('8765-4321')] })).json();
+    const narrow = await t.given.signedIn('admin-sp@contoso.example', { grants: [{ on: '8765-4321', roles: ['ADMINISTRATOR'] }] });
+    const partial = await t.as(narrow.session).post(`/benefit-delegations/${both.id}/approve`);
+    expect(partial.statusCode).toBe(403);
+    expect((await q<{ status: string }>(sql`select status from benefit_delegation where id = ${both.id}`))[0]?.status).toBe('PENDING');
+    await t.as(adatum).post(`/partner/benefit-delegations/${both.id}/withdraw`);
   });
 
   it('R-SA-7: request → approve → the partner activates an SA benefit → removed → refused at once', async () => {
@@ -82,7 +89,7 @@ describe('partner permission to manage benefits (R-SA-7)', () => {
     const d = asked.json();
     expect(d).toMatchObject({ status: 'PENDING', partner: { number: 'P-100200' }, customer: { name: 'Contoso Ltd' } });
     expect(d.licensingIds.map((l: { number: string }) => l.number)).toEqual(['67012345']);
-    expect(await mailsTo('admin@contoso.example', 'delegationRequested')).toHaveLength(2);
+    expect(await mailsTo('admin@contoso.example', 'delegationRequested')).toHaveLength(3);
     // Asking twice for the same Licensing ID while one stands.
     const twice = await t.as(adatum).post('/partner/benefit-delegations', { licensingIds: [lid('67012345')] });
     expect(twice.json().code).toBe('BENEFIT_DELEGATION_EXISTS');
@@ -140,7 +147,7 @@ describe('partner permission to manage benefits (R-SA-7)', () => {
     const again = (await t.as(adatum).post('/partner/benefit-delegations', { licensingIds: [lid('8765-4321')] })).json();
     const withdrawn = await t.as(adatum).post(`/partner/benefit-delegations/${again.id}/withdraw`);
     expect(withdrawn.json().status).toBe('WITHDRAWN');
-    expect(await mailsTo('admin@contoso.example', 'delegationWithdrawn')).toHaveLength(2);
+    expect(await mailsTo('admin@contoso.example', 'delegationWithdrawn')).toHaveLength(3);
     const mine = (await t.as(adatum).get('/partner/benefit-delegations')).json();
     expect(mine.items.map((i: { status: string }) => i.status)).toEqual(expect.arrayContaining(['WITHDRAWN', 'DENIED', 'REMOVED']));
     // Another partner's list is its own.
@@ -172,6 +179,6 @@ describe('partner permission to manage benefits (R-SA-7)', () => {
     expect((await t.as(adatum).get(`/licensing-ids/${lid('67012345')}/keys`)).statusCode).toBe(200);
     const keys = (await t.as(adatum).get('/product-keys')).json();
     expect(JSON.stringify(keys)).not.toContain(lid('8765-4321'));
-    expect(await mailsTo('admin@contoso.example', 'delegationRequested')).toHaveLength(6);
+    expect(await mailsTo('admin@contoso.example', 'delegationRequested')).toHaveLength(7);
   });
 });
