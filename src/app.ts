@@ -22,6 +22,7 @@ import { ssoModule } from './modules/identity/sso/routes.js';
 import { keysModule } from './modules/keys/routes.js';
 import { ordersModule } from './modules/orders/routes.js';
 import { partnerChangeModule } from './modules/partners/change/routes.js';
+import { benefitDelegationModule } from './modules/partners/delegation/routes.js';
 import { partnerRecordsForRelationship } from './modules/partners/for-relationship.js';
 import { partnersModule } from './modules/partners/routes.js';
 import { addOpenModule } from './modules/permissions/add-open/routes.js';
@@ -107,6 +108,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     relationshipRoutes(relationship),
     onboardingModule(moduleDeps, { grants: contactGrantsForRelationship, partners: partnerRecordsForRelationship }),
     partnersModule(moduleDeps, contactGrantsForRelationship),
+    benefitDelegationModule(moduleDeps),
     permissionsModule(moduleDeps),
     userAccountModule(moduleDeps),
     addOpenModule(moduleDeps),

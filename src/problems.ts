@@ -8,6 +8,7 @@ import { RECOVERY_PROBLEMS } from './modules/identity/recovery/problems.js';
 import { KEYS_PROBLEMS } from './modules/keys/problems.js';
 import { ORDERS_PROBLEMS } from './modules/orders/problems.js';
 import { PARTNER_CHANGE_PROBLEMS } from './modules/partners/change/problems.js';
+import { BENEFIT_DELEGATION_PROBLEMS } from './modules/partners/delegation/problems.js';
 import { PARTNERS_PROBLEMS } from './modules/partners/problems.js';
 import { ADD_OPEN_PROBLEMS, PERMISSIONS_PROBLEMS } from './modules/permissions/problems.js';
 import { ONBOARDING_PROBLEMS } from './modules/relationship/onboarding/problems.js';
@@ -40,4 +41,5 @@ export const ALL_PROBLEMS: ProblemTitles = {
   ...SUPPORT_PROBLEMS,
   ...PARTNER_CHANGE_PROBLEMS,
   ...SA_PROBLEMS,
+  ...BENEFIT_DELEGATION_PROBLEMS,
 };

@@ -1,6 +1,6 @@
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { LICENSING_ACTIONS, POLICY, partnerAllows, roleAllows, rolesGranting } from '../../src/platform/authz/actions.js';
+import { delegateAllows, LICENSING_ACTIONS, POLICY, partnerAllows, roleAllows, rolesGranting } from '../../src/platform/authz/actions.js';
 import { ROLES } from '../../src/platform/authz/roles.js';
 import { installGuard } from '../../src/platform/http/guard.js';
 import '../../src/platform/http/types.js';
@@ -18,7 +18,7 @@ describe('the policy table', () => {
         'SUBSCRIPTIONS_MANAGER',
       ].sort(),
     );
-    expect(Object.keys(POLICY).sort()).toEqual([...ROLES, 'CHANNEL_PARTNER'].sort());
+    expect(Object.keys(POLICY).sort()).toEqual([...ROLES, 'CHANNEL_PARTNER', 'BENEFIT_DELEGATE'].sort());
   });
 
   it('R-PERM-2: Administrator may do everything a customer may; each other role only its own work', () => {
@@ -48,6 +48,17 @@ describe('the policy table', () => {
     for (const a of LICENSING_ACTIONS) expect(partnerAllows(a)).toBe(a === 'contacts.change' || a === 'customer.view');
     // Starting a change of channel partner is the customer's Administrator's (Online Administrators are Administrators).
     expect(rolesGranting('partner.change')).toEqual(['ADMINISTRATOR']);
+  });
+
+  it('R-SA-7: a partner approved to manage benefits manages SA benefits, downloads software and views keys, and nothing else', () => {
+    const allowed = ['sa.view', 'sa.manage', 'downloads.get', 'keys.view'];
+    for (const a of LICENSING_ACTIONS) expect(delegateAllows(a), a).toBe(allowed.includes(a));
+    // Asking for more keys, the customer's users and its contacts stay the customer's (and its partner of record's).
+    expect(delegateAllows('keys.request')).toBe(false);
+    expect(delegateAllows('users.manage')).toBe(false);
+    expect(delegateAllows('contacts.change')).toBe(false);
+    // Held by an organization, never a role a user is granted.
+    expect(ROLES as readonly string[]).not.toContain('BENEFIT_DELEGATE');
   });
 
   it('R-KEY-9 / R-DL-1: keys reach Product Keys and Administrator; downloads Administrator, Download, SA Manager', () => {

@@ -1,5 +1,6 @@
 import { ADD_OPEN_CASES } from './cases/add-open.js';
 import { AUDIT_CASES } from './cases/audit.js';
+import { BENEFIT_DELEGATION_CASES } from './cases/benefit-delegation.js';
 import { DOWNLOADS_CASES } from './cases/downloads.js';
 import { FOUNDATION_CASES } from './cases/foundation.js';
 import { KEYS_CASES } from './cases/keys.js';
@@ -34,4 +35,5 @@ export const ROUTE_CASES: Record<string, import('./cases/types.js').RouteCase> =
   ...SUPPORT_CASES,
   ...PARTNER_CHANGE_CASES,
   ...SOFTWARE_ASSURANCE_CASES,
+  ...BENEFIT_DELEGATION_CASES,
 };

@@ -10,7 +10,8 @@ import { FOREIGN, type ForeignRecord, NIL } from './cases/types.js';
 import { ROUTE_CASES } from './route-cases.js';
 
 /**
- * Every route × each of the seven roles and the channel partner of record × own and foreign organization, against the policy table:
+ * Every route × each of the seven roles, the channel partner of record and a partner the customer
+ * approved to manage its benefits (R-SA-7) × own and foreign organization, against the policy table:
  * allowed → not 401/403; not allowed on an own Licensing ID → 403; a foreign Licensing ID → 404;
  * another organization's real record (a user, a key, a request, a token: FOREIGN in the cases) →
  * 404 to whoever may ask at all; and no response to a Contoso user ever contains a Fabrikam
@@ -55,6 +56,7 @@ describe('generated authorization walk', () => {
     sessions.set('operator', await signIn(t.app, 'operator@northwind.example'));
     // Adatum is the channel partner of record of the own Licensing ID (not of Fabrikam's).
     sessions.set('CHANNEL_PARTNER', await signIn(t.app, 'partner@adatum-partners.example'));
+    sessions.set('BENEFIT_DELEGATE', await benefitDelegate(t, own));
     sessions.set('anonymous', null);
   });
   afterAll(() => t.close());
@@ -103,7 +105,7 @@ describe('generated authorization walk', () => {
           else if (!session) expected = 401;
           else if (route.action === 'self') expected = 'ok';
           else if (route.action === 'operator') expected = who === 'operator' ? 'ok' : 403;
-          else if (route.action === 'partner') expected = who === 'CHANNEL_PARTNER' ? 'ok' : 403;
+          else if (route.action === 'partner') expected = who === 'CHANNEL_PARTNER' || who === 'BENEFIT_DELEGATE' ? 'ok' : 403;
           else if (route.action === 'organization.manage') expected = who === 'ADMINISTRATOR' ? 'ok' : 403;
           else if (route.action === 'directory.sync')
             expected = 403; // user sessions never sync a directory
@@ -139,6 +141,30 @@ describe('generated authorization walk', () => {
     expect(calls).toBeGreaterThan(100);
   }, 180_000); // about 1,500 requests: seconds on a quiet machine, more when it is shared
 });
+
+/**
+ * A user of a partner that serves nothing of Contoso's but that Contoso approved to manage the
+ * benefits of the own Licensing ID (R-SA-7): it holds BENEFIT_DELEGATE there and nothing else.
+ */
+async function benefitDelegate(t: TestApp, own: string): Promise<Session> {
+  const db = t.database.db;
+  const org = await t.given.organization({
+    name: 'Walk Delegate Partners',
+    country: 'SE',
+    domains: ['walk-delegate.example'],
+    isChannelPartner: true,
+  });
+  await db.execute(sql`insert into channel_partner (organization_id, number, notification_email, created_at)
+    values (${org.id}, 'P-WALK-DELEGATE', 'orders@walk-delegate.example', now())`);
+  const person = await t.given.signedIn('walk-delegate@walk-delegate.example', { organization: org.id });
+  const admin = (await db.execute<{ id: string }>(sql`select id from "user" where email = 'admin@contoso.example'`)).rows[0]?.id;
+  await db.execute(sql`with d as (
+      insert into benefit_delegation (partner_organization_id, organization_id, status, requested_by, requested_at, changed_by, changed_at)
+      select ${org.id}::uuid, l.organization_id, 'APPROVED', ${person.id}::uuid, now(), ${admin}::uuid, now() from licensing_id l where l.id = ${own}
+      returning id)
+    insert into benefit_delegation_licensing_id (delegation_id, licensing_id) select d.id, ${own}::uuid from d`);
+  return person.session;
+}
 
 /** Records of Fabrikam's that no Contoso user may reach, made as Fabrikam's people and the operator make them. */
 async function fabrikamRecords(t: TestApp): Promise<Record<ForeignRecord, string>> {
@@ -202,5 +228,9 @@ async function fabrikamRecords(t: TestApp): Promise<Record<ForeignRecord, string
     [FOREIGN.apiToken]: await created(await fabrikam.post('/me/tokens', { name: 'Fabrikam nightly' })),
     [FOREIGN.scimToken]: await created(await fabrikam.post('/organization/scim-tokens', { name: 'Fabrikam directory' })),
     [FOREIGN.passkey]: passkeyRow?.id ?? '',
+    // Proseware, Fabrikam's partner, asks to manage Fabrikam's benefits (R-SA-7).
+    [FOREIGN.benefitDelegation]: await created(
+      await t.as(await signIn(t.app, 'partner@proseware.example')).post('/partner/benefit-delegations', { licensingIds: [enrollment] }),
+    ),
   };
 }

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { audit } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
+import { delegatedLicensingIdsSql } from '../../platform/authz/scope.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db, DbOrTx } from '../../platform/db/client.js';
 import { conflict, DomainError, notFound } from '../../platform/errors.js';
@@ -11,10 +12,12 @@ import type { BenefitReader } from './service.js';
 /** The actor's Administrator and SA Manager grants on the Licensing ID, with each SA Manager grant's duties. */
 export async function saHolding(tx: DbOrTx, actor: Actor, licensingId: string): Promise<SaHolding> {
   const res = await tx.execute<{ role: string; sub_roles: string[] | null }>(sql`
-    select role, sub_roles from role_grant
-    where user_id = ${actor.userId} and licensing_id = ${licensingId} and active and role in ('ADMINISTRATOR', 'SA_MANAGER')`);
+    select role::text as role, sub_roles from role_grant
+    where user_id = ${actor.userId} and licensing_id = ${licensingId} and active and role in ('ADMINISTRATOR', 'SA_MANAGER')
+    union all select 'BENEFIT_DELEGATE', null::text[] where ${licensingId} in (${delegatedLicensingIdsSql(actor)})`);
   return {
-    administrator: res.rows.some((r) => r.role === 'ADMINISTRATOR'),
+    // R-SA-7: a partner the customer approved manages every benefit, as its Administrator does (the FAQ lists them all).
+    administrator: res.rows.some((r) => r.role === 'ADMINISTRATOR' || r.role === 'BENEFIT_DELEGATE'),
     saManagerDuties: res.rows.filter((r) => r.role === 'SA_MANAGER').map((r) => r.sub_roles),
   };
 }

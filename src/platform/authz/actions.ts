@@ -34,10 +34,11 @@ export type ActorAction = (typeof ACTOR_ACTIONS)[number];
 export type Action = LicensingAction | ActorAction;
 
 /**
- * Who holds actions on a Licensing ID: the seven roles a user holds on it, and the channel partner
- * of record, which its organization holds (every user of the partner organization acts as it).
+ * Who holds actions on a Licensing ID: the seven roles a user holds on it, the channel partner
+ * of record, which its organization holds (every user of the partner organization acts as it), and
+ * a partner the customer approved to manage its benefits (R-SA-7), likewise held by its organization.
  */
-export type Holding = Role | 'CHANNEL_PARTNER';
+export type Holding = Role | 'CHANNEL_PARTNER' | 'BENEFIT_DELEGATE';
 
 /** R-REL-6: what only the partner of record does on a customer's Licensing ID; the customer never. */
 const PARTNER_ONLY = ['customer.view', 'contacts.change'] as const satisfies readonly LicensingAction[];
@@ -53,6 +54,14 @@ export const POLICY = {
   ONLINE_SERVICES_MANAGER: ['licensing.view', 'services.activate', 'reservations.create'],
   SUBSCRIPTIONS_MANAGER: ['licensing.view', 'subscriptions.assign'],
   CHANNEL_PARTNER: PARTNER_ONLY,
+  /**
+   * R-SA-7, the FAQ's list: manage domains, access codes, authorized users and training vouchers
+   * (all SA benefit management, sa.view + sa.manage), "download software and view product keys"
+   * (downloads.get, keys.view). Not keys.request (asking for more keys is the customer's), not
+   * licensing.view or reports (the partner of record sees agreements through customer.view), not
+   * users.manage: the "authorized users" are a benefit's, not the customer's portal users.
+   */
+  BENEFIT_DELEGATE: ['sa.view', 'sa.manage', 'downloads.get', 'keys.view'],
 } as const satisfies Record<Holding, readonly LicensingAction[]>;
 
 export function roleAllows(role: Holding, action: LicensingAction): boolean {
@@ -62,6 +71,11 @@ export function roleAllows(role: Holding, action: LicensingAction): boolean {
 /** Whether the channel partner of record may take the action on its customer's Licensing ID. */
 export function partnerAllows(action: LicensingAction): boolean {
   return roleAllows('CHANNEL_PARTNER', action);
+}
+
+/** Whether a partner approved to manage the customer's benefits may take the action (R-SA-7). */
+export function delegateAllows(action: LicensingAction): boolean {
+  return roleAllows('BENEFIT_DELEGATE', action);
 }
 
 /** The roles whose policy row contains the action. */

@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.js';
 import type { DbOrTx } from '../db/client.js';
 import { DomainError, forbidden, notFound, unauthenticated } from '../errors.js';
-import { type Action, type Holding, isLicensingAction, rolesAllow } from './actions.js';
-import { holdingsSql, rolesHeldSql } from './scope.js';
+import { type Action, delegateAllows, type Holding, isLicensingAction, rolesAllow } from './actions.js';
+import { delegationEndedSql, holdingsSql, rolesHeldSql } from './scope.js';
 
 /**
  * The only gate. Without a target it checks who the actor is; with a Licensing ID it answers 404
@@ -34,12 +34,17 @@ export async function authorize(db: DbOrTx, actor: Actor | null, action: Action,
   }
   if (!isLicensingAction(action)) throw new DomainError('INTERNAL', 500, `Unknown action ${action}`);
   if (!target) return; // list routes: the service scopes its query by the actor's visible Licensing IDs (scope.ts)
-  const res = await db.execute<{ organization_id: string; roles: Holding[] }>(sql`
-    select l.organization_id, ${holdingsSql(actor, sql`l.id`)} as roles
+  const res = await db.execute<{ organization_id: string; roles: Holding[]; ended: boolean }>(sql`
+    select l.organization_id, ${holdingsSql(actor, sql`l.id`)} as roles, ${delegationEndedSql(actor, sql`l.id`)} as ended
     from licensing_id l
     where l.id = ${target.licensingId}`);
   const row = res.rows[0];
   const roles = row?.roles ?? [];
+  // R-SA-7: a partner the customer denied or removed knows the Licensing ID (it asked for it) and is told why.
+  if (row?.ended && delegateAllows(action) && !rolesAllow(roles, action))
+    throw new DomainError('BENEFIT_DELEGATION_ENDED', 403, 'The customer denied or removed your permission to manage these benefits.', {
+      action,
+    });
   if (!row || (row.organization_id !== actor.organizationId && roles.length === 0)) throw notFound('Licensing ID');
   if (!rolesAllow(roles, action)) throw forbidden(action);
 }

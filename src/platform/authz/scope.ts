@@ -1,7 +1,7 @@
 import { type Column, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.js';
 import type { DbOrTx } from '../db/client.js';
-import { type Holding, type LicensingAction, partnerAllows, rolesGranting } from './actions.js';
+import { delegateAllows, type Holding, type LicensingAction, partnerAllows, rolesGranting } from './actions.js';
 import type { Role } from './roles.js';
 
 /**
@@ -29,19 +29,31 @@ function servedLicensingIdsSql(holder: Holder): SQL<string> {
 }
 
 /**
- * SQL subquery: the Licensing IDs on which the user holds an active role allowing `action`, and
- * those their organization serves as partner of record when the partner's policy row allows it
- * (`x in (${…})`).
+ * SQL subquery: the Licensing IDs whose customer approved the user's organization to manage its
+ * benefits (R-SA-7). Read on every request, so a removal takes effect on the next one.
+ */
+export function delegatedLicensingIdsSql(holder: Holder): SQL<string> {
+  return sql<string>`select x.licensing_id from benefit_delegation_licensing_id x join benefit_delegation d on d.id = x.delegation_id
+    where d.status = 'APPROVED'
+      and d.partner_organization_id = (select u.organization_id from "user" u where u.id = ${holder.userId} and u.status = 'active')`;
+}
+
+/**
+ * SQL subquery: the Licensing IDs on which the user holds an active role allowing `action`, those
+ * their organization serves as partner of record when the partner's policy row allows it, and those
+ * it was delegated when the delegate's row does (`x in (${…})`).
  */
 export function visibleLicensingIdsSql(holder: Holder, action: LicensingAction): SQL<string> {
   const roles = rolesGranting(action);
-  const byRole = roles.length
-    ? sql<string>`select g.licensing_id from role_grant g
+  const parts = [
+    roles.length
+      ? sql<string>`select g.licensing_id from role_grant g
     where g.user_id = ${holder.userId} and g.active and g.role in (${roleList(roles)})`
-    : null;
-  const byPartner = partnerAllows(action) ? servedLicensingIdsSql(holder) : null;
-  if (byRole && byPartner) return sql<string>`${byRole} union ${byPartner}`;
-  return byRole ?? byPartner ?? sql<string>`select null::uuid where false`;
+      : null,
+    partnerAllows(action) ? servedLicensingIdsSql(holder) : null,
+    delegateAllows(action) ? delegatedLicensingIdsSql(holder) : null,
+  ].filter((p): p is SQL<string> => p !== null);
+  return parts.length ? (sql.join(parts, sql` union `) as SQL<string>) : sql<string>`select null::uuid where false`;
 }
 
 /** SQL condition: the Licensing ID `licensingId` (a column of the caller's query) is in the user's scope for `action`. */
@@ -68,12 +80,24 @@ export function rolesHeldSql(holder: Holder, licensingId: LicensingIdRef): SQL<R
 }
 
 /**
- * SQL expression: what the user holds on the Licensing ID for authorization: their roles, and
- * CHANNEL_PARTNER when their organization is its partner of record.
+ * SQL expression: what the user holds on the Licensing ID for authorization: their roles,
+ * CHANNEL_PARTNER when their organization is its partner of record, and BENEFIT_DELEGATE when the
+ * customer approved their organization to manage its benefits.
  */
 export function holdingsSql(holder: Holder, licensingId: LicensingIdRef): SQL<Holding[]> {
   return sql<Holding[]>`(${rolesHeldSql(holder, licensingId)} || case when ${licensingId} in (${servedLicensingIdsSql(holder)})
-    then array['CHANNEL_PARTNER']::text[] else '{}'::text[] end)`;
+    then array['CHANNEL_PARTNER']::text[] else '{}'::text[] end
+    || case when ${licensingId} in (${delegatedLicensingIdsSql(holder)}) then array['BENEFIT_DELEGATE']::text[] else '{}'::text[] end)`;
+}
+
+/**
+ * SQL condition: the user's organization once asked to manage the Licensing ID's benefits and the
+ * customer denied or removed it, and nothing approved stands: such a partner is told why (R-SA-7).
+ */
+export function delegationEndedSql(holder: Holder, licensingId: LicensingIdRef): SQL<boolean> {
+  return sql<boolean>`exists (select 1 from benefit_delegation_licensing_id x join benefit_delegation d on d.id = x.delegation_id
+    where x.licensing_id = ${licensingId} and d.status in ('DENIED', 'REMOVED')
+      and d.partner_organization_id = (select u.organization_id from "user" u where u.id = ${holder.userId} and u.status = 'active'))`;
 }
 
 /** SQL subquery: the users holding an active role allowing `action` on the Licensing ID `licensingId` (who hear of its changes). */

@@ -33,5 +33,6 @@ export const FOREIGN = {
   passkey: '{fabrikam:passkey}',
   supportRequest: '{fabrikam:support-request}',
   supportAttachment: '{fabrikam:support-attachment}',
+  benefitDelegation: '{fabrikam:benefit-delegation}',
 } as const;
 export type ForeignRecord = (typeof FOREIGN)[keyof typeof FOREIGN];

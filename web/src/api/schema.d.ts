@@ -1505,6 +1505,310 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/benefit-delegations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Partners’ requests and permissions to manage the benefits of Licensing IDs I administer, newest first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                changedAt: string | null;
+                /** @description who last approved, denied, withdrew or removed it */
+                changedBy: string | null;
+                customer: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                };
+                /** Format: uuid */
+                id: string;
+                licensingIds: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                  number: string;
+                }[];
+                partner: {
+                  name: string;
+                  number: string;
+                };
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: string;
+                /**
+                 * @description PENDING: awaiting the customer; APPROVED: the partner manages the benefits; DENIED, WITHDRAWN, REMOVED: ended
+                 * @enum {string}
+                 */
+                status: 'PENDING' | 'APPROVED' | 'DENIED' | 'WITHDRAWN' | 'REMOVED';
+              }[];
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/benefit-delegations/{delegationId}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Approve a pending request (you must administer each of its Licensing IDs): the partner manages those benefits from now on; it is mailed */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          delegationId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              changedAt: string | null;
+              /** @description who last approved, denied, withdrew or removed it */
+              changedBy: string | null;
+              customer: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              /** Format: uuid */
+              id: string;
+              licensingIds: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                number: string;
+              }[];
+              partner: {
+                name: string;
+                number: string;
+              };
+              /** Format: date-time */
+              requestedAt: string;
+              requestedBy: string;
+              /**
+               * @description PENDING: awaiting the customer; APPROVED: the partner manages the benefits; DENIED, WITHDRAWN, REMOVED: ended
+               * @enum {string}
+               */
+              status: 'PENDING' | 'APPROVED' | 'DENIED' | 'WITHDRAWN' | 'REMOVED';
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/benefit-delegations/{delegationId}/deny': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Deny a pending request; the partner is mailed */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          delegationId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              changedAt: string | null;
+              /** @description who last approved, denied, withdrew or removed it */
+              changedBy: string | null;
+              customer: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              /** Format: uuid */
+              id: string;
+              licensingIds: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                number: string;
+              }[];
+              partner: {
+                name: string;
+                number: string;
+              };
+              /** Format: date-time */
+              requestedAt: string;
+              requestedBy: string;
+              /**
+               * @description PENDING: awaiting the customer; APPROVED: the partner manages the benefits; DENIED, WITHDRAWN, REMOVED: ended
+               * @enum {string}
+               */
+              status: 'PENDING' | 'APPROVED' | 'DENIED' | 'WITHDRAWN' | 'REMOVED';
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/benefit-delegations/{delegationId}/remove': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Remove an approved permission: it ends with the next request the partner makes; the partner is mailed */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          delegationId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              changedAt: string | null;
+              /** @description who last approved, denied, withdrew or removed it */
+              changedBy: string | null;
+              customer: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              /** Format: uuid */
+              id: string;
+              licensingIds: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                number: string;
+              }[];
+              partner: {
+                name: string;
+                number: string;
+              };
+              /** Format: date-time */
+              requestedAt: string;
+              requestedBy: string;
+              /**
+               * @description PENDING: awaiting the customer; APPROVED: the partner manages the benefits; DENIED, WITHDRAWN, REMOVED: ended
+               * @enum {string}
+               */
+              status: 'PENDING' | 'APPROVED' | 'DENIED' | 'WITHDRAWN' | 'REMOVED';
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/catalog/families': {
     parameters: {
       query?: never;
@@ -8203,6 +8507,223 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/partner/benefit-delegations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Our requests and permissions to manage customers’ benefits, newest first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                changedAt: string | null;
+                /** @description who last approved, denied, withdrew or removed it */
+                changedBy: string | null;
+                customer: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                };
+                /** Format: uuid */
+                id: string;
+                licensingIds: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                  number: string;
+                }[];
+                partner: {
+                  name: string;
+                  number: string;
+                };
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: string;
+                /**
+                 * @description PENDING: awaiting the customer; APPROVED: the partner manages the benefits; DENIED, WITHDRAWN, REMOVED: ended
+                 * @enum {string}
+                 */
+                status: 'PENDING' | 'APPROVED' | 'DENIED' | 'WITHDRAWN' | 'REMOVED';
+              }[];
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** R-SA-7: ask a customer to let us manage its benefits, for Licensing IDs of one customer we are channel partner of record of; its Administrators are mailed */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Licensing IDs of one customer, each one the partner is channel partner of record of */
+            licensingIds: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              changedAt: string | null;
+              /** @description who last approved, denied, withdrew or removed it */
+              changedBy: string | null;
+              customer: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              /** Format: uuid */
+              id: string;
+              licensingIds: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                number: string;
+              }[];
+              partner: {
+                name: string;
+                number: string;
+              };
+              /** Format: date-time */
+              requestedAt: string;
+              requestedBy: string;
+              /**
+               * @description PENDING: awaiting the customer; APPROVED: the partner manages the benefits; DENIED, WITHDRAWN, REMOVED: ended
+               * @enum {string}
+               */
+              status: 'PENDING' | 'APPROVED' | 'DENIED' | 'WITHDRAWN' | 'REMOVED';
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partner/benefit-delegations/{delegationId}/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Withdraw our pending request; the customer’s Administrators are mailed */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          delegationId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              changedAt: string | null;
+              /** @description who last approved, denied, withdrew or removed it */
+              changedBy: string | null;
+              customer: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              /** Format: uuid */
+              id: string;
+              licensingIds: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                number: string;
+              }[];
+              partner: {
+                name: string;
+                number: string;
+              };
+              /** Format: date-time */
+              requestedAt: string;
+              requestedBy: string;
+              /**
+               * @description PENDING: awaiting the customer; APPROVED: the partner manages the benefits; DENIED, WITHDRAWN, REMOVED: ended
+               * @enum {string}
+               */
+              status: 'PENDING' | 'APPROVED' | 'DENIED' | 'WITHDRAWN' | 'REMOVED';
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/partner/customers': {
     parameters: {
       query?: never;
@@ -11129,6 +11650,11 @@ export interface components {
       | 'auth.sign-in'
       | 'auth.sign-out'
       | 'auth.sso-refused'
+      | 'benefit-delegation.approve'
+      | 'benefit-delegation.deny'
+      | 'benefit-delegation.remove'
+      | 'benefit-delegation.request'
+      | 'benefit-delegation.withdraw'
       | 'catalog.family.create'
       | 'catalog.product.create'
       | 'demo.seed'

@@ -25,6 +25,9 @@ export function PartnerCustomersPage() {
         <Title order={1}>{t('partner.customers.title')}</Title>
         {own.data && <Text>{t('partner.customers.intro', { partner: own.data.name, number: own.data.number })}</Text>}
         {own.isError && <ErrorAlert error={own.error} />}
+        <AnchorLink to="/partner/benefit-permissions" w="fit-content">
+          {t('benefitDelegation.partner.link')}
+        </AnchorLink>
       </Stack>
       <TextInput
         type="search"

@@ -1,5 +1,6 @@
 import { createRoute } from '@tanstack/react-router';
 import { appRoute } from '../base';
+import { PartnerBenefitPermissionsPage } from './benefit-permissions';
 import { PartnerCustomerPage } from './customer';
 import { PartnerCustomersPage } from './customers';
 
@@ -16,5 +17,11 @@ const customer = createRoute({
   component: PartnerCustomerPage,
 });
 
-/** The channel partner's area (R-REL-6): the customers it serves and their contacts of record. */
-export const partnerRoutes = [customers, customer] as const;
+const benefitPermissions = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/partner/benefit-permissions',
+  component: PartnerBenefitPermissionsPage,
+});
+
+/** The channel partner's area (R-REL-6): the customers it serves and their contacts of record; R-SA-7: permission to manage their benefits. */
+export const partnerRoutes = [customers, customer, benefitPermissions] as const;

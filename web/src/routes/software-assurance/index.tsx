@@ -3,6 +3,7 @@ import { BENEFIT_CODES, BENEFIT_STATUSES, type SaSummarySearch, SUMMARY_SORTS } 
 import { searchText } from '../../lib/searchParams';
 import { appRoute } from '../base';
 import { LicensingIdBenefitsPage } from './benefits';
+import { PartnerPermissionsPage } from './partner-permissions';
 import { SaSummaryPage } from './summary';
 
 const oneOf = <T extends string>(value: unknown, allowed: readonly T[]): T | undefined =>
@@ -29,5 +30,11 @@ const benefits = createRoute({
   component: LicensingIdBenefitsPage,
 });
 
-/** R-SA-1…3: the SA Summary and the benefits of one Licensing ID. */
-export const softwareAssuranceRoutes = [summary, benefits] as const;
+const partnerPermissions = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/software-assurance/partner-permissions',
+  component: PartnerPermissionsPage,
+});
+
+/** R-SA-1…3: the SA Summary and the benefits of one Licensing ID; R-SA-7: the partners' permissions to manage them. */
+export const softwareAssuranceRoutes = [summary, benefits, partnerPermissions] as const;

@@ -229,6 +229,9 @@ export function SaSummaryPage() {
     <Stack gap="lg">
       <Title order={1}>{t('softwareAssurance.summary.title')}</Title>
       <Text maw={760}>{t('softwareAssurance.summary.intro')}</Text>
+      <AnchorLink to="/software-assurance/partner-permissions" w="fit-content">
+        {t('benefitDelegation.customer.link')}
+      </AnchorLink>
       {noAccess ? (
         <NoAccess title={t('softwareAssurance.summary.noAccessTitle')} description={t('softwareAssurance.summary.noAccess')} />
       ) : (
