@@ -22,6 +22,13 @@ export async function saHolding(tx: DbOrTx, actor: Actor, licensingId: string): 
   };
 }
 
+/** R-PERM-8: an SA Manager needs the benefit's duty (or none narrowed); an Administrator or approved partner always may. */
+export async function mustManageBenefit(tx: DbOrTx, actor: Actor, licensingId: string, benefit: BenefitCode) {
+  if (!mayManageBenefit(await saHolding(tx, actor, licensingId), benefit)) {
+    throw new DomainError('SA_BENEFIT_GROUP_NOT_HELD', 403, 'Your SA Manager role does not include this benefit.', { benefit });
+  }
+}
+
 /** Serializes changes to one benefit of one Licensing ID (activation against the publisher's hold). */
 export const lockBenefit = (tx: DbOrTx, licensingId: string, benefit: BenefitCode) =>
   tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`sa-benefit:${licensingId}:${benefit}`}, 0))`);
@@ -36,9 +43,7 @@ export function createBenefitActivation({ db, clock, reader }: { db: Db; clock: 
     async activate(actor: Actor, licensingId: string, benefit: BenefitCode) {
       return db.transaction(async (tx) => {
         await lockBenefit(tx, licensingId, benefit);
-        if (!mayManageBenefit(await saHolding(tx, actor, licensingId), benefit)) {
-          throw new DomainError('SA_BENEFIT_GROUP_NOT_HELD', 403, 'Your SA Manager role does not include this benefit.', { benefit });
-        }
+        await mustManageBenefit(tx, actor, licensingId, benefit);
         const refusal = activationRefusal(await reader.benefitOf(tx, licensingId, benefit));
         if (refusal === 'SA_BENEFIT_NOT_OFFERED') throw notOffered();
         if (refusal) throw conflict(refusal, 'This benefit cannot be activated now.', { benefit });

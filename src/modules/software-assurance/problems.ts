@@ -1,6 +1,6 @@
 import { defineProblems } from '../../platform/i18n/problems.js';
 
-/** R-SA-1, R-SA-2, R-SA-5, R-PERM-8: activating, holding and using benefits, and the publisher's rules. */
+/** R-SA-1, R-SA-2, R-SA-4, R-SA-5, R-PERM-8: activating, holding and using benefits, and the publisher's rules. */
 export const SA_PROBLEMS = defineProblems({
   SA_BENEFIT_NOT_OFFERED: {
     en: 'This Licensing ID has no such benefit: none of its Software Assurance coverage qualifies for it.',
@@ -45,6 +45,26 @@ export const SA_PROBLEMS = defineProblems({
   SA_VOUCHER_CANCELLED: {
     en: 'This training voucher has been cancelled.',
     sv: 'Den här utbildningsvouchern har annullerats.',
+  },
+  ELEARNING_DOMAIN_INVALID: {
+    en: 'That is not a valid domain name, such as contoso.com.',
+    sv: 'Det är inte ett giltigt domännamn, till exempel contoso.com.',
+  },
+  ELEARNING_DOMAIN_PERSONAL: {
+    en: 'A personal-mail domain cannot be eligible: anyone could use the benefit with it.',
+    sv: 'En domän för privat e-post kan inte vara berättigad: vem som helst skulle kunna använda förmånen med den.',
+  },
+  ELEARNING_DOMAIN_EXISTS: {
+    en: 'This domain is already eligible.',
+    sv: 'Den här domänen är redan berättigad.',
+  },
+  ELEARNING_CODE_UNKNOWN: {
+    en: 'No e-Learning benefit has this access code. Check it with your Software Assurance manager.',
+    sv: 'Ingen e-learning-förmån har den här åtkomstkoden. Kontrollera den med din Software Assurance-ansvarige.',
+  },
+  ELEARNING_ADDRESS_NOT_ELIGIBLE: {
+    en: 'Your e-mail address is not on one of the domains eligible for this e-Learning benefit.',
+    sv: 'Din e-postadress tillhör inte någon av domänerna som är berättigade till den här e-learning-förmånen.',
   },
   SA_RULE_INVALID: {
     en: 'A benefit rule is not valid: a measured benefit needs a quantity per license, an unmeasured one none, and each rule a pool or product.',

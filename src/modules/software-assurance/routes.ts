@@ -6,12 +6,18 @@ import { fileBody } from '../../platform/http/openapi.js';
 import type { ModuleDeps, ModuleRoutes } from '../../platform/module.js';
 import { createBenefitActivation } from './activate.js';
 import { createBenefitRules } from './benefit-rules.js';
+import { createElearning } from './elearning.js';
 import { saSummaryCsv, saSummaryXlsx } from './export.js';
 import { createBenefitHold } from './hold.js';
 import {
   BenefitParams,
   BenefitRulesSchema,
   BenefitSchema,
+  ElearningDomainParams,
+  ElearningDomainSchema,
+  ElearningRedeemSchema,
+  ElearningRedemptionSchema,
+  ElearningSetupSchema,
   LicensingIdBenefitsSchema,
   LicensingIdParams,
   SaExportQuerySchema,
@@ -45,6 +51,7 @@ export function softwareAssuranceModule({ db, clock, config }: ModuleDeps): Modu
   const holds = createBenefitHold({ db, clock, config, reader });
   const rules = createBenefitRules({ db });
   const vouchers = createTrainingVouchers({ db, clock, reader });
+  const elearning = createElearning({ db, clock, config, reader });
   return async (fastify: FastifyInstance) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ['software-assurance'];
@@ -191,6 +198,67 @@ export function softwareAssuranceModule({ db, clock, config }: ModuleDeps): Modu
         },
       },
       async (req) => vouchers.cancel(actorOf(req), req.params.licensingId, req.params.voucherId),
+    );
+
+    app.get(
+      '/licensing-ids/:licensingId/e-learning',
+      {
+        config: { action: 'sa.view', target: 'params.licensingId' },
+        schema: {
+          tags,
+          summary:
+            'The e-Learning set-up of a Licensing ID: eligible domains, participants, and the access code for those who manage the benefit (R-SA-4)',
+          params: LicensingIdParams,
+          response: { 200: ElearningSetupSchema },
+        },
+      },
+      async (req) => elearning.view(actorOf(req), req.params.licensingId),
+    );
+
+    app.post(
+      '/licensing-ids/:licensingId/e-learning/domains',
+      {
+        config: { action: 'sa.manage', target: 'params.licensingId' },
+        schema: {
+          tags,
+          summary:
+            'Make an e-mail domain eligible for the Activated e-Learning benefit; the first one generates the access code; personal-mail domains are refused (R-SA-4, R-PERM-8)',
+          params: LicensingIdParams,
+          body: ElearningDomainSchema,
+          response: { 201: ElearningSetupSchema },
+        },
+      },
+      async (req, reply) => reply.code(201).send(await elearning.addDomain(actorOf(req), req.params.licensingId, req.body.domain)),
+    );
+
+    app.delete(
+      '/licensing-ids/:licensingId/e-learning/domains/:domain',
+      {
+        config: { action: 'sa.manage', target: 'params.licensingId' },
+        schema: {
+          tags,
+          summary: 'Remove an eligible domain; removing the last one retires the access code (R-SA-4)',
+          params: ElearningDomainParams,
+          response: { 200: ElearningSetupSchema },
+        },
+      },
+      async (req) => elearning.removeDomain(actorOf(req), req.params.licensingId, req.params.domain),
+    );
+
+    app.post(
+      '/e-learning/redeem',
+      {
+        // Any signed-in employee: the code and their own address on an eligible domain are what admit them.
+        config: { action: 'self' },
+        schema: {
+          tags,
+          summary:
+            'Redeem an e-Learning access code with my own work address: it must be on an eligible domain (ELEARNING_ADDRESS_NOT_ELIGIBLE); counts me once as a participant (R-SA-4)',
+          body: ElearningRedeemSchema,
+          response: { 200: ElearningRedemptionSchema },
+        },
+      },
+      async (req) => elearning.redeem(actorOf(req), req.body.accessCode),
     );
 
     app.get(

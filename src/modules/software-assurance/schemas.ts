@@ -103,3 +103,23 @@ export const VoucherSchema = z.object({
   cancelledAt: z.string().nullable(),
 });
 export const VouchersSchema = z.object({ vouchers: z.array(VoucherSchema) });
+
+export const ElearningDomainSchema = z.object({
+  domain: z.string().trim().min(1).max(253).describe('an e-mail domain such as contoso.com: addresses on it qualify'),
+});
+export const ElearningDomainParams = LicensingIdParams.extend({ domain: z.string().min(1).max(253) });
+
+export const ElearningSetupSchema = z.object({
+  domains: z.array(z.string()),
+  accessCode: z.string().nullable().describe('shown only to those who manage the benefit'),
+  hasAccessCode: z.boolean(),
+  participants: z.number().int(),
+});
+
+export const ElearningRedeemSchema = z.object({ accessCode: z.string().trim().min(1).max(40) });
+export const ElearningRedemptionSchema = z.object({
+  organization: z.string(),
+  email: z.string(),
+  participantSince: z.string(),
+  alreadyRedeemed: z.boolean(),
+});

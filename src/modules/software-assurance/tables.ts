@@ -57,8 +57,8 @@ export const saBenefitState = pgTable(
   (t) => [primaryKey({ columns: [t.licensingId, t.benefit] })],
 );
 
-/** What a use of a benefit is: so far a training voucher (R-SA-5). */
-export const saUseKindEnum = pgEnum('sa_use_kind', ['TRAINING_VOUCHER']);
+/** What a use of a benefit is: a training voucher (R-SA-5), an e-Learning participant (R-SA-4). */
+export const saUseKindEnum = pgEnum('sa_use_kind', ['TRAINING_VOUCHER', 'E_LEARNING_PARTICIPANT']);
 export const saUseStatusEnum = pgEnum('sa_use_status', ['ASSIGNED', 'REDEEMED', 'CANCELLED']);
 
 /**
@@ -92,4 +92,34 @@ export const saBenefitUse = pgTable(
     uniqueIndex('sa_benefit_use_reference_idx').on(t.reference),
     index('sa_benefit_use_benefit_idx').on(t.licensingId, t.benefit),
   ],
+);
+
+/** R-SA-4: the e-mail domains whose employees qualify for a Licensing ID's e-Learning. */
+export const saElearningDomain = pgTable(
+  'sa_elearning_domain',
+  {
+    licensingId: uuid('licensing_id')
+      .notNull()
+      .references(() => licensingId.id),
+    domain: text('domain').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: uuid('created_by').references(() => user.id),
+  },
+  (t) => [primaryKey({ columns: [t.licensingId, t.domain] })],
+);
+
+/**
+ * R-SA-4: the access code all eligible employees share, while the Licensing ID has a domain.
+ * Kept readable, not hashed: those who manage the benefit are shown it to pass on.
+ */
+export const saElearningCode = pgTable(
+  'sa_elearning_code',
+  {
+    licensingId: uuid('licensing_id')
+      .primaryKey()
+      .references(() => licensingId.id),
+    code: text('code').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('sa_elearning_code_code_idx').on(t.code)],
 );

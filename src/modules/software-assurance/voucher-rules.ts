@@ -37,9 +37,12 @@ export function cancelRefusal(status: VoucherStatus): 'SA_VOUCHER_REDEEMED' | 'S
 /** Letters and digits no one misreads over the phone (no 0/O, 1/I/L). */
 const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 
-/** A voucher number the employee quotes to a training provider: TV- and 12 random characters (about 59 bits, not guessable). */
-export function newVoucherNumber(): string {
+/** `prefix`- and 12 random readable characters in groups of four (about 59 bits, not guessable). */
+export function readableCode(prefix: string): string {
   let s = '';
   for (let i = 0; i < 12; i++) s += ALPHABET[randomInt(ALPHABET.length)];
-  return `TV-${s.slice(0, 4)}-${s.slice(4, 8)}-${s.slice(8)}`;
+  return `${prefix}-${s.slice(0, 4)}-${s.slice(4, 8)}-${s.slice(8)}`;
 }
+
+/** A voucher number the employee quotes to a training provider. */
+export const newVoucherNumber = () => readableCode('TV');

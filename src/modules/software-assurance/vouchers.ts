@@ -3,12 +3,12 @@ import { audit } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db, DbOrTx } from '../../platform/db/client.js';
-import { conflict, DomainError, notFound } from '../../platform/errors.js';
+import { conflict, notFound } from '../../platform/errors.js';
 import type { Locale } from '../../platform/i18n/locale.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
-import { lockBenefit, saHolding } from './activate.js';
+import { lockBenefit, mustManageBenefit } from './activate.js';
 import { saMails } from './mails.js';
-import { mayManageBenefit, notOffered } from './rules.js';
+import { notOffered } from './rules.js';
 import type { BenefitReader } from './service.js';
 import { cancelRefusal, newVoucherNumber, useRefusal, type VoucherStatus } from './voucher-rules.js';
 
@@ -49,14 +49,7 @@ export interface VoucherAssignment {
 }
 
 export function createTrainingVouchers({ db, clock, reader }: { db: Db; clock: Clock; reader: BenefitReader }) {
-  /** R-PERM-8: an SA Manager needs the training-voucher duty (or none narrowed); an Administrator always may. */
-  async function mustManage(tx: DbOrTx, actor: Actor, licensingId: string) {
-    if (!mayManageBenefit(await saHolding(tx, actor, licensingId), BENEFIT)) {
-      throw new DomainError('SA_BENEFIT_GROUP_NOT_HELD', 403, 'Your SA Manager role does not include this benefit.', {
-        benefit: BENEFIT,
-      });
-    }
-  }
+  const mustManage = (tx: DbOrTx, actor: Actor, licensingId: string) => mustManageBenefit(tx, actor, licensingId, BENEFIT);
 
   return {
     list: (licensingId: string) => vouchersOf(db, licensingId),
@@ -144,7 +137,7 @@ export function createTrainingVouchers({ db, clock, reader }: { db: Db; clock: C
   };
 }
 
-async function organizationOf(tx: DbOrTx, licensingId: string): Promise<string> {
+export async function organizationOf(tx: DbOrTx, licensingId: string): Promise<string> {
   const res = await tx.execute<{ name: string }>(sql`
     select o.name from licensing_id l join organization o on o.id = l.organization_id where l.id = ${licensingId}`);
   return res.rows[0]?.name ?? '';

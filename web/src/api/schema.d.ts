@@ -2266,6 +2266,62 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/e-learning/redeem': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Redeem an e-Learning access code with my own work address: it must be on an eligible domain (ELEARNING_ADDRESS_NOT_ELIGIBLE); counts me once as a participant (R-SA-4) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            accessCode: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              alreadyRedeemed: boolean;
+              email: string;
+              organization: string;
+              participantSince: string;
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/files/{fileId}/content': {
     parameters: {
       query?: never;
@@ -2944,6 +3000,173 @@ export interface paths {
         };
       };
     };
+    trace?: never;
+  };
+  '/api/v1/licensing-ids/{licensingId}/e-learning': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The e-Learning set-up of a Licensing ID: eligible domains, participants, and the access code for those who manage the benefit (R-SA-4) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          licensingId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description shown only to those who manage the benefit */
+              accessCode: string | null;
+              domains: string[];
+              hasAccessCode: boolean;
+              participants: number;
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/licensing-ids/{licensingId}/e-learning/domains': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Make an e-mail domain eligible for the Activated e-Learning benefit; the first one generates the access code; personal-mail domains are refused (R-SA-4, R-PERM-8) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          licensingId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description an e-mail domain such as contoso.com: addresses on it qualify */
+            domain: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description shown only to those who manage the benefit */
+              accessCode: string | null;
+              domains: string[];
+              hasAccessCode: boolean;
+              participants: number;
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/licensing-ids/{licensingId}/e-learning/domains/{domain}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove an eligible domain; removing the last one retires the access code (R-SA-4) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          domain: string;
+          licensingId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description shown only to those who manage the benefit */
+              accessCode: string | null;
+              domains: string[];
+              hasAccessCode: boolean;
+              participants: number;
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v1/licensing-ids/{licensingId}/keys': {
@@ -11699,6 +11922,9 @@ export interface components {
       | 'sa.benefit.activate'
       | 'sa.benefit.hold'
       | 'sa.benefit.release'
+      | 'sa.elearning.domain.add'
+      | 'sa.elearning.domain.remove'
+      | 'sa.elearning.redeem'
       | 'sa.rules.replace'
       | 'sa.voucher.assign'
       | 'sa.voucher.cancel'

@@ -113,3 +113,18 @@ export const cancelVoucher = (licensingId: string, voucherId: string) =>
       params: { path: { licensingId, voucherId } },
     }),
   );
+
+/** R-SA-4: a Licensing ID's e-Learning domains and access code. */
+export type ElearningSetup = Answer<'/api/v1/licensing-ids/{licensingId}/e-learning', 'get'>;
+
+export const elearningQuery = (licensingId: string) =>
+  queryOptions({
+    queryKey: ['sa-elearning', licensingId],
+    queryFn: () => answer(api.GET('/api/v1/licensing-ids/{licensingId}/e-learning', { params: { path: { licensingId } } })),
+  });
+
+export const addElearningDomain = (licensingId: string, domain: string) =>
+  answer(api.POST('/api/v1/licensing-ids/{licensingId}/e-learning/domains', { params: { path: { licensingId } }, body: { domain } }));
+
+export const removeElearningDomain = (licensingId: string, domain: string) =>
+  answer(api.DELETE('/api/v1/licensing-ids/{licensingId}/e-learning/domains/{domain}', { params: { path: { licensingId, domain } } }));

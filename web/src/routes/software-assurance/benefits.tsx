@@ -11,6 +11,7 @@ import { Loading } from '../../components/Loading';
 import { DataTable } from '../../components/licensing/DataTable';
 import { AnchorLink } from '../../components/links';
 import { BenefitQuantity, BenefitStatusBadge, CoverageEnd } from '../../components/software-assurance/BenefitCells';
+import { Elearning } from '../../components/software-assurance/Elearning';
 import { TrainingVouchers } from '../../components/software-assurance/TrainingVouchers';
 import { usePageTitle } from '../../lib/usePageTitle';
 
@@ -65,6 +66,7 @@ export function LicensingIdBenefitsPage() {
   const forbidden = benefits.error instanceof ApiError && (benefits.error.code === 'FORBIDDEN' || benefits.error.code === 'NOT_FOUND');
   const data = benefits.data;
   const vouchers = data?.benefits.find((b) => b.benefit === 'TRAINING_VOUCHERS');
+  const elearning = data?.benefits.find((b) => b.benefit === 'E_LEARNING');
   return (
     <Stack gap="lg">
       <AnchorLink to="/software-assurance" search={{ sort: 'organization', order: 'asc', page: 1 }} w="fit-content">
@@ -156,6 +158,7 @@ export function LicensingIdBenefitsPage() {
               ]}
             />
           )}
+          {elearning && <Elearning licensingId={licensingId} benefit={elearning} />}
           {vouchers && <TrainingVouchers licensingId={licensingId} benefit={vouchers} />}
         </>
       )}

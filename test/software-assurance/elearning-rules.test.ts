@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addressEligible,
+  domainRefusal,
+  newAccessCode,
+  normalizeAccessCode,
+  normalizeDomain,
+} from '../../src/modules/software-assurance/elearning-rules.js';
+
+const PERSONAL = ['gmail.com', 'outlook.com'];
+
+describe('e-Learning rules (R-SA-4)', () => {
+  it('R-SA-4: a domain is a valid host name, not a personal-mail one', () => {
+    expect(domainRefusal(normalizeDomain(' @Contoso.COM '), PERSONAL)).toBeNull();
+    expect(domainRefusal('mail.contoso.co.uk', PERSONAL)).toBeNull();
+    for (const bad of ['contoso', 'contoso.', '-contoso.com', 'con toso.com', 'contoso.c', 'a@b.com', '']) {
+      expect(domainRefusal(bad, PERSONAL), bad).toBe('ELEARNING_DOMAIN_INVALID');
+    }
+    expect(domainRefusal('gmail.com', PERSONAL)).toBe('ELEARNING_DOMAIN_PERSONAL');
+  });
+
+  it('R-SA-4: only addresses exactly on an eligible domain qualify', () => {
+    expect(addressEligible('Ada@Contoso.com', ['contoso.com'])).toBe(true);
+    expect(addressEligible('ada@mail.contoso.com', ['contoso.com'])).toBe(false);
+    expect(addressEligible('ada@contoso.com.evil.example', ['contoso.com'])).toBe(false);
+    expect(addressEligible('ada@contoso.com', [])).toBe(false);
+  });
+
+  it('R-SA-4: access codes are readable, random, and typed forgivingly', () => {
+    const a = newAccessCode();
+    expect(a).toMatch(/^EL-[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+    expect(newAccessCode()).not.toBe(a);
+    expect(normalizeAccessCode(` ${a.toLowerCase()} `)).toBe(a);
+  });
+});
