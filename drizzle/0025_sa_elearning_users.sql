@@ -1,4 +1,5 @@
 ALTER TYPE "public"."sa_use_kind" ADD VALUE 'E_LEARNING_PARTICIPANT';--> statement-breakpoint
+ALTER TYPE "public"."sa_use_kind" ADD VALUE 'BENEFIT_USER';--> statement-breakpoint
 CREATE TABLE "sa_elearning_code" (
 	"licensing_id" uuid PRIMARY KEY NOT NULL,
 	"code" text NOT NULL,

@@ -38,3 +38,7 @@ export const requiresActivation = (b: BenefitCode) => subRoleOf(b) !== null;
 /** R-SA-2. */
 export const BENEFIT_STATUSES = ['REQUIRES_ACTIVATION', 'ACTIVATED', 'HAR', 'EXPIRED'] as const;
 export type BenefitStatus = (typeof BENEFIT_STATUSES)[number];
+
+/** R-SA-6: the benefits whose users are named one by one and mailed instructions (the FAQ's Home Use Program). */
+export const BENEFITS_WITH_USERS = ['HOME_USE_PROGRAM'] as const satisfies readonly BenefitCode[];
+export type BenefitWithUsers = (typeof BENEFITS_WITH_USERS)[number];

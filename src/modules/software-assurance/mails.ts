@@ -2,7 +2,8 @@ import { defineMails } from '../../platform/mail/templates.js';
 
 /**
  * R-SA-2: the publisher's hold (HAR) and its end reach the Licensing ID's Administrators and SA
- * Managers. R-SA-5: an employee gets their training voucher, in the language chosen for them.
+ * Managers. R-SA-5: an employee gets their training voucher, in the language chosen for them. R-SA-6: a
+ * benefit user gets the benefit's instructions the same way.
  */
 export const saMails = defineMails({
   benefitHeld: {
@@ -44,6 +45,16 @@ export const saMails = defineMails({
     body: {
       en: 'Hello {name},\n\n{organization} has cancelled your training voucher for {days} days. It can no longer be used; ask your Software Assurance manager if you expected to keep it.',
       sv: 'Hej {name},\n\n{organization} har annullerat din utbildningsvoucher för {days} dagar. Den kan inte längre användas; fråga din Software Assurance-ansvarige om du räknade med att behålla den.',
+    },
+  },
+  benefitUserInstructions: {
+    subject: {
+      en: 'How to use {benefit} from {organization}',
+      sv: 'Så använder du {benefit} från {organization}',
+    },
+    body: {
+      en: 'Hello {name},\n\n{organization} has made you a user of the Software Assurance benefit {benefit}.\n\nTo use it, sign in to the benefit’s site with this work address, choose the product you may use, and follow the steps there to download and install it. For the Home Use Program that is a copy of Microsoft Office for your home computer, at a low cost.\n\nIf you leave the organization or no longer need it, tell your Software Assurance manager so the place can go to someone else.',
+      sv: 'Hej {name},\n\n{organization} har gjort dig till användare av Software Assurance-förmånen {benefit}.\n\nLogga in på förmånens webbplats med den här jobbadressen, välj produkten du får använda och följ stegen där för att ladda ned och installera den. För Home Use Program är det ett exemplar av Microsoft Office för din hemdator, till lågt pris.\n\nOm du lämnar organisationen eller inte längre behöver den, säg till din Software Assurance-ansvarige så att platsen kan gå till någon annan.',
     },
   },
 });

@@ -1,6 +1,6 @@
 import { defineProblems } from '../../platform/i18n/problems.js';
 
-/** R-SA-1, R-SA-2, R-SA-4, R-SA-5, R-PERM-8: activating, holding and using benefits, and the publisher's rules. */
+/** R-SA-1, R-SA-2, R-SA-4, R-SA-5, R-SA-6, R-PERM-8: activating, holding and using benefits, and the publisher's rules. */
 export const SA_PROBLEMS = defineProblems({
   SA_BENEFIT_NOT_OFFERED: {
     en: 'This Licensing ID has no such benefit: none of its Software Assurance coverage qualifies for it.',
@@ -65,6 +65,10 @@ export const SA_PROBLEMS = defineProblems({
   ELEARNING_ADDRESS_NOT_ELIGIBLE: {
     en: 'Your e-mail address is not on one of the domains eligible for this e-Learning benefit.',
     sv: 'Din e-postadress tillhör inte någon av domänerna som är berättigade till den här e-learning-förmånen.',
+  },
+  SA_BENEFIT_USER_EXISTS: {
+    en: 'This e-mail address is already a user of this benefit.',
+    sv: 'Den här e-postadressen är redan användare av förmånen.',
   },
   SA_RULE_INVALID: {
     en: 'A benefit rule is not valid: a measured benefit needs a quantity per license, an unmeasured one none, and each rule a pool or product.',

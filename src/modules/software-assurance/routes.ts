@@ -6,6 +6,8 @@ import { fileBody } from '../../platform/http/openapi.js';
 import type { ModuleDeps, ModuleRoutes } from '../../platform/module.js';
 import { createBenefitActivation } from './activate.js';
 import { createBenefitRules } from './benefit-rules.js';
+import { benefitUserRoutes } from './benefit-user-routes.js';
+import { createBenefitUsers } from './benefit-users.js';
 import { createElearning } from './elearning.js';
 import { saSummaryCsv, saSummaryXlsx } from './export.js';
 import { createBenefitHold } from './hold.js';
@@ -52,6 +54,7 @@ export function softwareAssuranceModule({ db, clock, config }: ModuleDeps): Modu
   const rules = createBenefitRules({ db });
   const vouchers = createTrainingVouchers({ db, clock, reader });
   const elearning = createElearning({ db, clock, config, reader });
+  const benefitUsers = createBenefitUsers({ db, clock, reader });
   return async (fastify: FastifyInstance) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ['software-assurance'];
@@ -260,6 +263,8 @@ export function softwareAssuranceModule({ db, clock, config }: ModuleDeps): Modu
       },
       async (req) => elearning.redeem(actorOf(req), req.body.accessCode),
     );
+
+    benefitUserRoutes(app, benefitUsers);
 
     app.get(
       '/operator/sa-benefit-rules',

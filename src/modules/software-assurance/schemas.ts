@@ -3,7 +3,7 @@ import { PoolSchema } from '../catalog/schemas.js';
 import { Email, LocaleSchema } from '../identity/schemas.js';
 import { ExpirySchema } from '../orders/schemas.js';
 import { ROLE_GROUPS } from '../permissions/role-groups.js';
-import { BENEFIT_CODES, BENEFIT_STATUSES, BENEFIT_UNITS } from './benefits.js';
+import { BENEFIT_CODES, BENEFIT_STATUSES, BENEFIT_UNITS, BENEFITS_WITH_USERS } from './benefits.js';
 import { SUMMARY_SORTS } from './summary.js';
 import { VOUCHER_STATUSES } from './voucher-rules.js';
 
@@ -123,3 +123,13 @@ export const ElearningRedemptionSchema = z.object({
   participantSince: z.string(),
   alreadyRedeemed: z.boolean(),
 });
+
+export const BenefitUsersParams = LicensingIdParams.extend({ benefit: z.enum(BENEFITS_WITH_USERS) });
+export const BenefitUserParams = BenefitUsersParams.extend({ userId: z.uuid() });
+export const BenefitUserInputSchema = z.object({
+  name: z.string().trim().min(1).max(200),
+  email: Email.describe('the user’s work e-mail address: the instructions are mailed there'),
+  locale: LocaleSchema.describe('the language of the mailed instructions'),
+});
+export const BenefitUserSchema = BenefitUserInputSchema.extend({ id: z.uuid(), email: z.string(), addedAt: z.string() });
+export const BenefitUsersSchema = z.object({ users: z.array(BenefitUserSchema) });

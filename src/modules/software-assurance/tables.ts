@@ -57,8 +57,8 @@ export const saBenefitState = pgTable(
   (t) => [primaryKey({ columns: [t.licensingId, t.benefit] })],
 );
 
-/** What a use of a benefit is: a training voucher (R-SA-5), an e-Learning participant (R-SA-4). */
-export const saUseKindEnum = pgEnum('sa_use_kind', ['TRAINING_VOUCHER', 'E_LEARNING_PARTICIPANT']);
+/** What a use of a benefit is: a training voucher (R-SA-5), an e-Learning participant (R-SA-4), a benefit user (R-SA-6). */
+export const saUseKindEnum = pgEnum('sa_use_kind', ['TRAINING_VOUCHER', 'E_LEARNING_PARTICIPANT', 'BENEFIT_USER']);
 export const saUseStatusEnum = pgEnum('sa_use_status', ['ASSIGNED', 'REDEEMED', 'CANCELLED']);
 
 /**

@@ -15,6 +15,19 @@ export const SOFTWARE_ASSURANCE_CASES: Record<string, RouteCase> = {
   'POST /api/v1/licensing-ids/:licensingId/e-learning/domains': { body: { domain: 'walk.example' } },
   'DELETE /api/v1/licensing-ids/:licensingId/e-learning/domains/:domain': { params: { domain: 'walk.example' } },
   'POST /api/v1/e-learning/redeem': { body: { accessCode: 'EL-WALK-WALK-WALK' } },
+  'GET /api/v1/licensing-ids/:licensingId/sa-benefits/:benefit/users': { params: { benefit: 'HOME_USE_PROGRAM' } },
+  'POST /api/v1/licensing-ids/:licensingId/sa-benefits/:benefit/users': {
+    params: { benefit: 'HOME_USE_PROGRAM' },
+    body: { name: 'Walk User', email: 'walk.user@contoso.example', locale: 'en' },
+  },
+  'PUT /api/v1/licensing-ids/:licensingId/sa-benefits/:benefit/users/:userId': {
+    params: { benefit: 'HOME_USE_PROGRAM', userId: NIL },
+    body: { name: 'Walk User', email: 'walk.user@contoso.example', locale: 'sv' },
+  },
+  'DELETE /api/v1/licensing-ids/:licensingId/sa-benefits/:benefit/users/:userId': { params: { benefit: 'HOME_USE_PROGRAM', userId: NIL } },
+  'POST /api/v1/licensing-ids/:licensingId/sa-benefits/:benefit/users/:userId/resend': {
+    params: { benefit: 'HOME_USE_PROGRAM', userId: NIL },
+  },
   'GET /api/v1/operator/sa-benefit-rules': {},
   'PUT /api/v1/operator/sa-benefit-rules': { body: { rules: [{ benefit: 'E_LEARNING', pools: [], productCodes: [], perLicense: 1 }] } },
   'GET /api/v1/operator/licensing-ids/:licensingId/sa-benefits': {},

@@ -3753,6 +3753,293 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/licensing-ids/{licensingId}/sa-benefits/{benefit}/users': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The named users of a benefit that has them (Home Use Program), by name (R-SA-6) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          benefit: 'HOME_USE_PROGRAM';
+          licensingId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              users: {
+                addedAt: string;
+                email: string;
+                /** Format: uuid */
+                id: string;
+                /**
+                 * @description the language of the mailed instructions
+                 * @enum {string}
+                 */
+                locale: 'en' | 'sv';
+                name: string;
+              }[];
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Add a user to the Activated benefit: takes one unit, never more than remain (SA_NOT_ENOUGH_REMAINING); the user is mailed instructions in the chosen language (R-SA-6, R-PERM-8) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          benefit: 'HOME_USE_PROGRAM';
+          licensingId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * Format: email
+             * @description the user’s work e-mail address: the instructions are mailed there
+             */
+            email: string;
+            /**
+             * @description the language of the mailed instructions
+             * @enum {string}
+             */
+            locale: 'en' | 'sv';
+            name: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              addedAt: string;
+              email: string;
+              /** Format: uuid */
+              id: string;
+              /**
+               * @description the language of the mailed instructions
+               * @enum {string}
+               */
+              locale: 'en' | 'sv';
+              name: string;
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/licensing-ids/{licensingId}/sa-benefits/{benefit}/users/{userId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Edit a benefit user’s name, address or language; a new address is mailed the instructions (R-SA-6) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          benefit: 'HOME_USE_PROGRAM';
+          licensingId: string;
+          userId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * Format: email
+             * @description the user’s work e-mail address: the instructions are mailed there
+             */
+            email: string;
+            /**
+             * @description the language of the mailed instructions
+             * @enum {string}
+             */
+            locale: 'en' | 'sv';
+            name: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              addedAt: string;
+              email: string;
+              /** Format: uuid */
+              id: string;
+              /**
+               * @description the language of the mailed instructions
+               * @enum {string}
+               */
+              locale: 'en' | 'sv';
+              name: string;
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Delete a benefit user: their unit returns to the benefit (R-SA-6) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          benefit: 'HOME_USE_PROGRAM';
+          licensingId: string;
+          userId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description deleted */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/licensing-ids/{licensingId}/sa-benefits/{benefit}/users/{userId}/resend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mail a benefit user the instructions again, in their language (R-SA-6) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          benefit: 'HOME_USE_PROGRAM';
+          licensingId: string;
+          userId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              addedAt: string;
+              email: string;
+              /** Format: uuid */
+              id: string;
+              /**
+               * @description the language of the mailed instructions
+               * @enum {string}
+               */
+              locale: 'en' | 'sv';
+              name: string;
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/licensing-ids/{licensingId}/training-vouchers': {
     parameters: {
       query?: never;
@@ -11919,6 +12206,10 @@ export interface components {
       | 'relationship.ownership-change'
       | 'reseller.deny'
       | 'reseller.grant'
+      | 'sa.benefit-user.add'
+      | 'sa.benefit-user.delete'
+      | 'sa.benefit-user.edit'
+      | 'sa.benefit-user.resend'
       | 'sa.benefit.activate'
       | 'sa.benefit.hold'
       | 'sa.benefit.release'

@@ -128,3 +128,42 @@ export const addElearningDomain = (licensingId: string, domain: string) =>
 
 export const removeElearningDomain = (licensingId: string, domain: string) =>
   answer(api.DELETE('/api/v1/licensing-ids/{licensingId}/e-learning/domains/{domain}', { params: { path: { licensingId, domain } } }));
+
+/** R-SA-6: the named users of a benefit that has them (Home Use Program). */
+type UsersPath = '/api/v1/licensing-ids/{licensingId}/sa-benefits/{benefit}/users';
+type UserPath = '/api/v1/licensing-ids/{licensingId}/sa-benefits/{benefit}/users/{userId}';
+export type BenefitUser = Answer<UserPath, 'put'>;
+export type BenefitUserInput = Body<UsersPath, 'post'>;
+export type BenefitWithUsers = 'HOME_USE_PROGRAM';
+
+export const benefitUsersQuery = (licensingId: string, benefit: BenefitWithUsers) =>
+  queryOptions({
+    queryKey: ['sa-benefit-users', licensingId, benefit],
+    queryFn: () =>
+      answer(api.GET('/api/v1/licensing-ids/{licensingId}/sa-benefits/{benefit}/users', { params: { path: { licensingId, benefit } } })),
+  });
+
+export const addBenefitUser = (licensingId: string, benefit: BenefitWithUsers, body: BenefitUserInput) =>
+  answer(api.POST('/api/v1/licensing-ids/{licensingId}/sa-benefits/{benefit}/users', { params: { path: { licensingId, benefit } }, body }));
+
+export const editBenefitUser = (licensingId: string, benefit: BenefitWithUsers, userId: string, body: BenefitUserInput) =>
+  answer(
+    api.PUT('/api/v1/licensing-ids/{licensingId}/sa-benefits/{benefit}/users/{userId}', {
+      params: { path: { licensingId, benefit, userId } },
+      body,
+    }),
+  );
+
+export const deleteBenefitUser = (licensingId: string, benefit: BenefitWithUsers, userId: string) =>
+  answer(
+    api.DELETE('/api/v1/licensing-ids/{licensingId}/sa-benefits/{benefit}/users/{userId}', {
+      params: { path: { licensingId, benefit, userId } },
+    }),
+  );
+
+export const resendBenefitUser = (licensingId: string, benefit: BenefitWithUsers, userId: string) =>
+  answer(
+    api.POST('/api/v1/licensing-ids/{licensingId}/sa-benefits/{benefit}/users/{userId}/resend', {
+      params: { path: { licensingId, benefit, userId } },
+    }),
+  );

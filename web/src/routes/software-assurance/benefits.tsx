@@ -11,6 +11,7 @@ import { Loading } from '../../components/Loading';
 import { DataTable } from '../../components/licensing/DataTable';
 import { AnchorLink } from '../../components/links';
 import { BenefitQuantity, BenefitStatusBadge, CoverageEnd } from '../../components/software-assurance/BenefitCells';
+import { BenefitUsers } from '../../components/software-assurance/BenefitUsers';
 import { Elearning } from '../../components/software-assurance/Elearning';
 import { TrainingVouchers } from '../../components/software-assurance/TrainingVouchers';
 import { usePageTitle } from '../../lib/usePageTitle';
@@ -67,6 +68,7 @@ export function LicensingIdBenefitsPage() {
   const data = benefits.data;
   const vouchers = data?.benefits.find((b) => b.benefit === 'TRAINING_VOUCHERS');
   const elearning = data?.benefits.find((b) => b.benefit === 'E_LEARNING');
+  const homeUse = data?.benefits.find((b) => b.benefit === 'HOME_USE_PROGRAM');
   return (
     <Stack gap="lg">
       <AnchorLink to="/software-assurance" search={{ sort: 'organization', order: 'asc', page: 1 }} w="fit-content">
@@ -159,6 +161,7 @@ export function LicensingIdBenefitsPage() {
             />
           )}
           {elearning && <Elearning licensingId={licensingId} benefit={elearning} />}
+          {homeUse && <BenefitUsers licensingId={licensingId} benefit={{ ...homeUse, benefit: 'HOME_USE_PROGRAM' }} />}
           {vouchers && <TrainingVouchers licensingId={licensingId} benefit={vouchers} />}
         </>
       )}
