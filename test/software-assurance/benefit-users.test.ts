@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/demo/seed.js';
 import { fixedClock } from '../../src/platform/clock.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { type Session, signIn } from '../helpers/session.js';
@@ -117,6 +118,20 @@ describe('Benefit users of the Home Use Program (R-SA-6, R-PERM-8)', () => {
     expect(((await t.as(admin).get(base())).json().users as User[]).some((u) => u.id === id)).toBe(false);
     expect((await t.as(admin).delete(`${base()}/${id}`)).statusCode).toBe(404);
     expect((await one<{ n: number }>(sql`select count(*)::int as n from audit_log where action = 'sa.benefit-user.delete'`)).n).toBe(1);
+  });
+
+  it('R-SA-6, R-PERM-8 bad input: an SA Manager narrowed to training vouchers may not manage this benefit; nothing changes', async () => {
+    const m = await t.given.user('narrow.manager@contoso.example', {
+      password: DEMO_PASSWORD,
+      grants: [{ on: '67012345', roles: ['SA_MANAGER'] }],
+    });
+    await t.database.db.execute(sql`update role_grant set sub_roles = '{TRAINING_VOUCHERS}' where user_id = ${m.id}`);
+    const narrow = await signIn(t.app, 'narrow.manager@contoso.example');
+    const before = await footprint();
+    const res = await t.as(narrow).post(base(), { ...ada, email: 'narrow@contoso.example' });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().code).toBe('SA_BENEFIT_GROUP_NOT_HELD');
+    expect(await footprint()).toEqual(before);
   });
 
   it('R-SA-6 bad input: on hold (HAR) users cannot be added, edited or deleted; nothing changes', async () => {

@@ -126,6 +126,20 @@ describe('e-Learning domains and access code (R-SA-4, R-PERM-8)', () => {
     );
   });
 
+  it('R-SA-4, R-PERM-8 bad input: an SA Manager narrowed to training vouchers may not manage this benefit; nothing changes', async () => {
+    const m = await t.given.user('narrow.manager@contoso.example', {
+      password: DEMO_PASSWORD,
+      grants: [{ on: '67012345', roles: ['SA_MANAGER'] }],
+    });
+    await t.database.db.execute(sql`update role_grant set sub_roles = '{TRAINING_VOUCHERS}' where user_id = ${m.id}`);
+    const narrow = await signIn(t.app, 'narrow.manager@contoso.example');
+    const before = await footprint();
+    const res = await t.as(narrow).post(`${base()}/domains`, { domain: 'northwind.example' });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().code).toBe('SA_BENEFIT_GROUP_NOT_HELD');
+    expect(await footprint()).toEqual(before);
+  });
+
   it('R-SA-4 bad input: on hold (HAR) no domain changes and no redemption; nothing changes', async () => {
     const operator = await signIn(t.app, 'operator@northwind.example');
     expect((await t.as(operator).post(`/operator/licensing-ids/${lid}/sa-benefits/E_LEARNING/hold`)).statusCode).toBe(200);
