@@ -162,6 +162,18 @@ describe('e-Learning domains and access code (R-SA-4, R-PERM-8)', () => {
     expect(retired.after).toEqual({ accessCodeRetired: true });
   });
 
+  it('R-SA-4, R-SA-7: a partner the customer approved manages the domains and sees the new access code', async () => {
+    const partner = await signIn(t.app, 'partner@adatum-partners.example');
+    const asked = await t.as(partner).post('/partner/benefit-delegations', { licensingIds: [lid] });
+    expect(asked.statusCode, asked.body).toBe(201);
+    expect((await t.as(admin).post(`/benefit-delegations/${asked.json().id}/approve`)).statusCode).toBe(200);
+    const res = await t.as(partner).post(`${base()}/domains`, { domain: 'contoso.example' });
+    expect(res.statusCode, res.body).toBe(201);
+    const s = res.json() as Setup;
+    expect(s.accessCode).toMatch(/^EL-/);
+    expect(s.accessCode).not.toBe(code);
+  });
+
   it('R-SA-4 bad input: expired coverage takes no domain; nothing changes', async () => {
     const later = await createTestApp({ clock: fixedClock('2031-01-01T09:00:00Z') });
     try {
