@@ -7,7 +7,7 @@ import { portalInChromium } from '../helpers/portal.js';
 describe('e-Learning and benefit users in Chromium (R-SA-4, R-SA-6, R-PERM-8)', () => {
   const portal = portalInChromium({ app: { env: { SIGN_IN_IP_LIMIT: '1000' } } });
 
-  it('R-SA-4, R-SA-6: an SA Manager adds an e-Learning domain and sees the access code, is refused a personal-mail domain, retires the code after confirming; adds, edits, re-mails and deletes a Home Use Program user', async () => {
+  it('R-SA-4, R-SA-6: an SA Manager adds an e-Learning domain and sees the access code, is refused a personal-mail domain, an employee joins with the code; retires the code after confirming; adds, edits, re-mails and deletes a Home Use Program user', async () => {
     const manager = await portal.server.given.user('learning.manager@contoso.example', {
       password: DEMO_PASSWORD,
       firstName: 'Lena',
@@ -49,6 +49,18 @@ describe('e-Learning and benefit users in Chromium (R-SA-4, R-SA-6, R-PERM-8)', 
     await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await page.setViewportSize({ width: 1280, height: 800 });
     await chooseLanguage(page, 'en');
+
+    // The employee's side: a signed-in user on the domain joins with the code, once.
+    await page.goto('/software-assurance/e-learning');
+    await expect.poll(() => h1(page).textContent()).toBe('Join e-Learning');
+    await axeInEnglishAndSwedish(page);
+    await page.getByTestId('redeem-elearning').getByLabel('Access code').fill(code.toLowerCase());
+    await page.getByTestId('redeem-elearning').getByRole('button', { name: 'Join' }).click();
+    await expect
+      .poll(() => page.getByTestId('elearning-redeemed').textContent())
+      .toBe('You are now an e-Learning participant of Contoso Ltd with learning.manager@contoso.example.');
+    await page.goto(`/software-assurance/${licensingId}`);
+    await section.getByText('Participants so far: 1').waitFor();
 
     await section.getByRole('button', { name: 'Remove: contoso.example' }).click();
     await page.getByRole('dialog').getByText('Remove this domain?').waitFor();

@@ -167,3 +167,6 @@ export const resendBenefitUser = (licensingId: string, benefit: BenefitWithUsers
       params: { path: { licensingId, benefit, userId } },
     }),
   );
+
+/** R-SA-4: an employee joins e-Learning with the access code and their own address. */
+export const redeemElearning = (accessCode: string) => answer(api.POST('/api/v1/e-learning/redeem', { body: { accessCode } }));

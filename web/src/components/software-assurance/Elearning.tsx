@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { addElearningDomain, type Benefit, elearningQuery, removeElearningDomain } from '../../api/software-assurance';
 import { ConfirmButton } from '../ConfirmButton';
 import { ErrorAlert } from '../ErrorAlert';
+import { AnchorLink } from '../links';
 import { SectionPanel } from '../SectionPanel';
 
 const refresh = (q: { queryKey: readonly unknown[] }) => ['sa-elearning', 'sa-benefits', 'sa-summary'].includes(String(q.queryKey[0]));
@@ -77,6 +78,9 @@ export function Elearning({ licensingId, benefit }: { licensingId: string; benef
             {s.accessCode}
           </Code>
           <Text size="sm">{t('softwareAssurance.elearning.accessCodeHint')}</Text>
+          <AnchorLink to="/software-assurance/e-learning" w="fit-content">
+            {t('softwareAssurance.elearning.joinLink')}
+          </AnchorLink>
         </Stack>
       )}
       {s && !s.accessCode && s.hasAccessCode && <Text size="sm">{t('softwareAssurance.elearning.accessCodeHidden')}</Text>}

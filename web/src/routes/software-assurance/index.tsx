@@ -3,6 +3,7 @@ import { BENEFIT_CODES, BENEFIT_STATUSES, type SaSummarySearch, SUMMARY_SORTS } 
 import { searchText } from '../../lib/searchParams';
 import { appRoute } from '../base';
 import { LicensingIdBenefitsPage } from './benefits';
+import { ElearningRedeemPage } from './e-learning-redeem';
 import { PartnerPermissionsPage } from './partner-permissions';
 import { SaSummaryPage } from './summary';
 
@@ -36,5 +37,11 @@ const partnerPermissions = createRoute({
   component: PartnerPermissionsPage,
 });
 
-/** R-SA-1…3: the SA Summary and the benefits of one Licensing ID; R-SA-7: the partners' permissions to manage them. */
-export const softwareAssuranceRoutes = [summary, benefits, partnerPermissions] as const;
+const elearningRedeem = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/software-assurance/e-learning',
+  component: ElearningRedeemPage,
+});
+
+/** R-SA-1…3: the SA Summary and the benefits of one Licensing ID; R-SA-7: the partners' permissions to manage them; R-SA-4: employees join e-Learning. */
+export const softwareAssuranceRoutes = [summary, benefits, partnerPermissions, elearningRedeem] as const;
