@@ -35,6 +35,7 @@ import { onboardingModule } from './modules/relationship/onboarding/routes.js';
 import { relationshipRoutes } from './modules/relationship/routes.js';
 import { createRelationshipService } from './modules/relationship/service.js';
 import { reportsModule } from './modules/reports/routes.js';
+import { providerCredential } from './modules/software-assurance/providers/credential.js';
 import { softwareAssuranceModule } from './modules/software-assurance/routes.js';
 import { supportModule } from './modules/support/routes.js';
 import type { Clock } from './platform/clock.js';
@@ -88,7 +89,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, openApiOptions(version));
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: securityPolicies.docs, uiConfig: { validatorUrl: null } });
-  installAuthentication(app, db, clock);
+  installAuthentication(app, db, clock, [providerCredential(db)]);
   installGuard(app, db);
 
   app.get('/api/openapi.json', { config: { action: 'public' }, schema: { hide: true } }, async () => app.swagger());

@@ -15,7 +15,8 @@ import { ROUTE_CASES } from './route-cases.js';
  * allowed → not 401/403; not allowed on an own Licensing ID → 403; a foreign Licensing ID → 404;
  * another organization's real record (a user, a key, a request, a token: FOREIGN in the cases) →
  * 404 to whoever may ask at all; and no response to a Contoso user ever contains a Fabrikam
- * identifier.
+ * identifier. A training provider's credential (R-SA-5) walks every route too: it reaches its own
+ * routes (`training.redeem`) and is refused 403 everywhere else, and no user reaches those.
  */
 describe('generated authorization walk', () => {
   let t: TestApp;
@@ -24,7 +25,7 @@ describe('generated authorization walk', () => {
   let foreignOrgIds: string[];
   /** Fabrikam's real records by their stand-ins in the route cases (FOREIGN). */
   let records: Record<ForeignRecord, string>;
-  const sessions = new Map<Holding | 'anonymous' | 'operator', Session | null>();
+  const sessions = new Map<Holding | 'anonymous' | 'operator' | 'TRAINING_PROVIDER', Session | null>();
 
   beforeAll(async () => {
     t = await createTestApp({ env: { SIGN_IN_IP_LIMIT: '10000' } });
@@ -57,6 +58,7 @@ describe('generated authorization walk', () => {
     // Adatum is the channel partner of record of the own Licensing ID (not of Fabrikam's).
     sessions.set('CHANNEL_PARTNER', await signIn(t.app, 'partner@adatum-partners.example'));
     sessions.set('BENEFIT_DELEGATE', await benefitDelegate(t, own));
+    sessions.set('TRAINING_PROVIDER', await trainingProvider(t));
     sessions.set('anonymous', null);
   });
   afterAll(() => t.close());
@@ -100,7 +102,10 @@ describe('generated authorization walk', () => {
           const got = res.statusCode;
           const label = `${route.method} ${url} as ${who}: ${got}`;
           let expected: 'any' | 'ok' | number;
-          if (route.action === 'public')
+          if (who === 'TRAINING_PROVIDER') expected = route.action === 'training.redeem' ? 'ok' : 403;
+          else if (route.action === 'training.redeem')
+            expected = session ? 403 : 401; // no user redeems as a provider
+          else if (route.action === 'public')
             expected = 'any'; // its own answers (a wrong password's 401) are not authorization
           else if (!session) expected = 401;
           else if (route.action === 'self') expected = 'ok';
@@ -141,6 +146,20 @@ describe('generated authorization walk', () => {
     expect(calls).toBeGreaterThan(100);
   }, 180_000); // about 1,500 requests: seconds on a quiet machine, more when it is shared
 });
+
+/** R-SA-5: a training provider the operator registered, calling with the credential issued to it. */
+async function trainingProvider(t: TestApp): Promise<Session> {
+  const operator = t.as(await signIn(t.app, 'operator@northwind.example'));
+  const registered = await operator.post('/operator/training-providers', {
+    name: 'Walk Provider',
+    number: 'TP-WALKER',
+    contactEmail: 'walker@training.example',
+    contactLocale: 'en',
+  });
+  const token = (await operator.post(`/operator/training-providers/${registered.json().id}/credential`)).json().token as string;
+  if (!token) throw new Error(`no provider credential: ${registered.body}`);
+  return { cookie: '', csrf: '', headers: { authorization: `Bearer ${token}` } };
+}
 
 /**
  * A user of a partner that serves nothing of Contoso's but that Contoso approved to manage the

@@ -36,6 +36,8 @@ describe('redaction of log text', () => {
     const row = redactText(`Failing row contains (6f2d0a3e, ${hash}, Rita).`);
     expect(row).toBe('Failing row contains (6f2d0a3e, [redacted], Rita).');
     expect(out).toContain('/register?token=[redacted]');
+    // R-SA-5: a training provider's credential, by its prefix.
+    expect(redactText('Bearer tpc_AbCdEfGhIjKlMnOpQrStUv from the provider')).toBe('Bearer [redacted] from the provider');
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Benefit } from '../../src/modules/software-assurance/rules.js';
-import { cancelRefusal, newVoucherNumber, useRefusal } from '../../src/modules/software-assurance/voucher-rules.js';
+import { cancelRefusal, newVoucherNumber, redeemRefusal, useRefusal } from '../../src/modules/software-assurance/voucher-rules.js';
 
 const vouchers = (over: Partial<Benefit>): Benefit => ({
   benefit: 'TRAINING_VOUCHERS',
@@ -24,6 +24,17 @@ describe('training voucher rules (R-SA-5)', () => {
     expect(useRefusal(vouchers({ status: 'HAR' }), 1)).toBe('SA_BENEFIT_ON_HOLD');
     expect(useRefusal(vouchers({ status: 'EXPIRED' }), 1)).toBe('SA_BENEFIT_EXPIRED');
     expect(useRefusal(undefined, 1)).toBe('SA_BENEFIT_NOT_OFFERED');
+  });
+
+  it('R-SA-5: a provider redeems only an assigned voucher of a benefit neither expired nor on hold (HAR)', () => {
+    expect(redeemRefusal('ASSIGNED', 'ACTIVATED')).toBeNull();
+    expect(redeemRefusal('REDEEMED', 'ACTIVATED')).toBe('SA_VOUCHER_REDEEMED');
+    expect(redeemRefusal('CANCELLED', 'ACTIVATED')).toBe('SA_VOUCHER_CANCELLED');
+    expect(redeemRefusal('ASSIGNED', 'EXPIRED')).toBe('SA_BENEFIT_EXPIRED');
+    expect(redeemRefusal('ASSIGNED', undefined)).toBe('SA_BENEFIT_EXPIRED');
+    expect(redeemRefusal('ASSIGNED', 'HAR')).toBe('SA_BENEFIT_ON_HOLD');
+    // The voucher's own state comes first: a spent voucher stays spent whatever happens to the benefit.
+    expect(redeemRefusal('REDEEMED', 'HAR')).toBe('SA_VOUCHER_REDEEMED');
   });
 
   it('R-SA-5: a voucher redeemed or already cancelled cannot be cancelled', () => {

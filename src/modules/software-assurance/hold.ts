@@ -15,7 +15,7 @@ import { notOffered } from './rules.js';
 import type { BenefitReader } from './service.js';
 
 /** R-SA-2: who hears of a hold: the Licensing ID's Administrators and SA Managers (the holders of `sa.manage`). */
-async function benefitManagers(tx: DbOrTx, licensingId: string) {
+export async function benefitManagers(tx: DbOrTx, licensingId: string) {
   const res = await tx.execute<{ email: string; first_name: string; locale: Locale }>(sql`
     select u.email, u.first_name, u.locale from "user" u
     where u.id in (${holdersSql(licensingId, 'sa.manage')}) and u.status = 'active' order by u.email`);

@@ -2,7 +2,8 @@ import { defineMails } from '../../platform/mail/templates.js';
 
 /**
  * R-SA-2: the publisher's hold (HAR) and its end reach the Licensing ID's Administrators and SA
- * Managers. R-SA-5: an employee gets their training voucher, in the language chosen for them. R-SA-6: a
+ * Managers. R-SA-5: an employee gets their training voucher, in the language chosen for them, and
+ * hears, as do the benefit's managers, when a training provider redeems it. R-SA-6: a
  * benefit user gets the benefit's instructions the same way.
  */
 export const saMails = defineMails({
@@ -45,6 +46,26 @@ export const saMails = defineMails({
     body: {
       en: 'Hello {name},\n\n{organization} has cancelled your training voucher for {days} days. It can no longer be used; ask your Software Assurance manager if you expected to keep it.',
       sv: 'Hej {name},\n\n{organization} har annullerat din utbildningsvoucher för {days} dagar. Den kan inte längre användas; fråga din Software Assurance-ansvarige om du räknade med att behålla den.',
+    },
+  },
+  voucherRedeemed: {
+    subject: {
+      en: 'Your training voucher was redeemed at {provider}',
+      sv: 'Din utbildningsvoucher har lösts in hos {provider}',
+    },
+    body: {
+      en: 'Hello {name},\n\nYour training voucher from {organization} for {days} days was redeemed at {provider} on {at} UTC. It is now used and cannot be used again.\n\nIf you did not book this training, tell your Software Assurance manager at once.',
+      sv: 'Hej {name},\n\nDin utbildningsvoucher från {organization} för {days} dagar löstes in hos {provider} den {at} UTC. Den är nu förbrukad och kan inte användas igen.\n\nOm du inte har bokat den här utbildningen, säg till din Software Assurance-ansvarige genast.',
+    },
+  },
+  voucherRedeemedManagers: {
+    subject: {
+      en: 'A training voucher on {licensingId} was redeemed',
+      sv: 'En utbildningsvoucher på {licensingId} har lösts in',
+    },
+    body: {
+      en: 'Hello {firstName},\n\nThe training voucher of {employee} for {days} days on {licensingName} ({licensingId}) was redeemed at {provider} on {at} UTC. Its days are used.\n\n[Open the training vouchers]({url})',
+      sv: 'Hej {firstName},\n\nUtbildningsvouchern för {employee} på {days} dagar för {licensingName} ({licensingId}) löstes in hos {provider} den {at} UTC. Dagarna är förbrukade.\n\n[Öppna utbildningsvoucherna]({url})',
     },
   },
   benefitUserInstructions: {

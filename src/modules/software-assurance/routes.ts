@@ -11,6 +11,9 @@ import { createBenefitUsers } from './benefit-users.js';
 import { createElearning } from './elearning.js';
 import { saSummaryCsv, saSummaryXlsx } from './export.js';
 import { createBenefitHold } from './hold.js';
+import { createVoucherRedemption } from './providers/redeem.js';
+import { trainingProviderRoutes } from './providers/routes.js';
+import { createTrainingProviders } from './providers/service.js';
 import {
   BenefitParams,
   BenefitRulesSchema,
@@ -55,6 +58,8 @@ export function softwareAssuranceModule({ db, clock, config }: ModuleDeps): Modu
   const vouchers = createTrainingVouchers({ db, clock, reader });
   const elearning = createElearning({ db, clock, config, reader });
   const benefitUsers = createBenefitUsers({ db, clock, reader });
+  const providers = createTrainingProviders({ db, clock });
+  const redemption = createVoucherRedemption({ db, clock, config, reader });
   return async (fastify: FastifyInstance) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ['software-assurance'];
@@ -265,6 +270,7 @@ export function softwareAssuranceModule({ db, clock, config }: ModuleDeps): Modu
     );
 
     benefitUserRoutes(app, benefitUsers);
+    trainingProviderRoutes(app, providers, redemption);
 
     app.get(
       '/operator/sa-benefit-rules',

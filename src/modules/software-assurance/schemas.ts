@@ -101,6 +101,8 @@ export const VoucherSchema = z.object({
   locale: LocaleSchema,
   assignedAt: z.string(),
   cancelledAt: z.string().nullable(),
+  redeemedAt: z.string().nullable().describe('when a training provider redeemed it (R-SA-5)'),
+  redeemedBy: z.string().nullable().describe('the name of the training provider that redeemed it'),
 });
 export const VouchersSchema = z.object({ vouchers: z.array(VoucherSchema) });
 

@@ -17,6 +17,7 @@ import { licensePoolEnum } from '../catalog/tables.js';
 import { user } from '../identity/tables.js';
 import { licensingId } from '../relationship/tables.js';
 import { BENEFIT_CODES } from './benefits.js';
+import { trainingProvider } from './providers/tables.js';
 
 export const saBenefitEnum = pgEnum('sa_benefit', BENEFIT_CODES);
 
@@ -86,6 +87,9 @@ export const saBenefitUse = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     createdBy: uuid('created_by').references(() => user.id),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    /** R-SA-5: when a training provider redeemed the voucher, and which one. */
+    redeemedAt: timestamp('redeemed_at', { withTimezone: true }),
+    redeemedBy: uuid('redeemed_by').references(() => trainingProvider.id),
   },
   (t) => [
     check('sa_benefit_use_quantity_positive', sql`${t.quantity} > 0`),

@@ -34,6 +34,21 @@ export function cancelRefusal(status: VoucherStatus): 'SA_VOUCHER_REDEEMED' | 'S
   return status === 'REDEEMED' ? 'SA_VOUCHER_REDEEMED' : status === 'CANCELLED' ? 'SA_VOUCHER_CANCELLED' : null;
 }
 
+export type RedeemRefusal = 'SA_VOUCHER_REDEEMED' | 'SA_VOUCHER_CANCELLED' | 'SA_BENEFIT_EXPIRED' | 'SA_BENEFIT_ON_HOLD';
+
+/**
+ * R-SA-5: why a training provider cannot redeem a voucher now, or null. A voucher is spent once,
+ * whole; a cancelled one gave its days back. Its benefit must still be live: an expired benefit
+ * takes no further action and one the publisher holds (HAR) cannot be used (R-SA-2).
+ */
+export function redeemRefusal(status: VoucherStatus, benefitStatus: Benefit['status'] | undefined): RedeemRefusal | null {
+  const own = cancelRefusal(status);
+  if (own) return own;
+  if (benefitStatus === undefined || benefitStatus === 'EXPIRED') return 'SA_BENEFIT_EXPIRED';
+  if (benefitStatus === 'HAR') return 'SA_BENEFIT_ON_HOLD';
+  return null;
+}
+
 /** Letters and digits no one misreads over the phone (no 0/O, 1/I/L). */
 const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 

@@ -24,10 +24,14 @@ export interface Voucher {
   locale: Locale;
   assignedAt: string;
   cancelledAt: string | null;
+  /** R-SA-5: when a training provider redeemed it, and that provider's name. */
+  redeemedAt: string | null;
+  redeemedBy: string | null;
 }
 
 const columns = sql`id, reference as "voucherNumber", quantity as days, status, holder_name as "employeeName",
-  holder_email as "employeeEmail", holder_locale as locale, created_at as "assignedAt", cancelled_at as "cancelledAt"`;
+  holder_email as "employeeEmail", holder_locale as locale, created_at as "assignedAt", cancelled_at as "cancelledAt", redeemed_at as "redeemedAt",
+  (select p.name from training_provider p where p.id = redeemed_by) as "redeemedBy"`;
 
 async function vouchersOf(tx: DbOrTx, licensingId: string, id?: string): Promise<Voucher[]> {
   const res = await tx.execute<Voucher & Record<string, unknown>>(sql`
@@ -38,6 +42,7 @@ async function vouchersOf(tx: DbOrTx, licensingId: string, id?: string): Promise
     ...r,
     assignedAt: new Date(r.assignedAt).toISOString(),
     cancelledAt: r.cancelledAt ? new Date(r.cancelledAt).toISOString() : null,
+    redeemedAt: r.redeemedAt ? new Date(r.redeemedAt).toISOString() : null,
   }));
 }
 

@@ -8,6 +8,19 @@ export interface Actor {
   locale: Locale;
   isOperator: boolean;
   /** `scim`: an organization's directory (userId is then the SCIM token's id); it may only sync the directory. */
-  via: 'session' | 'token' | 'scim';
+  /**
+   * `provider`: a training provider's API credential (R-SA-5); userId is then the provider's id and
+   * organizationId empty (a provider belongs to no customer organization); it may only redeem vouchers.
+   */
+  via: 'session' | 'token' | 'scim' | 'provider';
   requestId: string;
+}
+
+/**
+ * A kind of Bearer credential a module issues and resolves itself (a training provider's), told
+ * apart by its prefix; the guard then decides what its actor may do.
+ */
+export interface BearerCredential {
+  prefix: string;
+  resolve(bearer: string, requestId: string): Promise<Actor | null>;
 }

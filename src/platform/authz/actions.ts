@@ -26,9 +26,11 @@ export type LicensingAction = (typeof LICENSING_ACTIONS)[number];
  * Actions decided by who the actor is rather than a role on one Licensing ID: `public` anyone,
  * `self` any signed-in user, `operator` the publisher's staff, `partner` a user of a channel-partner organization, `organization.manage` an
  * Administrator of at least one of the organization's Licensing IDs (organization settings),
- * `directory.sync` the organization's directory through a SCIM token.
+ * `directory.sync` the organization's directory through a SCIM token, `training.redeem` a training
+ * provider through its own API credential (R-SA-5): look up and redeem training vouchers. Those two
+ * credentials hold nothing else, and no user holds their actions.
  */
-export const ACTOR_ACTIONS = ['public', 'self', 'operator', 'partner', 'organization.manage', 'directory.sync'] as const;
+export const ACTOR_ACTIONS = ['public', 'self', 'operator', 'partner', 'organization.manage', 'directory.sync', 'training.redeem'] as const;
 export type ActorAction = (typeof ACTOR_ACTIONS)[number];
 
 export type Action = LicensingAction | ActorAction;

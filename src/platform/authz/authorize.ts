@@ -11,8 +11,14 @@ import { delegationEndedSql, holdingsSql, rolesHeldSql } from './scope.js';
  * 403 when it can but holds no role allowing the action.
  */
 export async function authorize(db: DbOrTx, actor: Actor | null, action: Action, target?: { licensingId: string }): Promise<void> {
+  // A training provider's credential redeems vouchers and reaches nothing else, not even public routes (R-SA-5).
+  if (actor?.via === 'provider' && action !== 'training.redeem') throw forbidden(action);
   if (action === 'public') return;
   if (!actor) throw unauthenticated();
+  if (action === 'training.redeem') {
+    if (actor.via !== 'provider') throw forbidden(action);
+    return;
+  }
   if ((action === 'directory.sync') !== (actor.via === 'scim')) throw forbidden(action);
   if (action === 'directory.sync' || action === 'self') return;
   if (action === 'operator') {

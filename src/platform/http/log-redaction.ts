@@ -21,8 +21,8 @@ const SECRET_SEGMENT = /^(?=.*[a-z])(?=.*[A-Z])[A-Za-z0-9_-]{24,}$/;
 const URL_IN_TEXT = /(^|[\s"'(=:,[])((?:https?:\/\/[^\s/"']+)?\/[^\s"'<>)]*)/g;
 /** An argon2 hash in PHC form: `$argon2id$v=19$m=…,t=…,p=…$<salt>$<digest>`, all of it. */
 const ARGON2 = /\$argon2(?:id|i|d)\$(?:v=\d+\$)?m=\d+,t=\d+,p=\d+(?:\$[A-Za-z0-9+/.-]+){0,2}|\$argon2(?:id|i|d)\$[A-Za-z0-9+/=$.-]*/g;
-/** Personal API tokens and directory (SCIM) tokens, by their prefix. */
-const BEARER = /\b(?:lsc|scim)_[A-Za-z0-9_-]{16,}/g;
+/** Personal API tokens, directory (SCIM) tokens and training providers' credentials, by their prefix. */
+const BEARER = /\b(?:lsc|scim|tpc)_[A-Za-z0-9_-]{16,}/g;
 /** Drizzle's failed-query message: the parameters run to the end of the line. */
 const QUERY_PARAMS = /(\bparams: )[^\n]*/g;
 

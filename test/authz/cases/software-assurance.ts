@@ -33,4 +33,13 @@ export const SOFTWARE_ASSURANCE_CASES: Record<string, RouteCase> = {
   'GET /api/v1/operator/licensing-ids/:licensingId/sa-benefits': {},
   'POST /api/v1/operator/licensing-ids/:licensingId/sa-benefits/:benefit/hold': { params: { benefit: 'E_LEARNING' } },
   'POST /api/v1/operator/licensing-ids/:licensingId/sa-benefits/:benefit/release': { params: { benefit: 'E_LEARNING' } },
+  // R-SA-5: the publisher's register of training providers; the provider's own routes answer its credential only.
+  'GET /api/v1/operator/training-providers': {},
+  'POST /api/v1/operator/training-providers': {
+    body: { name: 'Walk Training', number: 'TP-WALK', contactEmail: 'walk@training.example', contactLocale: 'en' },
+  },
+  'POST /api/v1/operator/training-providers/:providerId/credential': { params: { providerId: NIL } },
+  'DELETE /api/v1/operator/training-providers/:providerId/credential': { params: { providerId: NIL } },
+  'GET /api/v1/training-provider/vouchers/:voucherNumber': { params: { voucherNumber: 'TV-WALK-WALK-WALK' } },
+  'POST /api/v1/training-provider/vouchers/:voucherNumber/redeem': { params: { voucherNumber: 'TV-WALK-WALK-WALK' } },
 };

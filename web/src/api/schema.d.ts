@@ -4076,6 +4076,10 @@ export interface paths {
                 id: string;
                 /** @enum {string} */
                 locale: 'en' | 'sv';
+                /** @description when a training provider redeemed it (R-SA-5) */
+                redeemedAt: string | null;
+                /** @description the name of the training provider that redeemed it */
+                redeemedBy: string | null;
                 /** @enum {string} */
                 status: 'ASSIGNED' | 'REDEEMED' | 'CANCELLED';
                 voucherNumber: string;
@@ -4140,6 +4144,10 @@ export interface paths {
               id: string;
               /** @enum {string} */
               locale: 'en' | 'sv';
+              /** @description when a training provider redeemed it (R-SA-5) */
+              redeemedAt: string | null;
+              /** @description the name of the training provider that redeemed it */
+              redeemedBy: string | null;
               /** @enum {string} */
               status: 'ASSIGNED' | 'REDEEMED' | 'CANCELLED';
               voucherNumber: string;
@@ -4201,6 +4209,10 @@ export interface paths {
               id: string;
               /** @enum {string} */
               locale: 'en' | 'sv';
+              /** @description when a training provider redeemed it (R-SA-5) */
+              redeemedAt: string | null;
+              /** @description the name of the training provider that redeemed it */
+              redeemedBy: string | null;
               /** @enum {string} */
               status: 'ASSIGNED' | 'REDEEMED' | 'CANCELLED';
               voucherNumber: string;
@@ -8056,6 +8068,226 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/operator/training-providers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The training providers that redeem training vouchers, with whether each holds a live credential (R-SA-5) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                contactEmail: string;
+                /** @enum {string} */
+                contactLocale: 'en' | 'sv';
+                createdAt: string;
+                /** @description when the live credential was issued; null when the provider has none */
+                credentialIssuedAt: string | null;
+                /** Format: uuid */
+                id: string;
+                name: string;
+                number: string;
+              }[];
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Register a training provider under a unique provider number (TRAINING_PROVIDER_NUMBER_TAKEN) (R-SA-5) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * Format: email
+             * @description where the credential notices go
+             */
+            contactEmail: string;
+            /**
+             * @description the language of those notices
+             * @enum {string}
+             */
+            contactLocale: 'en' | 'sv';
+            name: string;
+            /** @description the publisher’s unique number for the provider */
+            number: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              contactEmail: string;
+              /** @enum {string} */
+              contactLocale: 'en' | 'sv';
+              createdAt: string;
+              /** @description when the live credential was issued; null when the provider has none */
+              credentialIssuedAt: string | null;
+              /** Format: uuid */
+              id: string;
+              name: string;
+              number: string;
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/operator/training-providers/{providerId}/credential': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Issue the provider’s API credential, or rotate it (the live one stops working): the secret is in this answer only; the provider’s contact is mailed (R-SA-5) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          providerId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              provider: {
+                contactEmail: string;
+                /** @enum {string} */
+                contactLocale: 'en' | 'sv';
+                createdAt: string;
+                /** @description when the live credential was issued; null when the provider has none */
+                credentialIssuedAt: string | null;
+                /** Format: uuid */
+                id: string;
+                name: string;
+                number: string;
+              };
+              /** @description the secret: shown this once, only its hash is kept */
+              token: string;
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    /** Revoke the provider’s credential: its next call is refused 401; the contact is mailed (TRAINING_PROVIDER_NO_CREDENTIAL when it has none) (R-SA-5) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          providerId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              contactEmail: string;
+              /** @enum {string} */
+              contactLocale: 'en' | 'sv';
+              createdAt: string;
+              /** @description when the live credential was issued; null when the provider has none */
+              credentialIssuedAt: string | null;
+              /** Format: uuid */
+              id: string;
+              name: string;
+              number: string;
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/organization': {
     parameters: {
       query?: never;
@@ -10401,6 +10633,126 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/training-provider/vouchers/{voucherNumber}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** For a training provider’s credential: a training voucher by the number the employee quotes, and whether it can be redeemed now (SA_VOUCHER_UNKNOWN) (R-SA-5) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          voucherNumber: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              days: number;
+              employeeName: string;
+              organization: string;
+              redeemable: boolean;
+              redeemedAt: string | null;
+              redeemedByYou: boolean;
+              /** @description the problem code a redemption would get now, or null */
+              refusal: string | null;
+              /** @enum {string} */
+              status: 'ASSIGNED' | 'REDEEMED' | 'CANCELLED';
+              validUntil: string | null;
+              voucherNumber: string;
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/training-provider/vouchers/{voucherNumber}/redeem': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** For a training provider’s credential: redeem the whole voucher, once (SA_VOUCHER_UNKNOWN, SA_VOUCHER_REDEEMED, SA_VOUCHER_CANCELLED, SA_BENEFIT_EXPIRED, SA_BENEFIT_ON_HOLD); the employee and the benefit’s managers are mailed (R-SA-5) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          voucherNumber: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              days: number;
+              employeeName: string;
+              organization: string;
+              redeemable: boolean;
+              redeemedAt: string | null;
+              redeemedByYou: boolean;
+              /** @description the problem code a redemption would get now, or null */
+              refusal: string | null;
+              /** @enum {string} */
+              status: 'ASSIGNED' | 'REDEEMED' | 'CANCELLED';
+              validUntil: string | null;
+              voucherNumber: string;
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/users': {
     parameters: {
       query?: never;
@@ -12219,6 +12571,7 @@ export interface components {
       | 'sa.rules.replace'
       | 'sa.voucher.assign'
       | 'sa.voucher.cancel'
+      | 'sa.voucher.redeem'
       | 'scim-token.create'
       | 'scim-token.revoke'
       | 'second-factor.passkey.add'
@@ -12235,6 +12588,9 @@ export interface components {
       | 'support.request.submit'
       | 'token.create'
       | 'token.revoke'
+      | 'training-provider.credential.issue'
+      | 'training-provider.credential.revoke'
+      | 'training-provider.register'
       | 'user.directory-names'
       | 'user.directory-removed'
       | 'user.directory-restored'

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { BearerCredential } from '../../../platform/auth/actor.js';
 import { safeEqual } from '../../../platform/auth/secrets.js';
 import type { Clock } from '../../../platform/clock.js';
 import type { Db } from '../../../platform/db/client.js';
@@ -10,11 +11,11 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Resolves the actor of every API and SCIM request from a Bearer token (a personal `lsc_…` one or
- * a directory's `scim_…` one) or the session cookie. Cookie requests that change something must
+ * a directory's `scim_…` one, or one of `credentials`, which other modules issue) or the session cookie. Cookie requests that change something must
  * echo the CSRF token (double submit); Bearer requests carry no ambient credential, so they need
  * none.
  */
-export function installAuthentication(app: FastifyInstance, db: Db, clock: Clock) {
+export function installAuthentication(app: FastifyInstance, db: Db, clock: Clock, credentials: readonly BearerCredential[] = []) {
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (req) => {
     const scim = req.url.startsWith('/scim/');
@@ -23,7 +24,12 @@ export function installAuthentication(app: FastifyInstance, db: Db, clock: Clock
     if (auth?.startsWith('Bearer ')) {
       const bearer = auth.slice(7).trim();
       const directory = bearer.startsWith(SCIM_TOKEN_PREFIX);
-      req.actor = directory ? await actorFromScimToken(db, bearer, req.id) : await actorFromToken(db, bearer, clock.now(), req.id);
+      const other = credentials.find((c) => bearer.startsWith(c.prefix));
+      req.actor = directory
+        ? await actorFromScimToken(db, bearer, req.id)
+        : other
+          ? await other.resolve(bearer, req.id)
+          : await actorFromToken(db, bearer, clock.now(), req.id);
       if (!req.actor) throw new DomainError('UNAUTHENTICATED', 401, 'The API token is not valid.');
       // A directory's token syncs the directory and reaches nothing else, not even public routes.
       if (directory && !scim) throw new DomainError('FORBIDDEN', 403, 'A SCIM token can only call /scim/v2.');

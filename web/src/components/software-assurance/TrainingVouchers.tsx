@@ -7,6 +7,7 @@ import { emailProblem } from '../../lib/email';
 import { ConfirmButton } from '../ConfirmButton';
 import { EmailField } from '../EmailField';
 import { ErrorAlert } from '../ErrorAlert';
+import { formatDay } from '../identity/format';
 import { DataTable } from '../licensing/DataTable';
 import { SectionPanel } from '../SectionPanel';
 
@@ -103,7 +104,7 @@ const STATUS_COLOR = { ASSIGNED: 'blue', REDEEMED: 'green', CANCELLED: 'gray' } 
 
 /** R-SA-5: the vouchers assigned, with Cancel (after confirming) for those not yet redeemed. */
 function VoucherList({ licensingId, canCancel }: { licensingId: string; canCancel: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const vouchers = useQuery(vouchersQuery(licensingId));
   const cancel = useMutation({
@@ -131,9 +132,20 @@ function VoucherList({ licensingId, canCancel }: { licensingId: string; canCance
             key: 'status',
             header: t('softwareAssurance.columns.status'),
             cell: (v) => (
-              <Badge color={STATUS_COLOR[v.status]} variant="light">
-                {t(`softwareAssurance.vouchers.statuses.${v.status}`)}
-              </Badge>
+              <Stack gap={2} align="flex-start">
+                <Badge color={STATUS_COLOR[v.status]} variant="light">
+                  {t(`softwareAssurance.vouchers.statuses.${v.status}`)}
+                </Badge>
+                {/* R-SA-5: which training provider redeemed it, and when. */}
+                {v.status === 'REDEEMED' && v.redeemedAt && (
+                  <Text size="xs" data-testid="voucher-redeemed">
+                    {t('softwareAssurance.vouchers.redeemedDetail', {
+                      provider: v.redeemedBy ?? '',
+                      date: formatDay(v.redeemedAt, i18n.language),
+                    })}
+                  </Text>
+                )}
+              </Stack>
             ),
           },
           {
