@@ -46,7 +46,9 @@ export function createReservationHistory({ db, clock, partners }: { db: Db; cloc
       return {
         view,
         groups: [...groups.values()].map((g) => ({ ...g, reserved: reservedOf(g.items) })),
-        partners: await Promise.all(withPartners.map(async (licensingId) => ({ licensingId, partner: await partners.contactOf(db, licensingId) }))),
+        partners: await Promise.all(
+          withPartners.map(async (licensingId) => ({ licensingId, partner: await partners.contactOf(db, licensingId) })),
+        ),
       };
     },
 
@@ -59,7 +61,10 @@ export function createReservationHistory({ db, clock, partners }: { db: Db; cloc
       const now = clock.now();
       const e = await mustFindEnrollment(db, licensingId);
       const all = await reservationsWhere(db, sql`r.licensing_id = ${licensingId} and r.cancelled_at is null`, now);
-      const lines = new Map<string, { productId: string; serviceCode: string; serviceName: string; action: Reservation['action']; quantity: number }>();
+      const lines = new Map<
+        string,
+        { productId: string; serviceCode: string; serviceName: string; action: Reservation['action']; quantity: number }
+      >();
       let pending = 0;
       for (const r of all) {
         if (!isCommitted({ submittedAt: new Date(r.submittedAt), cancelledAt: null }, now)) {
@@ -67,7 +72,13 @@ export function createReservationHistory({ db, clock, partners }: { db: Db; cloc
           continue;
         }
         const key = `${r.productId}:${r.action}`;
-        const line = lines.get(key) ?? { productId: r.productId, serviceCode: r.serviceCode, serviceName: r.serviceName, action: r.action, quantity: 0 };
+        const line = lines.get(key) ?? {
+          productId: r.productId,
+          serviceCode: r.serviceCode,
+          serviceName: r.serviceName,
+          action: r.action,
+          quantity: 0,
+        };
         line.quantity += r.quantity;
         lines.set(key, line);
       }

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../platform/http/guard.js';
 import type { ModuleDeps, ModuleRoutes } from '../../platform/module.js';
 import { createReservationHistory } from './history.js';
-import { enrollmentOf, enrollmentView, mustFindEnrollment, mustReserve, reservingLicensingIds, serviceView, servicesOf } from './offers.js';
+import { enrollmentOf, enrollmentView, mustFindEnrollment, mustReserve, reservingLicensingIds, servicesOf, serviceView } from './offers.js';
 import type { PartnerOfRecord } from './ports.js';
 import {
   HistoryQuerySchema,
@@ -32,7 +32,8 @@ export function reservationsModule({ db, clock, config }: ModuleDeps, partners: 
         config: { action: 'reservations.create' },
         schema: {
           tags,
-          summary: 'The Licensing IDs I may reserve on (R-PERM-9), each with its usage-date window and why it cannot reserve now (R-RES-1, R-RES-2, R-RES-4)',
+          summary:
+            'The Licensing IDs I may reserve on (R-PERM-9), each with its usage-date window and why it cannot reserve now (R-RES-1, R-RES-2, R-RES-4)',
           response: { 200: ReservableEnrollmentsSchema },
         },
       },
@@ -76,7 +77,8 @@ export function reservationsModule({ db, clock, config }: ModuleDeps, partners: 
         config: { action: 'reservations.create', target: 'params.licensingId' },
         schema: {
           tags,
-          summary: 'Submit a reservation: an online service, Add License or Step-up License, a quantity and a usage date, with the commitment terms accepted (R-RES-1…R-RES-5)',
+          summary:
+            'Submit a reservation: an online service, Add License or Step-up License, a quantity and a usage date, with the commitment terms accepted (R-RES-1…R-RES-5)',
           params: LicensingIdParams,
           body: ReservationInputSchema,
           response: { 201: ReservationSchema },
@@ -119,7 +121,8 @@ export function reservationsModule({ db, clock, config }: ModuleDeps, partners: 
         config: { action: 'reservations.create', target: 'params.licensingId' },
         schema: {
           tags,
-          summary: 'What the enrollment orders at its anniversary: reservations past their cancellation window, per service and action (R-RES-3)',
+          summary:
+            'What the enrollment orders at its anniversary: reservations past their cancellation window, per service and action (R-RES-3)',
           params: LicensingIdParams,
           response: { 200: TrueUpSchema },
         },

@@ -10,7 +10,14 @@ import { ACTION_NAMES, reservationMails } from './mails.js';
 import { mustFindEnrollment, mustReserve, servicesOf } from './offers.js';
 import type { PartnerOfRecord } from './ports.js';
 import { actorName, type Reservation, recipients, reservationsWhere, submitterOf } from './records.js';
-import { CANCEL_WINDOW_HOURS, cancellableUntil, enrollmentRefusal, offerRefusal, type ReservationAction, usageDateAllowed } from './rules.js';
+import {
+  CANCEL_WINDOW_HOURS,
+  cancellableUntil,
+  enrollmentRefusal,
+  offerRefusal,
+  type ReservationAction,
+  usageDateAllowed,
+} from './rules.js';
 
 export interface ReservationInput {
   productId: string;
@@ -68,7 +75,8 @@ export function createReservationCommitments({
       if (!usageDateAllowed(input.usageDate, now, enrollment.endDate)) {
         return refuse('RESERVATION_USAGE_DATE_OUT_OF_WINDOW', licensingId, 'The usage date is outside the window.');
       }
-      if (input.acceptTerms !== true) return refuse('RESERVATION_TERMS_NOT_ACCEPTED', licensingId, 'The commitment terms were not accepted.');
+      if (input.acceptTerms !== true)
+        return refuse('RESERVATION_TERMS_NOT_ACCEPTED', licensingId, 'The commitment terms were not accepted.');
 
       return db.transaction(async (tx) => {
         const inserted = await tx.execute<{ id: string }>(sql`
@@ -85,7 +93,13 @@ export function createReservationCommitments({
           targetType: 'licensing_id',
           targetId: licensingId,
           organizationId: enrollment.organizationId,
-          after: { reservationId: id, productCode: service.code, action: input.action, quantity: input.quantity, usageDate: input.usageDate },
+          after: {
+            reservationId: id,
+            productCode: service.code,
+            action: input.action,
+            quantity: input.quantity,
+            usageDate: input.usageDate,
+          },
         });
         const submitter = await actorName(tx, actor.userId);
         const until = cancellableUntil(now).toISOString().replace('T', ' ').slice(0, 16);
@@ -154,7 +168,13 @@ export function createReservationCommitments({
           targetType: 'licensing_id',
           targetId: before.licensingId,
           organizationId: enrollment.organizationId,
-          before: { reservationId, productCode: before.serviceCode, action: before.action, quantity: before.quantity, usageDate: before.usageDate },
+          before: {
+            reservationId,
+            productCode: before.serviceCode,
+            action: before.action,
+            quantity: before.quantity,
+            usageDate: before.usageDate,
+          },
           after: { cancelled: true },
         });
         const canceller = await actorName(tx, actor.userId);

@@ -78,5 +78,8 @@ export const reservationTotal = pgTable(
     action: reservationActionEnum('action').notNull(),
     quantity: bigint('quantity', { mode: 'number' }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.licensingId, t.productId, t.action] }), check('reservation_total_not_negative', sql`${t.quantity} >= 0`)],
+  (t) => [
+    primaryKey({ columns: [t.licensingId, t.productId, t.action] }),
+    check('reservation_total_not_negative', sql`${t.quantity} >= 0`),
+  ],
 );
