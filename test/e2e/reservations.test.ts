@@ -22,14 +22,17 @@ describe('Online service reservations in Chromium (R-RES-1…R-RES-5, R-PERM-9)'
     await page.getByText('Step 2 of 4: Online service').waitFor();
     // R-RES-4: a service not configured for online reservation is shown, refused, with the partner to contact.
     expect(await page.getByRole('radio', { name: /Northwind Cloud Voice/ }).isDisabled()).toBe(true);
-    await page.getByTestId('partner-contact').getByText(/Adatum Licensing Partners/).waitFor();
+    await page
+      .getByTestId('partner-contact')
+      .getByText(/Adatum Licensing Partners/)
+      .waitFor();
     await expectNoAxeViolations(page);
     await page.getByRole('radio', { name: 'Northwind Cloud Mail Plan 2 (Standard)' }).check();
     await page.getByRole('button', { name: 'Continue' }).click();
 
     await page.getByText('Step 3 of 4: Action, quantity and usage date').waitFor();
     await page.getByLabel('Action', { exact: true }).selectOption('ADD_LICENSE');
-    await page.getByLabel('Quantity').fill('12');
+    await page.getByRole('textbox', { name: 'Quantity' }).fill('12');
     await expectNoAxeViolations(page);
     await page.getByRole('button', { name: 'Continue' }).click();
 
