@@ -20,6 +20,14 @@ describe('Online service reservations in Chromium (R-RES-1…R-RES-5, R-PERM-9)'
     await page.getByRole('button', { name: 'Continue' }).click();
 
     await page.getByText('Step 2 of 4: Online service').waitFor();
+    // R-RES-5: leaving the flow before submitting saves nothing; coming back starts over.
+    await page.getByRole('link', { name: 'Manage my reservations' }).click();
+    await page.getByText('You have no previous reservations.').waitFor();
+    await page.getByRole('link', { name: 'Make a reservation' }).click();
+    await page.getByText('Step 1 of 4: Licensing ID').waitFor();
+    await page.getByRole('radio', { name: /67012345/ }).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByText('Step 2 of 4: Online service').waitFor();
     // R-RES-4: a service not configured for online reservation is shown, refused, with the partner to contact.
     expect(await page.getByRole('radio', { name: /Northwind Cloud Voice/ }).isDisabled()).toBe(true);
     await page
