@@ -201,6 +201,13 @@ describe('Online service reservations (R-RES-1…R-RES-5, R-PERM-9)', () => {
     expect(items.slice(0, cancellable.length).every((r) => r.cancellable)).toBe(true);
     expect(cancellable.map((r) => r.id).slice(0, 2)).toEqual([late.id, early.id]);
 
+    // R-PERM-9: an Online Services Manager without Manage Reservation may not cancel (403); another organization does not see it (404).
+    const plain = await as('osm-plain@contoso.example');
+    const notAllowed = await plain.post(`/reservations/${early.id}/cancel`);
+    expect(notAllowed.statusCode).toBe(403);
+    expect(notAllowed.json().code).toBe('FORBIDDEN');
+    expect((await (await as('admin@fabrikam.example')).post(`/reservations/${early.id}/cancel`)).statusCode).toBe(404);
+
     // Cancel by another reserver: the submitter (Administrator) and the canceller are mailed, in their languages.
     const osm = await as('osm-manage@contoso.example');
     const cancelled = await osm.post(`/reservations/${early.id}/cancel`);
