@@ -24,6 +24,7 @@ import { ordersModule } from './modules/orders/routes.js';
 import { partnerChangeModule } from './modules/partners/change/routes.js';
 import { benefitDelegationModule } from './modules/partners/delegation/routes.js';
 import { partnerRecordsForRelationship } from './modules/partners/for-relationship.js';
+import { partnerOfRecordForReservations } from './modules/partners/for-reservations.js';
 import { partnersModule } from './modules/partners/routes.js';
 import { addOpenModule } from './modules/permissions/add-open/routes.js';
 import { contactGrantsForRelationship } from './modules/permissions/contact-grants.js';
@@ -36,6 +37,7 @@ import { relationshipRoutes } from './modules/relationship/routes.js';
 import { createRelationshipService } from './modules/relationship/service.js';
 import { reportsModule } from './modules/reports/routes.js';
 import { providerCredential } from './modules/software-assurance/providers/credential.js';
+import { reservationsModule } from './modules/reservations/routes.js';
 import { softwareAssuranceModule } from './modules/software-assurance/routes.js';
 import { supportModule } from './modules/support/routes.js';
 import type { Clock } from './platform/clock.js';
@@ -124,6 +126,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     supportModule(moduleDeps),
     partnerChangeModule(moduleDeps),
     softwareAssuranceModule(moduleDeps),
+    reservationsModule(moduleDeps, partnerOfRecordForReservations),
     mailViewerRoutes(db, { smtp: Boolean(config.SMTP_URL) }),
   ];
   await app.register(

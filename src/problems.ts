@@ -13,6 +13,7 @@ import { PARTNERS_PROBLEMS } from './modules/partners/problems.js';
 import { ADD_OPEN_PROBLEMS, PERMISSIONS_PROBLEMS } from './modules/permissions/problems.js';
 import { ONBOARDING_PROBLEMS } from './modules/relationship/onboarding/problems.js';
 import { REPORTS_PROBLEMS } from './modules/reports/problems.js';
+import { RESERVATIONS_PROBLEMS } from './modules/reservations/problems.js';
 import { SA_PROBLEMS } from './modules/software-assurance/problems.js';
 import { TRAINING_PROVIDER_PROBLEMS } from './modules/software-assurance/providers/problems.js';
 import { SUPPORT_PROBLEMS } from './modules/support/problems.js';
@@ -44,4 +45,5 @@ export const ALL_PROBLEMS: ProblemTitles = {
   ...SA_PROBLEMS,
   ...TRAINING_PROVIDER_PROBLEMS,
   ...BENEFIT_DELEGATION_PROBLEMS,
+  ...RESERVATIONS_PROBLEMS,
 };

@@ -113,6 +113,16 @@ export async function seedCatalogAndOrders(
   await add('CLOUD-MAIL-P1', 'Cloud Mail', 'Northwind Cloud Mail Plan 1', 'Plan 1', '', 'APPLICATIONS', 'Online services', {
     requiresKey: false,
   });
+  // R-RES-4: online services of each reservation category (src/demo/reservations.ts configures them).
+  await add('CLOUD-MAIL-P2', 'Cloud Mail', 'Northwind Cloud Mail Plan 2', 'Plan 2', '', 'APPLICATIONS', 'Online services', {
+    requiresKey: false,
+  });
+  await add('CLOUD-MAIL-ARCHIVE', 'Cloud Mail', 'Northwind Cloud Mail Archiving add-on', 'Add-on', '', 'APPLICATIONS', 'Online services', {
+    requiresKey: false,
+  });
+  await add('CLOUD-MAIL-VOICE', 'Cloud Mail', 'Northwind Cloud Voice', 'Voice', '', 'APPLICATIONS', 'Online services', {
+    requiresKey: false,
+  });
 
   const order = async (lid: DemoLicensingId, orderNumber: string, orderDate: string, lines: Line[]) => {
     const input: OrderInput = {

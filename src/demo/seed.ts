@@ -15,6 +15,7 @@ import type { Locale } from '../platform/i18n/locale.js';
 import type { Secrets } from '../platform/secrets.js';
 import { seedDemoBenefitRules } from './benefits.js';
 import { seedCatalogAndOrders } from './orders.js';
+import { seedDemoReservationOffers } from './reservations.js';
 
 export const DEMO_PASSWORD = 'demo-password-1';
 
@@ -109,6 +110,8 @@ export async function seedDemo(db: Db, secrets?: Pick<Secrets, 'keyEncryptionKey
       programCode: 'ENTERPRISE',
       mbsaId: mbsa.id,
       startDate: '2019-07-01',
+      // R-RES-4: signed after 2011 anyway; the amendment is recorded as the publisher would.
+      updatedEaAmendment: true,
     });
     const sp = await agr({
       organizationId: contoso.id,
@@ -257,6 +260,7 @@ export async function seedDemo(db: Db, secrets?: Pick<Secrets, 'keyEncryptionKey
 
     await seedCatalogAndOrders(tx, { enrollment, oldEnrollment, pcn, open, openValue });
     await seedDemoBenefitRules(tx);
+    await seedDemoReservationOffers(tx);
     await seedDemoDownloads(tx);
     // Product keys by program rules (R-KEY-1); they are sealed with the instance's key, so only where it is known.
     if (secrets) {

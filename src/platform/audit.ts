@@ -62,6 +62,8 @@ export const AUDIT_ACTIONS = [
   'relationship.ownership-change',
   'reseller.deny',
   'reseller.grant',
+  'reservation.cancel',
+  'reservation.submit',
   'sa.benefit-user.add',
   'sa.benefit-user.delete',
   'sa.benefit-user.edit',

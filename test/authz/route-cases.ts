@@ -11,6 +11,7 @@ import { PARTNERS_CASES } from './cases/partners.js';
 import { PERMISSIONS_CASES } from './cases/permissions.js';
 import { RECOVERY_CASES } from './cases/recovery.js';
 import { REGISTRATION_CASES } from './cases/registration.js';
+import { RESERVATIONS_CASES } from './cases/reservations.js';
 import { SECOND_FACTOR_CASES } from './cases/second-factor.js';
 import { SOFTWARE_ASSURANCE_CASES } from './cases/software-assurance.js';
 import { SSO_CASES } from './cases/sso.js';
@@ -36,4 +37,5 @@ export const ROUTE_CASES: Record<string, import('./cases/types.js').RouteCase> =
   ...PARTNER_CHANGE_CASES,
   ...SOFTWARE_ASSURANCE_CASES,
   ...BENEFIT_DELEGATION_CASES,
+  ...RESERVATIONS_CASES,
 };

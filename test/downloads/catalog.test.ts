@@ -150,9 +150,12 @@ describe('Downloads and Keys catalog (API)', () => {
       cursor = body.nextCursor;
       pages++;
     }
-    expect(pages).toBe(4);
+    const all = await codes('admin');
+    // Four to a page: the demo catalog's size decides how many pages (more than one, so the cursor is followed).
+    expect(pages).toBe(Math.ceil(all.length / 4));
+    expect(pages).toBeGreaterThan(2);
     expect(seen.length).toBe(new Set(seen).size);
-    expect(seen.sort()).toEqual((await codes('admin')).sort());
+    expect(seen.sort()).toEqual(all.sort());
     const bad = await t.as(s.admin).get('/downloads?cursor=bm90LWEtY3Vyc29y');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().code).toBe('INVALID_CURSOR');

@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createRoute, createRouter } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
 import type { StatusFilter } from './api/types';
 import { ComingSoon } from './components/ComingSoon';
 import { parseSearch, stringifySearch } from './lib/searchParams';
@@ -14,6 +15,8 @@ import { HomePage } from './routes/home';
 import { identityAppRoutes, identityPublicRoutes } from './routes/identity';
 import { LicensesPage } from './routes/licenses';
 import { licensesRoutes } from './routes/licensing';
+import { ReservationLinks } from './routes/online-services/reservations-links';
+import { reservationRoutes } from './routes/online-services/reservations-routes';
 import { partnerRoutes } from './routes/partner';
 import { partnerChangeRoutes } from './routes/partner-change';
 import { RelationshipSummaryPage } from './routes/relationship-summary';
@@ -33,8 +36,8 @@ const relationshipSummaryRoute = createRoute({
   component: RelationshipSummaryPage,
 });
 
-const comingSoon = <TPath extends string>(path: TPath, titleKey: string) =>
-  createRoute({ getParentRoute: () => appRoute, path, component: () => <ComingSoon titleKey={titleKey} /> });
+const comingSoon = <TPath extends string>(path: TPath, titleKey: string, children?: ReactNode) =>
+  createRoute({ getParentRoute: () => appRoute, path, component: () => <ComingSoon titleKey={titleKey}>{children}</ComingSoon> });
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
@@ -55,7 +58,8 @@ const routeTree = rootRoute.addChildren([
     ...trainingProviderRoutes,
     ...partnerRoutes,
     ...softwareAssuranceRoutes,
-    comingSoon('/online-services', 'nav.onlineServices'),
+    ...reservationRoutes,
+    comingSoon('/online-services', 'nav.onlineServices', <ReservationLinks />),
     comingSoon('/reports', 'nav.reports'),
   ]),
 ]);

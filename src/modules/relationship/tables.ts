@@ -38,6 +38,8 @@ export const agreement = pgTable(
     status: lifecycleStatusEnum('status').notNull().default('ACTIVE'),
     startDate: date('start_date').notNull(),
     endDate: date('end_date'),
+    /** R-RES-4: the customer signed the updated Enterprise Agreement amendment (needed before 2011 to reserve online). */
+    updatedEaAmendment: boolean('updated_ea_amendment').notNull().default(false),
   },
   (t) => [uniqueIndex('agreement_number_key').on(t.kind, t.number), index('agreement_org_idx').on(t.organizationId)],
 );

@@ -64,6 +64,8 @@ const ACTIONS: Record<AuditAction, true> = {
   'relationship.ownership-change': true,
   'reseller.deny': true,
   'reseller.grant': true,
+  'reservation.cancel': true,
+  'reservation.submit': true,
   'sa.benefit-user.add': true,
   'sa.benefit-user.delete': true,
   'sa.benefit-user.edit': true,

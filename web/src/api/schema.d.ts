@@ -3574,6 +3574,231 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/licensing-ids/{licensingId}/reservations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Submit a reservation: an online service, Add License or Step-up License, a quantity and a usage date, with the commitment terms accepted (R-RES-1…R-RES-5) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          licensingId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            acceptTerms: boolean;
+            /** @enum {string} */
+            action: 'ADD_LICENSE' | 'STEP_UP_LICENSE';
+            /** Format: uuid */
+            productId: string;
+            quantity: number;
+            /** Format: date */
+            usageDate: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              action: 'ADD_LICENSE' | 'STEP_UP_LICENSE';
+              cancellable: boolean;
+              cancellableUntil: string;
+              cancelledAt: string | null;
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              licensingId: string;
+              licensingName: string;
+              licensingNumber: string;
+              /** Format: uuid */
+              productId: string;
+              quantity: number;
+              serviceCode: string;
+              serviceName: string;
+              submittedAt: string;
+              submittedBy: string;
+              /** Format: date */
+              usageDate: string;
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/licensing-ids/{licensingId}/reservations/services': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The online services of an enrollment with their reservation category and why one cannot be reserved (R-RES-1, R-RES-4) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          licensingId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              enrollment: {
+                endDate: string | null;
+                /** Format: uuid */
+                id: string;
+                name: string;
+                number: string;
+                program: string;
+                refusal: string | null;
+                usageWindow: {
+                  /** Format: date */
+                  from: string;
+                  /** Format: date */
+                  to: string;
+                };
+              };
+              partner: {
+                email: string;
+                name: string;
+                number: string;
+              } | null;
+              services: {
+                /** @enum {string} */
+                category: 'STANDARD' | 'LICENSE_RESERVATION_ONLY' | 'NOT_CONFIGURED';
+                code: string;
+                name: string;
+                /** Format: uuid */
+                productId: string;
+                refusal: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/licensing-ids/{licensingId}/reservations/true-up': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What the enrollment orders at its anniversary: reservations past their cancellation window, per service and action (R-RES-3) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          licensingId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              asOf: string;
+              enrollment: {
+                anniversary: string | null;
+                /** Format: uuid */
+                id: string;
+                name: string;
+                number: string;
+              };
+              lines: {
+                /** @enum {string} */
+                action: 'ADD_LICENSE' | 'STEP_UP_LICENSE';
+                /** Format: uuid */
+                productId: string;
+                quantity: number;
+                serviceCode: string;
+                serviceName: string;
+              }[];
+              pending: number;
+              reservedTotal: number;
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/licensing-ids/{licensingId}/sa-benefits': {
     parameters: {
       query?: never;
@@ -10078,6 +10303,224 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/reservations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Reservation history by reservation, service or Licensing ID; cancellable ones first, newest first (R-RES-5) */
+    get: {
+      parameters: {
+        query?: {
+          view?: 'reservation' | 'service' | 'licensing-id';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              groups: {
+                id: string;
+                items: {
+                  /** @enum {string} */
+                  action: 'ADD_LICENSE' | 'STEP_UP_LICENSE';
+                  cancellable: boolean;
+                  cancellableUntil: string;
+                  cancelledAt: string | null;
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: uuid */
+                  licensingId: string;
+                  licensingName: string;
+                  licensingNumber: string;
+                  /** Format: uuid */
+                  productId: string;
+                  quantity: number;
+                  serviceCode: string;
+                  serviceName: string;
+                  submittedAt: string;
+                  submittedBy: string;
+                  /** Format: date */
+                  usageDate: string;
+                }[];
+                name: string;
+                reserved: {
+                  ADD_LICENSE: number;
+                  STEP_UP_LICENSE: number;
+                };
+              }[];
+              partners: {
+                /** Format: uuid */
+                licensingId: string;
+                partner: {
+                  email: string;
+                  name: string;
+                  number: string;
+                } | null;
+              }[];
+              /** @enum {string} */
+              view: 'reservation' | 'service' | 'licensing-id';
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reservations/{reservationId}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Cancel a reservation within 72 hours of its submission; after that the answer names the partner to contact (R-RES-3) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          reservationId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              action: 'ADD_LICENSE' | 'STEP_UP_LICENSE';
+              cancellable: boolean;
+              cancellableUntil: string;
+              cancelledAt: string | null;
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              licensingId: string;
+              licensingName: string;
+              licensingNumber: string;
+              /** Format: uuid */
+              productId: string;
+              quantity: number;
+              serviceCode: string;
+              serviceName: string;
+              submittedAt: string;
+              submittedBy: string;
+              /** Format: date */
+              usageDate: string;
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reservations/licensing-ids': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The Licensing IDs I may reserve on (R-PERM-9), each with its usage-date window and why it cannot reserve now (R-RES-1, R-RES-2, R-RES-4) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                endDate: string | null;
+                /** Format: uuid */
+                id: string;
+                name: string;
+                number: string;
+                program: string;
+                refusal: string | null;
+                usageWindow: {
+                  /** Format: date */
+                  from: string;
+                  /** Format: date */
+                  to: string;
+                };
+              }[];
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/role-groups': {
     parameters: {
       query?: never;
@@ -12558,6 +13001,8 @@ export interface components {
       | 'relationship.ownership-change'
       | 'reseller.deny'
       | 'reseller.grant'
+      | 'reservation.cancel'
+      | 'reservation.submit'
       | 'sa.benefit-user.add'
       | 'sa.benefit-user.delete'
       | 'sa.benefit-user.edit'
