@@ -26,9 +26,10 @@ export function createBenefitHold({ db, clock, config, reader }: { db: Db; clock
   /**
    * R-SA-2: the publisher sets HAR (hold awaiting reactivation) on a benefit, or lifts it; an
    * expired benefit takes no further action. The hold keeps the customer's activation, so lifting
-   * it returns the benefit to where it was.
+   * it returns the benefit to where it was. The publisher says why: the managers are told and the
+   * audit keeps it, since the customer has no other way to learn what to do about it.
    */
-  async function change(actor: Actor, licensingId: string, benefit: BenefitCode, hold: boolean) {
+  async function change(actor: Actor, licensingId: string, benefit: BenefitCode, hold: boolean, reason: string) {
     return db.transaction(async (tx) => {
       await lockBenefit(tx, licensingId, benefit);
       const current = await reader.ofLicensingId(tx, licensingId);
@@ -48,7 +49,7 @@ export function createBenefitHold({ db, clock, config, reader }: { db: Db; clock
         targetId: licensingId,
         organizationId: current.licensingId.organizationId,
         before: { benefit, status: before.status },
-        after: { benefit, hold },
+        after: { benefit, hold, reason },
       });
       const lid = current.licensingId;
       const url = `${config.publicUrl}/software-assurance/${licensingId}`;
@@ -63,6 +64,7 @@ export function createBenefitHold({ db, clock, config, reader }: { db: Db; clock
             benefit: BENEFIT_NAMES[m.locale][benefit],
             licensingId: lid.number,
             licensingName: lid.name,
+            reason,
             url,
           },
         })),
@@ -74,7 +76,8 @@ export function createBenefitHold({ db, clock, config, reader }: { db: Db; clock
     });
   }
   return {
-    hold: (actor: Actor, licensingId: string, benefit: BenefitCode) => change(actor, licensingId, benefit, true),
-    release: (actor: Actor, licensingId: string, benefit: BenefitCode) => change(actor, licensingId, benefit, false),
+    hold: (actor: Actor, licensingId: string, benefit: BenefitCode, reason: string) => change(actor, licensingId, benefit, true, reason),
+    release: (actor: Actor, licensingId: string, benefit: BenefitCode, reason: string) =>
+      change(actor, licensingId, benefit, false, reason),
   };
 }

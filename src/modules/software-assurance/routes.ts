@@ -20,7 +20,10 @@ import {
   ElearningRedeemSchema,
   ElearningRedemptionSchema,
   ElearningSetupSchema,
+  HoldReasonSchema,
   LicensingIdBenefitsSchema,
+  LicensingIdLookupQuerySchema,
+  LicensingIdMatchesSchema,
   LicensingIdParams,
   SaExportQuerySchema,
   SaSummaryQuerySchema,
@@ -291,6 +294,21 @@ export function softwareAssuranceModule({ db, clock, config }: ModuleDeps): Modu
     );
 
     app.get(
+      '/operator/sa-benefits/licensing-ids',
+      {
+        config: { action: 'operator' },
+        schema: {
+          tags,
+          summary:
+            'Find any customer’s Licensing IDs by number (or its beginning), to see their benefits; one number may stand in several programs (R-SA-1, R-SA-2)',
+          querystring: LicensingIdLookupQuerySchema,
+          response: { 200: LicensingIdMatchesSchema },
+        },
+      },
+      async (req) => ({ items: await reader.findByNumber(req.query.number) }),
+    );
+
+    app.get(
       '/operator/licensing-ids/:licensingId/sa-benefits',
       {
         config: { action: 'operator' },
@@ -319,13 +337,14 @@ export function softwareAssuranceModule({ db, clock, config }: ModuleDeps): Modu
           schema: {
             tags,
             summary: hold
-              ? 'Put a benefit on hold (HAR); its Administrators and SA Managers are mailed (R-SA-2)'
-              : 'Lift the hold (HAR) from a benefit; its Administrators and SA Managers are mailed (R-SA-2)',
+              ? 'Put a benefit on hold (HAR) for the reason given; its Administrators and SA Managers are mailed the reason (R-SA-2)'
+              : 'Lift the hold (HAR) from a benefit for the reason given; its Administrators and SA Managers are mailed the reason (R-SA-2)',
             params: BenefitParams,
+            body: HoldReasonSchema,
             response: { 200: BenefitSchema },
           },
         },
-        async (req) => (hold ? holds.hold : holds.release)(actorOf(req), req.params.licensingId, req.params.benefit),
+        async (req) => (hold ? holds.hold : holds.release)(actorOf(req), req.params.licensingId, req.params.benefit, req.body.reason),
       );
     }
   };

@@ -82,6 +82,23 @@ export const BenefitRuleSchema = z.object({
 });
 export const BenefitRulesSchema = z.object({ rules: z.array(BenefitRuleSchema).max(500) });
 
+/** R-SA-2: why the publisher sets or lifts HAR; audited and told to the customer's managers. */
+export const HoldReasonSchema = z.object({
+  reason: z
+    .string()
+    .trim()
+    .min(1)
+    .max(500)
+    .describe('why the benefit is held or released: mailed to the Licensing ID’s managers and audited'),
+});
+
+export const LicensingIdLookupQuerySchema = z.object({
+  number: z.string().trim().min(1).max(40).describe('a Licensing ID number, or its beginning'),
+});
+export const LicensingIdMatchesSchema = z.object({
+  items: z.array(BenefitLicensingIdSchema.extend({ programCode: z.string() })),
+});
+
 export const VoucherParams = LicensingIdParams.extend({ voucherId: z.uuid() });
 
 export const VoucherAssignmentSchema = z.object({

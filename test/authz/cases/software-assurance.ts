@@ -30,7 +30,14 @@ export const SOFTWARE_ASSURANCE_CASES: Record<string, RouteCase> = {
   },
   'GET /api/v1/operator/sa-benefit-rules': {},
   'PUT /api/v1/operator/sa-benefit-rules': { body: { rules: [{ benefit: 'E_LEARNING', pools: [], productCodes: [], perLicense: 1 }] } },
+  'GET /api/v1/operator/sa-benefits/licensing-ids': { query: 'number=670' },
   'GET /api/v1/operator/licensing-ids/:licensingId/sa-benefits': {},
-  'POST /api/v1/operator/licensing-ids/:licensingId/sa-benefits/:benefit/hold': { params: { benefit: 'E_LEARNING' } },
-  'POST /api/v1/operator/licensing-ids/:licensingId/sa-benefits/:benefit/release': { params: { benefit: 'E_LEARNING' } },
+  'POST /api/v1/operator/licensing-ids/:licensingId/sa-benefits/:benefit/hold': {
+    params: { benefit: 'E_LEARNING' },
+    body: { reason: 'Walk: payment overdue' },
+  },
+  'POST /api/v1/operator/licensing-ids/:licensingId/sa-benefits/:benefit/release': {
+    params: { benefit: 'E_LEARNING' },
+    body: { reason: 'Walk: payment received' },
+  },
 };

@@ -6391,7 +6391,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Put a benefit on hold (HAR); its Administrators and SA Managers are mailed (R-SA-2) */
+    /** Put a benefit on hold (HAR) for the reason given; its Administrators and SA Managers are mailed the reason (R-SA-2) */
     post: {
       parameters: {
         query?: never;
@@ -6411,7 +6411,14 @@ export interface paths {
         };
         cookie?: never;
       };
-      requestBody?: never;
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description why the benefit is held or released: mailed to the Licensing ID’s managers and audited */
+            reason: string;
+          };
+        };
+      };
       responses: {
         /** @description Default Response */
         200: {
@@ -6480,7 +6487,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Lift the hold (HAR) from a benefit; its Administrators and SA Managers are mailed (R-SA-2) */
+    /** Lift the hold (HAR) from a benefit for the reason given; its Administrators and SA Managers are mailed the reason (R-SA-2) */
     post: {
       parameters: {
         query?: never;
@@ -6500,7 +6507,14 @@ export interface paths {
         };
         cookie?: never;
       };
-      requestBody?: never;
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description why the benefit is held or released: mailed to the Licensing ID’s managers and audited */
+            reason: string;
+          };
+        };
+      };
       responses: {
         /** @description Default Response */
         200: {
@@ -7760,6 +7774,64 @@ export interface paths {
         };
       };
     };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/operator/sa-benefits/licensing-ids': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Find any customer’s Licensing IDs by number (or its beginning), to see their benefits; one number may stand in several programs (R-SA-1, R-SA-2) */
+    get: {
+      parameters: {
+        query: {
+          /** @description a Licensing ID number, or its beginning */
+          number: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                city: string | null;
+                /** Format: uuid */
+                id: string;
+                name: string;
+                number: string;
+                organization: string;
+                programCode: string;
+              }[];
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;
