@@ -7,6 +7,7 @@ import { accountPublicRoutes } from './routes/account';
 import { administrationRoutes } from './routes/administration';
 import { backofficeRoutes } from './routes/backoffice';
 import { partnerBackofficeRoutes } from './routes/backoffice/partners';
+import { saBackofficeRoutes } from './routes/backoffice/sa-benefits';
 import { appRoute, rootRoute, signInRoute } from './routes/base';
 import { downloadsRoutes } from './routes/downloads';
 import { HomePage } from './routes/home';
@@ -51,6 +52,7 @@ const routeTree = rootRoute.addChildren([
     ...supportRoutes,
     ...backofficeRoutes,
     ...partnerBackofficeRoutes,
+    ...saBackofficeRoutes,
     ...partnerRoutes,
     ...softwareAssuranceRoutes,
     comingSoon('/online-services', 'nav.onlineServices'),
