@@ -120,7 +120,8 @@ export function SaBenefitRulesPage() {
                 t('saBackoffice.rules.benefit'),
                 t('saBackoffice.rules.qualifies'),
                 t('saBackoffice.rules.perLicense'),
-                t('saBackoffice.rules.actions'),
+                // Room for both buttons side by side in either language.
+                { label: t('saBackoffice.rules.actions'), minWidth: 190 },
               ]}
             >
               {draft.map((d) => {
@@ -131,7 +132,7 @@ export function SaBenefitRulesPage() {
                     <Table.Td>{qualifiesText(t, d.rule)}</Table.Td>
                     <Table.Td>{perLicenseText(t, i18n.language, d.rule)}</Table.Td>
                     <Table.Td>
-                      <Group gap="xs" wrap="nowrap">
+                      <Group gap="xs">
                         <Button
                           size="xs"
                           variant="outline"
