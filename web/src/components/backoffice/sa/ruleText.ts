@@ -11,20 +11,18 @@ export function qualifiesText(t: TFunction, rule: Rule): string {
   return parts.join('; ');
 }
 
-/** How much each qualifying license gives ("0.5 days per license"), or that the benefit is not measured. */
-export function perLicenseText(t: TFunction, locale: string, rule: Rule): string {
+/** How much each qualifying license gives ("0.5 days", "1 participant"), or that the benefit is not measured. */
+export function perLicenseText(t: TFunction, rule: Rule): string {
   if (rule.perLicense === null) return t('softwareAssurance.units.UNMEASURED');
-  return t('saBackoffice.rules.perLicenseValue', {
-    value: new Intl.NumberFormat(locale, { maximumFractionDigits: 4 }).format(rule.perLicense),
-    unit: t(`saBackoffice.unitNames.${BENEFIT_UNIT[rule.benefit]}`),
-  });
+  // The units' plural messages format the number in the language (0,5 in Swedish).
+  return t(`softwareAssurance.units.${BENEFIT_UNIT[rule.benefit]}`, { count: rule.perLicense });
 }
 
 /** A whole rule in one line, for the list of changes. */
-export function ruleText(t: TFunction, locale: string, rule: Rule): string {
+export function ruleText(t: TFunction, rule: Rule): string {
   return t('saBackoffice.rules.summary', {
     benefit: t(`softwareAssurance.benefits.${rule.benefit}`),
     qualifies: qualifiesText(t, rule),
-    perLicense: perLicenseText(t, locale, rule),
+    perLicense: perLicenseText(t, rule),
   });
 }

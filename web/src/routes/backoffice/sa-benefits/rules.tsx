@@ -26,8 +26,8 @@ import { usePageTitle } from '../../../lib/usePageTitle';
 
 /** One line of the confirmation: what saving does to one rule. */
 function ChangeLine({ change }: { change: RuleChange }) {
-  const { t, i18n } = useTranslation();
-  const text = (r: Rule) => ruleText(t, i18n.language, r);
+  const { t } = useTranslation();
+  const text = (r: Rule) => ruleText(t, r);
   if (change.kind === 'changed') {
     return <>{t('saBackoffice.rules.changed', { before: text(change.before), rule: text(change.rule) })}</>;
   }
@@ -40,7 +40,7 @@ function ChangeLine({ change }: { change: RuleChange }) {
  * saved, after a confirmation listing what changes, all at once.
  */
 export function SaBenefitRulesPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   usePageTitle(t('saBackoffice.rules.title'));
   const queryClient = useQueryClient();
   const rules = useQuery(benefitRulesQuery);
@@ -130,7 +130,7 @@ export function SaBenefitRulesPage() {
                   <Table.Tr key={d.key} data-rule={d.rule.benefit}>
                     <Table.Th scope="row">{name}</Table.Th>
                     <Table.Td>{qualifiesText(t, d.rule)}</Table.Td>
-                    <Table.Td>{perLicenseText(t, i18n.language, d.rule)}</Table.Td>
+                    <Table.Td>{perLicenseText(t, d.rule)}</Table.Td>
                     <Table.Td>
                       <Group gap="xs">
                         <Button
