@@ -103,6 +103,7 @@ describe('the publisher’s Software Assurance back office in Chromium (issue 13
     await dialog.getByRole('button', { name: 'Set HAR' }).click();
     await operator.getByText('Planning Services of 8765-4321 is on hold (HAR); its managers have been mailed.').waitFor();
     await expect.poll(() => row.textContent()).toContain('HAR (hold awaiting reactivation)');
+    expect(await row.getByTestId('hold-reason').textContent()).toMatch(/^Held since .+: Invoice 4711 is overdue$/);
     expect(await portal.newestMail('admin@contoso.example', 'benefitHeld')).toContain('Invoice 4711 is overdue');
     await customer.reload();
     await expect.poll(() => customerRow.textContent()).toContain('HAR (hold awaiting reactivation)');

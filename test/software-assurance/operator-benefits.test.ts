@@ -58,9 +58,15 @@ describe('The publisher’s benefits of a Licensing ID (R-SA-1, R-SA-2)', () => 
     const held = await t.as(operator).post(`${base}/hold`, { reason: '  Invoice 4711 is overdue  ' });
     expect(held.statusCode, held.body).toBe(200);
     expect(held.json().status).toBe('HAR');
+    // The publisher sees when and why the benefit was held; the customer's own view has no such list.
+    const seen = (await t.as(operator).get(`/operator/licensing-ids/${lid['67012345']}/sa-benefits`)).json();
+    expect(seen.holds).toEqual([{ benefit: 'E_LEARNING', since: '2026-03-01T09:00:00Z', reason: 'Invoice 4711 is overdue' }]);
+    expect(seen.benefits.find((b: { benefit: string }) => b.benefit === 'E_LEARNING').status).toBe('HAR');
+    expect((await t.as(admin).get(`/licensing-ids/${lid['67012345']}/sa-benefits`)).json().holds).toBeUndefined();
     const released = await t.as(operator).post(`${base}/release`, { reason: 'Invoice 4711 was paid' });
     expect(released.statusCode, released.body).toBe(200);
     expect(released.json().status).toBe('REQUIRES_ACTIVATION');
+    expect((await t.as(operator).get(`/operator/licensing-ids/${lid['67012345']}/sa-benefits`)).json().holds).toEqual([]);
     const mails = await q<{ template: string; text: string }>(
       sql`select template, text from outbox where id > ${before} and to_address = 'admin@contoso.example' order by id`,
     );

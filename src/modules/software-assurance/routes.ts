@@ -25,6 +25,7 @@ import {
   LicensingIdLookupQuerySchema,
   LicensingIdMatchesSchema,
   LicensingIdParams,
+  OperatorLicensingIdBenefitsSchema,
   SaExportQuerySchema,
   SaSummaryQuerySchema,
   SaSummarySchema,
@@ -314,15 +315,15 @@ export function softwareAssuranceModule({ db, clock, config }: ModuleDeps): Modu
         config: { action: 'operator' },
         schema: {
           tags,
-          summary: 'The benefits of any Licensing ID, for the publisher (R-SA-1, R-SA-2)',
+          summary: 'The benefits of any Licensing ID, for the publisher, with when and why each one on hold was held (R-SA-1, R-SA-2)',
           params: LicensingIdParams,
-          response: { 200: LicensingIdBenefitsSchema },
+          response: { 200: OperatorLicensingIdBenefitsSchema },
         },
       },
       async (req) => {
         const found = await reader.ofLicensingId(db, req.params.licensingId);
         if (!found) throw notFound('Licensing ID');
-        return found;
+        return { ...found, holds: await holds.holdsOf(req.params.licensingId) };
       },
     );
 

@@ -37,6 +37,11 @@ export const LicensingIdBenefitsSchema = z.object({
   benefits: z.array(BenefitSchema),
 });
 
+/** R-SA-2: for the publisher, each benefit on hold with when it was held and why (null for a hold given before reasons were). */
+export const OperatorLicensingIdBenefitsSchema = LicensingIdBenefitsSchema.extend({
+  holds: z.array(z.object({ benefit: BenefitCodeSchema, since: z.string(), reason: z.string().nullable() })),
+});
+
 export const LicensingIdParams = z.object({ licensingId: z.uuid() });
 export const BenefitParams = LicensingIdParams.extend({ benefit: BenefitCodeSchema });
 

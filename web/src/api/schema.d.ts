@@ -6299,7 +6299,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The benefits of any Licensing ID, for the publisher (R-SA-1, R-SA-2) */
+    /** The benefits of any Licensing ID, for the publisher, with when and why each one on hold was held (R-SA-1, R-SA-2) */
     get: {
       parameters: {
         query?: never;
@@ -6351,6 +6351,21 @@ export interface paths {
                 /** @enum {string} */
                 unit: 'SUPPORT_INCIDENTS' | 'PARTICIPANTS' | 'DOWNLOADS' | 'LICENSES' | 'DAYS' | 'UNMEASURED';
                 usedQuantity: number | null;
+              }[];
+              holds: {
+                /** @enum {string} */
+                benefit:
+                  | 'SUPPORT_24X7'
+                  | 'E_LEARNING'
+                  | 'HOME_USE_PROGRAM'
+                  | 'PLANNING_SERVICES'
+                  | 'TRAINING_VOUCHERS'
+                  | 'GLOBAL_SERVICE_MONITOR'
+                  | 'MULTI_LANGUAGE_PACK'
+                  | 'THIN_PC'
+                  | 'DYNAMICS_CUSTOMERSOURCE';
+                reason: string | null;
+                since: string;
               }[];
               licensingId: {
                 city: string | null;

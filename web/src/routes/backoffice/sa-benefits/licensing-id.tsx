@@ -12,6 +12,7 @@ import { Loading } from '../../../components/Loading';
 import { DataTable } from '../../../components/licensing/DataTable';
 import { AnchorLink } from '../../../components/links';
 import { BenefitQuantity, BenefitStatusBadge, CoverageEnd } from '../../../components/software-assurance/BenefitCells';
+import { formatDate } from '../../../lib/format';
 import { usePageTitle } from '../../../lib/usePageTitle';
 
 /**
@@ -20,12 +21,29 @@ import { usePageTitle } from '../../../lib/usePageTitle';
  * no further action.
  */
 export function OperatorLicensingIdBenefitsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   usePageTitle(t('saBackoffice.benefits.title'));
   const { licensingId } = useParams({ from: '/_app/operator/sa-benefits/$licensingId' });
   const benefits = useQuery(operatorBenefitsQuery(licensingId));
   const [notice, setNotice] = useState<string | null>(null);
   const data = benefits.data;
+  const holdOf = (b: Benefit) => (b.status === 'HAR' ? data?.holds.find((h) => h.benefit === b.benefit) : undefined);
+  // A held benefit says since when and why, so the next operator knows what lifting it depends on.
+  const status = (b: Benefit) => {
+    const hold = holdOf(b);
+    return (
+      <Stack gap={4} align="flex-start">
+        <BenefitStatusBadge status={b.status} />
+        {hold && (
+          <Text size="xs" data-testid="hold-reason">
+            {hold.reason
+              ? t('saBackoffice.benefits.heldFor', { date: formatDate(hold.since.slice(0, 10), i18n.language), reason: hold.reason })
+              : t('saBackoffice.benefits.heldSince', { date: formatDate(hold.since.slice(0, 10), i18n.language) })}
+          </Text>
+        )}
+      </Stack>
+    );
+  };
   const action = (b: Benefit) =>
     data && b.status !== 'EXPIRED' ? (
       <HoldChange licensingId={licensingId} number={data.licensingId.number} benefit={b} onDone={setNotice} />
@@ -91,7 +109,7 @@ export function OperatorLicensingIdBenefitsPage() {
                 {
                   key: 'status',
                   header: t('softwareAssurance.columns.status'),
-                  cell: (b) => <BenefitStatusBadge status={b.status} />,
+                  cell: status,
                   sort: (b) => b.status,
                 },
                 {
