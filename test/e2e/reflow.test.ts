@@ -232,6 +232,33 @@ describe('reflow at 320 and 390 px wide (WCAG 1.4.10)', () => {
     }
   }, 300_000);
 
+  it('the publisher’s Software Assurance back office (issue 13, R-SA-1, R-SA-2), its dialogs too, in English and in Swedish', async () => {
+    const page = await portal.signedIn('operator@northwind.example');
+    const enrollment = await portal.licensingIdOf('67012345');
+    const paths = ['/operator/sa-benefits?number=670', '/operator/sa-benefit-rules', `/operator/sa-benefits/${enrollment}`];
+    for (const lang of ['en', 'sv'] as const) {
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await chooseLanguage(page, lang);
+      for (const path of paths) {
+        await visit(page, path);
+        await expectReflow(page, path);
+      }
+      // A rule's form and a hold's reason on a phone.
+      for (const [path, button] of [
+        ['/operator/sa-benefit-rules', lang === 'en' ? 'Add a rule' : 'Lägg till en regel'],
+        [`/operator/sa-benefits/${enrollment}`, lang === 'en' ? 'Set HAR: e-Learning' : 'Pausa (HAR): e-learning'],
+      ] as const) {
+        await page.setViewportSize({ width: 1280, height: 800 });
+        await visit(page, path);
+        await page.getByRole('button', { name: button }).click();
+        await page.getByRole('dialog').waitFor();
+        await expectReflow(page, `${path} (${button})`);
+        await page.keyboard.press('Escape');
+        await page.getByRole('dialog').waitFor({ state: 'hidden' });
+      }
+    }
+  }, 300_000);
+
   it('on a phone the navigation drawer holds the language switch, the profile and sign-out, and they work', async () => {
     const page = await portal.signedIn('viewer@contoso.example', 'sv-SE');
     await page.setViewportSize({ width: 320, height: 800 });

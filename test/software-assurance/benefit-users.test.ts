@@ -136,7 +136,10 @@ describe('Benefit users of the Home Use Program (R-SA-6, R-PERM-8)', () => {
 
   it('R-SA-6 bad input: on hold (HAR) users cannot be added, edited or deleted; nothing changes', async () => {
     const operator = await signIn(t.app, 'operator@northwind.example');
-    expect((await t.as(operator).post(`/operator/licensing-ids/${lid}/sa-benefits/HOME_USE_PROGRAM/hold`)).statusCode).toBe(200);
+    expect(
+      (await t.as(operator).post(`/operator/licensing-ids/${lid}/sa-benefits/HOME_USE_PROGRAM/hold`, { reason: 'Payment overdue' }))
+        .statusCode,
+    ).toBe(200);
     const [u] = (await t.as(admin).get(base())).json().users as User[];
     const before = await footprint();
     expect(refused(await t.as(admin).post(base(), { ...ada, email: 'held@contoso.example' })).code).toBe('SA_BENEFIT_ON_HOLD');

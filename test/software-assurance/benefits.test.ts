@@ -216,7 +216,7 @@ describe('Software Assurance benefits (R-SA-1, R-SA-2, R-SA-3, R-PERM-8)', () =>
     const base = `/operator/licensing-ids/${lid['67012345']}/sa-benefits/SUPPORT_24X7`;
     await t.given.user('sa-sv@contoso.example', { locale: 'sv', grants: [{ on: '67012345', roles: ['SA_MANAGER'] }] });
     const before = (await q<{ n: number }>(sql`select coalesce(max(id), 0)::int as n from outbox`))[0]?.n ?? 0;
-    const held = await t.as(operator).post(`${base}/hold`);
+    const held = await t.as(operator).post(`${base}/hold`, { reason: 'Payment overdue' });
     expect(held.statusCode, held.body).toBe(200);
     expect(held.json().status).toBe('HAR');
     const mails = await q<{ to_address: string; locale: string; subject: string }>(
@@ -234,10 +234,10 @@ describe('Software Assurance benefits (R-SA-1, R-SA-2, R-SA-3, R-PERM-8)', () =>
     // On hold: the customer cannot activate it, and the publisher cannot hold it twice.
     const blocked = await t.as(admin).post(`/licensing-ids/${lid['67012345']}/sa-benefits/SUPPORT_24X7/activate`);
     expect(blocked.json().code).toBe('SA_BENEFIT_ON_HOLD');
-    expect((await t.as(operator).post(`${base}/hold`)).json().code).toBe('SA_BENEFIT_ON_HOLD');
-    const lifted = await t.as(operator).post(`${base}/release`);
+    expect((await t.as(operator).post(`${base}/hold`, { reason: 'Payment overdue' })).json().code).toBe('SA_BENEFIT_ON_HOLD');
+    const lifted = await t.as(operator).post(`${base}/release`, { reason: 'Payment received' });
     expect(lifted.json().status).toBe('REQUIRES_ACTIVATION');
-    expect((await t.as(operator).post(`${base}/release`)).json().code).toBe('SA_BENEFIT_NOT_ON_HOLD');
+    expect((await t.as(operator).post(`${base}/release`, { reason: 'Payment received' })).json().code).toBe('SA_BENEFIT_NOT_ON_HOLD');
     const released = await q<{ n: number }>(
       sql`select count(*)::int as n from outbox where id > ${before} and template = 'benefitReleased'`,
     );
@@ -252,9 +252,10 @@ describe('Software Assurance benefits (R-SA-1, R-SA-2, R-SA-3, R-PERM-8)', () =>
     expect(audits[0]?.licensing_ids).toEqual([lid['67012345']]);
     // An expired benefit takes no hold.
     const expired = (await expiredLicensingId())?.id;
-    expect((await t.as(operator).post(`/operator/licensing-ids/${expired}/sa-benefits/E_LEARNING/hold`)).json().code).toBe(
-      'SA_BENEFIT_EXPIRED',
-    );
+    expect(
+      (await t.as(operator).post(`/operator/licensing-ids/${expired}/sa-benefits/E_LEARNING/hold`, { reason: 'Payment overdue' })).json()
+        .code,
+    ).toBe('SA_BENEFIT_EXPIRED');
   });
 
   it('R-SA-1: the publisher reads and replaces the rules; a bad rule is refused and nothing changes', async () => {

@@ -142,13 +142,18 @@ describe('e-Learning domains and access code (R-SA-4, R-PERM-8)', () => {
 
   it('R-SA-4 bad input: on hold (HAR) no domain changes and no redemption; nothing changes', async () => {
     const operator = await signIn(t.app, 'operator@northwind.example');
-    expect((await t.as(operator).post(`/operator/licensing-ids/${lid}/sa-benefits/E_LEARNING/hold`)).statusCode).toBe(200);
+    expect(
+      (await t.as(operator).post(`/operator/licensing-ids/${lid}/sa-benefits/E_LEARNING/hold`, { reason: 'Payment overdue' })).statusCode,
+    ).toBe(200);
     const before = await footprint();
     await expectRefused(await t.as(admin).post(`${base()}/domains`, { domain: 'northwind.example' }), 409, 'SA_BENEFIT_ON_HOLD');
     await expectRefused(await t.as(admin).delete(`${base()}/domains/contoso.example`), 409, 'SA_BENEFIT_ON_HOLD');
     await expectRefused(await t.as(admin).post('/e-learning/redeem', { accessCode: code }), 409, 'SA_BENEFIT_ON_HOLD');
     expect(await footprint()).toEqual(before);
-    expect((await t.as(operator).post(`/operator/licensing-ids/${lid}/sa-benefits/E_LEARNING/release`)).statusCode).toBe(200);
+    expect(
+      (await t.as(operator).post(`/operator/licensing-ids/${lid}/sa-benefits/E_LEARNING/release`, { reason: 'Payment received' }))
+        .statusCode,
+    ).toBe(200);
   });
 
   it('R-SA-4: removing the last domain retires the code; participants already counted stay', async () => {

@@ -119,11 +119,11 @@ describe('Training vouchers (R-SA-5, R-PERM-8)', () => {
   });
 
   it('R-SA-5 bad input: a benefit on hold (HAR) takes no voucher; nothing changes', async () => {
-    await t.as(operator).post(`/operator/licensing-ids/${lid}/sa-benefits/TRAINING_VOUCHERS/hold`);
+    await t.as(operator).post(`/operator/licensing-ids/${lid}/sa-benefits/TRAINING_VOUCHERS/hold`, { reason: 'Payment overdue' });
     const before = await footprint();
     expect((await t.as(admin).post(base(), ada)).json().code).toBe('SA_BENEFIT_ON_HOLD');
     expect(await footprint()).toEqual(before);
-    await t.as(operator).post(`/operator/licensing-ids/${lid}/sa-benefits/TRAINING_VOUCHERS/release`);
+    await t.as(operator).post(`/operator/licensing-ids/${lid}/sa-benefits/TRAINING_VOUCHERS/release`, { reason: 'Payment received' });
   });
 
   it('R-SA-5 bad input: an expired benefit takes no voucher and gives no days back', async () => {

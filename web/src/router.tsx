@@ -8,6 +8,7 @@ import { accountPublicRoutes } from './routes/account';
 import { administrationRoutes } from './routes/administration';
 import { backofficeRoutes } from './routes/backoffice';
 import { partnerBackofficeRoutes } from './routes/backoffice/partners';
+import { saBackofficeRoutes } from './routes/backoffice/sa-benefits';
 import { trainingProviderRoutes } from './routes/backoffice/training-providers';
 import { appRoute, rootRoute, signInRoute } from './routes/base';
 import { downloadsRoutes } from './routes/downloads';
@@ -56,6 +57,7 @@ const routeTree = rootRoute.addChildren([
     ...backofficeRoutes,
     ...partnerBackofficeRoutes,
     ...trainingProviderRoutes,
+    ...saBackofficeRoutes,
     ...partnerRoutes,
     ...softwareAssuranceRoutes,
     ...reservationRoutes,

@@ -22,13 +22,30 @@ export async function benefitManagers(tx: DbOrTx, licensingId: string) {
   return res.rows;
 }
 
+/**
+ * R-SA-2: the benefits of a Licensing ID on hold, since when and why. The reason is read from the
+ * hold's audit entry, where it is recorded once, rather than kept a second time beside the state.
+ */
+async function holdsOf(tx: DbOrTx, licensingId: string) {
+  const res = await tx.execute<{ benefit: BenefitCode; since: string; reason: string | null }>(sql`
+    select s.benefit, to_char(s.hold_changed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as since,
+      (select a.after->>'reason' from audit_log a
+        where a.licensing_ids @> array[${licensingId}::uuid] and a.action = 'sa.benefit.hold' and a.after->>'benefit' = s.benefit::text
+        order by a.id desc limit 1) as reason
+    from sa_benefit_state s
+    where s.licensing_id = ${licensingId} and s.on_hold and s.hold_changed_at is not null
+    order by s.benefit`);
+  return res.rows;
+}
+
 export function createBenefitHold({ db, clock, config, reader }: { db: Db; clock: Clock; config: Config; reader: BenefitReader }) {
   /**
    * R-SA-2: the publisher sets HAR (hold awaiting reactivation) on a benefit, or lifts it; an
    * expired benefit takes no further action. The hold keeps the customer's activation, so lifting
-   * it returns the benefit to where it was.
+   * it returns the benefit to where it was. The publisher says why: the managers are told and the
+   * audit keeps it, since the customer has no other way to learn what to do about it.
    */
-  async function change(actor: Actor, licensingId: string, benefit: BenefitCode, hold: boolean) {
+  async function change(actor: Actor, licensingId: string, benefit: BenefitCode, hold: boolean, reason: string) {
     return db.transaction(async (tx) => {
       await lockBenefit(tx, licensingId, benefit);
       const current = await reader.ofLicensingId(tx, licensingId);
@@ -48,7 +65,7 @@ export function createBenefitHold({ db, clock, config, reader }: { db: Db; clock
         targetId: licensingId,
         organizationId: current.licensingId.organizationId,
         before: { benefit, status: before.status },
-        after: { benefit, hold },
+        after: { benefit, hold, reason },
       });
       const lid = current.licensingId;
       const url = `${config.publicUrl}/software-assurance/${licensingId}`;
@@ -63,6 +80,7 @@ export function createBenefitHold({ db, clock, config, reader }: { db: Db; clock
             benefit: BENEFIT_NAMES[m.locale][benefit],
             licensingId: lid.number,
             licensingName: lid.name,
+            reason,
             url,
           },
         })),
@@ -74,7 +92,9 @@ export function createBenefitHold({ db, clock, config, reader }: { db: Db; clock
     });
   }
   return {
-    hold: (actor: Actor, licensingId: string, benefit: BenefitCode) => change(actor, licensingId, benefit, true),
-    release: (actor: Actor, licensingId: string, benefit: BenefitCode) => change(actor, licensingId, benefit, false),
+    holdsOf: (licensingId: string) => holdsOf(db, licensingId),
+    hold: (actor: Actor, licensingId: string, benefit: BenefitCode, reason: string) => change(actor, licensingId, benefit, true, reason),
+    release: (actor: Actor, licensingId: string, benefit: BenefitCode, reason: string) =>
+      change(actor, licensingId, benefit, false, reason),
   };
 }

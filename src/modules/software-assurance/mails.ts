@@ -13,8 +13,8 @@ export const saMails = defineMails({
       sv: '{benefit} på {licensingId} är pausad',
     },
     body: {
-      en: 'Hello {firstName},\n\nThe publisher has put the Software Assurance benefit {benefit} of {licensingName} ({licensingId}) on hold (HAR, hold awaiting reactivation). It cannot be used or activated until the hold is lifted; you will get a mail then.\n\n[Open the benefits]({url})',
-      sv: 'Hej {firstName},\n\nUtgivaren har pausat Software Assurance-förmånen {benefit} för {licensingName} ({licensingId}) (HAR, väntar på återaktivering). Den kan inte användas eller aktiveras förrän pausen hävs; du får ett e-postmeddelande då.\n\n[Öppna förmånerna]({url})',
+      en: 'Hello {firstName},\n\nThe publisher has put the Software Assurance benefit {benefit} of {licensingName} ({licensingId}) on hold (HAR, hold awaiting reactivation). It cannot be used or activated until the hold is lifted; you will get a mail then.\n\nThe publisher’s reason: {reason}\n\n[Open the benefits]({url})',
+      sv: 'Hej {firstName},\n\nUtgivaren har pausat Software Assurance-förmånen {benefit} för {licensingName} ({licensingId}) (HAR, väntar på återaktivering). Den kan inte användas eller aktiveras förrän pausen hävs; du får ett e-postmeddelande då.\n\nUtgivarens anledning: {reason}\n\n[Öppna förmånerna]({url})',
     },
   },
   benefitReleased: {
@@ -23,8 +23,8 @@ export const saMails = defineMails({
       sv: 'Pausen för {benefit} på {licensingId} har hävts',
     },
     body: {
-      en: 'Hello {firstName},\n\nThe publisher has lifted the hold on the Software Assurance benefit {benefit} of {licensingName} ({licensingId}). It is back to the status it had before.\n\n[Open the benefits]({url})',
-      sv: 'Hej {firstName},\n\nUtgivaren har hävt pausen för Software Assurance-förmånen {benefit} för {licensingName} ({licensingId}). Den har åter den status den hade tidigare.\n\n[Öppna förmånerna]({url})',
+      en: 'Hello {firstName},\n\nThe publisher has lifted the hold on the Software Assurance benefit {benefit} of {licensingName} ({licensingId}). It is back to the status it had before.\n\nThe publisher’s reason: {reason}\n\n[Open the benefits]({url})',
+      sv: 'Hej {firstName},\n\nUtgivaren har hävt pausen för Software Assurance-förmånen {benefit} för {licensingName} ({licensingId}). Den har åter den status den hade tidigare.\n\nUtgivarens anledning: {reason}\n\n[Öppna förmånerna]({url})',
     },
   },
   voucherAssigned: {

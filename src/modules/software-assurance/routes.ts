@@ -23,8 +23,12 @@ import {
   ElearningRedeemSchema,
   ElearningRedemptionSchema,
   ElearningSetupSchema,
+  HoldReasonSchema,
   LicensingIdBenefitsSchema,
+  LicensingIdLookupQuerySchema,
+  LicensingIdMatchesSchema,
   LicensingIdParams,
+  OperatorLicensingIdBenefitsSchema,
   SaExportQuerySchema,
   SaSummaryQuerySchema,
   SaSummarySchema,
@@ -297,20 +301,35 @@ export function softwareAssuranceModule({ db, clock, config }: ModuleDeps): Modu
     );
 
     app.get(
+      '/operator/sa-benefits/licensing-ids',
+      {
+        config: { action: 'operator' },
+        schema: {
+          tags,
+          summary:
+            'Find any customer’s Licensing IDs by number (or its beginning), to see their benefits; one number may stand in several programs (R-SA-1, R-SA-2)',
+          querystring: LicensingIdLookupQuerySchema,
+          response: { 200: LicensingIdMatchesSchema },
+        },
+      },
+      async (req) => ({ items: await reader.findByNumber(req.query.number) }),
+    );
+
+    app.get(
       '/operator/licensing-ids/:licensingId/sa-benefits',
       {
         config: { action: 'operator' },
         schema: {
           tags,
-          summary: 'The benefits of any Licensing ID, for the publisher (R-SA-1, R-SA-2)',
+          summary: 'The benefits of any Licensing ID, for the publisher, with when and why each one on hold was held (R-SA-1, R-SA-2)',
           params: LicensingIdParams,
-          response: { 200: LicensingIdBenefitsSchema },
+          response: { 200: OperatorLicensingIdBenefitsSchema },
         },
       },
       async (req) => {
         const found = await reader.ofLicensingId(db, req.params.licensingId);
         if (!found) throw notFound('Licensing ID');
-        return found;
+        return { ...found, holds: await holds.holdsOf(req.params.licensingId) };
       },
     );
 
@@ -325,13 +344,14 @@ export function softwareAssuranceModule({ db, clock, config }: ModuleDeps): Modu
           schema: {
             tags,
             summary: hold
-              ? 'Put a benefit on hold (HAR); its Administrators and SA Managers are mailed (R-SA-2)'
-              : 'Lift the hold (HAR) from a benefit; its Administrators and SA Managers are mailed (R-SA-2)',
+              ? 'Put a benefit on hold (HAR) for the reason given; its Administrators and SA Managers are mailed the reason (R-SA-2)'
+              : 'Lift the hold (HAR) from a benefit for the reason given; its Administrators and SA Managers are mailed the reason (R-SA-2)',
             params: BenefitParams,
+            body: HoldReasonSchema,
             response: { 200: BenefitSchema },
           },
         },
-        async (req) => (hold ? holds.hold : holds.release)(actorOf(req), req.params.licensingId, req.params.benefit),
+        async (req) => (hold ? holds.hold : holds.release)(actorOf(req), req.params.licensingId, req.params.benefit, req.body.reason),
       );
     }
   };

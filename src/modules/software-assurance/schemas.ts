@@ -37,6 +37,11 @@ export const LicensingIdBenefitsSchema = z.object({
   benefits: z.array(BenefitSchema),
 });
 
+/** R-SA-2: for the publisher, each benefit on hold with when it was held and why (null for a hold given before reasons were). */
+export const OperatorLicensingIdBenefitsSchema = LicensingIdBenefitsSchema.extend({
+  holds: z.array(z.object({ benefit: BenefitCodeSchema, since: z.string(), reason: z.string().nullable() })),
+});
+
 export const LicensingIdParams = z.object({ licensingId: z.uuid() });
 export const BenefitParams = LicensingIdParams.extend({ benefit: BenefitCodeSchema });
 
@@ -81,6 +86,23 @@ export const BenefitRuleSchema = z.object({
   perLicense: z.number().positive().max(1_000_000).nullable(),
 });
 export const BenefitRulesSchema = z.object({ rules: z.array(BenefitRuleSchema).max(500) });
+
+/** R-SA-2: why the publisher sets or lifts HAR; audited and told to the customer's managers. */
+export const HoldReasonSchema = z.object({
+  reason: z
+    .string()
+    .trim()
+    .min(1)
+    .max(500)
+    .describe('why the benefit is held or released: mailed to the Licensing ID’s managers and audited'),
+});
+
+export const LicensingIdLookupQuerySchema = z.object({
+  number: z.string().trim().min(1).max(40).describe('a Licensing ID number, or its beginning'),
+});
+export const LicensingIdMatchesSchema = z.object({
+  items: z.array(BenefitLicensingIdSchema.extend({ programCode: z.string() })),
+});
 
 export const VoucherParams = LicensingIdParams.extend({ voucherId: z.uuid() });
 

@@ -85,6 +85,20 @@ export function createBenefitReader({ db, clock, config }: { db: Db; clock: Cloc
       return { asOf: today, visibleLicensingIds: refs.length, rows: arrange(rows, filter, sort, descending) };
     },
 
+    /**
+     * The publisher finds a customer's Licensing ID by its number (or its beginning) to see its
+     * benefits; the same number may stand in several programs, so each match names its program.
+     */
+    async findByNumber(number: string) {
+      const like = `${number.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const res = await db.execute<BenefitLicensingId & { programCode: string } & Record<string, unknown>>(sql`
+        select l.id, l.number, l.name, l.program_code::text as "programCode", o.name as organization, o.id as "organizationId", o.city
+        from licensing_id l join organization o on o.id = l.organization_id
+        where l.number ilike ${like}
+        order by l.number, l.program_code limit 50`);
+      return res.rows;
+    },
+
     async benefitOf(tx: DbOrTx, licensingId: string, benefit: BenefitCode): Promise<Benefit | undefined> {
       const today = dayOf(clock.now());
       return (await benefitsIn(tx, sql`${licensingId}::uuid`, today)).get(licensingId)?.find((b) => b.benefit === benefit);

@@ -30,9 +30,8 @@ export const SOFTWARE_ASSURANCE_CASES: Record<string, RouteCase> = {
   },
   'GET /api/v1/operator/sa-benefit-rules': {},
   'PUT /api/v1/operator/sa-benefit-rules': { body: { rules: [{ benefit: 'E_LEARNING', pools: [], productCodes: [], perLicense: 1 }] } },
+  'GET /api/v1/operator/sa-benefits/licensing-ids': { query: 'number=670' },
   'GET /api/v1/operator/licensing-ids/:licensingId/sa-benefits': {},
-  'POST /api/v1/operator/licensing-ids/:licensingId/sa-benefits/:benefit/hold': { params: { benefit: 'E_LEARNING' } },
-  'POST /api/v1/operator/licensing-ids/:licensingId/sa-benefits/:benefit/release': { params: { benefit: 'E_LEARNING' } },
   // R-SA-5: the publisher's register of training providers; the provider's own routes answer its credential only.
   'GET /api/v1/operator/training-providers': {},
   'POST /api/v1/operator/training-providers': {
@@ -42,4 +41,11 @@ export const SOFTWARE_ASSURANCE_CASES: Record<string, RouteCase> = {
   'DELETE /api/v1/operator/training-providers/:providerId/credential': { params: { providerId: NIL } },
   'GET /api/v1/training-provider/vouchers/:voucherNumber': { params: { voucherNumber: 'TV-WALK-WALK-WALK' } },
   'POST /api/v1/training-provider/vouchers/:voucherNumber/redeem': { params: { voucherNumber: 'TV-WALK-WALK-WALK' } },
+  'POST /api/v1/operator/licensing-ids/:licensingId/sa-benefits/:benefit/hold': {
+    params: { benefit: 'E_LEARNING' },
+    body: { reason: 'Walk: payment overdue' },
+  },
+  'POST /api/v1/operator/licensing-ids/:licensingId/sa-benefits/:benefit/release': {
+    body: { reason: 'Walk: payment received' },
+  },
 };

@@ -6536,7 +6536,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The benefits of any Licensing ID, for the publisher (R-SA-1, R-SA-2) */
+    /** The benefits of any Licensing ID, for the publisher, with when and why each one on hold was held (R-SA-1, R-SA-2) */
     get: {
       parameters: {
         query?: never;
@@ -6589,6 +6589,21 @@ export interface paths {
                 unit: 'SUPPORT_INCIDENTS' | 'PARTICIPANTS' | 'DOWNLOADS' | 'LICENSES' | 'DAYS' | 'UNMEASURED';
                 usedQuantity: number | null;
               }[];
+              holds: {
+                /** @enum {string} */
+                benefit:
+                  | 'SUPPORT_24X7'
+                  | 'E_LEARNING'
+                  | 'HOME_USE_PROGRAM'
+                  | 'PLANNING_SERVICES'
+                  | 'TRAINING_VOUCHERS'
+                  | 'GLOBAL_SERVICE_MONITOR'
+                  | 'MULTI_LANGUAGE_PACK'
+                  | 'THIN_PC'
+                  | 'DYNAMICS_CUSTOMERSOURCE';
+                reason: string | null;
+                since: string;
+              }[];
               licensingId: {
                 city: string | null;
                 /** Format: uuid */
@@ -6628,7 +6643,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Put a benefit on hold (HAR); its Administrators and SA Managers are mailed (R-SA-2) */
+    /** Put a benefit on hold (HAR) for the reason given; its Administrators and SA Managers are mailed the reason (R-SA-2) */
     post: {
       parameters: {
         query?: never;
@@ -6648,7 +6663,14 @@ export interface paths {
         };
         cookie?: never;
       };
-      requestBody?: never;
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description why the benefit is held or released: mailed to the Licensing ID’s managers and audited */
+            reason: string;
+          };
+        };
+      };
       responses: {
         /** @description Default Response */
         200: {
@@ -6717,7 +6739,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Lift the hold (HAR) from a benefit; its Administrators and SA Managers are mailed (R-SA-2) */
+    /** Lift the hold (HAR) from a benefit for the reason given; its Administrators and SA Managers are mailed the reason (R-SA-2) */
     post: {
       parameters: {
         query?: never;
@@ -6737,7 +6759,14 @@ export interface paths {
         };
         cookie?: never;
       };
-      requestBody?: never;
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description why the benefit is held or released: mailed to the Licensing ID’s managers and audited */
+            reason: string;
+          };
+        };
+      };
       responses: {
         /** @description Default Response */
         200: {
@@ -7997,6 +8026,64 @@ export interface paths {
         };
       };
     };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/operator/sa-benefits/licensing-ids': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Find any customer’s Licensing IDs by number (or its beginning), to see their benefits; one number may stand in several programs (R-SA-1, R-SA-2) */
+    get: {
+      parameters: {
+        query: {
+          /** @description a Licensing ID number, or its beginning */
+          number: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                city: string | null;
+                /** Format: uuid */
+                id: string;
+                name: string;
+                number: string;
+                organization: string;
+                programCode: string;
+              }[];
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;

@@ -3,6 +3,7 @@ import { createLink, type LinkComponentProps } from '@tanstack/react-router';
 import type { ComponentPropsWithRef, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAdministrationNavItems } from './administration/useAdministrationNavItems';
+import { useSaBackofficeNavItems } from './backoffice/sa/useSaBackofficeNavItems';
 import { useIdentityNavItems } from './identity/useIdentityNavItems';
 import { usePartnerNavItems } from './partner/usePartnerNavItems';
 import { useSupportNavItems } from './support/useSupportNavItems';
@@ -39,6 +40,7 @@ export function MainNav({ onNavigate, top }: { onNavigate: () => void; top?: Rea
     ...useSupportNavItems(),
     ...useIdentityNavItems(),
     ...usePartnerNavItems(),
+    ...useSaBackofficeNavItems(),
   ];
   return (
     <AppShell.Navbar p="sm" aria-label={t('nav.label')} style={{ overflowY: 'auto' }}>
