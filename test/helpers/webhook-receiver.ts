@@ -19,7 +19,7 @@ export interface WebhookReceiver {
   received: Received[];
   /** How many requests for the same webhook-id were ever in progress at once (1: never two at once). */
   maxConcurrentPerId(): number;
-  /** Changes what the receiver answers from now on (the n-th request it gets, counted from 1). */
+  /** Changes what the receiver answers from now on (the n-th request it gets from now, counted from 1). */
   behave(b: (n: number, id: string) => Behaviour): void;
   close(): Promise<void>;
 }
@@ -90,6 +90,7 @@ export async function startWebhookReceiver(secret: string, behave: (n: number, i
     maxConcurrentPerId: () => maxConcurrent,
     behave(b) {
       behaviour = b;
+      count = 0;
     },
     async close() {
       for (const res of hanging) res.destroy();
