@@ -9,6 +9,7 @@ import { ORDERS_CASES } from './cases/orders.js';
 import { PARTNER_CHANGE_CASES } from './cases/partner-change.js';
 import { PARTNERS_CASES } from './cases/partners.js';
 import { PERMISSIONS_CASES } from './cases/permissions.js';
+import { PROVISIONING_CASES } from './cases/provisioning.js';
 import { RECOVERY_CASES } from './cases/recovery.js';
 import { REGISTRATION_CASES } from './cases/registration.js';
 import { SECOND_FACTOR_CASES } from './cases/second-factor.js';
@@ -36,4 +37,5 @@ export const ROUTE_CASES: Record<string, import('./cases/types.js').RouteCase> =
   ...PARTNER_CHANGE_CASES,
   ...SOFTWARE_ASSURANCE_CASES,
   ...BENEFIT_DELEGATION_CASES,
+  ...PROVISIONING_CASES,
 };
