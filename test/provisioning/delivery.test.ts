@@ -134,6 +134,15 @@ describe('delivering provisioning events to the publisher’s provisioning syste
     expect(await attemptsOf(id)).toHaveLength(4);
     expect((await q(sql`select id from provisioning_event where id = ${id}`)).length).toBe(1);
     expect((await deliverDue(deps, new Date(Date.now() + 86_400_000))).attempted).toBe(0);
+    // The publisher's staff are told once, at the support address, with a link to the event.
+    const mails = await q<{ to_address: string; subject: string; text: string }>(
+      sql`select to_address, subject, text from outbox where template = 'provisioningDeliveryFailed' and text like ${`%${id}%`}`,
+    );
+    expect(mails).toHaveLength(1);
+    expect(mails[0]?.to_address).toBe(t.config.SUPPORT_MAIL);
+    expect(mails[0]?.subject).toBe('Provisioning event not delivered: service.activation about service-account-link:1');
+    expect(mails[0]?.text).toContain('after 4 attempts (last outcome: HTTP_ERROR)');
+    expect(mails[0]?.text).toContain(`/operator/provisioning/${id}`);
   });
 
   it('a receiver that is down: UNREACHABLE, still queued; nothing is lost', async () => {

@@ -3,10 +3,12 @@ import { sql } from 'drizzle-orm';
 import type { Config } from '../../config.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/client.js';
+import { enqueueMail } from '../../platform/mail/outbox.js';
 import { type OutboundFetch, outbound } from '../../platform/net/outbound.js';
 import { startPolling } from '../../platform/polling.js';
 import type { Secrets } from '../../platform/secrets.js';
 import { type AttemptResult, attemptDelivery } from './attempt.js';
+import { provisioningMails } from './mails.js';
 import { afterFailure, type DeliveryLimits } from './retry.js';
 import { provisioningDeliveryAttempt } from './tables.js';
 
@@ -42,6 +44,7 @@ interface Claimed extends Record<string, unknown> {
   attempts: number;
   queued_at: string | Date;
   type: string;
+  subject: string;
   data: unknown;
   created_at: string | Date;
 }
@@ -63,13 +66,14 @@ async function claim(db: Db, now: Date, limit: number, lease: string, leaseUntil
       order by next_attempt_at
       limit ${limit}
       for update skip locked)
-    returning d.event_id, d.attempts, d.queued_at, e.type, e.data, e.created_at`);
+    returning d.event_id, d.attempts, d.queued_at, e.type, e.subject, e.data, e.created_at`);
   return rows;
 }
 
 /**
  * Logs the attempt and moves the event on. Only the lease's holder moves it: had the lease run out
- * and another node taken the event, this late attempt is still logged but decides nothing.
+ * and another node taken the event, this late attempt is still logged but decides nothing. An event
+ * given up on is mailed to the publisher's staff (SUPPORT_MAIL) in the same transaction.
  */
 async function record(deps: DeliveryDeps, claimed: Claimed, lease: string, startedAt: Date, result: AttemptResult) {
   const attempts = claimed.attempts + 1;
@@ -89,13 +93,29 @@ async function record(deps: DeliveryDeps, claimed: Claimed, lease: string, start
     });
     const nextAttemptAt = next.state === 'PENDING' ? next.nextAttemptAt : now;
     // attempts + 1 in SQL, not the value read at claim time: the row is the count's one source.
-    await tx.execute(sql`
+    const moved = await tx.execute<{ attempts: number }>(sql`
       update provisioning_delivery set
         state = ${next.state}, attempts = attempts + 1, lease = null,
         next_attempt_at = ${nextAttemptAt.toISOString()}::timestamptz,
         last_attempt_at = ${startedAt.toISOString()}::timestamptz, last_outcome = ${result.outcome},
         delivered_at = ${next.state === 'DELIVERED' ? now.toISOString() : null}::timestamptz
-      where event_id = ${claimed.event_id} and lease = ${lease}`);
+      where event_id = ${claimed.event_id} and lease = ${lease}
+      returning attempts`);
+    const [row] = moved.rows;
+    if (row && next.state === 'FAILED') {
+      await enqueueMail(tx, {
+        to: deps.config.SUPPORT_MAIL,
+        locale: deps.config.SUPPORT_MAIL_LOCALE,
+        template: provisioningMails.provisioningDeliveryFailed,
+        params: {
+          type: claimed.type,
+          subject: claimed.subject,
+          attempts: row.attempts,
+          outcome: result.outcome,
+          url: `${deps.config.publicUrl}/operator/provisioning/${claimed.event_id}`,
+        },
+      });
+    }
   });
   return next.state;
 }
