@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Config } from '../../config.js';
 import type { Clock } from '../../platform/clock.js';
-import type { Db } from '../../platform/db/client.js';
+import type { Db, DbOrTx } from '../../platform/db/client.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
 import { type OutboundFetch, outbound } from '../../platform/net/outbound.js';
 import { startPolling } from '../../platform/polling.js';
@@ -10,7 +10,6 @@ import type { Secrets } from '../../platform/secrets.js';
 import { type AttemptResult, attemptDelivery } from './attempt.js';
 import { provisioningMails } from './mails.js';
 import { afterFailure, type DeliveryLimits } from './retry.js';
-import { provisioningDeliveryAttempt } from './tables.js';
 
 export interface DeliveryDeps {
   db: Db;
@@ -82,18 +81,15 @@ async function record(deps: DeliveryDeps, claimed: Claimed, lease: string, start
     result.outcome === 'DELIVERED'
       ? { state: 'DELIVERED' as const, nextAttemptAt: now }
       : afterFailure(attempts, new Date(claimed.queued_at), now, deliveryLimits(deps.config), deps.random);
-  await deps.db.transaction(async (tx) => {
-    await tx.insert(provisioningDeliveryAttempt).values({
-      eventId: claimed.event_id,
-      startedAt,
-      durationMs: result.durationMs,
-      outcome: result.outcome,
-      statusCode: result.statusCode,
-      error: result.error,
-    });
-    const nextAttemptAt = next.state === 'PENDING' ? next.nextAttemptAt : now;
-    // attempts + 1 in SQL, not the value read at claim time: the row is the count's one source.
-    const moved = await tx.execute<{ attempts: number }>(sql`
+  const nextAttemptAt = next.state === 'PENDING' ? next.nextAttemptAt : now;
+  // The attempt and the move in one statement (one round trip: this runs once per event sent).
+  // attempts + 1 in SQL, not the value read at claim time: the row is the count's one source.
+  const recordAttempt = (tx: DbOrTx) =>
+    tx.execute<{ attempts: number }>(sql`
+      with logged as (
+        insert into provisioning_delivery_attempt (event_id, started_at, duration_ms, outcome, status_code, error)
+        values (${claimed.event_id}, ${startedAt.toISOString()}::timestamptz, ${result.durationMs}, ${result.outcome},
+          ${result.statusCode}, ${result.error}))
       update provisioning_delivery set
         state = ${next.state}, attempts = attempts + 1, lease = null,
         next_attempt_at = ${nextAttemptAt.toISOString()}::timestamptz,
@@ -101,21 +97,25 @@ async function record(deps: DeliveryDeps, claimed: Claimed, lease: string, start
         delivered_at = ${next.state === 'DELIVERED' ? now.toISOString() : null}::timestamptz
       where event_id = ${claimed.event_id} and lease = ${lease}
       returning attempts`);
-    const [row] = moved.rows;
-    if (row && next.state === 'FAILED') {
-      await enqueueMail(tx, {
-        to: deps.config.SUPPORT_MAIL,
-        locale: deps.config.SUPPORT_MAIL_LOCALE,
-        template: provisioningMails.provisioningDeliveryFailed,
-        params: {
-          type: claimed.type,
-          subject: claimed.subject,
-          attempts: row.attempts,
-          outcome: result.outcome,
-          url: `${deps.config.publicUrl}/operator/provisioning/${claimed.event_id}`,
-        },
-      });
-    }
+  if (next.state !== 'FAILED') {
+    await recordAttempt(deps.db);
+    return next.state;
+  }
+  await deps.db.transaction(async (tx) => {
+    const [row] = (await recordAttempt(tx)).rows;
+    if (!row) return;
+    await enqueueMail(tx, {
+      to: deps.config.SUPPORT_MAIL,
+      locale: deps.config.SUPPORT_MAIL_LOCALE,
+      template: provisioningMails.provisioningDeliveryFailed,
+      params: {
+        type: claimed.type,
+        subject: claimed.subject,
+        attempts: row.attempts,
+        outcome: result.outcome,
+        url: `${deps.config.publicUrl}/operator/provisioning/${claimed.event_id}`,
+      },
+    });
   });
   return next.state;
 }
