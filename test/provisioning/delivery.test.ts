@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type DeliveryDeps, deliverDue } from '../../src/modules/provisioning/deliver.js';
+import { type DeliveryDeps, deliverDue, startProvisioningDelivery } from '../../src/modules/provisioning/deliver.js';
 import { enqueueProvisioning } from '../../src/modules/provisioning/enqueue.js';
 import type { ProvisioningEvent } from '../../src/modules/provisioning/events.js';
 import { systemClock } from '../../src/platform/clock.js';
@@ -181,6 +181,32 @@ describe('delivering provisioning events to the publisher’s provisioning syste
       sql`select count(*)::int as n from provisioning_delivery where state = 'DELIVERED' and attempts = 1 and event_id = any(${sql.param(ids)}::uuid[])`,
     );
     expect(states[0]?.n).toBe(30);
+  });
+
+  it('the server’s worker polls: an event enqueued while it runs is delivered without anyone asking', async () => {
+    const worker = startProvisioningDelivery({ ...deps, config: { ...t.config, PROVISIONING_POLL_MS: 20 } });
+    try {
+      const id = await enqueue();
+      await expect.poll(async () => (await deliveryOf(id))?.state, { timeout: 5000 }).toBe('DELIVERED');
+      expect(receiver.received.map((r) => [r.id, r.verified])).toEqual([[id, true]]);
+    } finally {
+      await worker.stop();
+    }
+  });
+
+  it('a lease that ran out (a node that died mid-attempt) lets another worker take the event; the late attempt is logged but decides nothing', async () => {
+    receiver.behave(() => ({ status: 200, delayMs: 300 }));
+    const id = await enqueue();
+    const late = deliverDue(deps, new Date());
+    await expect.poll(() => receiver.received.length).toBe(1);
+    // The first worker's lease is taken as run out: a second worker claims the event and delivers it first.
+    await t.database.db.execute(sql`update provisioning_delivery set next_attempt_at = now() - interval '1 second' where event_id = ${id}`);
+    receiver.behave(() => ({ status: 500 }));
+    const second = deliverDue(deps, new Date());
+    await Promise.all([late, second]);
+    // The second (500) decided the state; the first's later 200 was only logged.
+    expect((await attemptsOf(id)).map((a) => a.outcome).sort()).toEqual(['DELIVERED', 'HTTP_ERROR']);
+    expect(await deliveryOf(id)).toMatchObject({ state: 'PENDING', attempts: 1, last_outcome: 'HTTP_ERROR', lease: null });
   });
 
   it('without a configured URL nothing is sent and the events wait', async () => {
