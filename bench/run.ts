@@ -5,6 +5,7 @@ import { downloadBench } from './downloads.js';
 import { importAgreementsBench } from './import-agreements.js';
 import { licenseSummaryBench } from './license-summary.js';
 import { partnerCustomersBench } from './partner-customers.js';
+import { provisioningDeliveryBench } from './provisioning-delivery.js';
 import { reservationsBench } from './reservations.js';
 import { saSummaryBench } from './sa-summary.js';
 import { supportQueueBench } from './support-queue.js';
@@ -24,6 +25,7 @@ const benches: Record<
   'partner-customers': partnerCustomersBench,
   'sa-summary': saSummaryBench,
   reservations: reservationsBench,
+  'provisioning-delivery': provisioningDeliveryBench,
 };
 
 /** Thousands separated; small figures keep the decimals where their differences are. */

@@ -31,7 +31,12 @@ export async function openApiDocument(): Promise<OpenAPI3> {
     config,
     database,
     clock: { now: () => new Date(0) },
-    secrets: { keyEncryptionKey: randomBytes(32), signingKey, signingPublicKeyPem },
+    secrets: {
+      keyEncryptionKey: randomBytes(32),
+      signingKey,
+      signingPublicKeyPem,
+      provisioningWebhookSecret: `whsec_${randomBytes(32).toString('base64')}`,
+    },
     logger: false,
     webRoot: path.join(root, 'no-portal'),
   });

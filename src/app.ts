@@ -32,6 +32,7 @@ import { roleGrantsForIdentity } from './modules/permissions/for-identity.js';
 import { resellerModule } from './modules/permissions/reseller/routes.js';
 import { permissionsModule } from './modules/permissions/routes.js';
 import { userAccountModule } from './modules/permissions/users/account/routes.js';
+import { provisioningModule } from './modules/provisioning/routes.js';
 import { onboardingModule } from './modules/relationship/onboarding/routes.js';
 import { relationshipRoutes } from './modules/relationship/routes.js';
 import { createRelationshipService } from './modules/relationship/service.js';
@@ -127,6 +128,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     partnerChangeModule(moduleDeps),
     softwareAssuranceModule(moduleDeps),
     reservationsModule(moduleDeps, partnerOfRecordForReservations),
+    provisioningModule(moduleDeps),
     mailViewerRoutes(db, { smtp: Boolean(config.SMTP_URL) }),
   ];
   await app.register(

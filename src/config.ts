@@ -212,6 +212,48 @@ const Env = z.object({
     .positive()
     .max(24 * 3600)
     .default(300),
+  /**
+   * The publisher's provisioning system: every activation, renewal and de-provisioning is POSTed
+   * here as a signed webhook (Standard Webhooks). Unset: nothing is sent and events stay queued,
+   * visible in the back office, until a URL is configured.
+   */
+  PROVISIONING_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /**
+   * The webhooks' signing secret, "whsec_" and base64 of 24 to 64 bytes. Unset: one is generated
+   * once into DATA_DIR/provisioning-webhook.secret, from which the operator gives it to the receiver.
+   */
+  PROVISIONING_WEBHOOK_SECRET: z
+    .string()
+    .trim()
+    .regex(/^whsec_[A-Za-z0-9+/]{32,88}={0,2}$/, 'PROVISIONING_WEBHOOK_SECRET must be whsec_ and base64 of 24 to 64 bytes')
+    .optional(),
+  /**
+   * The provisioning URL may be on loopback or a private network (the publisher's intranet, a
+   * test receiver). Off by default: like other outbound requests it must reach a public address.
+   */
+  PROVISIONING_ALLOW_PRIVATE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  /** One delivery attempt may take this long (connect, answer and body) before it counts as a timeout. */
+  PROVISIONING_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** A failing event is retried, waiting from RETRY_BASE up to RETRY_MAX (doubling, with jitter)… */
+  PROVISIONING_RETRY_BASE_SECONDS: z.coerce.number().positive().max(3600).default(5),
+  PROVISIONING_RETRY_MAX_SECONDS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 3600)
+    .default(3600),
+  /** …until this many attempts or this age, then it is marked failed (kept, and redelivered from the back office). */
+  PROVISIONING_MAX_ATTEMPTS: z.coerce.number().int().positive().max(100).default(15),
+  PROVISIONING_MAX_AGE_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(72),
+  /** How often each node looks for events due for delivery, and how many it sends at once. */
+  PROVISIONING_POLL_MS: z.coerce.number().int().min(10).max(600_000).default(2000),
+  PROVISIONING_BATCH: z.coerce.number().int().positive().max(200).default(20),
   SEED_DEMO: z
     .enum(['true', 'false'])
     .default('true')

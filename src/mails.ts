@@ -6,6 +6,7 @@ import { ordersMails } from './modules/orders/mails.js';
 import { partnerChangeMails } from './modules/partners/change/mails.js';
 import { partnerMails } from './modules/partners/mails.js';
 import { addOpenMails, permissionsMails } from './modules/permissions/mails.js';
+import { provisioningMails } from './modules/provisioning/mails.js';
 import { onboardingMails } from './modules/relationship/onboarding/mails.js';
 import { saMails } from './modules/software-assurance/mails.js';
 import { supportMails } from './modules/support/mails.js';
@@ -27,4 +28,5 @@ export const ALL_MAILS: MailTemplate[] = [
   ...all(partnerMails),
   ...all(partnerChangeMails),
   ...all(saMails),
+  ...all(provisioningMails),
 ];

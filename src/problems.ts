@@ -11,6 +11,7 @@ import { PARTNER_CHANGE_PROBLEMS } from './modules/partners/change/problems.js';
 import { BENEFIT_DELEGATION_PROBLEMS } from './modules/partners/delegation/problems.js';
 import { PARTNERS_PROBLEMS } from './modules/partners/problems.js';
 import { ADD_OPEN_PROBLEMS, PERMISSIONS_PROBLEMS } from './modules/permissions/problems.js';
+import { PROVISIONING_PROBLEMS } from './modules/provisioning/problems.js';
 import { ONBOARDING_PROBLEMS } from './modules/relationship/onboarding/problems.js';
 import { REPORTS_PROBLEMS } from './modules/reports/problems.js';
 import { RESERVATIONS_PROBLEMS } from './modules/reservations/problems.js';
@@ -46,4 +47,5 @@ export const ALL_PROBLEMS: ProblemTitles = {
   ...TRAINING_PROVIDER_PROBLEMS,
   ...BENEFIT_DELEGATION_PROBLEMS,
   ...RESERVATIONS_PROBLEMS,
+  ...PROVISIONING_PROBLEMS,
 };

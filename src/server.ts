@@ -6,6 +6,7 @@ import { seedDemo } from './demo/seed.js';
 import { startPartnerChangeSweeper } from './modules/partners/change/sweep.js';
 import { partnerRecordsForRelationship } from './modules/partners/for-relationship.js';
 import { contactGrantsForRelationship } from './modules/permissions/contact-grants.js';
+import { startProvisioningDelivery } from './modules/provisioning/deliver.js';
 import { startExpirySchedule } from './modules/relationship/onboarding/expiry-schedule.js';
 import { systemClock } from './platform/clock.js';
 import { openDatabase } from './platform/db/client.js';
@@ -44,6 +45,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
       : null;
     // R-REL-6: expires unanswered changes of channel partner and completes those whose grace period ended.
     const sweeper = startPartnerChangeSweeper({ db: database.db, config, clock: systemClock }, (e) => app.log.error(e));
+    // Webhooks to the publisher's provisioning system (a no-op round while no URL is configured).
+    const provisioning = startProvisioningDelivery({ db: database.db, config, clock: systemClock, secrets }, (e) => app.log.error(e));
     await app.listen({ port: config.PORT, host: config.HOST });
     const expiry = startExpirySchedule(
       { db: database.db, config, clock: systemClock },
@@ -67,6 +70,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
         await app.close();
         await dispatcher?.stop();
         await sweeper.stop();
+        await provisioning.stop();
         await database.close();
         await embedded?.stop();
       },

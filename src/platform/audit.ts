@@ -55,6 +55,7 @@ export const AUDIT_ACTIONS = [
   'permissions.inheritance-choice',
   'permissions.inheritance-sync',
   'permissions.leave',
+  'provisioning.redeliver',
   'relationship.agreement-onboard',
   'relationship.contact-change',
   'relationship.enrollment-renew',

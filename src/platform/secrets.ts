@@ -10,6 +10,8 @@ export interface Secrets {
   /** Ed25519 key that signs activation certificates; its public half is published. */
   signingKey: KeyObject;
   signingPublicKeyPem: string;
+  /** Standard Webhooks secret ("whsec_" + base64) that signs the webhooks to the provisioning system. */
+  provisioningWebhookSecret: string;
 }
 
 /** A secret kept in a file only its owner reads (0600): read, or created once with `create`. */
@@ -31,11 +33,15 @@ export async function loadSecrets(config: Config): Promise<Secrets> {
     (await readOrCreateSecret(path.join(dir, 'signing-key.pem'), () =>
       generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString().trim(),
     ));
+  const provisioningWebhookSecret =
+    config.PROVISIONING_WEBHOOK_SECRET ??
+    (await readOrCreateSecret(path.join(dir, 'provisioning-webhook.secret'), () => `whsec_${randomBytes(32).toString('base64')}`));
   const signingKey = createPrivateKey(signingPem);
   if (signingKey.asymmetricKeyType !== 'ed25519') throw new Error('SIGNING_KEY must be an Ed25519 private key (PKCS#8 PEM)');
   return {
     keyEncryptionKey: Buffer.from(kek, 'hex'),
     signingKey,
     signingPublicKeyPem: createPublicKey(signingKey).export({ type: 'spki', format: 'pem' }).toString(),
+    provisioningWebhookSecret,
   };
 }

@@ -9,6 +9,7 @@ import { ORDERS_CASES } from './cases/orders.js';
 import { PARTNER_CHANGE_CASES } from './cases/partner-change.js';
 import { PARTNERS_CASES } from './cases/partners.js';
 import { PERMISSIONS_CASES } from './cases/permissions.js';
+import { PROVISIONING_CASES } from './cases/provisioning.js';
 import { RECOVERY_CASES } from './cases/recovery.js';
 import { REGISTRATION_CASES } from './cases/registration.js';
 import { RESERVATIONS_CASES } from './cases/reservations.js';
@@ -38,4 +39,5 @@ export const ROUTE_CASES: Record<string, import('./cases/types.js').RouteCase> =
   ...SOFTWARE_ASSURANCE_CASES,
   ...BENEFIT_DELEGATION_CASES,
   ...RESERVATIONS_CASES,
+  ...PROVISIONING_CASES,
 };

@@ -183,7 +183,7 @@ describe('reflow at 320 and 390 px wide (WCAG 1.4.10)', () => {
     });
     expect(open.status).toBe(201);
     const customer = `/operator/customers/${onboarded.body.organization.id}`;
-    const paths = ['/operator/customers', '/operator/customers/new', customer, '/operator/audit'];
+    const paths = ['/operator/customers', '/operator/customers/new', customer, '/operator/audit', '/operator/provisioning'];
     for (const lang of ['en', 'sv'] as const) {
       await page.setViewportSize({ width: 1280, height: 800 });
       await chooseLanguage(page, lang);

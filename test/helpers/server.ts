@@ -7,5 +7,13 @@ export async function startTestServer(opts: TestAppOptions = {}) {
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const addr = t.app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : 0;
-  return { url: `http://127.0.0.1:${port}`, app: t.app, database: t.database, given: t.given, as: t.as, close: () => t.close() };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    app: t.app,
+    database: t.database,
+    config: t.config,
+    given: t.given,
+    as: t.as,
+    close: () => t.close(),
+  };
 }

@@ -40,4 +40,22 @@ describe('secrets', () => {
     await expect(loadSecrets(loadConfig({ DATA_DIR: d, SIGNING_KEY: rsa }))).rejects.toThrow(/Ed25519/);
     expect(() => loadConfig({ KEY_ENCRYPTION_KEY: 'short' })).toThrow(/KEY_ENCRYPTION_KEY/);
   });
+
+  it('the provisioning webhooks’ signing secret: generated once as whsec_ and 32 bytes, private to the owner, or taken from the environment; never shown when refused', async () => {
+    const d = await dir();
+    const first = await loadSecrets(loadConfig({ DATA_DIR: d }));
+    expect(first.provisioningWebhookSecret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
+    expect(Buffer.from(first.provisioningWebhookSecret.slice(6), 'base64')).toHaveLength(32);
+    expect((await loadSecrets(loadConfig({ DATA_DIR: d }))).provisioningWebhookSecret).toBe(first.provisioningWebhookSecret);
+    expect((await stat(path.join(d, 'provisioning-webhook.secret'))).mode & 0o077).toBe(0);
+    const given = `whsec_${Buffer.alloc(24, 5).toString('base64')}`;
+    expect((await loadSecrets(loadConfig({ DATA_DIR: d, PROVISIONING_WEBHOOK_SECRET: given }))).provisioningWebhookSecret).toBe(given);
+    const bad = 'whsec_not base64 at all!';
+    expect(() => loadConfig({ PROVISIONING_WEBHOOK_SECRET: bad })).toThrow(/PROVISIONING_WEBHOOK_SECRET/);
+    try {
+      loadConfig({ PROVISIONING_WEBHOOK_SECRET: bad });
+    } catch (e) {
+      expect(String(e)).not.toContain(bad);
+    }
+  });
 });

@@ -57,6 +57,7 @@ const ACTIONS: Record<AuditAction, true> = {
   'permissions.inheritance-choice': true,
   'permissions.inheritance-sync': true,
   'permissions.leave': true,
+  'provisioning.redeliver': true,
   'relationship.agreement-onboard': true,
   'relationship.contact-change': true,
   'relationship.enrollment-renew': true,

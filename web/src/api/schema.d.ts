@@ -7898,6 +7898,256 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/operator/provisioning/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Provisioning events (activations, renewals, de-provisionings) with their delivery state, newest first; filters: state, type; with the count of events in each state */
+    get: {
+      parameters: {
+        query?: {
+          /** @description The nextCursor of the previous page; absent for the first page */
+          cursor?: string;
+          limit?: number;
+          /** @description PENDING: queued (waiting, or retrying); DELIVERED; FAILED: given up after the retry limits */
+          state?: 'PENDING' | 'DELIVERED' | 'FAILED';
+          type?: 'service.activation' | 'service.renewal' | 'service.deprovision';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              configured: boolean;
+              counts: {
+                DELIVERED: number;
+                FAILED: number;
+                PENDING: number;
+              };
+              items: {
+                /** Format: date-time */
+                createdAt: string;
+                delivery: {
+                  /** @description attempts since it was queued (or queued again) */
+                  attempts: number;
+                  deliveredAt: string | null;
+                  lastAttemptAt: string | null;
+                  lastOutcome: ('DELIVERED' | 'HTTP_ERROR' | 'TIMEOUT' | 'UNREACHABLE' | 'ADDRESS_REFUSED') | null;
+                  nextAttemptAt: string | null;
+                  /** Format: date-time */
+                  queuedAt: string;
+                  /** @enum {string} */
+                  state: 'PENDING' | 'DELIVERED' | 'FAILED';
+                };
+                /**
+                 * Format: uuid
+                 * @description also the webhook-id the receiver sees
+                 */
+                id: string;
+                subject: string;
+                /** @enum {string} */
+                type: 'service.activation' | 'service.renewal' | 'service.deprovision';
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/operator/provisioning/events/{eventId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One provisioning event: its payload, delivery state and every delivery attempt (status code, duration, error), newest first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          eventId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              attempts: {
+                durationMs: number;
+                error: string | null;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                outcome: 'DELIVERED' | 'HTTP_ERROR' | 'TIMEOUT' | 'UNREACHABLE' | 'ADDRESS_REFUSED';
+                /** Format: date-time */
+                startedAt: string;
+                statusCode: number | null;
+              }[];
+              /** Format: date-time */
+              createdAt: string;
+              /** @description the webhook payload’s data */
+              data: unknown;
+              delivery: {
+                /** @description attempts since it was queued (or queued again) */
+                attempts: number;
+                deliveredAt: string | null;
+                lastAttemptAt: string | null;
+                lastOutcome: ('DELIVERED' | 'HTTP_ERROR' | 'TIMEOUT' | 'UNREACHABLE' | 'ADDRESS_REFUSED') | null;
+                nextAttemptAt: string | null;
+                /** Format: date-time */
+                queuedAt: string;
+                /** @enum {string} */
+                state: 'PENDING' | 'DELIVERED' | 'FAILED';
+              };
+              /**
+               * Format: uuid
+               * @description also the webhook-id the receiver sees
+               */
+              id: string;
+              subject: string;
+              /** @enum {string} */
+              type: 'service.activation' | 'service.renewal' | 'service.deprovision';
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/operator/provisioning/events/{eventId}/redeliver': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Send a delivered or failed event again now: it is queued afresh (the retry limits start over) and one attempt is made at once; the answer shows its outcome */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          eventId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              attempts: {
+                durationMs: number;
+                error: string | null;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                outcome: 'DELIVERED' | 'HTTP_ERROR' | 'TIMEOUT' | 'UNREACHABLE' | 'ADDRESS_REFUSED';
+                /** Format: date-time */
+                startedAt: string;
+                statusCode: number | null;
+              }[];
+              /** Format: date-time */
+              createdAt: string;
+              /** @description the webhook payload’s data */
+              data: unknown;
+              delivery: {
+                /** @description attempts since it was queued (or queued again) */
+                attempts: number;
+                deliveredAt: string | null;
+                lastAttemptAt: string | null;
+                lastOutcome: ('DELIVERED' | 'HTTP_ERROR' | 'TIMEOUT' | 'UNREACHABLE' | 'ADDRESS_REFUSED') | null;
+                nextAttemptAt: string | null;
+                /** Format: date-time */
+                queuedAt: string;
+                /** @enum {string} */
+                state: 'PENDING' | 'DELIVERED' | 'FAILED';
+              };
+              /**
+               * Format: uuid
+               * @description also the webhook-id the receiver sees
+               */
+              id: string;
+              subject: string;
+              /** @enum {string} */
+              type: 'service.activation' | 'service.renewal' | 'service.deprovision';
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/operator/sa-benefit-rules': {
     parameters: {
       query?: never;
@@ -13081,6 +13331,7 @@ export interface components {
       | 'permissions.inheritance-choice'
       | 'permissions.inheritance-sync'
       | 'permissions.leave'
+      | 'provisioning.redeliver'
       | 'relationship.agreement-onboard'
       | 'relationship.contact-change'
       | 'relationship.enrollment-renew'

@@ -1,9 +1,12 @@
 import { createRoute } from '@tanstack/react-router';
+import { isDeliveryState, isProvisioningEventType, type ProvisioningFilter } from '../../api/provisioning';
 import { appRoute } from '../base';
 import { OperatorAuditPage } from './audit';
 import { CustomerPage } from './customer';
 import { CustomersPage } from './customers';
 import { OnboardPage } from './onboard';
+import { ProvisioningEventsPage } from './provisioning';
+import { ProvisioningEventPage } from './provisioning-event';
 
 const customers = createRoute({
   getParentRoute: () => appRoute,
@@ -26,5 +29,21 @@ const audit = createRoute({
   component: OperatorAuditPage,
 });
 
-/** The publisher's back office (issue 12): customers (list, onboard, one customer with its contacts and changes) and the audit trail. */
-export const backofficeRoutes = [customers, onboard, customer, audit] as const;
+const provisioning = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/operator/provisioning',
+  validateSearch: (search: Record<string, unknown>): ProvisioningFilter => ({
+    state: isDeliveryState(search.state) ? search.state : undefined,
+    type: isProvisioningEventType(search.type) ? search.type : undefined,
+  }),
+  component: ProvisioningEventsPage,
+});
+
+const provisioningEvent = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/operator/provisioning/$eventId',
+  component: ProvisioningEventPage,
+});
+
+/** The publisher's back office (issue 12): customers (list, onboard, one customer with its contacts and changes) and the audit trail; the provisioning delivery log (issue 14). */
+export const backofficeRoutes = [customers, onboard, customer, audit, provisioning, provisioningEvent] as const;
