@@ -189,12 +189,18 @@ describe('Training providers redeem training vouchers with their own credential 
     });
     expect(await footprint()).toEqual(before);
 
-    expect((await t.as(operator).post(`/operator/licensing-ids/${lid}/sa-benefits/TRAINING_VOUCHERS/hold`)).statusCode).toBe(200);
+    expect(
+      (await t.as(operator).post(`/operator/licensing-ids/${lid}/sa-benefits/TRAINING_VOUCHERS/hold`, { reason: 'Payment overdue' }))
+        .statusCode,
+    ).toBe(200);
     const beforeHold = await footprint();
     const onHold = await redeem(held.voucherNumber);
     expect([onHold.statusCode, onHold.json().code]).toEqual([409, 'SA_BENEFIT_ON_HOLD']);
     expect(await footprint()).toEqual(beforeHold);
-    expect((await t.as(operator).post(`/operator/licensing-ids/${lid}/sa-benefits/TRAINING_VOUCHERS/release`)).statusCode).toBe(200);
+    expect(
+      (await t.as(operator).post(`/operator/licensing-ids/${lid}/sa-benefits/TRAINING_VOUCHERS/release`, { reason: 'Payment received' }))
+        .statusCode,
+    ).toBe(200);
     expect((await redeem(held.voucherNumber)).statusCode).toBe(200);
   });
 
