@@ -9,6 +9,7 @@ import { createBenefitRules } from './benefit-rules.js';
 import { benefitUserRoutes } from './benefit-user-routes.js';
 import { createBenefitUsers } from './benefit-users.js';
 import { createElearning } from './elearning.js';
+import { listParticipants, mustListParticipants } from './elearning-participants.js';
 import { saSummaryCsv, saSummaryXlsx } from './export.js';
 import { createBenefitHold } from './hold.js';
 import {
@@ -17,6 +18,8 @@ import {
   BenefitSchema,
   ElearningDomainParams,
   ElearningDomainSchema,
+  ElearningParticipantsQuery,
+  ElearningParticipantsSchema,
   ElearningRedeemSchema,
   ElearningRedemptionSchema,
   ElearningSetupSchema,
@@ -246,6 +249,25 @@ export function softwareAssuranceModule({ db, clock, config }: ModuleDeps): Modu
         },
       },
       async (req) => elearning.removeDomain(actorOf(req), req.params.licensingId, req.params.domain),
+    );
+
+    app.get(
+      '/licensing-ids/:licensingId/e-learning/participants',
+      {
+        config: { action: 'sa.view', target: 'params.licensingId' },
+        schema: {
+          tags,
+          summary:
+            'The employees counted as e-Learning participants, newest first, optionally on one domain; not to an SA Manager whose duties leave e-Learning out (R-SA-4, R-PERM-8)',
+          params: LicensingIdParams,
+          querystring: ElearningParticipantsQuery,
+          response: { 200: ElearningParticipantsSchema },
+        },
+      },
+      async (req) => {
+        await mustListParticipants(db, actorOf(req), req.params.licensingId);
+        return listParticipants(db, req.params.licensingId, req.query);
+      },
     );
 
     app.post(
