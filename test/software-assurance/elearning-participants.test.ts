@@ -5,7 +5,7 @@ import { fixedClock } from '../../src/platform/clock.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { type Session, signIn } from '../helpers/session.js';
 
-type Page = { items: { id: string; email: string; joinedAt: string }[]; nextCursor: string | null };
+type Page = { items: { id: string; email: string; joinedAt: string }[]; nextCursor: string | null; mayRemove: boolean };
 
 describe('e-Learning participants list (R-SA-4, R-PERM-8)', () => {
   let t: TestApp;
@@ -38,7 +38,7 @@ describe('e-Learning participants list (R-SA-4, R-PERM-8)', () => {
       values (${lid}, 'E_LEARNING', 'E_LEARNING_PARTICIPANT', 1, ${`EL-P:${lid}:${email}`}, ${email}, ${email}, 'en', ${at}::timestamptz)`);
 
   it('R-SA-4: no participant yet: an empty list', async () => {
-    expect(await page(admin)).toEqual({ items: [], nextCursor: null });
+    expect(await page(admin)).toEqual({ items: [], nextCursor: null, mayRemove: true });
   });
 
   it('R-SA-4: a redemption shows its employee in the list, with when they joined', async () => {
@@ -107,6 +107,79 @@ describe('e-Learning participants list (R-SA-4, R-PERM-8)', () => {
     const res = await t.as(await signIn(t.app, 'tv.manager@contoso.example')).get(`${base()}/participants`);
     expect(res.statusCode).toBe(403);
     expect(res.json().code).toBe('SA_BENEFIT_GROUP_NOT_HELD');
+  });
+
+  const remaining = async () =>
+    ((await t.as(admin).get(`/licensing-ids/${lid}/sa-benefits`)).json().benefits as { benefit: string; quantityRemaining: number }[]).find(
+      (b) => b.benefit === 'E_LEARNING',
+    )?.quantityRemaining ?? -1;
+  const footprint = async () =>
+    (
+      await t.database.db.execute<{ uses: number; audits: number; mails: number }>(sql`select
+      (select count(*)::int from sa_benefit_use) as uses,
+      (select count(*)::int from audit_log where action = 'sa.elearning.participant.remove') as audits,
+      (select count(*)::int from outbox where template = 'elearningParticipantRemoved') as mails`)
+    ).rows[0];
+
+  it('R-SA-4: the list tells whether I may remove participants: the Administrator may, a Licensing Info Viewer not', async () => {
+    expect((await page(admin)).mayRemove).toBe(true);
+    expect((await page(viewer)).mayRemove).toBe(false);
+  });
+
+  it('R-SA-4: removing a participant frees their unit, is audited, mails them in their language; they may join again', async () => {
+    await t.database.db.execute(sql`update sa_benefit_use set holder_locale = 'sv' where holder_email = 'viewer@contoso.example'`);
+    const [p] = (await page(admin)).items;
+    expect(p?.email).toBe('viewer@contoso.example');
+    const left = await remaining();
+    const res = await t.as(admin).delete(`${base()}/participants/${p?.id}`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().participants).toBe(7);
+    expect(await remaining()).toBe(left + 1);
+    expect((await page(admin)).items.map((i) => i.email)).not.toContain('viewer@contoso.example');
+    const entry = (
+      await t.database.db.execute<{ before: Record<string, unknown> }>(
+        sql`select before from audit_log where action = 'sa.elearning.participant.remove' and ${lid} = any(licensing_ids)`,
+      )
+    ).rows;
+    expect(entry).toEqual([{ before: { benefit: 'E_LEARNING', participantId: p?.id, participant: 'viewer@contoso.example' } }]);
+    const mail = (
+      await t.database.db.execute<{ locale: string; subject: string }>(
+        sql`select locale, subject from outbox where to_address = 'viewer@contoso.example' and template = 'elearningParticipantRemoved'`,
+      )
+    ).rows;
+    expect(mail).toEqual([{ locale: 'sv', subject: 'Din plats i e-learning hos Contoso Ltd har tagits bort' }]);
+    const again = await t.as(viewer).post('/e-learning/redeem', { accessCode: code });
+    expect(again.json()).toMatchObject({ alreadyRedeemed: false });
+    expect(await remaining()).toBe(left);
+  });
+
+  it('R-SA-4, R-PERM-8 bad input: a viewer, a narrowed SA Manager, an unknown participant, a malformed id: refused; nothing changes', async () => {
+    const [p] = (await page(admin)).items;
+    const before = await footprint();
+    const viewerRes = await t.as(viewer).delete(`${base()}/participants/${p?.id}`);
+    expect(viewerRes.statusCode).toBe(403);
+    const narrow = await signIn(t.app, 'tv.manager@contoso.example');
+    const narrowRes = await t.as(narrow).delete(`${base()}/participants/${p?.id}`);
+    expect(narrowRes.statusCode).toBe(403);
+    expect(narrowRes.json().code).toBe('SA_BENEFIT_GROUP_NOT_HELD');
+    const unknown = await t.as(admin).delete(`${base()}/participants/00000000-0000-4000-8000-000000000000`);
+    expect(unknown.statusCode).toBe(404);
+    const malformed = await t.as(admin).delete(`${base()}/participants/not-an-id`);
+    expect(malformed.statusCode).toBe(400);
+    expect(String(malformed.headers['content-type'])).toContain('application/problem+json');
+    expect(await footprint()).toEqual(before);
+  });
+
+  it('R-SA-4 bad input: on hold (HAR) no participant is removed; nothing changes', async () => {
+    const operator = await signIn(t.app, 'operator@northwind.example');
+    expect((await t.as(operator).post(`/operator/licensing-ids/${lid}/sa-benefits/E_LEARNING/hold`)).statusCode).toBe(200);
+    const [p] = (await page(admin)).items;
+    const before = await footprint();
+    const res = await t.as(admin).delete(`${base()}/participants/${p?.id}`);
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('SA_BENEFIT_ON_HOLD');
+    expect(await footprint()).toEqual(before);
+    expect((await t.as(operator).post(`/operator/licensing-ids/${lid}/sa-benefits/E_LEARNING/release`)).statusCode).toBe(200);
   });
 
   it('R-SA-4: another organization’s Licensing ID answers 404', async () => {

@@ -7,6 +7,7 @@ import { DomainError, invalid } from '../../platform/errors.js';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
 import { saHolding } from './activate.js';
 import { domainRefusal, mayListParticipants, normalizeDomain } from './elearning-rules.js';
+import { mayManageBenefit } from './rules.js';
 
 /** The page position: the last participant's join time (microseconds, UTC, as the database keeps it) and id. */
 const ParticipantPosition = z.tuple([z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/), z.uuid()]);
@@ -20,19 +21,24 @@ export interface ElearningParticipant {
 /** Every role but the SA Manager that reads SA: those see the participants whatever an SA Manager grant's duties are. */
 const OTHER_SA_READERS = rolesGranting('sa.view').filter((r) => r !== 'SA_MANAGER');
 
-/** R-PERM-8: an SA Manager narrowed to other benefits, with no other role that reads SA here, is refused. */
-export async function mustListParticipants(tx: DbOrTx, actor: Actor, licensingId: string) {
+/**
+ * R-PERM-8: an SA Manager narrowed to other benefits, with no other role that reads SA here, is
+ * refused. Whether the actor may also remove participants (manages the benefit), for the portal.
+ */
+export async function mustListParticipants(tx: DbOrTx, actor: Actor, licensingId: string): Promise<{ mayRemove: boolean }> {
   const other = await tx.execute<{ held: boolean }>(sql`
     select exists (select 1 from role_grant where user_id = ${actor.userId} and licensing_id = ${licensingId} and active
       and role in (${sql.join(
         OTHER_SA_READERS.map((r) => sql`${r}`),
         sql`, `,
       )})) as held`);
-  if (!mayListParticipants(await saHolding(tx, actor, licensingId), other.rows[0]?.held === true)) {
+  const holding = await saHolding(tx, actor, licensingId);
+  if (!mayListParticipants(holding, other.rows[0]?.held === true)) {
     throw new DomainError('SA_BENEFIT_GROUP_NOT_HELD', 403, 'Your SA Manager role does not include this benefit.', {
       benefit: 'E_LEARNING',
     });
   }
+  return { mayRemove: mayManageBenefit(holding, 'E_LEARNING') };
 }
 
 /**

@@ -18,6 +18,7 @@ import {
   BenefitSchema,
   ElearningDomainParams,
   ElearningDomainSchema,
+  ElearningParticipantParams,
   ElearningParticipantsQuery,
   ElearningParticipantsSchema,
   ElearningRedeemSchema,
@@ -265,9 +266,24 @@ export function softwareAssuranceModule({ db, clock, config }: ModuleDeps): Modu
         },
       },
       async (req) => {
-        await mustListParticipants(db, actorOf(req), req.params.licensingId);
-        return listParticipants(db, req.params.licensingId, req.query);
+        const { mayRemove } = await mustListParticipants(db, actorOf(req), req.params.licensingId);
+        return { ...(await listParticipants(db, req.params.licensingId, req.query)), mayRemove };
       },
+    );
+
+    app.delete(
+      '/licensing-ids/:licensingId/e-learning/participants/:participantId',
+      {
+        config: { action: 'sa.manage', target: 'params.licensingId' },
+        schema: {
+          tags,
+          summary:
+            'Remove an employee from the e-Learning participants: their unit returns to the benefit, they are mailed, and may join again with the code (R-SA-4, R-PERM-8)',
+          params: ElearningParticipantParams,
+          response: { 200: ElearningSetupSchema },
+        },
+      },
+      async (req) => elearning.removeParticipant(actorOf(req), req.params.licensingId, req.params.participantId),
     );
 
     app.post(

@@ -130,6 +130,7 @@ export const ElearningParticipantsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: CursorParam.optional(),
 });
+export const ElearningParticipantParams = LicensingIdParams.extend({ participantId: z.uuid() });
 export const ElearningParticipantSchema = z.object({
   id: z.uuid(),
   email: z.string(),
@@ -137,6 +138,7 @@ export const ElearningParticipantSchema = z.object({
 });
 export const ElearningParticipantsSchema = z.object({
   items: z.array(ElearningParticipantSchema),
+  mayRemove: z.boolean().describe('whether I manage the benefit, so may remove participants'),
   nextCursor: z.string().nullable(),
 });
 

@@ -3208,6 +3208,8 @@ export interface paths {
                 /** @description when the employee redeemed the access code */
                 joinedAt: string;
               }[];
+              /** @description whether I manage the benefit, so may remove participants */
+              mayRemove: boolean;
               nextCursor: string | null;
             };
           };
@@ -3226,6 +3228,60 @@ export interface paths {
     put?: never;
     post?: never;
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/licensing-ids/{licensingId}/e-learning/participants/{participantId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove an employee from the e-Learning participants: their unit returns to the benefit, they are mailed, and may join again with the code (R-SA-4, R-PERM-8) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          licensingId: string;
+          participantId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description shown only to those who manage the benefit */
+              accessCode: string | null;
+              domains: string[];
+              hasAccessCode: boolean;
+              participants: number;
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
     options?: never;
     head?: never;
     patch?: never;
@@ -12277,6 +12333,7 @@ export interface components {
       | 'sa.benefit.release'
       | 'sa.elearning.domain.add'
       | 'sa.elearning.domain.remove'
+      | 'sa.elearning.participant.remove'
       | 'sa.elearning.redeem'
       | 'sa.rules.replace'
       | 'sa.voucher.assign'
