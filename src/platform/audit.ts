@@ -74,6 +74,7 @@ export const AUDIT_ACTIONS = [
   'sa.benefit.release',
   'sa.elearning.domain.add',
   'sa.elearning.domain.remove',
+  'sa.elearning.participant.remove',
   'sa.elearning.redeem',
   'sa.rules.replace',
   'sa.voucher.assign',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addressEligible,
   domainRefusal,
+  mayListParticipants,
   newAccessCode,
   normalizeAccessCode,
   normalizeDomain,
@@ -31,5 +32,16 @@ describe('e-Learning rules (R-SA-4)', () => {
     expect(a).toMatch(/^EL-[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
     expect(newAccessCode()).not.toBe(a);
     expect(normalizeAccessCode(` ${a.toLowerCase()} `)).toBe(a);
+  });
+
+  it('R-SA-4, R-PERM-8: the participants are listed to those who manage e-Learning and to other SA readers, not to an SA Manager narrowed away from it', () => {
+    const nobody = { administrator: false, saManagerDuties: [] };
+    expect(mayListParticipants({ administrator: true, saManagerDuties: [] }, false)).toBe(true);
+    expect(mayListParticipants({ administrator: false, saManagerDuties: [null] }, false)).toBe(true);
+    expect(mayListParticipants({ administrator: false, saManagerDuties: [['E_LEARNING']] }, false)).toBe(true);
+    expect(mayListParticipants({ administrator: false, saManagerDuties: [['TRAINING_VOUCHERS']] }, false)).toBe(false);
+    // A Licensing Info Viewer reads SA without managing it.
+    expect(mayListParticipants(nobody, true)).toBe(true);
+    expect(mayListParticipants({ administrator: false, saManagerDuties: [['TRAINING_VOUCHERS']] }, true)).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import { emailDomain } from '../identity/rules.js';
+import { mayManageBenefit, type SaHolding } from './rules.js';
 import { readableCode } from './voucher-rules.js';
 
 /** A host name of two or more labels, each 1–63 letters, digits or inner hyphens, ending in a letter TLD. */
@@ -26,3 +27,10 @@ export const newAccessCode = () => readableCode('EL');
 
 /** What an employee types, forgiving case and spaces. */
 export const normalizeAccessCode = (c: string) => c.trim().toUpperCase().replace(/\s+/g, '');
+
+/**
+ * R-SA-4, R-PERM-8: who reads the participants' addresses. Whoever manages the benefit, and a role
+ * that reads Software Assurance without managing it (the Licensing Info Viewer, as on the SA
+ * Summary); an SA Manager whose duties leave e-Learning out does not, as for the access code.
+ */
+export const mayListParticipants = (h: SaHolding, readsSaOtherwise: boolean) => readsSaOtherwise || mayManageBenefit(h, 'E_LEARNING');

@@ -5,9 +5,12 @@ import type { Actor } from '../../platform/auth/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db, DbOrTx } from '../../platform/db/client.js';
 import { conflict, DomainError, invalid, notFound } from '../../platform/errors.js';
+import type { Locale } from '../../platform/i18n/locale.js';
+import { enqueueMail } from '../../platform/mail/outbox.js';
 import { normalizeEmail } from '../identity/rules.js';
 import { lockBenefit, mustManageBenefit, saHolding } from './activate.js';
 import { addressEligible, domainRefusal, newAccessCode, normalizeAccessCode, normalizeDomain } from './elearning-rules.js';
+import { saMails } from './mails.js';
 import { mayManageBenefit, notOffered } from './rules.js';
 import type { BenefitReader } from './service.js';
 import { useRefusal } from './voucher-rules.js';
@@ -95,6 +98,38 @@ export function createElearning({ db, clock, config, reader }: { db: Db; clock: 
           targetId: licensingId,
           before: { benefit: BENEFIT, domain },
           after: { accessCodeRetired: retired.rows.length > 0 },
+        });
+        return setupOf(tx, licensingId, true);
+      });
+    },
+
+    /**
+     * R-SA-4: an employee no longer counted as a participant; their unit returns to the benefit.
+     * The use is deleted, not cancelled, so the employee may join again with the code (the audit
+     * keeps who was removed); they are mailed in the language they joined in.
+     */
+    async removeParticipant(actor: Actor, licensingId: string, participantId: string): Promise<ElearningSetup> {
+      return db.transaction(async (tx) => {
+        await lockBenefit(tx, licensingId, BENEFIT);
+        const found = await tx.execute<{ email: string; locale: Locale }>(sql`
+          select holder_email as email, holder_locale as locale from sa_benefit_use
+          where id = ${participantId} and licensing_id = ${licensingId} and kind = 'E_LEARNING_PARTICIPANT'`);
+        const before = found.rows[0];
+        if (!before) throw notFound('participant');
+        await mustManageBenefit(tx, actor, licensingId, BENEFIT);
+        await mustBeActivated(tx, licensingId);
+        await tx.execute(sql`delete from sa_benefit_use where id = ${participantId}`);
+        await audit(tx, actor, {
+          action: 'sa.elearning.participant.remove',
+          targetType: 'licensing_id',
+          targetId: licensingId,
+          before: { benefit: BENEFIT, participantId, participant: before.email },
+        });
+        await enqueueMail(tx, {
+          to: before.email,
+          locale: before.locale,
+          template: saMails.elearningParticipantRemoved,
+          params: { organization: await organizationOf(tx, licensingId), email: before.email },
         });
         return setupOf(tx, licensingId, true);
       });

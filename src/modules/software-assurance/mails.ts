@@ -4,7 +4,8 @@ import { defineMails } from '../../platform/mail/templates.js';
  * R-SA-2: the publisher's hold (HAR) and its end reach the Licensing ID's Administrators and SA
  * Managers. R-SA-5: an employee gets their training voucher, in the language chosen for them, and
  * hears, as do the benefit's managers, when a training provider redeems it. R-SA-6: a
- * benefit user gets the benefit's instructions the same way.
+ * benefit user gets the benefit's instructions the same way. R-SA-4: an employee removed from the
+ * e-Learning participants is told, in the language they joined in.
  */
 export const saMails = defineMails({
   benefitHeld: {
@@ -66,6 +67,16 @@ export const saMails = defineMails({
     body: {
       en: 'Hello {firstName},\n\nThe training voucher of {employee} for {days} days on {licensingName} ({licensingId}) was redeemed at {provider} on {at} UTC. Its days are used.\n\n[Open the training vouchers]({url})',
       sv: 'Hej {firstName},\n\nUtbildningsvouchern för {employee} på {days} dagar för {licensingName} ({licensingId}) löstes in hos {provider} den {at} UTC. Dagarna är förbrukade.\n\n[Öppna utbildningsvoucherna]({url})',
+    },
+  },
+  elearningParticipantRemoved: {
+    subject: {
+      en: 'Your e-Learning place with {organization} was removed',
+      sv: 'Din plats i e-learning hos {organization} har tagits bort',
+    },
+    body: {
+      en: 'Hello,\n\n{organization} has removed {email} from the participants of its Software Assurance e-Learning. The courses you registered for with the access code are no longer paid for by it; ask your Software Assurance manager if you expected to keep your place. You may join again with the access code while your address is on an eligible domain.',
+      sv: 'Hej,\n\n{organization} har tagit bort {email} från deltagarna i sin e-learning från Software Assurance. Kurserna du registrerade dig för med åtkomstkoden betalas inte längre av organisationen; fråga din Software Assurance-ansvarige om du räknade med att behålla platsen. Du kan gå med igen med åtkomstkoden så länge din adress finns på en berättigad domän.',
     },
   },
   benefitUserInstructions: {

@@ -9,6 +9,7 @@ import { createBenefitRules } from './benefit-rules.js';
 import { benefitUserRoutes } from './benefit-user-routes.js';
 import { createBenefitUsers } from './benefit-users.js';
 import { createElearning } from './elearning.js';
+import { listParticipants, mustListParticipants } from './elearning-participants.js';
 import { saSummaryCsv, saSummaryXlsx } from './export.js';
 import { createBenefitHold } from './hold.js';
 import { createVoucherRedemption } from './providers/redeem.js';
@@ -20,6 +21,9 @@ import {
   BenefitSchema,
   ElearningDomainParams,
   ElearningDomainSchema,
+  ElearningParticipantParams,
+  ElearningParticipantsQuery,
+  ElearningParticipantsSchema,
   ElearningRedeemSchema,
   ElearningRedemptionSchema,
   ElearningSetupSchema,
@@ -255,6 +259,40 @@ export function softwareAssuranceModule({ db, clock, config }: ModuleDeps): Modu
         },
       },
       async (req) => elearning.removeDomain(actorOf(req), req.params.licensingId, req.params.domain),
+    );
+
+    app.get(
+      '/licensing-ids/:licensingId/e-learning/participants',
+      {
+        config: { action: 'sa.view', target: 'params.licensingId' },
+        schema: {
+          tags,
+          summary:
+            'The employees counted as e-Learning participants, newest first, optionally on one domain; not to an SA Manager whose duties leave e-Learning out (R-SA-4, R-PERM-8)',
+          params: LicensingIdParams,
+          querystring: ElearningParticipantsQuery,
+          response: { 200: ElearningParticipantsSchema },
+        },
+      },
+      async (req) => {
+        const { mayRemove } = await mustListParticipants(db, actorOf(req), req.params.licensingId);
+        return { ...(await listParticipants(db, req.params.licensingId, req.query)), mayRemove };
+      },
+    );
+
+    app.delete(
+      '/licensing-ids/:licensingId/e-learning/participants/:participantId',
+      {
+        config: { action: 'sa.manage', target: 'params.licensingId' },
+        schema: {
+          tags,
+          summary:
+            'Remove an employee from the e-Learning participants: their unit returns to the benefit, they are mailed, and may join again with the code (R-SA-4, R-PERM-8)',
+          params: ElearningParticipantParams,
+          response: { 200: ElearningSetupSchema },
+        },
+      },
+      async (req) => elearning.removeParticipant(actorOf(req), req.params.licensingId, req.params.participantId),
     );
 
     app.post(

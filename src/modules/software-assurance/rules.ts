@@ -105,6 +105,35 @@ const wholeUnits = (x: number) => Math.floor(x + 1e-9);
 
 export const NO_STATE: BenefitState = { activated: false, onHold: false, used: 0 };
 
+/** One benefit's qualifying SA coverage summed over the products of one Licensing ID: what its figures follow. */
+export interface BenefitTotal {
+  /** Qualifying active SA licenses times each matching rule's quantity, before rounding to whole units. */
+  eligible: number;
+  /** The latest end of the qualifying coverage active today; null when none is. */
+  activeUntil: string | null;
+  /** The latest end of the qualifying coverage that has started, active or not. */
+  lastEnd: string | null;
+}
+
+/**
+ * R-SA-1: the coverage of one Licensing ID's products summed per benefit through the rules each
+ * product qualifies for (a product matched by a rule's pool and code counts once for that rule).
+ * The database computes the same per Licensing ID in one pass (sql.ts benefitTotalsSql).
+ */
+export function benefitTotals(coverage: readonly ProductCoverage[], rules: readonly BenefitRule[]): Map<BenefitCode, BenefitTotal> {
+  const acc = new Map<BenefitCode, BenefitTotal>();
+  for (const [c, matching] of rulesByProduct(rules, coverage)) {
+    for (const r of matching) {
+      const a = acc.get(r.benefit) ?? { eligible: 0, activeUntil: null, lastEnd: null };
+      a.eligible += c.activeQuantity * (r.perLicense ?? 0);
+      a.activeUntil = later(a.activeUntil, c.activeUntil);
+      a.lastEnd = later(a.lastEnd, c.lastEnd);
+      acc.set(r.benefit, a);
+    }
+  }
+  return acc;
+}
+
 /**
  * R-SA-1, R-SA-2: the benefits of one Licensing ID on `today`. A benefit is offered once any
  * qualifying SA coverage has started; its eligible quantity is the qualifying active SA licenses
@@ -119,18 +148,18 @@ export function benefitsOf(
   today: string,
   notice: { soonDays: number; urgentDays: number },
 ): Benefit[] {
-  const acc = new Map<BenefitCode, { eligible: number; activeUntil: string | null; lastEnd: string | null }>();
-  for (const [c, matching] of rulesByProduct(rules, coverage)) {
-    for (const r of matching) {
-      const a = acc.get(r.benefit) ?? { eligible: 0, activeUntil: null, lastEnd: null };
-      a.eligible += c.activeQuantity * (r.perLicense ?? 0);
-      a.activeUntil = later(a.activeUntil, c.activeUntil);
-      a.lastEnd = later(a.lastEnd, c.lastEnd);
-      acc.set(r.benefit, a);
-    }
-  }
+  return benefitsOfTotals(benefitTotals(coverage, rules), states, today, notice);
+}
+
+/** The same from the totals per benefit, however they were summed (here or in the database). */
+export function benefitsOfTotals(
+  totals: ReadonlyMap<BenefitCode, BenefitTotal>,
+  states: ReadonlyMap<BenefitCode, BenefitState>,
+  today: string,
+  notice: { soonDays: number; urgentDays: number },
+): Benefit[] {
   const out: Benefit[] = [];
-  for (const [benefit, a] of acc) {
+  for (const [benefit, a] of totals) {
     if (a.lastEnd === null) continue;
     const state = states.get(benefit) ?? NO_STATE;
     const expired = a.activeUntil === null;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CursorParam } from '../../platform/http/cursor.js';
 import { PoolSchema } from '../catalog/schemas.js';
 import { Email, LocaleSchema } from '../identity/schemas.js';
 import { ExpirySchema } from '../orders/schemas.js';
@@ -146,6 +147,23 @@ export const ElearningRedemptionSchema = z.object({
   email: z.string(),
   participantSince: z.string(),
   alreadyRedeemed: z.boolean(),
+});
+
+export const ElearningParticipantsQuery = z.object({
+  domain: z.string().trim().max(253).optional().describe('only the participants whose address is on this domain'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: CursorParam.optional(),
+});
+export const ElearningParticipantParams = LicensingIdParams.extend({ participantId: z.uuid() });
+export const ElearningParticipantSchema = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  joinedAt: z.string().describe('when the employee redeemed the access code'),
+});
+export const ElearningParticipantsSchema = z.object({
+  items: z.array(ElearningParticipantSchema),
+  mayRemove: z.boolean().describe('whether I manage the benefit, so may remove participants'),
+  nextCursor: z.string().nullable(),
 });
 
 export const BenefitUsersParams = LicensingIdParams.extend({ benefit: z.enum(BENEFITS_WITH_USERS) });

@@ -5,9 +5,9 @@ import { visibleLicensingIdsSql } from '../../platform/authz/scope.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db, DbOrTx } from '../../platform/db/client.js';
 import { dayOf } from '../orders/rules.js';
-import { type BenefitCode, requiresActivation } from './benefits.js';
-import { type Benefit, benefitsOf } from './rules.js';
-import { benefitRules, coverageByLicensingId, statesByLicensingId } from './sql.js';
+import { BENEFIT_CODES, type BenefitCode, requiresActivation } from './benefits.js';
+import { type Benefit, benefitsOfTotals } from './rules.js';
+import { benefitTotalsByLicensingId, statesByLicensingId } from './sql.js';
 import { arrange, type SummaryFilter, type SummaryRow, type SummarySort } from './summary.js';
 
 export interface BenefitLicensingId {
@@ -28,24 +28,30 @@ async function licensingIdsIn(db: DbOrTx, ids: SQL): Promise<BenefitLicensingId[
   return res.rows;
 }
 
+/** R-SA-3: the benefits the SA Summary lists, those managed online. */
+const MANAGED_ONLINE = BENEFIT_CODES.filter(requiresActivation);
+
 /**
  * Eligibility is derived when read, not stored: it depends on the day (coverage ends, future
  * coverage starts) as much as on orders, so a stored figure would need a daily sweep besides the
- * order-ingest hook, and could disagree with the License Summary. The SA lines come from the
- * License Summary's coverage index alone: about 25 ms of SQL for 500 Licensing IDs with 100 SA
- * lines each (bench/sa-summary.ts measures the whole summary).
+ * order-ingest hook, and could disagree with the License Summary. The database sums the SA lines
+ * per Licensing ID and benefit in one statement (sql.ts benefitTotalsSql), so the summary of 500
+ * Licensing IDs with 100 SA lines each reads a few thousand rows (bench/sa-summary.ts).
  */
 export function createBenefitReader({ db, clock, config }: { db: Db; clock: Clock; config: Config }) {
   const notice = { soonDays: config.EXPIRING_SOON_DAYS, urgentDays: config.EXPIRY_URGENT_DAYS };
 
-  /** `pooled`: the three reads may run at once on separate connections; in a transaction they run in turn. */
-  async function benefitsIn(tx: DbOrTx, ids: SQL, today: string, pooled = false): Promise<Map<string, Benefit[]>> {
-    const reads = [() => coverageByLicensingId(tx, ids, today), () => benefitRules(tx), () => statesByLicensingId(tx, ids)] as const;
-    const [coverage, rules, states] = pooled
-      ? await Promise.all([reads[0](), reads[1](), reads[2]()])
-      : [await reads[0](), await reads[1](), await reads[2]()];
+  /** `pooled`: the two reads may run at once on separate connections; in a transaction they run in turn. */
+  async function benefitsIn(
+    tx: DbOrTx,
+    ids: SQL,
+    today: string,
+    { pooled = false, only }: { pooled?: boolean; only?: readonly BenefitCode[] } = {},
+  ): Promise<Map<string, Benefit[]>> {
+    const reads = [() => benefitTotalsByLicensingId(tx, ids, today, only), () => statesByLicensingId(tx, ids)] as const;
+    const [totals, states] = pooled ? await Promise.all([reads[0](), reads[1]()]) : [await reads[0](), await reads[1]()];
     const out = new Map<string, Benefit[]>();
-    for (const [lid, cov] of coverage) out.set(lid, benefitsOf(cov, rules, states.get(lid) ?? new Map(), today, notice));
+    for (const [lid, t] of totals) out.set(lid, benefitsOfTotals(t, states.get(lid) ?? new Map(), today, notice));
     return out;
   }
 
@@ -67,7 +73,10 @@ export function createBenefitReader({ db, clock, config }: { db: Db; clock: Cloc
     async summary(actor: Actor, filter: SummaryFilter, sort: SummarySort, descending: boolean) {
       const today = dayOf(clock.now());
       const ids = visibleLicensingIdsSql(actor, 'sa.view');
-      const [refs, benefits] = await Promise.all([licensingIdsIn(db, ids), benefitsIn(db, ids, today, true)]);
+      const [refs, benefits] = await Promise.all([
+        licensingIdsIn(db, ids),
+        benefitsIn(db, ids, today, { pooled: true, only: MANAGED_ONLINE }),
+      ]);
       const rows: SummaryRow[] = [];
       for (const ref of refs) {
         for (const b of benefits.get(ref.id) ?? []) {
@@ -101,7 +110,7 @@ export function createBenefitReader({ db, clock, config }: { db: Db; clock: Cloc
 
     async benefitOf(tx: DbOrTx, licensingId: string, benefit: BenefitCode): Promise<Benefit | undefined> {
       const today = dayOf(clock.now());
-      return (await benefitsIn(tx, sql`${licensingId}::uuid`, today)).get(licensingId)?.find((b) => b.benefit === benefit);
+      return (await benefitsIn(tx, sql`${licensingId}::uuid`, today, { only: [benefit] })).get(licensingId)?.[0];
     },
   };
 }

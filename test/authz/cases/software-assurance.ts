@@ -14,6 +14,8 @@ export const SOFTWARE_ASSURANCE_CASES: Record<string, RouteCase> = {
   'GET /api/v1/licensing-ids/:licensingId/e-learning': {},
   'POST /api/v1/licensing-ids/:licensingId/e-learning/domains': { body: { domain: 'walk.example' } },
   'DELETE /api/v1/licensing-ids/:licensingId/e-learning/domains/:domain': { params: { domain: 'walk.example' } },
+  'GET /api/v1/licensing-ids/:licensingId/e-learning/participants': { query: 'domain=contoso.example&limit=5' },
+  'DELETE /api/v1/licensing-ids/:licensingId/e-learning/participants/:participantId': { params: { participantId: NIL } },
   'POST /api/v1/e-learning/redeem': { body: { accessCode: 'EL-WALK-WALK-WALK' } },
   'GET /api/v1/licensing-ids/:licensingId/sa-benefits/:benefit/users': { params: { benefit: 'HOME_USE_PROGRAM' } },
   'POST /api/v1/licensing-ids/:licensingId/sa-benefits/:benefit/users': {

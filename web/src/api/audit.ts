@@ -76,6 +76,7 @@ const ACTIONS: Record<AuditAction, true> = {
   'sa.benefit.release': true,
   'sa.elearning.domain.add': true,
   'sa.elearning.domain.remove': true,
+  'sa.elearning.participant.remove': true,
   'sa.elearning.redeem': true,
   'sa.rules.replace': true,
   'sa.voucher.assign': true,

@@ -3169,6 +3169,124 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/licensing-ids/{licensingId}/e-learning/participants': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The employees counted as e-Learning participants, newest first, optionally on one domain; not to an SA Manager whose duties leave e-Learning out (R-SA-4, R-PERM-8) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description The nextCursor of the previous page; absent for the first page */
+          cursor?: string;
+          /** @description only the participants whose address is on this domain */
+          domain?: string;
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          licensingId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                email: string;
+                /** Format: uuid */
+                id: string;
+                /** @description when the employee redeemed the access code */
+                joinedAt: string;
+              }[];
+              /** @description whether I manage the benefit, so may remove participants */
+              mayRemove: boolean;
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/licensing-ids/{licensingId}/e-learning/participants/{participantId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove an employee from the e-Learning participants: their unit returns to the benefit, they are mailed, and may join again with the code (R-SA-4, R-PERM-8) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          licensingId: string;
+          participantId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description shown only to those who manage the benefit */
+              accessCode: string | null;
+              domains: string[];
+              hasAccessCode: boolean;
+              participants: number;
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/licensing-ids/{licensingId}/keys': {
     parameters: {
       query?: never;
@@ -13350,6 +13468,7 @@ export interface components {
       | 'sa.benefit.release'
       | 'sa.elearning.domain.add'
       | 'sa.elearning.domain.remove'
+      | 'sa.elearning.participant.remove'
       | 'sa.elearning.redeem'
       | 'sa.rules.replace'
       | 'sa.voucher.assign'

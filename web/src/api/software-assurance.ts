@@ -1,4 +1,4 @@
-import { queryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { type Answer, answer, api, type Body, href } from './client';
 
 /** R-SA-1…3: the SA Summary and the benefits of one Licensing ID. */
@@ -128,6 +128,33 @@ export const addElearningDomain = (licensingId: string, domain: string) =>
 
 export const removeElearningDomain = (licensingId: string, domain: string) =>
   answer(api.DELETE('/api/v1/licensing-ids/{licensingId}/e-learning/domains/{domain}', { params: { path: { licensingId, domain } } }));
+
+/** R-SA-4: the employees counted as e-Learning participants, newest first, a page at a time. */
+export const PARTICIPANTS_PAGE_SIZE = 25;
+export type ElearningParticipants = Answer<'/api/v1/licensing-ids/{licensingId}/e-learning/participants', 'get'>;
+
+export const elearningParticipantsQuery = (licensingId: string, domain: string) =>
+  infiniteQueryOptions({
+    queryKey: ['sa-elearning', licensingId, 'participants', domain],
+    initialPageParam: '',
+    queryFn: ({ pageParam }) =>
+      answer(
+        api.GET('/api/v1/licensing-ids/{licensingId}/e-learning/participants', {
+          params: {
+            path: { licensingId },
+            query: { limit: PARTICIPANTS_PAGE_SIZE, domain: domain || undefined, cursor: pageParam || undefined },
+          },
+        }),
+      ),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+
+export const removeElearningParticipant = (licensingId: string, participantId: string) =>
+  answer(
+    api.DELETE('/api/v1/licensing-ids/{licensingId}/e-learning/participants/{participantId}', {
+      params: { path: { licensingId, participantId } },
+    }),
+  );
 
 /** R-SA-6: the named users of a benefit that has them (Home Use Program). */
 type UsersPath = '/api/v1/licensing-ids/{licensingId}/sa-benefits/{benefit}/users';

@@ -7,6 +7,7 @@ import { ConfirmButton } from '../ConfirmButton';
 import { ErrorAlert } from '../ErrorAlert';
 import { AnchorLink } from '../links';
 import { SectionPanel } from '../SectionPanel';
+import { ElearningParticipants } from './ElearningParticipants';
 
 const refresh = (q: { queryKey: readonly unknown[] }) => ['sa-elearning', 'sa-benefits', 'sa-summary'].includes(String(q.queryKey[0]));
 
@@ -118,6 +119,9 @@ export function Elearning({ licensingId, benefit }: { licensingId: string; benef
             ))}
           </List>
         </Stack>
+      )}
+      {s && (s.participants > 0 || s.domains.length > 0) && (
+        <ElearningParticipants licensingId={licensingId} domains={s.domains} open={open} />
       )}
       {open ? (
         <AddDomainForm licensingId={licensingId} />
