@@ -172,14 +172,19 @@ describe('e-Learning participants list (R-SA-4, R-PERM-8)', () => {
 
   it('R-SA-4 bad input: on hold (HAR) no participant is removed; nothing changes', async () => {
     const operator = await signIn(t.app, 'operator@northwind.example');
-    expect((await t.as(operator).post(`/operator/licensing-ids/${lid}/sa-benefits/E_LEARNING/hold`)).statusCode).toBe(200);
+    expect(
+      (await t.as(operator).post(`/operator/licensing-ids/${lid}/sa-benefits/E_LEARNING/hold`, { reason: 'Payment overdue' })).statusCode,
+    ).toBe(200);
     const [p] = (await page(admin)).items;
     const before = await footprint();
     const res = await t.as(admin).delete(`${base()}/participants/${p?.id}`);
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('SA_BENEFIT_ON_HOLD');
     expect(await footprint()).toEqual(before);
-    expect((await t.as(operator).post(`/operator/licensing-ids/${lid}/sa-benefits/E_LEARNING/release`)).statusCode).toBe(200);
+    expect(
+      (await t.as(operator).post(`/operator/licensing-ids/${lid}/sa-benefits/E_LEARNING/release`, { reason: 'Payment received' }))
+        .statusCode,
+    ).toBe(200);
   });
 
   it('R-SA-4: another organization’s Licensing ID answers 404', async () => {

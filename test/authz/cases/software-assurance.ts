@@ -48,6 +48,7 @@ export const SOFTWARE_ASSURANCE_CASES: Record<string, RouteCase> = {
     body: { reason: 'Walk: payment overdue' },
   },
   'POST /api/v1/operator/licensing-ids/:licensingId/sa-benefits/:benefit/release': {
+    params: { benefit: 'E_LEARNING' },
     body: { reason: 'Walk: payment received' },
   },
 };
