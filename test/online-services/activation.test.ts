@@ -316,11 +316,9 @@ describe('online service activation (R-OS-1…R-OS-7)', () => {
       const later = await signIn(t.app, 'admin@contoso.example');
       expect((await t.as(null).get(`/online-services/activation-links/${token}`)).json()).toMatchObject({ expired: true });
       expectRefused(
-        await t
-          .as(null)
-          .post(`/online-services/activation-links/${token}/activate`, {
-            newAccount: { name: 'Late', adminEmail: 'late@contoso.example' },
-          }),
+        await t.as(null).post(`/online-services/activation-links/${token}/activate`, {
+          newAccount: { name: 'Late', adminEmail: 'late@contoso.example' },
+        }),
         410,
         'ACTIVATION_LINK_EXPIRED',
       );
@@ -340,11 +338,9 @@ describe('online service activation (R-OS-1…R-OS-7)', () => {
     const old = await enrollment({ osm: 'osm9@contoso.example', name: 'Contoso Renewing', start: '2023-03-01', end: '2026-02-28' });
     await order(old, [{ start: '2025-03-01' }], '2025-12-01');
     const token = tokenIn((await mailsTo('osm9@contoso.example'))[0]?.text ?? '');
-    await t
-      .as(null)
-      .post(`/online-services/activation-links/${token}/activate`, {
-        newAccount: { name: 'Renewing Tenant', adminEmail: 'r@contoso.example' },
-      });
+    await t.as(null).post(`/online-services/activation-links/${token}/activate`, {
+      newAccount: { name: 'Renewing Tenant', adminEmail: 'r@contoso.example' },
+    });
     const next = await enrollment({ osm: 'osm9@contoso.example', name: 'Contoso Renewing', start: '2026-03-01', end: '2029-02-28' });
     expect((await order(next, [{}])).statusCode).toBe(201);
     expect(await mailsTo('osm9@contoso.example')).toHaveLength(1);
