@@ -13,6 +13,7 @@ import { HomePage } from './routes/home';
 import { identityAppRoutes, identityPublicRoutes } from './routes/identity';
 import { LicensesPage } from './routes/licenses';
 import { licensesRoutes } from './routes/licensing';
+import { onlineServicesPublicRoutes, onlineServicesRoutes } from './routes/online-services';
 import { partnerRoutes } from './routes/partner';
 import { partnerChangeRoutes } from './routes/partner-change';
 import { RelationshipSummaryPage } from './routes/relationship-summary';
@@ -39,6 +40,7 @@ const routeTree = rootRoute.addChildren([
   signInRoute,
   ...identityPublicRoutes,
   ...accountPublicRoutes,
+  ...onlineServicesPublicRoutes,
   appRoute.addChildren([
     ...identityAppRoutes,
     ...administrationRoutes,
@@ -53,7 +55,7 @@ const routeTree = rootRoute.addChildren([
     ...partnerBackofficeRoutes,
     ...partnerRoutes,
     ...softwareAssuranceRoutes,
-    comingSoon('/online-services', 'nav.onlineServices'),
+    ...onlineServicesRoutes,
     comingSoon('/reports', 'nav.reports'),
   ]),
 ]);
