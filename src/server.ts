@@ -2,7 +2,6 @@ import path from 'node:path';
 import nodemailer from 'nodemailer';
 import { buildApp } from './app.js';
 import { type Config, localUrl } from './config.js';
-import { seedDemoServiceActivation } from './demo/online-services.js';
 import { seedDemo } from './demo/seed.js';
 import { startOnlineServicesSchedule } from './modules/online-services/schedule.js';
 import { startPartnerChangeSweeper } from './modules/partners/change/sweep.js';
@@ -40,8 +39,6 @@ export async function startServer(config: Config): Promise<RunningServer> {
     await runMigrations(database.db);
     const secrets = await loadSecrets(config);
     const seeded = config.SEED_DEMO ? await seedDemo(database.db, secrets) : false;
-    // R-OS-1 in the demo: an online-service order whose activation mail waits for the OSM.
-    if (seeded) await seedDemoServiceActivation(database.db, config, systemClock);
     const app = await buildApp({ config, database, clock: systemClock, secrets });
     const dispatcher = config.SMTP_URL
       ? startDispatcher(database.db, smtpSender(nodemailer.createTransport(config.SMTP_URL)), config.MAIL_FROM)

@@ -11,8 +11,9 @@ export const DEMO_SERVICE_ORDER = 'EA-DEMO-OS01';
  * R-OS-1 in the demo: a Cloud Mail order on Contoso's enrollment, dated the day the demo is
  * seeded (so its link works for six months), recorded through order ingestion like any order:
  * the enrollment's Online Services Manager (Erik Berg) gets the activation mail and the
- * Administrator sees it pending on the Online Services page. Run after seedDemo, by the server
- * and the CLI, which know the public address the link points to.
+ * Administrator sees it pending on the Online Services page. Run after seedDemo by `lsc seed`,
+ * which knows the public address the link points to. Not at `lsc start`: a server that starts
+ * with the demo sends no mail until someone acts (the SMTP tests rely on it).
  */
 export async function seedDemoServiceActivation(db: Db, config: Config, clock: Clock): Promise<void> {
   const today = clock.now().toISOString().slice(0, 10);
