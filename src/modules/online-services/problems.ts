@@ -42,8 +42,4 @@ export const ONLINE_SERVICES_PROBLEMS = defineProblems({
     en: 'This enrollment has no activation waiting for confirmation.',
     sv: 'Den här registreringen har ingen aktivering som väntar på bekräftelse.',
   },
-  NOT_AN_ONLINE_SERVICE: {
-    en: 'That product has never been ordered as an online service.',
-    sv: 'Den produkten har aldrig beställts som onlinetjänst.',
-  },
 });
