@@ -8,7 +8,7 @@ import type { Db, DbOrTx } from '../../platform/db/client.js';
 import { conflict, DomainError, notFound } from '../../platform/errors.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
 import { syncContactGrants } from '../permissions/contact-grants.js';
-import { setSubscriptionContact, subscriptionContactOf } from '../relationship/subscription-contact.js';
+import { setSubscriptionContact, subscriptionContactsOf } from '../relationship/subscription-contact.js';
 import { type ActivationRow, mailActivation } from './activation.js';
 import { type Enrollment, enrollmentOf, linkedAccountOf } from './facts.js';
 import { accountName, linkEnrollment } from './linking.js';
@@ -138,11 +138,7 @@ export function createOnlineServices({ db, config, clock }: { db: Db; config: Co
         left join service_activation a on a.licensing_id = s.licensing_id and a.product_id = s.product_id
         left join service_subscription sub on sub.licensing_id = s.licensing_id and sub.product_id = s.product_id
         order by p.name`);
-      const contacts = new Map<string, { name: string; email: string } | null>();
-      for (const id of ids) {
-        const c = await subscriptionContactOf(db, id);
-        contacts.set(id, c ? { name: c.name, email: c.email } : null);
-      }
+      const contacts = await subscriptionContactsOf(db, ids);
       return {
         enrollments: lids.rows.map((l) => ({
           id: l.id,

@@ -37,3 +37,13 @@ export async function setSubscriptionContact(
     values (${licensingId}, 'ONLINE_SERVICES_MANAGER', ${contact.name}, ${contact.email.toLowerCase()}, ${contact.userId})`);
   return old ? { name: old.name, email: old.email } : null;
 }
+
+/** The subscription contacts of many Licensing IDs in one query (the Online Services page lists them all). */
+export async function subscriptionContactsOf(db: DbOrTx, licensingIds: readonly string[]): Promise<Map<string, SubscriptionContact>> {
+  if (licensingIds.length === 0) return new Map();
+  const res = await db.execute<{ licensing_id: string; name: string; email: string }>(sql`
+    select distinct on (licensing_id) licensing_id, name, email from contact
+    where licensing_id = any(${sql.param([...licensingIds])}::uuid[]) and type = 'ONLINE_SERVICES_MANAGER'
+    order by licensing_id, email`);
+  return new Map(res.rows.map((r) => [r.licensing_id, { name: r.name, email: r.email }]));
+}
