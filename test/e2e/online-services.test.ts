@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { apiFrom, axeInEnglishAndSwedish, chooseLanguage, expectNoAxeViolations, h1 } from '../helpers/browser.js';
+import { apiFrom, axeInEnglishAndSwedish, chooseLanguage, expectNoAxeViolations, h1, signInAs } from '../helpers/browser.js';
+import { GIVEN_PASSWORD } from '../helpers/given.js';
 import { portalInChromium } from '../helpers/portal.js';
 
 const PUBLIC = 'http://lsc.test';
@@ -86,5 +87,60 @@ describe('online service activation in Chromium (R-OS-1, R-OS-2, R-OS-5)', () =>
     expect(await panel.getByTestId('link-status').textContent()).toBe('Activated');
     expect(await admin.getByTestId('service-67055555-CLOUD-MAIL-P1').textContent()).toContain('Linked');
     await axeInEnglishAndSwedish(admin);
+  }, 240_000);
+
+  it('R-OS-7: an Open program’s service is activated on Online Service Activation with its key, once; it shows pending', async () => {
+    const db = portal.server.database.db;
+    const lid = (
+      await db.execute<{ id: string }>(sql`
+        insert into licensing_id (organization_id, program_code, kind, number, name, start_date, end_date)
+        select id, 'OPEN_VALUE', 'AGREEMENT', 'V5550001', 'Contoso Open Cloud', '2025-07-01', '2028-06-30'
+        from organization where name = 'Contoso Ltd' returning id`)
+    ).rows[0]?.id;
+    await db.execute(sql`insert into role_grant (user_id, licensing_id, role, source)
+      select id, ${lid}, 'ADMINISTRATOR', 'ADMIN' from "user" where email = 'admin@contoso.example'`);
+    await portal.server.given.user('open.osm@contoso.example', { firstName: 'Olga' });
+    await db.execute(
+      sql`insert into contact (licensing_id, type, name, email) values (${lid}, 'ONLINE_SERVICES_MANAGER', 'Olga Osm', 'open.osm@contoso.example')`,
+    );
+    const operator = await portal.signedIn('operator@northwind.example');
+    const today = new Date().toISOString().slice(0, 10);
+    const recorded = await apiFrom(operator, 'POST', '/operator/orders', {
+      orderNumber: 'OS-E2E-OPEN-1',
+      orderDate: today,
+      licensingId: { program: 'OPEN_VALUE', number: 'V5550001' },
+      lines: [{ product: 'CLOUD-MAIL-P1', licenseType: 'ONLINE_SERVICE', quantity: 5, coverageStart: today, coverageEnd: '2028-06-30' }],
+    });
+    expect(recorded.status).toBe(201);
+    const key = /\*\*([2-9B-Y-]{29})\*\*/.exec(await portal.newestMail('open.osm@contoso.example', 'activationLinkOpen'))?.[1] ?? '';
+    expect(key).toHaveLength(29);
+
+    const osm = await portal.open();
+    await signInAs(osm, 'open.osm@contoso.example', GIVEN_PASSWORD);
+    await osm.goto('/online-services/activation');
+    await expect.poll(() => h1(osm).textContent()).toBe('Online Service Activation');
+    await axeInEnglishAndSwedish(osm);
+    await chooseLanguage(osm, 'sv');
+    await expect.poll(() => h1(osm).textContent()).toBe('Aktivering av onlinetjänst');
+    await chooseLanguage(osm, 'en');
+    await osm.getByLabel('Online Service Activation key').fill(key);
+    await osm.getByLabel('Name of the new online services account').fill('Contoso Open Tenant');
+    await osm.getByRole('button', { name: 'Activate' }).click();
+    await osm.getByTestId('osa-done').waitFor();
+    expect(await osm.getByTestId('osa-done').textContent()).toContain('Activation is pending');
+    await axeInEnglishAndSwedish(osm);
+    // The key is entered once: the second time it is refused.
+    await osm.reload();
+    await osm.getByLabel('Online Service Activation key').fill(key);
+    await osm.getByLabel('Name of the new online services account').fill('Again');
+    await osm.getByRole('button', { name: 'Activate' }).click();
+    await osm.getByText('This Online Service Activation key has already been used; each key can be entered once.').waitFor();
+    await expectNoAxeViolations(osm);
+
+    const admin = await portal.signedIn('admin@contoso.example');
+    await admin.goto('/online-services');
+    const panel = admin.getByTestId('enrollment-V5550001');
+    await panel.getByText('Online services account: Contoso Open Tenant').waitFor();
+    expect(await panel.getByTestId('link-status').textContent()).toBe('Activation pending');
   }, 240_000);
 });
