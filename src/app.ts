@@ -20,6 +20,8 @@ import { signInRoutes } from './modules/identity/sign-in/routes.js';
 import { createSignInService } from './modules/identity/sign-in/service.js';
 import { ssoModule } from './modules/identity/sso/routes.js';
 import { keysModule } from './modules/keys/routes.js';
+import { onlineServicesOrderHook } from './modules/online-services/activation.js';
+import { onlineServicesModule } from './modules/online-services/routes.js';
 import { ordersModule } from './modules/orders/routes.js';
 import { partnerChangeModule } from './modules/partners/change/routes.js';
 import { benefitDelegationModule } from './modules/partners/delegation/routes.js';
@@ -118,7 +120,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     addOpenModule(moduleDeps),
     resellerModule(moduleDeps),
     catalogModule(moduleDeps),
-    ordersModule(moduleDeps),
+    // R-OS-1: an order's first online-service line starts its activation, in the order's transaction.
+    ordersModule(moduleDeps, [onlineServicesOrderHook(config)]),
     reportsModule(moduleDeps),
     keysModule(moduleDeps),
     activationModule(moduleDeps),
@@ -129,6 +132,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     softwareAssuranceModule(moduleDeps),
     reservationsModule(moduleDeps, partnerOfRecordForReservations),
     provisioningModule(moduleDeps),
+    onlineServicesModule(moduleDeps),
     mailViewerRoutes(db, { smtp: Boolean(config.SMTP_URL) }),
   ];
   await app.register(

@@ -2,6 +2,7 @@ import { identityMails } from './modules/identity/mails.js';
 import { secondFactorMails } from './modules/identity/mfa/mails.js';
 import { recoveryMails } from './modules/identity/recovery/mails.js';
 import { keysMails } from './modules/keys/mails.js';
+import { onlineServicesMails } from './modules/online-services/mails.js';
 import { ordersMails } from './modules/orders/mails.js';
 import { partnerChangeMails } from './modules/partners/change/mails.js';
 import { partnerMails } from './modules/partners/mails.js';
@@ -29,4 +30,5 @@ export const ALL_MAILS: MailTemplate[] = [
   ...all(partnerChangeMails),
   ...all(saMails),
   ...all(provisioningMails),
+  ...all(onlineServicesMails),
 ];

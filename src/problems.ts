@@ -6,6 +6,7 @@ import { SECOND_FACTOR_PROBLEMS } from './modules/identity/mfa/problems.js';
 import { IDENTITY_PROBLEMS } from './modules/identity/problems.js';
 import { RECOVERY_PROBLEMS } from './modules/identity/recovery/problems.js';
 import { KEYS_PROBLEMS } from './modules/keys/problems.js';
+import { ONLINE_SERVICES_PROBLEMS } from './modules/online-services/problems.js';
 import { ORDERS_PROBLEMS } from './modules/orders/problems.js';
 import { PARTNER_CHANGE_PROBLEMS } from './modules/partners/change/problems.js';
 import { BENEFIT_DELEGATION_PROBLEMS } from './modules/partners/delegation/problems.js';
@@ -48,4 +49,5 @@ export const ALL_PROBLEMS: ProblemTitles = {
   ...BENEFIT_DELEGATION_PROBLEMS,
   ...RESERVATIONS_PROBLEMS,
   ...PROVISIONING_PROBLEMS,
+  ...ONLINE_SERVICES_PROBLEMS,
 };

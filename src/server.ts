@@ -3,6 +3,7 @@ import nodemailer from 'nodemailer';
 import { buildApp } from './app.js';
 import { type Config, localUrl } from './config.js';
 import { seedDemo } from './demo/seed.js';
+import { startOnlineServicesSchedule } from './modules/online-services/schedule.js';
 import { startPartnerChangeSweeper } from './modules/partners/change/sweep.js';
 import { partnerRecordsForRelationship } from './modules/partners/for-relationship.js';
 import { contactGrantsForRelationship } from './modules/permissions/contact-grants.js';
@@ -56,6 +57,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
         onExpired: (numbers) => app.log.info({ expired: numbers }, 'scheduled expiry: Licensing IDs expired'),
       },
     );
+    // R-OS-4, R-OS-6: activation mails due within 48 hours of their usage date; subscriptions past their grace period.
+    const onlineServices = startOnlineServicesSchedule(
+      { db: database.db, config, clock: systemClock },
+      { onError: (err) => app.log.error({ err }, 'the online-services schedule failed; it runs again at the next check') },
+    );
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
     return {
@@ -67,6 +73,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       seeded,
       async stop() {
         await expiry.stop();
+        await onlineServices.stop();
         await app.close();
         await dispatcher?.stop();
         await sweeper.stop();

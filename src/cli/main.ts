@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
 import { Command } from 'commander';
 import { loadConfig } from '../config.js';
+import { seedDemoServiceActivation } from '../demo/online-services.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../demo/seed.js';
 import { registerActivationCommands } from '../modules/activation/cli.js';
+import { systemClock } from '../platform/clock.js';
 import { openDatabase } from '../platform/db/client.js';
 import { runMigrations } from '../platform/db/migrate.js';
 import { loadSecrets } from '../platform/secrets.js';
@@ -68,6 +70,8 @@ program
     const database = openDatabase(url, 2);
     await runMigrations(database.db);
     const seeded = await seedDemo(database.db, await loadSecrets(config));
+    // R-OS-1 in the demo: an online-service order whose activation mail waits for the OSM.
+    if (seeded) await seedDemoServiceActivation(database.db, config, systemClock);
     await database.close();
     await embedded?.stop();
     console.log(seeded ? 'Demo data loaded.' : 'The database already has data; nothing loaded.');

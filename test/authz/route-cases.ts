@@ -5,6 +5,7 @@ import { DOWNLOADS_CASES } from './cases/downloads.js';
 import { FOUNDATION_CASES } from './cases/foundation.js';
 import { KEYS_CASES } from './cases/keys.js';
 import { ONBOARDING_CASES } from './cases/onboarding.js';
+import { ONLINE_SERVICES_CASES } from './cases/online-services.js';
 import { ORDERS_CASES } from './cases/orders.js';
 import { PARTNER_CHANGE_CASES } from './cases/partner-change.js';
 import { PARTNERS_CASES } from './cases/partners.js';
@@ -40,4 +41,5 @@ export const ROUTE_CASES: Record<string, import('./cases/types.js').RouteCase> =
   ...BENEFIT_DELEGATION_CASES,
   ...RESERVATIONS_CASES,
   ...PROVISIONING_CASES,
+  ...ONLINE_SERVICES_CASES,
 };

@@ -16,7 +16,7 @@ import { HomePage } from './routes/home';
 import { identityAppRoutes, identityPublicRoutes } from './routes/identity';
 import { LicensesPage } from './routes/licenses';
 import { licensesRoutes } from './routes/licensing';
-import { ReservationLinks } from './routes/online-services/reservations-links';
+import { onlineServicesPublicRoutes, onlineServicesRoutes } from './routes/online-services';
 import { reservationRoutes } from './routes/online-services/reservations-routes';
 import { partnerRoutes } from './routes/partner';
 import { partnerChangeRoutes } from './routes/partner-change';
@@ -44,6 +44,7 @@ const routeTree = rootRoute.addChildren([
   signInRoute,
   ...identityPublicRoutes,
   ...accountPublicRoutes,
+  ...onlineServicesPublicRoutes,
   appRoute.addChildren([
     ...identityAppRoutes,
     ...administrationRoutes,
@@ -61,7 +62,7 @@ const routeTree = rootRoute.addChildren([
     ...partnerRoutes,
     ...softwareAssuranceRoutes,
     ...reservationRoutes,
-    comingSoon('/online-services', 'nav.onlineServices', <ReservationLinks />),
+    ...onlineServicesRoutes,
     comingSoon('/reports', 'nav.reports'),
   ]),
 ]);

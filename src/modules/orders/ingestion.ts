@@ -38,6 +38,23 @@ export interface IngestResult {
 /** Who ingests: an operator through the API, or the command line (no user). */
 export type IngestActor = Actor | null;
 
+/** An order as it was just recorded, for the modules that react to orders. */
+export interface RecordedOrder {
+  id: string;
+  orderNumber: string;
+  licensingId: string;
+  organizationId: string;
+  orderDate: string;
+  lines: readonly { productId: string; licenseType: string; quantity: number; countsFrom: string; coverageEnd: string | null }[];
+}
+
+/**
+ * What another module does in the transaction that records an order (the online-services
+ * activation, R-OS-1). Those modules read orders, so orders cannot import them: app.ts and the
+ * CLI pass it in. Throwing a DomainError refuses the order: nothing is recorded.
+ */
+export type OrderRecordedHook = (tx: DbOrTx, order: RecordedOrder, actor: IngestActor, now: Date) => Promise<void>;
+
 async function receipt(db: DbOrTx, where: SQL): Promise<(OrderReceipt & { contentHash: string }) | null> {
   const res = await db.execute<{
     id: string;
@@ -72,7 +89,17 @@ async function receipt(db: DbOrTx, where: SQL): Promise<(OrderReceipt & { conten
   };
 }
 
-export function createOrderIngestion({ db, config, clock }: { db: Db; config: Config; clock: Clock }) {
+export function createOrderIngestion({
+  db,
+  config,
+  clock,
+  onRecorded = [],
+}: {
+  db: Db;
+  config: Config;
+  clock: Clock;
+  onRecorded?: readonly OrderRecordedHook[];
+}) {
   /** An order already recorded under this key or number: the same content is a replay, other content a conflict. */
   async function previous(order: OrderInput, hash: string, idempotencyKey: string | undefined): Promise<IngestResult | null> {
     if (idempotencyKey) {
@@ -179,6 +206,15 @@ export function createOrderIngestion({ db, config, clock }: { db: Db; config: Co
             idempotencyKey: opts.idempotencyKey ?? null,
           },
         });
+        const recorded: RecordedOrder = {
+          id: row.id,
+          orderNumber: order.orderNumber,
+          licensingId: lid.id,
+          organizationId: lid.organizationId,
+          orderDate: order.orderDate,
+          lines: values,
+        };
+        for (const hook of onRecorded) await hook(tx, recorded, actor, now);
         for (const admin of await administratorsOfRecord(tx, lid.id)) {
           await enqueueMail(tx, {
             to: admin.email,

@@ -5,7 +5,7 @@ import { fileBody } from '../../platform/http/openapi.js';
 import type { ModuleDeps, ModuleRoutes } from '../../platform/module.js';
 import { orderOfRequest } from './api-order.js';
 import { summaryCsv, summaryXlsx } from './export.js';
-import { createOrderIngestion } from './ingestion.js';
+import { createOrderIngestion, type OrderRecordedHook } from './ingestion.js';
 import { createLicenseSummaryService, type SummaryQuery } from './license-summary.js';
 import {
   ExportQuerySchema,
@@ -22,8 +22,8 @@ const chosen = (q: { licensingId?: string | string[]; status: 'active' | 'all' }
 });
 
 /** Order ingestion (R-BC-7) and the License Summary (R-LIC-1…7). Customers have no route that changes an order. */
-export function ordersModule({ db, config, clock }: ModuleDeps): ModuleRoutes {
-  const ingestion = createOrderIngestion({ db, config, clock });
+export function ordersModule({ db, config, clock }: ModuleDeps, onRecorded: readonly OrderRecordedHook[] = []): ModuleRoutes {
+  const ingestion = createOrderIngestion({ db, config, clock, onRecorded });
   const summaries = createLicenseSummaryService({ db, clock, config });
   return async (fastify: FastifyInstance) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();

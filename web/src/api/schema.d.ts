@@ -3494,6 +3494,67 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/licensing-ids/{licensingId}/online-services/{productId}/activation-mail': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Resend the activation mail, to the subscription contact of record or to a new one (which replaces it); refused once linked, after the link expired, or with no order (R-OS-2, R-OS-3) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          licensingId: string;
+          productId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description A new subscription contact; without it the mail goes to the one of record */
+            contact?: {
+              /** Format: email */
+              email: string;
+              name: string;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              to: string[];
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/licensing-ids/{licensingId}/parent-report': {
     parameters: {
       query?: never;
@@ -5599,6 +5660,302 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/online-services': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The enrollments whose online services I may activate: each service’s activation, who received the activation mail and when, the account and subscriptions (R-OS-2, R-OS-6) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              enrollments: {
+                account: {
+                  how: string;
+                  /** Format: uuid */
+                  id: string;
+                  linkedAt: string;
+                  name: string;
+                  /** @enum {string} */
+                  status: 'ACTIVE' | 'PENDING';
+                } | null;
+                canManageContact: boolean;
+                /** Format: uuid */
+                id: string;
+                name: string;
+                number: string;
+                programCode: string;
+                services: {
+                  /** @description NONE (ordered before activation tracking), SCHEDULED, MAILED, CONTACT_MISSING, LINKED, AUTO_PROVISIONED or RENEWED */
+                  activation: string;
+                  code: string;
+                  graceEndsOn: string | null;
+                  linkExpired: boolean;
+                  linkExpiresOn: string | null;
+                  mailCount: number;
+                  mailedAt: string | null;
+                  name: string;
+                  /** Format: uuid */
+                  productId: string;
+                  purchaseDate: string | null;
+                  recipientEmail: string | null;
+                  recipientName: string | null;
+                  subscription: ('ACTIVE' | 'IN_GRACE' | 'DEPROVISIONED') | null;
+                  usageDate: string | null;
+                }[];
+                subscriptionContact: {
+                  email: string;
+                  name: string;
+                } | null;
+              }[];
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/online-services/activation-links/{token}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What an activation link activates, until when it works, and the accounts the signed-in user administers (R-OS-3) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          token: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              accounts: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @enum {string} */
+                role: 'GLOBAL' | 'BILLING';
+              }[];
+              expired: boolean;
+              expiresOn: string;
+              licensingId: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                number: string;
+                open: boolean;
+              };
+              linkedAccount: string | null;
+              service: string;
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/online-services/activation-links/{token}/activate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Follow the activation link: link the enrollment to an account the signed-in user administers or to a new one (R-OS-3, R-OS-5); an Open program’s stays pending until provisioning confirms (R-OS-7) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          token: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json':
+            | {
+                /** Format: uuid */
+                accountId: string;
+              }
+            | {
+                newAccount: {
+                  /** Format: email */
+                  adminEmail?: string;
+                  name: string;
+                };
+              };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              account: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              /** Format: uuid */
+              licensingId: string;
+              /** @enum {string} */
+              status: 'ACTIVE' | 'PENDING';
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/online-services/osa-activations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Online Service Activation: activate an Open program’s service with its single-use OSA key (R-OS-7) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            account:
+              | {
+                  /** Format: uuid */
+                  accountId: string;
+                }
+              | {
+                  newAccount: {
+                    /** Format: email */
+                    adminEmail?: string;
+                    name: string;
+                  };
+                };
+            key: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              account: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              /** Format: uuid */
+              licensingId: string;
+              /** @enum {string} */
+              status: 'ACTIVE' | 'PENDING';
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/open-licenses': {
     parameters: {
       query?: never;
@@ -7084,6 +7441,170 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/operator/online-services/accounts/{accountId}/domains': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The publisher’s provisioning reports a domain verified on an account; its OSMs get services without a mail (R-OS-4) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          accountId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            domain: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              accountId: string;
+              domain: string;
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/operator/online-services/add-ons': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Name the base service an add-on online service needs on the same enrollment (R-OS-6) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            addOn: string;
+            base: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              addOn: string;
+              base: string;
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/operator/online-services/enrollments/{licensingId}/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The publisher’s provisioning confirms a pending activation: the services show as activated (R-OS-7) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          licensingId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              licensingId: string;
+              /** @enum {string} */
+              status: 'ACTIVE';
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -13431,6 +13952,16 @@ export interface components {
       | 'keys.issue'
       | 'keys.request'
       | 'keys.request.decide'
+      | 'online-services.activation-mail'
+      | 'online-services.activation-scheduled'
+      | 'online-services.add-on'
+      | 'online-services.auto-provision'
+      | 'online-services.confirm'
+      | 'online-services.deprovision'
+      | 'online-services.domain-verify'
+      | 'online-services.link'
+      | 'online-services.renewal'
+      | 'online-services.subscription-contact'
       | 'order.ingest'
       | 'organization.country'
       | 'organization.settings'
