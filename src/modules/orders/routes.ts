@@ -99,7 +99,7 @@ export function ordersModule({ db, config, clock }: ModuleDeps): ModuleRoutes {
         if (req.query.format === 'xlsx') {
           return reply
             .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-            .send(await summaryXlsx(summary, actor.locale));
+            .send(summaryXlsx(summary, actor.locale));
         }
         return reply.type('text/csv; charset=utf-8').send(summaryCsv(summary, actor.locale));
       },
