@@ -43,10 +43,21 @@ const FORMATS: Record<ColumnKind, string> = {
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the characters matched.
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+/**
+ * A workbook is XML, which cannot hold most control characters: one in a stored name would make
+ * the whole file unreadable, so it becomes a space (tab and line breaks are kept).
+ */
+function xmlSafe(text: string): string {
+  return text.replace(NOT_XML, ' ');
+}
+
 /** A value as the cell its column says; an empty value is an empty cell, not '' or 0. */
 export function cellValue(kind: ColumnKind, value: XlsxValue): string | number | Date | null {
   if (value === null || value === '') return null;
-  if (kind === 'text') return String(value);
+  if (kind === 'text') return xmlSafe(String(value));
   if (kind === 'date') {
     const m = typeof value === 'string' ? ISO_DAY.exec(value) : null;
     // A date at UTC midnight: Excel dates carry no zone, and exceljs writes the UTC day.
@@ -85,7 +96,7 @@ async function write(spec: WorkbookSpec, out: PassThrough): Promise<void> {
     const row = sheet.addRow([]);
     values.forEach((v, j) => {
       const cell = row.getCell(j + 1);
-      cell.value = v === '' ? null : v;
+      cell.value = v === '' ? null : xmlSafe(v);
       cell.numFmt = FORMATS.text;
     });
     if (font) row.font = font;

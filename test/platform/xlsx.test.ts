@@ -12,6 +12,8 @@ describe('the workbook writer: typed columns a spreadsheet reads right (R-REP-4)
     expect(cellValue('date', '2026-01-31')).toEqual(new Date(Date.UTC(2026, 0, 31)));
     expect(cellValue('integer', null)).toBeNull();
     expect(cellValue('text', '')).toBeNull();
+    // A control character XML cannot hold would make the whole file unreadable.
+    expect(cellValue('text', 'a\u0001b\u0000c\td')).toBe('a b c\td');
     expect(() => cellValue('integer', '12')).toThrow();
     expect(() => cellValue('currency', Number.NaN)).toThrow();
     expect(() => cellValue('date', '31/01/2026')).toThrow();
