@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { apiFrom, axeInEnglishAndSwedish, expectNoAxeViolations, h1 } from '../helpers/browser.js';
+import { openedInLibreOffice } from '../helpers/libreoffice.js';
 import { portalInChromium } from '../helpers/portal.js';
 
 const TSV_HEADER = 'Licensing ID\tParent Program\tOrganization\tProduct\tProduct Key\tType\tMAK Activations-Used/Available';
@@ -60,6 +61,15 @@ describe('Downloads and Keys: product keys in Chromium', () => {
     expect(lines.length).toBe(ids.length + 1);
     expect(lines.slice(1).every((l) => l.startsWith('8765-4321\t'))).toBe(true);
     expect(lines.some((l) => /\tMAK\t\d+\/\d+$/.test(l))).toBe(true);
+
+    // R-REP-4: the Excel workbook follows the filter too, and LibreOffice reads the same rows, MAK counts as x/y text.
+    const [workbook] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Export as Excel workbook' }).click(),
+    ]);
+    expect(workbook.suggestedFilename()).toBe('product-keys.xlsx');
+    const { keys = [] } = await openedInLibreOffice({ keys: await readFile((await workbook.path()) ?? '') });
+    expect(keys.map((r) => r.join('\t'))).toEqual(lines);
 
     await page.getByRole('link', { name: 'Print keys' }).click();
     await expect.poll(() => h1(page).textContent()).toBe('Print product keys of Licensing ID 8765-4321');

@@ -333,7 +333,7 @@ describe('License Summary (R-LIC-1 … R-LIC-7)', () => {
         0,
         0,
         300,
-        '',
+        undefined, // no grant: an empty cell, not an empty string (R-REP-4)
         0,
         300,
         0,

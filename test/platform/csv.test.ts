@@ -17,6 +17,11 @@ describe('spreadsheet-safe tables', () => {
     expect(tableText([['a\tb', 'say "hi"', 'two\r\nlines']], 'tsv')).toBe('a b\tsay "hi"\ttwo lines\r\n');
   });
 
+  it('R-REP-4: leading zeros and slashes are written as typed, never rewritten as numbers or dates', () => {
+    expect(tableText([['0012', '1/9', '1-2', '3E5', '00', '2026-01-05']], 'csv')).toBe('0012,1/9,1-2,3E5,00,2026-01-05\r\n');
+    expect(tableText([['0012', '1/9']], 'tsv')).toBe('0012\t1/9\r\n');
+  });
+
   it('streams CSV a row at a time, with a BOM when asked', async () => {
     function* rows() {
       yield ['Family', 'Quantity'];

@@ -1,4 +1,6 @@
+import type { Readable } from 'node:stream';
 import { type TableFormat, tableText } from '../../platform/csv.js';
+import { workbookStream } from '../../platform/xlsx.js';
 import type { KeyType } from './rules.js';
 
 /** R-KEY-7: the columns of the key file, in this order, named exactly so. */
@@ -65,4 +67,16 @@ export function exportCells(r: ExportRow): string[] {
 /** R-KEY-7: the key file, one key a line after the header: tab-delimited, or CSV. */
 export function keyFile(rows: readonly ExportRow[], format: TableFormat): string {
   return tableText([EXPORT_COLUMNS, ...rows.map(exportCells)], format);
+}
+
+/**
+ * R-KEY-7, R-REP-4: the key file as an Excel workbook. Every column is text: a key, a Licensing ID
+ * like '0012' and the MAK count '1/9' must open as written, never as a number or a date.
+ */
+export function keyWorkbook(rows: readonly ExportRow[]): Readable {
+  return workbookStream({
+    sheet: 'Product Keys',
+    columns: EXPORT_COLUMNS.map((header) => ({ header, kind: 'text', width: header === 'Product Key' ? 34 : 24 })),
+    rows: rows.map(exportCells),
+  });
 }

@@ -5,7 +5,7 @@ import { actorOf } from '../../platform/http/guard.js';
 import { fileBody } from '../../platform/http/openapi.js';
 import type { ModuleDeps, ModuleRoutes } from '../../platform/module.js';
 import { KeyRequestSchema } from '../permissions/key-requests/rules.js';
-import { EXPORT_COLUMNS, type ExportRow, exportCells, keyFile } from './export-format.js';
+import { EXPORT_COLUMNS, type ExportRow, exportCells, keyFile, keyWorkbook } from './export-format.js';
 import { createKeyRequestsService } from './requests.js';
 import {
   AllExportQuery,
@@ -30,6 +30,12 @@ const KeyFile = {
     'text/tab-separated-values': { schema: fileBody('UTF-8 text, tab-delimited') },
     'text/csv': { schema: fileBody('UTF-8 text, comma-separated') },
   },
+};
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const KeyWorkbook = {
+  description: 'The key file as an Excel workbook, an attachment: the seven columns, every cell text',
+  content: { [XLSX]: { schema: fileBody('an Office Open XML workbook', true) } },
 };
 
 /** R-KEY-7: the key file as an attachment. Keys must not linger in caches. */
@@ -87,6 +93,26 @@ export function keysModule(deps: ModuleDeps): ModuleRoutes {
         },
       },
       async (req, reply) => sendFile(reply, await keys.exportRows(actorOf(req), req.query.licensingId), req.query.format, 'product-keys'),
+    );
+
+    app.get(
+      '/product-keys/workbook',
+      {
+        config: { action: 'keys.view' },
+        schema: {
+          tags,
+          summary:
+            'Download all my keys (or one Licensing ID’s) as an Excel workbook, the same seven columns as the key file, every cell text so that 1/9 stays 1/9 (R-KEY-7, R-REP-4)',
+          querystring: PrintQuery,
+          response: { 200: KeyWorkbook },
+        },
+      },
+      async (req, reply) =>
+        reply
+          .type(XLSX)
+          .header('content-disposition', 'attachment; filename="product-keys.xlsx"')
+          .header('cache-control', 'no-store')
+          .send(keyWorkbook(await keys.exportRows(actorOf(req), req.query.licensingId))),
     );
 
     app.get(

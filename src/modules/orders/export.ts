@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { csvStream } from '../../platform/csv.js';
 import type { Locale } from '../../platform/i18n/locale.js';
+import { type Column, workbookStream } from '../../platform/xlsx.js';
 import type { LicenseSummary } from './license-summary.js';
 import type { SummaryRow } from './license-summary-rules.js';
 
@@ -105,23 +105,21 @@ export function summaryCsv(summary: LicenseSummary, locale: Locale): Readable {
   return csvStream(table(), { bom: true });
 }
 
-export async function summaryXlsx(summary: LicenseSummary, locale: Locale): Promise<Buffer> {
+/** The header's columns typed for the workbook: names are text, quantities are numbers (R-REP-4). */
+function columns(locale: Locale): Column[] {
+  return header(locale).map((h, i) => ({ header: h, kind: i <= 2 || i === 6 ? 'text' : 'integer', width: i === 1 ? 36 : 16 }));
+}
+
+/** R-REP-4: the summary as an Excel workbook, streamed, with typed columns. */
+export function summaryXlsx(summary: LicenseSummary, locale: Locale): Readable {
   const l = LABELS[locale];
-  const book = new ExcelJS.Workbook();
-  const sheet = book.addWorksheet(l.sheet);
-  sheet.addRow([l.sheet]).font = { bold: true, size: 14 };
-  sheet.addRow([l.asOf, summary.asOf]);
-  sheet.addRow([l.licensingIds, summary.licensingIds.map((x) => x.number).join(', ')]);
-  sheet.addRow([]);
-  const head = sheet.addRow(header(locale));
-  head.font = { bold: true };
-  for (const r of summary.rows) sheet.addRow(cells(r, locale));
   const t = summary.totals;
-  sheet.addRow([l.total, '', '', t.effectiveQuantity, t.activeSaQuantity, t.unresolvedQuantity]).font = { bold: true };
-  sheet.addRow([]);
-  sheet.addRow([l.grantNote]);
-  sheet.columns.forEach((c, i) => {
-    c.width = i === 1 ? 36 : 16;
+  return workbookStream({
+    sheet: l.sheet,
+    preamble: [[l.sheet], [l.asOf, summary.asOf], [l.licensingIds, summary.licensingIds.map((x) => x.number).join(', ')]],
+    columns: columns(locale),
+    rows: summary.rows.map((r) => cells(r, locale)),
+    footer: [[l.total, '', '', t.effectiveQuantity, t.activeSaQuantity, t.unresolvedQuantity]],
+    notes: [l.grantNote],
   });
-  return Buffer.from(await book.xlsx.writeBuffer());
 }

@@ -97,9 +97,7 @@ export function ordersModule({ db, config, clock }: ModuleDeps, onRecorded: read
         const name = `license-summary-${summary.asOf}.${req.query.format}`;
         reply.header('content-disposition', `attachment; filename="${name}"`);
         if (req.query.format === 'xlsx') {
-          return reply
-            .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-            .send(await summaryXlsx(summary, actor.locale));
+          return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(summaryXlsx(summary, actor.locale));
         }
         return reply.type('text/csv; charset=utf-8').send(summaryCsv(summary, actor.locale));
       },

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { type Cell, csvStream } from '../../platform/csv.js';
 import type { Locale } from '../../platform/i18n/locale.js';
+import { type ColumnKind, workbookStream } from '../../platform/xlsx.js';
 import type { BenefitStatus, BenefitUnit } from './benefits.js';
 import { BENEFIT_NAMES } from './mails.js';
 import type { SummaryRow } from './summary.js';
@@ -97,17 +97,16 @@ export function saSummaryCsv(rows: readonly SummaryRow[], locale: Locale): Reada
   return csvStream(table(), { bom: true });
 }
 
-export async function saSummaryXlsx(rows: readonly SummaryRow[], asOf: string, locale: Locale): Promise<Buffer> {
+/** What each column of `head` holds: quantities are numbers, the coverage end a date (R-REP-4). */
+const KINDS: ColumnKind[] = ['text', 'text', 'text', 'text', 'text', 'integer', 'integer', 'integer', 'text', 'date', 'text'];
+
+/** R-REP-4: the summary as an Excel workbook, streamed, with typed columns. */
+export function saSummaryXlsx(rows: readonly SummaryRow[], asOf: string, locale: Locale): Readable {
   const l = LABELS[locale];
-  const book = new ExcelJS.Workbook();
-  const sheet = book.addWorksheet(l.sheet);
-  sheet.addRow([l.sheet]).font = { bold: true, size: 14 };
-  sheet.addRow([l.asOf, asOf]);
-  sheet.addRow([]);
-  sheet.addRow(l.head).font = { bold: true };
-  for (const r of rows) sheet.addRow(cells(r, locale));
-  sheet.columns.forEach((c, i) => {
-    c.width = i === 0 || i === 2 ? 32 : 16;
+  return workbookStream({
+    sheet: l.sheet,
+    preamble: [[l.sheet], [l.asOf, asOf]],
+    columns: l.head.map((h, i) => ({ header: h, kind: KINDS[i] ?? 'text', width: i === 0 || i === 2 ? 32 : 16 })),
+    rows: rows.map((r) => cells(r, locale)),
   });
-  return Buffer.from(await book.xlsx.writeBuffer());
 }

@@ -6,6 +6,7 @@ const machine = { productKey: 'BCDFG-HJKMP-QRTVW-XY234-6789B', productCode: 'WAL
 export const KEYS_CASES: Record<string, RouteCase> = {
   'GET /api/v1/product-keys': {},
   'GET /api/v1/product-keys/export': { query: 'format=tsv' },
+  'GET /api/v1/product-keys/workbook': {},
   'GET /api/v1/product-keys/print': {},
   'GET /api/v1/licensing-ids/:licensingId/keys': {},
   'GET /api/v1/licensing-ids/:licensingId/keys/export': { query: 'format=csv' },

@@ -32,6 +32,13 @@ export function keysExportUrl(format: 'tsv' | 'csv', licensingId?: string): stri
   return href('/api/v1/product-keys/export', { query });
 }
 
+/** R-KEY-7, R-REP-4: the key file as an Excel workbook, every cell text (so 1/9 stays 1/9). */
+export function keysWorkbookUrl(licensingId?: string): string {
+  const query = new URLSearchParams();
+  if (licensingId) query.set('licensingId', licensingId);
+  return href('/api/v1/product-keys/workbook', { query });
+}
+
 export const printQuery = (licensingId?: string) =>
   queryOptions({
     queryKey: ['product-keys', 'print', licensingId ?? 'all'],

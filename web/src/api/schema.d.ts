@@ -11175,6 +11175,53 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/product-keys/workbook': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download all my keys (or one Licensing ID’s) as an Excel workbook, the same seven columns as the key file, every cell text so that 1/9 stays 1/9 (R-KEY-7, R-REP-4) */
+    get: {
+      parameters: {
+        query?: {
+          licensingId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The key file as an Excel workbook, an attachment: the seven columns, every cell text */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/relationship-summary': {
     parameters: {
       query?: never;

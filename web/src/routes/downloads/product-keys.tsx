@@ -4,7 +4,7 @@ import { useNavigate, useSearch } from '@tanstack/react-router';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
-import { type KeyView, keysExportUrl, licensingIdKeysQuery, productKeysQuery } from '../../api/keys';
+import { type KeyView, keysExportUrl, keysWorkbookUrl, licensingIdKeysQuery, productKeysQuery } from '../../api/keys';
 import { CopyIconButton } from '../../components/downloads/CopyIconButton';
 import { productLabel } from '../../components/downloads/format';
 import { KeyProblemAlert } from '../../components/downloads/KeyProblemAlert';
@@ -123,6 +123,9 @@ export function ProductKeysPage() {
               </Button>
               <Button component="a" variant="outline" href={keysExportUrl('csv', licensingId)} download>
                 {t('downloads.keys.exportCsv')}
+              </Button>
+              <Button component="a" variant="outline" href={keysWorkbookUrl(licensingId)} download>
+                {t('downloads.keys.exportXlsx')}
               </Button>
               <ButtonLink variant="outline" to="/downloads/product-keys/print" search={{ licensingId }}>
                 {t('downloads.keys.print')}
