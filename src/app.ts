@@ -36,6 +36,7 @@ import { relationshipRoutes } from './modules/relationship/routes.js';
 import { createRelationshipService } from './modules/relationship/service.js';
 import { reportsModule } from './modules/reports/routes.js';
 import { softwareAssuranceModule } from './modules/software-assurance/routes.js';
+import { subscriptionsModule } from './modules/subscriptions/routes.js';
 import { supportModule } from './modules/support/routes.js';
 import type { Clock } from './platform/clock.js';
 import type { Database } from './platform/db/client.js';
@@ -123,6 +124,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     supportModule(moduleDeps),
     partnerChangeModule(moduleDeps),
     softwareAssuranceModule(moduleDeps),
+    subscriptionsModule(moduleDeps),
     mailViewerRoutes(db, { smtp: Boolean(config.SMTP_URL) }),
   ];
   await app.register(

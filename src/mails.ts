@@ -8,6 +8,7 @@ import { partnerMails } from './modules/partners/mails.js';
 import { addOpenMails, permissionsMails } from './modules/permissions/mails.js';
 import { onboardingMails } from './modules/relationship/onboarding/mails.js';
 import { saMails } from './modules/software-assurance/mails.js';
+import { subscriptionMails } from './modules/subscriptions/mails.js';
 import { supportMails } from './modules/support/mails.js';
 import type { MailTemplate } from './platform/mail/templates.js';
 
@@ -27,4 +28,5 @@ export const ALL_MAILS: MailTemplate[] = [
   ...all(partnerMails),
   ...all(partnerChangeMails),
   ...all(saMails),
+  ...all(subscriptionMails),
 ];

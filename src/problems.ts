@@ -14,6 +14,7 @@ import { ADD_OPEN_PROBLEMS, PERMISSIONS_PROBLEMS } from './modules/permissions/p
 import { ONBOARDING_PROBLEMS } from './modules/relationship/onboarding/problems.js';
 import { REPORTS_PROBLEMS } from './modules/reports/problems.js';
 import { SA_PROBLEMS } from './modules/software-assurance/problems.js';
+import { SUBSCRIPTIONS_PROBLEMS } from './modules/subscriptions/problems.js';
 import { SUPPORT_PROBLEMS } from './modules/support/problems.js';
 import { PLATFORM_PROBLEMS, type ProblemTitles } from './platform/i18n/problems.js';
 import { MAIL_PROBLEMS } from './platform/mail/problems.js';
@@ -42,4 +43,5 @@ export const ALL_PROBLEMS: ProblemTitles = {
   ...PARTNER_CHANGE_PROBLEMS,
   ...SA_PROBLEMS,
   ...BENEFIT_DELEGATION_PROBLEMS,
+  ...SUBSCRIPTIONS_PROBLEMS,
 };

@@ -14,6 +14,7 @@ import { REGISTRATION_CASES } from './cases/registration.js';
 import { SECOND_FACTOR_CASES } from './cases/second-factor.js';
 import { SOFTWARE_ASSURANCE_CASES } from './cases/software-assurance.js';
 import { SSO_CASES } from './cases/sso.js';
+import { SUBSCRIPTIONS_CASES } from './cases/subscriptions.js';
 import { SUPPORT_CASES } from './cases/support.js';
 
 export type { RouteCase } from './cases/types.js';
@@ -36,4 +37,5 @@ export const ROUTE_CASES: Record<string, import('./cases/types.js').RouteCase> =
   ...PARTNER_CHANGE_CASES,
   ...SOFTWARE_ASSURANCE_CASES,
   ...BENEFIT_DELEGATION_CASES,
+  ...SUBSCRIPTIONS_CASES,
 };
