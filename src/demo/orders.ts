@@ -39,7 +39,7 @@ export async function seedCatalogAndOrders(
         'Northwind Mail Server',
         'Northwind Chat Server',
         'Northwind Cloud Mail',
-        'Northwind Developer Subscription',
+        'Northwind Studio Subscription',
       ].map((name) => ({ name })),
     )
     .returning();
@@ -118,8 +118,8 @@ export async function seedCatalogAndOrders(
   const devSub = { requiresKey: false };
   await add(
     'DEV-SUB-ENT',
-    'Developer Subscription',
-    'Northwind Developer Subscription Enterprise',
+    'Studio Subscription',
+    'Northwind Studio Subscription Enterprise',
     '2024',
     'Enterprise',
     'APPLICATIONS',
@@ -128,8 +128,8 @@ export async function seedCatalogAndOrders(
   );
   await add(
     'DEV-SUB-PRO',
-    'Developer Subscription',
-    'Northwind Developer Subscription Professional',
+    'Studio Subscription',
+    'Northwind Studio Subscription Professional',
     '2024',
     'Professional',
     'APPLICATIONS',
@@ -196,9 +196,9 @@ export async function seedCatalogAndOrders(
     ['CLOUD-MAIL-P1', 'ONLINE_SERVICE', 250, '2024-07-01', '2027-06-30'],
   ]);
   // Subscriptions for the Subscriptions Manager to assign (R-PERM-2), in an order of their own.
-  await order(enrollment, 'EA-2024-0002', '2024-06-25', [
-    ['DEV-SUB-ENT', 'SUBSCRIPTION', 5, '2024-07-01', '2027-06-30'],
-    ['DEV-SUB-PRO', 'SUBSCRIPTION', 2, '2024-07-01', '2027-06-30'],
+  await order(enrollment, 'EA-2024-0002', '2024-09-16', [
+    ['DEV-SUB-ENT', 'SUBSCRIPTION', 5, '2024-10-01', '2027-06-30'],
+    ['DEV-SUB-PRO', 'SUBSCRIPTION', 2, '2024-10-01', '2027-06-30'],
   ]);
   await order(enrollment, 'EA-2025-TU01', '2025-06-20', [['OFF-PP-2024', 'LSA', 20, '2025-07-01', '2027-06-30']]);
   await order(pcn, 'SP-2023-0042', '2023-02-20', [['OFF-PP-2021', 'FULL', 40, '2023-03-01', null]]);

@@ -98,7 +98,7 @@ describe('Subscription assignments by the Subscriptions Manager (R-PERM-2)', () 
     const mail = await one<{ subject: string; text: string }>(
       sql`select subject, text from outbox where to_address = 'ada.lind@contoso.example' and template = 'subscriptionAssigned'`,
     );
-    expect(mail.subject).toBe('Din prenumeration på Northwind Developer Subscription Enterprise från Contoso Ltd');
+    expect(mail.subject).toBe('Din prenumeration på Northwind Studio Subscription Enterprise från Contoso Ltd');
     const entry = await one<{ after: { email: string; obligationAcknowledged: boolean } }>(
       sql`select after from audit_log where action = 'subscriptions.assign'`,
     );
@@ -158,12 +158,12 @@ describe('Subscription assignments by the Subscriptions Manager (R-PERM-2)', () 
       {
         to_address: 'ada.lind@contoso.example',
         template: 'subscriptionEnded',
-        subject: 'Din prenumeration på Northwind Developer Subscription Enterprise från Contoso Ltd har upphört',
+        subject: 'Din prenumeration på Northwind Studio Subscription Enterprise från Contoso Ltd har upphört',
       },
       {
         to_address: 'dan.berg@contoso.example',
         template: 'subscriptionAssigned',
-        subject: 'Your Northwind Developer Subscription Enterprise subscription from Contoso Ltd',
+        subject: 'Your Northwind Studio Subscription Enterprise subscription from Contoso Ltd',
       },
     ]);
     const entry = await one<{ before: { email: string }; after: { email: string } }>(

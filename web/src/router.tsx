@@ -13,6 +13,7 @@ import { HomePage } from './routes/home';
 import { identityAppRoutes, identityPublicRoutes } from './routes/identity';
 import { LicensesPage } from './routes/licenses';
 import { licensesRoutes } from './routes/licensing';
+import { subscriptionsRoutes } from './routes/online-services/subscriptions-routes';
 import { partnerRoutes } from './routes/partner';
 import { partnerChangeRoutes } from './routes/partner-change';
 import { RelationshipSummaryPage } from './routes/relationship-summary';
@@ -53,6 +54,7 @@ const routeTree = rootRoute.addChildren([
     ...partnerBackofficeRoutes,
     ...partnerRoutes,
     ...softwareAssuranceRoutes,
+    ...subscriptionsRoutes,
     comingSoon('/online-services', 'nav.onlineServices'),
     comingSoon('/reports', 'nav.reports'),
   ]),
