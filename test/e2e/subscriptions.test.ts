@@ -38,8 +38,8 @@ describe('Subscriptions in Chromium (R-PERM-2, Subscriptions Manager)', () => {
     expect(await portal.newestMail('nora.lind@contoso.example', 'subscriptionAssigned')).toContain('Hej Nora Lind');
 
     await chooseLanguage(page, 'sv');
-    await page.getByRole('region', { name: 'Personer med Northwind Studio Subscription Enterprise' }).waitFor();
-    await page.getByRole('region', { name: 'Köpförpliktelse' }).or(page.getByText('Köpförpliktelse')).first().waitFor();
+    await page.getByRole('heading', { name: 'Personer med Northwind Studio Subscription Enterprise' }).waitFor();
+    await form.getByTestId('obligation-notice').getByText('Köpförpliktelse', { exact: true }).waitFor();
     await expectNoAxeViolations(page);
     await page.setViewportSize({ width: 320, height: 800 });
     await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
