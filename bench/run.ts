@@ -6,6 +6,7 @@ import { importAgreementsBench } from './import-agreements.js';
 import { licenseSummaryBench } from './license-summary.js';
 import { partnerCustomersBench } from './partner-customers.js';
 import { saSummaryBench } from './sa-summary.js';
+import { subscriptionAssignBench } from './subscription-assign.js';
 import { supportQueueBench } from './support-queue.js';
 
 /** Runs every benchmark; each figure is printed beside a reference measured in the same run. */
@@ -22,6 +23,7 @@ const benches: Record<
   'import-agreements': importAgreementsBench,
   'partner-customers': partnerCustomersBench,
   'sa-summary': saSummaryBench,
+  'subscription-assign': subscriptionAssignBench,
 };
 
 /** Thousands separated; small figures keep the decimals where their differences are. */

@@ -128,15 +128,6 @@ export function createSubscriptionAssignments({ db, clock }: { db: Db; clock: Cl
         if (refusal) throw refused(refusal, { productId: input.productId });
         const id = await insertAssignment(tx, actor, licensingId, input.productId, person);
         if (!id) throw alreadyAssigned(person.email);
-        await tx.execute(sql`
-          insert into subscription_count (licensing_id, product_id, assigned) values (${licensingId}, ${input.productId}, 0)
-          on conflict do nothing`);
-        const taken = await tx.execute(sql`
-          update subscription_count set assigned = assigned + 1
-          where licensing_id = ${licensingId} and product_id = ${input.productId} and assigned < ${purchased}
-          returning assigned`);
-        // Another assignment took the last one after the check above: the insert rolls back with this.
-        if (taken.rows.length === 0) throw refused('SUBSCRIPTIONS_NONE_REMAINING', { productId: input.productId });
         await audit(tx, actor, {
           action: 'subscriptions.assign',
           targetType: 'licensing_id',
@@ -144,7 +135,20 @@ export function createSubscriptionAssignments({ db, clock }: { db: Db; clock: Cl
           after: { assignmentId: id, productId: input.productId, email: person.email, locale: person.locale, obligationAcknowledged: true },
         });
         await mail(tx, licensingId, 'subscriptionAssigned', person, product?.productName ?? '');
-        return mustBeOpen(tx, licensingId, id);
+        const assignment = await mustBeOpen(tx, licensingId, id);
+        await tx.execute(sql`
+          insert into subscription_count (licensing_id, product_id, assigned) values (${licensingId}, ${input.productId}, 0)
+          on conflict do nothing`);
+        // The counter is taken last, so its row lock is held only until the commit that follows:
+        // concurrent assignments of the product queue for this one statement, not the whole use-case.
+        const taken = await tx.execute(sql`
+          update subscription_count set assigned = assigned + 1
+          where licensing_id = ${licensingId} and product_id = ${input.productId} and assigned < ${purchased}
+          returning assigned`);
+        // Another assignment took the last one after the check above: the assignment, its audit
+        // entry and its mail roll back with this.
+        if (taken.rows.length === 0) throw refused('SUBSCRIPTIONS_NONE_REMAINING', { productId: input.productId });
+        return assignment;
       }),
 
     /**
