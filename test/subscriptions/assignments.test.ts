@@ -9,6 +9,7 @@ type Assignment = { id: string; productId: string; productName: string; name: st
 type Res = { statusCode: number; headers: Record<string, unknown>; body: string; json: () => { code: string } };
 
 describe('Subscription assignments by the Subscriptions Manager (R-PERM-2)', () => {
+  const clock = fixedClock('2026-03-01T09:00:00Z');
   let t: TestApp;
   let manager: Session;
   let viewer: Session;
@@ -19,7 +20,7 @@ describe('Subscription assignments by the Subscriptions Manager (R-PERM-2)', () 
   let professional = '';
   let office = '';
   beforeAll(async () => {
-    t = await createTestApp({ clock: fixedClock('2026-03-01T09:00:00Z') });
+    t = await createTestApp({ clock });
     const id = async (q: ReturnType<typeof sql>) => (await t.database.db.execute<{ id: string }>(q)).rows[0]?.id ?? '';
     lid = await id(sql`select id from licensing_id where number = '67012345'`);
     pcn = await id(sql`select id from licensing_id where number = '8765-4321'`);
@@ -246,5 +247,22 @@ describe('Subscription assignments by the Subscriptions Manager (R-PERM-2)', () 
   it('R-PERM-2: the Administrator of the Licensing ID assigns too (the policy grants it subscriptions.assign)', async () => {
     const list = (await t.as(admin).get(base())).json().products as Product[];
     expect(list.map((p) => p.remaining)).toEqual([0, 0]);
+  });
+
+  it('R-PERM-2: after the term ends nothing is purchased: the product stays listed with its people, new assignments are refused, removal still works', async () => {
+    clock.set(new Date('2027-07-01T09:00:00Z'));
+    manager = await signIn(t.app, 'subscriptions@contoso.example'); // the old session has long expired
+    expect(await product(enterprise)).toMatchObject({ purchased: 0, assigned: 5, remaining: 0 });
+    expect(refused(await assign({ ...ada, productId: enterprise, email: 'late@contoso.example' }))).toMatchObject({
+      status: 409,
+      code: 'SUBSCRIPTION_NOT_PURCHASED',
+    });
+    const [first] = (
+      (await t.as(manager).get(`${base()}/assignments?productId=${enterprise}&limit=1`)).json() as unknown as {
+        items: Assignment[];
+      }
+    ).items;
+    expect((await t.as(manager).delete(`${base()}/assignments/${first?.id}`)).statusCode).toBe(204);
+    expect(await product(enterprise)).toMatchObject({ purchased: 0, assigned: 4, remaining: 0 });
   });
 });

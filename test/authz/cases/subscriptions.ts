@@ -1,4 +1,4 @@
-import { NIL, type RouteCase } from './types.js';
+import { FOREIGN, NIL, type RouteCase } from './types.js';
 
 /** R-PERM-2: the Subscriptions Manager's routes (Subscriptions Manager and Administrator hold subscriptions.assign). */
 export const SUBSCRIPTIONS_CASES: Record<string, RouteCase> = {
@@ -9,8 +9,10 @@ export const SUBSCRIPTIONS_CASES: Record<string, RouteCase> = {
     body: { productId: NIL, name: 'Walk User', email: 'walk.user@contoso.example', locale: 'en', acknowledgePurchaseObligation: true },
   },
   'POST /api/v1/licensing-ids/:licensingId/subscriptions/assignments/:assignmentId/reassign': {
-    params: { assignmentId: NIL },
+    params: { assignmentId: FOREIGN.subscriptionAssignment },
     body: { name: 'Walk User', email: 'walk.user@contoso.example', locale: 'sv' },
   },
-  'DELETE /api/v1/licensing-ids/:licensingId/subscriptions/assignments/:assignmentId': { params: { assignmentId: NIL } },
+  'DELETE /api/v1/licensing-ids/:licensingId/subscriptions/assignments/:assignmentId': {
+    params: { assignmentId: FOREIGN.subscriptionAssignment },
+  },
 };
