@@ -7,7 +7,7 @@ describe('Subscriptions in Chromium (R-PERM-2, Subscriptions Manager)', () => {
 
   it('R-PERM-2: the Subscriptions Manager chooses the Licensing ID and a product, assigns after acknowledging the purchase obligation, reassigns, then removes after confirming; en+sv, axe, 320 px', async () => {
     const page = await portal.signedIn('subscriptions@contoso.example');
-    await page.goto('/online-services/subscriptions');
+    await page.getByRole('navigation').getByRole('link', { name: 'Subscriptions', exact: true }).click();
     await expect.poll(() => h1(page).textContent()).toBe('Subscriptions');
     await axeInEnglishAndSwedish(page);
     await page.getByRole('link', { name: 'Manage subscriptions: 67012345' }).click();
