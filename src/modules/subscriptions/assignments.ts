@@ -65,6 +65,11 @@ async function openAssignments(
   return res.rows.map((r) => ({ ...r, assignedAt: new Date(r.assignedAt).toISOString() }));
 }
 
+async function productName(tx: DbOrTx, productId: string): Promise<string> {
+  const res = await tx.execute<{ name: string }>(sql`select name from product where id = ${productId}`);
+  return res.rows[0]?.name ?? '';
+}
+
 export function createSubscriptionAssignments({ db, clock }: { db: Db; clock: Clock }) {
   async function mustBeOpen(tx: DbOrTx, licensingId: string, id: string) {
     const [a] = await openAssignments(tx, licensingId, { id });
@@ -158,18 +163,13 @@ export function createSubscriptionAssignments({ db, clock }: { db: Db; clock: Cl
     reassign: (actor: Actor, licensingId: string, id: string, input: Person) =>
       db.transaction(async (tx) => {
         const person = { name: input.name, email: normalizeEmail(input.email), locale: input.locale };
-        const ended = await tx.execute<{ email: string }>(sql`
+        const ended = await tx.execute<Person & { productId: string } & Record<string, unknown>>(sql`
           update subscription_assignment set ended_at = ${clock.now().toISOString()}, end_reason = 'REASSIGNED'
           where id = ${id} and licensing_id = ${licensingId} and ended_at is null
-          returning holder_email as email`);
-        if (ended.rows.length === 0) throw notFound('subscription assignment');
-        const before = (
-          await tx.execute<{ name: string; locale: Locale; product_id: string; product_name: string }>(sql`
-          select a.holder_name as name, a.holder_locale as locale, a.product_id, p.name as product_name
-          from subscription_assignment a join product p on p.id = a.product_id where a.id = ${id}`)
-        ).rows[0];
-        const old: Person = { name: before?.name ?? '', email: ended.rows[0]?.email ?? '', locale: before?.locale ?? 'en' };
-        const productId = before?.product_id ?? '';
+          returning holder_name as name, holder_email as email, holder_locale as locale, product_id as "productId"`);
+        const [old] = ended.rows;
+        if (!old) throw notFound('subscription assignment');
+        const { productId } = old;
         if (reassignRefusal(old.email, person.email)) throw alreadyAssigned(person.email);
         const newId = await insertAssignment(tx, actor, licensingId, productId, person);
         if (!newId) throw alreadyAssigned(person.email);
@@ -181,8 +181,9 @@ export function createSubscriptionAssignments({ db, clock }: { db: Db; clock: Cl
           before: { assignmentId: id, productId, email: old.email },
           after: { assignmentId: newId, productId, email: person.email, locale: person.locale },
         });
-        await mail(tx, licensingId, 'subscriptionEnded', old, before?.product_name ?? '');
-        await mail(tx, licensingId, 'subscriptionAssigned', person, before?.product_name ?? '');
+        const product = await productName(tx, productId);
+        await mail(tx, licensingId, 'subscriptionEnded', old, product);
+        await mail(tx, licensingId, 'subscriptionAssigned', person, product);
         return mustBeOpen(tx, licensingId, newId);
       }),
 
@@ -195,16 +196,16 @@ export function createSubscriptionAssignments({ db, clock }: { db: Db; clock: Cl
           returning holder_name as name, holder_email as email, holder_locale as locale, product_id`);
         const a = ended.rows[0];
         if (!a) throw notFound('subscription assignment');
-        await tx.execute(sql`
-          update subscription_count set assigned = assigned - 1 where licensing_id = ${licensingId} and product_id = ${a.product_id}`);
         await audit(tx, actor, {
           action: 'subscriptions.remove',
           targetType: 'licensing_id',
           targetId: licensingId,
           before: { assignmentId: id, productId: a.product_id, email: a.email },
         });
-        const product = await tx.execute<{ name: string }>(sql`select name from product where id = ${a.product_id}`);
-        await mail(tx, licensingId, 'subscriptionEnded', a, product.rows[0]?.name ?? '');
+        await mail(tx, licensingId, 'subscriptionEnded', a, await productName(tx, a.product_id));
+        // Last, as in assign: the counter's row lock lasts only until the commit.
+        await tx.execute(sql`
+          update subscription_count set assigned = assigned - 1 where licensing_id = ${licensingId} and product_id = ${a.product_id}`);
       }),
   };
 }
