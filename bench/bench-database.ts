@@ -55,6 +55,8 @@ export async function benchDatabase() {
 export interface MigratedBench {
   /** A plain pg connection for loading rows and for the reference queries. */
   client: pg.Client;
+  /** The database's connection string, for more connections of the benchmark's own. */
+  url: string;
   migrated: Database;
   /** Which PostgreSQL the run uses (embedded, or the server at DATABASE_URL), for the printout. */
   where: string;
@@ -75,7 +77,13 @@ export async function onMigratedDatabase<T>(run: (bench: MigratedBench) => Promi
   const migrated = openDatabase(database.url, 10);
   try {
     await runMigrations(migrated.db);
-    return await run({ client, migrated, where: database.where, serve: () => benchServer(database.url, migrated, dataDir) });
+    return await run({
+      client,
+      url: database.url,
+      migrated,
+      where: database.where,
+      serve: () => benchServer(database.url, migrated, dataDir),
+    });
   } finally {
     await client.end();
     await migrated.close();

@@ -8,6 +8,7 @@ import { partnerCustomersBench } from './partner-customers.js';
 import { provisioningDeliveryBench } from './provisioning-delivery.js';
 import { reservationsBench } from './reservations.js';
 import { saSummaryBench } from './sa-summary.js';
+import { subscriptionAssignBench } from './subscription-assign.js';
 import { supportQueueBench } from './support-queue.js';
 
 /** Runs every benchmark; each figure is printed beside a reference measured in the same run. */
@@ -26,6 +27,7 @@ const benches: Record<
   'sa-summary': saSummaryBench,
   reservations: reservationsBench,
   'provisioning-delivery': provisioningDeliveryBench,
+  'subscription-assign': subscriptionAssignBench,
 };
 
 /** Thousands separated; small figures keep the decimals where their differences are. */

@@ -42,6 +42,7 @@ import { reportsModule } from './modules/reports/routes.js';
 import { reservationsModule } from './modules/reservations/routes.js';
 import { providerCredential } from './modules/software-assurance/providers/credential.js';
 import { softwareAssuranceModule } from './modules/software-assurance/routes.js';
+import { subscriptionsModule } from './modules/subscriptions/routes.js';
 import { supportModule } from './modules/support/routes.js';
 import type { Clock } from './platform/clock.js';
 import type { Database } from './platform/db/client.js';
@@ -133,6 +134,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reservationsModule(moduleDeps, partnerOfRecordForReservations),
     provisioningModule(moduleDeps),
     onlineServicesModule(moduleDeps),
+    subscriptionsModule(moduleDeps),
     mailViewerRoutes(db, { smtp: Boolean(config.SMTP_URL) }),
   ];
   await app.register(

@@ -10,6 +10,7 @@ import { addOpenMails, permissionsMails } from './modules/permissions/mails.js';
 import { provisioningMails } from './modules/provisioning/mails.js';
 import { onboardingMails } from './modules/relationship/onboarding/mails.js';
 import { saMails } from './modules/software-assurance/mails.js';
+import { subscriptionMails } from './modules/subscriptions/mails.js';
 import { supportMails } from './modules/support/mails.js';
 import type { MailTemplate } from './platform/mail/templates.js';
 
@@ -31,4 +32,5 @@ export const ALL_MAILS: MailTemplate[] = [
   ...all(saMails),
   ...all(provisioningMails),
   ...all(onlineServicesMails),
+  ...all(subscriptionMails),
 ];

@@ -18,6 +18,7 @@ import { REPORTS_PROBLEMS } from './modules/reports/problems.js';
 import { RESERVATIONS_PROBLEMS } from './modules/reservations/problems.js';
 import { SA_PROBLEMS } from './modules/software-assurance/problems.js';
 import { TRAINING_PROVIDER_PROBLEMS } from './modules/software-assurance/providers/problems.js';
+import { SUBSCRIPTIONS_PROBLEMS } from './modules/subscriptions/problems.js';
 import { SUPPORT_PROBLEMS } from './modules/support/problems.js';
 import { PLATFORM_PROBLEMS, type ProblemTitles } from './platform/i18n/problems.js';
 import { MAIL_PROBLEMS } from './platform/mail/problems.js';
@@ -50,4 +51,5 @@ export const ALL_PROBLEMS: ProblemTitles = {
   ...RESERVATIONS_PROBLEMS,
   ...PROVISIONING_PROBLEMS,
   ...ONLINE_SERVICES_PROBLEMS,
+  ...SUBSCRIPTIONS_PROBLEMS,
 };

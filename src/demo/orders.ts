@@ -39,6 +39,7 @@ export async function seedCatalogAndOrders(
         'Northwind Mail Server',
         'Northwind Chat Server',
         'Northwind Cloud Mail',
+        'Northwind Studio Subscription',
       ].map((name) => ({ name })),
     )
     .returning();
@@ -123,6 +124,28 @@ export async function seedCatalogAndOrders(
   await add('CLOUD-MAIL-VOICE', 'Cloud Mail', 'Northwind Cloud Voice', 'Voice', '', 'APPLICATIONS', 'Online services', {
     requiresKey: false,
   });
+  // Per-person developer subscriptions, assigned to named people by the Subscriptions Manager.
+  const devSub = { requiresKey: false };
+  await add(
+    'DEV-SUB-ENT',
+    'Studio Subscription',
+    'Northwind Studio Subscription Enterprise',
+    '2024',
+    'Enterprise',
+    'APPLICATIONS',
+    'Developer tools',
+    devSub,
+  );
+  await add(
+    'DEV-SUB-PRO',
+    'Studio Subscription',
+    'Northwind Studio Subscription Professional',
+    '2024',
+    'Professional',
+    'APPLICATIONS',
+    'Developer tools',
+    devSub,
+  );
 
   const order = async (lid: DemoLicensingId, orderNumber: string, orderDate: string, lines: Line[]) => {
     const input: OrderInput = {
@@ -181,6 +204,11 @@ export async function seedCatalogAndOrders(
     ['CHAT-STD-2019', 'FULL', 2, '2024-07-01', null, true],
     ['DOS-ENT-11', 'UPGRADE', 300, '2024-07-01', null],
     ['CLOUD-MAIL-P1', 'ONLINE_SERVICE', 250, '2024-07-01', '2027-06-30'],
+  ]);
+  // Subscriptions for the Subscriptions Manager to assign (R-PERM-2), in an order of their own.
+  await order(enrollment, 'EA-2024-0002', '2024-09-16', [
+    ['DEV-SUB-ENT', 'SUBSCRIPTION', 5, '2024-10-01', '2027-06-30'],
+    ['DEV-SUB-PRO', 'SUBSCRIPTION', 2, '2024-10-01', '2027-06-30'],
   ]);
   await order(enrollment, 'EA-2025-TU01', '2025-06-20', [['OFF-PP-2024', 'LSA', 20, '2025-07-01', '2027-06-30']]);
   await order(pcn, 'SP-2023-0042', '2023-02-20', [['OFF-PP-2021', 'FULL', 40, '2023-03-01', null]]);

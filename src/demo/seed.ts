@@ -23,6 +23,7 @@ export const DEMO_ACCOUNTS = [
   { email: 'admin@contoso.example', note: 'Administrator of every Contoso Licensing ID' },
   { email: 'viewer@contoso.example', note: 'Licensing Info Viewer on the Enterprise enrollment (Swedish)' },
   { email: 'keys@contoso.example', note: 'Product Keys and Download on the enrollment and the Select Plus PCN' },
+  { email: 'subscriptions@contoso.example', note: 'Subscriptions Manager on the Enterprise enrollment' },
   { email: 'admin@fabrikam.example', note: 'Administrator of another organization' },
   { email: 'operator@northwind.example', note: 'Publisher operator (mail viewer, back office)' },
   { email: 'partner@adatum-partners.example', note: 'Channel partner of Contoso’s enrollment and Select Plus PCN' },
@@ -101,6 +102,7 @@ export async function seedDemo(db: Db, secrets?: Pick<Secrets, 'keyEncryptionKey
       { email: 'admin@contoso.example', firstName: 'Anna', lastName: 'Lind' },
       { email: 'viewer@contoso.example', firstName: 'Erik', lastName: 'Berg', locale: 'sv' },
       { email: 'keys@contoso.example', firstName: 'Sara', lastName: 'Holm' },
+      { email: 'subscriptions@contoso.example', firstName: 'Maja', lastName: 'Ek' },
     ]);
     const mbsa = await agr({ organizationId: contoso.id, kind: 'MBSA', number: '01E73628', startDate: '2019-07-01' });
     const ea = await agr({
@@ -179,6 +181,7 @@ export async function seedDemo(db: Db, secrets?: Pick<Secrets, 'keyEncryptionKey
     await grant(cu('admin').id, all, ['ADMINISTRATOR'], 'CONTACT');
     await grant(cu('viewer').id, [enrollment.id], ['LICENSING_INFO_VIEWER']);
     await grant(cu('keys').id, [enrollment.id, pcn.id], ['PRODUCT_KEYS', 'DOWNLOAD']);
+    await grant(cu('subscriptions').id, [enrollment.id], ['SUBSCRIPTIONS_MANAGER']);
     await tx.insert(contact).values([
       ...all.flatMap((l) => [
         {

@@ -17,6 +17,7 @@ import { RESERVATIONS_CASES } from './cases/reservations.js';
 import { SECOND_FACTOR_CASES } from './cases/second-factor.js';
 import { SOFTWARE_ASSURANCE_CASES } from './cases/software-assurance.js';
 import { SSO_CASES } from './cases/sso.js';
+import { SUBSCRIPTIONS_CASES } from './cases/subscriptions.js';
 import { SUPPORT_CASES } from './cases/support.js';
 
 export type { RouteCase } from './cases/types.js';
@@ -42,4 +43,5 @@ export const ROUTE_CASES: Record<string, import('./cases/types.js').RouteCase> =
   ...RESERVATIONS_CASES,
   ...PROVISIONING_CASES,
   ...ONLINE_SERVICES_CASES,
+  ...SUBSCRIPTIONS_CASES,
 };

@@ -253,5 +253,11 @@ async function fabrikamRecords(t: TestApp): Promise<Record<ForeignRecord, string
     [FOREIGN.benefitDelegation]: await created(
       await t.as(await signIn(t.app, 'partner@proseware.example')).post('/partner/benefit-delegations', { licensingIds: [enrollment] }),
     ),
+    // A subscription assigned on Fabrikam's enrollment (R-PERM-2): no Contoso manager may reassign or remove it.
+    [FOREIGN.subscriptionAssignment]: await idOf(sql`
+      insert into subscription_assignment (licensing_id, organization_id, product_id, holder_name, holder_email, holder_locale, assigned_at)
+      select l.id, l.organization_id, p.id, 'Fabrikam Developer', 'developer@fabrikam.example', 'en', now()
+      from licensing_id l, product p where l.id = ${enrollment} and p.code = 'DEV-SUB-ENT'
+      returning id`),
   };
 }

@@ -112,7 +112,14 @@ describe('Downloads and Keys catalog (API)', () => {
     const cats = (await t.as(s['open-value']).get('/downloads/categories')).json();
     expect(cats).toEqual({ items: [{ name: 'Office', count: 2 }] });
     const adminCats = (await t.as(s.admin).get('/downloads/categories')).json().items as { name: string; count: number }[];
-    expect(adminCats.map((c) => c.name)).toEqual(['Client Access Licenses', 'Office', 'Online services', 'Operating systems', 'Servers']);
+    expect(adminCats.map((c) => c.name)).toEqual([
+      'Client Access Licenses',
+      'Developer tools',
+      'Office',
+      'Online services',
+      'Operating systems',
+      'Servers',
+    ]);
 
     expect(await codes('admin', '&category=Operating%20systems')).toEqual(['DOS-ENT-10', 'DOS-ENT-11']);
     expect((await codes('admin', '&category=Operating%20systems&category=Client%20Access%20Licenses')).sort()).toEqual([

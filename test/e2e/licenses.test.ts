@@ -160,6 +160,7 @@ describe('licenses in Chromium', () => {
     const orders = section(page, 'Orders');
     expect(await orders.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-order')))).toEqual([
       'EA-2025-TU01',
+      'EA-2024-0002',
       'EA-2024-0001',
     ]);
     await orders.getByRole('button', { name: /^Order date/ }).click();

@@ -109,6 +109,8 @@ describe('reflow at 320 and 390 px wide (WCAG 1.4.10)', () => {
       await portal.server.database.db.execute<{ id: string }>(sql`select id from "user" where email = 'keys@contoso.example'`)
     ).rows;
     const enrollmentId = await portal.licensingIdOf('67012345');
+    const [subscription] = (await portal.server.database.db.execute<{ id: string }>(sql`select id from product where code = 'DEV-SUB-ENT'`))
+      .rows;
     const paths = [
       '/',
       '/licenses',
@@ -116,6 +118,8 @@ describe('reflow at 320 and 390 px wide (WCAG 1.4.10)', () => {
       '/licenses/license-summary',
       '/software-assurance',
       `/software-assurance/${enrollmentId}`,
+      '/online-services/subscriptions',
+      `/online-services/subscriptions/${enrollmentId}?product=${subscription?.id}`,
       '/downloads',
       '/downloads/product-keys',
       '/downloads/key-requests',

@@ -26,7 +26,12 @@ describe('Manage Users', () => {
   it('R-PERM-7, R-PERM-12: lists the users of the Licensing IDs the actor administers, never another organization’s', async () => {
     const res = await t.as(admin).get('/users');
     expect(res.statusCode).toBe(200);
-    expect(emails(res.json())).toEqual(['admin@contoso.example', 'keys@contoso.example', 'viewer@contoso.example']);
+    expect(emails(res.json())).toEqual([
+      'admin@contoso.example',
+      'keys@contoso.example',
+      'subscriptions@contoso.example',
+      'viewer@contoso.example',
+    ]);
     expect(res.json().items[1]).toMatchObject({ firstName: 'Sara', lastName: 'Holm', status: 'active', activeLicensingIds: 2 });
     // Lower roles see no administration data at all.
     const keys = await signIn(t.app, 'keys@contoso.example');

@@ -55,12 +55,13 @@ describe('Licensing Information reports (R-REL-4, R-REL-5)', () => {
       visible: true,
       items: [
         { orderNumber: 'EA-2025-TU01', lineCount: 1 },
+        { orderNumber: 'EA-2024-0002', lineCount: 2, totalQuantity: 7 },
         { orderNumber: 'EA-2024-0001', lineCount: 7, totalQuantity: 1112 },
       ],
     });
     expect(r.orderDetails.visible).toBe(true);
     expect(r.orderDetails.truncated).toBe(false);
-    expect(r.orderDetails.items).toHaveLength(8);
+    expect(r.orderDetails.items).toHaveLength(10);
     expect(r.orderDetails.items.find((l: { product: { code: string } }) => l.product.code === 'CHAT-STD-2019')).toMatchObject({
       grant: true,
       line: 5,

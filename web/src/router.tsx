@@ -18,6 +18,7 @@ import { LicensesPage } from './routes/licenses';
 import { licensesRoutes } from './routes/licensing';
 import { onlineServicesPublicRoutes, onlineServicesRoutes } from './routes/online-services';
 import { reservationRoutes } from './routes/online-services/reservations-routes';
+import { subscriptionsRoutes } from './routes/online-services/subscriptions-routes';
 import { partnerRoutes } from './routes/partner';
 import { partnerChangeRoutes } from './routes/partner-change';
 import { RelationshipSummaryPage } from './routes/relationship-summary';
@@ -63,6 +64,8 @@ const routeTree = rootRoute.addChildren([
     ...softwareAssuranceRoutes,
     ...reservationRoutes,
     ...onlineServicesRoutes,
+    ...subscriptionsRoutes,
+    comingSoon('/online-services', 'nav.onlineServices'),
     comingSoon('/reports', 'nav.reports'),
   ]),
 ]);

@@ -14,7 +14,7 @@ export const LICENSING_ACTIONS = [
   'keys.request', // R-PERM-13
   'users.manage', // Manage Users, accept requests (R-PERM-7)
   'services.activate', // online service activation, subscription contact
-  'subscriptions.assign',
+  'subscriptions.assign', // R-PERM-2: Subscriptions Manager — subscription assignments
   'reservations.create', // R-PERM-9 (OSM only with Manage Reservation, checked by the module)
   'partner.change', // start or cancel a change of channel partner (Administrator, incl. Online Administrator)
   'customer.view', // a channel partner: the customer's agreements and contacts of record

@@ -34,5 +34,6 @@ export const FOREIGN = {
   supportRequest: '{fabrikam:support-request}',
   supportAttachment: '{fabrikam:support-attachment}',
   benefitDelegation: '{fabrikam:benefit-delegation}',
+  subscriptionAssignment: '{fabrikam:subscription-assignment}',
 } as const;
 export type ForeignRecord = (typeof FOREIGN)[keyof typeof FOREIGN];

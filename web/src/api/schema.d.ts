@@ -4444,6 +4444,323 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/licensing-ids/{licensingId}/subscriptions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The subscription products of a Licensing ID: purchased (term active today), assigned and remaining (R-PERM-2) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          licensingId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              licensingId: {
+                /** Format: uuid */
+                id: string;
+                name: string | null;
+                number: string;
+                organization: string;
+              };
+              products: {
+                assigned: number;
+                productCode: string;
+                /** Format: uuid */
+                productId: string;
+                productName: string;
+                /** @description subscriptions of the product whose term is active today */
+                purchased: number;
+                /** @description purchased − assigned, never below 0 */
+                remaining: number;
+              }[];
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/licensing-ids/{licensingId}/subscriptions/assignments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The people subscriptions are assigned to, by name, paged; filter by product, search name or e-mail (R-PERM-2) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description The nextCursor of the previous page; absent for the first page */
+          cursor?: string;
+          limit?: number;
+          productId?: string;
+          /** @description part of the name or e-mail address */
+          q?: string;
+        };
+        header?: never;
+        path: {
+          licensingId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                assignedAt: string;
+                email: string;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                locale: 'en' | 'sv';
+                name: string;
+                /** Format: uuid */
+                productId: string;
+                productName: string;
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Assign a subscription to a person (mailed instructions in their language). Needs acknowledgePurchaseObligation: the obligation to purchase takes effect at assignment (SUBSCRIPTION_OBLIGATION_NOT_ACKNOWLEDGED); never more than purchased (SUBSCRIPTIONS_NONE_REMAINING); one per person and product (SUBSCRIPTION_ALREADY_ASSIGNED) (R-PERM-2) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          licensingId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description true: the caller acknowledges that the obligation to purchase takes effect at assignment, whether or not the person activates or uses it; otherwise SUBSCRIPTION_OBLIGATION_NOT_ACKNOWLEDGED */
+            acknowledgePurchaseObligation?: boolean;
+            /**
+             * Format: email
+             * @description the person’s work e-mail address: the instructions are mailed there
+             */
+            email: string;
+            /**
+             * @description the language of the mailed instructions
+             * @enum {string}
+             */
+            locale: 'en' | 'sv';
+            name: string;
+            /** Format: uuid */
+            productId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              assignedAt: string;
+              email: string;
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              locale: 'en' | 'sv';
+              name: string;
+              /** Format: uuid */
+              productId: string;
+              productName: string;
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/licensing-ids/{licensingId}/subscriptions/assignments/{assignmentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove an assignment: its subscription returns to the remaining, the person is mailed that it ended (R-PERM-2) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          assignmentId: string;
+          licensingId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description removed */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/licensing-ids/{licensingId}/subscriptions/assignments/{assignmentId}/reassign': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Give an assigned subscription to another person: the old holder is mailed that it ended, the new one the instructions; the count does not change (R-PERM-2) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          assignmentId: string;
+          licensingId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * Format: email
+             * @description the person’s work e-mail address: the instructions are mailed there
+             */
+            email: string;
+            /**
+             * @description the language of the mailed instructions
+             * @enum {string}
+             */
+            locale: 'en' | 'sv';
+            name: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              assignedAt: string;
+              email: string;
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              locale: 'en' | 'sv';
+              name: string;
+              /** Format: uuid */
+              productId: string;
+              productName: string;
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/licensing-ids/{licensingId}/training-vouchers': {
     parameters: {
       query?: never;
@@ -11770,6 +12087,59 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/subscriptions/licensing-ids': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The Licensing IDs on which the caller assigns subscriptions (Subscriptions Manager or Administrator, R-PERM-2) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              licensingIds: {
+                /** Format: uuid */
+                id: string;
+                name: string | null;
+                number: string;
+                organization: string;
+              }[];
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/support-requests': {
     parameters: {
       query?: never;
@@ -14062,6 +14432,9 @@ export interface components {
       | 'second-factor.totp.remove'
       | 'sso.settings.remove'
       | 'sso.settings.save'
+      | 'subscriptions.assign'
+      | 'subscriptions.reassign'
+      | 'subscriptions.remove'
       | 'support.request.answer'
       | 'support.request.close'
       | 'support.request.reply'

@@ -25,7 +25,8 @@ const ITEMS: Item[] = [
   { to: '/downloads/product-keys', labelKey: 'downloads.nav.productKeys', nested: true },
   { to: '/downloads/key-requests', labelKey: 'downloads.nav.keyRequests', nested: true },
   { to: '/software-assurance', labelKey: 'nav.softwareAssurance' },
-  { to: '/online-services', labelKey: 'nav.onlineServices' },
+  { to: '/online-services', labelKey: 'nav.onlineServices', exact: true },
+  { to: '/online-services/subscriptions', labelKey: 'subscriptions.nav', nested: true },
   { to: '/reports', labelKey: 'nav.reports' },
   { to: '/administration', labelKey: 'nav.administration', exact: true },
 ];

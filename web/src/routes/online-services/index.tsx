@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Modal, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Modal, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createRoute } from '@tanstack/react-router';
@@ -11,6 +11,7 @@ import { EmptyNotice } from '../../components/EmptyNotice';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../components/identity/format';
 import { Loading } from '../../components/Loading';
+import { AnchorLink } from '../../components/links';
 import { ScrollTable } from '../../components/tables';
 import { formatDate } from '../../lib/format';
 import { usePageTitle } from '../../lib/usePageTitle';
@@ -231,8 +232,8 @@ export function OnlineServicesPage() {
       <nav aria-label={t('onlineServices.links.label')}>
         <Group gap="lg">
           <ReservationLinks />
-          <Anchor href="/online-services/subscriptions">{t('onlineServices.links.subscriptions')}</Anchor>
-          <Anchor href="/online-services/activation">{t('onlineServices.links.activation')}</Anchor>
+          <AnchorLink to="/online-services/subscriptions">{t('onlineServices.links.subscriptions')}</AnchorLink>
+          <AnchorLink to="/online-services/activation">{t('onlineServices.links.activation')}</AnchorLink>
         </Group>
       </nav>
       {overview.isPending && <Loading />}
