@@ -1,6 +1,6 @@
 import { defineProblems } from '../../platform/i18n/problems.js';
 
-/** R-RES-1…R-RES-5: why a reservation is refused or can no longer be cancelled. */
+/** R-RES-1…R-RES-5: why a reservation is refused or can no longer be cancelled; R-RES-4: why the publisher's back office refuses a change. */
 export const RESERVATIONS_PROBLEMS = defineProblems({
   RESERVATION_PROGRAM_NOT_ELIGIBLE: {
     en: 'Only Enterprise Agreement, Enterprise Agreement Subscription and Enterprise Agreement for Government Partners enrollments can reserve online services.',
@@ -45,5 +45,25 @@ export const RESERVATIONS_PROBLEMS = defineProblems({
   RESERVATION_ALREADY_CANCELLED: {
     en: 'This reservation is already cancelled.',
     sv: 'Den här reservationen är redan avbokad.',
+  },
+  RESERVATION_OFFER_UNKNOWN_PRODUCT: {
+    en: 'No product has this id.',
+    sv: 'Det finns ingen produkt med detta id.',
+  },
+  RESERVATION_OFFER_NOT_ONLINE_SERVICE: {
+    en: 'Only online services can be configured for reservation or given a fixed price.',
+    sv: 'Endast onlinetjänster kan konfigureras för reservation eller få ett fast pris.',
+  },
+  RESERVATION_PRICE_LOCK_PROGRAM_NOT_ELIGIBLE: {
+    en: 'Only Enterprise Agreement, Enterprise Agreement Subscription and Enterprise Agreement for Government Partners enrollments can have a fixed price for reservation.',
+    sv: 'Endast registreringar under Enterprise Agreement, Enterprise Agreement Subscription och Enterprise Agreement for Government Partners kan få ett fast pris för reservation.',
+  },
+  RESERVATION_PRICE_LOCK_EXISTS: {
+    en: 'This service already has a fixed price for this enrollment.',
+    sv: 'Den här tjänsten har redan ett fast pris för den här registreringen.',
+  },
+  RESERVATION_PRICE_LOCK_UNKNOWN: {
+    en: 'This service has no fixed price for this enrollment.',
+    sv: 'Den här tjänsten har inget fast pris för den här registreringen.',
   },
 });

@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../platform/http/guard.js';
 import type { ModuleDeps, ModuleRoutes } from '../../platform/module.js';
+import { createReservationBackOffice } from './back-office.js';
+import { reservationBackOfficeRoutes } from './back-office-routes.js';
 import { createReservationHistory } from './history.js';
 import { enrollmentOf, enrollmentView, mustFindEnrollment, mustReserve, reservingLicensingIds, servicesOf, serviceView } from './offers.js';
 import type { PartnerOfRecord } from './ports.js';
@@ -18,10 +20,11 @@ import {
 } from './schemas.js';
 import { createReservationCommitments } from './submit.js';
 
-/** Online service reservations (R-RES-1…R-RES-5, R-PERM-9): the flow, the history with cancellation, and the true-up. */
+/** Online service reservations (R-RES-1…R-RES-5, R-PERM-9): the flow, the history with cancellation, the true-up, and the publisher's back office (R-RES-4). */
 export function reservationsModule({ db, clock, config }: ModuleDeps, partners: PartnerOfRecord): ModuleRoutes {
   const commitments = createReservationCommitments({ db, clock, config, partners });
   const history = createReservationHistory({ db, clock, partners });
+  const backOffice = createReservationBackOffice({ db, config });
   return async (fastify: FastifyInstance) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ['reservations'];
@@ -132,5 +135,7 @@ export function reservationsModule({ db, clock, config }: ModuleDeps, partners: 
         return history.trueUp(req.params.licensingId);
       },
     );
+
+    reservationBackOfficeRoutes(app, backOffice);
   };
 }

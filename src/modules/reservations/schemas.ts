@@ -100,3 +100,30 @@ export const TrueUpSchema = z.object({
   /** The running total of everything reserved and not cancelled (committed and pending). */
   reservedTotal: z.number().int(),
 });
+
+/** R-RES-4: the publisher's back office. */
+export const ProductParams = z.object({ productId: z.uuid() });
+export const PriceLockParams = LicensingIdParams.extend({ productId: z.uuid() });
+
+export const OnlineServiceOfferSchema = z.object({
+  productId: z.uuid(),
+  code: z.string(),
+  name: z.string(),
+  category: z.enum(RESERVATION_CATEGORIES),
+});
+export const OnlineServiceOffersSchema = z.object({ items: z.array(OnlineServiceOfferSchema) });
+export const OfferCategoryInputSchema = z.object({ category: z.enum(RESERVATION_CATEGORIES) });
+
+export const PriceLockInputSchema = z.object({ productId: z.uuid() });
+export const PriceLocksSchema = z.object({
+  licensingId: z.object({
+    id: z.uuid(),
+    number: z.string(),
+    name: z.string(),
+    program: z.string(),
+    /** Only Enterprise-family enrollments reserve (R-RES-1), so only they take a fixed price. */
+    mayLock: z.boolean(),
+  }),
+  /** The online services whose price is fixed for the enrollment. */
+  items: z.array(OnlineServiceOfferSchema),
+});

@@ -10,4 +10,9 @@ export const RESERVATIONS_CASES: Record<string, RouteCase> = {
   'POST /api/v1/reservations/:reservationId/cancel': { params: { reservationId: NIL } },
   'GET /api/v1/reservations': { query: 'view=service' },
   'GET /api/v1/licensing-ids/:licensingId/reservations/true-up': {},
+  'GET /api/v1/operator/reservation-offers': {},
+  'PUT /api/v1/operator/reservation-offers/:productId': { params: { productId: NIL }, body: { category: 'STANDARD' } },
+  'GET /api/v1/operator/licensing-ids/:licensingId/reservation-price-locks': {},
+  'POST /api/v1/operator/licensing-ids/:licensingId/reservation-price-locks': { body: { productId: NIL } },
+  'DELETE /api/v1/operator/licensing-ids/:licensingId/reservation-price-locks/:productId': { params: { productId: NIL } },
 };

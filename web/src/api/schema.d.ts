@@ -7321,6 +7321,190 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/operator/licensing-ids/{licensingId}/reservation-price-locks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The online services whose price is fixed for any Licensing ID (R-RES-4) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          licensingId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** @enum {string} */
+                category: 'STANDARD' | 'LICENSE_RESERVATION_ONLY' | 'NOT_CONFIGURED';
+                code: string;
+                name: string;
+                /** Format: uuid */
+                productId: string;
+              }[];
+              licensingId: {
+                /** Format: uuid */
+                id: string;
+                mayLock: boolean;
+                name: string;
+                number: string;
+                program: string;
+              };
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Fix an online service’s price for an Enterprise-family enrollment; its Administrators are mailed (RESERVATION_PRICE_LOCK_PROGRAM_NOT_ELIGIBLE, RESERVATION_PRICE_LOCK_EXISTS, RESERVATION_OFFER_UNKNOWN_PRODUCT, RESERVATION_OFFER_NOT_ONLINE_SERVICE) (R-RES-4) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          licensingId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            productId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** @enum {string} */
+                category: 'STANDARD' | 'LICENSE_RESERVATION_ONLY' | 'NOT_CONFIGURED';
+                code: string;
+                name: string;
+                /** Format: uuid */
+                productId: string;
+              }[];
+              licensingId: {
+                /** Format: uuid */
+                id: string;
+                mayLock: boolean;
+                name: string;
+                number: string;
+                program: string;
+              };
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/operator/licensing-ids/{licensingId}/reservation-price-locks/{productId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove an online service’s fixed price from an enrollment; its Administrators are mailed (RESERVATION_PRICE_LOCK_UNKNOWN) (R-RES-4) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          licensingId: string;
+          productId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** @enum {string} */
+                category: 'STANDARD' | 'LICENSE_RESERVATION_ONLY' | 'NOT_CONFIGURED';
+                code: string;
+                name: string;
+                /** Format: uuid */
+                productId: string;
+              }[];
+              licensingId: {
+                /** Format: uuid */
+                id: string;
+                mayLock: boolean;
+                name: string;
+                number: string;
+                program: string;
+              };
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/operator/licensing-ids/{licensingId}/sa-benefits': {
     parameters: {
       query?: never;
@@ -9098,6 +9282,121 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/operator/reservation-offers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The online services with their reservation category; one never configured is NOT_CONFIGURED (R-RES-4) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** @enum {string} */
+                category: 'STANDARD' | 'LICENSE_RESERVATION_ONLY' | 'NOT_CONFIGURED';
+                code: string;
+                name: string;
+                /** Format: uuid */
+                productId: string;
+              }[];
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/operator/reservation-offers/{productId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Set an online service’s reservation category (RESERVATION_OFFER_UNKNOWN_PRODUCT, RESERVATION_OFFER_NOT_ONLINE_SERVICE) (R-RES-4) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          productId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            category: 'STANDARD' | 'LICENSE_RESERVATION_ONLY' | 'NOT_CONFIGURED';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              category: 'STANDARD' | 'LICENSE_RESERVATION_ONLY' | 'NOT_CONFIGURED';
+              code: string;
+              name: string;
+              /** Format: uuid */
+              productId: string;
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -14406,6 +14705,9 @@ export interface components {
       | 'reseller.deny'
       | 'reseller.grant'
       | 'reservation.cancel'
+      | 'reservation.offer.set'
+      | 'reservation.price-lock.add'
+      | 'reservation.price-lock.remove'
       | 'reservation.submit'
       | 'sa.benefit-user.add'
       | 'sa.benefit-user.delete'
