@@ -8,6 +8,7 @@ import { accountPublicRoutes } from './routes/account';
 import { administrationRoutes } from './routes/administration';
 import { backofficeRoutes } from './routes/backoffice';
 import { partnerBackofficeRoutes } from './routes/backoffice/partners';
+import { reservationOfferRoutes } from './routes/backoffice/reservation-offers';
 import { saBackofficeRoutes } from './routes/backoffice/sa-benefits';
 import { trainingProviderRoutes } from './routes/backoffice/training-providers';
 import { appRoute, rootRoute, signInRoute } from './routes/base';
@@ -59,6 +60,7 @@ const routeTree = rootRoute.addChildren([
     ...backofficeRoutes,
     ...partnerBackofficeRoutes,
     ...trainingProviderRoutes,
+    ...reservationOfferRoutes,
     ...saBackofficeRoutes,
     ...partnerRoutes,
     ...softwareAssuranceRoutes,

@@ -19,6 +19,7 @@ export function useIdentityNavItems(): { to: LinkComponentProps['to']; labelKey:
           { to: '/operator/customers' as const, labelKey: 'backoffice.nav.customers' },
           { to: '/operator/audit' as const, labelKey: 'backoffice.nav.audit' },
           { to: '/operator/training-providers' as const, labelKey: 'trainingProviders.nav' },
+          { to: '/operator/reservation-offers' as const, labelKey: 'reservationOffers.nav' },
           { to: '/operator/provisioning' as const, labelKey: 'provisioning.nav' },
         ]
       : []),
