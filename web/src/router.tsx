@@ -67,7 +67,6 @@ const routeTree = rootRoute.addChildren([
     ...reservationRoutes,
     ...onlineServicesRoutes,
     ...subscriptionsRoutes,
-    comingSoon('/online-services', 'nav.onlineServices'),
     comingSoon('/reports', 'nav.reports'),
   ]),
 ]);
