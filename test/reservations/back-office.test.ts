@@ -124,6 +124,12 @@ describe('The publisher’s reservation back office (R-RES-4)', () => {
   it('R-RES-4: a fixed price opens a License Reservation Only service; removing it closes it again; the Administrators are mailed each time', async () => {
     expect((await refusalsOf())['CLOUD-MAIL-ARCHIVE']).toBe('RESERVATION_NEEDS_PRIOR_PURCHASE');
     expect((await t.as(operator).get(locks())).json()).toMatchObject({ licensingId: { number: '67012345', mayLock: true }, items: [] });
+    // A second Administrator who reads Swedish: each Administrator hears in their own language.
+    await t.given.user('admin-sv@contoso.example', {
+      firstName: 'Sara',
+      locale: 'sv',
+      grants: [{ on: ids.enrollment ?? '', roles: ['ADMINISTRATOR'] }],
+    });
     const mailsBefore = (await footprint()).mails;
 
     const added = await t.as(operator).post(locks(), { productId: products['CLOUD-MAIL-ARCHIVE'] });
@@ -131,11 +137,16 @@ describe('The publisher’s reservation back office (R-RES-4)', () => {
     expect((added.json().items as Offer[]).map((o) => o.code)).toEqual(['CLOUD-MAIL-ARCHIVE']);
     expect((await refusalsOf())['CLOUD-MAIL-ARCHIVE']).toBeNull();
     const addMail = await one<{ to_address: string; subject: string; text: string }>(
-      sql`select to_address, subject, text from outbox where template = 'priceLockAdded' order by id desc limit 1`,
+      sql`select to_address, subject, text from outbox where template = 'priceLockAdded' and to_address = 'admin@contoso.example'`,
     );
     expect(addMail.to_address).toBe('admin@contoso.example');
     expect(addMail.subject).toContain('67012345');
     expect(addMail.text).toContain('without a prior purchase');
+    const svMail = await one<{ subject: string; text: string }>(
+      sql`select subject, text from outbox where template = 'priceLockAdded' and to_address = 'admin-sv@contoso.example'`,
+    );
+    expect(svMail.subject).toBe('Fast pris för Northwind Cloud Mail Archiving add-on på 67012345');
+    expect(svMail.text).toContain('Hej Sara');
     expect(
       await one(
         sql`select after from audit_log where action = 'reservation.price-lock.add' and ${ids.enrollment}::uuid = any(licensing_ids)`,
@@ -154,14 +165,14 @@ describe('The publisher’s reservation back office (R-RES-4)', () => {
       1,
     );
     const removeMail = await one<{ to_address: string }>(
-      sql`select to_address from outbox where template = 'priceLockRemoved' order by id desc limit 1`,
+      sql`select to_address from outbox where template = 'priceLockRemoved' and to_address = 'admin@contoso.example'`,
     );
     expect(removeMail.to_address).toBe('admin@contoso.example');
     // One mail per Administrator per change, each in the Administrator's own language.
     const sent = await one<{ n: number; foreign: number }>(sql`select count(*)::int as n,
       count(*) filter (where o.locale <> u.locale)::int as foreign
       from outbox o join "user" u on u.email = o.to_address where o.template like 'priceLock%'`);
-    expect(sent).toEqual({ n: mailsBefore + 2, foreign: 0 });
+    expect(sent).toEqual({ n: mailsBefore + 4, foreign: 0 });
   });
 
   it('R-RES-4: price locks refuse an unknown Licensing ID or product, a product that is no online service, a non-Enterprise program, an absent lock', async () => {
