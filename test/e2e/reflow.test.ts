@@ -164,6 +164,27 @@ describe('reflow at 320 and 390 px wide (WCAG 1.4.10)', () => {
     }
   }, 120_000);
 
+  it('the publisher’s reservation back office (issue 14, R-RES-4), with a Licensing ID’s fixed prices open, in English and in Swedish', async () => {
+    const page = await portal.signedIn('operator@northwind.example');
+    const licensingId = await portal.licensingIdOf('67012345');
+    const archive = await portal.server.database.db.execute<{ id: string }>(sql`select id from product where code = 'CLOUD-MAIL-ARCHIVE'`);
+    const locked = await apiFrom(page, 'POST', `/operator/licensing-ids/${licensingId}/reservation-price-locks`, {
+      productId: archive.rows[0]?.id,
+    });
+    expect(locked.status).toBe(201);
+    for (const lang of ['en', 'sv'] as const) {
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await chooseLanguage(page, lang);
+      await visit(page, '/operator/reservation-offers');
+      await page.locator('tr[data-service="CLOUD-MAIL-VOICE"]').waitFor();
+      await page.getByRole('textbox', { name: lang === 'en' ? 'Licensing ID number' : 'Licensierings-ID-nummer' }).fill('67012345');
+      await page.getByRole('button', { name: lang === 'en' ? 'Find' : 'Sök', exact: true }).click();
+      await page.getByRole('button', { name: /^67012345/ }).click();
+      await page.locator('tr[data-lock="CLOUD-MAIL-ARCHIVE"]').waitFor();
+      await expectReflow(page, '/operator/reservation-offers');
+    }
+  }, 120_000);
+
   it('the publisher’s back office for customers (issue 12), in English and in Swedish', async () => {
     const page = await portal.signedIn('operator@northwind.example');
     const onboarded = await apiFrom<{ organization: { id: string } }>(page, 'POST', '/operator/agreements', {
