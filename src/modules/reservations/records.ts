@@ -38,17 +38,20 @@ export async function reservationsWhere(db: DbOrTx, where: SQL, now: Date): Prom
     join product p on p.id = r.product_id
     join "user" u on u.id = r.submitted_by
     where ${where}`);
-  return res.rows.map((r) => {
-    const submittedAt = new Date(r.submittedAt);
-    const cancelledAt = r.cancelledAt ? new Date(r.cancelledAt) : null;
-    return {
-      ...r,
-      submittedAt: submittedAt.toISOString(),
-      cancelledAt: cancelledAt?.toISOString() ?? null,
-      cancellableUntil: cancellableUntil(submittedAt).toISOString(),
-      cancellable: isCancellable({ submittedAt, cancelledAt }, now),
-    };
-  });
+  return res.rows.map((r) => reservationOf(r, now));
+}
+
+/** A reservation as every view shows it, from its stored row, with the clock's word on cancelling (R-RES-3). */
+export function reservationOf(r: Row, now: Date): Reservation {
+  const submittedAt = new Date(r.submittedAt);
+  const cancelledAt = r.cancelledAt ? new Date(r.cancelledAt) : null;
+  return {
+    ...r,
+    submittedAt: submittedAt.toISOString(),
+    cancelledAt: cancelledAt?.toISOString() ?? null,
+    cancellableUntil: cancellableUntil(submittedAt).toISOString(),
+    cancellable: isCancellable({ submittedAt, cancelledAt }, now),
+  };
 }
 
 export interface Recipient {
