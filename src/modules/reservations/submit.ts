@@ -11,7 +11,7 @@ import { canReserve } from '../permissions/reservation/service.js';
 import { ACTION_NAMES, reservationMails } from './mails.js';
 import { enrollmentOf, mustFindEnrollment, mustReserve, servicesOf } from './offers.js';
 import type { PartnerOfRecord } from './ports.js';
-import { actorName, type Reservation, recipients, reservationOf, reservationsWhere, submitterOf } from './records.js';
+import { actorName, type Reservation, recipients, reservationOf, reservationsWhere, submissionAudience, submitterOf } from './records.js';
 import {
   CANCEL_WINDOW_HOURS,
   cancellableUntil,
@@ -77,12 +77,11 @@ export function createReservationCommitments({
     async submit(actor: Actor, licensingId: string, input: ReservationInput): Promise<Reservation> {
       const now = clock.now();
       // Independent reads, on the pool's connections at once; their answers are judged in the rules' order.
-      const [allowed, enrollment, [service], told, submitter] = await Promise.all([
+      const [allowed, enrollment, [service], { recipients: told, submitter }] = await Promise.all([
         canReserve(db, actor, licensingId),
         enrollmentOf(db, licensingId),
         servicesOf(db, licensingId, input.productId),
-        recipients(db, licensingId, [actor.userId]),
-        actorName(db, actor.userId),
+        submissionAudience(db, licensingId, actor.userId),
       ]);
       if (!allowed) throw forbidden('reservations.create');
       if (!enrollment) throw notFound('Licensing ID');
