@@ -295,4 +295,15 @@ describe('Online service reservations (R-RES-1…R-RES-5, R-PERM-9)', () => {
     expect(trueUp.reservedTotal).toBe(live);
     expect(live).toBe(18 + Array.from({ length: 25 }, (_, i) => 100 + i).reduce((x, y) => x + y, 0));
   });
+  it('R-RES-5: the answer to a submission is the reservation exactly as the history then shows it (the answer is built from what the one write statement stored, not read back)', async () => {
+    clock.set(new Date('2026-03-06T16:00:00.123Z'));
+    const a = await admin();
+    const res = await reserve(a, { quantity: 3, usageDate: '2026-04-02' });
+    expect(res.statusCode, res.body).toBe(201);
+    const answered = res.json() as Reservation;
+    const history = (await a.get('/reservations?view=reservation')).json() as History;
+    const shown = history.groups.flatMap((g) => g.items).find((r) => r.id === answered.id);
+    expect(shown).toEqual(answered);
+    expect(answered.submittedAt).toBe('2026-03-06T16:00:00.123Z');
+  });
 });

@@ -95,6 +95,9 @@ describe('Subscription assignments by the Subscriptions Manager (R-PERM-2)', () 
     const a = res.json() as unknown as Assignment;
     adaId = a.id;
     expect(a).toMatchObject({ name: 'Ada Lind', email: 'ada.lind@contoso.example', locale: 'sv', productId: enterprise });
+    // The answer is built from what the one write statement stored, not read back: the list must show the same.
+    const listed = (await t.as(manager).get(`${base()}/assignments?productId=${enterprise}`)).json() as unknown as { items: Assignment[] };
+    expect(listed.items.find((x) => x.id === a.id)).toEqual(a);
     expect(await product(enterprise)).toMatchObject({ purchased: 5, assigned: 1, remaining: 4 });
     const mail = await one<{ subject: string; text: string }>(
       sql`select subject, text from outbox where to_address = 'ada.lind@contoso.example' and template = 'subscriptionAssigned'`,

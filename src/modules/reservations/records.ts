@@ -38,17 +38,20 @@ export async function reservationsWhere(db: DbOrTx, where: SQL, now: Date): Prom
     join product p on p.id = r.product_id
     join "user" u on u.id = r.submitted_by
     where ${where}`);
-  return res.rows.map((r) => {
-    const submittedAt = new Date(r.submittedAt);
-    const cancelledAt = r.cancelledAt ? new Date(r.cancelledAt) : null;
-    return {
-      ...r,
-      submittedAt: submittedAt.toISOString(),
-      cancelledAt: cancelledAt?.toISOString() ?? null,
-      cancellableUntil: cancellableUntil(submittedAt).toISOString(),
-      cancellable: isCancellable({ submittedAt, cancelledAt }, now),
-    };
-  });
+  return res.rows.map((r) => reservationOf(r, now));
+}
+
+/** A reservation as every view shows it, from its stored row, with the clock's word on cancelling (R-RES-3). */
+export function reservationOf(r: Row, now: Date): Reservation {
+  const submittedAt = new Date(r.submittedAt);
+  const cancelledAt = r.cancelledAt ? new Date(r.cancelledAt) : null;
+  return {
+    ...r,
+    submittedAt: submittedAt.toISOString(),
+    cancelledAt: cancelledAt?.toISOString() ?? null,
+    cancellableUntil: cancellableUntil(submittedAt).toISOString(),
+    cancellable: isCancellable({ submittedAt, cancelledAt }, now),
+  };
 }
 
 export interface Recipient {
@@ -65,6 +68,29 @@ export async function recipients(db: DbOrTx, licensingId: string, userIds: reado
       select g.user_id from role_grant g where g.licensing_id = ${licensingId} and g.active and g.role = 'ADMINISTRATOR'))
     order by u.email`);
   return res.rows;
+}
+
+/**
+ * Who hears of a submission (as `recipients` with the submitter alone) and the submitter's name,
+ * in one query: a submission reads them side by side with its other reads, and one query fewer
+ * there is one backend fewer to wait for.
+ */
+export async function submissionAudience(
+  db: DbOrTx,
+  licensingId: string,
+  submitterId: string,
+): Promise<{ recipients: Recipient[]; submitter: string }> {
+  const res = await db.execute<Recipient & { told: boolean; isSubmitter: boolean; name: string } & Record<string, unknown>>(sql`
+    select u.email, u.first_name as "firstName", u.locale, trim(u.first_name || ' ' || u.last_name) as name,
+      u.id = ${submitterId} as "isSubmitter", u.status = 'active' as told
+    from "user" u
+    where u.id = ${submitterId} or u.id in (
+      select g.user_id from role_grant g where g.licensing_id = ${licensingId} and g.active and g.role = 'ADMINISTRATOR')
+    order by u.email`);
+  return {
+    recipients: res.rows.filter((r) => r.told).map(({ email, firstName, locale }) => ({ email, firstName, locale })),
+    submitter: res.rows.find((r) => r.isSubmitter)?.name ?? '',
+  };
 }
 
 export async function actorName(db: DbOrTx, userId: string): Promise<string> {

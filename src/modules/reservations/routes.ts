@@ -21,8 +21,8 @@ import {
 import { createReservationCommitments } from './submit.js';
 
 /** Online service reservations (R-RES-1…R-RES-5, R-PERM-9): the flow, the history with cancellation, the true-up, and the publisher's back office (R-RES-4). */
-export function reservationsModule({ db, clock, config }: ModuleDeps, partners: PartnerOfRecord): ModuleRoutes {
-  const commitments = createReservationCommitments({ db, clock, config, partners });
+export function reservationsModule({ db, database, clock, config }: ModuleDeps, partners: PartnerOfRecord): ModuleRoutes {
+  const commitments = createReservationCommitments({ db, database, clock, config, partners });
   const history = createReservationHistory({ db, clock, partners });
   const backOffice = createReservationBackOffice({ db, config });
   return async (fastify: FastifyInstance) => {

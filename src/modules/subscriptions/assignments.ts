@@ -3,11 +3,13 @@ import { z } from 'zod';
 import { audit } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Clock } from '../../platform/clock.js';
-import type { Db, DbOrTx } from '../../platform/db/client.js';
+import type { Database, Db, DbOrTx } from '../../platform/db/client.js';
+import { sqlState } from '../../platform/db/sql-state.js';
 import { conflict, DomainError, notFound } from '../../platform/errors.js';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
 import type { Locale } from '../../platform/i18n/locale.js';
-import { enqueueMail } from '../../platform/mail/outbox.js';
+import { uuidv7 } from '../../platform/ids.js';
+import { enqueueMail, outboxRows } from '../../platform/mail/outbox.js';
 import { normalizeEmail } from '../identity/rules.js';
 import { subscriptionMails } from './mails.js';
 import { licensingIdRef, subscriptionProducts } from './overview.js';
@@ -24,6 +26,15 @@ export interface Assignment extends Person {
   productName: string;
   assignedAt: string;
 }
+
+/**
+ * One assignment's writes, one statement: the function assign_subscription (migration 0033),
+ * prepared once per connection by name, as activate_machine is.
+ */
+const ASSIGN_SUBSCRIPTION = 'select assign_subscription($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)';
+/** The SQLSTATEs assign_subscription raises: the person already holds one; none remaining. */
+const ALREADY_ASSIGNED = 'LSC03';
+const NONE_REMAINING = 'LSC04';
 
 /** The page position: the last row's name and id (the list is by name). */
 const Position = z.tuple([z.string().max(400), z.uuid()]);
@@ -70,7 +81,7 @@ async function productName(tx: DbOrTx, productId: string): Promise<string> {
   return res.rows[0]?.name ?? '';
 }
 
-export function createSubscriptionAssignments({ db, clock }: { db: Db; clock: Clock }) {
+export function createSubscriptionAssignments({ db, database, clock }: { db: Db; database: Database; clock: Clock }) {
   async function mustBeOpen(tx: DbOrTx, licensingId: string, id: string) {
     const [a] = await openAssignments(tx, licensingId, { id });
     if (!a) throw notFound('subscription assignment');
@@ -114,47 +125,76 @@ export function createSubscriptionAssignments({ db, clock }: { db: Db; clock: Cl
     /**
      * R-PERM-2: a Subscriptions Manager assigns one subscription to a named person, who is mailed
      * instructions in their language. The count is taken by one conditional UPDATE of the
-     * product's counter: under concurrency exactly as many succeed as remain.
+     * product's counter: under concurrency exactly as many succeed as remain. The reads come first
+     * (in parallel); the writes are one statement (assign_subscription, migration 0033) that takes
+     * the counter last, so its row lock is held only inside PostgreSQL until the commit, never
+     * across a round trip to this process.
      */
-    assign: (
+    assign: async (
       actor: Actor,
       licensingId: string,
       input: Person & { productId: string; acknowledgePurchaseObligation?: boolean | undefined },
-    ) =>
-      db.transaction(async (tx) => {
-        const person = { name: input.name, email: normalizeEmail(input.email), locale: input.locale };
-        const [product] = await subscriptionProducts(tx, clock, licensingId, input.productId);
-        const purchased = product?.purchased ?? 0;
-        const refusal = assignRefusal({
-          acknowledged: input.acknowledgePurchaseObligation === true,
-          purchased,
-          assigned: product?.assigned ?? 0,
+    ): Promise<Assignment> => {
+      const now = clock.now();
+      const person = { name: input.name, email: normalizeEmail(input.email), locale: input.locale };
+      const [[product], ref] = await Promise.all([
+        subscriptionProducts(db, clock, licensingId, input.productId),
+        licensingIdRef(db, licensingId),
+      ]);
+      const purchased = product?.purchased ?? 0;
+      const refusal = assignRefusal({
+        acknowledged: input.acknowledgePurchaseObligation === true,
+        purchased,
+        assigned: product?.assigned ?? 0,
+      });
+      if (refusal) throw refused(refusal, { productId: input.productId });
+      const productName = product?.productName ?? '';
+      const id = uuidv7(now);
+      const mails = outboxRows([
+        {
+          to: person.email,
+          locale: person.locale,
+          template: subscriptionMails.subscriptionAssigned,
+          params: { name: person.name, email: person.email, organization: ref.organization, product: productName },
+        },
+      ]);
+      const after = {
+        assignmentId: id,
+        productId: input.productId,
+        email: person.email,
+        locale: person.locale,
+        obligationAcknowledged: true,
+      };
+      try {
+        await database.pool.query({
+          name: 'lsc-assign-subscription',
+          text: ASSIGN_SUBSCRIPTION,
+          values: [
+            id,
+            licensingId,
+            ref.organizationId,
+            input.productId,
+            person.name,
+            person.email,
+            person.locale,
+            now.toISOString(),
+            actor.userId,
+            purchased,
+            actor.organizationId,
+            JSON.stringify(after),
+            actor.requestId,
+            JSON.stringify(mails),
+          ],
         });
-        if (refusal) throw refused(refusal, { productId: input.productId });
-        const id = await insertAssignment(tx, actor, licensingId, input.productId, person);
-        if (!id) throw alreadyAssigned(person.email);
-        await audit(tx, actor, {
-          action: 'subscriptions.assign',
-          targetType: 'licensing_id',
-          targetId: licensingId,
-          after: { assignmentId: id, productId: input.productId, email: person.email, locale: person.locale, obligationAcknowledged: true },
-        });
-        await mail(tx, licensingId, 'subscriptionAssigned', person, product?.productName ?? '');
-        const assignment = await mustBeOpen(tx, licensingId, id);
-        await tx.execute(sql`
-          insert into subscription_count (licensing_id, product_id, assigned) values (${licensingId}, ${input.productId}, 0)
-          on conflict do nothing`);
-        // The counter is taken last, so its row lock is held only until the commit that follows:
-        // concurrent assignments of the product queue for this one statement, not the whole use-case.
-        const taken = await tx.execute(sql`
-          update subscription_count set assigned = assigned + 1
-          where licensing_id = ${licensingId} and product_id = ${input.productId} and assigned < ${purchased}
-          returning assigned`);
-        // Another assignment took the last one after the check above: the assignment, its audit
-        // entry and its mail roll back with this.
-        if (taken.rows.length === 0) throw refused('SUBSCRIPTIONS_NONE_REMAINING', { productId: input.productId });
-        return assignment;
-      }),
+      } catch (e) {
+        const state = sqlState(e);
+        if (state === ALREADY_ASSIGNED) throw alreadyAssigned(person.email);
+        // Another assignment took the last one after the check above: nothing of this one was written.
+        if (state === NONE_REMAINING) throw refused('SUBSCRIPTIONS_NONE_REMAINING', { productId: input.productId });
+        throw e;
+      }
+      return { id, productId: input.productId, productName, ...person, assignedAt: now.toISOString() };
+    },
 
     /**
      * The subscription goes to another person: the old assignment ends (the old holder is told),

@@ -59,8 +59,11 @@ export async function subscriptionProducts(
   licensingId: string,
   productId?: string,
 ): Promise<SubscriptionProduct[]> {
-  const bought = await purchasedOfTypes(db, licensingId, SUBSCRIPTION_LICENSE_TYPES, todayOf(clock), productId);
-  const counts = await assignedCounts(db, licensingId, productId);
+  // Two independent reads, on two of the pool's connections at once when `db` is the pool.
+  const [bought, counts] = await Promise.all([
+    purchasedOfTypes(db, licensingId, SUBSCRIPTION_LICENSE_TYPES, todayOf(clock), productId),
+    assignedCounts(db, licensingId, productId),
+  ]);
   const out: SubscriptionProduct[] = bought.map((p) => {
     const assigned = counts.get(p.productId) ?? 0;
     return {

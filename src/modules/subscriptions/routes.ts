@@ -23,8 +23,8 @@ const tags = ['subscriptions'];
  * R-PERM-2: the Subscriptions Manager's (and the Administrator's) subscription assignments on a
  * Licensing ID, every route under `subscriptions.assign` on it.
  */
-export function subscriptionsModule({ db, clock }: ModuleDeps): ModuleRoutes {
-  const assignments = createSubscriptionAssignments({ db, clock });
+export function subscriptionsModule({ db, database, clock }: ModuleDeps): ModuleRoutes {
+  const assignments = createSubscriptionAssignments({ db, database, clock });
   return async (fastify: FastifyInstance) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const base = '/licensing-ids/:licensingId/subscriptions';

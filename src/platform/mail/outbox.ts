@@ -21,9 +21,24 @@ export async function enqueueMail(tx: DbOrTx, mail: MailRequest): Promise<void> 
   await tx.insert(outbox).values({ toAddress: mail.to, template: mail.template.name, locale: mail.locale, ...rendered });
 }
 
-/** Many mails queued at once (an import's welcome mails), in a few statements; as enqueueMail otherwise. */
-export async function enqueueMails(tx: DbOrTx, mails: readonly MailRequest[]): Promise<void> {
-  const rows = mails.map((m) => {
+/** An outbox row as the table's columns name it, both renderings included. */
+export interface OutboxRow {
+  to_address: string;
+  template: string;
+  locale: Locale;
+  subject: string;
+  text: string;
+  html: string;
+  redacted_text: string;
+  redacted_html: string;
+}
+
+/**
+ * The outbox rows of mails, rendered: for a write done in one SQL statement (a function of the
+ * migrations taking them as a JSON array), where enqueueMails cannot be called in between.
+ */
+export function outboxRows(mails: readonly MailRequest[]): OutboxRow[] {
+  return mails.map((m) => {
     const r = renderMail(m.template, m.locale, m.params);
     return {
       to_address: m.to,
@@ -36,6 +51,11 @@ export async function enqueueMails(tx: DbOrTx, mails: readonly MailRequest[]): P
       redacted_html: r.redactedHtml,
     };
   });
+}
+
+/** Many mails queued at once (an import's welcome mails), in a few statements; as enqueueMail otherwise. */
+export async function enqueueMails(tx: DbOrTx, mails: readonly MailRequest[]): Promise<void> {
+  const rows: Record<string, unknown>[] = outboxRows(mails).map((r) => ({ ...r }));
   const columns = {
     to_address: 'text',
     template: 'text',
