@@ -1,4 +1,4 @@
-import { Alert, Button, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,11 +12,10 @@ import {
   editBenefitUser,
   resendBenefitUser,
 } from '../../api/software-assurance';
-import { emailProblem } from '../../lib/email';
 import { ConfirmButton } from '../ConfirmButton';
-import { EmailField } from '../EmailField';
 import { ErrorAlert } from '../ErrorAlert';
 import { DataTable } from '../licensing/DataTable';
+import { RecipientFields, useRecipient } from '../recipient/RecipientFields';
 import { SectionPanel } from '../SectionPanel';
 
 const refresh = (q: { queryKey: readonly unknown[] }) => ['sa-benefit-users', 'sa-benefits', 'sa-summary'].includes(String(q.queryKey[0]));
@@ -37,67 +36,32 @@ function UserForm({
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [name, setName] = useState(editing?.name ?? '');
-  const [email, setEmail] = useState(editing?.email ?? '');
-  const [locale, setLocale] = useState<'en' | 'sv'>(editing?.locale ?? 'en');
-  const [errors, setErrors] = useState<{ name?: string; email?: string }>({});
+  const user = useRecipient(
+    'softwareAssurance.benefitUsers',
+    editing ? { name: editing.name, email: editing.email, locale: editing.locale } : undefined,
+  );
   const save = useMutation({
     mutationFn: () => {
-      const body = { name: name.trim(), email: email.trim(), locale };
+      const body = user.body();
       return editing
         ? editBenefitUser(target.licensingId, target.benefit, editing.id, body)
         : addBenefitUser(target.licensingId, target.benefit, body);
     },
     onSuccess: () => {
-      setName('');
-      setEmail('');
+      user.reset();
       onDone();
       return queryClient.invalidateQueries({ predicate: refresh });
     },
   });
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const found = {
-      name: name.trim() ? undefined : t('softwareAssurance.benefitUsers.nameRequired'),
-      email: emailProblem(email.trim(), {
-        required: t('softwareAssurance.benefitUsers.emailRequired'),
-        invalid: t('softwareAssurance.benefitUsers.emailInvalid'),
-      }),
-    };
-    setErrors(found);
-    if (!found.name && !found.email) save.mutate();
+    if (user.check()) save.mutate();
   };
   return (
     <form noValidate onSubmit={onSubmit} data-testid="benefit-user-form">
       <Stack maw={520}>
         <Text size="sm">{t('softwareAssurance.benefitUsers.remaining', { count: remaining })}</Text>
-        <TextInput
-          label={t('softwareAssurance.benefitUsers.name')}
-          name="name"
-          autoComplete="off"
-          required
-          value={name}
-          error={errors.name}
-          onChange={(e) => setName(e.currentTarget.value)}
-        />
-        <EmailField
-          label={t('softwareAssurance.benefitUsers.email')}
-          description={t('softwareAssurance.benefitUsers.emailHint')}
-          autoComplete="off"
-          value={email}
-          error={errors.email}
-          onChange={setEmail}
-        />
-        <NativeSelect
-          label={t('softwareAssurance.benefitUsers.language')}
-          name="locale"
-          value={locale}
-          onChange={(e) => setLocale(e.currentTarget.value === 'sv' ? 'sv' : 'en')}
-          data={[
-            { value: 'en', label: t('softwareAssurance.vouchers.languages.en') },
-            { value: 'sv', label: t('softwareAssurance.vouchers.languages.sv') },
-          ]}
-        />
+        <RecipientFields state={user} />
         {save.isError && <ErrorAlert error={save.error} />}
         {save.isSuccess && (
           <Alert color="green" variant="outline" role="status" data-testid="benefit-user-saved">

@@ -1,14 +1,13 @@
-import { Alert, Badge, Button, NativeSelect, NumberInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, NumberInput, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { assignVoucher, type Benefit, cancelVoucher, type Voucher, vouchersQuery } from '../../api/software-assurance';
-import { emailProblem } from '../../lib/email';
 import { ConfirmButton } from '../ConfirmButton';
-import { EmailField } from '../EmailField';
 import { ErrorAlert } from '../ErrorAlert';
 import { formatDay } from '../identity/format';
 import { DataTable } from '../licensing/DataTable';
+import { RecipientFields, useRecipient } from '../recipient/RecipientFields';
 import { SectionPanel } from '../SectionPanel';
 
 const refresh = (q: { queryKey: readonly unknown[] }) => ['sa-vouchers', 'sa-benefits', 'sa-summary'].includes(String(q.queryKey[0]));
@@ -17,64 +16,32 @@ const refresh = (q: { queryKey: readonly unknown[] }) => ['sa-vouchers', 'sa-ben
 function AssignForm({ licensingId, remaining }: { licensingId: string; remaining: number }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [name, setName] = useState('');
-  const [email, setEmail] = useState('');
-  const [locale, setLocale] = useState<'en' | 'sv'>('en');
+  const employee = useRecipient('softwareAssurance.vouchers');
   const [days, setDays] = useState<number | string>(1);
-  const [errors, setErrors] = useState<{ name?: string; email?: string; days?: string }>({});
+  const [daysError, setDaysError] = useState<string>();
   const assign = useMutation({
-    mutationFn: () => assignVoucher(licensingId, { employeeName: name.trim(), employeeEmail: email.trim(), locale, days: Number(days) }),
+    mutationFn: () => {
+      const { name, email, locale } = employee.body();
+      return assignVoucher(licensingId, { employeeName: name, employeeEmail: email, locale, days: Number(days) });
+    },
     onSuccess: () => {
-      setName('');
-      setEmail('');
+      employee.reset();
       setDays(1);
       return queryClient.invalidateQueries({ predicate: refresh });
     },
   });
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const found = {
-      name: name.trim() ? undefined : t('softwareAssurance.vouchers.nameRequired'),
-      email: emailProblem(email.trim(), {
-        required: t('softwareAssurance.vouchers.emailRequired'),
-        invalid: t('softwareAssurance.vouchers.emailInvalid'),
-      }),
-      days: Number.isInteger(Number(days)) && Number(days) >= 1 ? undefined : t('softwareAssurance.vouchers.daysInvalid'),
-    };
-    setErrors(found);
-    if (!found.name && !found.email && !found.days) assign.mutate();
+    const employeeOk = employee.check();
+    const problem = Number.isInteger(Number(days)) && Number(days) >= 1 ? undefined : t('softwareAssurance.vouchers.daysInvalid');
+    setDaysError(problem);
+    if (employeeOk && !problem) assign.mutate();
   };
   return (
     <form noValidate onSubmit={onSubmit} data-testid="assign-voucher">
       <Stack maw={520}>
         <Text size="sm">{t('softwareAssurance.vouchers.remaining', { count: remaining })}</Text>
-        <TextInput
-          label={t('softwareAssurance.vouchers.name')}
-          name="employeeName"
-          autoComplete="off"
-          required
-          value={name}
-          error={errors.name}
-          onChange={(e) => setName(e.currentTarget.value)}
-        />
-        <EmailField
-          label={t('softwareAssurance.vouchers.email')}
-          description={t('softwareAssurance.vouchers.emailHint')}
-          autoComplete="off"
-          value={email}
-          error={errors.email}
-          onChange={setEmail}
-        />
-        <NativeSelect
-          label={t('softwareAssurance.vouchers.language')}
-          name="locale"
-          value={locale}
-          onChange={(e) => setLocale(e.currentTarget.value === 'sv' ? 'sv' : 'en')}
-          data={[
-            { value: 'en', label: t('softwareAssurance.vouchers.languages.en') },
-            { value: 'sv', label: t('softwareAssurance.vouchers.languages.sv') },
-          ]}
-        />
+        <RecipientFields state={employee} nameField="employeeName" />
         <NumberInput
           label={t('softwareAssurance.vouchers.days')}
           name="days"
@@ -83,7 +50,7 @@ function AssignForm({ licensingId, remaining }: { licensingId: string; remaining
           allowDecimal={false}
           allowNegative={false}
           value={days}
-          error={errors.days}
+          error={daysError}
           onChange={setDays}
         />
         {assign.isError && <ErrorAlert error={assign.error} />}

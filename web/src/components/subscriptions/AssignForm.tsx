@@ -4,8 +4,8 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { assignSubscription, SUBSCRIPTIONS_KEY, type SubscriptionProduct } from '../../api/subscriptions';
 import { ErrorAlert } from '../ErrorAlert';
+import { RecipientFields, useRecipient } from '../recipient/RecipientFields';
 import { SectionPanel } from '../SectionPanel';
-import { PersonFields, usePerson } from './PersonFields';
 
 export const refreshSubscriptions = (q: { queryKey: readonly unknown[] }) => q.queryKey[0] === SUBSCRIPTIONS_KEY;
 
@@ -16,7 +16,7 @@ export const refreshSubscriptions = (q: { queryKey: readonly unknown[] }) => q.q
 export function AssignForm({ licensingId, product }: { licensingId: string; product: SubscriptionProduct }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const person = usePerson();
+  const person = useRecipient('subscriptions.assign');
   const [acknowledged, setAcknowledged] = useState(false);
   const [ackError, setAckError] = useState<string | undefined>();
   const assign = useMutation({
@@ -39,7 +39,7 @@ export function AssignForm({ licensingId, product }: { licensingId: string; prod
       <form noValidate onSubmit={onSubmit} data-testid="assign-form">
         <Stack maw={560}>
           <Text size="sm">{t('subscriptions.assign.remaining', { count: product.remaining })}</Text>
-          <PersonFields state={person} />
+          <RecipientFields state={person} />
           <Alert color="yellow" variant="outline" title={t('subscriptions.assign.obligationTitle')} data-testid="obligation-notice">
             {t('subscriptions.assign.obligation')}
           </Alert>

@@ -4,9 +4,9 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Assignment, reassignSubscription } from '../../api/subscriptions';
 import { ErrorAlert } from '../ErrorAlert';
+import { RecipientFields, useRecipient } from '../recipient/RecipientFields';
 import { SectionPanel } from '../SectionPanel';
 import { refreshSubscriptions } from './AssignForm';
-import { PersonFields, usePerson } from './PersonFields';
 
 /** R-PERM-2: give an assigned subscription to someone else; `onDone` gets the new holder's address. */
 export function ReassignForm({
@@ -22,7 +22,7 @@ export function ReassignForm({
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const person = usePerson();
+  const person = useRecipient('subscriptions.assign');
   const reassign = useMutation({
     mutationFn: () => reassignSubscription(licensingId, assignment.id, person.body()),
     onSuccess: async (a) => {
@@ -39,7 +39,7 @@ export function ReassignForm({
       <form noValidate onSubmit={onSubmit} data-testid="reassign-form">
         <Stack maw={560}>
           <Text size="sm">{t('subscriptions.assignments.reassignIntro', { name: assignment.name })}</Text>
-          <PersonFields state={person} />
+          <RecipientFields state={person} />
           {reassign.isError && <ErrorAlert error={reassign.error} />}
           <Group>
             <Button type="submit" loading={reassign.isPending}>
