@@ -112,7 +112,12 @@ export const licensePosition = pgTable(
     quantity: bigint('quantity', { mode: 'number' }).notNull(),
     lineCount: integer('line_count').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.licensingId, t.productId, t.licenseType, t.isGrant] })],
+  (t) => [
+    primaryKey({ columns: [t.licensingId, t.productId, t.licenseType, t.isGrant] }),
+    // "Is this product an online service anyone ordered?" (reservations) asks by product across
+    // every Licensing ID; the key starts with the Licensing ID, so without this it scans the table.
+    index('license_position_online_service_idx').on(t.productId).where(sql`license_type = 'ONLINE_SERVICE'`),
+  ],
 );
 
 /**

@@ -1,0 +1,1 @@
+CREATE INDEX "license_position_online_service_idx" ON "license_position" USING btree ("product_id") WHERE license_type = 'ONLINE_SERVICE';
