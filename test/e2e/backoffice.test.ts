@@ -131,6 +131,9 @@ describe('the publisher’s back office in Chromium (issue 12)', () => {
     await page.getByRole('status').getByText('68077701 now runs until 2030-12-31.').waitFor();
     await expect.poll(() => page.locator('tr[data-licensing-id="68077701"]').textContent()).toContain('2030-12-31');
     expect(await portal.newestMail('wilma@wingtip.example', 'enrollmentRenewed')).toContain('2030-12-31');
+    // R-SA-2: from the customer's Licensing ID straight to its benefits, where HAR is set.
+    await page.getByRole('link', { name: 'SA benefits of 68077701' }).click();
+    await page.waitForURL(/\/operator\/sa-benefits\/[0-9a-f-]{36}$/);
   }, 120_000);
 
   it('issue 12: the publisher changes the owner of an Open License in Swedish, after confirming; it moves to the other customer with its new contact', async () => {

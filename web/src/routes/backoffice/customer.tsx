@@ -1,4 +1,4 @@
-import { Alert, Stack, Text, Title } from '@mantine/core';
+import { Alert, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -61,8 +61,15 @@ export function CustomerPage() {
               key={a.id}
               agreement={a}
               changer={changer}
-              // Only an enrollment is renewed under its MBSA; other kinds have no action here.
-              licensingIdAction={(l) => l.kind === 'ENROLLMENT' && <RenewEnrollment agreement={a} licensingId={l} onDone={setNotice} />}
+              licensingIdAction={(l) => (
+                <Group gap="sm" wrap="wrap">
+                  <AnchorLink to="/operator/sa-benefits/$licensingId" params={{ licensingId: l.id }} size="sm">
+                    {t('backoffice.customer.saBenefits', { number: l.number })}
+                  </AnchorLink>
+                  {/* Only an enrollment is renewed under its MBSA. */}
+                  {l.kind === 'ENROLLMENT' && <RenewEnrollment agreement={a} licensingId={l} onDone={setNotice} />}
+                </Group>
+              )}
             >
               {a.programCode === 'OPEN_LICENSE' && <ChangeOwner agreement={a} onDone={setNotice} />}
             </AgreementRecordPanel>
