@@ -42,8 +42,9 @@ describe('online service activation in Chromium (R-OS-1, R-OS-2, R-OS-5)', () =>
     await row.waitFor();
     expect(await row.textContent()).toContain('Oskar Osm (oskar.osm@contoso.example)');
     expect(await row.textContent()).toContain('Mail sent');
-    await admin.getByRole('link', { name: 'Reservations' }).waitFor();
-    await admin.getByRole('link', { name: 'Subscriptions' }).waitFor();
+    const more = admin.getByRole('navigation', { name: 'More about online services' });
+    await more.getByRole('link', { name: 'Make a reservation' }).waitFor();
+    await more.getByRole('link', { name: 'Subscriptions' }).waitFor();
     await axeInEnglishAndSwedish(admin);
     // The resend asks first.
     await row.getByRole('button', { name: 'Resend the activation mail of Northwind Cloud Mail Plan 1' }).click();
