@@ -64,15 +64,21 @@ export async function launchChromium(hosts: Record<string, string> = {}): Promis
  */
 export async function expectNoAxeViolations(page: Page, { skipFrames = false } = {}): Promise<void> {
   // A dialog fading in is measured as half-transparent text: let transitions finish first.
-  // (Endless ones, such as a spinner, are left running.)
-  await page.evaluate(() =>
-    Promise.all(
-      document
+  // (Endless ones, such as a spinner, are left running.) A transition can start a frame or two
+  // after the click that opens it (on a busy machine, later), so look again until a couple of
+  // frames pass with none running.
+  await page.evaluate(async () => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
+    for (let quietFrames = 0, rounds = 0; quietFrames < 3 && rounds < 50; rounds++) {
+      const running = document
         .getAnimations()
-        .filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)))
-        .map((a) => a.finished.catch(() => undefined)),
-    ),
-  );
+        .filter((a) => a.playState !== 'finished' && Number.isFinite(Number(a.effect?.getComputedTiming().endTime)));
+      if (running.length === 0) quietFrames++;
+      else quietFrames = 0;
+      await Promise.all(running.map((a) => a.finished.catch(() => undefined)));
+      await frame();
+    }
+  });
   const builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
   if (skipFrames) builder.exclude('iframe');
   const result = await builder.analyze();
