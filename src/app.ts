@@ -7,6 +7,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { Config } from './config.js';
 import { activationModule } from './modules/activation/routes.js';
 import { auditModule } from './modules/audit/routes.js';
+import { businessCenterModule } from './modules/business-center/routes.js';
 import { catalogModule } from './modules/catalog/routes.js';
 import { downloadsModule } from './modules/downloads/routes.js';
 import { secondFactorModule } from './modules/identity/mfa/routes.js';
@@ -135,6 +136,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     provisioningModule(moduleDeps),
     onlineServicesModule(moduleDeps),
     subscriptionsModule(moduleDeps),
+    businessCenterModule(moduleDeps),
     mailViewerRoutes(db, { smtp: Boolean(config.SMTP_URL) }),
   ];
   await app.register(

@@ -14,6 +14,7 @@ import type { Db } from '../platform/db/client.js';
 import type { Locale } from '../platform/i18n/locale.js';
 import type { Secrets } from '../platform/secrets.js';
 import { seedDemoBenefitRules } from './benefits.js';
+import { seedDemoPurchasingAccounts } from './business-center.js';
 import { seedCatalogAndOrders } from './orders.js';
 import { seedDemoReservationOffers } from './reservations.js';
 
@@ -92,6 +93,7 @@ export async function seedDemo(db: Db, secrets?: Pick<Secrets, 'keyEncryptionKey
       await tx
         .insert(contact)
         .values(serves.map((l) => ({ licensingId: l, type: 'CHANNEL_PARTNER' as const, name, email: `orders@${domain}` })));
+      return o;
     };
 
     const publisher = await org('Northwind Software', 'US', 'northwind.example', 'publisher');
@@ -253,7 +255,7 @@ export async function seedDemo(db: Db, secrets?: Pick<Secrets, 'keyEncryptionKey
       [...contosoContacts, { type: 'ONLINE_SERVICES_MANAGER', name: 'Erik Berg', email: 'viewer@contoso.example', locale: 'sv' }],
     );
     await onboarded(sp, [pcn], contosoContacts);
-    await partner(
+    const adatum = await partner(
       'Adatum Licensing Partners',
       'adatum-partners.example',
       'P-100200',
@@ -293,13 +295,64 @@ export async function seedDemo(db: Db, secrets?: Pick<Secrets, 'keyEncryptionKey
       endDate: '2027-12-31',
     });
     await grant(fu('admin').id, [fEnrollment.id], ['ADMINISTRATOR'], 'CONTACT');
-    await partner(
+    const proseware = await partner(
       'Proseware Partners',
       'proseware.example',
       'P-300400',
       { email: 'partner@proseware.example', firstName: 'Lars', lastName: 'Lee' },
       [fEnrollment.id],
     );
+    await seedDemoPurchasingAccounts(tx, [
+      {
+        organizationId: contoso.id,
+        number: '71000101',
+        name: 'Contoso Ltd — Headquarters',
+        addressLine1: 'Sveavägen 44',
+        postalCode: '111 34',
+        city: 'Stockholm',
+        country: 'SE',
+        contactName: 'Anna Lind',
+        contactEmail: 'admin@contoso.example',
+        partnerOrganizationId: adatum.id,
+        licensingIds: [enrollment.id, oldEnrollment.id, openValue.id],
+        roles: [
+          [cu('admin').id, ['ACCOUNT_ADMINISTRATOR']],
+          [cu('viewer').id, ['ACCOUNT_VIEWER']],
+          [cu('keys').id, ['REPORT_VIEWER']],
+        ],
+      },
+      {
+        organizationId: contoso.id,
+        number: '71000102',
+        name: 'Contoso Nordics',
+        addressLine1: 'Kungsgatan 12',
+        postalCode: '411 19',
+        city: 'Göteborg',
+        country: 'SE',
+        contactName: 'Anna Lind',
+        contactEmail: 'admin@contoso.example',
+        partnerOrganizationId: adatum.id,
+        licensingIds: [pcn.id, open.id],
+        roles: [
+          [cu('admin').id, ['ACCOUNT_ADMINISTRATOR']],
+          [cu('keys').id, ['ACCOUNT_MANAGER']],
+        ],
+      },
+      {
+        organizationId: fabrikam.id,
+        number: '72000201',
+        name: 'Fabrikam Inc',
+        addressLine1: '400 Pine Street',
+        postalCode: '98101',
+        city: 'Seattle',
+        country: 'US',
+        contactName: 'Frank Miller',
+        contactEmail: 'admin@fabrikam.example',
+        partnerOrganizationId: proseware.id,
+        licensingIds: [fEnrollment.id],
+        roles: [[fu('admin').id, ['ACCOUNT_ADMINISTRATOR']]],
+      },
+    ]);
     await audit(tx, null, { action: 'demo.seed', targetType: 'database', after: { organizations: 3 } });
   });
   return true;

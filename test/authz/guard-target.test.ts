@@ -28,7 +28,9 @@ describe('a route’s declared target', () => {
     expect(() => register('/api/v1/enrollments/:enrollment/keys', { action: 'keys.view', target: 'params.licensingId' })).toThrow(
       /which its path does not take/,
     );
-    expect(() => register('/api/v1/me/:thing', { action: 'self', target: 'params.thing' })).toThrow(/only a Licensing-ID action has/);
+    expect(() => register('/api/v1/me/:thing', { action: 'self', target: 'params.thing' })).toThrow(
+      /only a Licensing-ID or purchasing-account action has/,
+    );
     // A list (no parameter) is scoped by its service; a path naming something else says so.
     await expect(register('/api/v1/product-keys', { action: 'keys.view' }).ready()).resolves.toBeDefined();
     await expect(register('/api/v1/product-keys/:keyId/x', { action: 'keys.view', target: 'service' }).ready()).resolves.toBeDefined();

@@ -1,6 +1,7 @@
 import { ADD_OPEN_CASES } from './cases/add-open.js';
 import { AUDIT_CASES } from './cases/audit.js';
 import { BENEFIT_DELEGATION_CASES } from './cases/benefit-delegation.js';
+import { BUSINESS_CENTER_CASES } from './cases/business-center.js';
 import { DOWNLOADS_CASES } from './cases/downloads.js';
 import { FOUNDATION_CASES } from './cases/foundation.js';
 import { KEYS_CASES } from './cases/keys.js';
@@ -44,4 +45,5 @@ export const ROUTE_CASES: Record<string, import('./cases/types.js').RouteCase> =
   ...PROVISIONING_CASES,
   ...ONLINE_SERVICES_CASES,
   ...SUBSCRIPTIONS_CASES,
+  ...BUSINESS_CENTER_CASES,
 };

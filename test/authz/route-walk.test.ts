@@ -1,6 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { passkey } from '../../src/modules/identity/tables.js';
+import {
+  ACCOUNT_ROLES,
+  type AccountRole,
+  accountRoleAllows,
+  isAccountAction,
+  isAccountRole,
+} from '../../src/platform/authz/account-actions.js';
 import { type Holding, isLicensingAction, roleAllows } from '../../src/platform/authz/actions.js';
 import { ROLES } from '../../src/platform/authz/roles.js';
 import { targetParam } from '../../src/platform/http/guard.js';
@@ -16,16 +23,20 @@ import { ROUTE_CASES } from './route-cases.js';
  * another organization's real record (a user, a key, a request, a token: FOREIGN in the cases) →
  * 404 to whoever may ask at all; and no response to a Contoso user ever contains a Fabrikam
  * identifier. A training provider's credential (R-SA-5) walks every route too: it reaches its own
- * routes (`training.redeem`) and is refused 403 everywhere else, and no user reaches those.
+ * routes (`training.redeem`) and is refused 403 everywhere else, and no user reaches those. The six
+ * business-center roles (R-PERM-14) walk every route too, each held on Contoso's purchasing account:
+ * a purchasing-account route is walked with Contoso's and Fabrikam's account like a Licensing ID.
  */
 describe('generated authorization walk', () => {
   let t: TestApp;
   let own: string;
   let foreign: string;
+  let ownAccount: string;
+  let foreignAccount: string;
   let foreignOrgIds: string[];
   /** Fabrikam's real records by their stand-ins in the route cases (FOREIGN). */
   let records: Record<ForeignRecord, string>;
-  const sessions = new Map<Holding | 'anonymous' | 'operator' | 'TRAINING_PROVIDER', Session | null>();
+  const sessions = new Map<Holding | AccountRole | 'anonymous' | 'operator' | 'TRAINING_PROVIDER', Session | null>();
 
   beforeAll(async () => {
     t = await createTestApp({ env: { SIGN_IN_IP_LIMIT: '10000' } });
@@ -33,6 +44,8 @@ describe('generated authorization walk', () => {
     const q = async (text: ReturnType<typeof sql>) => (await db.execute<Record<string, string>>(text)).rows;
     own = (await q(sql`select id from licensing_id where number = '67012345'`))[0]?.id ?? '';
     foreign = (await q(sql`select id from licensing_id where number = '67099999'`))[0]?.id ?? '';
+    ownAccount = (await q(sql`select id from purchasing_account where number = '71000101'`))[0]?.id ?? '';
+    foreignAccount = (await q(sql`select id from purchasing_account where number = '72000201'`))[0]?.id ?? '';
     const fabrikam = await q(sql`select id from organization where name = 'Fabrikam Inc'`);
     foreignOrgIds = [
       ...fabrikam.map((r) => r.id ?? ''),
@@ -52,6 +65,13 @@ describe('generated authorization walk', () => {
         // the walk checks the policy table, so its OSM has it (test/reservations proves the narrowing).
         grants: [{ on: own, roles: [role], manageReservation: role === 'ONLINE_SERVICES_MANAGER' }],
       });
+      sessions.set(role, walker.session);
+    }
+    for (const role of ACCOUNT_ROLES) {
+      const walker = await t.given.signedIn(`walk-account-${role.toLowerCase()}@contoso.example`, { firstName: 'Walk', lastName: role });
+      await db.execute(
+        sql`insert into purchasing_account_role (purchasing_account_id, user_id, role) values (${ownAccount}, ${walker.id}, ${role})`,
+      );
       sessions.set(role, walker.session);
     }
     records = await fabrikamRecords(t);
@@ -82,8 +102,10 @@ describe('generated authorization walk', () => {
         // an operator route's Licensing ID is walked with both organizations' as well.
         const param =
           targetParam(route.target) ?? (route.action === 'operator' && route.url.includes(':licensingId') ? 'licensingId' : null);
+        const accountRoute = isAccountAction(route.action);
         for (const target of param !== null ? (['own', 'foreign'] as const) : (['none'] as const)) {
-          let url = param !== null ? route.url.replace(`:${param}`, target === 'foreign' ? foreign : own) : route.url;
+          const [ownId, foreignId] = accountRoute ? [ownAccount, foreignAccount] : [own, foreign];
+          let url = param !== null ? route.url.replace(`:${param}`, target === 'foreign' ? foreignId : ownId) : route.url;
           for (const [k, v] of Object.entries(c.params ?? {})) url = url.replace(`:${k}`, v);
           if (c.query) url += `?${c.query}`;
           // Another organization's real records in place of their stand-ins.
@@ -116,11 +138,19 @@ describe('generated authorization walk', () => {
           else if (route.action === 'organization.manage') expected = who === 'ADMINISTRATOR' ? 'ok' : 403;
           else if (route.action === 'directory.sync')
             expected = 403; // user sessions never sync a directory
-          else if (!isLicensingAction(route.action)) expected = 403;
+          else if (accountRoute) {
+            if (target === 'foreign') expected = 404;
+            else if (target === 'none') expected = 'ok';
+            else if (!isAccountRole(who))
+              expected = ['operator', 'CHANNEL_PARTNER', 'BENEFIT_DELEGATE'].includes(who) ? 404 : 403; // other organizations know nothing of it
+            else expected = accountRoleAllows(who, route.action as Parameters<typeof accountRoleAllows>[1]) ? 'ok' : 403;
+          } else if (!isLicensingAction(route.action)) expected = 403;
           else if (target === 'foreign') expected = 404;
           else if (target === 'none') expected = 'ok';
           else if (who === 'operator')
             expected = 404; // the publisher's staff are another organization here
+          else if (isAccountRole(who))
+            expected = 403; // a business-center role holds nothing on a Licensing ID
           else expected = roleAllows(who as Holding, route.action) ? 'ok' : 403;
           if (foreignRecord && expected === 'ok') {
             // Another tenant's real record is as absent as one that never existed, to whoever may ask at
@@ -224,6 +254,7 @@ async function fabrikamRecords(t: TestApp): Promise<Record<ForeignRecord, string
     [FOREIGN.user]: admin,
     [FOREIGN.licensingId]: enrollment,
     [FOREIGN.agreement]: await idOf(sql`select id from agreement where number = '02F11111'`),
+    [FOREIGN.purchasingAccount]: await idOf(sql`select id from purchasing_account where number = '72000201'`),
     [FOREIGN.organization]: await idOf(sql`select id from organization where name = 'Fabrikam Inc'`),
     // An onboarded Fabrikam agreement, served by Proseware: neither Contoso nor Adatum may touch its contacts.
     [FOREIGN.agreementRecord]: await created(

@@ -12,6 +12,7 @@ import { reservationOfferRoutes } from './routes/backoffice/reservation-offers';
 import { saBackofficeRoutes } from './routes/backoffice/sa-benefits';
 import { trainingProviderRoutes } from './routes/backoffice/training-providers';
 import { appRoute, rootRoute, signInRoute } from './routes/base';
+import { businessCenterRoutes } from './routes/business-center/routes';
 import { downloadsRoutes } from './routes/downloads';
 import { HomePage } from './routes/home';
 import { identityAppRoutes, identityPublicRoutes } from './routes/identity';
@@ -67,6 +68,7 @@ const routeTree = rootRoute.addChildren([
     ...reservationRoutes,
     ...onlineServicesRoutes,
     ...subscriptionsRoutes,
+    ...businessCenterRoutes,
     comingSoon('/reports', 'nav.reports'),
   ]),
 ]);

@@ -1,3 +1,4 @@
+import type { AccountAction } from './account-actions.js';
 import { ROLES, type Role } from './roles.js';
 
 /**
@@ -33,7 +34,8 @@ export type LicensingAction = (typeof LICENSING_ACTIONS)[number];
 export const ACTOR_ACTIONS = ['public', 'self', 'operator', 'partner', 'organization.manage', 'directory.sync', 'training.redeem'] as const;
 export type ActorAction = (typeof ACTOR_ACTIONS)[number];
 
-export type Action = LicensingAction | ActorAction;
+/** Licensing-ID actions, actor actions, and the business center's purchasing-account actions (R-PERM-14). */
+export type Action = LicensingAction | ActorAction | AccountAction;
 
 /**
  * Who holds actions on a Licensing ID: the seven roles a user holds on it, the channel partner

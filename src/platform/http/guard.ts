@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Actor } from '../auth/actor.js';
+import { isAccountAction } from '../authz/account-actions.js';
 import { type Action, isLicensingAction } from '../authz/actions.js';
 import { authorize } from '../authz/authorize.js';
 import type { DbOrTx } from '../db/client.js';
@@ -25,16 +26,17 @@ const isApi = (url: string) => (url.startsWith('/api/') && !url.startsWith('/api
 
 const paramsOf = (url: string) => [...url.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => m[1]);
 
-/** The path parameter a target names, or null when the service finds the Licensing ID itself. */
+/** The path parameter a target names (a Licensing ID, or a purchasing account for an account action), or null when the service finds it itself. */
 export const targetParam = (target: RouteTarget | undefined) => (target?.startsWith('params.') ? target.slice('params.'.length) : null);
 
 /** Why a route's declared target cannot stand, or null. */
 function targetProblem(url: string, action: Action, target: RouteTarget | undefined): string | null {
-  if (!isLicensingAction(action)) return target ? `declares a target, which only a Licensing-ID action has` : null;
+  if (!isLicensingAction(action) && !isAccountAction(action))
+    return target ? `declares a target, which only a Licensing-ID or purchasing-account action has` : null;
   const params = paramsOf(url);
   if (!target) {
     return params.length > 0
-      ? `takes ${params.map((p) => `:${p}`).join(', ')} but declares no target: name the Licensing ID's parameter (target: 'params.<name>') or say the service scopes its query (target: 'service')`
+      ? `takes ${params.map((p) => `:${p}`).join(', ')} but declares no target: name the Licensing ID's or purchasing account's parameter (target: 'params.<name>') or say the service scopes its query (target: 'service')`
       : null;
   }
   const param = targetParam(target);
@@ -65,9 +67,13 @@ export function installGuard(app: FastifyInstance, db: DbOrTx) {
     if (!action) return;
     const param = targetParam(req.routeOptions.config?.target);
     if (param === null) return authorize(db, req.actor, action);
-    const licensingId = (req.params as Record<string, string | undefined>)[param];
-    if (!licensingId) throw notFound('Licensing ID');
-    await authorize(db, req.actor, action, { licensingId });
+    const id = (req.params as Record<string, string | undefined>)[param];
+    if (isAccountAction(action)) {
+      if (!id) throw notFound('purchasing account');
+      return authorize(db, req.actor, action, { purchasingAccountId: id });
+    }
+    if (!id) throw notFound('Licensing ID');
+    await authorize(db, req.actor, action, { licensingId: id });
   });
 }
 

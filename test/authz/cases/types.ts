@@ -35,5 +35,6 @@ export const FOREIGN = {
   supportAttachment: '{fabrikam:support-attachment}',
   benefitDelegation: '{fabrikam:benefit-delegation}',
   subscriptionAssignment: '{fabrikam:subscription-assignment}',
+  purchasingAccount: '{fabrikam:purchasing-account}',
 } as const;
 export type ForeignRecord = (typeof FOREIGN)[keyof typeof FOREIGN];

@@ -11838,6 +11838,228 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/purchasing-accounts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The purchasing accounts on which the caller holds a business-center role; with exactly one it is chosen (R-BC-1) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              accounts: {
+                address: {
+                  city: string;
+                  /** @description ISO 3166-1 alpha-2 */
+                  country: string;
+                  line1: string;
+                  line2: string | null;
+                  postalCode: string;
+                };
+                contact: {
+                  email: string;
+                  name: string;
+                };
+                /** Format: uuid */
+                id: string;
+                /** @description agreements (Licensing IDs) bought through the account */
+                licensingIdCount: number;
+                name: string;
+                number: string;
+                /** @description the channel partner serving the account */
+                partner: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                } | null;
+                /** @description the caller’s business-center roles on the account (R-PERM-14) */
+                roles: (
+                  | 'ACCOUNT_VIEWER'
+                  | 'REPORT_VIEWER'
+                  | 'ACCOUNT_MANAGER'
+                  | 'USER_ADMINISTRATOR'
+                  | 'AGREEMENT_ADMINISTRATOR'
+                  | 'ACCOUNT_ADMINISTRATOR'
+                )[];
+              }[];
+              /** @description R-BC-1: the only account when there is exactly one (chosen automatically), else null */
+              chosen: string | null;
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/purchasing-accounts/{purchasingAccountId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One of the caller’s purchasing accounts with their roles on it (404 for one they hold no role on) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          purchasingAccountId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              address: {
+                city: string;
+                /** @description ISO 3166-1 alpha-2 */
+                country: string;
+                line1: string;
+                line2: string | null;
+                postalCode: string;
+              };
+              contact: {
+                email: string;
+                name: string;
+              };
+              /** Format: uuid */
+              id: string;
+              /** @description agreements (Licensing IDs) bought through the account */
+              licensingIdCount: number;
+              name: string;
+              number: string;
+              /** @description the channel partner serving the account */
+              partner: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+              /** @description the caller’s business-center roles on the account (R-PERM-14) */
+              roles: (
+                | 'ACCOUNT_VIEWER'
+                | 'REPORT_VIEWER'
+                | 'ACCOUNT_MANAGER'
+                | 'USER_ADMINISTRATOR'
+                | 'AGREEMENT_ADMINISTRATOR'
+                | 'ACCOUNT_ADMINISTRATOR'
+              )[];
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/purchasing-accounts/{purchasingAccountId}/licensing-ids': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The agreements (Licensing IDs) bought through the purchasing account (account.view, R-PERM-14) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          purchasingAccountId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              licensingIds: {
+                endDate: string | null;
+                /** Format: uuid */
+                id: string;
+                name: string | null;
+                number: string;
+                programCode: string;
+                startDate: string | null;
+                status: string;
+              }[];
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/relationship-summary': {
     parameters: {
       query?: never;

@@ -28,6 +28,7 @@ const ITEMS: Item[] = [
   { to: '/online-services', labelKey: 'nav.onlineServices', exact: true },
   { to: '/online-services/subscriptions', labelKey: 'subscriptions.nav', nested: true },
   { to: '/reports', labelKey: 'nav.reports' },
+  { to: '/business-center', labelKey: 'nav.businessCenter' },
   { to: '/administration', labelKey: 'nav.administration', exact: true },
 ];
 

@@ -1,0 +1,19 @@
+import { createRoute } from '@tanstack/react-router';
+import { appRoute } from '../base';
+import { AccountChooserPage } from './chooser';
+import { BusinessCenterLayout } from './layout';
+import { AccountOverviewPage } from './overview';
+
+const chooser = createRoute({ getParentRoute: () => appRoute, path: '/business-center', component: AccountChooserPage });
+
+/** R-BC-1: everything below is the chosen purchasing account's. */
+export const accountRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/business-center/$accountId',
+  component: BusinessCenterLayout,
+});
+
+const overview = createRoute({ getParentRoute: () => accountRoute, path: '/', component: AccountOverviewPage });
+
+/** The business center's pages (R-BC-1…R-BC-6, R-PERM-14). Sections add their routes to accountRoute's children. */
+export const businessCenterRoutes = [chooser, accountRoute.addChildren([overview])] as const;
