@@ -10,8 +10,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { DataTable } from '../../components/licensing/DataTable';
 import { AnchorLink } from '../../components/links';
-import { BenefitQuantity, BenefitStatusBadge, CoverageEnd } from '../../components/software-assurance/BenefitCells';
 import { BenefitUsers } from '../../components/software-assurance/BenefitUsers';
+import { benefitColumns } from '../../components/software-assurance/benefitColumns';
 import { Elearning } from '../../components/software-assurance/Elearning';
 import { TrainingVouchers } from '../../components/software-assurance/TrainingVouchers';
 import { usePageTitle } from '../../lib/usePageTitle';
@@ -104,60 +104,17 @@ export function LicensingIdBenefitsPage() {
               rowKey={(b) => b.benefit}
               rowAttributes={(b) => ({ 'data-benefit': b.benefit })}
               minWidth={760}
-              columns={[
-                {
-                  key: 'benefit',
-                  header: t('softwareAssurance.columns.benefit'),
-                  rowHeader: true,
-                  cell: (b) => t(`softwareAssurance.benefits.${b.benefit}`),
-                  sort: (b) => t(`softwareAssurance.benefits.${b.benefit}`),
-                },
-                {
-                  key: 'status',
-                  header: t('softwareAssurance.columns.status'),
-                  cell: (b) => <BenefitStatusBadge status={b.status} />,
-                  sort: (b) => b.status,
-                },
-                {
-                  key: 'eligible',
-                  header: t('softwareAssurance.columns.eligible'),
-                  numeric: true,
-                  cell: (b) => <BenefitQuantity benefit={b} quantity={b.eligibleQuantity} />,
-                  sort: (b) => b.eligibleQuantity ?? -1,
-                },
-                {
-                  key: 'used',
-                  header: t('softwareAssurance.columns.used'),
-                  numeric: true,
-                  cell: (b) => <BenefitQuantity benefit={b} quantity={b.usedQuantity} />,
-                  sort: (b) => b.usedQuantity ?? -1,
-                },
-                {
-                  key: 'remaining',
-                  header: t('softwareAssurance.columns.remaining'),
-                  numeric: true,
-                  cell: (b) => <BenefitQuantity benefit={b} quantity={b.quantityRemaining} />,
-                  sort: (b) => b.quantityRemaining ?? -1,
-                },
-                {
-                  key: 'coverageEnds',
-                  header: t('softwareAssurance.columns.coverageEnds'),
-                  cell: (b) => <CoverageEnd benefit={b} />,
-                  sort: (b) => b.expiresOn ?? '',
-                },
-                {
-                  key: 'action',
-                  header: t('softwareAssurance.columns.action'),
-                  cell: (b) => (
-                    <BenefitAction
-                      benefit={b}
-                      number={data.licensingId.number}
-                      onActivate={(code) => activate.mutate(code)}
-                      busy={activate.isPending && activate.variables === b.benefit}
-                    />
-                  ),
-                },
-              ]}
+              columns={benefitColumns(t, {
+                withUsed: true,
+                action: (b) => (
+                  <BenefitAction
+                    benefit={b}
+                    number={data.licensingId.number}
+                    onActivate={(code) => activate.mutate(code)}
+                    busy={activate.isPending && activate.variables === b.benefit}
+                  />
+                ),
+              })}
             />
           )}
           {elearning && <Elearning licensingId={licensingId} benefit={elearning} />}

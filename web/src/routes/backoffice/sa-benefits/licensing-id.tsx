@@ -11,7 +11,8 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Loading } from '../../../components/Loading';
 import { DataTable } from '../../../components/licensing/DataTable';
 import { AnchorLink } from '../../../components/links';
-import { BenefitQuantity, BenefitStatusBadge, CoverageEnd } from '../../../components/software-assurance/BenefitCells';
+import { BenefitStatusBadge } from '../../../components/software-assurance/BenefitCells';
+import { benefitColumns } from '../../../components/software-assurance/benefitColumns';
 import { formatDate } from '../../../lib/format';
 import { usePageTitle } from '../../../lib/usePageTitle';
 
@@ -98,42 +99,7 @@ export function OperatorLicensingIdBenefitsPage() {
               rowKey={(b) => b.benefit}
               rowAttributes={(b) => ({ 'data-benefit': b.benefit })}
               minWidth={760}
-              columns={[
-                {
-                  key: 'benefit',
-                  header: t('softwareAssurance.columns.benefit'),
-                  rowHeader: true,
-                  cell: (b) => t(`softwareAssurance.benefits.${b.benefit}`),
-                  sort: (b) => t(`softwareAssurance.benefits.${b.benefit}`),
-                },
-                {
-                  key: 'status',
-                  header: t('softwareAssurance.columns.status'),
-                  cell: status,
-                  sort: (b) => b.status,
-                },
-                {
-                  key: 'eligible',
-                  header: t('softwareAssurance.columns.eligible'),
-                  numeric: true,
-                  cell: (b) => <BenefitQuantity benefit={b} quantity={b.eligibleQuantity} />,
-                  sort: (b) => b.eligibleQuantity ?? -1,
-                },
-                {
-                  key: 'remaining',
-                  header: t('softwareAssurance.columns.remaining'),
-                  numeric: true,
-                  cell: (b) => <BenefitQuantity benefit={b} quantity={b.quantityRemaining} />,
-                  sort: (b) => b.quantityRemaining ?? -1,
-                },
-                {
-                  key: 'coverageEnds',
-                  header: t('softwareAssurance.columns.coverageEnds'),
-                  cell: (b) => <CoverageEnd benefit={b} />,
-                  sort: (b) => b.expiresOn ?? '',
-                },
-                { key: 'action', header: t('softwareAssurance.columns.action'), cell: action },
-              ]}
+              columns={benefitColumns(t, { status, withUsed: false, action })}
             />
           )}
         </>
