@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -41,6 +40,7 @@ import { relationshipRoutes } from './modules/relationship/routes.js';
 import { createRelationshipService } from './modules/relationship/service.js';
 import { reportsModule } from './modules/reports/routes.js';
 import { reservationsModule } from './modules/reservations/routes.js';
+import { pendingDeliveries } from './modules/provisioning/depth.js';
 import { providerCredential } from './modules/software-assurance/providers/credential.js';
 import { softwareAssuranceModule } from './modules/software-assurance/routes.js';
 import { subscriptionsModule } from './modules/subscriptions/routes.js';
@@ -53,11 +53,15 @@ import { type LogDestination, loggerOptions } from './platform/http/log-redactio
 import { openApiOptions } from './platform/http/openapi.js';
 import { installPortal } from './platform/http/portal.js';
 import { problemSender } from './platform/http/problem.js';
+import { echoRequestId, requestIdOf } from './platform/http/request-id.js';
 import { installSecurityHeaders } from './platform/http/security-headers.js';
 import { installTextGuard } from './platform/http/text-guard.js';
 import { ALL_PROBLEMS } from './problems.js';
 import './platform/http/types.js';
+import { outboxDepth } from './platform/mail/outbox.js';
 import { mailViewerRoutes } from './platform/mail/routes.js';
+import { installMetrics } from './platform/metrics/http.js';
+import { createMetrics } from './platform/metrics/registry.js';
 import type { ModuleDeps, ModuleRoutes } from './platform/module.js';
 import type { Secrets } from './platform/secrets.js';
 
@@ -79,7 +83,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const version = deps.version ?? '0.1.0';
   const app = Fastify({
     logger: deps.logger === false ? false : loggerOptions(config.LOG_LEVEL, deps.logger),
-    genReqId: () => randomUUID(),
+    // Every log line of a request carries its id (reqId): a proxy's X-Request-Id when it is acceptable, else a new one.
+    genReqId: requestIdOf,
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: false,
     routerOptions: { ignoreTrailingSlash: true },
@@ -91,6 +96,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // The API speaks JSON only; anything else is 415, not a string that fails validation later.
   app.removeContentTypeParser('text/plain');
   installTextGuard(app);
+  echoRequestId(app);
+  const metrics = createMetrics();
+  metrics.pool(database.pool);
+  metrics.gaugeOnScrape('lsc_mail_outbox_depth', 'Mails not sent yet (queued, retrying or given up)', () => outboxDepth(db));
+  metrics.gaugeOnScrape('lsc_provisioning_outbox_depth', 'Provisioning events waiting for delivery (queued or retrying)', () =>
+    pendingDeliveries(db),
+  );
+  installMetrics(app, metrics, config.METRICS_TOKEN);
   const securityPolicies = await installSecurityHeaders(app, { https: config.publicUrl.startsWith('https:') });
 
   await app.register(fastifyCookie);
@@ -102,7 +115,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get('/api/openapi.json', { config: { action: 'public' }, schema: { hide: true } }, async () => app.swagger());
   await app.register(healthRoutes(database, version));
 
-  const moduleDeps: ModuleDeps = { db, database, config, clock, secrets: deps.secrets };
+  const moduleDeps: ModuleDeps = { db, database, config, clock, secrets: deps.secrets, metrics };
   const identity = createIdentityService({ db, config, clock });
   const signIn = createSignInService({ db, config, clock, me: identity.me });
   const relationship = createRelationshipService({ db });

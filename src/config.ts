@@ -254,6 +254,11 @@ const Env = z.object({
   /** How often each node looks for events due for delivery, and how many it sends at once. */
   PROVISIONING_POLL_MS: z.coerce.number().int().min(10).max(600_000).default(2000),
   PROVISIONING_BATCH: z.coerce.number().int().positive().max(200).default(20),
+  /**
+   * /metrics (Prometheus): with a token, served to whoever sends `Authorization: Bearer <token>`;
+   * unset, only to a scraper on this machine that reaches the node directly (loopback, no proxy).
+   */
+  METRICS_TOKEN: z.string().trim().min(16, 'METRICS_TOKEN must have at least 16 characters').optional(),
   SEED_DEMO: z
     .enum(['true', 'false'])
     .default('true')

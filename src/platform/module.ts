@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 import type { Clock } from './clock.js';
 import type { Database, Db } from './db/client.js';
+import type { MetricsRecorder } from './metrics/registry.js';
 import type { Secrets } from './secrets.js';
 
 /** What every module factory receives; tests pass their own clock, database and config. */
@@ -11,6 +12,8 @@ export interface ModuleDeps {
   config: Config;
   clock: Clock;
   secrets: Secrets;
+  /** Where a module counts what the metrics report (activations, downloads); absent, nothing is counted (a test's service). */
+  metrics?: MetricsRecorder;
 }
 
 /** A module's HTTP routes, registered under /api/v1. */

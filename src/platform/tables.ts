@@ -51,7 +51,13 @@ export const outbox = pgTable(
     sentAt: timestamp('sent_at', { withTimezone: true }),
     lastError: text('last_error'),
   },
-  (t) => [index('outbox_pending_idx').on(t.nextAttemptAt)],
+  (t) => [
+    index('outbox_pending_idx').on(t.nextAttemptAt),
+    // The unsent mails only: the dispatcher's due rows and the metrics' outbox depth, without reading the sent ones.
+    index('outbox_unsent_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`${t.sentAt} is null`),
+  ],
 );
 
 /** Fixed-window counters shared by every app node (sign-in now, activations later). */

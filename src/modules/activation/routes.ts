@@ -2,8 +2,10 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../platform/http/guard.js';
+import { NO_METRICS } from '../../platform/metrics/registry.js';
 import type { ModuleDeps, ModuleRoutes } from '../../platform/module.js';
 import { CERTIFICATE_FORMAT } from './certificate-format.js';
+import { counted } from './counted.js';
 import { PROXY_ANSWER_KEPT_DAYS } from './proxy/answers.js';
 import {
   ActivationBody,
@@ -37,6 +39,7 @@ const RETRY_ADVICE = [
  */
 export function activationModule(deps: ModuleDeps): ModuleRoutes {
   const activation = createActivationService(deps);
+  const metrics = deps.metrics ?? NO_METRICS;
   return async (fastify: FastifyInstance) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ['activation'];
@@ -75,7 +78,7 @@ export function activationModule(deps: ModuleDeps): ModuleRoutes {
         },
       },
       async (req, reply) => {
-        const r = await activation.activate(req.body, ctx(req));
+        const r = await counted(metrics, 'mak', () => activation.activate(req.body, ctx(req)), (a) => [a]);
         return reply.status(r.status === 'ACTIVATED' ? 201 : 200).send(r);
       },
     );
@@ -95,7 +98,12 @@ export function activationModule(deps: ModuleDeps): ModuleRoutes {
         },
       },
       async (req, reply) => {
-        const { replayed, ...answer } = await activation.proxy(req.body, ctx(req));
+        const { replayed, ...answer } = await counted(
+          metrics,
+          'proxy',
+          () => activation.proxy(req.body, ctx(req)),
+          (a) => a.results,
+        );
         if (replayed) reply.header('idempotent-replayed', 'true');
         return answer;
       },
@@ -115,7 +123,8 @@ export function activationModule(deps: ModuleDeps): ModuleRoutes {
           response: { 201: KmsHostResponse },
         },
       },
-      async (req, reply) => reply.status(201).send(await activation.activateHost(req.body, ctx(req))),
+      async (req, reply) =>
+        reply.status(201).send(await counted(metrics, 'kms_host', () => activation.activateHost(req.body, ctx(req)), (a) => [a])),
     );
 
     app.get(

@@ -63,7 +63,7 @@ export function downloadsModule(deps: ModuleDeps, blobs: BlobStore = openBlobSto
   const { db, config, clock, secrets } = deps;
   const downloads = createDownloadsService(deps);
   const files = createDownloadFilesService({ db, blobs, maxBytes: config.DOWNLOAD_UPLOAD_MAX_BYTES });
-  const serve = createFileServer({ db, clock, blobs, signer: createLinkSigner(secrets.keyEncryptionKey) });
+  const serve = createFileServer({ db, clock, blobs, signer: createLinkSigner(secrets.keyEncryptionKey), metrics: deps.metrics });
 
   return async (fastify: FastifyInstance) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();

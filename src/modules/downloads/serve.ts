@@ -7,6 +7,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/client.js';
 import { DomainError, forbidden, notFound, unauthenticated } from '../../platform/errors.js';
+import { type MetricsRecorder, NO_METRICS } from '../../platform/metrics/registry.js';
 import { type BlobStore, type ByteRange, isRecyclable } from '../../platform/storage/blob-store.js';
 import { catalogProduct } from './catalog.js';
 import {
@@ -38,6 +39,9 @@ interface Downloader {
   method: DownloadMethod;
 }
 
+/** Bytes sent are added to the metrics at least this often, so a long download shows in the rate while it runs. */
+const BYTES_REPORTED_EVERY = 8 * 1024 * 1024;
+
 const single = (v: string | string[] | undefined) => (Array.isArray(v) ? v.join(', ') : v);
 
 /** Resolves when the response takes more data, or will never take any (the client went away). */
@@ -61,15 +65,21 @@ const writable = (res: ServerResponse) =>
  * send them, and Fastify still logs the request and runs onResponse when the response finishes;
  * only onSend hooks never see this body (the app registers none that applies here).
  */
-async function writeBody(reply: FastifyReply, body: Readable): Promise<void> {
+async function writeBody(reply: FastifyReply, body: Readable, onSent: (bytes: number) => void): Promise<void> {
   const res = reply.raw;
   const chunks = (body as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+  let unreported = 0;
   try {
     // Read before a header goes out, so that a file that cannot be read still gets a problem response.
     let next = await chunks.next();
     for (const [name, value] of Object.entries(reply.getHeaders())) if (value !== undefined) res.setHeader(name, value);
     const recycle = isRecyclable(body) ? (chunk: Buffer) => () => body.recycle(chunk) : () => undefined;
     while (!next.done) {
+      unreported += next.value.length;
+      if (unreported >= BYTES_REPORTED_EVERY) {
+        onSent(unreported);
+        unreported = 0;
+      }
       if (!res.write(next.value, recycle(next.value)) && !res.destroyed) await writable(res);
       if (res.destroyed) {
         // The client went away; logged as Fastify logs it for a stream it pipes.
@@ -85,6 +95,7 @@ async function writeBody(reply: FastifyReply, body: Readable): Promise<void> {
     reply.log.warn({ err: e }, 'response terminated with an error with headers already sent');
     res.destroy();
   } finally {
+    onSent(unreported);
     body.destroy();
   }
 }
@@ -95,8 +106,9 @@ async function writeBody(reply: FastifyReply, body: Readable): Promise<void> {
  * manager resume. The credential is the signed link, or else the session of a user who may
  * download the product. Every GET that sends bytes is recorded, one row per request.
  */
-export function createFileServer(deps: { db: Db; clock: Clock; blobs: BlobStore; signer: LinkSigner }) {
+export function createFileServer(deps: { db: Db; clock: Clock; blobs: BlobStore; signer: LinkSigner; metrics?: MetricsRecorder | undefined }) {
   const { db, clock, blobs, signer } = deps;
+  const metrics = deps.metrics ?? NO_METRICS;
 
   async function mayDownload(userId: string, productId: string) {
     const scope = await downloadScope(db, userId);
@@ -215,6 +227,7 @@ export function createFileServer(deps: { db: Db; clock: Clock; blobs: BlobStore;
       stream.destroy(); // its file stays open otherwise
       throw e;
     }
-    await writeBody(reply, stream);
+    metrics.downloadStarted(selected.status);
+    await writeBody(reply, stream, metrics.downloadBytes);
   };
 }

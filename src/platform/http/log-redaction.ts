@@ -23,6 +23,8 @@ const URL_IN_TEXT = /(^|[\s"'(=:,[])((?:https?:\/\/[^\s/"']+)?\/[^\s"'<>)]*)/g;
 const ARGON2 = /\$argon2(?:id|i|d)\$(?:v=\d+\$)?m=\d+,t=\d+,p=\d+(?:\$[A-Za-z0-9+/.-]+){0,2}|\$argon2(?:id|i|d)\$[A-Za-z0-9+/=$.-]*/g;
 /** Personal API tokens, directory (SCIM) tokens and training providers' credentials, by their prefix. */
 const BEARER = /\b(?:lsc|scim|tpc)_[A-Za-z0-9_-]{16,}/g;
+/** The provisioning webhooks' signing secret (Standard Webhooks: "whsec_" and standard base64). */
+const WEBHOOK_SECRET = /\bwhsec_[A-Za-z0-9+/]{16,}={0,2}/g;
 /** Drizzle's failed-query message: the parameters run to the end of the line. */
 const QUERY_PARAMS = /(\bparams: )[^\n]*/g;
 
@@ -59,6 +61,7 @@ export function redactText(text: string): string {
   return text
     .replace(ARGON2, REDACTED)
     .replace(BEARER, REDACTED)
+    .replace(WEBHOOK_SECRET, REDACTED)
     .replace(QUERY_PARAMS, `$1${REDACTED}`)
     .replace(URL_IN_TEXT, (_all, lead: string, url: string) => `${lead}${redactUrl(url)}`);
 }

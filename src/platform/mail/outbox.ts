@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { insertUnnest } from '../db/bulk-insert.js';
 import type { DbOrTx } from '../db/client.js';
 import type { Locale } from '../i18n/locale.js';
@@ -67,4 +68,13 @@ export async function enqueueMails(tx: DbOrTx, mails: readonly MailRequest[]): P
     redacted_html: 'text',
   };
   for (let i = 0; i < rows.length; i += 5000) await insertUnnest(tx, 'outbox', columns, rows.slice(i, i + 5000));
+}
+
+/**
+ * The mails not sent yet (queued, retrying, or given up after the last attempt), for the metrics:
+ * a count on outbox_unsent_idx, which holds only the unsent rows of a table that keeps every mail.
+ */
+export async function outboxDepth(db: DbOrTx): Promise<number> {
+  const r = await db.execute<{ n: number }>(sql`select count(*)::int as n from outbox where sent_at is null`);
+  return r.rows[0]?.n ?? 0;
 }

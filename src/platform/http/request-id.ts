@@ -1,0 +1,21 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { IncomingMessage } from 'node:http';
+
+export const REQUEST_ID_HEADER = 'x-request-id';
+
+/** An id a proxy or client may hand in: short, printable ASCII without spaces (it goes into every log line and back out as a header). */
+const ACCEPTABLE = /^[\x21-\x7e]{1,128}$/;
+
+/** The request's id: the incoming X-Request-Id when it is acceptable (a load balancer's, to follow a request across nodes), else a new UUID. */
+export function requestIdOf(req: IncomingMessage): string {
+  const given = req.headers[REQUEST_ID_HEADER];
+  return typeof given === 'string' && ACCEPTABLE.test(given) ? given : randomUUID();
+}
+
+/** Every answer names its request id, so a user's report or a proxy's log leads to the server's log lines. */
+export function echoRequestId(app: FastifyInstance) {
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header(REQUEST_ID_HEADER, req.id);
+  });
+}
