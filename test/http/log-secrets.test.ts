@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo/seed.js';
@@ -19,6 +20,11 @@ describe('redaction of log text', () => {
       '/api/v1/auth/sso/callback?code=[redacted]&state=[redacted]&iss=x',
     );
     expect(redactUrl('/api/v1/auth/invitations/q3Zk8N1vP0xYt7LmR2sWc9Qb4JhF6dEa5GuIoKyTnMw')).toBe('/api/v1/auth/invitations/[redacted]');
+    // Prefixed credentials are cut wherever they stand in a URL, percent-encoded or not.
+    expect(redactUrl('/api/v1/x/tpc_AbCdEfGhIjKlMnOpQrStUv?ref=whsec_QUJDREVGR0hJSktMTU5PUFFS+1RVVg==&n=1')).toBe(
+      '/api/v1/x/[redacted]?ref=[redacted]&n=1',
+    );
+    expect(redactUrl('/a?ref=whsec_QUJDREVGR0hJ%2BktMTU5PUFFS%2F1RVVg%3D%3D')).toBe('/a?ref=[redacted]');
     // Ids, slugs and hex digests are not secrets and stay readable.
     expect(redactUrl('/downloads/products/office-professional-plus-2024/0b5f3c1e-8f2a-4c43-9a4e-9d3b6d1f0a11')).toBe(
       '/downloads/products/office-professional-plus-2024/0b5f3c1e-8f2a-4c43-9a4e-9d3b6d1f0a11',
@@ -123,6 +129,27 @@ describe('no secret in any log line of a full run (finding 5)', () => {
     secrets['SSO state'] = 'Yw8sso-state-V3ryS3cretValue2';
     await t.as(null).get(`/auth/sso/callback?code=${secrets['SSO code']}&state=${secrets['SSO state']}`);
 
+    // A bad sign-in: a wrong password for an account, and a password for an address that has none.
+    secrets['wrong password'] = 'wrong-but-secret-passphrase-9';
+    const bad = await t.as(null).post('/auth/sign-in', { email: 'admin@contoso.example', password: secrets['wrong password'] });
+    expect(bad.statusCode).toBe(401);
+    secrets['unknown account password'] = 'nobody-knows-this-passphrase-3';
+    await t.as(null).post('/auth/sign-in', { email: 'nobody@contoso.example', password: secrets['unknown account password'] });
+
+    // Credentials known by their prefix where no parameter name gives them away: in a path, under an innocent query name.
+    const provider = `tpc_${randomBytes(24).toString('base64url')}`;
+    const webhook = `whsec_${randomBytes(32).toString('base64')}`;
+    const personal = `lsc_${randomBytes(24).toString('base64url')}`;
+    const directory = `scim_${randomBytes(24).toString('base64url')}`;
+    Object.assign(secrets, { 'provider credential': provider, 'webhook secret': webhook, 'personal token in a URL': personal });
+    secrets['directory token in a URL'] = directory;
+    secrets['webhook secret, percent-encoded'] = encodeURIComponent(webhook);
+    await t.app.inject({ method: 'GET', url: `/api/v1/no-such/${provider}/${directory}?ref=${webhook}&next=${personal}` });
+    await t.app.inject({ method: 'GET', url: `/api/v1/no-such?ref=${encodeURIComponent(webhook)}` });
+
+    // A request that names its id: every line it writes carries it.
+    await t.app.inject({ method: 'GET', url: `/api/v1/auth/invitations/${token}`, headers: { 'x-request-id': 'trace-42.from-the-balancer' } });
+
     const text = log.lines.join('');
     if (process.env.SHOW_LOG) console.log(text);
     // The log did record the run: the request lines and the failed statement, with its secrets cut.
@@ -135,6 +162,16 @@ describe('no secret in any log line of a full run (finding 5)', () => {
       expect(text.includes(secret), `${name} in the log`).toBe(false);
     }
     expect(text).not.toContain('$argon2');
+    // No token of this codebase's kinds, whoever's: personal (lsc_), directory (scim_), provider (tpc_), webhook (whsec_).
+    expect(text).not.toMatch(/\b(?:lsc|scim|tpc)_[A-Za-z0-9_-]{16,}/);
+    expect(text).not.toMatch(/whsec_[A-Za-z0-9+/%]{8,}/);
+
+    // Structured JSON, and every line written while a request runs names the request (reqId).
+    const entries = log.lines.map((l) => JSON.parse(l) as { reqId?: string; req?: unknown; res?: unknown; msg?: string });
+    const ofRequests = entries.filter((e) => e.req || e.res || e.msg === 'unhandled error');
+    expect(ofRequests.length).toBeGreaterThan(20);
+    expect(entries.filter((e) => !e.reqId)).toEqual([]);
+    expect(entries.filter((e) => e.reqId === 'trace-42.from-the-balancer').map((e) => e.msg)).toEqual(['incoming request', 'request completed']);
     expect(text).not.toContain('Failing row contains');
   });
 });

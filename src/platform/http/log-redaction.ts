@@ -23,8 +23,8 @@ const URL_IN_TEXT = /(^|[\s"'(=:,[])((?:https?:\/\/[^\s/"']+)?\/[^\s"'<>)]*)/g;
 const ARGON2 = /\$argon2(?:id|i|d)\$(?:v=\d+\$)?m=\d+,t=\d+,p=\d+(?:\$[A-Za-z0-9+/.-]+){0,2}|\$argon2(?:id|i|d)\$[A-Za-z0-9+/=$.-]*/g;
 /** Personal API tokens, directory (SCIM) tokens and training providers' credentials, by their prefix. */
 const BEARER = /\b(?:lsc|scim|tpc)_[A-Za-z0-9_-]{16,}/g;
-/** The provisioning webhooks' signing secret (Standard Webhooks: "whsec_" and standard base64). */
-const WEBHOOK_SECRET = /\bwhsec_[A-Za-z0-9+/]{16,}={0,2}/g;
+/** The provisioning webhooks' signing secret (Standard Webhooks: "whsec_" and standard base64, percent-encoded in a URL or not). */
+const WEBHOOK_SECRET = /\bwhsec_(?:[A-Za-z0-9+/=]|%2[BbFf]|%3[Dd]){16,}/g;
 /** Drizzle's failed-query message: the parameters run to the end of the line. */
 const QUERY_PARAMS = /(\bparams: )[^\n]*/g;
 
@@ -45,8 +45,12 @@ function redactQuery(query: string): string {
     .join('&');
 }
 
-/** A URL or path with the secret query parameters and secret-looking path segments replaced. */
-export function redactUrl(url: string): string {
+/** Credentials recognisable by their shape, wherever they stand: argon2 hashes, prefixed tokens, webhook secrets. */
+const redactTokens = (text: string) => text.replace(ARGON2, REDACTED).replace(BEARER, REDACTED).replace(WEBHOOK_SECRET, REDACTED);
+
+/** A URL or path with the secret query parameters, secret-looking path segments and prefixed tokens replaced. */
+export function redactUrl(raw: string): string {
+  const url = redactTokens(raw);
   const q = url.indexOf('?');
   const pathPart = q < 0 ? url : url.slice(0, q);
   const path = pathPart
@@ -58,10 +62,7 @@ export function redactUrl(url: string): string {
 
 /** Free text (a message, a stack) with every recognisable secret replaced. */
 export function redactText(text: string): string {
-  return text
-    .replace(ARGON2, REDACTED)
-    .replace(BEARER, REDACTED)
-    .replace(WEBHOOK_SECRET, REDACTED)
+  return redactTokens(text)
     .replace(QUERY_PARAMS, `$1${REDACTED}`)
     .replace(URL_IN_TEXT, (_all, lead: string, url: string) => `${lead}${redactUrl(url)}`);
 }
