@@ -54,9 +54,7 @@ export const outbox = pgTable(
   (t) => [
     index('outbox_pending_idx').on(t.nextAttemptAt),
     // The unsent mails only: the dispatcher's due rows and the metrics' outbox depth, without reading the sent ones.
-    index('outbox_unsent_idx')
-      .on(t.nextAttemptAt)
-      .where(sql`${t.sentAt} is null`),
+    index('outbox_unsent_idx').on(t.nextAttemptAt).where(sql`${t.sentAt} is null`),
   ],
 );
 

@@ -148,7 +148,11 @@ describe('no secret in any log line of a full run (finding 5)', () => {
     await t.app.inject({ method: 'GET', url: `/api/v1/no-such?ref=${encodeURIComponent(webhook)}` });
 
     // A request that names its id: every line it writes carries it.
-    await t.app.inject({ method: 'GET', url: `/api/v1/auth/invitations/${token}`, headers: { 'x-request-id': 'trace-42.from-the-balancer' } });
+    await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/auth/invitations/${token}`,
+      headers: { 'x-request-id': 'trace-42.from-the-balancer' },
+    });
 
     const text = log.lines.join('');
     if (process.env.SHOW_LOG) console.log(text);
@@ -171,7 +175,10 @@ describe('no secret in any log line of a full run (finding 5)', () => {
     const ofRequests = entries.filter((e) => e.req || e.res || e.msg === 'unhandled error');
     expect(ofRequests.length).toBeGreaterThan(20);
     expect(entries.filter((e) => !e.reqId)).toEqual([]);
-    expect(entries.filter((e) => e.reqId === 'trace-42.from-the-balancer').map((e) => e.msg)).toEqual(['incoming request', 'request completed']);
+    expect(entries.filter((e) => e.reqId === 'trace-42.from-the-balancer').map((e) => e.msg)).toEqual([
+      'incoming request',
+      'request completed',
+    ]);
     expect(text).not.toContain('Failing row contains');
   });
 });

@@ -81,7 +81,12 @@ describe('/metrics counts requests, activations and downloads', () => {
   const token = 'metrics-token-for-the-test-0123';
   let t: TestApp;
   const scrape = async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/metrics', remoteAddress: '10.9.8.7', headers: { authorization: `Bearer ${token}` } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/metrics',
+      remoteAddress: '10.9.8.7',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(res.statusCode).toBe(200);
     return res.body;
   };
@@ -108,7 +113,9 @@ describe('/metrics counts requests, activations and downloads', () => {
     // Activations: two machines, one of them again, and a refusal (an unknown key).
     await createCatalog(t.app, operator);
     const lid = await licensingIdOf(t.database.db, '67012345');
-    await order(t.app, operator, { program: 'ENTERPRISE', number: '67012345' }, [{ product: 'WIN11-ENT', licenseType: 'LSA', quantity: 10 }]);
+    await order(t.app, operator, { program: 'ENTERPRISE', number: '67012345' }, [
+      { product: 'WIN11-ENT', licenseType: 'LSA', quantity: 10 },
+    ]);
     expect((await t.as(operator).post(`/operator/licensing-ids/${lid}/keys/issue`)).statusCode).toBeLessThan(300);
     const mak = await keyOf(t.app, admin, lid, 'WIN11-ENT', 'MAK');
     const activate = (fingerprint: string, productKey = mak.productKey) =>
@@ -133,7 +140,8 @@ describe('/metrics counts requests, activations and downloads', () => {
     expect(part.statusCode).toBe(206);
 
     const after = await scrape();
-    const delta = (name: string, labels: Record<string, string> = {}) => (sample(after, name, labels) ?? 0) - (sample(before, name, labels) ?? 0);
+    const delta = (name: string, labels: Record<string, string> = {}) =>
+      (sample(after, name, labels) ?? 0) - (sample(before, name, labels) ?? 0);
 
     const activations = { method: 'POST', route: '/api/v1/activations' };
     expect(delta('lsc_http_requests_total', { ...activations, status: '2xx' })).toBe(3);

@@ -78,7 +78,12 @@ export function activationModule(deps: ModuleDeps): ModuleRoutes {
         },
       },
       async (req, reply) => {
-        const r = await counted(metrics, 'mak', () => activation.activate(req.body, ctx(req)), (a) => [a]);
+        const r = await counted(
+          metrics,
+          'mak',
+          () => activation.activate(req.body, ctx(req)),
+          (a) => [a],
+        );
         return reply.status(r.status === 'ACTIVATED' ? 201 : 200).send(r);
       },
     );
@@ -124,7 +129,14 @@ export function activationModule(deps: ModuleDeps): ModuleRoutes {
         },
       },
       async (req, reply) =>
-        reply.status(201).send(await counted(metrics, 'kms_host', () => activation.activateHost(req.body, ctx(req)), (a) => [a])),
+        reply.status(201).send(
+          await counted(
+            metrics,
+            'kms_host',
+            () => activation.activateHost(req.body, ctx(req)),
+            (a) => [a],
+          ),
+        ),
     );
 
     app.get(

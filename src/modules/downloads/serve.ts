@@ -106,7 +106,13 @@ async function writeBody(reply: FastifyReply, body: Readable, onSent: (bytes: nu
  * manager resume. The credential is the signed link, or else the session of a user who may
  * download the product. Every GET that sends bytes is recorded, one row per request.
  */
-export function createFileServer(deps: { db: Db; clock: Clock; blobs: BlobStore; signer: LinkSigner; metrics?: MetricsRecorder | undefined }) {
+export function createFileServer(deps: {
+  db: Db;
+  clock: Clock;
+  blobs: BlobStore;
+  signer: LinkSigner;
+  metrics?: MetricsRecorder | undefined;
+}) {
   const { db, clock, blobs, signer } = deps;
   const metrics = deps.metrics ?? NO_METRICS;
 
