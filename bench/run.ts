@@ -4,6 +4,7 @@ import { coldStartBench } from './cold-start.js';
 import { downloadBench } from './downloads.js';
 import { importAgreementsBench } from './import-agreements.js';
 import { licenseSummaryBench } from './license-summary.js';
+import { metricsBench } from './metrics.js';
 import { partnerCustomersBench } from './partner-customers.js';
 import { provisioningDeliveryBench } from './provisioning-delivery.js';
 import { reservationsBench } from './reservations.js';
@@ -28,6 +29,7 @@ const benches: Record<
   reservations: reservationsBench,
   'provisioning-delivery': provisioningDeliveryBench,
   'subscription-assign': subscriptionAssignBench,
+  metrics: metricsBench,
 };
 
 /** Thousands separated; small figures keep the decimals where their differences are. */
