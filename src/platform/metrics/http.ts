@@ -30,7 +30,7 @@ export function installMetrics(app: FastifyInstance, metrics: Metrics, token: st
       token,
     );
     if (!allowed) throw new DomainError('ROUTE_NOT_FOUND', 404, 'No route GET /metrics');
-    const body = await metrics.registry.metrics();
-    return reply.header('cache-control', 'no-store').type(metrics.registry.contentType).send(body);
+    const body = await metrics.text();
+    return reply.header('cache-control', 'no-store').type(metrics.contentType).send(body);
   });
 }

@@ -17,7 +17,11 @@ export interface MetricsRecorder {
 export const NO_METRICS: MetricsRecorder = { activation() {}, downloadStarted() {}, downloadBytes() {} };
 
 export interface Metrics extends MetricsRecorder {
+  /** The app's metrics; `text()` adds the process's. */
   readonly registry: Registry;
+  /** The Prometheus text of a scrape: the process's metrics and the app's. */
+  text(): Promise<string>;
+  readonly contentType: string;
   /** One HTTP request answered: route is the route's pattern, never the URL that was asked. */
   httpRequest(method: string, route: string, status: number, seconds: number): void;
   /** A gauge read on each scrape (one cheap query): NaN while it cannot be read. */
@@ -26,14 +30,25 @@ export interface Metrics extends MetricsRecorder {
   pool(pool: { totalCount: number; idleCount: number; waitingCount: number }): void;
 }
 
+let processRegistry: Registry | undefined;
+
+/** prom-client's process metrics (CPU, memory, event loop lag, GC), collected once per process however many apps it runs. */
+function processMetrics(): Registry {
+  if (!processRegistry) {
+    processRegistry = new Registry();
+    collectDefaultMetrics({ register: processRegistry });
+  }
+  return processRegistry;
+}
+
 /**
- * The metrics of one app: a registry of its own (tests build many apps in one process), with the
- * process metrics of prom-client beside the service's.
+ * The metrics of one app: a registry of its own (tests build many apps in one process), served
+ * with the process's metrics after them.
  */
 export function createMetrics(): Metrics {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry });
   const registers = [registry];
+  const processWide = processMetrics();
 
   const requests = new Counter({
     name: 'lsc_http_requests_total',
@@ -68,6 +83,11 @@ export function createMetrics(): Metrics {
 
   return {
     registry,
+    contentType: registry.contentType,
+    async text() {
+      const [own, shared] = await Promise.all([registry.metrics(), processWide.metrics()]);
+      return `${own}${shared}`;
+    },
     httpRequest(method, route, status, seconds) {
       const labels = { method, route, status: `${Math.floor(status / 100)}xx` };
       requests.inc(labels);
