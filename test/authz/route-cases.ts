@@ -12,6 +12,7 @@ import { PARTNERS_CASES } from './cases/partners.js';
 import { PERMISSIONS_CASES } from './cases/permissions.js';
 import { PROVISIONING_CASES } from './cases/provisioning.js';
 import { RECOVERY_CASES } from './cases/recovery.js';
+import { REPORTS_CASES } from './cases/reports.js';
 import { REGISTRATION_CASES } from './cases/registration.js';
 import { RESERVATIONS_CASES } from './cases/reservations.js';
 import { SECOND_FACTOR_CASES } from './cases/second-factor.js';
@@ -31,6 +32,7 @@ export const ROUTE_CASES: Record<string, import('./cases/types.js').RouteCase> =
   ...PERMISSIONS_CASES,
   ...ADD_OPEN_CASES,
   ...ORDERS_CASES,
+  ...REPORTS_CASES,
   ...ONBOARDING_CASES,
   ...PARTNERS_CASES,
   ...KEYS_CASES,
