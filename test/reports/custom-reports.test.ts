@@ -48,7 +48,10 @@ describe('Custom reports (R-REP-3)', () => {
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-disposition']).toBe('attachment; filename="ea-2024-lines.csv"');
     expect(csv.headers['x-report-truncated']).toBe('false');
-    const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('Licensing ID,Order number,Product,Quantity');
     expect(lines).toHaveLength(result.total + 1);
     const xlsx = await t.as(admin).get(`/custom-reports/${saved.id}/export?format=xlsx`);

@@ -36,7 +36,7 @@ describe('The 10,000-record cap and the report workbook (R-REP-4)', () => {
       cursor = page.nextCursor;
       last = page;
     } while (cursor);
-    return { rows, ...last };
+    return { ...last, rows };
   };
 
   beforeAll(async () => {
@@ -98,13 +98,27 @@ describe('The 10,000-record cap and the report workbook (R-REP-4)', () => {
     expect(exported.headers['x-report-truncated']).toBe('true');
     expect(exported.headers['x-report-total']).toBe(String(existing + LINES));
     expect(csv.headers['x-report-truncated']).toBe('true');
-    expect(csv.body.replace(/^\uFEFF/, '').trim().split('\r\n')).toHaveLength(10_001);
+    expect(
+      csv.body
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n'),
+    ).toHaveLength(10_001);
 
     const sheet = (opened.cap ?? []).map(trimmed);
     const warning = `Showing 10,000 of ${existing + LINES} records; narrow the filters to see the rest.`;
     expect(sheet[0]).toEqual(['Packages and Products']);
     expect(sheet[1]).toEqual([warning]);
-    expect(sheet[3]).toEqual(['Licensing ID', 'Order number', 'Order date', 'Product code', 'Product', 'License type', 'How acquired', 'Quantity']);
+    expect(sheet[3]).toEqual([
+      'Licensing ID',
+      'Order number',
+      'Order date',
+      'Product code',
+      'Product',
+      'License type',
+      'How acquired',
+      'Quantity',
+    ]);
     const data = sheet.slice(4, 4 + 10_000);
     const { rows } = await runAll();
     const expected = rows.map((r) =>
@@ -123,7 +137,7 @@ describe('The 10,000-record cap and the report workbook (R-REP-4)', () => {
 
   it('R-REP-4: a money amount and its currency are two columns; the amount is a number', () => {
     const sheet = (opened.money ?? []).map(trimmed);
-    expect(sheet[2]).toEqual(['productName', 'amount', 'currency']);
+    expect(sheet[2]).toEqual(['Product', 'amount', 'currency']);
     expect(sheet.slice(3)).toEqual([
       ['1/9', '1,234.50', 'SEK'],
       ['0012', '7.00', 'USD'],

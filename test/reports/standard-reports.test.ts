@@ -77,7 +77,13 @@ describe('Standard reports (R-REP-1, R-REP-2, R-REP-4)', () => {
     expect(refused.statusCode).toBe(404);
     expect(refused.json().code).toBe('REPORT_UNKNOWN');
     // The SA Manager has sa.view, not reports.view: the benefit reports only.
-    expect((await ids('sa')).sort()).toEqual(['home-use-program', 'planning-services', 'support-24x7-phone', 'support-24x7-web', 'training-vouchers']);
+    expect((await ids('sa')).sort()).toEqual([
+      'home-use-program',
+      'planning-services',
+      'support-24x7-phone',
+      'support-24x7-web',
+      'training-vouchers',
+    ]);
     expect((await as('sa').post('/reports/agreements/run', {})).json().code).toBe('REPORT_UNKNOWN');
     // A viewer of one Licensing ID sees that ID's rows and no other's.
     const viewer = await run('viewer', 'licenses-and-services');
@@ -88,10 +94,10 @@ describe('Standard reports (R-REP-1, R-REP-2, R-REP-4)', () => {
   });
 
   it('R-REP-1: another organization’s data never appears, in any report', async () => {
-    const foreign = (await t.database.db.execute<{ number: string }>(sql`
-      select l.number from licensing_id l join organization o on o.id = l.organization_id where o.name = 'Fabrikam Inc'`)).rows.map(
-      (r) => r.number,
-    );
+    const foreign = (
+      await t.database.db.execute<{ number: string }>(sql`
+      select l.number from licensing_id l join organization o on o.id = l.organization_id where o.name = 'Fabrikam Inc'`)
+    ).rows.map((r) => r.number);
     expect(foreign.length).toBeGreaterThan(0);
     for (const id of ALL_REPORTS) {
       const r = await run('admin', id);

@@ -154,7 +154,12 @@ export function registerReportRoutes(fastify: FastifyInstance, { db, clock }: Pi
     '/custom-reports/:id',
     {
       config: { action: 'self' },
-      schema: { tags, summary: 'One of the user’s custom reports', params: CustomReportParamsSchema, response: { 200: CustomReportSchema } },
+      schema: {
+        tags,
+        summary: 'One of the user’s custom reports',
+        params: CustomReportParamsSchema,
+        response: { 200: CustomReportSchema },
+      },
     },
     async (req) => custom.get(actorOf(req), req.params.id),
   );

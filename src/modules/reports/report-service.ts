@@ -2,10 +2,10 @@ import { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { LicensingAction } from '../../platform/authz/actions.js';
 import type { Db } from '../../platform/db/client.js';
-import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
 import { invalid } from '../../platform/errors.js';
+import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
 import type { FilterValues } from './rules.js';
-import { mayRun, type ReportRun, runReport } from './runner.js';
+import { mayRun, type ReportRun } from './runner.js';
 import { STANDARD_REPORTS } from './standard/catalogue.js';
 import { REPORT_GROUPS, type ReportColumn, type StandardReport } from './standard/report.js';
 

@@ -3,8 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../platform/http/guard.js';
 import type { ModuleDeps, ModuleRoutes } from '../../platform/module.js';
-import { LicensingIdReportSchema, MbsaReportSchema, ParentReportSchema } from './schemas.js';
 import { registerReportRoutes } from './report-routes.js';
+import { LicensingIdReportSchema, MbsaReportSchema, ParentReportSchema } from './schemas.js';
 import { createReportsService } from './service.js';
 
 const params = z.object({ licensingId: z.uuid() });

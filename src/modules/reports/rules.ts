@@ -8,7 +8,8 @@ export const REPORT_ROW_CAP = 10_000;
 export type FilterValues = Record<string, string>;
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-const isDay = (s: string) => ISO_DAY.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+const isDay = (s: string) =>
+  ISO_DAY.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 
 /** A date range filter's value: `from..to`, either side may be empty; a single day is that day alone. */
 export function parseDateRange(value: string): { from: string | null; to: string | null } | null {
@@ -42,7 +43,11 @@ export function checkFilters(report: StandardReport, values: FilterValues): { fi
  * required one. Unknown columns are refused (REPORT_UNKNOWN_COLUMN); when `keepRequired` (saving a
  * custom report, R-REP-3) leaving out a required one is refused too (REPORT_REQUIRED_COLUMN).
  */
-export function chooseColumns(report: StandardReport, chosen: readonly string[] | undefined, { keepRequired = false } = {}): ReportColumn[] {
+export function chooseColumns(
+  report: StandardReport,
+  chosen: readonly string[] | undefined,
+  { keepRequired = false } = {},
+): ReportColumn[] {
   if (chosen === undefined || chosen.length === 0) return report.columns.filter((c) => c.required || c.selected);
   for (const id of chosen) {
     if (!report.columns.some((c) => c.id === id))

@@ -3,7 +3,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { visibleTo } from '../../platform/authz/scope.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { DomainError } from '../../platform/errors.js';
-import { chooseColumns, checkFilters, type FilterValues, isTruncated, parseDateRange, REPORT_ROW_CAP } from './rules.js';
+import { checkFilters, chooseColumns, type FilterValues, isTruncated, parseDateRange, REPORT_ROW_CAP } from './rules.js';
 import { reportById } from './standard/catalogue.js';
 import type { ReportColumn, ReportFilter, StandardReport } from './standard/report.js';
 
@@ -85,20 +85,22 @@ export async function runReport(db: DbOrTx, actor: Actor, reportId: string, opti
     sql`, `,
   );
   const [rows, count] = await Promise.all([
-    db.execute<Record<string, unknown>>(sql`select ${select} ${from} order by r."sortKey", r."licensingIdRef" limit ${limit} offset ${offset}`),
+    db.execute<Record<string, unknown>>(
+      sql`select ${select} ${from} order by r."sortKey", r."licensingIdRef" limit ${limit} offset ${offset}`,
+    ),
     db.execute<{ total: number }>(sql`select count(*)::int as total ${from}`),
   ]);
   const total = count.rows[0]?.total ?? 0;
   return {
     report,
     columns,
-    rows: rows.rows.map((r) => Object.fromEntries(columns.map((c) => [c.id, valueOf(c, r[c.id])]))),
+    rows: rows.rows.map((r) => Object.fromEntries(columns.map((c) => [c.id, cellOf(c, r[c.id])]))),
     total,
     truncated: isTruncated(total),
   };
 }
 
-function valueOf(c: ReportColumn, v: unknown): ReportValue {
+function cellOf(c: ReportColumn, v: unknown): ReportValue {
   if (v === null || v === undefined) return null;
   if (c.type === 'integer' || c.type === 'money') return Number(v);
   return String(v);

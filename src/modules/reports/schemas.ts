@@ -163,7 +163,9 @@ const ColumnIdsSchema = z.array(z.string().min(1).max(100)).max(100);
 
 export const ReportRunBodySchema = z.object({
   filters: ReportFiltersSchema.default({}),
-  columns: ColumnIdsSchema.optional().describe('The columns to show, by id; required columns are always shown. Absent: the default selection'),
+  columns: ColumnIdsSchema.optional().describe(
+    'The columns to show, by id; required columns are always shown. Absent: the default selection',
+  ),
   limit: z.number().int().min(1).max(500).default(50),
   cursor: CursorParam.optional(),
 });
