@@ -2,6 +2,7 @@ import { Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput 
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FilterValues, ReportFilter } from '../../api/reports';
+import { codeLabel } from './codeLabel';
 
 const rangeOf = (value: string | undefined) => {
   const [from = '', to = ''] = (value ?? '').split('..');
@@ -18,7 +19,10 @@ function FilterField({ filter, value, onChange }: { filter: ReportFilter; value:
         name={filter.id}
         value={value}
         onChange={(e) => onChange(e.currentTarget.value)}
-        data={[{ value: '', label: t('reports.any') }, ...(filter.values ?? []).map((v) => ({ value: v, label: v }))]}
+        data={[
+          { value: '', label: t('reports.any') },
+          ...(filter.values ?? []).map((v) => ({ value: v, label: codeLabel(t, filter.id, v) })),
+        ]}
       />
     );
   }

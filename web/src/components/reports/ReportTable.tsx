@@ -3,10 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { REPORT_CAP, REPORT_PAGE_SIZE, type ReportResult } from '../../api/reports';
 import { formatDate } from '../../lib/format';
 import { EmptyNotice } from '../EmptyNotice';
+import { codeLabel } from './codeLabel';
 
 /** A cell as its column says: a date for the locale, a number right-aligned, anything else as it is. */
-function Cell({ type, value, locale }: { type: string; value: string | number | null | undefined; locale: string }) {
+function Cell({ column, type, value }: { column: string; type: string; value: string | number | null | undefined }) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language;
   if (value === null || value === undefined) return <Table.Td />;
+  if (type === 'code') return <Table.Td data-code={value}>{codeLabel(t, column, String(value))}</Table.Td>;
   if (type === 'date') return <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(String(value), locale)}</Table.Td>;
   if (type === 'integer' || type === 'money') return <Table.Td ta="end">{Number(value).toLocaleString(locale)}</Table.Td>;
   return <Table.Td style={{ overflowWrap: 'anywhere' }}>{String(value)}</Table.Td>;
@@ -29,7 +33,7 @@ export function ReportTable({
   onPrevious?: () => void;
   onNext?: () => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const caption = t('reports.caption', { name });
   const first = page * REPORT_PAGE_SIZE + 1;
   return (
@@ -63,7 +67,7 @@ export function ReportTable({
                   // Rows have no id of their own; their place in the stable order is their key.
                   <Table.Tr key={first + i}>
                     {result.columns.map((c) => (
-                      <Cell key={c.id} type={c.type} value={row[c.id]} locale={i18n.language} />
+                      <Cell key={c.id} column={c.id} type={c.type} value={row[c.id]} />
                     ))}
                   </Table.Tr>
                 ))}
