@@ -14,6 +14,7 @@ import { PERMISSIONS_CASES } from './cases/permissions.js';
 import { PROVISIONING_CASES } from './cases/provisioning.js';
 import { RECOVERY_CASES } from './cases/recovery.js';
 import { REGISTRATION_CASES } from './cases/registration.js';
+import { REPORTS_CASES } from './cases/reports.js';
 import { RESERVATIONS_CASES } from './cases/reservations.js';
 import { SECOND_FACTOR_CASES } from './cases/second-factor.js';
 import { SOFTWARE_ASSURANCE_CASES } from './cases/software-assurance.js';
@@ -32,6 +33,7 @@ export const ROUTE_CASES: Record<string, import('./cases/types.js').RouteCase> =
   ...PERMISSIONS_CASES,
   ...ADD_OPEN_CASES,
   ...ORDERS_CASES,
+  ...REPORTS_CASES,
   ...ONBOARDING_CASES,
   ...PARTNERS_CASES,
   ...KEYS_CASES,

@@ -1,8 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createRoute, createRouter } from '@tanstack/react-router';
-import type { ReactNode } from 'react';
 import type { StatusFilter } from './api/types';
-import { ComingSoon } from './components/ComingSoon';
 import { parseSearch, stringifySearch } from './lib/searchParams';
 import { accountPublicRoutes } from './routes/account';
 import { administrationRoutes } from './routes/administration';
@@ -24,6 +22,7 @@ import { subscriptionsRoutes } from './routes/online-services/subscriptions-rout
 import { partnerRoutes } from './routes/partner';
 import { partnerChangeRoutes } from './routes/partner-change';
 import { RelationshipSummaryPage } from './routes/relationship-summary';
+import { reportsRoutes } from './routes/reports';
 import { softwareAssuranceRoutes } from './routes/software-assurance';
 import { supportRoutes } from './routes/support';
 
@@ -39,9 +38,6 @@ const relationshipSummaryRoute = createRoute({
   }),
   component: RelationshipSummaryPage,
 });
-
-const comingSoon = <TPath extends string>(path: TPath, titleKey: string, children?: ReactNode) =>
-  createRoute({ getParentRoute: () => appRoute, path, component: () => <ComingSoon titleKey={titleKey}>{children}</ComingSoon> });
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
@@ -69,7 +65,7 @@ const routeTree = rootRoute.addChildren([
     ...onlineServicesRoutes,
     ...subscriptionsRoutes,
     ...businessCenterRoutes,
-    comingSoon('/reports', 'nav.reports'),
+    ...reportsRoutes,
   ]),
 ]);
 

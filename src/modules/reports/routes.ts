@@ -3,17 +3,19 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../platform/http/guard.js';
 import type { ModuleDeps, ModuleRoutes } from '../../platform/module.js';
+import { registerReportRoutes } from './report-routes.js';
 import { LicensingIdReportSchema, MbsaReportSchema, ParentReportSchema } from './schemas.js';
 import { createReportsService } from './service.js';
 
 const params = z.object({ licensingId: z.uuid() });
 
-/** The Relationship Summary's Licensing Information reports (R-REL-4, R-REL-5). */
+/** The Relationship Summary's Licensing Information reports (R-REL-4, R-REL-5); the standard and custom reports (R-REP-1…4). */
 export function reportsModule({ db, config, clock }: ModuleDeps): ModuleRoutes {
   const reports = createReportsService({ db, config, clock });
   return async (fastify: FastifyInstance) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ['relationship'];
+    registerReportRoutes(fastify, { db, clock });
 
     app.get(
       '/licensing-ids/:licensingId/report',

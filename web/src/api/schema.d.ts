@@ -2003,6 +2003,320 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/custom-reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The user’s custom reports, latest changed first (R-REP-3) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['CustomReport'][];
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Save a standard report’s query and chosen columns as a custom report (R-REP-3): REPORT_REQUIRED_COLUMN when a required column is left out */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description A standard report’s id (from GET /reports) */
+            baseReport: string;
+            columns: string[];
+            description?: string | null;
+            /** @default {} */
+            filters?: {
+              [key: string]: string;
+            };
+            name: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CustomReport'];
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/custom-reports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One of the user’s custom reports */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CustomReport'];
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Remove a custom report (the portal asks first) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Removed */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Rename a custom report, or change its description, filters or columns (required columns stay) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            columns?: string[];
+            description?: string | null;
+            filters?: {
+              [key: string]: string;
+            };
+            name?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CustomReport'];
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/custom-reports/{id}/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A custom report as an Excel workbook or CSV, at most 10,000 records (R-REP-4) */
+    get: {
+      parameters: {
+        query?: {
+          format?: 'xlsx' | 'csv';
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description An attachment: an Excel workbook (format=xlsx) or CSV (format=csv), at most 10,000 rows; X-Report-Truncated: true when more records match (the workbook says so too) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+            'text/csv': string;
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/custom-reports/{id}/run': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Run a custom report: a page of its records (at most 10,000 in all), the total, truncated when more match */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The nextCursor of the previous page; absent for the first page */
+            cursor?: string;
+            /** @default 50 */
+            limit?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ReportResult'];
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/downloads': {
     parameters: {
       query?: never;
@@ -12107,6 +12421,167 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The standard reports the user’s roles cover, in their groups, with columns and filters (R-REP-1) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ReportCatalogue'];
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/{report}/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A standard report as an Excel workbook or CSV, at most 10,000 records (R-REP-4); filters by their ids in the query */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Comma-separated column ids; absent: the default selection */
+          columns?: string;
+          format?: 'xlsx' | 'csv';
+        };
+        header?: never;
+        path: {
+          /** @description A standard report’s id (from GET /reports) */
+          report: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description An attachment: an Excel workbook (format=xlsx) or CSV (format=csv), at most 10,000 rows; X-Report-Truncated: true when more records match (the workbook says so too) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+            'text/csv': string;
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/{report}/run': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Run a standard report with any subset of its filters (R-REP-2): a page of at most 10,000 records, the total, truncated when more match (R-REP-4) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A standard report’s id (from GET /reports) */
+          report: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The columns to show, by id; required columns are always shown. Absent: the default selection */
+            columns?: string[];
+            /** @description The nextCursor of the previous page; absent for the first page */
+            cursor?: string;
+            /** @default {} */
+            filters?: {
+              [key: string]: string;
+            };
+            /** @default 50 */
+            limit?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ReportResult'];
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/reseller-access/deny': {
     parameters: {
       query?: never;
@@ -14876,6 +15351,9 @@ export interface components {
       | 'benefit-delegation.withdraw'
       | 'catalog.family.create'
       | 'catalog.product.create'
+      | 'custom-report.create'
+      | 'custom-report.delete'
+      | 'custom-report.update'
       | 'demo.seed'
       | 'directory.user.create'
       | 'directory.user.delete'
@@ -15067,6 +15545,21 @@ export interface components {
         /** @enum {string} */
         status: 'invited' | 'active' | 'deactivated' | 'removed';
       }[];
+    };
+    CustomReport: {
+      baseReport: string;
+      columns: string[];
+      /** Format: date-time */
+      createdAt: string;
+      description: string | null;
+      filters: {
+        [key: string]: string;
+      };
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** Format: date-time */
+      updatedAt: string;
     };
     DownloadFile: {
       architecture: string;
@@ -15839,6 +16332,45 @@ export interface components {
           licensingIds: components['schemas']['LicensingId'][];
         }[];
       }[];
+    };
+    ReportCatalogue: {
+      groups: {
+        /** @enum {string} */
+        group: 'AGREEMENTS' | 'LICENSES_AND_SERVICES' | 'ORDERS_AND_INVOICES' | 'SA_BENEFITS';
+        reports: components['schemas']['ReportDefinition'][];
+      }[];
+    };
+    ReportColumn: {
+      currencyColumn: string | null;
+      id: string;
+      required: boolean;
+      selected: boolean;
+      /** @enum {string} */
+      type: 'text' | 'code' | 'integer' | 'date' | 'money' | 'currency';
+    };
+    ReportDefinition: {
+      columns: components['schemas']['ReportColumn'][];
+      filters: components['schemas']['ReportFilter'][];
+      /** @enum {string} */
+      group: 'AGREEMENTS' | 'LICENSES_AND_SERVICES' | 'ORDERS_AND_INVOICES' | 'SA_BENEFITS';
+      id: string;
+    };
+    ReportFilter: {
+      id: string;
+      primary: boolean;
+      /** @enum {string} */
+      type: 'text' | 'enum' | 'dateRange' | 'licensingId';
+      values: string[] | null;
+    };
+    ReportResult: {
+      columns: components['schemas']['ReportColumn'][];
+      nextCursor: string | null;
+      report: string;
+      rows: {
+        [key: string]: string | number | null;
+      }[];
+      total: number;
+      truncated: boolean;
     };
     Reseller: {
       deniedAt: string | null;

@@ -24,8 +24,7 @@ export function BusinessCenterLayout() {
   const account = accounts.data.accounts.find((a) => a.id === accountId);
   if (!account)
     return <EmptyNotice title={t('businessCenter.unknownTitle')} description={t('businessCenter.unknown')} data-state="unknown-account" />;
-  const switchTo = (id: string) =>
-    navigate({ to: location.pathname.replace(accountId, id), search: location.search as Record<string, unknown> });
+  const switchTo = (id: string) => navigate({ to: location.pathname.replace(accountId, id), search: true });
   return (
     <Stack gap="lg">
       <Group justify="space-between" align="flex-end" wrap="wrap">
