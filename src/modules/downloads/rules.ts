@@ -84,3 +84,14 @@ export const SUGGESTIONS_MAX = 10;
 
 /** R-DL-3: the operating system type a user starts with, until they choose one. */
 export const DEFAULT_OS = 'WINDOWS';
+
+/** Downloads per month: the last twelve months, this one included. */
+export const MONTHS_SHOWN = 12;
+
+/** The last `months` UTC calendar months up to and including the one of `now`, oldest first, as 'YYYY-MM'. */
+export function lastMonths(now: Date, months: number): string[] {
+  return Array.from({ length: months }, (_, i) => {
+    const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (months - 1 - i), 1));
+    return d.toISOString().slice(0, 7);
+  });
+}
