@@ -12,7 +12,8 @@ describe('activations per day of a key', () => {
   let admin: Session;
   let fabrikam: Session;
   let mak: KeyRow;
-  const dayOf = (daysAgo: number) => new Date(Date.UTC(clock.now().getUTCFullYear(), clock.now().getUTCMonth(), clock.now().getUTCDate() - daysAgo));
+  const dayOf = (daysAgo: number) =>
+    new Date(Date.UTC(clock.now().getUTCFullYear(), clock.now().getUTCMonth(), clock.now().getUTCDate() - daysAgo));
   const at = (daysAgo: number, hour: number) => new Date(dayOf(daysAgo).getTime() + hour * 3_600_000);
   const ymd = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -23,7 +24,9 @@ describe('activations per day of a key', () => {
     fabrikam = await signIn(t.app, 'admin@fabrikam.example');
     await createCatalog(t.app, operator);
     const lid = await licensingIdOf(t.database.db, '67012345');
-    await order(t.app, operator, { program: 'ENTERPRISE', number: '67012345' }, [{ product: 'WIN11-ENT', licenseType: 'LSA', quantity: 800 }]);
+    await order(t.app, operator, { program: 'ENTERPRISE', number: '67012345' }, [
+      { product: 'WIN11-ENT', licenseType: 'LSA', quantity: 800 },
+    ]);
     await t.as(operator).post(`/operator/licensing-ids/${lid}/keys/issue`);
     mak = await keyOf(t.app, admin, lid, 'WIN11-ENT', 'MAK');
     // Six machines: three today, two two days ago (one at 00:00 and one at 23:59 UTC), one 40 days ago.
@@ -31,7 +34,9 @@ describe('activations per day of a key', () => {
     for (const [i, stamp] of when.entries()) {
       const res = await t.as(null).post('/activations', { productKey: mak.productKey, productCode: 'WIN11-ENT', fingerprint: `pc-${i}` });
       expect(res.statusCode).toBe(201);
-      await t.database.db.execute(sql`update activation set activated_at = ${stamp.toISOString()}::timestamptz where id = ${res.json().activationId}`);
+      await t.database.db.execute(
+        sql`update activation set activated_at = ${stamp.toISOString()}::timestamptz where id = ${res.json().activationId}`,
+      );
     }
   });
   afterAll(() => t.close());

@@ -13,7 +13,8 @@ describe('downloads per month', () => {
   let openOnly: Session;
   let fabrikam: Session;
   const lid: Record<string, string> = {};
-  const month = (monthsAgo: number, day = 10) => new Date(Date.UTC(clock.now().getUTCFullYear(), clock.now().getUTCMonth() - monthsAgo, day, 12));
+  const month = (monthsAgo: number, day = 10) =>
+    new Date(Date.UTC(clock.now().getUTCFullYear(), clock.now().getUTCMonth() - monthsAgo, day, 12));
   const ym = (d: Date) => d.toISOString().slice(0, 7);
   const countOf = (body: { months: { month: string; count: number }[] }, monthsAgo: number) =>
     body.months.find((m) => m.month === ym(month(monthsAgo)))?.count;
