@@ -1,6 +1,6 @@
 import { BarChart, LineChart } from '@mantine/charts';
 import { Box, Paper, Table, Text, Title } from '@mantine/core';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ScrollTable } from '../tables';
 
@@ -55,6 +55,8 @@ export function ChartFigure({
   const { t, i18n } = useTranslation();
   const titleId = useId();
   const summaryId = useId();
+  // The table is built when opened: a closed one would only be rows nobody sees, and a page's own tables stay its only rows.
+  const [tableShown, setTableShown] = useState(false);
   const number = new Intl.NumberFormat(i18n.language);
   const format = (n: number) => number.format(n);
   const data = rows.map((r) => ({ category: r.label, ...r.values }));
@@ -90,24 +92,31 @@ export function ChartFigure({
           />
         )}
       </Box>
-      <Box component="details" mt="sm" data-testid={testId ? `${testId}-details` : undefined}>
+      <Box
+        component="details"
+        mt="sm"
+        data-testid={testId ? `${testId}-details` : undefined}
+        onToggle={(e) => setTableShown(e.currentTarget.open)}
+      >
         <Text component="summary" size="sm" fw={600}>
           {t('charts.showTable')}
         </Text>
-        <ScrollTable caption={title} columns={[categoryLabel, ...series.map((s) => s.label)]} mt="xs">
-          {rows.map((r) => (
-            <Table.Tr key={r.key} data-category={r.key}>
-              <Table.Th scope="row" fw={400}>
-                {r.label}
-              </Table.Th>
-              {series.map((s) => (
-                <Table.Td key={s.name} data-series={s.name} ta="end">
-                  {format(r.values[s.name] ?? 0)}
-                </Table.Td>
-              ))}
-            </Table.Tr>
-          ))}
-        </ScrollTable>
+        {tableShown && (
+          <ScrollTable caption={title} columns={[categoryLabel, ...series.map((s) => s.label)]} mt="xs">
+            {rows.map((r) => (
+              <Table.Tr key={r.key} data-category={r.key}>
+                <Table.Th scope="row" fw={400}>
+                  {r.label}
+                </Table.Th>
+                {series.map((s) => (
+                  <Table.Td key={s.name} data-series={s.name} ta="end">
+                    {format(r.values[s.name] ?? 0)}
+                  </Table.Td>
+                ))}
+              </Table.Tr>
+            ))}
+          </ScrollTable>
+        )}
       </Box>
     </Paper>
   );
