@@ -1,6 +1,7 @@
 /**
  * The download rules, pure: which catalog a user sees (R-DL-2), what a product offers for the
- * chosen settings (R-DL-3, R-DL-4), which file names may be stored. No I/O, no clock.
+ * chosen settings (R-DL-3, R-DL-4), which file names may be stored, the months of the downloads
+ * chart. No I/O; the time is passed in.
  */
 
 /** R-DL-3: EXE and ISO, and the archive and installer formats publishers also ship. */
