@@ -10,6 +10,8 @@ import { PROXY_ANSWER_KEPT_DAYS } from './proxy/answers.js';
 import {
   ActivationBody,
   ActivationResponse,
+  DailyQuery,
+  DailyResponse,
   HistoryQuery,
   HistoryResponse,
   IdempotencyHeaders,
@@ -152,6 +154,21 @@ export function activationModule(deps: ModuleDeps): ModuleRoutes {
         },
       },
       async (req) => activation.history(actorOf(req), req.params.keyId, req.query),
+    );
+
+    app.get(
+      '/product-keys/:keyId/activations/daily',
+      {
+        config: { action: 'keys.view', target: 'service' },
+        schema: {
+          tags,
+          summary: 'Activations of a key per UTC day over the last `days` days (default 30), oldest first, days without any as 0',
+          params: z.object({ keyId: z.uuid() }),
+          querystring: DailyQuery,
+          response: { 200: DailyResponse },
+        },
+      },
+      async (req) => activation.perDay(actorOf(req), req.params.keyId, req.query.days),
     );
   };
 }

@@ -76,3 +76,15 @@ export function howToRequestMore(kind: KeyRequestKind, publicUrl: string, keyLas
     keyLastFive,
   };
 }
+
+/** How many days back the activations-per-day chart may look. */
+export const DAILY_DAYS_MAX = 366;
+
+/** 'YYYY-MM-DD' of an instant, in UTC: the days of the activations chart are UTC days. */
+export const utcDay = (at: Date) => at.toISOString().slice(0, 10);
+
+/** The last `days` UTC days up to and including today (`now` passed in), oldest first, as 'YYYY-MM-DD'. */
+export function lastDays(now: Date, days: number): string[] {
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  return Array.from({ length: days }, (_, i) => utcDay(new Date(today - (days - 1 - i) * 86_400_000)));
+}

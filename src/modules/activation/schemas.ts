@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { KeyTypeSchema } from '../keys/schemas.js';
+import { DAILY_DAYS_MAX } from './rules.js';
 
 const Fingerprint = z
   .string()
@@ -111,4 +112,13 @@ export const HistoryResponse = z.object({
     }),
   ),
   nextCursor: z.string().nullable(),
+});
+
+export const DailyQuery = z.object({
+  days: z.coerce.number().int().min(1).max(DAILY_DAYS_MAX).default(30).describe('how many days back, today included (UTC days)'),
+});
+
+export const DailyResponse = z.object({
+  key: z.object({ id: z.uuid(), type: KeyTypeSchema, lastFive: z.string() }),
+  days: z.array(z.object({ day: z.string().describe('YYYY-MM-DD (UTC)'), count: z.number().int() })),
 });

@@ -1,6 +1,7 @@
 import type { Actor } from '../../platform/auth/actor.js';
 import type { ModuleDeps } from '../../platform/module.js';
 import { keyId as signingKeyId } from './certificate.js';
+import { activationsPerDay } from './daily.js';
 import { activationHistory } from './history.js';
 import { createKeyLookup } from './keys.js';
 import { createKmsHostActivation } from './kms-hosts/service.js';
@@ -28,6 +29,7 @@ export function createActivationService(deps: ModuleDeps) {
     activateHost: kmsHosts.activate,
     history: (actor: Actor, keyId: string, page: { limit: number; cursor?: string | undefined }) =>
       activationHistory(deps.db, actor, keyId, page),
+    perDay: (actor: Actor, keyId: string, days: number) => activationsPerDay(deps.db, deps.clock, actor, keyId, days),
   };
 }
 

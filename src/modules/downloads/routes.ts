@@ -8,6 +8,7 @@ import { fileBody, ProblemSchema } from '../../platform/http/openapi.js';
 import type { ModuleDeps, ModuleRoutes } from '../../platform/module.js';
 import { type BlobStore, openBlobStore } from '../../platform/storage/index.js';
 import { materializeDemoFiles } from './demo.js';
+import { downloadsPerMonth } from './monthly.js';
 import { createDownloadFilesService } from './operator.js';
 import {
   CatalogPageSchema,
@@ -19,6 +20,8 @@ import {
   FileParams,
   LinksBodySchema,
   LinksSchema,
+  MonthlyQuerySchema,
+  MonthlySchema,
   MoreSchema,
   OperatorFileSchema,
   ProductDownloadSchema,
@@ -100,6 +103,21 @@ export function downloadsModule(deps: ModuleDeps, blobs: BlobStore = openBlobSto
         schema: { tags, summary: 'The categories of my catalog, with product counts (R-DL-6)', response: { 200: CategoriesSchema } },
       },
       async (req) => ({ items: await downloads.categories(actorOf(req)) }),
+    );
+
+    app.get(
+      '/downloads/monthly',
+      {
+        config: { action: 'downloads.get', target: 'service' },
+        schema: {
+          tags,
+          summary:
+            'Downloads per month over the last 12 months (UTC, months without any as 0) by the people who may download on my Licensing IDs, or on the one chosen; a file fetched by a user on a day counts once, however many requests',
+          querystring: MonthlyQuerySchema,
+          response: { 200: MonthlySchema },
+        },
+      },
+      async (req) => downloadsPerMonth(db, clock, actorOf(req), req.query.licensingId),
     );
 
     app.get(

@@ -1,6 +1,7 @@
 /**
  * The download rules, pure: which catalog a user sees (R-DL-2), what a product offers for the
- * chosen settings (R-DL-3, R-DL-4), which file names may be stored. No I/O, no clock.
+ * chosen settings (R-DL-3, R-DL-4), which file names may be stored, the months of the downloads
+ * chart. No I/O; the time is passed in.
  */
 
 /** R-DL-3: EXE and ISO, and the archive and installer formats publishers also ship. */
@@ -84,3 +85,14 @@ export const SUGGESTIONS_MAX = 10;
 
 /** R-DL-3: the operating system type a user starts with, until they choose one. */
 export const DEFAULT_OS = 'WINDOWS';
+
+/** Downloads per month: the last twelve months, this one included. */
+export const MONTHS_SHOWN = 12;
+
+/** The last `months` UTC calendar months up to and including the one of `now`, oldest first, as 'YYYY-MM'. */
+export function lastMonths(now: Date, months: number): string[] {
+  return Array.from({ length: months }, (_, i) => {
+    const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (months - 1 - i), 1));
+    return d.toISOString().slice(0, 7);
+  });
+}

@@ -175,3 +175,9 @@ z.globalRegistry.add(FileSchema, { id: 'DownloadFile' });
 z.globalRegistry.add(ProductDownloadSchema, { id: 'ProductDownload' });
 z.globalRegistry.add(SettingsSchema, { id: 'DownloadSettings' });
 z.globalRegistry.add(LinkSchema, { id: 'DownloadLink' });
+
+export const MonthlyQuerySchema = z.object({ licensingId: z.uuid().optional().describe('only this Licensing ID (one I may download on)') });
+export const MonthlySchema = z.object({
+  licensingId: z.uuid().nullable(),
+  months: z.array(z.object({ month: z.string().describe('YYYY-MM (UTC)'), count: z.number().int() })),
+});

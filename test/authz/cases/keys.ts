@@ -34,4 +34,5 @@ export const KEYS_CASES: Record<string, RouteCase> = {
     body: { ...machine, hostPublicKey: 'MCowBQYDK2VwAyEA11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=' },
   },
   'GET /api/v1/product-keys/:keyId/activations': { params: { keyId: FOREIGN.productKey } },
+  'GET /api/v1/product-keys/:keyId/activations/daily': { params: { keyId: FOREIGN.productKey }, query: 'days=7' },
 };

@@ -65,3 +65,10 @@ export const saveDownloadSettings = (settings: DownloadSettings) => answer(api.P
 /** R-DL-3 (web browser): short-lived signed links to the chosen files. */
 export const createDownloadLinks = (productId: string, body: { fileIds: string[]; method?: DownloadMethod }) =>
   answer(api.POST('/api/v1/downloads/{productId}/links', { params: { path: { productId } }, body })).then((r) => r.items);
+
+/** Issue 15: downloads per UTC month over the last twelve, on my Licensing IDs or the one chosen. */
+export const downloadsPerMonthQuery = (licensingId?: string) =>
+  queryOptions({
+    queryKey: ['downloads', 'monthly', licensingId ?? 'all'],
+    queryFn: () => answer(api.GET('/api/v1/downloads/monthly', { params: { query: licensingId ? { licensingId } : {} } })),
+  });

@@ -76,3 +76,10 @@ export const operatorKeyRequestsQuery = (status: QueueStatus) =>
 
 export const decideKeyRequest = (id: string, body: Body<'/api/v1/operator/key-requests/{requestId}/decision', 'post'>) =>
   answer(api.POST('/api/v1/operator/key-requests/{requestId}/decision', { params: { path: { requestId: id } }, body }));
+
+/** Issue 15: a key's activations per UTC day over the last `days` days, oldest first, quiet days as 0. */
+export const activationsPerDayQuery = (keyId: string, days: number) =>
+  queryOptions({
+    queryKey: ['activations', keyId, 'daily', days],
+    queryFn: () => answer(api.GET('/api/v1/product-keys/{keyId}/activations/daily', { params: { path: { keyId }, query: { days } } })),
+  });

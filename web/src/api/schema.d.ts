@@ -2527,6 +2527,61 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/downloads/monthly': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Downloads per month over the last 12 months (UTC, months without any as 0) by the people who may download on my Licensing IDs, or on the one chosen; a file fetched by a user on a day counts once, however many requests */
+    get: {
+      parameters: {
+        query?: {
+          /** @description only this Licensing ID (one I may download on) */
+          licensingId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              licensingId: string | null;
+              months: {
+                count: number;
+                /** @description YYYY-MM (UTC) */
+                month: string;
+              }[];
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/downloads/suggest': {
     parameters: {
       query?: never;
@@ -11987,6 +12042,69 @@ export interface paths {
                 type: 'MAK' | 'KMS_HOST' | 'SETUP' | 'OSA';
               };
               nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/product-keys/{keyId}/activations/daily': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Activations of a key per UTC day over the last `days` days (default 30), oldest first, days without any as 0 */
+    get: {
+      parameters: {
+        query?: {
+          /** @description how many days back, today included (UTC days) */
+          days?: number;
+        };
+        header?: never;
+        path: {
+          keyId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              days: {
+                count: number;
+                /** @description YYYY-MM-DD (UTC) */
+                day: string;
+              }[];
+              key: {
+                /** Format: uuid */
+                id: string;
+                lastFive: string;
+                /** @enum {string} */
+                type: 'MAK' | 'KMS_HOST' | 'SETUP' | 'OSA';
+              };
             };
           };
         };

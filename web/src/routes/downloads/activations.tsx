@@ -4,6 +4,7 @@ import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { activationsQuery, productKeysQuery } from '../../api/keys';
+import { ActivationsChart } from '../../components/charts/ActivationsChart';
 import { formatDateTime, productLabel } from '../../components/downloads/format';
 import { KeyProblemAlert } from '../../components/downloads/KeyProblemAlert';
 import { NoAccess } from '../../components/EmptyNotice';
@@ -53,6 +54,7 @@ export function ActivationHistoryPage() {
       {history.isPending && <Loading />}
       {forbidden && <NoAccess title={t('downloads.keys.noRoleTitle')} description={t('downloads.keys.noRole')} />}
       {history.isError && !forbidden && <KeyProblemAlert error={history.error} keyId={keyId} />}
+      {history.isSuccess && <ActivationsChart keyId={keyId} />}
       {history.isSuccess && rows.length === 0 && <Text>{t('downloads.history.none')}</Text>}
       {rows.length > 0 && (
         <ScrollTable

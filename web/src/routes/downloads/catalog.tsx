@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { type CatalogItem, catalogQuery, categoriesQuery } from '../../api/downloads';
 import { meQuery } from '../../api/queries';
+import { DownloadsChart } from '../../components/charts/DownloadsChart';
 import { KeyProblemAlert } from '../../components/downloads/KeyProblemAlert';
 import { ProductSearch } from '../../components/downloads/ProductSearch';
 import { DOWNLOAD_ROLES, useLicensingIdsWith } from '../../components/downloads/scope';
@@ -199,6 +200,7 @@ export function CatalogPage() {
               {t('downloads.catalog.more')}
             </Button>
           )}
+          {scope.isSuccess && <DownloadsChart licensingIds={scope.rows} />}
         </>
       )}
     </Stack>

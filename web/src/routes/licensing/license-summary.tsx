@@ -19,6 +19,7 @@ import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { type LicenseSummary, licenseSummaryExportHref, licenseSummaryQuery, POOLS, type SummaryLicensingId } from '../../api/licensing';
+import { LicenseSummaryCharts } from '../../components/charts/LicenseSummaryCharts';
 import { EmptyNotice } from '../../components/EmptyNotice';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
@@ -189,6 +190,7 @@ function Results({ data, search }: { data: LicenseSummary; search: LicenseSummar
           )}
         </Box>
       )}
+      {rows.length > 0 && <LicenseSummaryCharts rows={rows} />}
       <Title order={2} size="h3">
         {t('licensing.summary.includedTitle')}
       </Title>

@@ -27,6 +27,7 @@ import {
   saSummaryExportHref,
   saSummaryQuery,
 } from '../../api/software-assurance';
+import { BenefitsChart } from '../../components/charts/BenefitsChart';
 import { EmptyNotice, NoAccess } from '../../components/EmptyNotice';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
@@ -190,6 +191,7 @@ function Results({ data, search, update }: { data: SaSummary; search: SaSummaryS
       ) : (
         <SummaryTable data={data} />
       )}
+      {data.total > 0 && <BenefitsChart rows={data.items} />}
       {pages > 1 && (
         <Group component="nav" aria-label={t('softwareAssurance.summary.pages')} justify="space-between">
           <Text size="sm" aria-live="polite">
