@@ -9,6 +9,7 @@ import { activationModule } from './modules/activation/routes.js';
 import { auditModule } from './modules/audit/routes.js';
 import { catalogModule } from './modules/catalog/routes.js';
 import { downloadsModule } from './modules/downloads/routes.js';
+import { exportsModule } from './modules/exports/routes.js';
 import { secondFactorModule } from './modules/identity/mfa/routes.js';
 import { recoveryModule } from './modules/identity/recovery/routes.js';
 import { registrationModule } from './modules/identity/registration/routes.js';
@@ -135,6 +136,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     provisioningModule(moduleDeps),
     onlineServicesModule(moduleDeps),
     subscriptionsModule(moduleDeps),
+    exportsModule(moduleDeps),
     mailViewerRoutes(db, { smtp: Boolean(config.SMTP_URL) }),
   ];
   await app.register(
