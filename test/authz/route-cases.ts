@@ -2,6 +2,7 @@ import { ADD_OPEN_CASES } from './cases/add-open.js';
 import { AUDIT_CASES } from './cases/audit.js';
 import { BENEFIT_DELEGATION_CASES } from './cases/benefit-delegation.js';
 import { DOWNLOADS_CASES } from './cases/downloads.js';
+import { EXPORTS_CASES } from './cases/exports.js';
 import { FOUNDATION_CASES } from './cases/foundation.js';
 import { KEYS_CASES } from './cases/keys.js';
 import { ONBOARDING_CASES } from './cases/onboarding.js';
@@ -44,4 +45,5 @@ export const ROUTE_CASES: Record<string, import('./cases/types.js').RouteCase> =
   ...PROVISIONING_CASES,
   ...ONLINE_SERVICES_CASES,
   ...SUBSCRIPTIONS_CASES,
+  ...EXPORTS_CASES,
 };
