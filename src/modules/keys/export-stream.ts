@@ -18,6 +18,8 @@ const parentProgram = alias(program, 'parent_program');
 
 /** Rows fetched per round trip: large, so a million keys take a hundred trips, not a million. */
 const BATCH = 10_000;
+/** The key file's ORDER BY over every key of a large customer sorts in memory with this (bench/keys-tsv.ts). */
+const SORT_MEMORY = '64MB';
 
 export interface KeyExportDeps {
   db: Db;
@@ -94,7 +96,7 @@ export function keyExportSource(deps: KeyExportDeps, holder: Holder, only?: stri
         }
         return l;
       };
-      for await (const rows of cursorBatches(deps.pool, keyExportQuery(deps.db, holder, only).getSQL(), BATCH)) {
+      for await (const rows of cursorBatches(deps.pool, keyExportQuery(deps.db, holder, only).getSQL(), { batch: BATCH, workMem: SORT_MEMORY })) {
         yield rows.map((r) => {
           const [id, number, parent, org, name, version, edition, type, sealed, limit, used] = r as [
             string,
