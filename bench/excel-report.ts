@@ -71,7 +71,12 @@ export async function excelReportBench() {
     const secrets = await loadSecrets(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', SEED_DEMO: 'false' }));
     const lids = (await client.query<{ id: string; organization_id: string }>(`select id, organization_id from licensing_id`)).rows;
     const products = await seedProducts(client, ROWS / lids.length / 4);
-    await seedKeys(client, secrets.keyEncryptionKey, { organizationId: lids[0]?.organization_id ?? '', licensingIds: lids.map((l) => l.id), productIds: products }, ROWS);
+    await seedKeys(
+      client,
+      secrets.keyEncryptionKey,
+      { organizationId: lids[0]?.organization_id ?? '', licensingIds: lids.map((l) => l.id), productIds: products },
+      ROWS,
+    );
     await client.query('vacuum analyze product_key');
 
     const server = await benchServer(database.url, migrated, dataDir);

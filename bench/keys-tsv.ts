@@ -50,12 +50,15 @@ function psqlCopy(url: string, query: string): Promise<{ ms: number; bytes: numb
       for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
     });
     child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve({ ms: performance.now() - started, bytes, lines }) : reject(new Error(`psql exited ${code}`))));
+    child.once('exit', (code) =>
+      code === 0 ? resolve({ ms: performance.now() - started, bytes, lines }) : reject(new Error(`psql exited ${code}`)),
+    );
   });
 }
 
 /** The export's SQL with its parameters written in (uuids and role names only), for \copy. */
-const inlined = (q: { sql: string; params: unknown[] }) => q.sql.replace(/\$(\d+)/g, (_, n: string) => `'${String(q.params[Number(n) - 1]).replaceAll("'", "''")}'`);
+const inlined = (q: { sql: string; params: unknown[] }) =>
+  q.sql.replace(/\$(\d+)/g, (_, n: string) => `'${String(q.params[Number(n) - 1]).replaceAll("'", "''")}'`);
 
 /**
  * issue 15: a million product keys as the TSV key file over HTTP (the streaming route: a cursor,
@@ -73,7 +76,9 @@ export async function keysTsvBench() {
     const started = performance.now();
     await load(client, await hashPassword(PASSWORD));
     const secrets = await loadSecrets(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', SEED_DEMO: 'false' }));
-    const lids = (await client.query<{ id: string; organization_id: string }>(`select id, organization_id from licensing_id order by number`)).rows;
+    const lids = (
+      await client.query<{ id: string; organization_id: string }>(`select id, organization_id from licensing_id order by number`)
+    ).rows;
     const products = await seedProducts(client, PRODUCTS);
     await seedKeys(
       client,
@@ -82,7 +87,9 @@ export async function keysTsvBench() {
       KEYS,
     );
     for (const t of ['product_key', 'product', 'licensing_id', 'role_grant']) await client.query(`vacuum analyze ${t}`);
-    console.log(`  ${database.where}: ${KEYS.toLocaleString('en-US')} keys loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `  ${database.where}: ${KEYS.toLocaleString('en-US')} keys loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
     const userId = (await client.query<{ id: string }>(`select id from "user" where email = 'keys@keys.example'`)).rows[0]?.id ?? '';
 
     const server = await benchServer(database.url, migrated, dataDir);

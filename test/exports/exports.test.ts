@@ -139,7 +139,10 @@ describe('background exports: leased jobs, progress, files, mails, expiry', () =
     const alive = await queue(keys, { kind: 'product-keys', format: 'tsv', params: {} });
     await t.database.db.execute(sql`update export_job set state = 'RUNNING', attempts = 1, lease = gen_random_uuid(),
       lease_until = now() + interval '1 hour' where id = ${alive.id}`);
-    const more = [await queue(keys, { kind: 'product-keys', format: 'tsv', params: {} }), await queue(keys, { kind: 'product-keys', format: 'csv', params: {} })];
+    const more = [
+      await queue(keys, { kind: 'product-keys', format: 'tsv', params: {} }),
+      await queue(keys, { kind: 'product-keys', format: 'csv', params: {} }),
+    ];
     const before = (await mailsOf('exportReady')).length;
     const [a, b] = await Promise.all([worker().runDue(), worker().runDue()]);
     expect(a + b).toBe(3);

@@ -46,12 +46,36 @@ export async function seedKeys(
       const type = TYPES[rest % TYPES.length] as string;
       const value = [group(salt), group(i), group(i * 7 + 3), group(i * 13 + 5), group(i * 31 + 11)].join('-');
       const id = randomUUID();
-      rows.push([id, at.organizationId, lid, product, type, vault.lookupHash(value), vault.encrypt(value, id), value.slice(-5), 9, i % 10, issuedAt]);
+      rows.push([
+        id,
+        at.organizationId,
+        lid,
+        product,
+        type,
+        vault.lookupHash(value),
+        vault.encrypt(value, id),
+        value.slice(-5),
+        9,
+        i % 10,
+        issuedAt,
+      ]);
     }
     written += await copyInto(
       client as pg.PoolClient,
       'product_key',
-      ['id', 'organization_id', 'licensing_id', 'product_id', 'type', 'key_hash', 'key_ciphertext', 'last_five', 'activation_limit', 'used', 'issued_at'],
+      [
+        'id',
+        'organization_id',
+        'licensing_id',
+        'product_id',
+        'type',
+        'key_hash',
+        'key_ciphertext',
+        'last_five',
+        'activation_limit',
+        'used',
+        'issued_at',
+      ],
       rows,
     );
   }

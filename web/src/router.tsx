@@ -13,6 +13,7 @@ import { saBackofficeRoutes } from './routes/backoffice/sa-benefits';
 import { trainingProviderRoutes } from './routes/backoffice/training-providers';
 import { appRoute, rootRoute, signInRoute } from './routes/base';
 import { downloadsRoutes } from './routes/downloads';
+import { exportsRoutes } from './routes/exports';
 import { HomePage } from './routes/home';
 import { identityAppRoutes, identityPublicRoutes } from './routes/identity';
 import { LicensesPage } from './routes/licenses';
@@ -57,6 +58,7 @@ const routeTree = rootRoute.addChildren([
     ...partnerChangeRoutes,
     ...downloadsRoutes,
     ...supportRoutes,
+    ...exportsRoutes,
     ...backofficeRoutes,
     ...partnerBackofficeRoutes,
     ...trainingProviderRoutes,

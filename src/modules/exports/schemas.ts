@@ -8,7 +8,10 @@ export const ExportParams = z.object({ exportId: z.uuid() });
 export const CreateExportBody = z.strictObject({
   kind: z.string().trim().min(1).max(100).describe('product-keys or license-summary'),
   format: z.string().trim().min(1).max(10).describe('tsv, csv or xlsx, as the kind allows'),
-  params: z.record(z.string(), z.unknown()).default({}).describe('The kind’s parameters: product-keys {licensingId?}; license-summary {licensingIds?, status?}'),
+  params: z
+    .record(z.string(), z.unknown())
+    .default({})
+    .describe('The kind’s parameters: product-keys {licensingId?}; license-summary {licensingIds?, status?}'),
 });
 
 export const ExportListQuery = z.object({
@@ -35,3 +38,5 @@ export const ExportJobSchema = z.object({
 });
 
 export const ExportPageSchema = z.object({ items: z.array(ExportJobSchema), nextCursor: z.string().nullable() });
+
+z.globalRegistry.add(ExportJobSchema, { id: 'ExportJob' });

@@ -10,8 +10,8 @@ import { DomainError, invalid } from '../../platform/errors.js';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
 import type { Secrets } from '../../platform/secrets.js';
 import type { BlobStore } from '../../platform/storage/index.js';
-import { kindOf } from './kinds.js';
 import { CONTENT_TYPES, type ExportFormat } from './kinds/kind.js';
+import { kindOf } from './kinds.js';
 import { exportJob } from './tables.js';
 
 export interface ExportsDeps {
@@ -141,7 +141,12 @@ export function createExportsService(deps: ExportsDeps) {
       const content = await deps.blobs.get(job.blobKey);
       await audit(db, actor, { action: 'exports.download', targetType: 'export_job', targetId: job.id, after: { bytes: job.byteSize } });
       const v = view(job);
-      return { name: v.fileName, type: CONTENT_TYPES[job.format as ExportFormat] ?? 'application/octet-stream', size: job.byteSize ?? 0, content };
+      return {
+        name: v.fileName,
+        type: CONTENT_TYPES[job.format as ExportFormat] ?? 'application/octet-stream',
+        size: job.byteSize ?? 0,
+        content,
+      };
     },
 
     /** Cancels a job not finished yet (a running one stops at its next progress write) or deletes a finished one and its file. */
@@ -152,7 +157,12 @@ export function createExportsService(deps: ExportsDeps) {
           .where(and(eq(exportJob.id, id), eq(exportJob.userId, actor.userId)))
           .returning();
         if (!row) throw notFound();
-        await audit(tx, actor, { action: 'exports.delete', targetType: 'export_job', targetId: row.id, before: { state: row.state, kind: row.kind } });
+        await audit(tx, actor, {
+          action: 'exports.delete',
+          targetType: 'export_job',
+          targetId: row.id,
+          before: { state: row.state, kind: row.kind },
+        });
         return row;
       });
       if (job.blobKey) await deps.blobs.delete(job.blobKey);

@@ -10,8 +10,8 @@ import { startPolling } from '../../platform/polling.js';
 import type { Secrets } from '../../platform/secrets.js';
 import type { BlobStore } from '../../platform/storage/index.js';
 import { actorForJob } from '../identity/for-jobs.js';
-import { kindOf } from './kinds.js';
 import type { ExportFormat } from './kinds/kind.js';
+import { kindOf } from './kinds.js';
 import { exportsMails } from './mails.js';
 
 export interface ExportWorkerDeps {
@@ -149,9 +149,12 @@ export function createExportWorker(deps: ExportWorkerDeps, options: Partial<Expo
       if (!rows.length) lost = true;
     };
     let beating: Promise<void> = Promise.resolve();
-    const timer = setInterval(() => {
-      beating = beating.then(heartbeat).catch(() => {});
-    }, Math.min(opts.progressMs, opts.leaseMs / 3));
+    const timer = setInterval(
+      () => {
+        beating = beating.then(heartbeat).catch(() => {});
+      },
+      Math.min(opts.progressMs, opts.leaseMs / 3),
+    );
     const progress = {
       total(n: number) {
         rowsTotal = n;
@@ -239,7 +242,12 @@ export function createExportWorker(deps: ExportWorkerDeps, options: Partial<Expo
 export type ExportWorker = ReturnType<typeof createExportWorker>;
 
 /** The server's export worker (one per node, several nodes side by side) and its daily expiry. */
-export function startExportWorker(deps: ExportWorkerDeps, pollMs: number, onError?: (e: unknown) => void, options?: Partial<ExportWorkerOptions>) {
+export function startExportWorker(
+  deps: ExportWorkerDeps,
+  pollMs: number,
+  onError?: (e: unknown) => void,
+  options?: Partial<ExportWorkerOptions>,
+) {
   const worker = createExportWorker(deps, options);
   const polling = startPolling(() => worker.runDue(), pollMs, onError);
   const expiry = startDailyJob({ clock: deps.clock, run: () => worker.expireDue(), onError });

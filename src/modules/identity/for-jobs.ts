@@ -9,7 +9,13 @@ import { user } from './tables.js';
  */
 export async function actorForJob(db: DbOrTx, userId: string, requestId: string): Promise<(Actor & { firstName: string }) | null> {
   const [row] = await db
-    .select({ organizationId: user.organizationId, email: user.email, locale: user.locale, firstName: user.firstName, isOperator: user.isOperator })
+    .select({
+      organizationId: user.organizationId,
+      email: user.email,
+      locale: user.locale,
+      firstName: user.firstName,
+      isOperator: user.isOperator,
+    })
     .from(user)
     .where(and(eq(user.id, userId), eq(user.status, 'active')));
   return row ? { userId, ...row, via: 'session', requestId } : null;

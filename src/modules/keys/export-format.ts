@@ -99,7 +99,10 @@ export async function* keyFileChunks(
 }
 
 /** R-KEY-7, R-REP-4: the workbook from batches of rows, streamed. */
-export function keyWorkbookFromBatches(batches: AsyncIterable<readonly ExportRow[]>, onRows: (n: number) => void | Promise<void> = () => {}): Readable {
+export function keyWorkbookFromBatches(
+  batches: AsyncIterable<readonly ExportRow[]>,
+  onRows: (n: number) => void | Promise<void> = () => {},
+): Readable {
   async function* cells() {
     for await (const rows of batches) {
       for (const r of rows) yield exportCells(r);

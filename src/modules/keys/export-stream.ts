@@ -3,8 +3,8 @@ import { alias, PgDialect } from 'drizzle-orm/pg-core';
 import type pg from 'pg';
 import type { Holder } from '../../platform/authz/scope.js';
 import { visibleTo } from '../../platform/authz/scope.js';
-import { cursorBatches } from '../../platform/db/cursor.js';
 import type { Db } from '../../platform/db/client.js';
+import { cursorBatches } from '../../platform/db/cursor.js';
 import { product } from '../catalog/tables.js';
 import { organization } from '../identity/tables.js';
 import { agreement, licensingId, program } from '../relationship/tables.js';
@@ -79,10 +79,7 @@ export function keyExportSource(deps: KeyExportDeps, holder: Holder, only?: stri
   const vault = createKeyVault(deps.keyEncryptionKey);
   return {
     async count(): Promise<number> {
-      const [row] = await deps.db
-        .select({ n: sql<number>`count(*)::int` })
-        .from(productKey)
-        .where(scope(holder, only));
+      const [row] = await deps.db.select({ n: sql<number>`count(*)::int` }).from(productKey).where(scope(holder, only));
       return row?.n ?? 0;
     },
     async *batches(): AsyncGenerator<ExportRow[]> {
@@ -96,7 +93,10 @@ export function keyExportSource(deps: KeyExportDeps, holder: Holder, only?: stri
         }
         return l;
       };
-      for await (const rows of cursorBatches(deps.pool, keyExportQuery(deps.db, holder, only).getSQL(), { batch: BATCH, workMem: SORT_MEMORY })) {
+      for await (const rows of cursorBatches(deps.pool, keyExportQuery(deps.db, holder, only).getSQL(), {
+        batch: BATCH,
+        workMem: SORT_MEMORY,
+      })) {
         yield rows.map((r) => {
           const [id, number, parent, org, name, version, edition, type, sealed, limit, used] = r as [
             string,

@@ -6,7 +6,15 @@ import { actorOf } from '../../platform/http/guard.js';
 import { fileBody } from '../../platform/http/openapi.js';
 import type { ModuleDeps, ModuleRoutes } from '../../platform/module.js';
 import { KeyRequestSchema } from '../permissions/key-requests/rules.js';
-import { EXPORT_COLUMNS, type ExportRow, exportCells, keyFile, keyFileChunks, keyWorkbook, keyWorkbookFromBatches } from './export-format.js';
+import {
+  EXPORT_COLUMNS,
+  type ExportRow,
+  exportCells,
+  keyFile,
+  keyFileChunks,
+  keyWorkbook,
+  keyWorkbookFromBatches,
+} from './export-format.js';
 import { keyExportSource } from './export-stream.js';
 import { createKeyRequestsService } from './requests.js';
 import {

@@ -9,11 +9,7 @@ import { type ExportContext, exportKind } from './kind.js';
 const Params = z.strictObject({ licensingId: z.uuid().optional() }).describe('All keys the user may view, or one Licensing ID’s');
 
 const source = (ctx: ExportContext, licensingId?: string) =>
-  keyExportSource(
-    { db: ctx.database.db, pool: ctx.database.pool, keyEncryptionKey: ctx.secrets.keyEncryptionKey },
-    ctx.actor,
-    licensingId,
-  );
+  keyExportSource({ db: ctx.database.db, pool: ctx.database.pool, keyEncryptionKey: ctx.secrets.keyEncryptionKey }, ctx.actor, licensingId);
 
 /** R-KEY-7: the key file (TSV, CSV or the workbook) of every key the user may view now, or one Licensing ID's. */
 export const productKeysExport = exportKind({
