@@ -131,7 +131,7 @@ export function createExportWorker(deps: ExportWorkerDeps, options: Partial<Expo
       return false;
     }
     const params = kind?.params.safeParse(job.params);
-    if (!kind || !kind.formats.includes(format) || !params?.success) {
+    if (!kind?.formats.includes(format) || !params?.success) {
       await fail(job, lease, 'EXPORT_PARAMS_INVALID', fileName);
       return false;
     }
