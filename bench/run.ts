@@ -2,7 +2,9 @@ import { activationBench } from './activations.js';
 import { auditViewBench } from './audit-view.js';
 import { coldStartBench } from './cold-start.js';
 import { downloadBench } from './downloads.js';
+import { excelReportBench } from './excel-report.js';
 import { importAgreementsBench } from './import-agreements.js';
+import { keysTsvBench } from './keys-tsv.js';
 import { licenseSummaryBench } from './license-summary.js';
 import { metricsBench } from './metrics.js';
 import { partnerCustomersBench } from './partner-customers.js';
@@ -30,6 +32,8 @@ const benches: Record<
   'provisioning-delivery': provisioningDeliveryBench,
   'subscription-assign': subscriptionAssignBench,
   metrics: metricsBench,
+  'keys-tsv': keysTsvBench,
+  'excel-report': excelReportBench,
 };
 
 /** Thousands separated; small figures keep the decimals where their differences are. */

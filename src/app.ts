@@ -9,6 +9,7 @@ import { auditModule } from './modules/audit/routes.js';
 import { businessCenterModule } from './modules/business-center/routes.js';
 import { catalogModule } from './modules/catalog/routes.js';
 import { downloadsModule } from './modules/downloads/routes.js';
+import { exportsModule } from './modules/exports/routes.js';
 import { secondFactorModule } from './modules/identity/mfa/routes.js';
 import { recoveryModule } from './modules/identity/recovery/routes.js';
 import { registrationModule } from './modules/identity/registration/routes.js';
@@ -150,6 +151,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     onlineServicesModule(moduleDeps),
     subscriptionsModule(moduleDeps),
     businessCenterModule(moduleDeps),
+    exportsModule(moduleDeps),
     mailViewerRoutes(db, { smtp: Boolean(config.SMTP_URL) }),
   ];
   await app.register(

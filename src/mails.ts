@@ -1,3 +1,4 @@
+import { exportsMails } from './modules/exports/mails.js';
 import { identityMails } from './modules/identity/mails.js';
 import { secondFactorMails } from './modules/identity/mfa/mails.js';
 import { recoveryMails } from './modules/identity/recovery/mails.js';
@@ -33,4 +34,5 @@ export const ALL_MAILS: MailTemplate[] = [
   ...all(provisioningMails),
   ...all(onlineServicesMails),
   ...all(subscriptionMails),
+  ...all(exportsMails),
 ];

@@ -2,6 +2,7 @@ import { ACTIVATION_PROBLEMS } from './modules/activation/problems.js';
 import { AUDIT_PROBLEMS } from './modules/audit/problems.js';
 import { CATALOG_PROBLEMS } from './modules/catalog/problems.js';
 import { DOWNLOADS_PROBLEMS } from './modules/downloads/problems.js';
+import { EXPORT_PROBLEMS } from './modules/exports/problems.js';
 import { SECOND_FACTOR_PROBLEMS } from './modules/identity/mfa/problems.js';
 import { IDENTITY_PROBLEMS } from './modules/identity/problems.js';
 import { RECOVERY_PROBLEMS } from './modules/identity/recovery/problems.js';
@@ -52,4 +53,5 @@ export const ALL_PROBLEMS: ProblemTitles = {
   ...PROVISIONING_PROBLEMS,
   ...ONLINE_SERVICES_PROBLEMS,
   ...SUBSCRIPTIONS_PROBLEMS,
+  ...EXPORT_PROBLEMS,
 };

@@ -3,6 +3,7 @@ import nodemailer from 'nodemailer';
 import { buildApp } from './app.js';
 import { type Config, localUrl } from './config.js';
 import { seedDemo } from './demo/seed.js';
+import { startExportWorker } from './modules/exports/worker.js';
 import { startOnlineServicesSchedule } from './modules/online-services/schedule.js';
 import { startPartnerChangeSweeper } from './modules/partners/change/sweep.js';
 import { partnerRecordsForRelationship } from './modules/partners/for-relationship.js';
@@ -15,6 +16,10 @@ import { type EmbeddedServer, startEmbeddedPostgres } from './platform/db/embedd
 import { runMigrations } from './platform/db/migrate.js';
 import { smtpSender, startDispatcher } from './platform/mail/dispatcher.js';
 import { loadSecrets } from './platform/secrets.js';
+import { openBlobStore } from './platform/storage/index.js';
+
+/** How often each node looks for a queued export. */
+const EXPORT_POLL_MS = 2000;
 
 export interface RunningServer {
   url: string;
@@ -48,6 +53,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const sweeper = startPartnerChangeSweeper({ db: database.db, config, clock: systemClock }, (e) => app.log.error(e));
     // Webhooks to the publisher's provisioning system (a no-op round while no URL is configured).
     const provisioning = startProvisioningDelivery({ db: database.db, config, clock: systemClock, secrets }, (e) => app.log.error(e));
+    // Background exports (issue 15): one worker per node; a job a stopped node held is taken up by the lease lapsing.
+    const exportsWorker = startExportWorker(
+      { database, config, clock: systemClock, secrets, blobs: openBlobStore(config) },
+      EXPORT_POLL_MS,
+      (e) => app.log.error({ err: e }, 'a background export failed; it is tried again or marked failed'),
+    );
     await app.listen({ port: config.PORT, host: config.HOST });
     const expiry = startExpirySchedule(
       { db: database.db, config, clock: systemClock },
@@ -78,6 +89,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
         await dispatcher?.stop();
         await sweeper.stop();
         await provisioning.stop();
+        await exportsWorker.stop();
         await database.close();
         await embedded?.stop();
       },

@@ -40,3 +40,23 @@ export function tableText(rows: Iterable<readonly Cell[]>, format: TableFormat):
 export function csvStream(rows: Iterable<readonly Cell[]> | AsyncIterable<readonly Cell[]>, { bom = false } = {}): Readable {
   return pipeline(Readable.from(rows), stringify({ ...FORMATS.csv, bom }), () => {});
 }
+
+const TSV_BREAKS = /[\t\r\n]+/g;
+const FORMULA_START = new Set(['-', '=', '+', '@', '\t', '\r', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20']);
+
+/**
+ * One line of a TSV table (text cells), exactly as `tableText(…, 'tsv')` writes it, without a
+ * stringifier per row: a long key file is written a batch of lines at a time (bench/keys-tsv.ts).
+ */
+export function tsvLine(cells: readonly string[]): string {
+  let line = '';
+  for (let i = 0; i < cells.length; i++) {
+    let v = cells[i] ?? '';
+    if (v.length) {
+      if (v.includes('\t') || v.includes('\r') || v.includes('\n')) v = v.replace(TSV_BREAKS, ' ');
+      if (FORMULA_START.has(v[0] as string)) v = `'${v}`;
+    }
+    line += i === 0 ? v : `\t${v}`;
+  }
+  return `${line}\r\n`;
+}

@@ -102,13 +102,21 @@ async function write(spec: WorkbookSpec, out: PassThrough): Promise<void> {
     if (font) row.font = font;
     row.commit();
   };
+  // One style object per column kind, shared by every data cell: exceljs remembers the id of a style
+  // object it has seen, so a shared one is looked up once, not serialized for each of a million cells.
+  // Only data rows use them (a bold row would set its font on the shared object).
+  const shared = Object.fromEntries(Object.entries(FORMATS).map(([kind, numFmt]) => [kind, { numFmt }])) as Record<
+    ColumnKind,
+    Partial<ExcelJS.Style>
+  >;
   const typed = (values: readonly XlsxValue[], bold: boolean) => {
     const row = sheet.addRow([]);
     values.forEach((v, i) => {
       const kind = spec.columns[i]?.kind ?? 'text';
       const cell = row.getCell(i + 1);
       cell.value = cellValue(kind, v);
-      cell.numFmt = FORMATS[kind];
+      if (bold) cell.numFmt = FORMATS[kind];
+      else cell.style = shared[kind];
     });
     if (bold) row.font = { bold: true };
     row.commit();

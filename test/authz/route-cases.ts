@@ -3,6 +3,7 @@ import { AUDIT_CASES } from './cases/audit.js';
 import { BENEFIT_DELEGATION_CASES } from './cases/benefit-delegation.js';
 import { BUSINESS_CENTER_CASES } from './cases/business-center.js';
 import { DOWNLOADS_CASES } from './cases/downloads.js';
+import { EXPORTS_CASES } from './cases/exports.js';
 import { FOUNDATION_CASES } from './cases/foundation.js';
 import { KEYS_CASES } from './cases/keys.js';
 import { ONBOARDING_CASES } from './cases/onboarding.js';
@@ -48,4 +49,5 @@ export const ROUTE_CASES: Record<string, import('./cases/types.js').RouteCase> =
   ...ONLINE_SERVICES_CASES,
   ...SUBSCRIPTIONS_CASES,
   ...BUSINESS_CENTER_CASES,
+  ...EXPORTS_CASES,
 };

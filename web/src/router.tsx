@@ -12,6 +12,7 @@ import { trainingProviderRoutes } from './routes/backoffice/training-providers';
 import { appRoute, rootRoute, signInRoute } from './routes/base';
 import { businessCenterRoutes } from './routes/business-center/routes';
 import { downloadsRoutes } from './routes/downloads';
+import { exportsRoutes } from './routes/exports';
 import { HomePage } from './routes/home';
 import { identityAppRoutes, identityPublicRoutes } from './routes/identity';
 import { LicensesPage } from './routes/licenses';
@@ -54,6 +55,7 @@ const routeTree = rootRoute.addChildren([
     ...partnerChangeRoutes,
     ...downloadsRoutes,
     ...supportRoutes,
+    ...exportsRoutes,
     ...backofficeRoutes,
     ...partnerBackofficeRoutes,
     ...trainingProviderRoutes,

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
-import { type TableFormat, tableText } from '../../platform/csv.js';
-import { workbookStream } from '../../platform/xlsx.js';
+import { type TableFormat, tableText, tsvLine } from '../../platform/csv.js';
+import { type Column, workbookStream } from '../../platform/xlsx.js';
 import type { KeyType } from './rules.js';
 
 /** R-KEY-7: the columns of the key file, in this order, named exactly so. */
@@ -74,9 +74,40 @@ export function keyFile(rows: readonly ExportRow[], format: TableFormat): string
  * like '0012' and the MAK count '1/9' must open as written, never as a number or a date.
  */
 export function keyWorkbook(rows: readonly ExportRow[]): Readable {
-  return workbookStream({
-    sheet: 'Product Keys',
-    columns: EXPORT_COLUMNS.map((header) => ({ header, kind: 'text', width: header === 'Product Key' ? 34 : 24 })),
-    rows: rows.map(exportCells),
-  });
+  return workbookStream({ sheet: 'Product Keys', columns: WORKBOOK_COLUMNS, rows: rows.map(exportCells) });
+}
+
+const WORKBOOK_COLUMNS: Column[] = EXPORT_COLUMNS.map((header) => ({ header, kind: 'text', width: header === 'Product Key' ? 34 : 24 }));
+
+/**
+ * R-KEY-7: the key file written a batch of rows at a time (header first), each batch one chunk,
+ * byte for byte what keyFile writes for the same rows. `onRows` hears how many went out.
+ */
+export async function* keyFileChunks(
+  batches: AsyncIterable<readonly ExportRow[]>,
+  format: TableFormat,
+  onRows: (n: number) => void | Promise<void> = () => {},
+): AsyncGenerator<Buffer> {
+  yield Buffer.from(tableText([EXPORT_COLUMNS], format));
+  for await (const rows of batches) {
+    let text = '';
+    if (format === 'tsv') for (const r of rows) text += tsvLine(exportCells(r));
+    else text = tableText(rows.map(exportCells), format);
+    yield Buffer.from(text);
+    await onRows(rows.length);
+  }
+}
+
+/** R-KEY-7, R-REP-4: the workbook from batches of rows, streamed. */
+export function keyWorkbookFromBatches(
+  batches: AsyncIterable<readonly ExportRow[]>,
+  onRows: (n: number) => void | Promise<void> = () => {},
+): Readable {
+  async function* cells() {
+    for await (const rows of batches) {
+      for (const r of rows) yield exportCells(r);
+      await onRows(rows.length);
+    }
+  }
+  return workbookStream({ sheet: 'Product Keys', columns: WORKBOOK_COLUMNS, rows: cells() });
 }

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -5,7 +6,16 @@ import { actorOf } from '../../platform/http/guard.js';
 import { fileBody } from '../../platform/http/openapi.js';
 import type { ModuleDeps, ModuleRoutes } from '../../platform/module.js';
 import { KeyRequestSchema } from '../permissions/key-requests/rules.js';
-import { EXPORT_COLUMNS, type ExportRow, exportCells, keyFile, keyWorkbook } from './export-format.js';
+import {
+  EXPORT_COLUMNS,
+  type ExportRow,
+  exportCells,
+  keyFile,
+  keyFileChunks,
+  keyWorkbook,
+  keyWorkbookFromBatches,
+} from './export-format.js';
+import { keyExportSource } from './export-stream.js';
 import { createKeyRequestsService } from './requests.js';
 import {
   AllExportQuery,
@@ -51,6 +61,7 @@ function sendFile(reply: FastifyReply, rows: ExportRow[], format: 'tsv' | 'csv',
 export function keysModule(deps: ModuleDeps): ModuleRoutes {
   const keys = createKeysService(deps);
   const requests = createKeyRequestsService(deps);
+  const streaming = { db: deps.db, pool: deps.database.pool, keyEncryptionKey: deps.secrets.keyEncryptionKey };
   const print = (rows: ExportRow[], licensingIdNumber: string | null) => ({
     generatedAt: deps.clock.now(),
     licensingIdNumber,
@@ -92,7 +103,18 @@ export function keysModule(deps: ModuleDeps): ModuleRoutes {
           response: { 200: KeyFile },
         },
       },
-      async (req, reply) => sendFile(reply, await keys.exportRows(actorOf(req), req.query.licensingId), req.query.format, 'product-keys'),
+      async (req, reply) => {
+        const actor = actorOf(req);
+        const { format, licensingId } = req.query;
+        if (licensingId !== undefined) return sendFile(reply, await keys.exportRows(actor, licensingId), format, 'product-keys');
+        // All keys: streamed from a cursor a batch at a time, so a million keys keep memory flat.
+        const source = keyExportSource(streaming, actor);
+        return reply
+          .type(format === 'tsv' ? 'text/tab-separated-values; charset=utf-8' : 'text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="product-keys.${format}"`)
+          .header('cache-control', 'no-store')
+          .send(Readable.from(keyFileChunks(source.batches(), format)));
+      },
     );
 
     app.get(
@@ -107,12 +129,19 @@ export function keysModule(deps: ModuleDeps): ModuleRoutes {
           response: { 200: KeyWorkbook },
         },
       },
-      async (req, reply) =>
-        reply
+      async (req, reply) => {
+        const actor = actorOf(req);
+        const { licensingId } = req.query;
+        const book =
+          licensingId !== undefined
+            ? keyWorkbook(await keys.exportRows(actor, licensingId))
+            : keyWorkbookFromBatches(keyExportSource(streaming, actor).batches());
+        return reply
           .type(XLSX)
           .header('content-disposition', 'attachment; filename="product-keys.xlsx"')
           .header('cache-control', 'no-store')
-          .send(keyWorkbook(await keys.exportRows(actorOf(req), req.query.licensingId))),
+          .send(book);
+      },
     );
 
     app.get(

@@ -2691,6 +2691,228 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/exports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My background exports, newest first */
+    get: {
+      parameters: {
+        query?: {
+          /** @description The nextCursor of the previous page; absent for the first page */
+          cursor?: string;
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['ExportJob'][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Queue a background export (product keys as TSV/CSV/XLSX, the License Summary as XLSX); mailed when ready */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description tsv, csv or xlsx, as the kind allows */
+            format: string;
+            /** @description product-keys or license-summary */
+            kind: string;
+            /**
+             * @description The kind’s parameters: product-keys {licensingId?}; license-summary {licensingIds?, status?}
+             * @default {}
+             */
+            params?: {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ExportJob'];
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/exports/{exportId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One of my exports, with its progress */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          exportId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ExportJob'];
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Cancel an export not finished yet, or delete a finished one and its file */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          exportId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/exports/{exportId}/file': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download a finished export’s file (409 EXPORT_NOT_READY before, 410 EXPORT_EXPIRED after its time) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          exportId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The export’s file, an attachment: TSV, CSV or an Excel workbook, as the job’s format says */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+            'text/csv; charset=utf-8': string;
+            'text/tab-separated-values; charset=utf-8': string;
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/files/{fileId}/content': {
     parameters: {
       query?: never;
@@ -15482,6 +15704,9 @@ export interface components {
       | 'downloads.file.upload'
       | 'downloads.info.update'
       | 'downloads.settings.update'
+      | 'exports.delete'
+      | 'exports.download'
+      | 'exports.request'
       | 'invitation.resend'
       | 'keys.issue'
       | 'keys.request'
@@ -15717,6 +15942,28 @@ export interface components {
       daysLeft: number | null;
       /** @enum {string} */
       notice: 'NONE' | 'EXPIRING_SOON' | 'EXPIRING_URGENT' | 'EXPIRED';
+    };
+    ExportJob: {
+      attempts: number;
+      byteSize: number | null;
+      /** Format: date-time */
+      createdAt: string;
+      errorCode: string | null;
+      expiresAt: string | null;
+      fileName: string;
+      finishedAt: string | null;
+      format: string;
+      /** Format: uuid */
+      id: string;
+      kind: string;
+      params: {
+        [key: string]: unknown;
+      };
+      rowsDone: number;
+      rowsTotal: number | null;
+      startedAt: string | null;
+      /** @enum {string} */
+      state: 'QUEUED' | 'RUNNING' | 'DONE' | 'FAILED' | 'EXPIRED';
     };
     Inheritance: {
       agreement: {

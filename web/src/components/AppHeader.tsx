@@ -39,6 +39,11 @@ export function AccountControls({
           {t('identity.nav.profile')}
         </Button>
       )}
+      {me && (
+        <Button component={Link} to="/exports" variant="outline" size="xs" onClick={onNavigate}>
+          {t('exports.nav')}
+        </Button>
+      )}
       {onSignOut && (
         <Button variant="outline" size="xs" onClick={onSignOut} loading={signingOut}>
           {t('header.signOut')}

@@ -10,6 +10,7 @@ import { productLabel } from '../../components/downloads/format';
 import { KeyProblemAlert } from '../../components/downloads/KeyProblemAlert';
 import { KEY_ROLES, useLicensingIdsWith } from '../../components/downloads/scope';
 import { NoAccess } from '../../components/EmptyNotice';
+import { BackgroundKeyExport } from '../../components/exports/BackgroundKeyExport';
 import { Loading } from '../../components/Loading';
 import { AnchorLink, ButtonLink } from '../../components/links';
 import { ScrollTable } from '../../components/tables';
@@ -135,6 +136,7 @@ export function ProductKeysPage() {
               </ButtonLink>
             </Group>
           </Group>
+          <BackgroundKeyExport licensingId={licensingId} />
           {keys.isPending && <Loading />}
           {keys.isError && <KeyProblemAlert error={keys.error} />}
           {keys.isSuccess && (
