@@ -254,6 +254,20 @@ const Env = z.object({
   /** How often each node looks for events due for delivery, and how many it sends at once. */
   PROVISIONING_POLL_MS: z.coerce.number().int().min(10).max(600_000).default(2000),
   PROVISIONING_BATCH: z.coerce.number().int().positive().max(200).default(20),
+  /**
+   * On SIGTERM (or SIGINT) a node answers /api/health/ready with 503 at once and keeps serving for
+   * this many seconds before it stops accepting connections: time for a load balancer's health
+   * checks to take it out of rotation (e.g. HAProxy's inter × fall). 0: it stops listening at once.
+   */
+  SHUTDOWN_DELAY_SECONDS: z.coerce.number().min(0).max(300).default(0),
+  /** Then requests in flight (downloads included) have this long to finish before their connections are cut. */
+  SHUTDOWN_GRACE_SECONDS: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 3600)
+    .default(30),
+  /** /api/health/ready counts the database unreachable when `select 1` takes longer than this. */
+  READY_DB_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   SEED_DEMO: z
     .enum(['true', 'false'])
     .default('true')
