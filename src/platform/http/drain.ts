@@ -18,6 +18,9 @@ export interface Drain {
   cutNow(): void;
 }
 
+/** How long a connection stays open after its last answer while the node closes (unless its client closes it first). */
+const LINGER_MS = 5000;
+
 /** Installs the bookkeeping on the app (before its routes) and answers the drain that `startServer` drives. */
 export function installDrain(app: FastifyInstance): Drain {
   let draining = false;
@@ -28,9 +31,8 @@ export function installDrain(app: FastifyInstance): Drain {
   /** Each open connection that has carried a request, and how many of its requests are unanswered. */
   const connections = new Map<Socket, number>();
 
-  /** A connection with nothing in flight is closed once the node is closing; a busy one when its answer is out. */
   const endIfIdle = (socket: Socket) => {
-    if (closing && connections.get(socket) === 0 && !socket.destroyed) socket.end();
+    if (connections.get(socket) === 0 && !socket.destroyed) socket.end();
   };
 
   app.addHook('onRequest', async (request, reply) => {
@@ -44,8 +46,10 @@ export function installDrain(app: FastifyInstance): Drain {
       inFlight--;
       const left = (connections.get(socket) ?? 1) - 1;
       if (connections.has(socket)) connections.set(socket, left);
-      // After Node's own bookkeeping of the finished response, so the socket is idle when ended.
-      setImmediate(() => endIfIdle(socket));
+      // A keep-alive connection whose answer went out while closing is ended a little later, not at
+      // once: the kernel may still hold the end of a download for a slow client, and some clients
+      // (Node's fetch) drop a body whose connection closes while they are still reading it.
+      if (closing) setTimeout(() => endIfIdle(socket), LINGER_MS).unref();
     });
   });
 
@@ -64,7 +68,9 @@ export function installDrain(app: FastifyInstance): Drain {
       closing = true;
       // Stops listening on every address; new requests on connections still open get a 503 (Fastify, while closing).
       const closed = app.close();
-      for (const socket of connections.keys()) endIfIdle(socket);
+      // HOST=localhost listens on two addresses; Fastify closes the second one on this event of the
+      // first (otherwise only once the first has closed, i.e. after the requests in flight).
+      app.server.emit('unref');
       let timer: NodeJS.Timeout | undefined;
       const graceOver = new Promise<void>((resolve) => {
         cutNow = resolve;
