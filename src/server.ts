@@ -1,5 +1,4 @@
 import path from 'node:path';
-import nodemailer from 'nodemailer';
 import { buildApp } from './app.js';
 import { type Config, localUrl } from './config.js';
 import { seedDemo } from './demo/seed.js';
@@ -50,7 +49,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const seeded = config.SEED_DEMO ? await seedDemo(database.db, secrets) : false;
     const app = await buildApp({ config, database, clock: systemClock, secrets });
     const dispatcher = config.SMTP_URL
-      ? startDispatcher(database.db, smtpSender(nodemailer.createTransport(config.SMTP_URL)), config.MAIL_FROM)
+      ? startDispatcher(database.db, smtpSender((await import('nodemailer')).default.createTransport(config.SMTP_URL)), config.MAIL_FROM)
       : null;
     // R-REL-6: expires unanswered changes of channel partner and completes those whose grace period ended.
     const sweeper = startPartnerChangeSweeper({ db: database.db, config, clock: systemClock }, (e) => app.log.error(e));
