@@ -30,7 +30,17 @@ describe('the production build (dist/)', () => {
       cwd: root,
       env: { ...process.env, LSC_RUN: 'dist' },
     });
-    for (const command of ['start', 'migrate', 'seed', 'import-agreements', 'import-orders', 'activate', 'kms-host', 'download', 'upload-file']) {
+    for (const command of [
+      'start',
+      'migrate',
+      'seed',
+      'import-agreements',
+      'import-orders',
+      'activate',
+      'kms-host',
+      'download',
+      'upload-file',
+    ]) {
       expect(stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
     }
     const loaded = stderr
@@ -45,7 +55,10 @@ describe('the production build (dist/)', () => {
   });
 
   it('LSC_RUN chooses: source runs the TypeScript sources, an unknown value is refused', async () => {
-    const source = await run(process.execPath, ['--import', TRACE, 'bin/lsc.mjs', '--help'], { cwd: root, env: { ...process.env, LSC_RUN: 'source' } });
+    const source = await run(process.execPath, ['--import', TRACE, 'bin/lsc.mjs', '--help'], {
+      cwd: root,
+      env: { ...process.env, LSC_RUN: 'source' },
+    });
     expect(source.stdout).toContain('upload-file');
     expect(source.stderr).toContain('/src/cli/main.ts');
     const wrong = await run(process.execPath, ['bin/lsc.mjs', '--help'], { cwd: root, env: { ...process.env, LSC_RUN: 'fast' } }).catch(
