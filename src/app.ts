@@ -48,6 +48,7 @@ import { subscriptionsModule } from './modules/subscriptions/routes.js';
 import { supportModule } from './modules/support/routes.js';
 import type { Clock } from './platform/clock.js';
 import type { Database } from './platform/db/client.js';
+import { installDrain } from './platform/http/drain.js';
 import { installGuard } from './platform/http/guard.js';
 import { healthRoutes } from './platform/http/health.js';
 import { type LogDestination, loggerOptions } from './platform/http/log-redaction.js';
@@ -92,6 +93,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // First, so that every request (a 404 too) is counted in flight and answered right while the node drains.
+  const drain = installDrain(app);
+  app.decorate('drain', drain);
   const sendProblem = problemSender(ALL_PROBLEMS);
   app.setErrorHandler(sendProblem);
   // The API speaks JSON only; anything else is 415, not a string that fails validation later.
@@ -114,7 +118,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   installGuard(app, db);
 
   app.get('/api/openapi.json', { config: { action: 'public' }, schema: { hide: true } }, async () => app.swagger());
-  await app.register(healthRoutes(database, version));
+  await app.register(healthRoutes({ database, version, draining: () => drain.draining, databaseTimeoutMs: config.READY_DB_TIMEOUT_MS }));
 
   const moduleDeps: ModuleDeps = { db, database, config, clock, secrets: deps.secrets, metrics };
   const identity = createIdentityService({ db, config, clock });

@@ -259,6 +259,20 @@ const Env = z.object({
    * unset, only to a scraper on this machine that reaches the node directly (loopback, no proxy).
    */
   METRICS_TOKEN: z.string().trim().min(16, 'METRICS_TOKEN must have at least 16 characters').optional(),
+  /**
+   * On SIGTERM (or SIGINT) a node answers /api/health/ready with 503 at once and keeps serving for
+   * this many seconds before it stops accepting connections: time for a load balancer's health
+   * checks to take it out of rotation (e.g. HAProxy's inter × fall). 0: it stops listening at once.
+   */
+  SHUTDOWN_DELAY_SECONDS: z.coerce.number().min(0).max(300).default(0),
+  /** Then requests in flight (downloads included) have this long to finish before their connections are cut. */
+  SHUTDOWN_GRACE_SECONDS: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 3600)
+    .default(30),
+  /** /api/health/ready counts the database unreachable when `select 1` takes longer than this. */
+  READY_DB_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   SEED_DEMO: z
     .enum(['true', 'false'])
     .default('true')

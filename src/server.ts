@@ -1,5 +1,4 @@
 import path from 'node:path';
-import nodemailer from 'nodemailer';
 import { buildApp } from './app.js';
 import { type Config, localUrl } from './config.js';
 import { seedDemo } from './demo/seed.js';
@@ -27,7 +26,15 @@ export interface RunningServer {
   /** Where the data is, for the start banner (never the connection string: it holds a password). */
   database: string;
   seeded: boolean;
-  stop(): Promise<void>;
+  /**
+   * Takes the node out of rotation and stops it: ready answers 503 at once, the node keeps serving
+   * for `delayMs` (a load balancer's checks notice), stops accepting connections, lets the requests
+   * in flight finish for at most `graceMs`, then stops its workers and closes the database. Without
+   * arguments: no delay, and the requests in flight are waited for however long they take.
+   */
+  stop(options?: { delayMs?: number; graceMs?: number }): Promise<void>;
+  /** Ends the wait for requests in flight now (a second SIGTERM or Ctrl-C): their connections are cut. */
+  hurry(): void;
 }
 
 /** The database: the server at DATABASE_URL, or the data folder's embedded one (its cluster in DATA_DIR/pg). */
@@ -47,7 +54,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const seeded = config.SEED_DEMO ? await seedDemo(database.db, secrets) : false;
     const app = await buildApp({ config, database, clock: systemClock, secrets });
     const dispatcher = config.SMTP_URL
-      ? startDispatcher(database.db, smtpSender(nodemailer.createTransport(config.SMTP_URL)), config.MAIL_FROM)
+      ? startDispatcher(database.db, smtpSender((await import('nodemailer')).default.createTransport(config.SMTP_URL)), config.MAIL_FROM)
       : null;
     // R-REL-6: expires unanswered changes of channel partner and completes those whose grace period ended.
     const sweeper = startPartnerChangeSweeper({ db: database.db, config, clock: systemClock }, (e) => app.log.error(e));
@@ -73,6 +80,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       { db: database.db, config, clock: systemClock },
       { onError: (err) => app.log.error({ err }, 'the online-services schedule failed; it runs again at the next check') },
     );
+    let hurry = () => {};
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
     return {
@@ -82,10 +90,22 @@ export async function startServer(config: Config): Promise<RunningServer> {
         ? `embedded PostgreSQL in ${path.join(config.DATA_DIR, 'pg')} (127.0.0.1:${embedded.port})`
         : 'PostgreSQL server from DATABASE_URL',
       seeded,
-      async stop() {
+      async stop({ delayMs = 0, graceMs = 2 ** 31 - 1 } = {}) {
+        app.drain.begin();
+        let hurried = false;
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, delayMs);
+          hurry = () => {
+            hurried = true;
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        hurry = () => app.drain.cutNow();
         await expiry.stop();
         await onlineServices.stop();
-        await app.close();
+        const { cut } = await app.drain.close(hurried ? 0 : graceMs);
+        if (cut > 0) app.log.warn({ cut }, 'shutdown: requests still in flight after the grace period were cut');
         await dispatcher?.stop();
         await sweeper.stop();
         await provisioning.stop();
@@ -93,6 +113,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
         await database.close();
         await embedded?.stop();
       },
+      hurry: () => hurry(),
     };
   } catch (e) {
     await database.close().catch(() => {});

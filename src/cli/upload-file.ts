@@ -2,12 +2,9 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import type { Command } from 'commander';
-import { ApiError, createApiClient, isUuid, pickByCode, resolveCredentials, SERVER_OPTION_HELP } from './api-client.js';
-import { formatBytes } from './download/progress.js';
+import { ApiError, createApiClient, isUuid, pickByCode, resolveCredentials } from './api-client.js';
 import { sha256OfFile } from './download/verify.js';
-
-export const FORMATS = ['ISO', 'EXE', 'ZIP', 'MSI'] as const;
+import { FORMATS } from './upload-file-command.js';
 
 export interface UploadFileOptions {
   /** The product code (or id) the file belongs to. */
@@ -81,47 +78,4 @@ export async function uploadFile(o: UploadFileOptions): Promise<UploadedFile> {
     throw new Error(`The server recorded SHA-256 ${created.sha256} for ${created.name}, but the local file's is ${sha256}.`);
   }
   return created;
-}
-
-interface UploadCommandOptions {
-  language: string;
-  os: string;
-  arch: string;
-  format: string;
-  name?: string;
-  server?: string;
-  token?: string;
-}
-
-/** `lsc upload-file PRODUCT FILE …`: for the publisher's staff. */
-export function registerUploadFileCommand(program: Command): void {
-  program
-    .command('upload-file')
-    .argument('<product>', 'the product code (e.g. OFF-PP-2024)')
-    .argument('<file>', 'the file to publish')
-    .description('Publish a download file for a product (publisher’s staff): its SHA-256 is computed here and checked by the server')
-    .requiredOption('--language <language>', 'the language of the file, e.g. en, sv, or mul for several')
-    .requiredOption('--os <os>', 'the operating system type, e.g. WINDOWS')
-    .requiredOption('--arch <arch>', 'the architecture, e.g. X64, ARM64 or NEUTRAL')
-    .requiredOption('--format <format>', FORMATS.join(' | '))
-    .option('--name <name>', 'the name to publish it under (default: the file’s name)')
-    .option('--server <url>', SERVER_OPTION_HELP)
-    .option('--token <token>', 'a personal API token of an operator (default: LSC_TOKEN)')
-    .action(async (product: string, file: string, opts: UploadCommandOptions) => {
-      const f = await uploadFile({
-        product,
-        file,
-        ...opts,
-        onStep: (step, bytes) =>
-          console.log(step === 'hashing' ? `Computing the SHA-256 of ${file} (${formatBytes(bytes)})…` : `Uploading to ${product}…`),
-      });
-      console.log(
-        [
-          `Uploaded ${f.name} (${formatBytes(f.size)}, ${f.size} bytes) to ${product}.`,
-          `  file id  ${f.id}`,
-          `  for      language ${f.language}, ${f.os}, ${f.architecture}, ${f.format}`,
-          `  SHA-256  ${f.sha256} (the server's, equal to the local file's)`,
-        ].join('\n'),
-      );
-    });
 }

@@ -1,5 +1,5 @@
 import { PassThrough, type Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 
 /**
  * What a column holds, so a spreadsheet reads it right (R-REP-4):
@@ -89,7 +89,9 @@ async function write(spec: WorkbookSpec, out: PassThrough): Promise<void> {
   // Shared strings on: without them exceljs marks a text cell t="str", which the format reserves
   // for a formula's result; t="s" is what Excel itself writes for text. Rows still stream; only
   // the table of distinct strings is held until the end.
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
+  // Loaded on the first export, not at start: exceljs is the heaviest library the server has.
+  const { default: excel } = await import('exceljs');
+  const book = new excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
   const sheet = book.addWorksheet(spec.sheet);
   sheet.columns = spec.columns.map((c) => ({ width: c.width ?? 16 }));
   const text = (values: readonly string[], font?: Partial<ExcelJS.Font>) => {

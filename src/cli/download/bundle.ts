@@ -6,10 +6,9 @@ import type { DownloadEvent, DownloadListener } from './events.js';
 import { DownloadPaused, FileDownloadFailed, fetchToPart, type SignedLink } from './fetch-file.js';
 import { findDownloadableProduct, type ProductRef, requestBundleLinks } from './links.js';
 import { discardPart, fileSize, promotePart, readPartState } from './part-file.js';
-import { partPath, safeLocalName } from './plan.js';
+import { DEFAULT_PARALLEL, partPath, safeLocalName } from './plan.js';
 import { sha256OfFile } from './verify.js';
 
-export const DEFAULT_PARALLEL = 3;
 export const DEFAULT_STALL_TIMEOUT_MS = 30_000;
 
 export interface DownloadBundleOptions {

@@ -4,6 +4,9 @@
  * what these decide, so every branch is tested without a network.
  */
 
+/** How many files of a bundle are downloaded at once unless `--parallel` says otherwise. */
+export const DEFAULT_PARALLEL = 3;
+
 /** One file of the bundle as the links describe it. */
 export interface PublishedFile {
   fileId: string;

@@ -21,6 +21,12 @@ export function openDatabase(url: string, max = 10): Database {
   pool.on('error', () => {
     // An idle client lost its connection (e.g. the server restarted); the pool replaces it.
   });
+  pool.on('connect', (client) => {
+    // A client checked out (a transaction) has no listener of the pool's: without this one, its
+    // connection dropping would end the process. Its queries fail instead, and the pool discards it
+    // when it comes back (it is no longer queryable); /api/health/ready says the database is away.
+    client.on('error', () => {});
+  });
   const db = drizzle(pool);
   return { db, pool, close: () => pool.end() };
 }

@@ -3,9 +3,56 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../db/client.js';
 
-export function healthRoutes(database: Database, version: string) {
+export interface HealthDeps {
+  database: Database;
+  version: string;
+  /** Whether the node is on its way out (SIGTERM): then it is not ready, whatever the database says. */
+  draining: () => boolean;
+  /** How long `select 1` may take before the database counts as unreachable. */
+  databaseTimeoutMs: number;
+}
+
+const DatabaseState = z.object({ up: z.boolean(), latencyMs: z.number() });
+
+/**
+ * `select 1` within the timeout. Probes arriving while one is under way share its answer, so a
+ * load balancer probing a node whose database hangs does not pile up connections in the pool.
+ */
+function databaseProbe(database: Database, timeoutMs: number) {
+  let pending: Promise<z.infer<typeof DatabaseState>> | null = null;
+  const probe = async () => {
+    const started = performance.now();
+    let timer: NodeJS.Timeout | undefined;
+    const up = await Promise.race([
+      database.pool.query('select 1').then(
+        () => true,
+        () => false,
+      ),
+      new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(false), timeoutMs);
+      }),
+    ]);
+    clearTimeout(timer);
+    return { up, latencyMs: Math.round((performance.now() - started) * 10) / 10 };
+  };
+  return () => {
+    pending ??= probe().finally(() => {
+      pending = null;
+    });
+    return pending;
+  };
+}
+
+/**
+ * Health for people and load balancers: `/api/health` (the database's state, as before),
+ * `/api/health/live` (the process answers: a balancer or supervisor restarts it otherwise) and
+ * `/api/health/ready` (send it requests: not while it drains, nor while its database is unreachable).
+ */
+export function healthRoutes({ database, version, draining, databaseTimeoutMs }: HealthDeps) {
+  const databaseState = databaseProbe(database, databaseTimeoutMs);
   return async (fastify: FastifyInstance) => {
-    fastify.withTypeProvider<ZodTypeProvider>().get(
+    const api = fastify.withTypeProvider<ZodTypeProvider>();
+    api.get(
       '/api/health',
       {
         config: { action: 'public' },
@@ -13,25 +60,56 @@ export function healthRoutes(database: Database, version: string) {
           tags: ['platform'],
           summary: 'Liveness and database state',
           response: {
-            200: z.object({ status: z.literal('ok'), version: z.string(), database: z.object({ up: z.boolean(), latencyMs: z.number() }) }),
+            200: z.object({ status: z.literal('ok'), version: z.string(), database: DatabaseState }),
+            503: z.object({ status: z.literal('degraded'), version: z.string(), database: DatabaseState }),
+          },
+        },
+      },
+      async (_req, reply) => {
+        const db = await databaseState();
+        return db.up
+          ? { status: 'ok' as const, version, database: db }
+          : reply.status(503).send({ status: 'degraded' as const, version, database: db });
+      },
+    );
+
+    api.get(
+      '/api/health/live',
+      {
+        config: { action: 'public' },
+        schema: {
+          tags: ['platform'],
+          summary: 'The process is up (also while it drains); nothing else is checked',
+          response: { 200: z.object({ status: z.literal('live'), version: z.string() }) },
+        },
+      },
+      async () => ({ status: 'live' as const, version }),
+    );
+
+    api.get(
+      '/api/health/ready',
+      {
+        config: { action: 'public' },
+        schema: {
+          tags: ['platform'],
+          summary: 'The node takes requests: 503 while it drains (after SIGTERM) or while its database is unreachable',
+          response: {
+            200: z.object({ status: z.literal('ready'), version: z.string(), database: DatabaseState }),
             503: z.object({
-              status: z.literal('degraded'),
+              status: z.enum(['draining', 'database-unreachable']),
               version: z.string(),
-              database: z.object({ up: z.boolean(), latencyMs: z.number() }),
+              database: DatabaseState.optional(),
             }),
           },
         },
       },
       async (_req, reply) => {
-        const started = performance.now();
-        const up = await database.pool
-          .query('select 1')
-          .then(() => true)
-          .catch(() => false);
-        const db = { up, latencyMs: Math.round((performance.now() - started) * 10) / 10 };
-        return up
-          ? { status: 'ok' as const, version, database: db }
-          : reply.status(503).send({ status: 'degraded' as const, version, database: db });
+        if (draining()) return reply.status(503).send({ status: 'draining' as const, version });
+        const db = await databaseState();
+        if (draining()) return reply.status(503).send({ status: 'draining' as const, version });
+        return db.up
+          ? { status: 'ready' as const, version, database: db }
+          : reply.status(503).send({ status: 'database-unreachable' as const, version, database: db });
       },
     );
   };

@@ -1,5 +1,6 @@
 import type { Actor } from '../auth/actor.js';
 import type { Action } from '../authz/actions.js';
+import type { Drain } from './drain.js';
 
 /**
  * Where the Licensing ID a route acts on is: a path parameter the guard authorizes before the
@@ -17,5 +18,9 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     actor: Actor | null;
+  }
+  interface FastifyInstance {
+    /** Taking the node out of rotation: readiness, connections, requests in flight (src/platform/http/drain.ts). */
+    drain: Drain;
   }
 }

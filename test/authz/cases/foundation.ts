@@ -3,6 +3,8 @@ import { FOREIGN, type RouteCase } from './types.js';
 export const FOUNDATION_CASES: Record<string, RouteCase> = {
   'GET /api/openapi.json': {},
   'GET /api/health': {},
+  'GET /api/health/live': {},
+  'GET /api/health/ready': {},
   'POST /api/v1/auth/sign-in': { body: { email: 'nobody@contoso.example', password: 'x' } },
   'POST /api/v1/auth/sign-out': { last: true },
   'GET /api/v1/me': {},

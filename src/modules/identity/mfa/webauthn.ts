@@ -1,12 +1,8 @@
-import {
-  type AuthenticationResponseJSON,
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  type PublicKeyCredentialCreationOptionsJSON,
-  type PublicKeyCredentialRequestOptionsJSON,
-  type RegistrationResponseJSON,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
+import type {
+  AuthenticationResponseJSON,
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+  RegistrationResponseJSON,
 } from '@simplewebauthn/server';
 import { DomainError } from '../../../platform/errors.js';
 import type { RelyingParty } from './rules.js';
@@ -14,6 +10,9 @@ import { ISSUER } from './totp.js';
 
 /** How long the browser may take to talk to the authenticator. */
 export const WEBAUTHN_TIMEOUT_MS = 120_000;
+
+/** The WebAuthn library, loaded with the first passkey ceremony rather than at start (it is large). */
+const webauthn = () => import('@simplewebauthn/server');
 
 export interface StoredPasskey {
   credentialId: string;
@@ -46,17 +45,19 @@ export function registrationOptions(
   existing: StoredPasskey[],
 ): Promise<PublicKeyCredentialCreationOptionsJSON> {
   if (!rp.available) throw passkeysUnavailable();
-  return generateRegistrationOptions({
-    rpName: ISSUER,
-    rpID: rp.id,
-    userName: user.email,
-    userDisplayName: user.name || user.email,
-    userID: uuidBytes(user.id),
-    timeout: WEBAUTHN_TIMEOUT_MS,
-    attestationType: 'none',
-    excludeCredentials: existing.map((p) => ({ id: p.credentialId, transports: p.transports })),
-    authenticatorSelection: { residentKey: 'preferred', userVerification: 'preferred' },
-  });
+  return webauthn().then(({ generateRegistrationOptions }) =>
+    generateRegistrationOptions({
+      rpName: ISSUER,
+      rpID: rp.id,
+      userName: user.email,
+      userDisplayName: user.name || user.email,
+      userID: uuidBytes(user.id),
+      timeout: WEBAUTHN_TIMEOUT_MS,
+      attestationType: 'none',
+      excludeCredentials: existing.map((p) => ({ id: p.credentialId, transports: p.transports })),
+      authenticatorSelection: { residentKey: 'preferred', userVerification: 'preferred' },
+    }),
+  );
 }
 
 export async function verifyRegistration(
@@ -65,6 +66,7 @@ export async function verifyRegistration(
   expectedChallenge: (challenge: string) => boolean | Promise<boolean>,
 ): Promise<StoredPasskey> {
   if (!rp.available) throw passkeysUnavailable();
+  const { verifyRegistrationResponse } = await webauthn();
   const verified = await verifyRegistrationResponse({
     response,
     expectedChallenge,
@@ -84,12 +86,14 @@ export async function verifyRegistration(
 
 export function authenticationOptions(rp: RelyingParty, passkeys: StoredPasskey[]): Promise<PublicKeyCredentialRequestOptionsJSON> {
   if (!rp.available) throw passkeysUnavailable();
-  return generateAuthenticationOptions({
-    rpID: rp.id,
-    timeout: WEBAUTHN_TIMEOUT_MS,
-    userVerification: 'preferred',
-    allowCredentials: passkeys.map((p) => ({ id: p.credentialId, transports: p.transports })),
-  });
+  return webauthn().then(({ generateAuthenticationOptions }) =>
+    generateAuthenticationOptions({
+      rpID: rp.id,
+      timeout: WEBAUTHN_TIMEOUT_MS,
+      userVerification: 'preferred',
+      allowCredentials: passkeys.map((p) => ({ id: p.credentialId, transports: p.transports })),
+    }),
+  );
 }
 
 /** Verifies an assertion by one of the user's passkeys; returns the authenticator's new counter. */
@@ -100,6 +104,7 @@ export async function verifyAuthentication(
   passkey: StoredPasskey,
 ): Promise<number> {
   if (!rp.available) throw passkeysUnavailable();
+  const { verifyAuthenticationResponse } = await webauthn();
   const verified = await verifyAuthenticationResponse({
     response,
     expectedChallenge,
