@@ -4,6 +4,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { salesPackagePdf } from '../../src/modules/business-center/agreements/pdf.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { signIn } from '../helpers/session.js';
 
@@ -109,11 +110,28 @@ describe('Sales packages (R-BC-2)', () => {
     expect(await count(sql`select count(*)::int as n from audit_log where action = 'sales-package.sign' and target_id = ${id}`)).toBe(1);
   });
 
-  it('R-BC-2: the same content gives the same PDF bytes', async () => {
+  it('R-BC-2: the stored PDF is the one whose SHA-256 was recorded, and the same content gives the same bytes', async () => {
     const a = await sentPackage('Same content');
     const bytes = await readFile(await storedPath('document_key', a.id));
     expect(sha256(bytes)).toBe(a.document.sha256);
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    const content = {
+      number: 'SP-000042',
+      title: 'Renewal — Malmö',
+      account: {
+        number: '71000101',
+        name: 'Contoso Ltd — Headquarters',
+        address: { line1: 'Storgatan 1', line2: null, postalCode: '111 22', city: 'Malmö', country: 'SE' },
+        contact: { name: 'Åsa Öberg', email: 'asa@contoso.example' },
+      },
+      partnerName: 'Adatum',
+      terms: { ...TERMS, program: 'SELECT_PLUS' as const, offer: 'Emoji 🙂 and ünïcödé are drawn or replaced' },
+      date: '2026-12-05',
+    };
+    const [one, two] = [await salesPackagePdf(content, 'sv'), await salesPackagePdf(content, 'sv')];
+    expect(sha256(one)).toBe(sha256(two));
+    const many = await salesPackagePdf({ ...content, terms: { ...content.terms, offer: 'A line.\n'.repeat(200) } }, 'en');
+    expect((await PDFDocument.load(many)).getPageCount()).toBeGreaterThan(1);
   });
 
   it('R-BC-2: one changed byte of the stored PDF is detected by verify and blocks signing (SALES_PACKAGE_TAMPERED)', async () => {
