@@ -6,6 +6,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { Config } from './config.js';
 import { activationModule } from './modules/activation/routes.js';
 import { auditModule } from './modules/audit/routes.js';
+import { bcAgreementsModule } from './modules/business-center/agreements/routes.js';
 import { businessCenterModule } from './modules/business-center/routes.js';
 import { catalogModule } from './modules/catalog/routes.js';
 import { downloadsModule } from './modules/downloads/routes.js';
@@ -156,6 +157,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     subscriptionsModule(moduleDeps),
     businessCenterModule(moduleDeps),
     exportsModule(moduleDeps),
+    bcAgreementsModule(moduleDeps),
     mailViewerRoutes(db, { smtp: Boolean(config.SMTP_URL) }),
   ];
   await app.register(

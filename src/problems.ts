@@ -1,5 +1,6 @@
 import { ACTIVATION_PROBLEMS } from './modules/activation/problems.js';
 import { AUDIT_PROBLEMS } from './modules/audit/problems.js';
+import { BC_AGREEMENTS_PROBLEMS } from './modules/business-center/agreements/problems.js';
 import { CATALOG_PROBLEMS } from './modules/catalog/problems.js';
 import { DOWNLOADS_PROBLEMS } from './modules/downloads/problems.js';
 import { EXPORT_PROBLEMS } from './modules/exports/problems.js';
@@ -49,6 +50,7 @@ export const ALL_PROBLEMS: ProblemTitles = {
   ...SA_PROBLEMS,
   ...TRAINING_PROVIDER_PROBLEMS,
   ...BENEFIT_DELEGATION_PROBLEMS,
+  ...BC_AGREEMENTS_PROBLEMS,
   ...RESERVATIONS_PROBLEMS,
   ...PROVISIONING_PROBLEMS,
   ...ONLINE_SERVICES_PROBLEMS,

@@ -1928,6 +1928,87 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/business-center/agreements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** R-BC-3: the agreements of every purchasing account on which I may view agreements, filtered as the account’s list; paged */
+    get: {
+      parameters: {
+        query?: {
+          accountName?: string;
+          accountNumber?: string;
+          agreementNumber?: string;
+          limit?: number;
+          /** @description the purchasing account’s city or country */
+          location?: string;
+          offset?: number;
+          startFrom?: string;
+          startTo?: string;
+          status?: 'ACTIVE' | 'INACTIVE' | 'EXPIRED';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                account: {
+                  city: string;
+                  country: string;
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                  number: string;
+                };
+                anniversaryMonth: number | null;
+                endDate: string | null;
+                /**
+                 * Format: uuid
+                 * @description the Licensing ID’s id
+                 */
+                id: string;
+                name: string | null;
+                number: string;
+                programCode: string;
+                startDate: string | null;
+                /** @enum {string} */
+                status: 'ACTIVE' | 'INACTIVE' | 'EXPIRED';
+              }[];
+              total: number;
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/catalog/families': {
     parameters: {
       query?: never;
@@ -12106,6 +12187,935 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/partner/purchasing-accounts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** R-BC-2: the purchasing accounts our organization serves */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                number: string;
+                organizationName: string;
+              }[];
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partner/sales-packages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** R-BC-2: our sales packages, newest first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                account: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                  number: string;
+                };
+                /** Format: date-time */
+                createdAt: string;
+                /** @description the generated PDF, once sent */
+                document: {
+                  /** @description lower-case hex */
+                  sha256: string;
+                } | null;
+                /** Format: uuid */
+                id: string;
+                /** @description SP-000001 */
+                number: string;
+                partner: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                };
+                sentAt: string | null;
+                signature: {
+                  consentVersion: string | null;
+                  /** @description the SHA-256 of the exact document signed */
+                  documentSha256: string | null;
+                  ipAddress: string | null;
+                  /** Format: date-time */
+                  signedAt: string;
+                  signedCopy: {
+                    /** @description lower-case hex */
+                    sha256: string;
+                  };
+                  signerEmail: string | null;
+                  /** @description the typed full name (electronic) or the uploader’s name (paper) */
+                  signerName: string | null;
+                  userAgent: string | null;
+                  /** @enum {string} */
+                  via: 'ELECTRONIC' | 'PAPER';
+                } | null;
+                /** @enum {string} */
+                status: 'DRAFT' | 'SENT' | 'SIGNED' | 'WITHDRAWN';
+                terms: {
+                  /** @default [] */
+                  lines: {
+                    product: string;
+                    quantity: number;
+                  }[];
+                  /** @default null */
+                  offer: string | null;
+                  /** @enum {string} */
+                  program:
+                    | 'ENTERPRISE'
+                    | 'ENTERPRISE_SUBSCRIPTION'
+                    | 'ENTERPRISE_GOV_PARTNERS'
+                    | 'SELECT'
+                    | 'SELECT_PLUS'
+                    | 'CAMPUS'
+                    | 'SCHOOL'
+                    | 'OPEN_LICENSE'
+                    | 'OPEN_VALUE'
+                    | 'OPEN_VALUE_SUBSCRIPTION';
+                  /** Format: date */
+                  startDate: string;
+                };
+                title: string;
+                withdrawnAt: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** R-BC-2: prepare a sales package (a draft) for a purchasing account we serve */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            purchasingAccountId: string;
+            terms: {
+              /** @default [] */
+              lines?: {
+                product: string;
+                quantity: number;
+              }[];
+              /** @default null */
+              offer?: string | null;
+              /** @enum {string} */
+              program:
+                | 'ENTERPRISE'
+                | 'ENTERPRISE_SUBSCRIPTION'
+                | 'ENTERPRISE_GOV_PARTNERS'
+                | 'SELECT'
+                | 'SELECT_PLUS'
+                | 'CAMPUS'
+                | 'SCHOOL'
+                | 'OPEN_LICENSE'
+                | 'OPEN_VALUE'
+                | 'OPEN_VALUE_SUBSCRIPTION';
+              /** Format: date */
+              startDate: string;
+            };
+            title: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              account: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                number: string;
+              };
+              /** Format: date-time */
+              createdAt: string;
+              /** @description the generated PDF, once sent */
+              document: {
+                /** @description lower-case hex */
+                sha256: string;
+              } | null;
+              /** Format: uuid */
+              id: string;
+              /** @description SP-000001 */
+              number: string;
+              partner: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              sentAt: string | null;
+              signature: {
+                consentVersion: string | null;
+                /** @description the SHA-256 of the exact document signed */
+                documentSha256: string | null;
+                ipAddress: string | null;
+                /** Format: date-time */
+                signedAt: string;
+                signedCopy: {
+                  /** @description lower-case hex */
+                  sha256: string;
+                };
+                signerEmail: string | null;
+                /** @description the typed full name (electronic) or the uploader’s name (paper) */
+                signerName: string | null;
+                userAgent: string | null;
+                /** @enum {string} */
+                via: 'ELECTRONIC' | 'PAPER';
+              } | null;
+              /** @enum {string} */
+              status: 'DRAFT' | 'SENT' | 'SIGNED' | 'WITHDRAWN';
+              terms: {
+                /** @default [] */
+                lines: {
+                  product: string;
+                  quantity: number;
+                }[];
+                /** @default null */
+                offer: string | null;
+                /** @enum {string} */
+                program:
+                  | 'ENTERPRISE'
+                  | 'ENTERPRISE_SUBSCRIPTION'
+                  | 'ENTERPRISE_GOV_PARTNERS'
+                  | 'SELECT'
+                  | 'SELECT_PLUS'
+                  | 'CAMPUS'
+                  | 'SCHOOL'
+                  | 'OPEN_LICENSE'
+                  | 'OPEN_VALUE'
+                  | 'OPEN_VALUE_SUBSCRIPTION';
+                /** Format: date */
+                startDate: string;
+              };
+              title: string;
+              withdrawnAt: string | null;
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partner/sales-packages/{salesPackageId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** R-BC-2: one of our sales packages */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          salesPackageId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              account: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                number: string;
+              };
+              /** Format: date-time */
+              createdAt: string;
+              /** @description the generated PDF, once sent */
+              document: {
+                /** @description lower-case hex */
+                sha256: string;
+              } | null;
+              /** Format: uuid */
+              id: string;
+              /** @description SP-000001 */
+              number: string;
+              partner: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              sentAt: string | null;
+              signature: {
+                consentVersion: string | null;
+                /** @description the SHA-256 of the exact document signed */
+                documentSha256: string | null;
+                ipAddress: string | null;
+                /** Format: date-time */
+                signedAt: string;
+                signedCopy: {
+                  /** @description lower-case hex */
+                  sha256: string;
+                };
+                signerEmail: string | null;
+                /** @description the typed full name (electronic) or the uploader’s name (paper) */
+                signerName: string | null;
+                userAgent: string | null;
+                /** @enum {string} */
+                via: 'ELECTRONIC' | 'PAPER';
+              } | null;
+              /** @enum {string} */
+              status: 'DRAFT' | 'SENT' | 'SIGNED' | 'WITHDRAWN';
+              terms: {
+                /** @default [] */
+                lines: {
+                  product: string;
+                  quantity: number;
+                }[];
+                /** @default null */
+                offer: string | null;
+                /** @enum {string} */
+                program:
+                  | 'ENTERPRISE'
+                  | 'ENTERPRISE_SUBSCRIPTION'
+                  | 'ENTERPRISE_GOV_PARTNERS'
+                  | 'SELECT'
+                  | 'SELECT_PLUS'
+                  | 'CAMPUS'
+                  | 'SCHOOL'
+                  | 'OPEN_LICENSE'
+                  | 'OPEN_VALUE'
+                  | 'OPEN_VALUE_SUBSCRIPTION';
+                /** Format: date */
+                startDate: string;
+              };
+              title: string;
+              withdrawnAt: string | null;
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** R-BC-2: edit a draft sales package */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          salesPackageId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            terms: {
+              /** @default [] */
+              lines?: {
+                product: string;
+                quantity: number;
+              }[];
+              /** @default null */
+              offer?: string | null;
+              /** @enum {string} */
+              program:
+                | 'ENTERPRISE'
+                | 'ENTERPRISE_SUBSCRIPTION'
+                | 'ENTERPRISE_GOV_PARTNERS'
+                | 'SELECT'
+                | 'SELECT_PLUS'
+                | 'CAMPUS'
+                | 'SCHOOL'
+                | 'OPEN_LICENSE'
+                | 'OPEN_VALUE'
+                | 'OPEN_VALUE_SUBSCRIPTION';
+              /** Format: date */
+              startDate: string;
+            };
+            title: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              account: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                number: string;
+              };
+              /** Format: date-time */
+              createdAt: string;
+              /** @description the generated PDF, once sent */
+              document: {
+                /** @description lower-case hex */
+                sha256: string;
+              } | null;
+              /** Format: uuid */
+              id: string;
+              /** @description SP-000001 */
+              number: string;
+              partner: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              sentAt: string | null;
+              signature: {
+                consentVersion: string | null;
+                /** @description the SHA-256 of the exact document signed */
+                documentSha256: string | null;
+                ipAddress: string | null;
+                /** Format: date-time */
+                signedAt: string;
+                signedCopy: {
+                  /** @description lower-case hex */
+                  sha256: string;
+                };
+                signerEmail: string | null;
+                /** @description the typed full name (electronic) or the uploader’s name (paper) */
+                signerName: string | null;
+                userAgent: string | null;
+                /** @enum {string} */
+                via: 'ELECTRONIC' | 'PAPER';
+              } | null;
+              /** @enum {string} */
+              status: 'DRAFT' | 'SENT' | 'SIGNED' | 'WITHDRAWN';
+              terms: {
+                /** @default [] */
+                lines: {
+                  product: string;
+                  quantity: number;
+                }[];
+                /** @default null */
+                offer: string | null;
+                /** @enum {string} */
+                program:
+                  | 'ENTERPRISE'
+                  | 'ENTERPRISE_SUBSCRIPTION'
+                  | 'ENTERPRISE_GOV_PARTNERS'
+                  | 'SELECT'
+                  | 'SELECT_PLUS'
+                  | 'CAMPUS'
+                  | 'SCHOOL'
+                  | 'OPEN_LICENSE'
+                  | 'OPEN_VALUE'
+                  | 'OPEN_VALUE_SUBSCRIPTION';
+                /** Format: date */
+                startDate: string;
+              };
+              title: string;
+              withdrawnAt: string | null;
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/partner/sales-packages/{salesPackageId}/document': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** R-BC-2: the sales package’s PDF */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          salesPackageId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The PDF, as an attachment; X-Checksum-Sha256 gives its recorded SHA-256 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': string;
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partner/sales-packages/{salesPackageId}/send': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** R-BC-2: send a draft: its PDF is generated and stored with its SHA-256; the account’s agreement administrators are mailed */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          salesPackageId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              account: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                number: string;
+              };
+              /** Format: date-time */
+              createdAt: string;
+              /** @description the generated PDF, once sent */
+              document: {
+                /** @description lower-case hex */
+                sha256: string;
+              } | null;
+              /** Format: uuid */
+              id: string;
+              /** @description SP-000001 */
+              number: string;
+              partner: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              sentAt: string | null;
+              signature: {
+                consentVersion: string | null;
+                /** @description the SHA-256 of the exact document signed */
+                documentSha256: string | null;
+                ipAddress: string | null;
+                /** Format: date-time */
+                signedAt: string;
+                signedCopy: {
+                  /** @description lower-case hex */
+                  sha256: string;
+                };
+                signerEmail: string | null;
+                /** @description the typed full name (electronic) or the uploader’s name (paper) */
+                signerName: string | null;
+                userAgent: string | null;
+                /** @enum {string} */
+                via: 'ELECTRONIC' | 'PAPER';
+              } | null;
+              /** @enum {string} */
+              status: 'DRAFT' | 'SENT' | 'SIGNED' | 'WITHDRAWN';
+              terms: {
+                /** @default [] */
+                lines: {
+                  product: string;
+                  quantity: number;
+                }[];
+                /** @default null */
+                offer: string | null;
+                /** @enum {string} */
+                program:
+                  | 'ENTERPRISE'
+                  | 'ENTERPRISE_SUBSCRIPTION'
+                  | 'ENTERPRISE_GOV_PARTNERS'
+                  | 'SELECT'
+                  | 'SELECT_PLUS'
+                  | 'CAMPUS'
+                  | 'SCHOOL'
+                  | 'OPEN_LICENSE'
+                  | 'OPEN_VALUE'
+                  | 'OPEN_VALUE_SUBSCRIPTION';
+                /** Format: date */
+                startDate: string;
+              };
+              title: string;
+              withdrawnAt: string | null;
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partner/sales-packages/{salesPackageId}/signed-copy': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** R-BC-2: the signed copy (or the paper-signed scan) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          salesPackageId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The PDF, as an attachment; X-Checksum-Sha256 gives its recorded SHA-256 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': string;
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partner/sales-packages/{salesPackageId}/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** R-BC-2: re-hash the stored files and compare with the recorded SHA-256s */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          salesPackageId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              document: {
+                actual: string | null;
+                matches: boolean;
+                recorded: string;
+              } | null;
+              signedCopy: {
+                actual: string | null;
+                matches: boolean;
+                recorded: string;
+              } | null;
+              /** @description every stored file matches its recorded SHA-256 */
+              verified: boolean;
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partner/sales-packages/{salesPackageId}/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** R-BC-2: withdraw a sent, unsigned sales package */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          salesPackageId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              account: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                number: string;
+              };
+              /** Format: date-time */
+              createdAt: string;
+              /** @description the generated PDF, once sent */
+              document: {
+                /** @description lower-case hex */
+                sha256: string;
+              } | null;
+              /** Format: uuid */
+              id: string;
+              /** @description SP-000001 */
+              number: string;
+              partner: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              sentAt: string | null;
+              signature: {
+                consentVersion: string | null;
+                /** @description the SHA-256 of the exact document signed */
+                documentSha256: string | null;
+                ipAddress: string | null;
+                /** Format: date-time */
+                signedAt: string;
+                signedCopy: {
+                  /** @description lower-case hex */
+                  sha256: string;
+                };
+                signerEmail: string | null;
+                /** @description the typed full name (electronic) or the uploader’s name (paper) */
+                signerName: string | null;
+                userAgent: string | null;
+                /** @enum {string} */
+                via: 'ELECTRONIC' | 'PAPER';
+              } | null;
+              /** @enum {string} */
+              status: 'DRAFT' | 'SENT' | 'SIGNED' | 'WITHDRAWN';
+              terms: {
+                /** @default [] */
+                lines: {
+                  product: string;
+                  quantity: number;
+                }[];
+                /** @default null */
+                offer: string | null;
+                /** @enum {string} */
+                program:
+                  | 'ENTERPRISE'
+                  | 'ENTERPRISE_SUBSCRIPTION'
+                  | 'ENTERPRISE_GOV_PARTNERS'
+                  | 'SELECT'
+                  | 'SELECT_PLUS'
+                  | 'CAMPUS'
+                  | 'SCHOOL'
+                  | 'OPEN_LICENSE'
+                  | 'OPEN_VALUE'
+                  | 'OPEN_VALUE_SUBSCRIPTION';
+                /** Format: date */
+                startDate: string;
+              };
+              title: string;
+              withdrawnAt: string | null;
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/permission-requests': {
     parameters: {
       query?: never;
@@ -12775,6 +13785,145 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/purchasing-accounts/{purchasingAccountId}/agreements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** R-BC-3: the account’s agreements, filtered by account name and number, agreement number, start date, status and location; paged */
+    get: {
+      parameters: {
+        query?: {
+          accountName?: string;
+          accountNumber?: string;
+          agreementNumber?: string;
+          limit?: number;
+          /** @description the purchasing account’s city or country */
+          location?: string;
+          offset?: number;
+          startFrom?: string;
+          startTo?: string;
+          status?: 'ACTIVE' | 'INACTIVE' | 'EXPIRED';
+        };
+        header?: never;
+        path: {
+          purchasingAccountId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                account: {
+                  city: string;
+                  country: string;
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                  number: string;
+                };
+                anniversaryMonth: number | null;
+                endDate: string | null;
+                /**
+                 * Format: uuid
+                 * @description the Licensing ID’s id
+                 */
+                id: string;
+                name: string | null;
+                number: string;
+                programCode: string;
+                startDate: string | null;
+                /** @enum {string} */
+                status: 'ACTIVE' | 'INACTIVE' | 'EXPIRED';
+              }[];
+              total: number;
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/purchasing-accounts/{purchasingAccountId}/agreements/{agreementId}/anniversary-month': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** R-BC-3: set the anniversary month (1–12) of an active agreement; audited, the account’s managers and partner mailed */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          agreementId: string;
+          purchasingAccountId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            month: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              month: number;
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/purchasing-accounts/{purchasingAccountId}/licensing-ids': {
     parameters: {
       query?: never;
@@ -12811,6 +13960,701 @@ export interface paths {
                 startDate: string | null;
                 status: string;
               }[];
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/purchasing-accounts/{purchasingAccountId}/profile': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** R-BC-3: edit the purchasing account’s address and/or contact; audited, the account’s managers and partner mailed */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          purchasingAccountId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            address?: {
+              city: string;
+              country: string;
+              line1: string;
+              line2: string | null;
+              postalCode: string;
+            };
+            contact?: {
+              /** Format: email */
+              email: string;
+              name: string;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/purchasing-accounts/{purchasingAccountId}/sales-packages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** R-BC-2: the account’s sales packages sent to it, newest first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          purchasingAccountId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                account: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                  number: string;
+                };
+                /** Format: date-time */
+                createdAt: string;
+                /** @description the generated PDF, once sent */
+                document: {
+                  /** @description lower-case hex */
+                  sha256: string;
+                } | null;
+                /** Format: uuid */
+                id: string;
+                /** @description SP-000001 */
+                number: string;
+                partner: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                };
+                sentAt: string | null;
+                signature: {
+                  consentVersion: string | null;
+                  /** @description the SHA-256 of the exact document signed */
+                  documentSha256: string | null;
+                  ipAddress: string | null;
+                  /** Format: date-time */
+                  signedAt: string;
+                  signedCopy: {
+                    /** @description lower-case hex */
+                    sha256: string;
+                  };
+                  signerEmail: string | null;
+                  /** @description the typed full name (electronic) or the uploader’s name (paper) */
+                  signerName: string | null;
+                  userAgent: string | null;
+                  /** @enum {string} */
+                  via: 'ELECTRONIC' | 'PAPER';
+                } | null;
+                /** @enum {string} */
+                status: 'DRAFT' | 'SENT' | 'SIGNED' | 'WITHDRAWN';
+                terms: {
+                  /** @default [] */
+                  lines: {
+                    product: string;
+                    quantity: number;
+                  }[];
+                  /** @default null */
+                  offer: string | null;
+                  /** @enum {string} */
+                  program:
+                    | 'ENTERPRISE'
+                    | 'ENTERPRISE_SUBSCRIPTION'
+                    | 'ENTERPRISE_GOV_PARTNERS'
+                    | 'SELECT'
+                    | 'SELECT_PLUS'
+                    | 'CAMPUS'
+                    | 'SCHOOL'
+                    | 'OPEN_LICENSE'
+                    | 'OPEN_VALUE'
+                    | 'OPEN_VALUE_SUBSCRIPTION';
+                  /** Format: date */
+                  startDate: string;
+                };
+                title: string;
+                withdrawnAt: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/purchasing-accounts/{purchasingAccountId}/sales-packages/{salesPackageId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** R-BC-2: one sales package of the account */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          purchasingAccountId: string;
+          salesPackageId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              account: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                number: string;
+              };
+              /** Format: date-time */
+              createdAt: string;
+              /** @description the generated PDF, once sent */
+              document: {
+                /** @description lower-case hex */
+                sha256: string;
+              } | null;
+              /** Format: uuid */
+              id: string;
+              /** @description SP-000001 */
+              number: string;
+              partner: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              sentAt: string | null;
+              signature: {
+                consentVersion: string | null;
+                /** @description the SHA-256 of the exact document signed */
+                documentSha256: string | null;
+                ipAddress: string | null;
+                /** Format: date-time */
+                signedAt: string;
+                signedCopy: {
+                  /** @description lower-case hex */
+                  sha256: string;
+                };
+                signerEmail: string | null;
+                /** @description the typed full name (electronic) or the uploader’s name (paper) */
+                signerName: string | null;
+                userAgent: string | null;
+                /** @enum {string} */
+                via: 'ELECTRONIC' | 'PAPER';
+              } | null;
+              /** @enum {string} */
+              status: 'DRAFT' | 'SENT' | 'SIGNED' | 'WITHDRAWN';
+              terms: {
+                /** @default [] */
+                lines: {
+                  product: string;
+                  quantity: number;
+                }[];
+                /** @default null */
+                offer: string | null;
+                /** @enum {string} */
+                program:
+                  | 'ENTERPRISE'
+                  | 'ENTERPRISE_SUBSCRIPTION'
+                  | 'ENTERPRISE_GOV_PARTNERS'
+                  | 'SELECT'
+                  | 'SELECT_PLUS'
+                  | 'CAMPUS'
+                  | 'SCHOOL'
+                  | 'OPEN_LICENSE'
+                  | 'OPEN_VALUE'
+                  | 'OPEN_VALUE_SUBSCRIPTION';
+                /** Format: date */
+                startDate: string;
+              };
+              title: string;
+              withdrawnAt: string | null;
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/purchasing-accounts/{purchasingAccountId}/sales-packages/{salesPackageId}/document': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** R-BC-2: the sales package’s PDF, to review */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          purchasingAccountId: string;
+          salesPackageId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The PDF, as an attachment; X-Checksum-Sha256 gives its recorded SHA-256 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': string;
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/purchasing-accounts/{purchasingAccountId}/sales-packages/{salesPackageId}/sign': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** R-BC-2: sign electronically: typed full name and consent; time, address, user agent and the SHA-256 of the stored PDF (re-hashed now) are recorded and a signed copy produced; the partner is mailed */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          purchasingAccountId: string;
+          salesPackageId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            consent: boolean;
+            fullName: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              account: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                number: string;
+              };
+              /** Format: date-time */
+              createdAt: string;
+              /** @description the generated PDF, once sent */
+              document: {
+                /** @description lower-case hex */
+                sha256: string;
+              } | null;
+              /** Format: uuid */
+              id: string;
+              /** @description SP-000001 */
+              number: string;
+              partner: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              sentAt: string | null;
+              signature: {
+                consentVersion: string | null;
+                /** @description the SHA-256 of the exact document signed */
+                documentSha256: string | null;
+                ipAddress: string | null;
+                /** Format: date-time */
+                signedAt: string;
+                signedCopy: {
+                  /** @description lower-case hex */
+                  sha256: string;
+                };
+                signerEmail: string | null;
+                /** @description the typed full name (electronic) or the uploader’s name (paper) */
+                signerName: string | null;
+                userAgent: string | null;
+                /** @enum {string} */
+                via: 'ELECTRONIC' | 'PAPER';
+              } | null;
+              /** @enum {string} */
+              status: 'DRAFT' | 'SENT' | 'SIGNED' | 'WITHDRAWN';
+              terms: {
+                /** @default [] */
+                lines: {
+                  product: string;
+                  quantity: number;
+                }[];
+                /** @default null */
+                offer: string | null;
+                /** @enum {string} */
+                program:
+                  | 'ENTERPRISE'
+                  | 'ENTERPRISE_SUBSCRIPTION'
+                  | 'ENTERPRISE_GOV_PARTNERS'
+                  | 'SELECT'
+                  | 'SELECT_PLUS'
+                  | 'CAMPUS'
+                  | 'SCHOOL'
+                  | 'OPEN_LICENSE'
+                  | 'OPEN_VALUE'
+                  | 'OPEN_VALUE_SUBSCRIPTION';
+                /** Format: date */
+                startDate: string;
+              };
+              title: string;
+              withdrawnAt: string | null;
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/purchasing-accounts/{purchasingAccountId}/sales-packages/{salesPackageId}/signed-copy': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** R-BC-2: the signed copy (or the paper-signed scan) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          purchasingAccountId: string;
+          salesPackageId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The PDF, as an attachment; X-Checksum-Sha256 gives its recorded SHA-256 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': string;
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/purchasing-accounts/{purchasingAccountId}/sales-packages/{salesPackageId}/upload': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** R-BC-2: upload the paper-signed scan (Content-Type: application/pdf, at most 10485760 bytes); the partner is mailed */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          purchasingAccountId: string;
+          salesPackageId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              account: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                number: string;
+              };
+              /** Format: date-time */
+              createdAt: string;
+              /** @description the generated PDF, once sent */
+              document: {
+                /** @description lower-case hex */
+                sha256: string;
+              } | null;
+              /** Format: uuid */
+              id: string;
+              /** @description SP-000001 */
+              number: string;
+              partner: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              sentAt: string | null;
+              signature: {
+                consentVersion: string | null;
+                /** @description the SHA-256 of the exact document signed */
+                documentSha256: string | null;
+                ipAddress: string | null;
+                /** Format: date-time */
+                signedAt: string;
+                signedCopy: {
+                  /** @description lower-case hex */
+                  sha256: string;
+                };
+                signerEmail: string | null;
+                /** @description the typed full name (electronic) or the uploader’s name (paper) */
+                signerName: string | null;
+                userAgent: string | null;
+                /** @enum {string} */
+                via: 'ELECTRONIC' | 'PAPER';
+              } | null;
+              /** @enum {string} */
+              status: 'DRAFT' | 'SENT' | 'SIGNED' | 'WITHDRAWN';
+              terms: {
+                /** @default [] */
+                lines: {
+                  product: string;
+                  quantity: number;
+                }[];
+                /** @default null */
+                offer: string | null;
+                /** @enum {string} */
+                program:
+                  | 'ENTERPRISE'
+                  | 'ENTERPRISE_SUBSCRIPTION'
+                  | 'ENTERPRISE_GOV_PARTNERS'
+                  | 'SELECT'
+                  | 'SELECT_PLUS'
+                  | 'CAMPUS'
+                  | 'SCHOOL'
+                  | 'OPEN_LICENSE'
+                  | 'OPEN_VALUE'
+                  | 'OPEN_VALUE_SUBSCRIPTION';
+                /** Format: date */
+                startDate: string;
+              };
+              title: string;
+              withdrawnAt: string | null;
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/purchasing-accounts/{purchasingAccountId}/sales-packages/{salesPackageId}/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** R-BC-2: re-hash the stored files and compare with the recorded SHA-256s */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          purchasingAccountId: string;
+          salesPackageId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              document: {
+                actual: string | null;
+                matches: boolean;
+                recorded: string;
+              } | null;
+              signedCopy: {
+                actual: string | null;
+                matches: boolean;
+                recorded: string;
+              } | null;
+              /** @description every stored file matches its recorded SHA-256 */
+              verified: boolean;
             };
           };
         };
@@ -15808,6 +17652,8 @@ export interface components {
       | 'benefit-delegation.remove'
       | 'benefit-delegation.request'
       | 'benefit-delegation.withdraw'
+      | 'business-center.account-profile'
+      | 'business-center.anniversary-month'
       | 'catalog.family.create'
       | 'catalog.product.create'
       | 'custom-report.create'
@@ -15886,6 +17732,12 @@ export interface components {
       | 'sa.voucher.assign'
       | 'sa.voucher.cancel'
       | 'sa.voucher.redeem'
+      | 'sales-package.edit'
+      | 'sales-package.prepare'
+      | 'sales-package.send'
+      | 'sales-package.sign'
+      | 'sales-package.upload'
+      | 'sales-package.withdraw'
       | 'scim-token.create'
       | 'scim-token.revoke'
       | 'second-factor.passkey.add'

@@ -4,4 +4,8 @@
  */
 export type Section = { to: `/business-center/$accountId${string}`; labelKey: string };
 
-export const SECTIONS: Section[] = [{ to: '/business-center/$accountId', labelKey: 'businessCenter.sections.overview' }];
+export const SECTIONS: Section[] = [
+  { to: '/business-center/$accountId', labelKey: 'businessCenter.sections.overview' },
+  { to: '/business-center/$accountId/agreements', labelKey: 'bcAgreements.sections.agreements' },
+  { to: '/business-center/$accountId/sales-packages', labelKey: 'bcAgreements.sections.salesPackages' },
+];

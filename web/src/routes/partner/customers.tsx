@@ -28,6 +28,9 @@ export function PartnerCustomersPage() {
         <AnchorLink to="/partner/benefit-permissions" w="fit-content">
           {t('benefitDelegation.partner.link')}
         </AnchorLink>
+        <AnchorLink to="/partner/sales-packages" w="fit-content">
+          {t('bcAgreements.partner.link')}
+        </AnchorLink>
       </Stack>
       <TextInput
         type="search"

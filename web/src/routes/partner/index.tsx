@@ -3,6 +3,7 @@ import { appRoute } from '../base';
 import { PartnerBenefitPermissionsPage } from './benefit-permissions';
 import { PartnerCustomerPage } from './customer';
 import { PartnerCustomersPage } from './customers';
+import { PartnerSalesPackagesPage } from './sales-packages';
 
 const customers = createRoute({
   getParentRoute: () => appRoute,
@@ -23,5 +24,11 @@ const benefitPermissions = createRoute({
   component: PartnerBenefitPermissionsPage,
 });
 
+const salesPackages = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/partner/sales-packages',
+  component: PartnerSalesPackagesPage,
+});
+
 /** The channel partner's area (R-REL-6): the customers it serves and their contacts of record; R-SA-7: permission to manage their benefits. */
-export const partnerRoutes = [customers, customer, benefitPermissions] as const;
+export const partnerRoutes = [customers, customer, benefitPermissions, salesPackages] as const;
