@@ -7,7 +7,9 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { Config } from './config.js';
 import { activationModule } from './modules/activation/routes.js';
 import { auditModule } from './modules/audit/routes.js';
+import { purchasingAccountBackOfficeModule } from './modules/business-center/back-office/routes.js';
 import { businessCenterModule } from './modules/business-center/routes.js';
+import { accountUsersModule } from './modules/business-center/users/routes.js';
 import { catalogModule } from './modules/catalog/routes.js';
 import { downloadsModule } from './modules/downloads/routes.js';
 import { secondFactorModule } from './modules/identity/mfa/routes.js';
@@ -137,6 +139,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     onlineServicesModule(moduleDeps),
     subscriptionsModule(moduleDeps),
     businessCenterModule(moduleDeps),
+    accountUsersModule(moduleDeps),
+    purchasingAccountBackOfficeModule(moduleDeps),
     mailViewerRoutes(db, { smtp: Boolean(config.SMTP_URL) }),
   ];
   await app.register(

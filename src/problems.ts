@@ -1,5 +1,7 @@
 import { ACTIVATION_PROBLEMS } from './modules/activation/problems.js';
 import { AUDIT_PROBLEMS } from './modules/audit/problems.js';
+import { BC_BACK_OFFICE_PROBLEMS } from './modules/business-center/back-office/problems.js';
+import { BC_USERS_PROBLEMS } from './modules/business-center/users/problems.js';
 import { CATALOG_PROBLEMS } from './modules/catalog/problems.js';
 import { DOWNLOADS_PROBLEMS } from './modules/downloads/problems.js';
 import { SECOND_FACTOR_PROBLEMS } from './modules/identity/mfa/problems.js';
@@ -52,4 +54,6 @@ export const ALL_PROBLEMS: ProblemTitles = {
   ...PROVISIONING_PROBLEMS,
   ...ONLINE_SERVICES_PROBLEMS,
   ...SUBSCRIPTIONS_PROBLEMS,
+  ...BC_USERS_PROBLEMS,
+  ...BC_BACK_OFFICE_PROBLEMS,
 };

@@ -1,8 +1,38 @@
-import { FOREIGN, type RouteCase } from './types.js';
+import { FOREIGN, NIL, type RouteCase } from './types.js';
 
-/** R-BC-1, R-PERM-14: the business center's purchasing accounts. */
+/** R-BC-1, R-PERM-14: the business center's purchasing accounts, their users, and the publisher's back office. */
 export const BUSINESS_CENTER_CASES: Record<string, RouteCase> = {
   'GET /api/v1/purchasing-accounts': {},
   'GET /api/v1/purchasing-accounts/:purchasingAccountId': { params: { purchasingAccountId: FOREIGN.purchasingAccount } },
   'GET /api/v1/purchasing-accounts/:purchasingAccountId/licensing-ids': {},
+  'GET /api/v1/purchasing-accounts/:purchasingAccountId/users': {},
+  // An address of another organization: refused with a clear code to whoever may add users, nothing changed.
+  'POST /api/v1/purchasing-accounts/:purchasingAccountId/users': {
+    body: { email: 'walk-added@fabrikam.example', roles: ['ACCOUNT_VIEWER'] },
+  },
+  // Another organization's real user holds no role on the account: 404 to whoever may manage its users.
+  'GET /api/v1/purchasing-accounts/:purchasingAccountId/users/:userId': { params: { userId: FOREIGN.user } },
+  'PUT /api/v1/purchasing-accounts/:purchasingAccountId/users/:userId/roles': {
+    params: { userId: FOREIGN.user },
+    body: { roles: ['ACCOUNT_VIEWER'] },
+  },
+  'DELETE /api/v1/purchasing-accounts/:purchasingAccountId/users/:userId/roles': { params: { userId: FOREIGN.user } },
+  'GET /api/v1/operator/purchasing-accounts': {},
+  'GET /api/v1/operator/purchasing-accounts/channel-partners': {},
+  'POST /api/v1/operator/purchasing-accounts': {
+    body: {
+      organizationId: NIL,
+      number: '79999999',
+      name: 'Walk',
+      address: { line1: 'Street 1', postalCode: '111 11', city: 'Stockholm', country: 'SE' },
+      contact: { name: 'Walk', email: 'walk@contoso.example' },
+      administratorEmail: 'walk@contoso.example',
+    },
+  },
+  'GET /api/v1/operator/purchasing-accounts/:purchasingAccountId': { params: { purchasingAccountId: NIL } },
+  'PATCH /api/v1/operator/purchasing-accounts/:purchasingAccountId': { params: { purchasingAccountId: NIL }, body: { name: 'Walk' } },
+  'PUT /api/v1/operator/purchasing-accounts/:purchasingAccountId/licensing-ids': {
+    params: { purchasingAccountId: NIL },
+    body: { licensingIds: [] },
+  },
 };
