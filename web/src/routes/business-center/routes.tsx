@@ -3,6 +3,7 @@ import { appRoute } from '../base';
 import { AccountChooserPage } from './chooser';
 import { BusinessCenterLayout } from './layout';
 import { AccountOverviewPage } from './overview';
+import { AccountUsersPage } from './users';
 
 const chooser = createRoute({ getParentRoute: () => appRoute, path: '/business-center', component: AccountChooserPage });
 
@@ -15,5 +16,8 @@ export const accountRoute = createRoute({
 
 const overview = createRoute({ getParentRoute: () => accountRoute, path: '/', component: AccountOverviewPage });
 
+/** R-PERM-14: the account's users and their roles. */
+const users = createRoute({ getParentRoute: () => accountRoute, path: '/users', component: AccountUsersPage });
+
 /** The business center's pages (R-BC-1…R-BC-6, R-PERM-14). Sections add their routes to accountRoute's children. */
-export const businessCenterRoutes = [chooser, accountRoute.addChildren([overview])] as const;
+export const businessCenterRoutes = [chooser, accountRoute.addChildren([overview, users])] as const;
