@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ACCOUNT_ROLES } from '../../src/platform/authz/account-actions.js';
 import { grantableRoles, roleChangeRefusal } from '../../src/modules/business-center/users/rules.js';
+import { ACCOUNT_ROLES } from '../../src/platform/authz/account-actions.js';
 
 describe('who may grant which business-center role (R-PERM-14)', () => {
   it('R-PERM-14: an Account administrator grants every role', () => {
@@ -29,7 +29,8 @@ describe('who may grant which business-center role (R-PERM-14)', () => {
     });
     // Nor does a User administrator demote an Account administrator.
     expect(
-      roleChangeRefusal({ actorRoles: userAdmin, before: ['ACCOUNT_ADMINISTRATOR'], after: ['ACCOUNT_VIEWER'], otherAdministrators: 3 })?.code,
+      roleChangeRefusal({ actorRoles: userAdmin, before: ['ACCOUNT_ADMINISTRATOR'], after: ['ACCOUNT_VIEWER'], otherAdministrators: 3 })
+        ?.code,
     ).toBe('ACCOUNT_ROLE_NOT_GRANTABLE');
     // Roles the user keeps are not touched, so they need not be grantable.
     expect(
@@ -40,7 +41,9 @@ describe('who may grant which business-center role (R-PERM-14)', () => {
         otherAdministrators: 0,
       }),
     ).toBeNull();
-    expect(roleChangeRefusal({ actorRoles: userAdmin, before: ['ACCOUNT_VIEWER'], after: ['ACCOUNT_MANAGER'], otherAdministrators: 0 })).toBeNull();
+    expect(
+      roleChangeRefusal({ actorRoles: userAdmin, before: ['ACCOUNT_VIEWER'], after: ['ACCOUNT_MANAGER'], otherAdministrators: 0 }),
+    ).toBeNull();
   });
 
   it('R-PERM-14: the last Account administrator is neither demoted nor removed (ACCOUNT_LAST_ADMINISTRATOR)', () => {
@@ -51,7 +54,12 @@ describe('who may grant which business-center role (R-PERM-14)', () => {
       );
     expect(roleChangeRefusal({ actorRoles: admin, before: ['ACCOUNT_ADMINISTRATOR'], after: [], otherAdministrators: 1 })).toBeNull();
     expect(
-      roleChangeRefusal({ actorRoles: admin, before: ['ACCOUNT_ADMINISTRATOR'], after: ['ACCOUNT_ADMINISTRATOR', 'ACCOUNT_VIEWER'], otherAdministrators: 0 }),
+      roleChangeRefusal({
+        actorRoles: admin,
+        before: ['ACCOUNT_ADMINISTRATOR'],
+        after: ['ACCOUNT_ADMINISTRATOR', 'ACCOUNT_VIEWER'],
+        otherAdministrators: 0,
+      }),
     ).toBeNull();
   });
 });

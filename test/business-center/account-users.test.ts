@@ -12,9 +12,11 @@ describe('purchasing-account users (R-PERM-14)', () => {
 
   const q = async <T extends Record<string, unknown>>(text: ReturnType<typeof sql>) => (await t.database.db.execute<T>(text)).rows;
   const mailTo = async (to: string) =>
-    (await q<{ template: string; locale: string; subject: string; text: string }>(
-      sql`select template, locale, subject, text from outbox where to_address = ${to} order by id desc limit 1`,
-    ))[0];
+    (
+      await q<{ template: string; locale: string; subject: string; text: string }>(
+        sql`select template, locale, subject, text from outbox where to_address = ${to} order by id desc limit 1`,
+      )
+    )[0];
   const rolesOf = async (email: string) =>
     (
       await q<{ role: string }>(sql`select r.role::text as role from purchasing_account_role r join "user" u on u.id = r.user_id
@@ -80,7 +82,11 @@ describe('purchasing-account users (R-PERM-14)', () => {
     const audited = await q<{ action: string }>(
       sql`select action from audit_log where target_id = ${id} and action like 'business-center.%' order by id`,
     );
-    expect(audited.map((a) => a.action)).toEqual(['business-center.user.add', 'business-center.user.set-roles', 'business-center.user.revoke']);
+    expect(audited.map((a) => a.action)).toEqual([
+      'business-center.user.add',
+      'business-center.user.set-roles',
+      'business-center.user.revoke',
+    ]);
   });
 
   it('R-PERM-14: an existing user of the organization is added at once and mailed in their language', async () => {
@@ -109,7 +115,10 @@ describe('purchasing-account users (R-PERM-14)', () => {
     const second = await t.given.signedIn('second-admin@contoso.example');
     await admin.post(`/purchasing-accounts/${hq}/users`, { email: 'second-admin@contoso.example', roles: ['ACCOUNT_ADMINISTRATOR'] });
     const other = t.as(second.session);
-    expect((await other.put(`/purchasing-accounts/${hq}/users/${adminId}/roles`, { roles: ['ACCOUNT_ADMINISTRATOR', 'ACCOUNT_VIEWER'] })).statusCode).toBe(200);
+    expect(
+      (await other.put(`/purchasing-accounts/${hq}/users/${adminId}/roles`, { roles: ['ACCOUNT_ADMINISTRATOR', 'ACCOUNT_VIEWER'] }))
+        .statusCode,
+    ).toBe(200);
     expect((await other.put(`/purchasing-accounts/${hq}/users/${second.id}/roles`, { roles: ['ACCOUNT_VIEWER'] })).statusCode).toBe(200);
     expect(await rolesOf('second-admin@contoso.example')).toEqual(['ACCOUNT_VIEWER']);
     await admin.put(`/purchasing-accounts/${hq}/users/${adminId}/roles`, { roles: ['ACCOUNT_ADMINISTRATOR'] });
@@ -174,8 +183,7 @@ describe('purchasing-account users (R-PERM-14)', () => {
     expect((await q(sql`select 1 from "user" where email in ('x@contoso.example', 'nobody@fabrikam.example')`)).length).toBe(0);
   });
 
-  const users_ = async (email: string) =>
-    (await q<{ id: string }>(sql`select id from "user" where email = ${email}`))[0]?.id;
+  const users_ = async (email: string) => (await q<{ id: string }>(sql`select id from "user" where email = ${email}`))[0]?.id;
 });
 
 describe('the publisher’s purchasing-account back office (R-BC-1, R-PERM-14)', () => {
@@ -213,7 +221,10 @@ describe('the publisher’s purchasing-account back office (R-BC-1, R-PERM-14)',
     expect((await operator.post('/operator/purchasing-accounts', await body())).json().code).toBe('PURCHASING_ACCOUNT_NUMBER_TAKEN');
 
     const adatum = await idOf('organization', sql`name ilike 'Adatum%'`);
-    const patched = await operator.patch(`/operator/purchasing-accounts/${account.id}`, { name: 'Contoso R&D', partnerOrganizationId: adatum });
+    const patched = await operator.patch(`/operator/purchasing-accounts/${account.id}`, {
+      name: 'Contoso R&D',
+      partnerOrganizationId: adatum,
+    });
     expect(patched.json()).toMatchObject({ name: 'Contoso R&D', partner: { id: adatum } });
 
     // 67012345 is Headquarters': it belongs to at most one account.

@@ -8,6 +8,7 @@ import { accountPublicRoutes } from './routes/account';
 import { administrationRoutes } from './routes/administration';
 import { backofficeRoutes } from './routes/backoffice';
 import { partnerBackofficeRoutes } from './routes/backoffice/partners';
+import { purchasingAccountBackofficeRoutes } from './routes/backoffice/purchasing-accounts';
 import { reservationOfferRoutes } from './routes/backoffice/reservation-offers';
 import { saBackofficeRoutes } from './routes/backoffice/sa-benefits';
 import { trainingProviderRoutes } from './routes/backoffice/training-providers';
@@ -59,6 +60,7 @@ const routeTree = rootRoute.addChildren([
     ...downloadsRoutes,
     ...supportRoutes,
     ...backofficeRoutes,
+    ...purchasingAccountBackofficeRoutes,
     ...partnerBackofficeRoutes,
     ...trainingProviderRoutes,
     ...reservationOfferRoutes,

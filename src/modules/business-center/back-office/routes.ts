@@ -95,8 +95,7 @@ export function purchasingAccountBackOfficeModule({ db }: ModuleDeps): ModuleRou
         config: { action: 'operator' },
         schema: {
           tags,
-          summary:
-            'Set the Licensing IDs bought through the account (LICENSING_ID_IN_OTHER_ACCOUNT, LICENSING_ID_OF_ANOTHER_ORGANIZATION)',
+          summary: 'Set the Licensing IDs bought through the account (LICENSING_ID_IN_OTHER_ACCOUNT, LICENSING_ID_OF_ANOTHER_ORGANIZATION)',
           params: AccountParams,
           body: LinkedLicensingIdsBody,
           response: { 200: BackOfficeAccountDetailSchema },

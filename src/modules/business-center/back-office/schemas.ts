@@ -44,10 +44,7 @@ export const PurchasingAccountPatch = z
 export type PurchasingAccountPatch = z.infer<typeof PurchasingAccountPatch>;
 
 export const LinkedLicensingIdsBody = z.object({
-  licensingIds: z
-    .array(z.uuid())
-    .max(500)
-    .describe('every Licensing ID bought through the account after the change (the full set)'),
+  licensingIds: z.array(z.uuid()).max(500).describe('every Licensing ID bought through the account after the change (the full set)'),
 });
 
 export const BackOfficeAccountQuery = z.object({

@@ -204,7 +204,9 @@ export function createPurchasingAccountBackOffice(db: Db) {
       const wanted = [...new Set(licensingIds)].sort();
       await db.transaction(async (tx) => {
         const [account] = (
-          await tx.execute<{ organization_id: string }>(sql`select organization_id from purchasing_account where id = ${accountId} for update`)
+          await tx.execute<{ organization_id: string }>(
+            sql`select organization_id from purchasing_account where id = ${accountId} for update`,
+          )
         ).rows;
         if (!account) throw notFound('purchasing account');
         const ids = sql`array[${sql.join(
@@ -249,7 +251,10 @@ export function createPurchasingAccountBackOffice(db: Db) {
           await tx
             .delete(purchasingAccountLicensingId)
             .where(
-              and(eq(purchasingAccountLicensingId.purchasingAccountId, accountId), inArray(purchasingAccountLicensingId.licensingId, unlinked)),
+              and(
+                eq(purchasingAccountLicensingId.purchasingAccountId, accountId),
+                inArray(purchasingAccountLicensingId.licensingId, unlinked),
+              ),
             );
         if (linked.length > 0)
           await tx

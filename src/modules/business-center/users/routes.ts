@@ -89,7 +89,8 @@ export function accountUsersModule({ db, config, clock }: ModuleDeps): ModuleRou
         config: { action: 'account.users', target: 'params.purchasingAccountId' },
         schema: {
           tags,
-          summary: 'Revoke every role of the user on the account; mailed to them (ACCOUNT_LAST_ADMINISTRATOR, ACCOUNT_ROLE_NOT_GRANTABLE) (R-PERM-14)',
+          summary:
+            'Revoke every role of the user on the account; mailed to them (ACCOUNT_LAST_ADMINISTRATOR, ACCOUNT_ROLE_NOT_GRANTABLE) (R-PERM-14)',
           params: AccountUserParams,
           response: { 204: z.null() },
         },
