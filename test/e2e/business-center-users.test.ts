@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { axeInEnglishAndSwedish, h1 } from '../helpers/browser.js';
+import { portalInChromium } from '../helpers/portal.js';
+
+describe('Business Center users and the purchasing accounts back office in Chromium (R-PERM-14, R-BC-1)', () => {
+  const portal = portalInChromium({ app: { env: { SIGN_IN_IP_LIMIT: '1000' } } });
+
+  it('R-PERM-14: an Account administrator adds a user as Report viewer, changes it to Account manager, then revokes after confirming; en+sv, axe, 320 px', async () => {
+    const page = await portal.signedIn('admin@contoso.example');
+    await page.getByRole('navigation').getByRole('link', { name: 'Business Center', exact: true }).click();
+    await page.getByRole('link', { name: 'Contoso Ltd — Headquarters' }).click();
+    await expect.poll(() => h1(page).textContent()).toBe('Contoso Ltd — Headquarters');
+    await page.getByRole('navigation', { name: 'Business Center sections' }).getByRole('link', { name: 'Users' }).click();
+    await page.locator('tr[data-user="viewer@contoso.example"]').waitFor();
+    await axeInEnglishAndSwedish(page);
+
+    const email = 'e2e.buyer@contoso.example';
+    const add = page.locator('form[aria-labelledby="add-account-user"]');
+    await add.getByLabel('Work e-mail address').fill(email);
+    await add.getByLabel('First name').fill('Eva');
+    await add.getByLabel('Last name').fill('Buyer');
+    await add.getByRole('checkbox', { name: 'Report viewer' }).check();
+    await add.getByRole('button', { name: 'Add user' }).click();
+    await page.getByTestId('account-user-added').waitFor();
+    const row = page.locator(`tr[data-user="${email}"]`);
+    await expect.poll(() => row.getByTestId('user-roles').textContent()).toBe('Report viewer');
+    expect(await row.getByTestId('user-status').textContent()).toBe('Invited');
+    expect(await portal.newestMail(email, 'accountInvitation')).toContain('Report viewer');
+
+    await row.getByRole('button', { name: `Change roles: ${email}` }).click();
+    await row.getByRole('checkbox', { name: 'Report viewer' }).uncheck();
+    await row.getByRole('checkbox', { name: 'Account manager' }).check();
+    await axeInEnglishAndSwedish(page);
+    await row.getByRole('button', { name: 'Save roles' }).click();
+    await expect.poll(() => page.locator(`tr[data-user="${email}"]`).getByTestId('user-roles').textContent()).toBe('Account manager');
+    expect(await portal.newestMail(email, 'accountRolesChanged')).toContain('Account manager');
+
+    await page
+      .locator(`tr[data-user="${email}"]`)
+      .getByRole('button', { name: `Revoke access: ${email}` })
+      .click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('loses every role').waitFor();
+    await dialog.getByRole('button', { name: 'Revoke access' }).click();
+    await expect.poll(() => page.locator(`tr[data-user="${email}"]`).count()).toBe(0);
+    expect(await portal.newestMail(email, 'accountRolesRevoked')).toContain('71000101');
+
+    await page.setViewportSize({ width: 320, height: 800 });
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  }, 180_000);
+
+  it('R-PERM-14: the Users section is shown only to roles that manage users', async () => {
+    const page = await portal.signedIn('viewer@contoso.example');
+    await page.goto('/business-center');
+    await expect.poll(() => h1(page).textContent()).toBe('Contoso Ltd — Headquarters');
+    const sections = page.getByRole('navigation', { name: 'Business Center sections' });
+    await sections.getByRole('link', { name: 'Overview' }).waitFor();
+    expect(await sections.getByRole('link', { name: 'Users' }).count()).toBe(0);
+  }, 60_000);
+
+  it('R-BC-1: the operator opens a purchasing account and links a Licensing ID to it; en+sv, axe, 320 px', async () => {
+    const page = await portal.signedIn('operator@northwind.example');
+    await page.getByRole('navigation').getByRole('link', { name: 'Purchasing accounts', exact: true }).click();
+    await expect.poll(() => h1(page).textContent()).toBe('Purchasing accounts');
+    await page.locator('tr[data-account="71000101"]').waitFor();
+    await axeInEnglishAndSwedish(page);
+
+    // 54011111 moves from Headquarters to the new account: first unlinked there.
+    await page.locator('tr[data-account="71000101"]').getByRole('link', { name: '71000101' }).click();
+    await expect.poll(() => h1(page).textContent()).toBe('Purchasing account 71000101');
+    await page.getByRole('checkbox', { name: /^54011111/ }).uncheck();
+    await page.getByRole('button', { name: 'Save Licensing IDs' }).click();
+    await page.getByTestId('licensing-ids-saved').waitFor();
+    await page.getByRole('link', { name: 'All purchasing accounts' }).click();
+
+    const form = page.locator('form[aria-labelledby="open-purchasing-account"]');
+    await form.getByLabel('Find the organization').fill('Contoso');
+    await expect.poll(() => form.getByLabel('Organization', { exact: true }).locator('option', { hasText: 'Contoso Ltd' }).count()).toBe(1);
+    await form.getByLabel('Organization', { exact: true }).selectOption({ label: 'Contoso Ltd' });
+    await form.getByLabel('Account number').fill('71000150');
+    await form.getByLabel('Name', { exact: true }).fill('Contoso Labs');
+    await form.getByLabel('Address line 1').fill('Labbvägen 2');
+    await form.getByLabel('Postal code').fill('223 63');
+    await form.getByLabel('City', { exact: true }).fill('Lund');
+    await form.getByLabel('Country (two letters)').fill('SE');
+    await form.getByLabel('Contact name').fill('Lars Lab');
+    await form.getByLabel('Contact e-mail').fill('lars@contoso.example');
+    await form.getByLabel('First Account administrator').fill('viewer@contoso.example');
+    await form.getByRole('button', { name: 'Open account' }).click();
+    await page.getByTestId('purchasing-account-opened').getByRole('link', { name: 'View it' }).click();
+    await expect.poll(() => h1(page).textContent()).toBe('Purchasing account 71000150');
+    await page.getByRole('checkbox', { name: /^54011111/ }).check();
+    await page.getByRole('button', { name: 'Save Licensing IDs' }).click();
+    await page.getByTestId('licensing-ids-saved').waitFor();
+    await axeInEnglishAndSwedish(page);
+    await page.setViewportSize({ width: 320, height: 800 });
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await page.setViewportSize({ width: 1280, height: 800 });
+
+    await page.getByRole('link', { name: 'All purchasing accounts' }).click();
+    await expect.poll(() => page.locator('tr[data-account="71000150"]').textContent()).toContain('54011111');
+  }, 180_000);
+});
