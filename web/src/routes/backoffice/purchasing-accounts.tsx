@@ -401,8 +401,8 @@ export function PurchasingAccountPage() {
           {t('bcBackoffice.one.administrators', { emails: a.administrators.join(', ') || t('bcBackoffice.one.noAdministrators') })}
         </Text>
       </Stack>
-      <LinkLicensingIds key={a.licensingIds.map((l) => l.id).join()} account={a} />
-      <EditAccount key={`${a.name}:${a.partner?.id ?? ''}`} account={a} />
+      <LinkLicensingIds account={a} />
+      <EditAccount account={a} />
     </Stack>
   );
 }
