@@ -56,6 +56,12 @@ describe('Business Center users and the purchasing accounts back office in Chrom
     await page.getByRole('link', { name: 'Contoso Ltd — Headquarters' }).click();
     await page.locator('tr[data-licensing-id="67012345"]').waitFor();
     expect(await page.locator('nav a[href$="/users"]').count()).toBe(0);
+
+    // My profile lists the roles held on each purchasing account.
+    await page.goto('/profile');
+    const roles = (number: string) => page.locator(`tr[data-account="${number}"]`).getByTestId('profile-account-roles').textContent();
+    await expect.poll(() => roles('71000101')).toMatch(/Report viewer|Rapportvisare/);
+    expect(await roles('71000102')).toMatch(/Account manager|Kontoansvarig/);
   }, 60_000);
 
   it('R-BC-1: the operator opens a purchasing account and links a Licensing ID to it; en+sv, axe, 320 px', async () => {
