@@ -7,7 +7,9 @@ import type { Config } from './config.js';
 import { activationModule } from './modules/activation/routes.js';
 import { auditModule } from './modules/audit/routes.js';
 import { bcAgreementsModule } from './modules/business-center/agreements/routes.js';
+import { purchasingAccountBackOfficeModule } from './modules/business-center/back-office/routes.js';
 import { businessCenterModule } from './modules/business-center/routes.js';
+import { accountUsersModule } from './modules/business-center/users/routes.js';
 import { catalogModule } from './modules/catalog/routes.js';
 import { downloadsModule } from './modules/downloads/routes.js';
 import { exportsModule } from './modules/exports/routes.js';
@@ -158,6 +160,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     businessCenterModule(moduleDeps),
     exportsModule(moduleDeps),
     bcAgreementsModule(moduleDeps),
+    accountUsersModule(moduleDeps),
+    purchasingAccountBackOfficeModule(moduleDeps),
     mailViewerRoutes(db, { smtp: Boolean(config.SMTP_URL) }),
   ];
   await app.register(

@@ -1,6 +1,8 @@
 import { ACTIVATION_PROBLEMS } from './modules/activation/problems.js';
 import { AUDIT_PROBLEMS } from './modules/audit/problems.js';
 import { BC_AGREEMENTS_PROBLEMS } from './modules/business-center/agreements/problems.js';
+import { BC_BACK_OFFICE_PROBLEMS } from './modules/business-center/back-office/problems.js';
+import { BC_USERS_PROBLEMS } from './modules/business-center/users/problems.js';
 import { CATALOG_PROBLEMS } from './modules/catalog/problems.js';
 import { DOWNLOADS_PROBLEMS } from './modules/downloads/problems.js';
 import { EXPORT_PROBLEMS } from './modules/exports/problems.js';
@@ -56,4 +58,6 @@ export const ALL_PROBLEMS: ProblemTitles = {
   ...ONLINE_SERVICES_PROBLEMS,
   ...SUBSCRIPTIONS_PROBLEMS,
   ...EXPORT_PROBLEMS,
+  ...BC_USERS_PROBLEMS,
+  ...BC_BACK_OFFICE_PROBLEMS,
 };

@@ -6,6 +6,7 @@ import { accountPublicRoutes } from './routes/account';
 import { administrationRoutes } from './routes/administration';
 import { backofficeRoutes } from './routes/backoffice';
 import { partnerBackofficeRoutes } from './routes/backoffice/partners';
+import { purchasingAccountBackofficeRoutes } from './routes/backoffice/purchasing-accounts';
 import { reservationOfferRoutes } from './routes/backoffice/reservation-offers';
 import { saBackofficeRoutes } from './routes/backoffice/sa-benefits';
 import { trainingProviderRoutes } from './routes/backoffice/training-providers';
@@ -57,6 +58,7 @@ const routeTree = rootRoute.addChildren([
     ...supportRoutes,
     ...exportsRoutes,
     ...backofficeRoutes,
+    ...purchasingAccountBackofficeRoutes,
     ...partnerBackofficeRoutes,
     ...trainingProviderRoutes,
     ...reservationOfferRoutes,

@@ -10079,6 +10079,536 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/operator/purchasing-accounts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every purchasing account by number, searched by number, name or organization; paged */
+    get: {
+      parameters: {
+        query?: {
+          /** @description The nextCursor of the previous page; absent for the first page */
+          cursor?: string;
+          limit?: number;
+          /** @description part of the number, the name or the organization’s name */
+          q?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                address: {
+                  city: string;
+                  country: string;
+                  line1: string;
+                  line2: string | null;
+                  postalCode: string;
+                };
+                /** @description e-mail addresses of its Account administrators */
+                administrators: string[];
+                contact: {
+                  email: string;
+                  name: string;
+                };
+                /** Format: uuid */
+                id: string;
+                licensingIds: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string | null;
+                  number: string;
+                }[];
+                name: string;
+                number: string;
+                organization: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                };
+                partner: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                } | null;
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Open a purchasing account for a customer organization with its first Account administrator (PURCHASING_ACCOUNT_NUMBER_TAKEN, PURCHASING_ACCOUNT_ORGANIZATION_UNKNOWN, PURCHASING_ACCOUNT_PARTNER_UNKNOWN, PURCHASING_ACCOUNT_ADMINISTRATOR_UNKNOWN) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            address: {
+              city: string;
+              /** @description ISO 3166-1 alpha-2 */
+              country: string;
+              line1: string;
+              /** @default null */
+              line2?: string | null;
+              postalCode: string;
+            };
+            /**
+             * Format: email
+             * @description an existing user of the organization: the first Account administrator
+             */
+            administratorEmail: string;
+            contact: {
+              /** Format: email */
+              email: string;
+              name: string;
+            };
+            name: string;
+            /** @description the purchasing account number, unique */
+            number: string;
+            /**
+             * Format: uuid
+             * @description the customer organization owning the account
+             */
+            organizationId: string;
+            /**
+             * @description the channel partner serving the account
+             * @default null
+             */
+            partnerOrganizationId?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              address: {
+                city: string;
+                country: string;
+                line1: string;
+                line2: string | null;
+                postalCode: string;
+              };
+              /** @description e-mail addresses of its Account administrators */
+              administrators: string[];
+              /** @description the organization’s Licensing IDs, each with the account it is linked to */
+              candidates: {
+                /** Format: uuid */
+                id: string;
+                name: string | null;
+                number: string;
+                /** @description the number of the account it belongs to, if any */
+                purchasingAccount: string | null;
+              }[];
+              contact: {
+                email: string;
+                name: string;
+              };
+              /** Format: uuid */
+              id: string;
+              licensingIds: {
+                /** Format: uuid */
+                id: string;
+                name: string | null;
+                number: string;
+              }[];
+              name: string;
+              number: string;
+              organization: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              partner: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/operator/purchasing-accounts/{purchasingAccountId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One purchasing account with its organization’s Licensing IDs and the account each is linked to */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          purchasingAccountId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              address: {
+                city: string;
+                country: string;
+                line1: string;
+                line2: string | null;
+                postalCode: string;
+              };
+              /** @description e-mail addresses of its Account administrators */
+              administrators: string[];
+              /** @description the organization’s Licensing IDs, each with the account it is linked to */
+              candidates: {
+                /** Format: uuid */
+                id: string;
+                name: string | null;
+                number: string;
+                /** @description the number of the account it belongs to, if any */
+                purchasingAccount: string | null;
+              }[];
+              contact: {
+                email: string;
+                name: string;
+              };
+              /** Format: uuid */
+              id: string;
+              licensingIds: {
+                /** Format: uuid */
+                id: string;
+                name: string | null;
+                number: string;
+              }[];
+              name: string;
+              number: string;
+              organization: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              partner: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Correct the account’s name, address, contact or channel partner (PURCHASING_ACCOUNT_PARTNER_UNKNOWN) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          purchasingAccountId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            address?: {
+              city: string;
+              /** @description ISO 3166-1 alpha-2 */
+              country: string;
+              line1: string;
+              /** @default null */
+              line2?: string | null;
+              postalCode: string;
+            };
+            contact?: {
+              /** Format: email */
+              email: string;
+              name: string;
+            };
+            name?: string;
+            partnerOrganizationId?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              address: {
+                city: string;
+                country: string;
+                line1: string;
+                line2: string | null;
+                postalCode: string;
+              };
+              /** @description e-mail addresses of its Account administrators */
+              administrators: string[];
+              /** @description the organization’s Licensing IDs, each with the account it is linked to */
+              candidates: {
+                /** Format: uuid */
+                id: string;
+                name: string | null;
+                number: string;
+                /** @description the number of the account it belongs to, if any */
+                purchasingAccount: string | null;
+              }[];
+              contact: {
+                email: string;
+                name: string;
+              };
+              /** Format: uuid */
+              id: string;
+              licensingIds: {
+                /** Format: uuid */
+                id: string;
+                name: string | null;
+                number: string;
+              }[];
+              name: string;
+              number: string;
+              organization: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              partner: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/operator/purchasing-accounts/{purchasingAccountId}/licensing-ids': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Set the Licensing IDs bought through the account (LICENSING_ID_IN_OTHER_ACCOUNT, LICENSING_ID_OF_ANOTHER_ORGANIZATION) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          purchasingAccountId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description every Licensing ID bought through the account after the change (the full set) */
+            licensingIds: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              address: {
+                city: string;
+                country: string;
+                line1: string;
+                line2: string | null;
+                postalCode: string;
+              };
+              /** @description e-mail addresses of its Account administrators */
+              administrators: string[];
+              /** @description the organization’s Licensing IDs, each with the account it is linked to */
+              candidates: {
+                /** Format: uuid */
+                id: string;
+                name: string | null;
+                number: string;
+                /** @description the number of the account it belongs to, if any */
+                purchasingAccount: string | null;
+              }[];
+              contact: {
+                email: string;
+                name: string;
+              };
+              /** Format: uuid */
+              id: string;
+              licensingIds: {
+                /** Format: uuid */
+                id: string;
+                name: string | null;
+                number: string;
+              }[];
+              name: string;
+              number: string;
+              organization: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              partner: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/operator/purchasing-accounts/channel-partners': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The channel partners an account can be served by */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              partners: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              }[];
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/operator/reservation-offers': {
     parameters: {
       query?: never;
@@ -14677,6 +15207,342 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/purchasing-accounts/{purchasingAccountId}/users': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The purchasing account’s users with their roles, by e-mail; searched, filtered by status, paged (R-PERM-14) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description The nextCursor of the previous page; absent for the first page */
+          cursor?: string;
+          /** @description part of the contact e-mail address */
+          email?: string;
+          limit?: number;
+          status?: 'active' | 'invited' | 'deactivated' | 'all';
+        };
+        header?: never;
+        path: {
+          purchasingAccountId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description the roles the caller may give or take away (their grant ceiling) */
+              grantable: (
+                | 'ACCOUNT_VIEWER'
+                | 'REPORT_VIEWER'
+                | 'ACCOUNT_MANAGER'
+                | 'USER_ADMINISTRATOR'
+                | 'AGREEMENT_ADMINISTRATOR'
+                | 'ACCOUNT_ADMINISTRATOR'
+              )[];
+              items: {
+                email: string;
+                firstName: string;
+                /** Format: uuid */
+                id: string;
+                lastName: string;
+                /** @description the user’s business-center roles on the account (R-PERM-14) */
+                roles: (
+                  | 'ACCOUNT_VIEWER'
+                  | 'REPORT_VIEWER'
+                  | 'ACCOUNT_MANAGER'
+                  | 'USER_ADMINISTRATOR'
+                  | 'AGREEMENT_ADMINISTRATOR'
+                  | 'ACCOUNT_ADMINISTRATOR'
+                )[];
+                /**
+                 * @description invited until they register; deactivated when their account is closed or removed
+                 * @enum {string}
+                 */
+                status: 'active' | 'invited' | 'deactivated';
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Add a user of the account’s organization with roles; an address without an account is invited by mail (ACCOUNT_USER_EXISTS, ACCOUNT_USER_OF_ANOTHER_ORGANIZATION, ACCOUNT_ROLE_NOT_GRANTABLE, PERSONAL_ACCOUNT) (R-PERM-14) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          purchasingAccountId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: email */
+            email: string;
+            /** @default  */
+            firstName?: string;
+            /** @default  */
+            lastName?: string;
+            roles: (
+              | 'ACCOUNT_VIEWER'
+              | 'REPORT_VIEWER'
+              | 'ACCOUNT_MANAGER'
+              | 'USER_ADMINISTRATOR'
+              | 'AGREEMENT_ADMINISTRATOR'
+              | 'ACCOUNT_ADMINISTRATOR'
+            )[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              email: string;
+              firstName: string;
+              /** Format: uuid */
+              id: string;
+              lastName: string;
+              /** @description the user’s business-center roles on the account (R-PERM-14) */
+              roles: (
+                | 'ACCOUNT_VIEWER'
+                | 'REPORT_VIEWER'
+                | 'ACCOUNT_MANAGER'
+                | 'USER_ADMINISTRATOR'
+                | 'AGREEMENT_ADMINISTRATOR'
+                | 'ACCOUNT_ADMINISTRATOR'
+              )[];
+              /**
+               * @description invited until they register; deactivated when their account is closed or removed
+               * @enum {string}
+               */
+              status: 'active' | 'invited' | 'deactivated';
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/purchasing-accounts/{purchasingAccountId}/users/{userId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One user of the purchasing account with their roles (404 for someone holding none) (R-PERM-14) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          purchasingAccountId: string;
+          userId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              email: string;
+              firstName: string;
+              /** Format: uuid */
+              id: string;
+              lastName: string;
+              /** @description the user’s business-center roles on the account (R-PERM-14) */
+              roles: (
+                | 'ACCOUNT_VIEWER'
+                | 'REPORT_VIEWER'
+                | 'ACCOUNT_MANAGER'
+                | 'USER_ADMINISTRATOR'
+                | 'AGREEMENT_ADMINISTRATOR'
+                | 'ACCOUNT_ADMINISTRATOR'
+              )[];
+              /**
+               * @description invited until they register; deactivated when their account is closed or removed
+               * @enum {string}
+               */
+              status: 'active' | 'invited' | 'deactivated';
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/purchasing-accounts/{purchasingAccountId}/users/{userId}/roles': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Set the user’s full set of roles on the account; mailed to them (ACCOUNT_LAST_ADMINISTRATOR, ACCOUNT_ROLE_NOT_GRANTABLE) (R-PERM-14) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          purchasingAccountId: string;
+          userId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description the full set of roles the user holds after the change */
+            roles: (
+              | 'ACCOUNT_VIEWER'
+              | 'REPORT_VIEWER'
+              | 'ACCOUNT_MANAGER'
+              | 'USER_ADMINISTRATOR'
+              | 'AGREEMENT_ADMINISTRATOR'
+              | 'ACCOUNT_ADMINISTRATOR'
+            )[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              email: string;
+              firstName: string;
+              /** Format: uuid */
+              id: string;
+              lastName: string;
+              /** @description the user’s business-center roles on the account (R-PERM-14) */
+              roles: (
+                | 'ACCOUNT_VIEWER'
+                | 'REPORT_VIEWER'
+                | 'ACCOUNT_MANAGER'
+                | 'USER_ADMINISTRATOR'
+                | 'AGREEMENT_ADMINISTRATOR'
+                | 'ACCOUNT_ADMINISTRATOR'
+              )[];
+              /**
+               * @description invited until they register; deactivated when their account is closed or removed
+               * @enum {string}
+               */
+              status: 'active' | 'invited' | 'deactivated';
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Revoke every role of the user on the account; mailed to them (ACCOUNT_LAST_ADMINISTRATOR, ACCOUNT_ROLE_NOT_GRANTABLE) (R-PERM-14) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          purchasingAccountId: string;
+          userId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/relationship-summary': {
     parameters: {
       query?: never;
@@ -17654,6 +18520,12 @@ export interface components {
       | 'benefit-delegation.withdraw'
       | 'business-center.account-profile'
       | 'business-center.anniversary-month'
+      | 'business-center.account.create'
+      | 'business-center.account.licensing-ids'
+      | 'business-center.account.update'
+      | 'business-center.user.add'
+      | 'business-center.user.revoke'
+      | 'business-center.user.set-roles'
       | 'catalog.family.create'
       | 'catalog.product.create'
       | 'custom-report.create'

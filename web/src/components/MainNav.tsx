@@ -3,6 +3,7 @@ import { createLink, type LinkComponentProps } from '@tanstack/react-router';
 import type { ComponentPropsWithRef, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAdministrationNavItems } from './administration/useAdministrationNavItems';
+import { usePurchasingAccountNavItems } from './backoffice/business-center/usePurchasingAccountNavItems';
 import { useSaBackofficeNavItems } from './backoffice/sa/useSaBackofficeNavItems';
 import { useIdentityNavItems } from './identity/useIdentityNavItems';
 import { usePartnerNavItems } from './partner/usePartnerNavItems';
@@ -43,6 +44,7 @@ export function MainNav({ onNavigate, top }: { onNavigate: () => void; top?: Rea
     ...useIdentityNavItems(),
     ...usePartnerNavItems(),
     ...useSaBackofficeNavItems(),
+    ...usePurchasingAccountNavItems(),
   ];
   return (
     <AppShell.Navbar p="sm" aria-label={t('nav.label')} style={{ overflowY: 'auto' }}>

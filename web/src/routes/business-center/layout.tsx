@@ -44,7 +44,7 @@ export function BusinessCenterLayout() {
       </Group>
       <nav aria-label={t('businessCenter.sectionsLabel')}>
         <Group gap="md" wrap="wrap">
-          {SECTIONS.map((s) => (
+          {SECTIONS.filter((s) => !s.roles || s.roles.some((r) => account.roles.includes(r))).map((s) => (
             <AnchorLink
               key={s.labelKey}
               // Every section is a child of the account's route, so each takes the account's id.

@@ -6,6 +6,7 @@ import { createPersonalToken, type PersonalToken, personalTokensQuery, revokePer
 import { meQuery, meQueryKey } from '../../api/queries';
 import type { Locale } from '../../api/types';
 import { ChangePasswordPanel } from '../../components/account/ChangePasswordPanel';
+import { MyAccountRoles } from '../../components/business-center/MyAccountRoles';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { NewSecret } from '../../components/identity/CopyField';
@@ -211,6 +212,7 @@ export function ProfilePage() {
     <Stack gap="lg" maw={960}>
       <Title order={1}>{t('identity.profile.title')}</Title>
       <Account />
+      <MyAccountRoles />
       <ChangePasswordPanel />
       <SignInSecurity />
       <PersonalTokens />
