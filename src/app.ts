@@ -37,6 +37,10 @@ import { permissionsModule } from './modules/permissions/routes.js';
 import { userAccountModule } from './modules/permissions/users/account/routes.js';
 import { provisioningModule } from './modules/provisioning/routes.js';
 import { onboardingModule } from './modules/relationship/onboarding/routes.js';
+import { inventoryModule } from './modules/business-center/inventory/routes.js';
+import { orderHistoryModule } from './modules/business-center/order-history/routes.js';
+import { selfProvisioningOrderHook } from './modules/business-center/self-provisioning/order-hook.js';
+import { selfProvisioningModule } from './modules/business-center/self-provisioning/routes.js';
 import { relationshipRoutes } from './modules/relationship/routes.js';
 import { createRelationshipService } from './modules/relationship/service.js';
 import { reportsModule } from './modules/reports/routes.js';
@@ -123,7 +127,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     resellerModule(moduleDeps),
     catalogModule(moduleDeps),
     // R-OS-1: an order's first online-service line starts its activation, in the order's transaction.
-    ordersModule(moduleDeps, [onlineServicesOrderHook(config)]),
+    // R-BC-5: an order of a self-provisioned service marks the request ORDERED, in the same transaction.
+    ordersModule(moduleDeps, [onlineServicesOrderHook(config), selfProvisioningOrderHook()]),
     reportsModule(moduleDeps),
     keysModule(moduleDeps),
     activationModule(moduleDeps),
@@ -137,6 +142,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     onlineServicesModule(moduleDeps),
     subscriptionsModule(moduleDeps),
     businessCenterModule(moduleDeps),
+    orderHistoryModule(moduleDeps),
+    inventoryModule(moduleDeps),
+    selfProvisioningModule(moduleDeps),
     mailViewerRoutes(db, { smtp: Boolean(config.SMTP_URL) }),
   ];
   await app.register(

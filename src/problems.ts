@@ -7,6 +7,8 @@ import { IDENTITY_PROBLEMS } from './modules/identity/problems.js';
 import { RECOVERY_PROBLEMS } from './modules/identity/recovery/problems.js';
 import { KEYS_PROBLEMS } from './modules/keys/problems.js';
 import { ONLINE_SERVICES_PROBLEMS } from './modules/online-services/problems.js';
+import { ORDER_HISTORY_PROBLEMS } from './modules/business-center/order-history/problems.js';
+import { SELF_PROVISIONING_PROBLEMS } from './modules/business-center/self-provisioning/problems.js';
 import { ORDERS_PROBLEMS } from './modules/orders/problems.js';
 import { PARTNER_CHANGE_PROBLEMS } from './modules/partners/change/problems.js';
 import { BENEFIT_DELEGATION_PROBLEMS } from './modules/partners/delegation/problems.js';
@@ -52,4 +54,6 @@ export const ALL_PROBLEMS: ProblemTitles = {
   ...PROVISIONING_PROBLEMS,
   ...ONLINE_SERVICES_PROBLEMS,
   ...SUBSCRIPTIONS_PROBLEMS,
+  ...ORDER_HISTORY_PROBLEMS,
+  ...SELF_PROVISIONING_PROBLEMS,
 };
