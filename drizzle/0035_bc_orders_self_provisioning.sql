@@ -34,12 +34,15 @@ ALTER TABLE "license_order" ADD COLUMN "po_status" text DEFAULT 'OPEN' NOT NULL;
 -- R-BC-4: orders recorded before the order history's fields: the first order of a Licensing ID is NEW,
 -- later ones ADD_ON; the ordering party is the Licensing ID's partner of record, else the publisher.
 -- The content hash is left alone: an order sent again without these fields is still a replay.
+-- Recorded orders are append-only (migration 0004): the guard is lifted for this backfill only.
+ALTER TABLE "license_order" DISABLE TRIGGER "license_order_append_only";--> statement-breakpoint
 UPDATE "license_order" o SET "order_type" = 'ADD_ON'
 WHERE EXISTS (SELECT 1 FROM "license_order" e WHERE e."licensing_id" = o."licensing_id"
   AND (e."order_date", e."order_number") < (o."order_date", o."order_number"));--> statement-breakpoint
 UPDATE "license_order" o SET "ordering_party" = g."name"
 FROM "partner_of_record" r JOIN "organization" g ON g."id" = r."partner_organization_id"
 WHERE r."licensing_id" = o."licensing_id";--> statement-breakpoint
+ALTER TABLE "license_order" ENABLE TRIGGER "license_order_append_only";--> statement-breakpoint
 ALTER TABLE "online_service_price" ADD CONSTRAINT "online_service_price_product_id_product_id_fk" FOREIGN KEY ("product_id") REFERENCES "public"."product"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "online_service_price" ADD CONSTRAINT "online_service_price_set_by_user_id_fk" FOREIGN KEY ("set_by") REFERENCES "public"."user"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "self_provisioning_request" ADD CONSTRAINT "self_provisioning_request_purchasing_account_id_purchasing_account_id_fk" FOREIGN KEY ("purchasing_account_id") REFERENCES "public"."purchasing_account"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

@@ -1,3 +1,4 @@
+import { DEMO_PURCHASE_FACTS } from './self-provisioning.js';
 import type { LicensePool as Pool } from '../modules/catalog/rules.js';
 import { product, productFamily } from '../modules/catalog/tables.js';
 import { contentHash, countsFrom, type LicenseType, type OrderInput } from '../modules/orders/rules.js';
@@ -162,9 +163,12 @@ export async function seedCatalogAndOrders(
         grant,
       })),
     };
+    const facts = DEMO_PURCHASE_FACTS[orderNumber] ?? {};
+    Object.assign(input, facts);
     const [o] = await tx
       .insert(licenseOrder)
       .values({
+        ...facts,
         orderNumber,
         licensingId: lid.id,
         organizationId: lid.organizationId,
