@@ -1,5 +1,7 @@
 import { ACTIVATION_PROBLEMS } from './modules/activation/problems.js';
 import { AUDIT_PROBLEMS } from './modules/audit/problems.js';
+import { ORDER_HISTORY_PROBLEMS } from './modules/business-center/order-history/problems.js';
+import { SELF_PROVISIONING_PROBLEMS } from './modules/business-center/self-provisioning/problems.js';
 import { CATALOG_PROBLEMS } from './modules/catalog/problems.js';
 import { DOWNLOADS_PROBLEMS } from './modules/downloads/problems.js';
 import { SECOND_FACTOR_PROBLEMS } from './modules/identity/mfa/problems.js';
@@ -7,8 +9,6 @@ import { IDENTITY_PROBLEMS } from './modules/identity/problems.js';
 import { RECOVERY_PROBLEMS } from './modules/identity/recovery/problems.js';
 import { KEYS_PROBLEMS } from './modules/keys/problems.js';
 import { ONLINE_SERVICES_PROBLEMS } from './modules/online-services/problems.js';
-import { ORDER_HISTORY_PROBLEMS } from './modules/business-center/order-history/problems.js';
-import { SELF_PROVISIONING_PROBLEMS } from './modules/business-center/self-provisioning/problems.js';
 import { ORDERS_PROBLEMS } from './modules/orders/problems.js';
 import { PARTNER_CHANGE_PROBLEMS } from './modules/partners/change/problems.js';
 import { BENEFIT_DELEGATION_PROBLEMS } from './modules/partners/delegation/problems.js';

@@ -1,9 +1,9 @@
-import { DEMO_PURCHASE_FACTS } from './self-provisioning.js';
 import type { LicensePool as Pool } from '../modules/catalog/rules.js';
 import { product, productFamily } from '../modules/catalog/tables.js';
 import { contentHash, countsFrom, type LicenseType, type OrderInput } from '../modules/orders/rules.js';
 import { licenseOrder, orderLine } from '../modules/orders/tables.js';
 import type { Tx } from '../platform/db/client.js';
+import { DEMO_PURCHASE_FACTS } from './self-provisioning.js';
 
 interface DemoLicensingId {
   id: string;

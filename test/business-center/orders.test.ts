@@ -10,7 +10,13 @@ import { type Session, signIn } from '../helpers/session.js';
 type Account = { id: string; number: string };
 type OrderRow = { orderNumber: string; orderType: string; poNumber: string | null; licensingId: { number: string } };
 
-const lsa = (quantity: number) => ({ product: 'OFF-PP-2024', licenseType: 'LSA', quantity, coverageStart: '2026-03-01', coverageEnd: '2027-06-30' });
+const lsa = (quantity: number) => ({
+  product: 'OFF-PP-2024',
+  licenseType: 'LSA',
+  quantity,
+  coverageStart: '2026-03-01',
+  coverageEnd: '2027-06-30',
+});
 const service = (product: string, quantity: number) => ({
   product,
   licenseType: 'ONLINE_SERVICE',
@@ -109,7 +115,9 @@ describe('Business-center order history (R-BC-4), inventory and self-provisionin
       cursor = page.next;
     } while (cursor);
     expect(seen).toEqual(['BC3-B', 'BC3-A', 'EA-2025-TU01', 'EA-2024-0002', 'EA-2024-0001', 'OV-2024-0015', 'EA-2021-0001']);
-    expect((await t.as(admin).get(`/purchasing-accounts/${hq.id}/orders?cursor=nonsense`)).json().code).toBe('ORDER_HISTORY_CURSOR_INVALID');
+    expect((await t.as(admin).get(`/purchasing-accounts/${hq.id}/orders?cursor=nonsense`)).json().code).toBe(
+      'ORDER_HISTORY_CURSOR_INVALID',
+    );
   });
 
   it('R-BC-4: the export opens in LibreOffice with order and purchase order numbers kept as text; CSV too', async () => {
@@ -168,13 +176,18 @@ describe('Business-center order history (R-BC-4), inventory and self-provisionin
   it('inventory: what the account holds, each with its next expiration and flag; expiring only on request', async () => {
     const res = await t.as(admin).get(`/purchasing-accounts/${hq.id}/inventory`);
     expect(res.statusCode).toBe(200);
-    const inv = res.json() as { asOf: string; items: { product: { code: string }; licenseType: string; nextExpiration: string | null; expiry: { flag: string } }[] };
+    const inv = res.json() as {
+      asOf: string;
+      items: { product: { code: string }; licenseType: string; nextExpiration: string | null; expiry: { flag: string } }[];
+    };
     expect(inv.asOf).toBe('2026-03-01');
     const mail = inv.items.find((i) => i.product.code === 'CLOUD-MAIL-P1' && i.licenseType === 'ONLINE_SERVICE');
     expect(mail).toMatchObject({ nextExpiration: '2027-06-30', expiry: { flag: 'NONE' } });
     const perpetual = inv.items.find((i) => i.licenseType === 'UPGRADE');
     expect(perpetual).toMatchObject({ nextExpiration: null, expiry: { flag: 'NONE' } });
-    const expiring = (await t.as(admin).get(`/purchasing-accounts/${hq.id}/inventory?expiring=true`)).json().items as { expiry: { flag: string } }[];
+    const expiring = (await t.as(admin).get(`/purchasing-accounts/${hq.id}/inventory?expiring=true`)).json().items as {
+      expiry: { flag: string };
+    }[];
     expect(expiring.every((i) => i.expiry.flag !== 'NONE')).toBe(true);
     expect((await t.as(admin).get(`/purchasing-accounts/${fabrikam.id}/inventory`)).statusCode).toBe(404);
   });
@@ -246,7 +259,13 @@ describe('Business-center order history (R-BC-4), inventory and self-provisionin
       });
       expect(res.statusCode).toBe(201);
       const request = res.json();
-      expect(request).toMatchObject({ state: 'REQUESTED', quantity: 12, unitPrice: 20, currency: 'USD', product: { code: 'CLOUD-MAIL-P2' } });
+      expect(request).toMatchObject({
+        state: 'REQUESTED',
+        quantity: 12,
+        unitPrice: 20,
+        currency: 'USD',
+        product: { code: 'CLOUD-MAIL-P2' },
+      });
       expect(await state()).toEqual({ requests: before.requests + 1, mails: before.mails + 1, audit: before.audit + 1 });
       const mail = await t.database.db.execute<{ to_address: string; subject: string }>(
         sql`select to_address, subject from outbox where template = 'selfProvisioningRequested' order by id desc limit 1`,
@@ -258,7 +277,9 @@ describe('Business-center order history (R-BC-4), inventory and self-provisionin
       const seen = (await t.as(partner).get('/partner/self-provisioning')).json().items as { id: string }[];
       expect(seen.map((r) => r.id)).toContain(request.id);
       const other = await signIn(t.app, 'partner@proseware.example');
-      expect(((await t.as(other).get('/partner/self-provisioning')).json().items as { id: string }[]).map((r) => r.id)).not.toContain(request.id);
+      expect(((await t.as(other).get('/partner/self-provisioning')).json().items as { id: string }[]).map((r) => r.id)).not.toContain(
+        request.id,
+      );
 
       // A second request, cancelled before any order.
       const second = (

@@ -12,7 +12,13 @@ export async function accountOfLicensingId(
   db: DbOrTx,
   licensingId: string,
 ): Promise<{ id: string; number: string; name: string; organizationId: string; partnerOrganizationId: string | null } | null> {
-  const res = await db.execute<{ id: string; number: string; name: string; organization_id: string; partner_organization_id: string | null }>(sql`
+  const res = await db.execute<{
+    id: string;
+    number: string;
+    name: string;
+    organization_id: string;
+    partner_organization_id: string | null;
+  }>(sql`
     select a.id, a.number, a.name, a.organization_id, a.partner_organization_id
     from purchasing_account_licensing_id x join purchasing_account a on a.id = x.purchasing_account_id
     where x.licensing_id = ${licensingId}`);
@@ -27,7 +33,13 @@ export async function accountFacts(
   db: DbOrTx,
   accountId: string,
 ): Promise<{ id: string; number: string; name: string; organizationId: string; partnerOrganizationId: string | null } | null> {
-  const res = await db.execute<{ id: string; number: string; name: string; organization_id: string; partner_organization_id: string | null }>(sql`
+  const res = await db.execute<{
+    id: string;
+    number: string;
+    name: string;
+    organization_id: string;
+    partner_organization_id: string | null;
+  }>(sql`
     select a.id, a.number, a.name, a.organization_id, a.partner_organization_id from purchasing_account a where a.id = ${accountId}`);
   const r = res.rows[0];
   return r

@@ -36,8 +36,7 @@ export const OPTIONAL_ORDER_CSV_COLUMNS = ['order_type', 'ordering_party', 'po_n
 type Column = (typeof ORDER_CSV_COLUMNS)[number] | (typeof OPTIONAL_ORDER_CSV_COLUMNS)[number];
 
 /** "Add-on", "true up", "ADD_ON" alike: the API's code for a choice written in a file. */
-const choice = (cell: string): string | undefined =>
-  cell ? cell.toUpperCase().replace(/[\s-]+/g, '_') : undefined;
+const choice = (cell: string): string | undefined => (cell ? cell.toUpperCase().replace(/[\s-]+/g, '_') : undefined);
 
 /** The file's column for a field of an order as the API names it, so that every error names what the file shows. */
 const COLUMN_OF_FIELD: Record<string, Column> = {

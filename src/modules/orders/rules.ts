@@ -192,6 +192,9 @@ export function contentHash(order: OrderInput): string {
   const purchase = Object.fromEntries(
     (['orderType', 'orderingParty', 'poNumber', 'poStatus'] as const).filter((k) => order[k] !== undefined).map((k) => [k, order[k]]),
   );
-  if (Object.keys(purchase).length > 0) return createHash('sha256').update(JSON.stringify({ ...canonical, purchase })).digest('hex');
+  if (Object.keys(purchase).length > 0)
+    return createHash('sha256')
+      .update(JSON.stringify({ ...canonical, purchase }))
+      .digest('hex');
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 }

@@ -41,7 +41,18 @@ const LABELS = {
   },
 } satisfies Record<Locale, unknown>;
 
-const COLUMNS = ['orderNumber', 'orderDate', 'orderType', 'orderingParty', 'agreement', 'accountNumber', 'poNumber', 'poStatus', 'lines', 'quantity'] as const;
+const COLUMNS = [
+  'orderNumber',
+  'orderDate',
+  'orderType',
+  'orderingParty',
+  'agreement',
+  'accountNumber',
+  'poNumber',
+  'poStatus',
+  'lines',
+  'quantity',
+] as const;
 const KINDS: Column['kind'][] = ['text', 'date', 'text', 'text', 'text', 'text', 'text', 'text', 'integer', 'integer'];
 
 function cells(o: AccountOrder, locale: Locale): (string | number | null)[] {

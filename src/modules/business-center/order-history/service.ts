@@ -2,8 +2,8 @@ import type { Clock } from '../../../platform/clock.js';
 import type { DbOrTx } from '../../../platform/db/client.js';
 import { invalid, notFound } from '../../../platform/errors.js';
 import { type OrderCursor, type OrderHistoryRow, type OrderSort, orderHistoryOf } from '../../orders/for-business-center.js';
-import { accountLicensingIds } from '../accounts.js';
 import { accountNumberOf } from '../account-facts.js';
+import { accountLicensingIds } from '../accounts.js';
 import type { OrderHistoryFilterQuery } from './schemas.js';
 
 /** R-BC-4, like R-REP-4: an export holds at most this many orders, with a warning when there were more. */

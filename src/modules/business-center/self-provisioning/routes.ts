@@ -45,7 +45,12 @@ export function selfProvisioningModule({ db, clock, config }: ModuleDeps): Modul
       '/purchasing-accounts/:purchasingAccountId/self-provisioning',
       {
         config: { action: 'account.view', target: 'params.purchasingAccountId' },
-        schema: { tags, summary: 'The account’s self-provisioning requests and their states (R-BC-5)', params: AccountParams, response: { 200: SelfProvisioningListSchema } },
+        schema: {
+          tags,
+          summary: 'The account’s self-provisioning requests and their states (R-BC-5)',
+          params: AccountParams,
+          response: { 200: SelfProvisioningListSchema },
+        },
       },
       async (req) => service.list(req.params.purchasingAccountId),
     );
@@ -69,7 +74,12 @@ export function selfProvisioningModule({ db, clock, config }: ModuleDeps): Modul
       '/purchasing-accounts/:purchasingAccountId/self-provisioning/:requestId/cancel',
       {
         config: { action: 'account.manage', target: 'params.purchasingAccountId' },
-        schema: { tags, summary: 'R-BC-5: cancel a request not yet ordered', params: RequestParams, response: { 200: SelfProvisioningRequestSchema } },
+        schema: {
+          tags,
+          summary: 'R-BC-5: cancel a request not yet ordered',
+          params: RequestParams,
+          response: { 200: SelfProvisioningRequestSchema },
+        },
       },
       async (req) => service.cancel(actorOf(req), req.params.purchasingAccountId, req.params.requestId),
     );

@@ -136,7 +136,8 @@ export function createSelfProvisioning({ db, clock, config }: { db: Db; clock: C
         const perAgreement = [];
         for (const a of agreements) {
           const price = await seatPrice(db, { licensingId: a.id, agreementStart: a.startDate, productId: plan.productId, today });
-          if (price) perAgreement.push({ licensingId: a.id, number: a.number, unitPrice: price.unitPrice, nextAnniversary: price.nextAnniversary });
+          if (price)
+            perAgreement.push({ licensingId: a.id, number: a.number, unitPrice: price.unitPrice, nextAnniversary: price.nextAnniversary });
         }
         plans.push({ ...plan, agreements: perAgreement });
       }
@@ -154,7 +155,9 @@ export function createSelfProvisioning({ db, clock, config }: { db: Db; clock: C
       body: { licensingId: string; productId: string; quantity: number; commitToOrder: boolean },
     ): Promise<RequestView> {
       if (!quantityValid(body.quantity)) {
-        throw invalid('SELF_PROVISIONING_QUANTITY_INVALID', 'The quantity must be a whole number of at least 1.', { quantity: body.quantity });
+        throw invalid('SELF_PROVISIONING_QUANTITY_INVALID', 'The quantity must be a whole number of at least 1.', {
+          quantity: body.quantity,
+        });
       }
       if (body.commitToOrder !== true) {
         throw invalid('SELF_PROVISIONING_COMMITMENT_REQUIRED', 'Commit to ordering the service through your partner.');
@@ -165,7 +168,12 @@ export function createSelfProvisioning({ db, clock, config }: { db: Db; clock: C
       if (!agreement) throw invalid('SELF_PROVISIONING_AGREEMENT_UNKNOWN', 'The agreement is not one of the account’s.');
       const now = clock.now();
       const today = dayOf(now);
-      const price = await seatPrice(db, { licensingId: agreement.id, agreementStart: agreement.startDate, productId: body.productId, today });
+      const price = await seatPrice(db, {
+        licensingId: agreement.id,
+        agreementStart: agreement.startDate,
+        productId: body.productId,
+        today,
+      });
       if (!price) throw invalid('SELF_PROVISIONING_PLAN_UNKNOWN', 'The plan cannot be set up here.');
       const partner = account.partnerOrganizationId ? await partnerNoticeAddress(db, account.partnerOrganizationId) : null;
       if (!partner) throw conflict('SELF_PROVISIONING_NO_PARTNER', 'No partner serves the purchasing account.');
@@ -193,7 +201,13 @@ export function createSelfProvisioning({ db, clock, config }: { db: Db; clock: C
           targetId: row.id,
           organizationId: account.organizationId,
           licensingIds: [agreement.id],
-          after: { purchasingAccountId: accountId, productId: body.productId, quantity: body.quantity, unitPrice: price.unitPrice, currency: price.currency },
+          after: {
+            purchasingAccountId: accountId,
+            productId: body.productId,
+            quantity: body.quantity,
+            unitPrice: price.unitPrice,
+            currency: price.currency,
+          },
         });
         await enqueueMail(tx, {
           to: partner.email,
@@ -268,7 +282,14 @@ export function createSelfProvisioning({ db, clock, config }: { db: Db; clock: C
       await db.transaction(async (tx) => {
         await tx
           .insert(onlineServicePrice)
-          .values({ productId, effectiveFrom: body.effectiveFrom, unitPrice: body.unitPrice.toFixed(2), currency: body.currency, setBy: actor.userId, setAt: now })
+          .values({
+            productId,
+            effectiveFrom: body.effectiveFrom,
+            unitPrice: body.unitPrice.toFixed(2),
+            currency: body.currency,
+            setBy: actor.userId,
+            setAt: now,
+          })
           .onConflictDoUpdate({
             target: [onlineServicePrice.productId, onlineServicePrice.effectiveFrom],
             set: { unitPrice: body.unitPrice.toFixed(2), currency: body.currency, setBy: actor.userId, setAt: now },

@@ -4,4 +4,9 @@
  */
 export type Section = { to: `/business-center/$accountId${string}`; labelKey: string };
 
-export const SECTIONS: Section[] = [{ to: '/business-center/$accountId', labelKey: 'businessCenter.sections.overview' }];
+export const SECTIONS: Section[] = [
+  { to: '/business-center/$accountId', labelKey: 'businessCenter.sections.overview' },
+  { to: '/business-center/$accountId/orders', labelKey: 'bcOrders.sections.orders' },
+  { to: '/business-center/$accountId/inventory', labelKey: 'bcOrders.sections.inventory' },
+  { to: '/business-center/$accountId/online-services', labelKey: 'bcOrders.sections.selfProvisioning' },
+];

@@ -3,6 +3,7 @@ import { appRoute } from '../base';
 import { PartnerBenefitPermissionsPage } from './benefit-permissions';
 import { PartnerCustomerPage } from './customer';
 import { PartnerCustomersPage } from './customers';
+import { PartnerSelfProvisioningPage } from './self-provisioning';
 
 const customers = createRoute({
   getParentRoute: () => appRoute,
@@ -24,4 +25,11 @@ const benefitPermissions = createRoute({
 });
 
 /** The channel partner's area (R-REL-6): the customers it serves and their contacts of record; R-SA-7: permission to manage their benefits. */
-export const partnerRoutes = [customers, customer, benefitPermissions] as const;
+/** R-BC-5: the self-provisioning requests of the purchasing accounts the partner serves. */
+const selfProvisioning = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/partner/self-provisioning',
+  component: PartnerSelfProvisioningPage,
+});
+
+export const partnerRoutes = [customers, customer, benefitPermissions, selfProvisioning] as const;
