@@ -148,7 +148,7 @@ describe('Business-center order history (R-BC-4), inventory and self-provisionin
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body).toContain('BC3-A,2026-01-10,Add-on,Adatum Licensing Partners,67012345,71000101,0012,Invoiced,1,5');
     expect(csv.body).not.toContain('EA-2024');
-  });
+  }, 120_000);
 
   it('R-BC-7: an order sent without the new fields keeps the hash it had; with them, they count', () => {
     const order: OrderInput = {
