@@ -46,10 +46,10 @@ describe('Business Center order history, inventory and self-provisioning in Chro
     await page.goto('/business-center');
     await page.getByRole('link', { name: 'Contoso Ltd — Headquarters' }).click();
     await page.getByRole('link', { name: 'Set up online services', exact: true }).click();
-    await page.getByRole('textbox', { name: 'Online service plan' }).click();
+    await page.getByLabel('Online service plan').click();
     await page.getByRole('option', { name: 'Northwind Cloud Mail Plan 2' }).click();
     await page.getByTestId('seat-price').waitFor();
-    await page.getByRole('textbox', { name: 'Quantity (seats)' }).fill('5');
+    await page.getByLabel('Quantity (seats)').fill('5');
     await page.getByRole('checkbox', { name: 'I will order this service promptly through our partner' }).check();
     await page.getByRole('button', { name: 'Submit' }).click();
     await page.locator('tr[data-request="CLOUD-MAIL-P2"][data-state="REQUESTED"]').waitFor();
