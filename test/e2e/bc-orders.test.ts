@@ -46,7 +46,11 @@ describe('Business Center order history, inventory and self-provisioning in Chro
     await page.goto('/business-center');
     await page.getByRole('link', { name: 'Contoso Ltd — Headquarters' }).click();
     await page.getByRole('link', { name: 'Set up online services', exact: true }).click();
-    await page.getByLabel('Online service plan').click();
+    await page
+      .getByRole('textbox', { name: 'Online service plan' })
+      .or(page.getByRole('combobox', { name: 'Online service plan' }))
+      .first()
+      .click();
     await page.getByRole('option', { name: 'Northwind Cloud Mail Plan 2' }).click();
     await page.getByTestId('seat-price').waitFor();
     await page.getByLabel('Quantity (seats)').fill('5');
