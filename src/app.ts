@@ -8,7 +8,11 @@ import { activationModule } from './modules/activation/routes.js';
 import { auditModule } from './modules/audit/routes.js';
 import { bcAgreementsModule } from './modules/business-center/agreements/routes.js';
 import { purchasingAccountBackOfficeModule } from './modules/business-center/back-office/routes.js';
+import { inventoryModule } from './modules/business-center/inventory/routes.js';
+import { orderHistoryModule } from './modules/business-center/order-history/routes.js';
 import { businessCenterModule } from './modules/business-center/routes.js';
+import { selfProvisioningOrderHook } from './modules/business-center/self-provisioning/order-hook.js';
+import { selfProvisioningModule } from './modules/business-center/self-provisioning/routes.js';
 import { accountUsersModule } from './modules/business-center/users/routes.js';
 import { catalogModule } from './modules/catalog/routes.js';
 import { downloadsModule } from './modules/downloads/routes.js';
@@ -144,7 +148,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     resellerModule(moduleDeps),
     catalogModule(moduleDeps),
     // R-OS-1: an order's first online-service line starts its activation, in the order's transaction.
-    ordersModule(moduleDeps, [onlineServicesOrderHook(config)]),
+    // R-BC-5: an order of a self-provisioned service marks the request ORDERED, in the same transaction.
+    ordersModule(moduleDeps, [onlineServicesOrderHook(config), selfProvisioningOrderHook()]),
     reportsModule(moduleDeps),
     keysModule(moduleDeps),
     activationModule(moduleDeps),
@@ -162,6 +167,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bcAgreementsModule(moduleDeps),
     accountUsersModule(moduleDeps),
     purchasingAccountBackOfficeModule(moduleDeps),
+    orderHistoryModule(moduleDeps),
+    inventoryModule(moduleDeps),
+    selfProvisioningModule(moduleDeps),
     mailViewerRoutes(db, { smtp: Boolean(config.SMTP_URL) }),
   ];
   await app.register(

@@ -2,6 +2,8 @@ import { ACTIVATION_PROBLEMS } from './modules/activation/problems.js';
 import { AUDIT_PROBLEMS } from './modules/audit/problems.js';
 import { BC_AGREEMENTS_PROBLEMS } from './modules/business-center/agreements/problems.js';
 import { BC_BACK_OFFICE_PROBLEMS } from './modules/business-center/back-office/problems.js';
+import { ORDER_HISTORY_PROBLEMS } from './modules/business-center/order-history/problems.js';
+import { SELF_PROVISIONING_PROBLEMS } from './modules/business-center/self-provisioning/problems.js';
 import { BC_USERS_PROBLEMS } from './modules/business-center/users/problems.js';
 import { CATALOG_PROBLEMS } from './modules/catalog/problems.js';
 import { DOWNLOADS_PROBLEMS } from './modules/downloads/problems.js';
@@ -60,4 +62,6 @@ export const ALL_PROBLEMS: ProblemTitles = {
   ...EXPORT_PROBLEMS,
   ...BC_USERS_PROBLEMS,
   ...BC_BACK_OFFICE_PROBLEMS,
+  ...ORDER_HISTORY_PROBLEMS,
+  ...SELF_PROVISIONING_PROBLEMS,
 };

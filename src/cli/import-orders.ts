@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config.js';
+import { selfProvisioningOrderHook } from '../modules/business-center/self-provisioning/order-hook.js';
 import { onlineServicesOrderHook } from '../modules/online-services/activation.js';
 import { columnOf, ordersFromCsv } from '../modules/orders/csv.js';
 import { createOrderIngestion } from '../modules/orders/ingestion.js';
@@ -33,7 +34,12 @@ export async function importOrdersFile(db: Db, config: Config, file: string): Pr
     return { outcomes: [], fileErrors: [`${path.basename(file)}: missing column(s) ${parsed.missingColumns.join(', ')}`] };
   }
   // The same reactions to an order as the API's (R-OS-1: online-service activation).
-  const ingestion = createOrderIngestion({ db, config, clock: systemClock, onRecorded: [onlineServicesOrderHook(config)] });
+  const ingestion = createOrderIngestion({
+    db,
+    config,
+    clock: systemClock,
+    onRecorded: [onlineServicesOrderHook(config), selfProvisioningOrderHook()],
+  });
   const outcomes: ImportOutcome[] = [];
   if (parsed.orphanErrors.length > 0) outcomes.push({ orderNumber: null, result: 'rejected', lineCount: 0, errors: parsed.orphanErrors });
   for (const { order, errors, refused } of parsed.orders) {

@@ -3,6 +3,7 @@ import { product, productFamily } from '../modules/catalog/tables.js';
 import { contentHash, countsFrom, type LicenseType, type OrderInput } from '../modules/orders/rules.js';
 import { licenseOrder, orderLine } from '../modules/orders/tables.js';
 import type { Tx } from '../platform/db/client.js';
+import { DEMO_PURCHASE_FACTS } from './self-provisioning.js';
 
 interface DemoLicensingId {
   id: string;
@@ -162,9 +163,12 @@ export async function seedCatalogAndOrders(
         grant,
       })),
     };
+    const facts = DEMO_PURCHASE_FACTS[orderNumber] ?? {};
+    Object.assign(input, facts);
     const [o] = await tx
       .insert(licenseOrder)
       .values({
+        ...facts,
         orderNumber,
         licensingId: lid.id,
         organizationId: lid.organizationId,

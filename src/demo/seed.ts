@@ -17,6 +17,7 @@ import { seedDemoBenefitRules } from './benefits.js';
 import { seedDemoPurchasingAccounts } from './business-center.js';
 import { seedCatalogAndOrders } from './orders.js';
 import { seedDemoReservationOffers } from './reservations.js';
+import { seedDemoSelfProvisioning } from './self-provisioning.js';
 
 export const DEMO_PASSWORD = 'demo-password-1';
 
@@ -353,6 +354,7 @@ export async function seedDemo(db: Db, secrets?: Pick<Secrets, 'keyEncryptionKey
         roles: [[fu('admin').id, ['ACCOUNT_ADMINISTRATOR']]],
       },
     ]);
+    await seedDemoSelfProvisioning(tx);
     await audit(tx, null, { action: 'demo.seed', targetType: 'database', after: { organizations: 3 } });
   });
   return true;

@@ -1,5 +1,6 @@
 import { ADD_OPEN_CASES } from './cases/add-open.js';
 import { AUDIT_CASES } from './cases/audit.js';
+import { BC_ORDERS_CASES } from './cases/bc-orders.js';
 import { BENEFIT_DELEGATION_CASES } from './cases/benefit-delegation.js';
 import { BUSINESS_CENTER_CASES } from './cases/business-center.js';
 import { DOWNLOADS_CASES } from './cases/downloads.js';
@@ -50,4 +51,5 @@ export const ROUTE_CASES: Record<string, import('./cases/types.js').RouteCase> =
   ...SUBSCRIPTIONS_CASES,
   ...BUSINESS_CENTER_CASES,
   ...EXPORTS_CASES,
+  ...BC_ORDERS_CASES,
 };

@@ -18,6 +18,10 @@ const CODE_BY_FIELD: Record<string, LineErrorCode> = {
   coverageStart: 'INVALID_DATE',
   coverageEnd: 'INVALID_DATE',
   grant: 'INVALID_FLAG',
+  orderType: 'UNKNOWN_CHOICE',
+  poStatus: 'UNKNOWN_CHOICE',
+  orderingParty: 'ORDER_NUMBER_TOO_LONG',
+  poNumber: 'ORDER_NUMBER_TOO_LONG',
 };
 
 const HeaderSchema = OrderBodySchema.omit({ lines: true });

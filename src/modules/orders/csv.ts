@@ -31,7 +31,12 @@ export const ORDER_CSV_COLUMNS = [
   'coverage_end',
   'grant',
 ] as const;
-type Column = (typeof ORDER_CSV_COLUMNS)[number];
+/** R-BC-4: columns a file may have; an empty cell or no column is no value. */
+export const OPTIONAL_ORDER_CSV_COLUMNS = ['order_type', 'ordering_party', 'po_number', 'po_status'] as const;
+type Column = (typeof ORDER_CSV_COLUMNS)[number] | (typeof OPTIONAL_ORDER_CSV_COLUMNS)[number];
+
+/** "Add-on", "true up", "ADD_ON" alike: the API's code for a choice written in a file. */
+const choice = (cell: string): string | undefined => (cell ? cell.toUpperCase().replace(/[\s-]+/g, '_') : undefined);
 
 /** The file's column for a field of an order as the API names it, so that every error names what the file shows. */
 const COLUMN_OF_FIELD: Record<string, Column> = {
@@ -40,6 +45,10 @@ const COLUMN_OF_FIELD: Record<string, Column> = {
   licensingId: 'licensing_id',
   'licensingId.program': 'program',
   'licensingId.number': 'licensing_id',
+  orderType: 'order_type',
+  orderingParty: 'ordering_party',
+  poNumber: 'po_number',
+  poStatus: 'po_status',
   lines: 'order_number',
   product: 'product',
   licenseType: 'license_type',
@@ -88,6 +97,10 @@ function apiValues(cell: (col: Column) => string) {
       orderNumber: given('order_number'),
       orderDate: given('order_date'),
       licensingId: { program: given('program'), number: given('licensing_id') },
+      orderType: choice(cell('order_type')),
+      orderingParty: given('ordering_party'),
+      poNumber: given('po_number'),
+      poStatus: choice(cell('po_status')),
     },
     line: {
       product: given('product'),
@@ -135,7 +148,7 @@ export function ordersFromCsv(text: string): CsvOrders {
       .replace(/[\s-]+/g, '_'),
   );
   const index = new Map<Column, number>();
-  for (const col of ORDER_CSV_COLUMNS) {
+  for (const col of [...ORDER_CSV_COLUMNS, ...OPTIONAL_ORDER_CSV_COLUMNS]) {
     const at = names.indexOf(col);
     if (at >= 0) index.set(col, at);
   }
@@ -163,7 +176,7 @@ export function ordersFromCsv(text: string): CsvOrders {
     const errors = [...read.orderErrors, ...read.lineErrors, ...mismatches]
       .map((e) => ({ ...e, field: columnOf(e.field) }))
       .sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-    const order = read.order ?? {
+    const order: OrderInput = read.order ?? {
       orderNumber,
       orderDate: header.orderDate ?? '',
       licensingId: { program: header.licensingId.program ?? '', number: header.licensingId.number ?? '' },

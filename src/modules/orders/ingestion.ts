@@ -12,7 +12,16 @@ import { administratorsOfRecord } from '../permissions/admins.js';
 import { licensingIdByNumber } from '../relationship/service.js';
 import { ordersMails } from './mails.js';
 import { ORDER_LINE_MESSAGES } from './problems.js';
-import { contentHash, countsFrom, dayOf, type LineError, type OrderInput, type OrderSource, orderErrors } from './rules.js';
+import {
+  contentHash,
+  countsFrom,
+  dayOf,
+  type LineError,
+  type OrderInput,
+  type OrderSource,
+  orderErrors,
+  PUBLISHER_PARTY,
+} from './rules.js';
 import { licenseOrder, orderLine } from './tables.js';
 
 /** Lines per INSERT: large orders go in a few statements, each well under PostgreSQL's parameter limit. */
@@ -172,6 +181,10 @@ export function createOrderIngestion({
             contentHash: hash,
             idempotencyKey: opts.idempotencyKey ?? null,
             createdBy: actor?.userId ?? null,
+            orderType: order.orderType ?? 'NEW',
+            orderingParty: order.orderingParty ?? PUBLISHER_PARTY,
+            poNumber: order.poNumber ?? null,
+            poStatus: order.poStatus ?? 'OPEN',
           })
           .onConflictDoNothing()
           .returning({ id: licenseOrder.id });

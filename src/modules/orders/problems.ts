@@ -24,6 +24,10 @@ export const ORDER_LINE_MESSAGES: Record<LineErrorCode, { en: string; sv: string
     en: 'No Licensing ID with this program and number.',
     sv: 'Det finns inget licens-ID med det här programmet och numret.',
   },
+  UNKNOWN_CHOICE: {
+    en: 'Not one of the values this field takes (order type: NEW, ADD_ON, RENEWAL, TRUE_UP; PO status: OPEN, INVOICED, CLOSED).',
+    sv: 'Inget av de värden fältet tar (ordertyp: NEW, ADD_ON, RENEWAL, TRUE_UP; inköpsorderstatus: OPEN, INVOICED, CLOSED).',
+  },
   UNKNOWN_PRODUCT: { en: 'No product with this code in the catalog.', sv: 'Det finns ingen produkt med den här koden i katalogen.' },
   QUANTITY_NOT_POSITIVE: { en: 'The quantity must be a whole number above zero.', sv: 'Antalet måste vara ett heltal större än noll.' },
   COVERAGE_END_BEFORE_START: {

@@ -43,6 +43,17 @@ export const COVERAGE_TYPES = [
 /** Every other type: what the coverage index leaves out (it names these so that it never names a value added after it). */
 export const NON_COVERAGE_TYPES: readonly LicenseType[] = LICENSE_TYPES.filter((t) => !(COVERAGE_TYPES as readonly string[]).includes(t));
 
+/**
+ * R-BC-4: what kind of purchase an order is, who placed it and its purchase order's state: optional
+ * when an order is sent. Orders recorded before these existed got them from the migration.
+ */
+export const ORDER_TYPES = ['NEW', 'ADD_ON', 'RENEWAL', 'TRUE_UP'] as const;
+export type OrderType = (typeof ORDER_TYPES)[number];
+export const PO_STATUSES = ['OPEN', 'INVOICED', 'CLOSED'] as const;
+export type PoStatus = (typeof PO_STATUSES)[number];
+/** The ordering party of an order that names none: the publisher itself. */
+export const PUBLISHER_PARTY = 'PUBLISHER';
+
 /** How an order arrived: the ingestion API or `lsc import-orders`. */
 export const ORDER_SOURCES = ['API', 'CSV'] as const;
 export type OrderSource = (typeof ORDER_SOURCES)[number];
@@ -94,6 +105,11 @@ export interface OrderInput {
   orderDate: string;
   licensingId: { program: string; number: string };
   lines: OrderLineInput[];
+  /** R-BC-4: optional purchase facts; an order that names none is a NEW order by the publisher, its PO OPEN. */
+  orderType?: OrderType | undefined;
+  orderingParty?: string | undefined;
+  poNumber?: string | undefined;
+  poStatus?: PoStatus | undefined;
   /** Where the order header is (the file line of its first row); null for the API. */
   headerLine?: number | null;
 }
@@ -112,6 +128,7 @@ export const LINE_ERROR_CODES = [
   'ORDER_HEADER_MISMATCH',
   'ORDER_NUMBER_TOO_LONG',
   'TOO_MANY_LINES',
+  'UNKNOWN_CHOICE',
 ] as const;
 export type LineErrorCode = (typeof LINE_ERROR_CODES)[number];
 
@@ -171,5 +188,13 @@ export function contentHash(order: OrderInput): string {
     licensingId: { program: order.licensingId.program, number: order.licensingId.number },
     lines: order.lines.map((l) => [l.product, l.licenseType, l.quantity, l.coverageStart, l.coverageEnd, l.grant]),
   };
+  // R-BC-4's purchase facts count only when sent, so that every order recorded before them keeps its hash.
+  const purchase = Object.fromEntries(
+    (['orderType', 'orderingParty', 'poNumber', 'poStatus'] as const).filter((k) => order[k] !== undefined).map((k) => [k, order[k]]),
+  );
+  if (Object.keys(purchase).length > 0)
+    return createHash('sha256')
+      .update(JSON.stringify({ ...canonical, purchase }))
+      .digest('hex');
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 }

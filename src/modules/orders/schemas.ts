@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PoolSchema } from '../catalog/schemas.js';
 import { LifecycleStatusSchema } from '../relationship/schemas.js';
-import { isDay, LICENSE_TYPES, type LicenseType, ORDER_SOURCES } from './rules.js';
+import { isDay, LICENSE_TYPES, type LicenseType, ORDER_SOURCES, ORDER_TYPES, PO_STATUSES } from './rules.js';
 
 /** More lines than this in one order are refused before anything is looked up. */
 export const MAX_LINES_PER_ORDER = 5000;
@@ -39,6 +39,14 @@ export const OrderBodySchema = z.object({
     number: z.string().trim().min(1).max(40),
   }),
   lines: z.array(OrderLineSchema).min(1).max(MAX_LINES_PER_ORDER),
+  /** R-BC-4: NEW, ADD_ON, RENEWAL or TRUE_UP; NEW when not sent. */
+  orderType: z.enum(ORDER_TYPES).optional(),
+  /** R-BC-4: who placed the order (the partner's name); the publisher when not sent. */
+  orderingParty: z.string().trim().min(1).max(200).optional(),
+  /** R-BC-4: the customer's purchase order number, kept as text. */
+  poNumber: z.string().trim().min(1).max(60).optional(),
+  /** R-BC-4: OPEN, INVOICED or CLOSED; OPEN when not sent. */
+  poStatus: z.enum(PO_STATUSES).optional(),
 });
 export type OrderBody = z.infer<typeof OrderBodySchema>;
 

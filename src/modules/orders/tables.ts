@@ -19,7 +19,7 @@ import { product } from '../catalog/tables.js';
 import { organization, user } from '../identity/tables.js';
 import { licensingId } from '../relationship/tables.js';
 import { isCoverageLine } from './license-summary-sql.js';
-import { LICENSE_TYPES, ORDER_SOURCES } from './rules.js';
+import { LICENSE_TYPES, ORDER_SOURCES, ORDER_TYPES, PO_STATUSES, PUBLISHER_PARTY } from './rules.js';
 
 export const licenseTypeEnum = pgEnum('license_type', LICENSE_TYPES);
 export const orderSourceEnum = pgEnum('order_source', ORDER_SOURCES);
@@ -47,6 +47,11 @@ export const licenseOrder = pgTable(
     contentHash: text('content_hash').notNull(),
     idempotencyKey: text('idempotency_key'),
     createdBy: uuid('created_by').references(() => user.id),
+    /** R-BC-4: the order history's filters. Orders recorded before them: see migration 0040. */
+    orderType: text('order_type', { enum: ORDER_TYPES }).notNull().default('NEW'),
+    orderingParty: text('ordering_party').notNull().default(PUBLISHER_PARTY),
+    poNumber: text('po_number'),
+    poStatus: text('po_status', { enum: PO_STATUSES }).notNull().default('OPEN'),
   },
   (t) => [
     uniqueIndex('license_order_number_key').on(t.orderNumber),

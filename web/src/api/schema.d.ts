@@ -8739,6 +8739,69 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/operator/online-service-prices/{productId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** R-BC-6: set an online-service plan’s price per seat from a day on; a priced plan can be self-provisioned */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          productId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            currency: string;
+            effectiveFrom: string;
+            unitPrice: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              currency: string;
+              effectiveFrom: string;
+              name: string;
+              /** Format: uuid */
+              productId: string;
+              unitPrice: number;
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/operator/online-services/accounts/{accountId}/domains': {
     parameters: {
       query?: never;
@@ -8950,7 +9013,13 @@ export interface paths {
               quantity: number;
             }[];
             orderDate: string;
+            orderingParty?: string;
             orderNumber: string;
+            /** @enum {string} */
+            orderType?: 'NEW' | 'ADD_ON' | 'RENEWAL' | 'TRUE_UP';
+            poNumber?: string;
+            /** @enum {string} */
+            poStatus?: 'OPEN' | 'INVOICED' | 'CLOSED';
           };
         };
       };
@@ -13646,6 +13715,53 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/partner/self-provisioning': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** R-BC-5: the self-provisioning requests of the purchasing accounts my organization serves */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['SelfProvisioningRequest'][];
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/permission-requests': {
     parameters: {
       query?: never;
@@ -14454,6 +14570,59 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/purchasing-accounts/{purchasingAccountId}/inventory': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What the account’s agreements hold today: licenses and online-service subscriptions, each with its next expiration, flagged within 90 and 30 days */
+    get: {
+      parameters: {
+        query?: {
+          /** @description true: only items expiring within 90 days */
+          expiring?: 'true' | 'false';
+        };
+        header?: never;
+        path: {
+          purchasingAccountId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              asOf: string;
+              items: components['schemas']['InventoryItem'][];
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/purchasing-accounts/{purchasingAccountId}/licensing-ids': {
     parameters: {
       query?: never;
@@ -14491,6 +14660,206 @@ export interface paths {
                 status: string;
               }[];
             };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/purchasing-accounts/{purchasingAccountId}/online-service-plans': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The online-service plans the account may set up, with today’s price and the renewal price per agreement (R-BC-6) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          purchasingAccountId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              asOf: string;
+              plans: {
+                /** @description R-BC-6: the price per additional seat under each of the account’s agreements */
+                agreements: {
+                  /** Format: uuid */
+                  licensingId: string;
+                  nextAnniversary: string;
+                  number: string;
+                  unitPrice: number;
+                }[];
+                code: string;
+                currency: string;
+                name: string;
+                /** Format: uuid */
+                productId: string;
+                todaysPrice: number;
+              }[];
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/purchasing-accounts/{purchasingAccountId}/orders': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** R-BC-4: the orders of the account’s agreements, filtered by order date, order type, ordering party, order number, agreement number, purchasing account number and purchase order status; sorted, paged by cursor */
+    get: {
+      parameters: {
+        query?: {
+          /** @description an agreement (Licensing ID) number of the account */
+          agreementNumber?: string;
+          /** @description the `next` of the previous page */
+          cursor?: string;
+          /** @description order date from, included */
+          from?: string;
+          limit?: number;
+          /** @description part of the ordering party’s name */
+          orderingParty?: string;
+          /** @description the start of the order number */
+          orderNumber?: string;
+          orderType?: 'NEW' | 'ADD_ON' | 'RENEWAL' | 'TRUE_UP';
+          poStatus?: 'OPEN' | 'INVOICED' | 'CLOSED';
+          /** @description the purchasing account’s number: another account’s number matches nothing */
+          purchasingAccountNumber?: string;
+          sort?: '-orderDate' | 'orderDate' | '-orderNumber' | 'orderNumber';
+          /** @description order date to, included */
+          to?: string;
+        };
+        header?: never;
+        path: {
+          purchasingAccountId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['OrderHistoryRow'][];
+              /** @description pass as `cursor` for the next page; null on the last */
+              next: string | null;
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/purchasing-accounts/{purchasingAccountId}/orders/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** R-BC-4: the filtered order history as an Excel workbook or CSV, at most 10,000 orders (header order-history-truncated: true when cut) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description an agreement (Licensing ID) number of the account */
+          agreementNumber?: string;
+          format?: 'xlsx' | 'csv';
+          /** @description order date from, included */
+          from?: string;
+          /** @description part of the ordering party’s name */
+          orderingParty?: string;
+          /** @description the start of the order number */
+          orderNumber?: string;
+          orderType?: 'NEW' | 'ADD_ON' | 'RENEWAL' | 'TRUE_UP';
+          poStatus?: 'OPEN' | 'INVOICED' | 'CLOSED';
+          /** @description the purchasing account’s number: another account’s number matches nothing */
+          purchasingAccountNumber?: string;
+          sort?: '-orderDate' | 'orderDate' | '-orderNumber' | 'orderNumber';
+          /** @description order date to, included */
+          to?: string;
+        };
+        header?: never;
+        path: {
+          purchasingAccountId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description An attachment: an Excel workbook (format=xlsx) or CSV (format=csv) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+            'text/csv': string;
           };
         };
         /** @description Refused or failed: problem+json with a stable `code` */
@@ -15201,6 +15570,153 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/purchasing-accounts/{purchasingAccountId}/self-provisioning': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The account’s self-provisioning requests and their states (R-BC-5) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          purchasingAccountId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['SelfProvisioningRequest'][];
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** R-BC-5: set up an online service: the partner serving the account is notified and must place the order */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          purchasingAccountId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description R-BC-5: the customer commits to ordering promptly through the partner; must be true */
+            commitToOrder: boolean;
+            /**
+             * Format: uuid
+             * @description the agreement of the account the service is ordered under
+             */
+            licensingId: string;
+            /**
+             * Format: uuid
+             * @description the online-service plan
+             */
+            productId: string;
+            /** @description seats, at least 1 (SELF_PROVISIONING_QUANTITY_INVALID) */
+            quantity: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SelfProvisioningRequest'];
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/purchasing-accounts/{purchasingAccountId}/self-provisioning/{requestId}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** R-BC-5: cancel a request not yet ordered */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          purchasingAccountId: string;
+          requestId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SelfProvisioningRequest'];
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -18548,6 +19064,7 @@ export interface components {
       | 'keys.issue'
       | 'keys.request'
       | 'keys.request.decide'
+      | 'online-service-price.set'
       | 'online-services.activation-mail'
       | 'online-services.activation-scheduled'
       | 'online-services.add-on'
@@ -18618,6 +19135,9 @@ export interface components {
       | 'second-factor.recovery-codes.regenerate'
       | 'second-factor.totp.add'
       | 'second-factor.totp.remove'
+      | 'self-provisioning.cancel'
+      | 'self-provisioning.ordered'
+      | 'self-provisioning.request'
       | 'sso.settings.remove'
       | 'sso.settings.save'
       | 'subscriptions.assign'
@@ -18821,6 +19341,41 @@ export interface components {
       contactTypes: ('NOTICES_CORRESPONDENT' | 'PRIMARY_CONTACT')[];
       decidedAt: string | null;
       optedIn: boolean;
+    };
+    InventoryItem: {
+      expiry: {
+        daysLeft: number | null;
+        /** @enum {string} */
+        flag: 'NONE' | 'EXPIRING_SOON' | 'EXPIRING_URGENT';
+      };
+      /** @enum {string} */
+      licenseType:
+        | 'FULL'
+        | 'UPGRADE'
+        | 'LSA'
+        | 'SA'
+        | 'SA_STEP_UP'
+        | 'SUBSCRIPTION'
+        | 'ONLINE_SERVICE'
+        | 'MAINTENANCE'
+        | 'UPGRADE_ADVANTAGE';
+      licensingId: {
+        /** Format: uuid */
+        id: string;
+        number: string;
+        programCode: string;
+      };
+      /** @description null: perpetual */
+      nextExpiration: string | null;
+      /** @description an online-service subscription rather than a license */
+      onlineService: boolean;
+      product: {
+        code: string;
+        /** Format: uuid */
+        id: string;
+        name: string;
+      };
+      quantity: number;
     };
     Invitation: {
       email: string;
@@ -19241,6 +19796,27 @@ export interface components {
         SUBSCRIPTIONS_MANAGER?: string[];
       };
     };
+    OrderHistoryRow: {
+      /** Format: uuid */
+      id: string;
+      licensingId: {
+        /** Format: uuid */
+        id: string;
+        number: string;
+        programCode: string;
+      };
+      lineCount: number;
+      orderDate: string;
+      orderingParty: string;
+      orderNumber: string;
+      /** @enum {string} */
+      orderType: 'NEW' | 'ADD_ON' | 'RENEWAL' | 'TRUE_UP';
+      poNumber: string | null;
+      /** @enum {string} */
+      poStatus: 'OPEN' | 'INVOICED' | 'CLOSED';
+      purchasingAccountNumber: string;
+      totalQuantity: number;
+    };
     OrganizationSettings: {
       country: string;
       /** @description R-ID-7: true once sign-up completed; then only an operator can change the country */
@@ -19636,6 +20212,39 @@ export interface components {
         /** Format: date-time */
         setUpAt: string;
       } | null;
+    };
+    SelfProvisioningRequest: {
+      cancelledAt: string | null;
+      currency: string;
+      /** Format: uuid */
+      id: string;
+      licensingId: {
+        /** Format: uuid */
+        id: string;
+        number: string;
+      };
+      orderedAt: string | null;
+      orderNumber: string | null;
+      product: {
+        code: string;
+        /** Format: uuid */
+        id: string;
+        name: string;
+      };
+      purchasingAccount: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+        number: string;
+      };
+      quantity: number;
+      /** Format: date-time */
+      requestedAt: string;
+      requestedBy: string;
+      /** @enum {string} */
+      state: 'REQUESTED' | 'ORDERED' | 'CANCELLED';
+      /** @description R-BC-6: the price per seat shown when requested */
+      unitPrice: number;
     };
     SsoSettings: {
       /** @description null: single sign-on is not set up. The client secret is never returned. */

@@ -20,4 +20,7 @@ export const SECTIONS: Section[] = [
     labelKey: 'bcUsers.section',
     roles: ['USER_ADMINISTRATOR', 'AGREEMENT_ADMINISTRATOR', 'ACCOUNT_ADMINISTRATOR'],
   },
+  { to: '/business-center/$accountId/orders', labelKey: 'bcOrders.sections.orders' },
+  { to: '/business-center/$accountId/inventory', labelKey: 'bcOrders.sections.inventory' },
+  { to: '/business-center/$accountId/online-services', labelKey: 'bcOrders.sections.selfProvisioning' },
 ];

@@ -4,6 +4,7 @@ import { PartnerBenefitPermissionsPage } from './benefit-permissions';
 import { PartnerCustomerPage } from './customer';
 import { PartnerCustomersPage } from './customers';
 import { PartnerSalesPackagesPage } from './sales-packages';
+import { PartnerSelfProvisioningPage } from './self-provisioning';
 
 const customers = createRoute({
   getParentRoute: () => appRoute,
@@ -30,5 +31,15 @@ const salesPackages = createRoute({
   component: PartnerSalesPackagesPage,
 });
 
-/** The channel partner's area (R-REL-6): the customers it serves and their contacts of record; R-SA-7: permission to manage their benefits. */
-export const partnerRoutes = [customers, customer, benefitPermissions, salesPackages] as const;
+/** R-BC-5: the self-provisioning requests of the purchasing accounts the partner serves. */
+const selfProvisioning = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/partner/self-provisioning',
+  component: PartnerSelfProvisioningPage,
+});
+
+/**
+ * The channel partner's area (R-REL-6): the customers it serves and their contacts of record; R-SA-7:
+ * permission to manage their benefits; R-BC-2, R-BC-5: sales packages and self-provisioning requests.
+ */
+export const partnerRoutes = [customers, customer, benefitPermissions, salesPackages, selfProvisioning] as const;
