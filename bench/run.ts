@@ -7,6 +7,7 @@ import { importAgreementsBench } from './import-agreements.js';
 import { keysTsvBench } from './keys-tsv.js';
 import { licenseSummaryBench } from './license-summary.js';
 import { metricsBench } from './metrics.js';
+import { orderHistoryBench } from './order-history.js';
 import { partnerCustomersBench } from './partner-customers.js';
 import { provisioningDeliveryBench } from './provisioning-delivery.js';
 import { reservationsBench } from './reservations.js';
@@ -32,6 +33,7 @@ const benches: Record<
   'provisioning-delivery': provisioningDeliveryBench,
   'subscription-assign': subscriptionAssignBench,
   metrics: metricsBench,
+  'order-history': orderHistoryBench,
   'keys-tsv': keysTsvBench,
   'excel-report': excelReportBench,
 };
