@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { SERVER_OPTION_HELP } from './api-client.js';
-
-export const FORMATS = ['ISO', 'EXE', 'ZIP', 'MSI'] as const;
+import { FORMATS } from './upload-formats.js';
 
 interface UploadCommandOptions {
   language: string;

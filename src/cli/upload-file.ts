@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { ApiError, createApiClient, isUuid, pickByCode, resolveCredentials } from './api-client.js';
 import { sha256OfFile } from './download/verify.js';
-import { FORMATS } from './upload-file-command.js';
+import { FORMATS } from './upload-formats.js';
 
 export interface UploadFileOptions {
   /** The product code (or id) the file belongs to. */

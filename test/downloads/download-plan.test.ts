@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { pickByCode, resolveCredentials } from '../../src/cli/api-client.js';
-import { resumeCommand } from '../../src/cli/download/command.js';
 import {
   classifyResponse,
   type PartMeta,
@@ -12,6 +11,7 @@ import {
   safeLocalName,
 } from '../../src/cli/download/plan.js';
 import { fitName, formatBytes, plainLine, tenthOf } from '../../src/cli/download/progress.js';
+import { resumeCommand } from '../../src/cli/download/run-options.js';
 import { DEFAULT_RETRY, retryDelay } from '../../src/platform/backoff.js';
 
 const file: PublishedFile = { fileId: '0b0e5b5c-3a4c-4d0e-9a53-0f1a2b3c4d5e', name: 'a.iso', size: 1000, sha256: 'ab'.repeat(32) };

@@ -3,29 +3,7 @@ import { DEFAULT_RETRY } from '../../platform/backoff.js';
 import { SERVER_OPTION_HELP } from '../api-client.js';
 import { positiveInteger } from '../options.js';
 import { DEFAULT_PARALLEL } from './plan.js';
-
-/** The exit code of a run paused with Ctrl-C: 128 + SIGINT, as a shell reports an interrupted command. */
-export const EXIT_PAUSED = 130;
-
-/** A word as a POSIX shell reads it back: quoted only when it has to be. */
-export const shellWord = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replaceAll("'", `'\\''`)}'`);
-
-/** The command that resumes a paused run: the same one, without the token (it stays in the environment or is typed again). */
-export function resumeCommand(product: string, given: Record<string, string | number | undefined>): string {
-  const words = ['lsc', 'download', product];
-  for (const [flag, value] of Object.entries(given)) if (value !== undefined) words.push(`--${flag}`, String(value));
-  return words.map(shellWord).join(' ');
-}
-
-export interface DownloadOptions {
-  language: string;
-  os: string;
-  server?: string;
-  token?: string;
-  dir: string;
-  parallel: number;
-  retries: number;
-}
+import type { DownloadOptions } from './run-options.js';
 
 /** `lsc download PRODUCT --language L --os OS`: the download manager (R-DL-5). */
 export function registerDownloadCommand(program: Command): void {

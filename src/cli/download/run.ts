@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { type BundleResult, downloadBundle } from './bundle.js';
-import { type DownloadOptions, EXIT_PAUSED, resumeCommand } from './command.js';
 import { createProgressDisplay, formatBytes } from './progress.js';
+import { type DownloadOptions, EXIT_PAUSED, resumeCommand } from './run-options.js';
 
 export function summary(r: BundleResult): string {
   const failed = r.files.filter((f) => f.status === 'failed');

@@ -6,7 +6,7 @@ import { loadConfig } from '../../config.js';
 import { systemClock } from '../../platform/clock.js';
 import { LICENSE_POOLS } from '../catalog/rules.js';
 import { CertificateError, verifyCertificate } from './certificate.js';
-import type { ActivateOptions, KmsHostOptions } from './cli.js';
+import type { ActivateOptions, KmsHostOptions } from './cli-options.js';
 import { runKmsClient } from './client/kms-client.js';
 import { machineFingerprint, machineHostname } from './client/machine.js';
 import { checkSavedState } from './client/saved-state.js';

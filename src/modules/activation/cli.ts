@@ -2,40 +2,13 @@ import type { Command } from 'commander';
 import { SERVER_OPTION_HELP } from '../../cli/api-client.js';
 import { positiveInteger } from '../../cli/options.js';
 import { LICENSE_POOLS } from '../catalog/rules.js';
-import type { LicensePoolCode } from './certificate.js';
+import type { ActivateOptions, KmsHostOptions } from './cli-options.js';
 import { ACTIVATION_RETRY } from './client/service-client.js';
 
 // The commands' options and help only: what they do is in cli-actions.ts, loaded when one runs.
 
 const RETRIES_HELP =
   'attempts when the service cannot be reached or fails (dropped connection, 5xx), with growing waits; each repeats the first request, so nothing is counted twice';
-
-export interface ActivateOptions {
-  server?: string;
-  key?: string;
-  product?: string;
-  kms?: string;
-  pool: LicensePoolCode;
-  state: string;
-  fingerprint?: string;
-  virtual?: boolean;
-  publicKey?: string;
-  status?: boolean;
-  retries: number;
-}
-
-export interface KmsHostOptions {
-  server?: string;
-  key?: string;
-  product?: string;
-  port: string;
-  listen: string;
-  state: string;
-  fingerprint?: string;
-  virtual?: boolean;
-  publicKey?: string;
-  retries: number;
-}
 
 /** `lsc activate` (a machine) and `lsc kms-host` (an organization's activation host). */
 export function registerActivationCommands(program: Command): void {
