@@ -62,6 +62,8 @@ export function keyExportQuery(db: Db, holder: Holder, only?: string) {
       asc(product.edition),
       asc(productKey.type),
       asc(productKey.issuedAt),
+      // Keys issued in the same instant still come out in one order in every export.
+      asc(productKey.id),
     );
 }
 

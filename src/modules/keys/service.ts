@@ -92,6 +92,8 @@ export function createKeysService({ db, config, clock, secrets }: ModuleDeps) {
         asc(product.edition),
         asc(productKey.type),
         asc(productKey.issuedAt),
+        // Keys issued in the same instant still come out in one order in every export.
+        asc(productKey.id),
       );
     return rows.map(({ keyCiphertext, limit, used, ...r }) => ({
       ...r,
