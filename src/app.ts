@@ -115,6 +115,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   metrics.gaugeOnScrape('lsc_provisioning_outbox_depth', 'Provisioning events waiting for delivery (queued or retrying)', () =>
     pendingDeliveries(db),
   );
+  const replica = database.reads.replica;
+  if (replica) {
+    metrics.gaugeOnScrape(
+      'lsc_db_replica_serving',
+      'Report reads go to the replica (1) or, while it is unreachable, to the primary (0)',
+      async () => (replica.serving() === 'replica' ? 1 : 0),
+    );
+    // Once per change, not per failed connect: a replica that is down would otherwise log every report.
+    replica.onChange((serving, cause) => {
+      if (serving === 'primary')
+        app.log.warn({ err: cause }, 'the read replica is unreachable: report reads go to the primary until it is back');
+      else app.log.info('the read replica is reachable again: report reads go to it');
+    });
+  }
   installMetrics(app, metrics, config.METRICS_TOKEN);
   const securityPolicies = await installSecurityHeaders(app, { https: config.publicUrl.startsWith('https:') });
 
@@ -127,7 +141,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get('/api/openapi.json', { config: { action: 'public' }, schema: { hide: true } }, async () => app.swagger());
   await app.register(healthRoutes({ database, version, draining: () => drain.draining, databaseTimeoutMs: config.READY_DB_TIMEOUT_MS }));
 
-  const moduleDeps: ModuleDeps = { db, database, config, clock, secrets: deps.secrets, metrics };
+  const moduleDeps: ModuleDeps = { db, reads: database.reads.db, database, config, clock, secrets: deps.secrets, metrics };
   const identity = createIdentityService({ db, config, clock });
   const signIn = createSignInService({ db, config, clock, me: identity.me });
   const relationship = createRelationshipService({ db });

@@ -43,7 +43,16 @@ const Env = z.object({
    */
   HOST: z.string().trim().min(1).default('localhost'),
   PUBLIC_URL: z.url().optional(),
+  /**
+   * The primary. Several hosts (`postgres://u:p@db1:5432,db2:5432/lsc`) are tried in turn and the
+   * one not in recovery is used, so a planned promotion needs no restart (README, operations).
+   */
   DATABASE_URL: z.string().trim().startsWith('postgres').optional(),
+  /**
+   * A streaming replica for read-only report queries (summaries, reports, exports); they may be
+   * behind the primary by the replication lag. While it is unreachable those reads go to the primary.
+   */
+  DATABASE_REPLICA_URL: z.string().trim().startsWith('postgres').optional(),
   DATA_DIR: z.string().trim().min(1).default('./data'),
   /** The embedded PostgreSQL's port; unset, each data folder gets a free one on its first start and keeps it (DATA_DIR/pg.port). */
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).optional(),

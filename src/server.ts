@@ -47,7 +47,7 @@ export async function openConfiguredDatabase(config: Config): Promise<{ url: str
 /** Everything `lsc start` does: database, migrations, secrets, demo data, HTTP, mail delivery, the daily expiry. */
 export async function startServer(config: Config): Promise<RunningServer> {
   const { url: databaseUrl, embedded } = await openConfiguredDatabase(config);
-  const database = openDatabase(databaseUrl);
+  const database = openDatabase(databaseUrl, 10, config.DATABASE_REPLICA_URL);
   try {
     await runMigrations(database.db);
     const secrets = await loadSecrets(config);

@@ -8,6 +8,11 @@ import type { Secrets } from './secrets.js';
 /** What every module factory receives; tests pass their own clock, database and config. */
 export interface ModuleDeps {
   db: Db;
+  /**
+   * Read-only report queries: the replica when DATABASE_REPLICA_URL is set, else the primary
+   * (db/reads.ts). Only for views that need not read their own writes: they may lag slightly.
+   */
+  reads: Db;
   database: Database;
   config: Config;
   clock: Clock;

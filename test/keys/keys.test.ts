@@ -268,7 +268,14 @@ describe('product keys: issuing, the Product Keys page and the key file', () => 
     const key = await keyOf(t.app, admin, lid['67012345'] ?? '', 'WS2025-DC', 'SETUP');
     expect(key.activations).toBeNull();
     // R-KEY-2: the setup key is shown on the download screen to whoever may download (R-DL-1), not only to key holders.
-    const deps = { db: t.database.db, database: t.database, config: t.config, clock: systemClock, secrets: await loadSecrets(t.config) };
+    const deps = {
+      db: t.database.db,
+      reads: t.database.reads.db,
+      database: t.database,
+      config: t.config,
+      clock: systemClock,
+      secrets: await loadSecrets(t.config),
+    };
     const service = createKeysService(deps);
     const actor = async (email: string): Promise<Actor> => {
       const [u] = await q<{ id: string; organization_id: string }>(sql`select id, organization_id from "user" where email = ${email}`);

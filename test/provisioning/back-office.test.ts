@@ -140,6 +140,7 @@ describe('provisioning deliveries in the back office', () => {
     const secrets = await loadSecrets(t.config);
     const unconfigured = createProvisioningService({
       db: t.database.db,
+      reads: t.database.reads.db,
       database: t.database,
       clock: systemClock,
       secrets,

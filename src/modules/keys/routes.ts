@@ -61,7 +61,8 @@ function sendFile(reply: FastifyReply, rows: ExportRow[], format: 'tsv' | 'csv',
 export function keysModule(deps: ModuleDeps): ModuleRoutes {
   const keys = createKeysService(deps);
   const requests = createKeyRequestsService(deps);
-  const streaming = { db: deps.db, pool: deps.database.pool, keyEncryptionKey: deps.secrets.keyEncryptionKey };
+  // The all-keys file streams from the replica (its activation counts may lag the primary slightly).
+  const streaming = { db: deps.reads, pool: deps.database.reads.pool, keyEncryptionKey: deps.secrets.keyEncryptionKey };
   const print = (rows: ExportRow[], licensingIdNumber: string | null) => ({
     generatedAt: deps.clock.now(),
     licensingIdNumber,

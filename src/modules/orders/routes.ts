@@ -22,9 +22,10 @@ const chosen = (q: { licensingId?: string | string[]; status: 'active' | 'all' }
 });
 
 /** Order ingestion (R-BC-7) and the License Summary (R-LIC-1…7). Customers have no route that changes an order. */
-export function ordersModule({ db, config, clock }: ModuleDeps, onRecorded: readonly OrderRecordedHook[] = []): ModuleRoutes {
+export function ordersModule({ db, reads, config, clock }: ModuleDeps, onRecorded: readonly OrderRecordedHook[] = []): ModuleRoutes {
   const ingestion = createOrderIngestion({ db, config, clock, onRecorded });
-  const summaries = createLicenseSummaryService({ db, clock, config });
+  // Read on the replica: a summary may lag the primary by the replication delay (an order just recorded may show an instant later).
+  const summaries = createLicenseSummaryService({ db: reads, clock, config });
   return async (fastify: FastifyInstance) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
 

@@ -61,10 +61,11 @@ function sendExport(reply: FastifyReply, actor: Actor, run: ReportRun, format: '
  * user's (`self`): which Licensing IDs a report covers is its query's scope (the report's action,
  * scope.ts), and a report the user's roles do not cover at all is REPORT_UNKNOWN.
  */
-export function registerReportRoutes(fastify: FastifyInstance, { db, clock }: Pick<ModuleDeps, 'db' | 'clock'>) {
+export function registerReportRoutes(fastify: FastifyInstance, { db, reads, clock }: Pick<ModuleDeps, 'db' | 'reads' | 'clock'>) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const standard = createStandardReports({ db });
-  const custom = createCustomReports({ db, clock });
+  // A saved custom report is read back from the primary (it was just written); the records of a run come from `reads`.
+  const custom = createCustomReports({ db, reads, clock });
   const tags = ['reports'];
 
   app.get(
@@ -95,7 +96,7 @@ export function registerReportRoutes(fastify: FastifyInstance, { db, clock }: Pi
     },
     async (req) => {
       const offset = offsetOf(req.body.cursor);
-      const run = await runReport(db, actorOf(req), req.params.report, {
+      const run = await runReport(reads, actorOf(req), req.params.report, {
         filters: req.body.filters,
         columns: req.body.columns,
         page: { offset, limit: req.body.limit },
@@ -118,7 +119,7 @@ export function registerReportRoutes(fastify: FastifyInstance, { db, clock }: Pi
     },
     async (req, reply) => {
       const actor = actorOf(req);
-      const run = await runReport(db, actor, req.params.report, {
+      const run = await runReport(reads, actor, req.params.report, {
         filters: filtersOfQuery(req.query),
         columns: columnsOfQuery(req.query.columns),
       });

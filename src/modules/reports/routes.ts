@@ -10,12 +10,13 @@ import { createReportsService } from './service.js';
 const params = z.object({ licensingId: z.uuid() });
 
 /** The Relationship Summary's Licensing Information reports (R-REL-4, R-REL-5); the standard and custom reports (R-REP-1…4). */
-export function reportsModule({ db, config, clock }: ModuleDeps): ModuleRoutes {
-  const reports = createReportsService({ db, config, clock });
+export function reportsModule({ db, reads, config, clock }: ModuleDeps): ModuleRoutes {
+  // Reports only read, and may lag the primary by the replication delay: they read the replica when there is one.
+  const reports = createReportsService({ db: reads, config, clock });
   return async (fastify: FastifyInstance) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ['relationship'];
-    registerReportRoutes(fastify, { db, clock });
+    registerReportRoutes(fastify, { db, reads, clock });
 
     app.get(
       '/licensing-ids/:licensingId/report',

@@ -58,8 +58,10 @@ const filterOf = (q: {
 });
 
 /** Software Assurance benefits (R-SA-1…3, R-PERM-8): the customer reads and activates, the publisher sets the rules and holds. */
-export function softwareAssuranceModule({ db, clock, config }: ModuleDeps): ModuleRoutes {
+export function softwareAssuranceModule({ db, reads, clock, config }: ModuleDeps): ModuleRoutes {
   const reader = createBenefitReader({ db, clock, config });
+  // The SA Summary and its export read the replica (they may lag the primary slightly); every use-case that writes reads the primary.
+  const summaryReader = createBenefitReader({ db: reads, clock, config });
   const activation = createBenefitActivation({ db, clock, reader });
   const holds = createBenefitHold({ db, clock, config, reader });
   const rules = createBenefitRules({ db });
@@ -86,7 +88,7 @@ export function softwareAssuranceModule({ db, clock, config }: ModuleDeps): Modu
       },
       async (req) => {
         const q = req.query;
-        const s = await reader.summary(actorOf(req), filterOf(q), q.sort, q.order === 'desc');
+        const s = await summaryReader.summary(actorOf(req), filterOf(q), q.sort, q.order === 'desc');
         const live = s.rows.filter((r) => r.status !== 'EXPIRED');
         return {
           asOf: s.asOf,
@@ -127,7 +129,7 @@ export function softwareAssuranceModule({ db, clock, config }: ModuleDeps): Modu
       async (req, reply) => {
         const actor = actorOf(req);
         const q = req.query;
-        const s = await reader.summary(actor, filterOf(q), q.sort, q.order === 'desc');
+        const s = await summaryReader.summary(actor, filterOf(q), q.sort, q.order === 'desc');
         reply.header('content-disposition', `attachment; filename="sa-summary-${s.asOf}.${q.format}"`);
         if (q.format === 'xlsx') {
           return reply

@@ -1,5 +1,7 @@
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import { openPrimaryPool } from './primary-pool.js';
+import { openReplicaReads, type Reads } from './reads.js';
 
 /** Queries are written against each module's own tables; no relational schema is registered (the platform knows no module). */
 export type Db = NodePgDatabase;
@@ -11,13 +13,17 @@ export type DbOrTx = Db | Tx;
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 
 export interface Database {
+  /** The primary: every write, and every read that must see the writes before it. */
   db: Db;
   pool: pg.Pool;
+  /** Read-only report queries: the replica when one is configured, else the primary itself (reads.ts). */
+  reads: Reads;
   close(): Promise<void>;
 }
 
-export function openDatabase(url: string, max = 10): Database {
-  const pool = new pg.Pool({ connectionString: url, max });
+/** The primary at `url` (one host, or several: the one not in recovery is used), and the replica at `replicaUrl` if any. */
+export function openDatabase(url: string, max = 10, replicaUrl?: string): Database {
+  const pool = openPrimaryPool(url, { max });
   pool.on('error', () => {
     // An idle client lost its connection (e.g. the server restarted); the pool replaces it.
   });
@@ -28,5 +34,14 @@ export function openDatabase(url: string, max = 10): Database {
     client.on('error', () => {});
   });
   const db = drizzle(pool);
-  return { db, pool, close: () => pool.end() };
+  const replica = replicaUrl ? openReplicaReads(replicaUrl, pool, { max }) : null;
+  return {
+    db,
+    pool,
+    reads: replica ?? { db, pool },
+    async close() {
+      await replica?.close();
+      await pool.end();
+    },
+  };
 }

@@ -13,13 +13,23 @@ export interface HealthDeps {
 }
 
 const DatabaseState = z.object({ up: z.boolean(), latencyMs: z.number() });
+/**
+ * The replica (DATABASE_REPLICA_URL), when one is configured. Reported, never a reason to be unready:
+ * while it is down, report reads go to the primary (`serving`).
+ */
+const ReplicaState = z.object({
+  up: z.boolean(),
+  /** Still a standby (false: it was promoted); null while unreachable. */
+  standby: z.boolean().nullable(),
+  latencyMs: z.number(),
+  serving: z.enum(['replica', 'primary']),
+});
 
 /**
  * `select 1` within the timeout. Probes arriving while one is under way share its answer, so a
  * load balancer probing a node whose database hangs does not pile up connections in the pool.
  */
 function databaseProbe(database: Database, timeoutMs: number) {
-  let pending: Promise<z.infer<typeof DatabaseState>> | null = null;
   const probe = async () => {
     const started = performance.now();
     let timer: NodeJS.Timeout | undefined;
@@ -35,12 +45,25 @@ function databaseProbe(database: Database, timeoutMs: number) {
     clearTimeout(timer);
     return { up, latencyMs: Math.round((performance.now() - started) * 10) / 10 };
   };
+  return shared(probe);
+}
+
+/** Probes arriving while one is under way share its answer. */
+function shared<T>(probe: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | null = null;
   return () => {
     pending ??= probe().finally(() => {
       pending = null;
     });
     return pending;
   };
+}
+
+/** The replica's probe (its own connect timeout bounds it), and where reads go after it. */
+function replicaProbe(database: Database): () => Promise<z.infer<typeof ReplicaState> | undefined> {
+  const replica = database.reads?.replica;
+  if (!replica) return async () => undefined;
+  return shared(async () => ({ ...(await replica.probe()), serving: replica.serving() }));
 }
 
 /**
@@ -50,6 +73,7 @@ function databaseProbe(database: Database, timeoutMs: number) {
  */
 export function healthRoutes({ database, version, draining, databaseTimeoutMs }: HealthDeps) {
   const databaseState = databaseProbe(database, databaseTimeoutMs);
+  const replicaState = replicaProbe(database);
   return async (fastify: FastifyInstance) => {
     const api = fastify.withTypeProvider<ZodTypeProvider>();
     api.get(
@@ -60,16 +84,21 @@ export function healthRoutes({ database, version, draining, databaseTimeoutMs }:
           tags: ['platform'],
           summary: 'Liveness and database state',
           response: {
-            200: z.object({ status: z.literal('ok'), version: z.string(), database: DatabaseState }),
-            503: z.object({ status: z.literal('degraded'), version: z.string(), database: DatabaseState }),
+            200: z.object({ status: z.literal('ok'), version: z.string(), database: DatabaseState, replica: ReplicaState.optional() }),
+            503: z.object({
+              status: z.literal('degraded'),
+              version: z.string(),
+              database: DatabaseState,
+              replica: ReplicaState.optional(),
+            }),
           },
         },
       },
       async (_req, reply) => {
-        const db = await databaseState();
+        const [db, replica] = await Promise.all([databaseState(), replicaState()]);
         return db.up
-          ? { status: 'ok' as const, version, database: db }
-          : reply.status(503).send({ status: 'degraded' as const, version, database: db });
+          ? { status: 'ok' as const, version, database: db, replica }
+          : reply.status(503).send({ status: 'degraded' as const, version, database: db, replica });
       },
     );
 
@@ -92,24 +121,26 @@ export function healthRoutes({ database, version, draining, databaseTimeoutMs }:
         config: { action: 'public' },
         schema: {
           tags: ['platform'],
-          summary: 'The node takes requests: 503 while it drains (after SIGTERM) or while its database is unreachable',
+          summary:
+            'The node takes requests: 503 while it drains (after SIGTERM) or while its primary database is unreachable; a replica that is down is reported, not a 503 (reads go to the primary)',
           response: {
-            200: z.object({ status: z.literal('ready'), version: z.string(), database: DatabaseState }),
+            200: z.object({ status: z.literal('ready'), version: z.string(), database: DatabaseState, replica: ReplicaState.optional() }),
             503: z.object({
               status: z.enum(['draining', 'database-unreachable']),
               version: z.string(),
               database: DatabaseState.optional(),
+              replica: ReplicaState.optional(),
             }),
           },
         },
       },
       async (_req, reply) => {
         if (draining()) return reply.status(503).send({ status: 'draining' as const, version });
-        const db = await databaseState();
+        const [db, replica] = await Promise.all([databaseState(), replicaState()]);
         if (draining()) return reply.status(503).send({ status: 'draining' as const, version });
         return db.up
-          ? { status: 'ready' as const, version, database: db }
-          : reply.status(503).send({ status: 'database-unreachable' as const, version, database: db });
+          ? { status: 'ready' as const, version, database: db, replica }
+          : reply.status(503).send({ status: 'database-unreachable' as const, version, database: db, replica });
       },
     );
   };

@@ -29,6 +29,13 @@ export interface paths {
                 latencyMs: number;
                 up: boolean;
               };
+              replica?: {
+                latencyMs: number;
+                /** @enum {string} */
+                serving: 'replica' | 'primary';
+                standby: boolean | null;
+                up: boolean;
+              };
               /** @enum {string} */
               status: 'ok';
               version: string;
@@ -44,6 +51,13 @@ export interface paths {
             'application/json': {
               database: {
                 latencyMs: number;
+                up: boolean;
+              };
+              replica?: {
+                latencyMs: number;
+                /** @enum {string} */
+                serving: 'replica' | 'primary';
+                standby: boolean | null;
                 up: boolean;
               };
               /** @enum {string} */
@@ -127,7 +141,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The node takes requests: 503 while it drains (after SIGTERM) or while its database is unreachable */
+    /** The node takes requests: 503 while it drains (after SIGTERM) or while its primary database is unreachable; a replica that is down is reported, not a 503 (reads go to the primary) */
     get: {
       parameters: {
         query?: never;
@@ -148,6 +162,13 @@ export interface paths {
                 latencyMs: number;
                 up: boolean;
               };
+              replica?: {
+                latencyMs: number;
+                /** @enum {string} */
+                serving: 'replica' | 'primary';
+                standby: boolean | null;
+                up: boolean;
+              };
               /** @enum {string} */
               status: 'ready';
               version: string;
@@ -163,6 +184,13 @@ export interface paths {
             'application/json': {
               database?: {
                 latencyMs: number;
+                up: boolean;
+              };
+              replica?: {
+                latencyMs: number;
+                /** @enum {string} */
+                serving: 'replica' | 'primary';
+                standby: boolean | null;
                 up: boolean;
               };
               /** @enum {string} */

@@ -9,9 +9,16 @@ import { type ExportContext, exportKind } from './kind.js';
 const Params = z.strictObject({ licensingId: z.uuid().optional() }).describe('All keys the user may view, or one Licensing ID’s');
 
 const source = (ctx: ExportContext, licensingId?: string) =>
-  keyExportSource({ db: ctx.database.db, pool: ctx.database.pool, keyEncryptionKey: ctx.secrets.keyEncryptionKey }, ctx.actor, licensingId);
+  keyExportSource(
+    { db: ctx.database.reads.db, pool: ctx.database.reads.pool, keyEncryptionKey: ctx.secrets.keyEncryptionKey },
+    ctx.actor,
+    licensingId,
+  );
 
-/** R-KEY-7: the key file (TSV, CSV or the workbook) of every key the user may view now, or one Licensing ID's. */
+/**
+ * R-KEY-7: the key file (TSV, CSV or the workbook) of every key the user may view now, or one Licensing ID's.
+ * Read on the replica: activation counts may lag the primary by the replication delay.
+ */
 export const productKeysExport = exportKind({
   formats: ['tsv', 'csv', 'xlsx'],
   params: Params,
