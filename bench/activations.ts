@@ -14,7 +14,7 @@ const CLIENT_LEVELS = (process.env.BENCH_CLIENTS ?? '8,16').split(',').map(Numbe
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 
 /** A MAK with room for the whole run, through the back-office API, and its value as its holder sees it. */
-async function benchKey(base: string, database: pg.Client): Promise<{ id: string; productKey: string }> {
+export async function benchKey(base: string, database: pg.Client): Promise<{ id: string; productKey: string }> {
   const operator = await session(base, 'operator@northwind.example');
   const admin = await session(base, 'admin@contoso.example');
   const family = await json(`${base}/api/v1/operator/product-families`, 'POST', { name: 'Windows' }, operator);
@@ -73,7 +73,7 @@ function activateOnce(agent: http.Agent, base: URL, body: string): Promise<numbe
 }
 
 /** `clients` loops, each activating a new machine as soon as the last answered, for `seconds`. */
-async function activationLoad(base: string, productKey: string, clients: number, seconds: number) {
+export async function activationLoad(base: string, productKey: string, clients: number, seconds: number) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
   const url = new URL(base);
   const latencies: number[] = [];

@@ -22,11 +22,11 @@ const RUNS = 60;
 const PASSWORD = 'bench-password-1';
 
 /**
- * One organization, 500 Licensing IDs across programs, a catalog of 240 products and 1,000,000
+ * One organization, 500 Licensing IDs across programs, a catalog of 240 products and (by default) 1,000,000
  * order lines over fifteen years (50,000 orders of 20 lines), loaded with generate_series; the
  * order_line trigger builds the positions as the lines go in.
  */
-export async function loadBenchData(client: pg.Client, passwordHash: string) {
+export async function loadBenchData(client: pg.Client, passwordHash: string, orderLines = ORDER_LINES) {
   await client.query(`insert into organization (name, country, domains) values ('Bench Corporation', 'SE', '{bench.example}')`);
   await client.query(
     `insert into "user" (organization_id, email, first_name, last_name, password_hash)
@@ -56,7 +56,7 @@ export async function loadBenchData(client: pg.Client, passwordHash: string) {
       from generate_series(0, ${FAMILIES - 1}) f cross join generate_series(0, ${VERSIONS_PER_FAMILY - 1}) v
       join product_family pf on pf.name = 'Bench Family ' || lpad(f::text, 2, '0');
   `);
-  const orders = ORDER_LINES / LINES_PER_ORDER;
+  const orders = orderLines / LINES_PER_ORDER;
   // Orders: dated over fifteen years, about 1% with a coverage start still to come.
   await client.query(`
     create temporary table bench_lid as select row_number() over (order by number) - 1 as idx, id, organization_id, program_code from licensing_id;
@@ -72,7 +72,7 @@ export async function loadBenchData(client: pg.Client, passwordHash: string) {
     analyze bench_order;
   `);
   const chunk = 100_000;
-  for (let from = 0; from < ORDER_LINES; from += chunk) {
+  for (let from = 0; from < orderLines; from += chunk) {
     await client.query(`
       insert into order_line (order_id, line_number, licensing_id, product_id, license_type, quantity, coverage_start, coverage_end, counts_from, is_grant)
       select o.id, s.g % ${LINES_PER_ORDER} + 1, o.licensing_id, p.id, s.t, 1 + s.h % 50, o.order_date,
@@ -84,7 +84,7 @@ export async function loadBenchData(client: pg.Client, passwordHash: string) {
       from (
         select g, g / ${LINES_PER_ORDER} as oidx, (g::bigint * 2654435761 % 4294967296) as h,
           (array['FULL','FULL','FULL','LSA','LSA','SA','SA','UPGRADE','SA_STEP_UP','SUBSCRIPTION','ONLINE_SERVICE'])[1 + (g::bigint * 40503 % 11)]::license_type as t
-        from generate_series(${from}, ${Math.min(from + chunk, ORDER_LINES) - 1}) g
+        from generate_series(${from}, ${Math.min(from + chunk, orderLines) - 1}) g
       ) s
       join bench_order o on o.idx = s.oidx
       join bench_lid l on l.id = o.licensing_id

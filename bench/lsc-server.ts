@@ -16,7 +16,7 @@ export const withDb = (url: string, db: string) => {
   return u.toString();
 };
 
-async function waitForHealth(url: string, child: ChildProcess) {
+export async function waitForHealth(url: string, child: ChildProcess) {
   const until = Date.now() + 60_000;
   while (Date.now() < until) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);

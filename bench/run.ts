@@ -10,6 +10,7 @@ import { metricsBench } from './metrics.js';
 import { orderHistoryBench } from './order-history.js';
 import { partnerCustomersBench } from './partner-customers.js';
 import { provisioningDeliveryBench } from './provisioning-delivery.js';
+import { replicaSummaryBench } from './replica-summary.js';
 import { reservationsBench } from './reservations.js';
 import { saSummaryBench } from './sa-summary.js';
 import { subscriptionAssignBench } from './subscription-assign.js';
@@ -36,6 +37,7 @@ const benches: Record<
   'order-history': orderHistoryBench,
   'keys-tsv': keysTsvBench,
   'excel-report': excelReportBench,
+  'replica-summary': replicaSummaryBench,
 };
 
 /** Thousands separated; small figures keep the decimals where their differences are. */
