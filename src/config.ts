@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hostUrls } from './platform/db/hosts.js';
 import { LOCALES } from './platform/i18n/locale.js';
 
 /** "upTo:activations" pairs, e.g. "25:50,50:100", ascending by upTo. */
@@ -51,8 +52,14 @@ const Env = z.object({
   /**
    * A streaming replica for read-only report queries (summaries, reports, exports); they may be
    * behind the primary by the replication lag. While it is unreachable those reads go to the primary.
+   * One address: several standbys go behind a balancer or a DNS name.
    */
-  DATABASE_REPLICA_URL: z.string().trim().startsWith('postgres').optional(),
+  DATABASE_REPLICA_URL: z
+    .string()
+    .trim()
+    .startsWith('postgres')
+    .refine((url) => hostUrls(url).length === 1, 'one host (put several standbys behind a balancer or a DNS name)')
+    .optional(),
   DATA_DIR: z.string().trim().min(1).default('./data'),
   /** The embedded PostgreSQL's port; unset, each data folder gets a free one on its first start and keeps it (DATA_DIR/pg.port). */
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).optional(),

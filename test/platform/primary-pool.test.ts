@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
 import { hostUrls } from '../../src/platform/db/hosts.js';
 import { openPrimaryPool } from '../../src/platform/db/primary-pool.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
@@ -10,6 +11,13 @@ describe('a DATABASE_URL naming several hosts (node-postgres takes one)', () => 
       'postgres://lsc:s%40cret@db2:5433/lsc?sslmode=require',
     ]);
     expect(hostUrls('postgresql://db1,[::1]:5433/lsc')).toEqual(['postgresql://db1/lsc', 'postgresql://[::1]:5433/lsc']);
+  });
+
+  it('DATABASE_REPLICA_URL takes one address only: several standbys go behind a balancer or a DNS name', () => {
+    expect(() => loadConfig({ DATABASE_REPLICA_URL: 'postgres://lsc@db2:5432,db3:5432/lsc' })).toThrow(/DATABASE_REPLICA_URL: one host/);
+    expect(loadConfig({ DATABASE_REPLICA_URL: 'postgres://lsc@replicas:5432/lsc' }).DATABASE_REPLICA_URL).toBe(
+      'postgres://lsc@replicas:5432/lsc',
+    );
   });
 
   it('one host is left as it is', () => {
