@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { hostUrls } from './hosts.js';
+import { answer, type ConnectCallback } from './pool-callback.js';
 
 /** SQLSTATE 25006 (read_only_sql_transaction): the server this connection reaches is a standby. */
 const READ_ONLY = '25006';
@@ -10,17 +11,6 @@ export class NotPrimary extends Error {
     super('The database server is in recovery (a standby), not the primary');
     this.name = 'NotPrimary';
   }
-}
-
-type Callback = (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void;
-
-/** Serves a promise to either kind of caller: node-postgres' own pool.query calls connect with a callback. */
-function answer(result: Promise<pg.PoolClient>, callback?: Callback) {
-  if (!callback) return result;
-  result.then(
-    (client) => callback(undefined, client, (release) => client.release(release as Error | undefined)),
-    (err: Error) => callback(err, undefined, () => {}),
-  );
 }
 
 /**
@@ -89,8 +79,8 @@ export function openPrimaryPool(url: string, options: pg.PoolConfig = {}): pg.Po
 
   class PrimaryPool extends pg.Pool {
     override connect(): Promise<pg.PoolClient>;
-    override connect(callback: Callback): void;
-    override connect(callback?: Callback): Promise<pg.PoolClient> | undefined {
+    override connect(callback: ConnectCallback): void;
+    override connect(callback?: ConnectCallback): Promise<pg.PoolClient> | undefined {
       const attempt = async () => {
         // Each host once at most: past a stopped or standby host to the next.
         for (let tried = 1; ; tried++) {

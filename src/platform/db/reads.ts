@@ -1,6 +1,7 @@
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import type { Db } from './client.js';
+import { answer, type ConnectCallback } from './pool-callback.js';
 
 /**
  * Where read-only report queries go (License Summary, SA Summary, standard and custom reports,
@@ -41,8 +42,6 @@ export interface ReplicaOptions {
   max?: number;
 }
 
-type Callback = (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void;
-
 /**
  * The replica's pool, which hands out a primary connection instead while the replica cannot be
  * reached: reports keep working, from the primary, when the replica is down. A client taken from
@@ -61,15 +60,9 @@ export function openReplicaReads(url: string, primary: pg.Pool, options: Replica
 
   class ReplicaPool extends pg.Pool {
     override connect(): Promise<pg.PoolClient>;
-    override connect(callback: Callback): void;
-    override connect(callback?: Callback): Promise<pg.PoolClient> | undefined {
-      const taken = this.take();
-      if (!callback) return taken;
-      taken.then(
-        (client) => callback(undefined, client, (release) => client.release(release as Error | undefined)),
-        (err: Error) => callback(err, undefined, () => {}),
-      );
-      return undefined;
+    override connect(callback: ConnectCallback): void;
+    override connect(callback?: ConnectCallback): Promise<pg.PoolClient> | undefined {
+      return answer(this.take(), callback);
     }
 
     private async take(): Promise<pg.PoolClient> {
