@@ -8,7 +8,7 @@ import { cursorBatches } from '../../platform/db/cursor.js';
 import { product } from '../catalog/tables.js';
 import { organization } from '../identity/tables.js';
 import { agreement, licensingId, program } from '../relationship/tables.js';
-import { type ExportRow, productLabel } from './export-format.js';
+import { type ExportRow, productLabel, tsvKeyLines } from './export-format.js';
 import { createKeyVault } from './key-crypto.js';
 import type { KeyType } from './rules.js';
 import { productKey } from './tables.js';
@@ -72,6 +72,21 @@ export function keyExportSql(db: Db, holder: Holder, only?: string) {
   return new PgDialect().sqlToQuery(keyExportQuery(db, holder, only).getSQL());
 }
 
+/** A key's row as the cursor reads it: keyExportQuery's columns, in order. */
+type Row = [
+  id: string,
+  number: string,
+  parentProgram: string,
+  organization: string,
+  name: string,
+  version: string,
+  edition: string,
+  type: KeyType,
+  sealed: string,
+  limit: number,
+  used: number,
+];
+
 /**
  * R-KEY-7: the key file's rows for the keys `holder` may view now, read through a cursor in large
  * batches and decrypted a batch at a time, so a million keys stream with flat memory. The port
@@ -79,50 +94,88 @@ export function keyExportSql(db: Db, holder: Holder, only?: string) {
  */
 export function keyExportSource(deps: KeyExportDeps, holder: Holder, only?: string) {
   const vault = createKeyVault(deps.keyEncryptionKey);
+  const labels = new Map<string, string>();
+  const label = (name: string, version: string, edition: string) => {
+    const k = `${name}\u0000${version}\u0000${edition}`;
+    let l = labels.get(k);
+    if (l === undefined) {
+      l = productLabel({ name, version, edition });
+      labels.set(k, l);
+    }
+    return l;
+  };
+  const open = (rows: Row[]) =>
+    vault
+      .decryptMany(
+        rows.map((r) => r[8]),
+        rows.map((r) => r[0]),
+      )
+      .then((keys) => ({ rows, keys }));
+
+  /**
+   * The rows a batch at a time with their keys in clear. A batch's keys are decrypted on the
+   * worker thread while the batch before goes out and the cursor fetches the one after: the
+   * database, the worker and this thread each work at once, and no more than three batches are
+   * held however long the file.
+   */
+  async function* opened(): AsyncGenerator<{ rows: Row[]; keys: string[] }> {
+    let ahead: Promise<{ rows: Row[]; keys: string[] }> | null = null;
+    try {
+      for await (const rows of cursorBatches(deps.pool, keyExportQuery(deps.db, holder, only).getSQL(), {
+        batch: BATCH,
+        workMem: SORT_MEMORY,
+      })) {
+        const next = open(rows as Row[]);
+        // Its failure is seen where it is awaited; until then it is not unhandled.
+        next.catch(() => {});
+        if (ahead) yield await ahead;
+        ahead = next;
+      }
+      const last = ahead;
+      ahead = null;
+      if (last) yield await last;
+    } finally {
+      await ahead?.catch(() => {});
+    }
+  }
+
   return {
     async count(): Promise<number> {
       const [row] = await deps.db.select({ n: sql<number>`count(*)::int` }).from(productKey).where(scope(holder, only));
       return row?.n ?? 0;
     },
     async *batches(): AsyncGenerator<ExportRow[]> {
-      const labels = new Map<string, string>();
-      const label = (name: string, version: string, edition: string) => {
-        const k = `${name}\u0000${version}\u0000${edition}`;
-        let l = labels.get(k);
-        if (l === undefined) {
-          l = productLabel({ name, version, edition });
-          labels.set(k, l);
-        }
-        return l;
-      };
-      for await (const rows of cursorBatches(deps.pool, keyExportQuery(deps.db, holder, only).getSQL(), {
-        batch: BATCH,
-        workMem: SORT_MEMORY,
-      })) {
-        yield rows.map((r) => {
-          const [id, number, parent, org, name, version, edition, type, sealed, limit, used] = r as [
-            string,
-            string,
-            string,
-            string,
-            string,
-            string,
-            string,
-            KeyType,
-            string,
-            number,
-            number,
-          ];
-          return {
-            licensingIdNumber: number,
-            parentProgram: parent,
-            organization: org,
-            product: label(name, version, edition),
-            productKey: vault.decrypt(sealed, id),
+      for await (const { rows, keys } of opened()) {
+        yield rows.map(([, number, parent, org, name, version, edition, type, , limit, used], i) => ({
+          licensingIdNumber: number,
+          parentProgram: parent,
+          organization: org,
+          product: label(name, version, edition),
+          productKey: keys[i] as string,
+          type,
+          activations: type === 'MAK' ? { used, available: limit - used } : null,
+        }));
+      }
+    },
+    /** The TSV key file's lines a batch at a time, with no row object per key (tsvKeyLines). */
+    async *tsvBatches(): AsyncGenerator<{ text: string; rows: number }> {
+      const line = tsvKeyLines();
+      for await (const { rows, keys } of opened()) {
+        let text = '';
+        for (let i = 0; i < rows.length; i++) {
+          const r = rows[i] as Row;
+          const type = r[7];
+          text += line(
+            r[1],
+            r[2],
+            r[3],
+            label(r[4], r[5], r[6]),
+            keys[i] as string,
             type,
-            activations: type === 'MAK' ? { used, available: limit - used } : null,
-          };
-        });
+            type === 'MAK' ? `${r[10]}/${r[9] - r[10]}` : '',
+          );
+        }
+        yield { text, rows: rows.length };
       }
     },
   };
