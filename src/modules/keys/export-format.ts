@@ -135,14 +135,14 @@ export async function* keyFileChunks(
   }
 }
 
-/** R-KEY-7: the TSV key file from batches of ready lines (header first), each batch one chunk. */
+/** R-KEY-7: the TSV key file from batches of ready lines (header first), written as they come. */
 export async function* keyTsvChunks(
-  batches: AsyncIterable<{ text: string; rows: number }>,
+  batches: AsyncIterable<{ pieces: readonly Buffer[]; rows: number }>,
   onRows: (n: number) => void | Promise<void> = () => {},
 ): AsyncGenerator<Buffer> {
   yield Buffer.from(tableText([EXPORT_COLUMNS], 'tsv'));
   for await (const batch of batches) {
-    yield Buffer.from(batch.text);
+    yield* batch.pieces;
     await onRows(batch.rows);
   }
 }

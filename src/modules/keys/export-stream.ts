@@ -18,6 +18,8 @@ const parentProgram = alias(program, 'parent_program');
 
 /** Rows fetched per round trip: large, so a million keys take a hundred trips, not a million. */
 const BATCH = 10_000;
+/** Lines per piece of TSV text: about 50 kB, under V8's large-object size (tsvBatches). */
+const LINES_PER_PIECE = 400;
 /** The key file's ORDER BY over every key of a large customer sorts in memory with this (bench/keys-tsv.ts). */
 const SORT_MEMORY = '64MB';
 
@@ -36,12 +38,9 @@ export function keyExportQuery(db: Db, holder: Holder, only?: string) {
   return db
     .select({
       id: productKey.id,
-      number: licensingId.number,
-      parentProgram: sql<string>`coalesce(${parentProgram.name}, ${program.name})`,
-      organization: organization.name,
-      name: product.name,
-      version: product.version,
-      edition: product.edition,
+      // The cells a key shares with the keys around it (Licensing ID, programs, organization, product)
+      // as one JSON array, read once per distinct value: a million keys, a few thousand distinct.
+      shared: sql<string>`json_build_array(${licensingId.number}, coalesce(${parentProgram.name}, ${program.name}), ${organization.name}, ${product.name}, ${product.version}, ${product.edition})::text`,
       type: productKey.type,
       keyCiphertext: productKey.keyCiphertext,
       limit: productKey.activationLimit,
@@ -73,19 +72,15 @@ export function keyExportSql(db: Db, holder: Holder, only?: string) {
 }
 
 /** A key's row as the cursor reads it: keyExportQuery's columns, in order. */
-type Row = [
-  id: string,
-  number: string,
-  parentProgram: string,
-  organization: string,
-  name: string,
-  version: string,
-  edition: string,
-  type: KeyType,
-  sealed: string,
-  limit: number,
-  used: number,
-];
+type Row = [id: string, shared: string, type: KeyType, sealed: string, limit: number, used: number];
+
+/** The cells a key shares with the keys around it, as the key file writes them. */
+interface Shared {
+  licensingIdNumber: string;
+  parentProgram: string;
+  organization: string;
+  product: string;
+}
 
 /**
  * R-KEY-7: the key file's rows for the keys `holder` may view now, read through a cursor in large
@@ -94,6 +89,7 @@ type Row = [
  */
 export function keyExportSource(deps: KeyExportDeps, holder: Holder, only?: string) {
   const vault = createKeyVault(deps.keyEncryptionKey);
+  // Bounded by the catalog, not by the keys.
   const labels = new Map<string, string>();
   const label = (name: string, version: string, edition: string) => {
     const k = `${name}\u0000${version}\u0000${edition}`;
@@ -104,10 +100,26 @@ export function keyExportSource(deps: KeyExportDeps, holder: Holder, only?: stri
     }
     return l;
   };
+  // The file is in Licensing ID and product order: a key mostly shares its cells with the key before.
+  let lastJson = '';
+  let last: Shared | undefined;
+  const sharedOf = (json: string): Shared => {
+    if (json !== lastJson || last === undefined) {
+      const [number, parent, org, name, version, edition] = JSON.parse(json) as string[];
+      lastJson = json;
+      last = {
+        licensingIdNumber: number ?? '',
+        parentProgram: parent ?? '',
+        organization: org ?? '',
+        product: label(name ?? '', version ?? '', edition ?? ''),
+      };
+    }
+    return last;
+  };
   const open = (rows: Row[]) =>
     vault
       .decryptMany(
-        rows.map((r) => r[8]),
+        rows.map((r) => r[3]),
         rows.map((r) => r[0]),
       )
       .then((keys) => ({ rows, keys }));
@@ -146,36 +158,41 @@ export function keyExportSource(deps: KeyExportDeps, holder: Holder, only?: stri
     },
     async *batches(): AsyncGenerator<ExportRow[]> {
       for await (const { rows, keys } of opened()) {
-        yield rows.map(([, number, parent, org, name, version, edition, type, , limit, used], i) => ({
-          licensingIdNumber: number,
-          parentProgram: parent,
-          organization: org,
-          product: label(name, version, edition),
+        yield rows.map(([, json, type, , limit, used], i) => ({
+          ...sharedOf(json),
           productKey: keys[i] as string,
           type,
           activations: type === 'MAK' ? { used, available: limit - used } : null,
         }));
       }
     },
-    /** The TSV key file's lines a batch at a time, with no row object per key (tsvKeyLines). */
-    async *tsvBatches(): AsyncGenerator<{ text: string; rows: number }> {
+    /**
+     * The TSV key file's lines a batch at a time, with no row object per key (tsvKeyLines), as
+     * pieces of a few hundred lines: a piece's text stays small enough for the young generation,
+     * where a whole batch's (a megabyte) would go straight to the old one and pile up until a full GC.
+     */
+    async *tsvBatches(): AsyncGenerator<{ pieces: Buffer[]; rows: number }> {
       const line = tsvKeyLines();
       for await (const { rows, keys } of opened()) {
-        let text = '';
-        for (let i = 0; i < rows.length; i++) {
-          const r = rows[i] as Row;
-          const type = r[7];
-          text += line(
-            r[1],
-            r[2],
-            r[3],
-            label(r[4], r[5], r[6]),
-            keys[i] as string,
-            type,
-            type === 'MAK' ? `${r[10]}/${r[9] - r[10]}` : '',
-          );
+        const pieces: Buffer[] = [];
+        for (let from = 0; from < rows.length; from += LINES_PER_PIECE) {
+          let text = '';
+          for (let i = from; i < Math.min(rows.length, from + LINES_PER_PIECE); i++) {
+            const [, json, type, , limit, used] = rows[i] as Row;
+            const c = sharedOf(json);
+            text += line(
+              c.licensingIdNumber,
+              c.parentProgram,
+              c.organization,
+              c.product,
+              keys[i] as string,
+              type,
+              type === 'MAK' ? `${used}/${limit - used}` : '',
+            );
+          }
+          pieces.push(Buffer.from(text));
         }
-        yield { text, rows: rows.length };
+        yield { pieces, rows: rows.length };
       }
     },
   };
