@@ -44,19 +44,19 @@ export function csvStream(rows: Iterable<readonly Cell[]> | AsyncIterable<readon
 const TSV_BREAKS = /[\t\r\n]+/g;
 const FORMULA_START = new Set(['-', '=', '+', '@', '\t', '\r', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20']);
 
+/** One text cell of a TSV table, as `tableText(…, 'tsv')` writes it: breaks made spaces, a formula start escaped. */
+export function tsvCell(value: string): string {
+  if (!value.length) return value;
+  const v = value.includes('\t') || value.includes('\r') || value.includes('\n') ? value.replace(TSV_BREAKS, ' ') : value;
+  return FORMULA_START.has(v[0] as string) ? `'${v}` : v;
+}
+
 /**
  * One line of a TSV table (text cells), exactly as `tableText(…, 'tsv')` writes it, without a
  * stringifier per row: a long key file is written a batch of lines at a time (bench/keys-tsv.ts).
  */
 export function tsvLine(cells: readonly string[]): string {
   let line = '';
-  for (let i = 0; i < cells.length; i++) {
-    let v = cells[i] ?? '';
-    if (v.length) {
-      if (v.includes('\t') || v.includes('\r') || v.includes('\n')) v = v.replace(TSV_BREAKS, ' ');
-      if (FORMULA_START.has(v[0] as string)) v = `'${v}`;
-    }
-    line += i === 0 ? v : `\t${v}`;
-  }
+  for (let i = 0; i < cells.length; i++) line += i === 0 ? tsvCell(cells[i] ?? '') : `\t${tsvCell(cells[i] ?? '')}`;
   return `${line}\r\n`;
 }

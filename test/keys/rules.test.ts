@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { EXPORT_COLUMNS, type ExportRow, keyFile, productLabel } from '../../src/modules/keys/export-format.js';
+import { EXPORT_COLUMNS, type ExportRow, keyFile, productLabel, tsvKeyLines } from '../../src/modules/keys/export-format.js';
 import { activationLimit, type CatalogProduct, keyPolicy, makActivations, planKeys } from '../../src/modules/keys/rules.js';
+import { tableText } from '../../src/platform/csv.js';
 
 const policy = keyPolicy(loadConfig({}));
 const open = { keysPerPool: false, priceLevel: null };
@@ -163,6 +164,32 @@ describe('key export file', () => {
     // Whole words only: "2021" does not say version "1", "Professional Plus" does not say edition "Plus 2".
     expect(productLabel({ name: 'Office 2021', version: '1', edition: 'Plus 2' })).toBe('Office 2021 1 Plus 2');
     expect(productLabel({ name: 'Cloud Mail Plan 1', version: 'plan 1', edition: ' ' })).toBe('Cloud Mail Plan 1');
+  });
+
+  it('R-KEY-7: the key file\u2019s TSV lines written straight from a key\u2019s values are byte for byte those of its rows', () => {
+    const more: ExportRow[] = [
+      ...rows,
+      { ...(rows[0] as ExportRow), productKey: '-AAAA\tB' },
+      { ...(rows[0] as ExportRow), organization: '@Fabrikam\r\nAB', activations: { used: 0, available: 0 } },
+      { ...(rows[1] as ExportRow), type: 'SETUP' },
+      { ...(rows[1] as ExportRow), type: 'OSA', parentProgram: '' },
+      { ...(rows[1] as ExportRow), type: 'OSA', parentProgram: '' },
+    ];
+    const line = tsvKeyLines();
+    const written = more
+      .map((r) =>
+        line(
+          r.licensingIdNumber,
+          r.parentProgram,
+          r.organization,
+          r.product,
+          r.productKey,
+          r.type,
+          r.activations ? `${r.activations.used}/${r.activations.available}` : '',
+        ),
+      )
+      .join('');
+    expect(tableText([EXPORT_COLUMNS], 'tsv') + written).toBe(keyFile(more, 'tsv'));
   });
 
   it('R-KEY-7: CSV quotes what needs quoting and never hands Excel a formula', () => {

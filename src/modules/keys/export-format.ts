@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { type TableFormat, tableText, tsvLine } from '../../platform/csv.js';
+import { type TableFormat, tableText, tsvCell, tsvLine } from '../../platform/csv.js';
 import { type Column, workbookStream } from '../../platform/xlsx.js';
 import type { KeyType } from './rules.js';
 
@@ -64,6 +64,43 @@ export function exportCells(r: ExportRow): string[] {
   ];
 }
 
+const TYPE_CELLS = Object.fromEntries(Object.entries(TYPE_LABELS).map(([type, label]) => [type, tsvCell(label)])) as Record<
+  KeyType,
+  string
+>;
+
+/**
+ * R-KEY-7: the key file's TSV lines written straight from a key's values, byte for byte
+ * `tsvLine(exportCells(row))`, with no row object or cell array per key (a million-key export).
+ * The file is sorted by Licensing ID and product, so the cells before the key repeat from line to
+ * line: they are escaped once per run of lines. `activations` is '' for a key that is not a MAK.
+ */
+export function tsvKeyLines() {
+  let number: string | undefined;
+  let parent: string | undefined;
+  let org: string | undefined;
+  let product: string | undefined;
+  let head = '';
+  return (
+    licensingIdNumber: string,
+    parentProgram: string,
+    organization: string,
+    productLabel: string,
+    key: string,
+    type: KeyType,
+    activations: string,
+  ) => {
+    if (licensingIdNumber !== number || parentProgram !== parent || organization !== org || productLabel !== product) {
+      number = licensingIdNumber;
+      parent = parentProgram;
+      org = organization;
+      product = productLabel;
+      head = `${tsvCell(number)}\t${tsvCell(parent)}\t${tsvCell(org)}\t${tsvCell(product)}\t`;
+    }
+    return `${head}${tsvCell(key)}\t${TYPE_CELLS[type]}\t${tsvCell(activations)}\r\n`;
+  };
+}
+
 /** R-KEY-7: the key file, one key a line after the header: tab-delimited, or CSV. */
 export function keyFile(rows: readonly ExportRow[], format: TableFormat): string {
   return tableText([EXPORT_COLUMNS, ...rows.map(exportCells)], format);
@@ -95,6 +132,18 @@ export async function* keyFileChunks(
     else text = tableText(rows.map(exportCells), format);
     yield Buffer.from(text);
     await onRows(rows.length);
+  }
+}
+
+/** R-KEY-7: the TSV key file from batches of ready lines (header first), written as they come. */
+export async function* keyTsvChunks(
+  batches: AsyncIterable<{ pieces: readonly Buffer[]; rows: number }>,
+  onRows: (n: number) => void | Promise<void> = () => {},
+): AsyncGenerator<Buffer> {
+  yield Buffer.from(tableText([EXPORT_COLUMNS], 'tsv'));
+  for await (const batch of batches) {
+    yield* batch.pieces;
+    await onRows(batch.rows);
   }
 }
 

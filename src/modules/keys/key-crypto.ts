@@ -10,6 +10,8 @@ import { createSealer, deriveKey } from '../../platform/sealed.js';
 export interface KeyVault {
   encrypt(productKey: string, rowId: string): string;
   decrypt(sealed: string, rowId: string): string;
+  /** A batch decrypted off this thread, in order (the key file of a million keys). */
+  decryptMany(sealed: readonly string[], rowIds: readonly string[]): Promise<string[]>;
   lookupHash(productKey: string): string;
 }
 
@@ -19,6 +21,7 @@ export function createKeyVault(keyEncryptionKey: Buffer): KeyVault {
   return {
     encrypt: (productKey, rowId) => sealer.seal(productKey, rowId),
     decrypt: (sealed, rowId) => sealer.open(sealed, rowId),
+    decryptMany: (sealed, rowIds) => sealer.openMany(sealed, rowIds),
     lookupHash: (productKey) => createHmac('sha256', macKey).update(productKey).digest('hex'),
   };
 }

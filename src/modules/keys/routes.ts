@@ -12,6 +12,7 @@ import {
   exportCells,
   keyFile,
   keyFileChunks,
+  keyTsvChunks,
   keyWorkbook,
   keyWorkbookFromBatches,
 } from './export-format.js';
@@ -114,7 +115,12 @@ export function keysModule(deps: ModuleDeps): ModuleRoutes {
           .type(format === 'tsv' ? 'text/tab-separated-values; charset=utf-8' : 'text/csv; charset=utf-8')
           .header('content-disposition', `attachment; filename="product-keys.${format}"`)
           .header('cache-control', 'no-store')
-          .send(Readable.from(keyFileChunks(source.batches(), format)));
+          .send(
+            // One chunk (a batch of keys) read ahead at most: a slow reader holds back the cursor, not memory.
+            Readable.from(format === 'tsv' ? keyTsvChunks(source.tsvBatches()) : keyFileChunks(source.batches(), format), {
+              highWaterMark: 1,
+            }),
+          );
       },
     );
 

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { visibleLicensingIds } from '../../../platform/authz/scope.js';
 import { notFound } from '../../../platform/errors.js';
-import { keyFileChunks, keyWorkbookFromBatches } from '../../keys/export-format.js';
+import { keyFileChunks, keyTsvChunks, keyWorkbookFromBatches } from '../../keys/export-format.js';
 import { keyExportSource } from '../../keys/export-stream.js';
 import { type ExportContext, exportKind } from './kind.js';
 
@@ -30,12 +30,13 @@ export const productKeysExport = exportKind({
   fileName: (_params, format) => `product-keys.${format}`,
   run(ctx, params, format, progress) {
     const keys = source(ctx, params.licensingId);
-    async function* counted() {
+    async function* counted<T>(batches: () => AsyncGenerator<T>) {
       progress.total(await keys.count());
-      yield* keys.batches();
+      yield* batches();
     }
     const onRows = (n: number) => progress.advance(n);
-    if (format === 'xlsx') return keyWorkbookFromBatches(counted(), onRows);
-    return Readable.from(keyFileChunks(counted(), format, onRows));
+    if (format === 'xlsx') return keyWorkbookFromBatches(counted(keys.batches), onRows);
+    if (format === 'tsv') return Readable.from(keyTsvChunks(counted(keys.tsvBatches), onRows), { highWaterMark: 1 });
+    return Readable.from(keyFileChunks(counted(keys.batches), format, onRows), { highWaterMark: 1 });
   },
 });
