@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createExportWorker, type ExportWorkerOptions } from '../../src/modules/exports/worker.js';
 import type { Clock } from '../../src/platform/clock.js';
 import { loadSecrets } from '../../src/platform/secrets.js';
+import type { BlobStore } from '../../src/platform/storage/blob-store.js';
 import { openBlobStore } from '../../src/platform/storage/index.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { openedInLibreOffice, trimmed } from '../helpers/libreoffice.js';
@@ -19,11 +20,28 @@ describe('background exports: leased jobs, progress, files, mails, expiry', () =
   let fabrikam: Session;
   let kek: Buffer;
   const q = async <T extends Record<string, unknown>>(text: ReturnType<typeof sql>) => (await t.database.db.execute<T>(text)).rows;
-  const worker = (options: Partial<ExportWorkerOptions> = {}, clock: Clock = t.clock) =>
+  const worker = (options: Partial<ExportWorkerOptions> = {}, clock: Clock = t.clock, blobs: BlobStore = openBlobStore(t.config)) =>
     createExportWorker(
-      { database: t.database, config: t.config, clock, secrets: { keyEncryptionKey: kek }, blobs: openBlobStore(t.config) },
+      { database: t.database, config: t.config, clock, secrets: { keyEncryptionKey: kek }, blobs },
       { progressMs: 20, leaseMs: 5_000, ...options },
     );
+  /** A store that takes the file slowly, as a busy disk would: the run then lasts long enough to be watched. */
+  const slowStore = (): BlobStore => {
+    const store = openBlobStore(t.config);
+    return {
+      ...store,
+      put: (content, options) =>
+        store.put(
+          (async function* () {
+            for await (const chunk of content) {
+              await new Promise((r) => setTimeout(r, 10));
+              yield chunk as Uint8Array;
+            }
+          })(),
+          options,
+        ),
+    };
+  };
   const queue = async (who: Session, body: object) => {
     const res = await t.as(who).post('/api/v1/exports', body);
     expect(res.statusCode, res.body).toBe(202);
@@ -108,7 +126,7 @@ describe('background exports: leased jobs, progress, files, mails, expiry', () =
   it('progress advances while a job runs, and a worker stopped mid-run hands the job back for the next one, which completes it once', async () => {
     const queued = await queue(keys, { kind: 'product-keys', format: 'tsv', params: {} });
     const seen: number[] = [];
-    const first = worker({ progressMs: 5 });
+    const first = worker({ progressMs: 5 }, t.clock, slowStore());
     const running = first.runDue();
     for (let i = 0; i < 2000; i++) {
       const j = (await t.as(keys).get(`/api/v1/exports/${queued.id}`)).json();
