@@ -14,6 +14,8 @@ import { reservationsBench } from './reservations.js';
 import { saSummaryBench } from './sa-summary.js';
 import { subscriptionAssignBench } from './subscription-assign.js';
 import { supportQueueBench } from './support-queue.js';
+import { topologyActivationsBench } from './topology-activations.js';
+import { topologyFaultsBench } from './topology-faults.js';
 
 /** Runs every benchmark; each figure is printed beside a reference measured in the same run. */
 const benches: Record<
@@ -36,6 +38,8 @@ const benches: Record<
   'order-history': orderHistoryBench,
   'keys-tsv': keysTsvBench,
   'excel-report': excelReportBench,
+  'topology-activations': topologyActivationsBench,
+  'topology-faults': topologyFaultsBench,
 };
 
 /** Thousands separated; small figures keep the decimals where their differences are. */
