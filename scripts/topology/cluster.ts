@@ -87,7 +87,9 @@ export async function startTopology(options: TopologyOptions = {}): Promise<Topo
       ...(replicaUrl ? { DATABASE_REPLICA_URL: replicaUrl } : {}),
       DATA_DIR: dataDir,
       PUBLIC_URL: url,
-      SEED_DEMO: 'false',
+      // With demo data, SEED_DEMO also writes the demo files' bytes into the store on start (each
+      // node may; they settle it between them). The data itself is there already: nothing is seeded twice.
+      SEED_DEMO: options.seed === false ? 'false' : 'true',
       TRUST_PROXY: '127.0.0.1',
       SHUTDOWN_DELAY_SECONDS: String(SHUTDOWN_DELAY_SECONDS),
       SHUTDOWN_GRACE_SECONDS: '60',
