@@ -27,6 +27,8 @@ export interface TopologyOptions {
   output?: 'inherit' | 'quiet';
   /** Where the clusters and the shared data folder go; a temporary folder (removed at stop) by default. */
   dir?: string;
+  /** Aborted while starting (Ctrl-C): what was started is stopped at the next step, and the start fails. */
+  signal?: AbortSignal;
 }
 
 export interface Topology {
@@ -74,11 +76,13 @@ export async function startTopology(options: TopologyOptions = {}): Promise<Topo
       replicaUrl = postgres.replicaUrl;
     }
 
+    options.signal?.throwIfAborted();
     // The secrets are made once here: nodes starting side by side would each make their own.
     await loadSecrets(loadConfig({ DATA_DIR: dataDir }));
     const once = { ...process.env, DATABASE_URL: primaryUrl, DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
     await run(process.execPath, [path.join(root, 'bin/lsc.mjs'), options.seed === false ? 'migrate' : 'seed'], { cwd: root, env: once });
 
+    options.signal?.throwIfAborted();
     const frontend = await freePort();
     const stats = await freePort();
     const url = `http://127.0.0.1:${frontend}`;
@@ -100,6 +104,7 @@ export async function startTopology(options: TopologyOptions = {}): Promise<Topo
     for (let i = 1; i <= count; i++) nodes.push(lscNode(`node${i}`, await freePort(), env, options.output));
     cleanups.push(() => Promise.all(nodes.map((n) => n.stop())));
     await Promise.all(nodes.map((n) => n.start()));
+    options.signal?.throwIfAborted();
 
     const balancer = await startHaproxy(
       dir,
@@ -107,6 +112,7 @@ export async function startTopology(options: TopologyOptions = {}): Promise<Topo
       nodes.map((n) => ({ name: n.name, address: `127.0.0.1:${n.port}` })),
     );
     cleanups.push(() => balancer.stop());
+    options.signal?.throwIfAborted();
     return {
       url,
       statsUrl: balancer.statsUrl,

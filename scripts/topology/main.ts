@@ -3,7 +3,21 @@ import { startTopology } from './cluster.js';
 /** `npm run topology`: the topology until Ctrl-C (or SIGTERM), then everything stopped in order. */
 const nodes = Number(process.env.TOPOLOGY_NODES ?? 3);
 console.log(`Starting PostgreSQL primary + standby, ${nodes} nodes and HAProxy on loopback…`);
-const topology = await startTopology({ nodes, output: process.env.TOPOLOGY_QUIET ? 'quiet' : 'inherit' });
+// The nodes, HAProxy and PostgreSQL run in process groups of their own, so Ctrl-C reaches only this
+// script: while starting, it stops what was started; once running, everything in order.
+const starting = new AbortController();
+const abortStart = () => starting.abort();
+process.on('SIGINT', abortStart);
+process.on('SIGTERM', abortStart);
+let topology: Awaited<ReturnType<typeof startTopology>>;
+try {
+  topology = await startTopology({ nodes, output: process.env.TOPOLOGY_QUIET ? 'quiet' : 'inherit', signal: starting.signal });
+} catch (e) {
+  console.error(starting.signal.aborted ? 'Interrupted; what had started is stopped.' : e);
+  process.exit(1);
+}
+process.off('SIGINT', abortStart);
+process.off('SIGTERM', abortStart);
 const redact = (url: string | undefined) => (url ? url.replace(/:[^:@/]+@/, ':***@') : 'none');
 console.log(
   [
