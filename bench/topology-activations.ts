@@ -1,9 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { startTopology } from '../scripts/topology/cluster.js';
 import { activationLoad, benchKey, pgbenchTps } from './activations.js';
+import { cpuSeconds } from './process-cpu.js';
 
 const CLIENT_LEVELS = (process.env.BENCH_CLIENTS ?? '16').split(',').map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -26,7 +27,10 @@ export async function topologyActivationsBench() {
     await activationLoad(topology.url, productKey, CLIENT_LEVELS[0] ?? 16, 2); // warm-up: JIT, pools, plans on every node
     const rows = [];
     for (const clients of CLIENT_LEVELS) {
+      const nodesCpu = () => topology.nodes.reduce((sum, n) => sum + cpuSeconds(n.child?.pid), 0);
+      const cpuBefore = nodesCpu();
       const load = await activationLoad(topology.url, productKey, clients, SECONDS);
+      const nodeCpuPerActivation = ((nodesCpu() - cpuBefore) * 1000) / load.count;
       const counted = (
         await database.query<{ used: number; rows: number }>(
           'select used, (select count(*)::int from activation where key_id = $1) as rows from product_key where id = $1',
@@ -52,6 +56,16 @@ export async function topologyActivationsBench() {
           reference: (1000 * clients) / reference,
           referenceName: 'pgbench mean latency (clients / tps)',
           target: '≤ 25 ms',
+        },
+        {
+          // Where the time goes on a shared machine: the nodes' CPU per activation, next to the
+          // time one activation may take for the run's rate (all CPUs of the machine, divided).
+          name: `CPU ms the 3 nodes spent per activation at ${clients} clients (machine load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} CPUs)`,
+          value: nodeCpuPerActivation,
+          unit: 'ms',
+          reference: (1000 * availableParallelism()) / load.perSecond,
+          referenceName: 'CPU ms the machine has per activation at the measured rate',
+          target: '',
         },
       );
     }
