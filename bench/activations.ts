@@ -13,16 +13,23 @@ const PGBENCH = process.env.PGBENCH ?? '/usr/bin/pgbench';
 const CLIENT_LEVELS = (process.env.BENCH_CLIENTS ?? '8,16').split(',').map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 
-/** A MAK with room for the whole run, through the back-office API, and its value as its holder sees it. */
-export async function benchKey(base: string, database: pg.Client): Promise<{ id: string; productKey: string }> {
+/**
+ * A MAK through the back-office API (with room for the whole run unless `activationLimit` says
+ * otherwise), and its value as its holder sees it. `code` names a product made for it.
+ */
+export async function benchKey(
+  base: string,
+  database: pg.Client,
+  { code = 'WIN11-ENT', activationLimit = 10_000_000 }: { code?: string; activationLimit?: number } = {},
+): Promise<{ id: string; productKey: string }> {
   const operator = await session(base, 'operator@northwind.example');
   const admin = await session(base, 'admin@contoso.example');
-  const family = await json(`${base}/api/v1/operator/product-families`, 'POST', { name: 'Windows' }, operator);
+  const family = await json(`${base}/api/v1/operator/product-families`, 'POST', { name: `Windows ${code}` }, operator);
   const product = await json(
     `${base}/api/v1/operator/products`,
     'POST',
     {
-      code: 'WIN11-ENT',
+      code,
       familyId: family.body.id,
       name: 'Windows',
       version: '11',
@@ -36,12 +43,12 @@ export async function benchKey(base: string, database: pg.Client): Promise<{ id:
   await json(
     `${base}/api/v1/operator/licensing-ids/${lid}/keys`,
     'POST',
-    { type: 'MAK', productId: product.body.id, activationLimit: 10_000_000 },
+    { type: 'MAK', productId: product.body.id, activationLimit },
     operator,
   );
   const page = await json(`${base}/api/v1/licensing-ids/${lid}/keys`, 'GET', undefined, admin);
   const key = (page.body.items as { id: string; type: string; productKey: string; product: { code: string } }[]).find(
-    (k) => k.type === 'MAK' && k.product.code === 'WIN11-ENT',
+    (k) => k.type === 'MAK' && k.product.code === code,
   );
   if (!key) throw new Error('no key');
   return key;
@@ -107,7 +114,7 @@ export async function activationLoad(base: string, productKey: string, clients: 
 }
 
 /** The reference: pgbench's single-row UPDATE … RETURNING on the same database, same clients, same length. */
-async function pgbenchTps(url: string, dir: string, clients: number): Promise<number> {
+export async function pgbenchTps(url: string, dir: string, clients: number): Promise<number> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   await c.query('create table if not exists bench_counter (id int primary key, n bigint not null)');

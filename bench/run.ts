@@ -15,6 +15,8 @@ import { reservationsBench } from './reservations.js';
 import { saSummaryBench } from './sa-summary.js';
 import { subscriptionAssignBench } from './subscription-assign.js';
 import { supportQueueBench } from './support-queue.js';
+import { topologyActivationsBench } from './topology-activations.js';
+import { topologyFaultsBench } from './topology-faults.js';
 
 /** Runs every benchmark; each figure is printed beside a reference measured in the same run. */
 const benches: Record<
@@ -38,6 +40,8 @@ const benches: Record<
   'keys-tsv': keysTsvBench,
   'excel-report': excelReportBench,
   'replica-summary': replicaSummaryBench,
+  'topology-activations': topologyActivationsBench,
+  'topology-faults': topologyFaultsBench,
 };
 
 /** Thousands separated; small figures keep the decimals where their differences are. */

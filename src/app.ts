@@ -95,7 +95,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Every log line of a request carries its id (reqId): a proxy's X-Request-Id when it is acceptable, else a new one.
     genReqId: requestIdOf,
     bodyLimit: config.BODY_LIMIT_BYTES,
-    trustProxy: false,
+    // Only the configured balancers' forwarded-for headers count (TRUST_PROXY); by default none.
+    trustProxy: config.TRUST_PROXY ?? false,
     routerOptions: { ignoreTrailingSlash: true },
   });
   app.setValidatorCompiler(validatorCompiler);

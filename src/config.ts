@@ -287,6 +287,18 @@ const Env = z.object({
     .min(0)
     .max(24 * 3600)
     .default(30),
+  /**
+   * Load balancers in front of the nodes whose X-Forwarded-For (and -Proto, -Host) the node believes:
+   * comma-separated addresses or CIDR ranges, e.g. `127.0.0.1,10.0.0.0/24`. Unset, nobody's: the
+   * client address is the connection's. Behind HAProxy it must name HAProxy, or every client counts
+   * as the balancer's one address in the per-address limits (sign-in, activation).
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(/^[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*$/, 'TRUST_PROXY must be addresses or CIDR ranges, comma-separated')
+    .optional()
+    .transform((s) => s?.split(',')),
   /** /api/health/ready counts the database unreachable when `select 1` takes longer than this. */
   READY_DB_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   SEED_DEMO: z
