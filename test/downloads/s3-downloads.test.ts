@@ -2,10 +2,12 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBlobStore } from '../../src/platform/storage/index.js';
 import type { createS3BlobStore } from '../../src/platform/storage/s3-blob-store.js';
 import { startS3Server } from '../helpers/s3-server.js';
+import { signIn } from '../helpers/session.js';
 import { onServer, productId } from './helpers.js';
 import { type ManagerServer, sha256, startManagerServer } from './manager-helpers.js';
 
@@ -105,6 +107,27 @@ describe('downloads with files in object storage (FILE_STORE=s3://…)', () => {
     expect(head.headers.get('content-length')).toBe(String(p.bytes.length));
     expect(head.headers.get('x-checksum-sha256')).toBe(p.file.sha256);
     expect(await m.events(p.file.id)).toEqual([]);
+  });
+
+  it('R-SUP-1: other files go through the same store: a support attachment is kept in the bucket and read back from it', async () => {
+    const store = openBlobStore(m.server.config) as ReturnType<typeof createS3BlobStore>;
+    const listed = async () => ((await store.client.send(new ListObjectsV2Command({ Bucket: s3.bucket }))).Contents ?? []).length;
+    const before = await listed();
+    const admin = await signIn(m.server.app, 'admin@contoso.example');
+    const log = 'activation failed: 0xC004F074\n';
+    const created = await m.server.as(admin).post('/support-requests', {
+      topic: 'ACTIVATION',
+      licensingId: null,
+      subject: 'Activation fails',
+      description: 'Activation fails on every machine since Monday.',
+      attachments: [{ name: 'activation.log', mediaType: 'text/plain', contentBase64: Buffer.from(log).toString('base64') }],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(await listed()).toBe(before + 1);
+    const detail = created.json();
+    const file = await m.server.as(admin).get(`/support-requests/${detail.id}/attachments/${detail.attachments[0].id}`);
+    expect(file.statusCode).toBe(200);
+    expect(file.body).toBe(log);
   });
 
   it('R-DL-5: lsc download follows the redirect, resumes a .part with Range + If-Range from the store, and verifies the SHA-256', async () => {
