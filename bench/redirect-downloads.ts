@@ -17,8 +17,9 @@ const SIZE = Number(process.env.BENCH_REDIRECT_BYTES ?? GiB);
  * each pair gives a ratio, and their median is the figure least moved by a busy machine.
  */
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 7);
-/** Whole-file downloads at once in the concurrent round. */
+/** Whole-file downloads at once in a concurrent round, and how many such rounds per path (alternating). */
 const PARALLEL = Number(process.env.BENCH_PARALLEL ?? 8);
+const CONCURRENT_ROUNDS = Number(process.env.BENCH_CONCURRENT_ROUNDS ?? 3);
 const ACCEL = '/protected-files/';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
@@ -107,13 +108,15 @@ export async function redirectDownloadBench() {
       single.redirect.push(await round(tools.curl, viaNode, 1, nodePid, workers, dir));
       single.alone.push(await round(tools.curl, alone, 1, nodePid, workers, dir));
     }
-    const many = {
-      redirect: await round(tools.curl, viaNode, PARALLEL, nodePid, workers, dir),
-      alone: await round(tools.curl, alone, PARALLEL, nodePid, workers, dir),
-    };
+    const many = { redirect: [] as Round[], alone: [] as Round[] };
+    for (let i = 0; i < CONCURRENT_ROUNDS; i++) {
+      many.redirect.push(await round(tools.curl, viaNode, PARALLEL, nodePid, workers, dir));
+      many.alone.push(await round(tools.curl, alone, PARALLEL, nodePid, workers, dir));
+    }
+    const made = 1 + REPEATS + CONCURRENT_ROUNDS * PARALLEL;
     const recorded = (await database.query<{ n: string }>('select count(*) as n from download_event where file_id = $1', [uploaded.id]))
       .rows[0]?.n;
-    if (Number(recorded) !== 1 + REPEATS + PARALLEL) throw new Error(`${recorded} downloads recorded, ${1 + REPEATS + PARALLEL} made`);
+    if (Number(recorded) !== made) throw new Error(`${recorded} downloads recorded, ${made} made`);
 
     const size = SIZE % GiB === 0 ? `${SIZE / GiB} GiB` : `${(SIZE / MiB).toFixed(0)} MiB`;
     const mibs = (rs: Round[]) => rs.map((r) => r.mibPerSecond);
@@ -137,18 +140,31 @@ export async function redirectDownloadBench() {
         target: '≥ 0.95',
       },
       {
-        name: `${PARALLEL} concurrent whole-file downloads through X-Accel-Redirect, aggregate`,
-        value: many.redirect.mibPerSecond,
+        name: `${PARALLEL} concurrent whole-file downloads through X-Accel-Redirect, aggregate, median of ${CONCURRENT_ROUNDS} (redirect ${list(mibs(many.redirect))}; alone ${list(mibs(many.alone))})`,
+        value: median(mibs(many.redirect)),
         unit: 'MiB/s',
-        reference: many.alone.mibPerSecond,
+        reference: median(mibs(many.alone)),
         referenceName: `${reference}, curl --parallel`,
         target: '≥ 0.95× nginx alone',
+      },
+      {
+        // Wall time on a shared machine moves with the neighbours; the CPU a GiB costs does not, and
+        // where the CPU is the limit it is what bounds the throughput.
+        name: 'CPU per GiB sent (user + system), redirect: node + nginx worker, median of the single streams',
+        value: median(single.redirect.map((r) => r.nodeCpuPerGiB + r.nginxCpuPerGiB)),
+        unit: 's/GiB',
+        reference: median(single.alone.map((r) => r.nginxCpuPerGiB)),
+        referenceName: 'nginx worker alone',
+        target: '≤ 1.05× nginx alone',
       },
       {
         name: `node CPU (user + system) per GiB downloaded through it, median of the single streams (${list(
           single.redirect.map((r) => r.nodeCpuPerGiB),
           3,
-        )}; concurrent ${many.redirect.nodeCpuPerGiB.toFixed(3)})`,
+        )}; concurrent ${list(
+          many.redirect.map((r) => r.nodeCpuPerGiB),
+          3,
+        )})`,
         value: median(single.redirect.map((r) => r.nodeCpuPerGiB)),
         unit: 's/GiB',
         reference: median(single.redirect.map((r) => r.nginxCpuPerGiB)),

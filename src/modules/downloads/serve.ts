@@ -181,13 +181,18 @@ export function createFileServer(deps: {
     // Handed off, the bytes come with the store's (or nginx's) validators, not ours: the conditions
     // are theirs to judge. The node still reads Range, to refuse what no store could satisfy and to
     // record what was asked for.
-    const handedOff = delivery.kind !== 'stream' && validators.method === 'GET';
-    const selected = selectResponse(
+    let handedOff = delivery.kind !== 'stream' && validators.method === 'GET';
+    let selected = selectResponse(
       handedOff
         ? { method: 'GET', range: validators.range, ifRange: undefined, ifNoneMatch: undefined, ifModifiedSince: undefined }
         : validators,
       rep,
     );
+    // S3 answers one range per GET: several ranges (multipart/byteranges) are streamed from here as before.
+    if (delivery.kind === 'redirect' && selected.status === 206 && selected.ranges.length > 1) {
+      handedOff = false;
+      selected = selectResponse(validators, rep);
+    }
 
     const type = CONTENT_TYPES[file.format] ?? 'application/octet-stream';
     const record = (length: number) =>
