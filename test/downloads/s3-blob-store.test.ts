@@ -5,8 +5,9 @@ import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { BlobChecksumMismatch, BlobNotFound, BlobTooLarge } from '../../src/platform/storage/blob-store.js';
-import { openBlobStore } from '../../src/platform/storage/index.js';
-import { type createS3BlobStore, parseS3Url } from '../../src/platform/storage/s3-blob-store.js';
+import { type LazyS3BlobStore, openBlobStore } from '../../src/platform/storage/index.js';
+import type { S3BlobStore } from '../../src/platform/storage/s3-blob-store.js';
+import { parseS3Url } from '../../src/platform/storage/s3-location.js';
 import { startS3Server } from '../helpers/s3-server.js';
 
 const sha = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
@@ -14,13 +15,13 @@ const MiB = 1024 * 1024;
 
 describe('S3 blob store (FILE_STORE=s3://…) against an S3-compatible server', () => {
   let s3: Awaited<ReturnType<typeof startS3Server>>;
-  let store: ReturnType<typeof createS3BlobStore>;
+  let store: S3BlobStore;
   const sent: string[] = [];
 
   beforeAll(async () => {
     s3 = await startS3Server();
     const env = s3.env('blobs/test');
-    store = openBlobStore(loadConfig({ ...env, S3_PART_MIB: '5' })) as ReturnType<typeof createS3BlobStore>;
+    store = await (openBlobStore(loadConfig({ ...env, S3_PART_MIB: '5' })) as LazyS3BlobStore).open();
     store.client.middlewareStack.add(
       (next, context) => (args) => {
         sent.push(String(context.commandName));

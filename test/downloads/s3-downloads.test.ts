@@ -4,8 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBlobStore } from '../../src/platform/storage/index.js';
-import type { createS3BlobStore } from '../../src/platform/storage/s3-blob-store.js';
+import { type LazyS3BlobStore, openBlobStore } from '../../src/platform/storage/index.js';
 import { startS3Server } from '../helpers/s3-server.js';
 import { signIn } from '../helpers/session.js';
 import { onServer, productId } from './helpers.js';
@@ -31,7 +30,7 @@ describe('downloads with files in object storage (FILE_STORE=s3://…)', () => {
       env: { ...s3.env('lsc'), S3_PART_MIB: '5', DOWNLOAD_UPLOAD_MAX_BYTES: String(1024 * MiB), DOWNLOAD_REDIRECT_SECONDS: '120' },
     });
     // The server's own store (one per configuration): every command it sends to the bucket is noted.
-    const store = openBlobStore(m.server.config) as ReturnType<typeof createS3BlobStore>;
+    const store = await (openBlobStore(m.server.config) as LazyS3BlobStore).open();
     store.client.middlewareStack.add(
       (next, context) => (args) => {
         sent.push(String(context.commandName));
@@ -118,7 +117,7 @@ describe('downloads with files in object storage (FILE_STORE=s3://…)', () => {
   });
 
   it('R-SUP-1: other files go through the same store: a support attachment is kept in the bucket and read back from it', async () => {
-    const store = openBlobStore(m.server.config) as ReturnType<typeof createS3BlobStore>;
+    const store = await (openBlobStore(m.server.config) as LazyS3BlobStore).open();
     const listed = async () => ((await store.client.send(new ListObjectsV2Command({ Bucket: s3.bucket }))).Contents ?? []).length;
     const before = await listed();
     const admin = await signIn(m.server.app, 'admin@contoso.example');

@@ -1,8 +1,9 @@
 import path from 'node:path';
 import type { Config } from '../../config.js';
-import type { BlobStore } from './blob-store.js';
+import type { BlobStore, RedirectingBlobStore } from './blob-store.js';
 import { createFsBlobStore } from './fs-blob-store.js';
-import { createS3BlobStore, parseS3Url } from './s3-blob-store.js';
+import type { S3BlobStore, S3BlobStoreOptions } from './s3-blob-store.js';
+import { parseS3Url } from './s3-location.js';
 
 export * from './blob-store.js';
 
@@ -19,6 +20,29 @@ type StoreConfig = Pick<
   | 'S3_PART_MIB'
 >;
 
+/** The S3 store, its SDK loaded on first use. */
+export type LazyS3BlobStore = RedirectingBlobStore & { open(): Promise<S3BlobStore> };
+
+/**
+ * The AWS SDK takes a few hundred milliseconds to load: a node whose files are local never pays
+ * for it, one with FILE_STORE=s3://… pays on its first file operation.
+ */
+function lazyS3BlobStore(options: S3BlobStoreOptions): LazyS3BlobStore {
+  let store: Promise<S3BlobStore> | undefined;
+  const open = () => {
+    store ??= import('./s3-blob-store.js').then((m) => m.createS3BlobStore(options));
+    return store;
+  };
+  return {
+    open,
+    put: async (content, opts) => (await open()).put(content, opts),
+    get: async (key, range) => (await open()).get(key, range),
+    stat: async (key) => (await open()).stat(key),
+    delete: async (key) => (await open()).delete(key),
+    presignGet: async (key, get) => (await open()).presignGet(key, get),
+  };
+}
+
 /** One store per configuration: the modules each ask for it, and an S3 client keeps a connection pool worth sharing. */
 const opened = new WeakMap<object, BlobStore>();
 
@@ -27,7 +51,7 @@ export function openBlobStore(config: StoreConfig): BlobStore {
   const known = opened.get(config);
   if (known) return known;
   const store = config.FILE_STORE
-    ? createS3BlobStore({
+    ? lazyS3BlobStore({
         ...parseS3Url(config.FILE_STORE),
         endpoint: config.S3_ENDPOINT,
         region: config.S3_REGION,
