@@ -35,7 +35,7 @@ const sizeName = (bytes: number) => (bytes % (1024 * MiB) === 0 ? `${bytes / (10
  * constant file whose reads the kernel can serve without touching real pages). It stays in the
  * temp folder, so later runs skip writing it; a file with holes is rewritten.
  */
-async function sourceFile(size: number): Promise<string> {
+export async function sourceFile(size: number): Promise<string> {
   const file = path.join(tmpdir(), `lsc-bench-download-${size}.bin`);
   const existing = await stat(file).catch(() => null);
   if (existing?.size === size && existing.blocks * 512 >= size) return file;
@@ -108,7 +108,7 @@ async function aptInstall(candidates: string[]) {
  * a hand-made setup. nginx-light is the smallest build with the static module; newer Debian
  * releases only have nginx.
  */
-async function ensureTools(): Promise<{ nginx: string; curl: string }> {
+export async function ensureTools(): Promise<{ nginx: string; curl: string }> {
   if (!(await findBinary('nginx'))) await aptInstall(['nginx-light', 'nginx']);
   if (!(await findBinary('curl'))) await aptInstall(['curl']);
   const nginx = await findBinary('nginx');
@@ -205,7 +205,7 @@ async function waitFor(url: string, child: ChildProcess, log: () => string) {
 }
 
 /** The processes whose parent is `pid`: nginx's workers, which do the serving. */
-async function childrenOf(pid: number): Promise<number[]> {
+export async function childrenOf(pid: number): Promise<number[]> {
   const out: number[] = [];
   for (const entry of await readdir('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -323,7 +323,7 @@ async function wholeFileChecked(side: Side, source: FileHandle) {
 }
 
 /** CPU seconds (user + system) the processes have used so far, from /proc (clock ticks of 1/100 s). */
-async function cpuSeconds(pids: number[]): Promise<number> {
+export async function cpuSeconds(pids: number[]): Promise<number> {
   let ticks = 0;
   for (const pid of pids) {
     const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
@@ -433,9 +433,15 @@ async function rangedLoad(curl: string, side: Side, ranges: ByteRange[], dir: st
 }
 
 /** The file into the service as a publisher uploads it: streamed as the body of the back office's upload route. */
-function upload(base: URL, file: string, productId: string, auth: Record<string, string>): Promise<{ id: string; seconds: number }> {
+export function upload(
+  base: URL,
+  file: string,
+  productId: string,
+  auth: Record<string, string>,
+  size = SIZE,
+): Promise<{ id: string; seconds: number }> {
   const q = new URLSearchParams({
-    name: `NW_Bench_${sizeName(SIZE).replace(' ', '')}_English_x64.iso`,
+    name: `NW_Bench_${sizeName(size).replace(' ', '')}_English_x64.iso`,
     language: 'en',
     os: 'WINDOWS',
     arch: 'X64',
@@ -449,7 +455,7 @@ function upload(base: URL, file: string, productId: string, auth: Record<string,
         port: base.port,
         method: 'POST',
         path: `/api/v1/operator/products/${productId}/files?${q}`,
-        headers: { ...auth, 'content-type': 'application/octet-stream', 'content-length': SIZE },
+        headers: { ...auth, 'content-type': 'application/octet-stream', 'content-length': size },
       },
       (res) => {
         const parts: Buffer[] = [];

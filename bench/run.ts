@@ -10,6 +10,7 @@ import { metricsBench } from './metrics.js';
 import { orderHistoryBench } from './order-history.js';
 import { partnerCustomersBench } from './partner-customers.js';
 import { provisioningDeliveryBench } from './provisioning-delivery.js';
+import { redirectDownloadBench } from './redirect-downloads.js';
 import { replicaSummaryBench } from './replica-summary.js';
 import { reservationsBench } from './reservations.js';
 import { saSummaryBench } from './sa-summary.js';
@@ -27,6 +28,7 @@ const benches: Record<
   'license-summary': licenseSummaryBench,
   activations: activationBench,
   downloads: downloadBench,
+  'redirect-downloads': redirectDownloadBench,
   'audit-view': auditViewBench,
   'support-queue': supportQueueBench,
   'import-agreements': importAgreementsBench,

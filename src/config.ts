@@ -183,8 +183,47 @@ const Env = z.object({
   ACTIVATION_LIMIT_FLUSH_MS: z.coerce.number().int().positive().max(10_000).default(100),
   /** R-KEY-4: the most machines one proxy activation request carries. */
   PROXY_ACTIVATION_MAX_MACHINES: z.coerce.number().int().positive().max(5000).default(500),
-  /** Download files: the blob store's folder (default DATA_DIR/files). */
+  /** Download files: the blob store's folder (default DATA_DIR/files), when FILE_STORE is unset. */
   FILE_STORE_DIR: z.string().trim().min(1).optional(),
+  /**
+   * `s3://bucket` or `s3://bucket/prefix`: files (downloads, exports, attachments, agreement
+   * documents) live in an S3-compatible object store instead of FILE_STORE_DIR, and downloads are
+   * answered with a redirect to a short-lived presigned URL. Unset: the folder.
+   */
+  FILE_STORE: z
+    .string()
+    .trim()
+    .regex(/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/[A-Za-z0-9!_.*'()/-]*)?$/, 's3://bucket or s3://bucket/prefix')
+    .optional(),
+  /**
+   * The object store's address (MinIO, Ceph, Garage, a cloud's S3 API); unset, AWS's own for
+   * S3_REGION. Operator configuration like DATABASE_URL, never a customer's input, so it may be on
+   * loopback or a private network.
+   */
+  S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  S3_REGION: z.string().trim().min(1).default('us-east-1'),
+  /** Both or neither; neither: the AWS SDK's own chain (environment, instance or pod role). */
+  S3_ACCESS_KEY_ID: z.string().trim().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().trim().min(1).optional(),
+  /** Address the bucket as endpoint/bucket rather than bucket.endpoint (most self-hosted stores want this). */
+  S3_FORCE_PATH_STYLE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  /** An upload is sent in parts of this many MiB, four at a time (S3's smallest part is 5 MiB). */
+  S3_PART_MIB: z.coerce.number().int().min(5).max(512).default(8),
+  /** A download's presigned URL is valid this long: time enough to start, since a transfer under way is not cut at expiry. */
+  DOWNLOAD_REDIRECT_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
+  /**
+   * Local files behind nginx: a download is answered with `X-Accel-Redirect: <this><path of the
+   * file under FILE_STORE_DIR>` and no body, and nginx sends the bytes from an internal location
+   * (README: "Files"). Unset: the node streams them itself.
+   */
+  DOWNLOAD_ACCEL_REDIRECT: z
+    .string()
+    .trim()
+    .regex(/^\/([A-Za-z0-9_.-]+\/)+$/, 'a path like /protected-files/')
+    .optional(),
   /** A signed download link is valid this long; a download that starts in time runs to its end, a resume after it needs a new link. */
   DOWNLOAD_LINK_TTL_MINUTES: z.coerce
     .number()
@@ -333,5 +372,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
+  if ((c.S3_ACCESS_KEY_ID === undefined) !== (c.S3_SECRET_ACCESS_KEY === undefined)) {
+    throw new Error('Invalid configuration:\n  S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set both or neither');
+  }
+  if (c.FILE_STORE && c.DOWNLOAD_ACCEL_REDIRECT) {
+    throw new Error(
+      'Invalid configuration:\n  DOWNLOAD_ACCEL_REDIRECT serves files from FILE_STORE_DIR; with FILE_STORE=s3://… downloads redirect to the object store',
+    );
+  }
   return Object.freeze({ ...c, publicUrl: (c.PUBLIC_URL ?? localUrl(c.HOST, c.PORT)).replace(/\/$/, '') });
 }

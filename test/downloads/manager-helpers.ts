@@ -26,13 +26,13 @@ export async function personalToken(base: string, session: WebSession): Promise<
  * A test server whose signed links name a TCP proxy in front of it (PUBLIC_URL), so file
  * transfers, and only they, can be cut, refused or throttled; API calls go to `server.url`.
  */
-export async function startManagerServer(opts: { clock?: Clock } = {}) {
+export async function startManagerServer(opts: { clock?: Clock; env?: Record<string, string> } = {}) {
   const proxy: TcpProxy = await startTcpProxy();
   const storeDir = await mkdtemp(path.join(tmpdir(), 'lsc-manager-store-'));
   const work = await mkdtemp(path.join(tmpdir(), 'lsc-manager-work-'));
   const server = await startTestServer({
     ...(opts.clock ? { clock: opts.clock } : {}),
-    env: { FILE_STORE_DIR: storeDir, PUBLIC_URL: proxy.url, SIGN_IN_IP_LIMIT: '10000' },
+    env: { FILE_STORE_DIR: storeDir, PUBLIC_URL: proxy.url, SIGN_IN_IP_LIMIT: '10000', ...opts.env },
   });
   proxy.forwardTo(Number(new URL(server.url).port));
   const operatorToken = await personalToken(server.url, await webSignIn(server.url, 'operator@northwind.example', 'demo-password-1'));

@@ -7,6 +7,7 @@ import { actorOf } from '../../platform/http/guard.js';
 import { fileBody, ProblemSchema } from '../../platform/http/openapi.js';
 import type { ModuleDeps, ModuleRoutes } from '../../platform/module.js';
 import { type BlobStore, openBlobStore } from '../../platform/storage/index.js';
+import { deliveryFor } from './delivery.js';
 import { materializeDemoFiles } from './demo.js';
 import { downloadsPerMonth } from './monthly.js';
 import { createDownloadFilesService } from './operator.js';
@@ -50,6 +51,11 @@ const FileAnswers = {
     [...fileTypes, 'multipart/byteranges'],
     'The requested range (Content-Range: bytes first-last/size) in the file’s media type, or several ranges as multipart/byteranges',
   ),
+  302: z
+    .null()
+    .describe(
+      'With files in object storage (FILE_STORE=s3://…): Location is a presigned URL of the store, valid for DOWNLOAD_REDIRECT_SECONDS, that answers the same Range (and If-Range with its own ETag); recorded as a download here',
+    ),
   304: z.null().describe('the copy named by If-None-Match is current'),
   416: {
     description: 'No requested range lies within the file; Content-Range: bytes */size gives its length',
@@ -66,7 +72,14 @@ export function downloadsModule(deps: ModuleDeps, blobs: BlobStore = openBlobSto
   const { db, config, clock, secrets } = deps;
   const downloads = createDownloadsService(deps);
   const files = createDownloadFilesService({ db, blobs, maxBytes: config.DOWNLOAD_UPLOAD_MAX_BYTES });
-  const serve = createFileServer({ db, clock, blobs, signer: createLinkSigner(secrets.keyEncryptionKey), metrics: deps.metrics });
+  const serve = createFileServer({
+    db,
+    clock,
+    blobs,
+    signer: createLinkSigner(secrets.keyEncryptionKey),
+    metrics: deps.metrics,
+    delivery: deliveryFor(config, blobs),
+  });
 
   return async (fastify: FastifyInstance) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();

@@ -10,6 +10,7 @@ import { DomainError, forbidden, notFound, unauthenticated } from '../../platfor
 import { type MetricsRecorder, NO_METRICS } from '../../platform/metrics/registry.js';
 import { type BlobStore, type ByteRange, isRecyclable } from '../../platform/storage/blob-store.js';
 import { catalogProduct } from './catalog.js';
+import type { Delivery } from './delivery.js';
 import {
   attachmentDisposition,
   contentRange,
@@ -112,8 +113,11 @@ export function createFileServer(deps: {
   blobs: BlobStore;
   signer: LinkSigner;
   metrics?: MetricsRecorder | undefined;
+  /** Default: the node streams the bytes itself. */
+  delivery?: Delivery | undefined;
 }) {
   const { db, clock, blobs, signer } = deps;
+  const delivery = deps.delivery ?? { kind: 'stream' };
   const metrics = deps.metrics ?? NO_METRICS;
 
   async function mayDownload(userId: string, productId: string) {
@@ -174,7 +178,62 @@ export function createFileServer(deps: {
       ifNoneMatch: single(req.headers['if-none-match']),
       ifModifiedSince: single(req.headers['if-modified-since']),
     };
-    const selected = selectResponse(validators, rep);
+    // Handed off, the bytes come with the store's (or nginx's) validators, not ours: the conditions
+    // are theirs to judge. The node still reads Range, to refuse what no store could satisfy and to
+    // record what was asked for.
+    let handedOff = delivery.kind !== 'stream' && validators.method === 'GET';
+    let selected = selectResponse(
+      handedOff
+        ? { method: 'GET', range: validators.range, ifRange: undefined, ifNoneMatch: undefined, ifModifiedSince: undefined }
+        : validators,
+      rep,
+    );
+    // S3 answers one range per GET: several ranges (multipart/byteranges) are streamed from here as before.
+    if (delivery.kind === 'redirect' && selected.status === 206 && selected.ranges.length > 1) {
+      handedOff = false;
+      selected = selectResponse(validators, rep);
+    }
+
+    const type = CONTENT_TYPES[file.format] ?? 'application/octet-stream';
+    const record = (length: number) =>
+      db.insert(downloadEvent).values({
+        fileId: file.id,
+        userId: who.userId,
+        organizationId: who.organizationId,
+        method: who.method,
+        status: selected.status,
+        range: selected.status === 206 ? (validators.range ?? '').slice(0, RECORDED_RANGE_MAX) : null,
+        bytes: length,
+      });
+
+    if (handedOff && (selected.status === 200 || selected.status === 206)) {
+      // Recorded as asked (the store answers the same Range the same way). The metrics' bytes
+      // counter counts what this node sends, so it stays at zero for these.
+      const length = selected.status === 200 ? file.size : selected.ranges.reduce((n, r) => n + r.end - r.start + 1, 0);
+      if (delivery.kind === 'redirect') {
+        const location = await delivery.url(file.blobKey, { contentDisposition: attachmentDisposition(file.fileName), contentType: type });
+        await record(length);
+        metrics.downloadStarted(selected.status);
+        reply.status(302).header('location', location).header('cache-control', 'no-store').send();
+        return;
+      }
+      if (delivery.kind === 'accel') {
+        await record(length);
+        metrics.downloadStarted(selected.status);
+        // nginx answers the original request, its Range included, from the internal location, with
+        // its own status, length and validators; the headers set here are the ones it keeps or adds.
+        reply
+          .status(200)
+          .type(type)
+          .header('content-disposition', attachmentDisposition(file.fileName))
+          .header('cache-control', 'private, no-cache')
+          .header('x-checksum-sha256', file.sha256)
+          .header('x-content-type-options', 'nosniff')
+          .header('x-accel-redirect', delivery.location(file.blobKey))
+          .send();
+        return;
+      }
+    }
 
     reply
       .header('accept-ranges', 'bytes')
@@ -195,7 +254,6 @@ export function createFileServer(deps: {
     }
 
     reply.header('content-disposition', attachmentDisposition(file.fileName));
-    const type = CONTENT_TYPES[file.format] ?? 'application/octet-stream';
     let length = file.size;
     let body: () => Promise<Readable>;
     if (selected.status === 200) {
@@ -220,15 +278,7 @@ export function createFileServer(deps: {
 
     const stream = await body();
     try {
-      await db.insert(downloadEvent).values({
-        fileId: file.id,
-        userId: who.userId,
-        organizationId: who.organizationId,
-        method: who.method,
-        status: selected.status,
-        range: selected.status === 206 ? (validators.range ?? '').slice(0, RECORDED_RANGE_MAX) : null,
-        bytes: length,
-      });
+      await record(length);
     } catch (e) {
       stream.destroy(); // its file stays open otherwise
       throw e;

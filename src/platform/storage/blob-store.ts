@@ -22,7 +22,7 @@ export interface PutOptions {
 
 /**
  * Where download files live. Keys are opaque ids the store generates; nothing a user sends ever
- * becomes part of a path or object name. The filesystem store is the default; an S3-compatible
+ * becomes part of a path or object name. The filesystem store is the default; the S3-compatible
  * store implements the same four calls (put = multipart upload while hashing, get = ranged GET).
  */
 export interface BlobStore {
@@ -33,6 +33,24 @@ export interface BlobStore {
   /** Idempotent: deleting what is not there succeeds. */
   delete(key: string): Promise<void>;
 }
+
+/** What a presigned GET carries besides the object: how long it is valid and the headers the store answers with. */
+export interface PresignedGet {
+  expiresInSeconds: number;
+  contentDisposition: string;
+  contentType: string;
+}
+
+/**
+ * A store that clients can fetch from directly (S3): a short-lived URL, the authorization in its
+ * signature, that Range requests may be sent to. The node then only decides who may download.
+ */
+export interface RedirectingBlobStore extends BlobStore {
+  presignGet(key: string, get: PresignedGet): Promise<string>;
+}
+
+export const isRedirecting = (store: BlobStore): store is RedirectingBlobStore =>
+  typeof (store as Partial<RedirectingBlobStore>).presignGet === 'function';
 
 /**
  * A blob's content whose chunks a consumer may hand back once it is done with them (written to a

@@ -19,6 +19,12 @@ const KEY = /^[a-z0-9][a-z0-9-]{15,95}$/;
 
 export const isBlobKey = (key: string) => KEY.test(key);
 
+/** Where a key's file lies under the store's folder, '/'-separated: sharded by its first two characters. */
+export function blobRelativePath(key: string): string {
+  if (!isBlobKey(key)) throw new BlobNotFound(key);
+  return `${key.slice(0, 2)}/${key}`;
+}
+
 /**
  * Read buffers of one size, shared by a store's streams, so that what one download gives back the
  * next reads into. fs streams allocate a new buffer per chunk, 8,192 for 2 GiB: V8 counts each as
@@ -128,10 +134,7 @@ export function createFsBlobStore(
   // After a burst of downloads, up to 32 buffers (8 MiB at the default size) stay for the next ones.
   const pool = new BufferPool(readChunkBytes, 32);
 
-  const pathOf = (key: string) => {
-    if (!isBlobKey(key)) throw new BlobNotFound(key);
-    return path.join(dir, key.slice(0, 2), key);
-  };
+  const pathOf = (key: string) => path.join(dir, ...blobRelativePath(key).split('/'));
 
   return {
     root: dir,

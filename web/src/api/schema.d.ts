@@ -3192,6 +3192,13 @@ export interface paths {
             'multipart/byteranges': string;
           };
         };
+        /** @description With files in object storage (FILE_STORE=s3://…): Location is a presigned URL of the store, valid for DOWNLOAD_REDIRECT_SECONDS, that answers the same Range (and If-Range with its own ETag); recorded as a download here */
+        302: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
         /** @description the copy named by If-None-Match is current */
         304: {
           headers: {
@@ -3266,6 +3273,13 @@ export interface paths {
             'application/zip': string;
             'multipart/byteranges': string;
           };
+        };
+        /** @description With files in object storage (FILE_STORE=s3://…): Location is a presigned URL of the store, valid for DOWNLOAD_REDIRECT_SECONDS, that answers the same Range (and If-Range with its own ETag); recorded as a download here */
+        302: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
         };
         /** @description the copy named by If-None-Match is current */
         304: {
