@@ -8,11 +8,13 @@ import { beginOpeningDatabase } from '../platform/db/configured.js';
 export async function startCommand(): Promise<void> {
   const config = loadConfig();
   // The embedded PostgreSQL is a process of its own: it starts while this one loads the server's
-  // modules and builds the app, the longest parts of a start, side by side (issue 17). The catches
-  // only mark the promises handled meanwhile; startServer awaits them (and a failure) itself.
+  // modules and builds the app, the longest parts of a start, side by side (issue 17). The catch
+  // only marks `opened` handled meanwhile; startServer awaits it (and a failure) itself.
   const opening = beginOpeningDatabase(config);
-  opening.url.catch(() => {});
   opening.opened.catch(() => {});
+  // Until its process runs: the steps before (the folder's lock, chown, spawn) each wait for the
+  // event loop, which loading modules and building the app hold for long stretches.
+  await opening.url.catch(() => {});
   const loaded = await Promise.all([import('../server.js'), import('../demo/seed.js')]).catch(async (e: unknown) => {
     await opening.opened.then((d) => d.embedded?.stop()).catch(() => {});
     throw e;

@@ -7,7 +7,10 @@ export interface ConfiguredDatabase {
 }
 
 export interface OpeningDatabase {
-  /** The app's connection string, known before the database is up (or the failure to start it). */
+  /**
+   * The app's connection string, once the database's process runs but before it takes
+   * connections (or the failure to start it).
+   */
   url: Promise<string>;
   /** The database, up and taking connections. */
   opened: Promise<ConfiguredDatabase>;

@@ -130,8 +130,8 @@ async function startFailure(output: string, port: number): Promise<Error> {
  *   pg.port       its port, chosen free on first start (unless `port` is given: EMBEDDED_PG_PORT)
  *   lsc.lock      which process runs it: a second start on the folder is refused, naming that one
  * A server left running by a killed app is shut down and started again. `announce` hears the app's
- * connection string as soon as it is known, before the server is up: a pool made from it connects
- * on its first query, so the app can be built while the server starts.
+ * connection string as soon as the server's process runs, before it takes connections: a pool made
+ * from it connects on its first query, so the app can be built while the server starts.
  */
 export async function startEmbeddedPostgres(
   folder: string,
@@ -162,7 +162,6 @@ async function startLocked(
   if (!fresh) await shutDownOrphan(dataFolder, clusterDir);
   const port = await portForFolder(dataFolder, asked);
   const password = await readOrCreateSecret(path.join(dataFolder, 'pg.password'), () => randomBytes(24).toString('base64url'));
-  announce(appUrl(password, port));
   let output = '';
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   if (isRoot()) await letPostgresReach(dataFolder);
@@ -185,6 +184,8 @@ async function startLocked(
       ...['-c', 'fsync=on'],
     ],
     onLog: (line) => {
+      // Its first line: the server process runs (and starts up by itself from here).
+      if (!output) announce(appUrl(password, port));
       output = (output + line).slice(-8192);
       log(line);
     },
