@@ -11,7 +11,8 @@ import { startProvisioningDelivery } from './modules/provisioning/deliver.js';
 import { startExpirySchedule } from './modules/relationship/onboarding/expiry-schedule.js';
 import { systemClock } from './platform/clock.js';
 import { openDatabase } from './platform/db/client.js';
-import { type EmbeddedServer, startEmbeddedPostgres } from './platform/db/embedded.js';
+import { beginOpeningDatabase, type OpeningDatabase } from './platform/db/configured.js';
+import type { EmbeddedServer } from './platform/db/embedded.js';
 import { runMigrations } from './platform/db/migrate.js';
 import { smtpSender, startDispatcher } from './platform/mail/dispatcher.js';
 import { loadSecrets } from './platform/secrets.js';
@@ -37,22 +38,25 @@ export interface RunningServer {
   hurry(): void;
 }
 
-/** The database: the server at DATABASE_URL, or the data folder's embedded one (its cluster in DATA_DIR/pg). */
-export async function openConfiguredDatabase(config: Config): Promise<{ url: string; embedded?: EmbeddedServer }> {
-  if (config.DATABASE_URL) return { url: config.DATABASE_URL };
-  const embedded = await startEmbeddedPostgres(config.DATA_DIR, config.EMBEDDED_PG_PORT);
-  return { url: embedded.url, embedded };
-}
-
-/** Everything `lsc start` does: database, migrations, secrets, demo data, HTTP, mail delivery, the daily expiry. */
-export async function startServer(config: Config): Promise<RunningServer> {
-  const { url: databaseUrl, embedded } = await openConfiguredDatabase(config);
+/**
+ * Everything `lsc start` does: database, migrations, secrets, demo data, HTTP, mail delivery, the
+ * daily expiry. `opening` is the database a caller already began to open (see cli/start.ts); the
+ * server owns it from here, stopping it on a failed start too.
+ */
+export async function startServer(config: Config, opening: OpeningDatabase = beginOpeningDatabase(config)): Promise<RunningServer> {
+  const databaseUrl = await opening.url;
   const database = openDatabase(databaseUrl, 10, config.DATABASE_REPLICA_URL);
+  let embedded: EmbeddedServer | undefined;
   try {
-    await runMigrations(database.db);
     const secrets = await loadSecrets(config);
-    const seeded = config.SEED_DEMO ? await seedDemo(database.db, secrets) : false;
+    // Built while the embedded PostgreSQL starts: building the app queries nothing (its pool
+    // connects on the first query), and the two are the longest parts of a start (issue 17).
     const app = await buildApp({ config, database, clock: systemClock, secrets });
+    ({ embedded } = await opening.opened);
+    await runMigrations(database.db);
+    const seeded = config.SEED_DEMO ? await seedDemo(database.db, secrets) : false;
+    await app.listen({ port: config.PORT, host: config.HOST });
+    // The workers start once the node answers: none of them is needed to serve a request.
     const dispatcher = config.SMTP_URL
       ? startDispatcher(database.db, smtpSender((await import('nodemailer')).default.createTransport(config.SMTP_URL)), config.MAIL_FROM)
       : null;
@@ -66,7 +70,6 @@ export async function startServer(config: Config): Promise<RunningServer> {
       EXPORT_POLL_MS,
       (e) => app.log.error({ err: e }, 'a background export failed; it is tried again or marked failed'),
     );
-    await app.listen({ port: config.PORT, host: config.HOST });
     const expiry = startExpirySchedule(
       { db: database.db, config, clock: systemClock },
       { grants: contactGrantsForRelationship, partners: partnerRecordsForRelationship },
@@ -117,6 +120,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
     };
   } catch (e) {
     await database.close().catch(() => {});
+    // Also when the app failed to build while the database was still starting.
+    embedded ??= await opening.opened.then(
+      (d) => d.embedded,
+      () => undefined,
+    );
     await embedded?.stop().catch(() => {});
     throw e;
   }

@@ -4,9 +4,9 @@ import { seedDemoServiceActivation } from '../demo/online-services.js';
 import { seedDemo } from '../demo/seed.js';
 import { systemClock } from '../platform/clock.js';
 import { type Db, openDatabase } from '../platform/db/client.js';
+import { openConfiguredDatabase } from '../platform/db/configured.js';
 import { runMigrations } from '../platform/db/migrate.js';
 import { loadSecrets } from '../platform/secrets.js';
-import { openConfiguredDatabase } from '../server.js';
 import { describeAgreementImport, importAgreementsFile } from './import-agreements.js';
 import { describeImport, importOrdersFile } from './import-orders.js';
 

@@ -1,6 +1,5 @@
 import { loadConfig } from '../config.js';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/seed.js';
-import { startServer } from '../server.js';
+import { beginOpeningDatabase } from '../platform/db/configured.js';
 
 /**
  * `lsc start`: the portal and API until SIGTERM or SIGINT; then the node drains (see
@@ -8,7 +7,20 @@ import { startServer } from '../server.js';
  */
 export async function startCommand(): Promise<void> {
   const config = loadConfig();
-  const server = await startServer(config);
+  // The embedded PostgreSQL is a process of its own: it starts while this one loads the server's
+  // modules and builds the app, the longest parts of a start, side by side (issue 17). The catch
+  // only marks `opened` handled meanwhile; startServer awaits it (and a failure) itself.
+  const opening = beginOpeningDatabase(config);
+  opening.opened.catch(() => {});
+  // Until its process runs: the steps before (the folder's lock, chown, spawn) each wait for the
+  // event loop, which loading modules and building the app hold for long stretches.
+  await opening.url.catch(() => {});
+  const loaded = await Promise.all([import('../server.js'), import('../demo/seed.js')]).catch(async (e: unknown) => {
+    await opening.opened.then((d) => d.embedded?.stop()).catch(() => {});
+    throw e;
+  });
+  const [{ startServer }, { DEMO_ACCOUNTS, DEMO_PASSWORD }] = loaded;
+  const server = await startServer(config, opening);
   const lines = [
     '',
     `Licensing Service Center is running at ${server.url}`,

@@ -129,25 +129,34 @@ async function startFailure(output: string, port: number): Promise<Error> {
  *   pg.password   the app role's password, generated on first start, mode 0600
  *   pg.port       its port, chosen free on first start (unless `port` is given: EMBEDDED_PG_PORT)
  *   lsc.lock      which process runs it: a second start on the folder is refused, naming that one
- * A server left running by a killed app is shut down and started again.
+ * A server left running by a killed app is shut down and started again. `announce` hears the app's
+ * connection string as soon as the server's process runs, before it takes connections: a pool made
+ * from it connects on its first query, so the app can be built while the server starts.
  */
 export async function startEmbeddedPostgres(
   folder: string,
   port?: number,
   log: (line: string) => void = () => {},
+  announce: (url: string) => void = () => {},
 ): Promise<EmbeddedServer> {
   const dataFolder = path.resolve(folder);
   await mkdir(dataFolder, { recursive: true });
   const lock = await lockDataFolder(dataFolder);
   try {
-    return await startLocked(dataFolder, port, log, lock);
+    return await startLocked(dataFolder, port, log, announce, lock);
   } catch (e) {
     await lock.release();
     throw e;
   }
 }
 
-async function startLocked(dataFolder: string, asked: number | undefined, log: (line: string) => void, lock: FolderLock) {
+async function startLocked(
+  dataFolder: string,
+  asked: number | undefined,
+  log: (line: string) => void,
+  announce: (url: string) => void,
+  lock: FolderLock,
+) {
   const clusterDir = path.join(dataFolder, 'pg');
   const fresh = !existsSync(path.join(clusterDir, 'PG_VERSION'));
   if (!fresh) await shutDownOrphan(dataFolder, clusterDir);
@@ -175,6 +184,8 @@ async function startLocked(dataFolder: string, asked: number | undefined, log: (
       ...['-c', 'fsync=on'],
     ],
     onLog: (line) => {
+      // Its first line: the server process runs (and starts up by itself from here).
+      if (!output) announce(appUrl(password, port));
       output = (output + line).slice(-8192);
       log(line);
     },

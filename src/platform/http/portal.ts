@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { DomainError } from '../errors.js';
+import { projectRoot } from '../project-root.js';
 import type { ProblemSender } from './problem.js';
 
-export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
+export const webDist = path.join(projectRoot, 'web/dist');
 
 /** Vite names every built file under assets/ by its content hash: a new release has new names. */
 const HASHED = `assets${path.sep}`;

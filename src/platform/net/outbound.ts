@@ -1,6 +1,6 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { isIP, type LookupFunction } from 'node:net';
-import { Agent, buildConnector, fetch as undiciFetch } from 'undici';
+import type { Agent } from 'undici';
 import { type AddressClass, addressRefusal } from './address-policy.js';
 
 /**
@@ -82,27 +82,35 @@ export function createOutbound(opts: OutboundOptions): Outbound {
       .catch((err: Error) => callback(err as NodeJS.ErrnoException, '', 0));
   };
 
-  const connect = buildConnector({ lookup, timeout: opts.connectTimeoutMs ?? 10_000 });
-  const agent = new Agent({
-    keepAliveTimeout: 4_000,
-    connect(options, callback) {
-      const host = options.hostname.replace(/^\[|\]$/g, '');
-      if (isIP(host)) {
-        const cls = refusal(host);
-        if (cls) return callback(new OutboundRefusedError(host, cls), null);
-      }
-      connect(options, callback);
-    },
-  });
+  // undici is some 110 modules: loaded by the first outbound request, not by every server start (issue 17).
+  let agent: Promise<Agent> | null = null;
+  const dispatcher = () =>
+    (agent ??= import('undici').then(({ Agent, buildConnector }) => {
+      const connect = buildConnector({ lookup, timeout: opts.connectTimeoutMs ?? 10_000 });
+      return new Agent({
+        keepAliveTimeout: 4_000,
+        connect(options, callback) {
+          const host = options.hostname.replace(/^\[|\]$/g, '');
+          if (isIP(host)) {
+            const cls = refusal(host);
+            if (cls) return callback(new OutboundRefusedError(host, cls), null);
+          }
+          connect(options, callback);
+        },
+      });
+    }));
 
   return {
     async fetch(url, init) {
       const target = new URL(url);
       if (target.protocol !== 'http:' && target.protocol !== 'https:') throw new OutboundRefusedError(target.href, 'scheme');
+      const [{ fetch: undiciFetch }, through] = await Promise.all([import('undici'), dispatcher()]);
       // undici's fetch and the global one share the Fetch types; the casts bridge their declarations.
-      return (await undiciFetch(target, { ...(init as object), dispatcher: agent })) as unknown as Response;
+      return (await undiciFetch(target, { ...(init as object), dispatcher: through })) as unknown as Response;
     },
-    close: () => agent.close(),
+    close: async () => {
+      if (agent) await (await agent).close();
+    },
   };
 }
 

@@ -1,4 +1,4 @@
-import { PDFDocument, type PDFFont, type PDFPage, StandardFonts } from 'pdf-lib';
+import type { PDFDocument, PDFFont, PDFPage } from 'pdf-lib';
 import type { Locale } from '../../../platform/i18n/locale.js';
 import type { SalesPackageTerms } from './rules.js';
 
@@ -122,7 +122,11 @@ function wrap(font: PDFFont, text: string, size: number, width: number): string[
   });
 }
 
+// pdf-lib is some 150 modules: loaded by the first PDF, not by every server start (issue 17).
+const pdfLib = () => import('pdf-lib');
+
 async function fonts(doc: PDFDocument) {
+  const { StandardFonts } = await pdfLib();
   return { regular: await doc.embedFont(StandardFonts.Helvetica), bold: await doc.embedFont(StandardFonts.HelveticaBold) };
 }
 
@@ -162,6 +166,7 @@ const save = (doc: PDFDocument) => doc.save({ useObjectStreams: false });
 /** The sales package as the customer reviews and signs it. */
 export async function salesPackagePdf(c: PackageContent, locale: Locale): Promise<Uint8Array> {
   const L = LABELS[locale];
+  const { PDFDocument } = await pdfLib();
   const doc = await PDFDocument.create({ updateMetadata: false });
   const f = await fonts(doc);
   const a = c.account;
@@ -194,6 +199,7 @@ export async function salesPackagePdf(c: PackageContent, locale: Locale): Promis
 /** R-BC-2: the signed copy: the original's pages unchanged, then a signature page. */
 export async function signedCopyPdf(original: Uint8Array, s: SignatureRecord, locale: Locale): Promise<Uint8Array> {
   const L = LABELS[locale];
+  const { PDFDocument } = await pdfLib();
   const doc = await PDFDocument.load(original, { updateMetadata: false });
   const f = await fonts(doc);
   const pages = drawLines(doc, f, [
@@ -217,6 +223,7 @@ export async function signedCopyPdf(original: Uint8Array, s: SignatureRecord, lo
 
 /** Whether the bytes parse as a PDF with at least one page. */
 export async function parsesAsPdf(bytes: Uint8Array): Promise<boolean> {
+  const { PDFDocument } = await pdfLib();
   try {
     const doc = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false });
     return doc.getPageCount() > 0;
