@@ -7,6 +7,7 @@ import { openDatabase } from '../src/platform/db/client.js';
 import { startEmbeddedPostgres } from '../src/platform/db/embedded.js';
 import { runMigrations } from '../src/platform/db/migrate.js';
 import { findChromium } from './helpers/chromium.js';
+import { ensurePortalBuilt } from './helpers/portal-build.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -26,8 +27,13 @@ const withDb = (url: string, db: string) => {
  * folder. The schema is migrated once into a template database that every test file clones.
  */
 export default async function setup(project: TestProject) {
-  // Chromium unpacked (when it comes from npm) once, before the browser files start side by side.
-  if (project.name === 'browser') await findChromium();
+  // Chromium unpacked (when it comes from npm) and the portal built (when its sources are newer)
+  // once, before the browser files start side by side: files that each found the build stale would
+  // all write web/dist at once, and a server would serve another file's half-written build.
+  if (project.name === 'browser') {
+    await findChromium();
+    await ensurePortalBuilt();
+  }
   let adminUrl = process.env.DATABASE_URL;
   let stopEmbedded: (() => Promise<void>) | undefined;
   let dir: string | undefined;
