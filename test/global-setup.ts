@@ -23,6 +23,23 @@ const withDb = (url: string, db: string) => {
 };
 
 /**
+ * The throwaway cluster of a run waits on no disk flush: every commit and every cloned database
+ * would otherwise be flushed, and with files side by side on a shared machine those flushes queue.
+ * Nothing the suite proves rests on a crash of this cluster (the tests that kill PostgreSQL start
+ * clusters of their own, as the app does). The PostgreSQL server (DATABASE_URL) keeps its settings.
+ */
+async function skipDurability(superuserUrl: string) {
+  const su = new pg.Client({ connectionString: superuserUrl });
+  await su.connect();
+  try {
+    for (const setting of ['fsync', 'synchronous_commit', 'full_page_writes']) await su.query(`alter system set ${setting} = off`);
+    await su.query('select pg_reload_conf()');
+  } finally {
+    await su.end();
+  }
+}
+
+/**
  * One PostgreSQL for the run: the server at DATABASE_URL, else an embedded one in a temporary
  * folder. The schema is migrated once into a template database that every test file clones.
  */
@@ -44,6 +61,7 @@ export default async function setup(project: TestProject) {
     // statement that would need them fails here first. Cloning a database per test file takes
     // CREATEDB, granted in this throwaway cluster only (the app's own clusters never have it).
     await server.allowCreatingDatabases();
+    await skipDurability(server.adminUrl);
     adminUrl = server.url;
     stopEmbedded = server.stop;
   }
