@@ -12,6 +12,9 @@ const shared = {
   pool: 'forks' as const,
   testTimeout: 30_000,
   hookTimeout: 60_000,
+  // expect.poll waits for a page or a job to get there; its default second is too short once
+  // files run side by side on a busy machine (a page's redirect was seen taking longer).
+  expect: { poll: { timeout: 15_000 } },
 };
 
 /**
