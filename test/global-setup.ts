@@ -77,11 +77,13 @@ export default async function setup(project: TestProject) {
   project.provide('templateDb', templateDb);
 
   return async () => {
-    // Leftover clones of files that crashed go too.
-    const left = await admin.query<{ datname: string }>(
-      `select datname from pg_database where datname like 'lsc_t_${process.pid}_%' or datname = $1`,
-      [templateDb],
-    );
+    // Leftover clones of files that crashed go too: this run's only. A LIKE pattern would not do, as
+    // its `_` matches any character: run 541's 'lsc_t_541_%' matched run 5419's clones, and dropped
+    // them (with force) under another run's tests on the shared server.
+    const left = await admin.query<{ datname: string }>('select datname from pg_database where starts_with(datname, $1) or datname = $2', [
+      `lsc_t_${process.pid}_`,
+      templateDb,
+    ]);
     for (const { datname } of left.rows) await admin.query(`drop database if exists ${datname} with (force)`);
     await admin.end();
     await stopEmbedded?.();
