@@ -4,6 +4,7 @@ import { mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LSC_RUNS_MS } from '../helpers/lsc-command.js';
 import { onServer, productId } from './helpers.js';
 import { type ManagerServer, sha256, startManagerServer } from './manager-helpers.js';
 
@@ -42,7 +43,7 @@ async function until(what: string, check: () => Promise<boolean>, timeoutMs = 30
 
 const sizeOrZero = async (file: string) => (await stat(file).catch(() => null))?.size ?? 0;
 
-describe('lsc download and lsc upload-file, run as processes', () => {
+describe('lsc download and lsc upload-file, run as processes', { timeout: LSC_RUNS_MS }, () => {
   let m: ManagerServer;
   let as: { admin: Record<string, string>; operator: Record<string, string> };
 

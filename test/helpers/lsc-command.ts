@@ -4,6 +4,13 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 
 /**
+ * The time a test that runs `lsc` as processes gets. Each start loads the CLI in a new Node; with
+ * test files side by side on a shared 2-core machine one start alone can take seconds, so the
+ * suite's 30-second default fails such a test that is merely waiting its turn.
+ */
+export const LSC_RUNS_MS = 120_000;
+
+/**
  * Runs `lsc ARGS…` as a user would, against the given database and data folder, and answers its
  * exit code and what it printed (stdout, then stderr when it failed).
  */

@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import type { TestAppOptions } from './app.js';
-import { ensurePortalBuilt, launchChromium, signInAs } from './browser.js';
+import { launchChromium, signInAs } from './browser.js';
+import { ensurePortalBuilt } from './portal-build.js';
 import { startTestServer } from './server.js';
 
 export type TestServer = Awaited<ReturnType<typeof startTestServer>>;

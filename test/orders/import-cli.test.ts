@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ordersFromCsv, parseCsv } from '../../src/modules/orders/csv.js';
 import { MAX_LINES_PER_ORDER } from '../../src/modules/orders/schemas.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
-import { lscCommand } from '../helpers/lsc-command.js';
+import { LSC_RUNS_MS, lscCommand } from '../helpers/lsc-command.js';
 import { signIn } from '../helpers/session.js';
 
 const HEADER = 'order_number,order_date,program,licensing_id,product,license_type,quantity,coverage_start,coverage_end,grant';
@@ -86,7 +86,7 @@ describe('order files (R-BC-7)', () => {
     expect(parsed.unreadable).toMatch(/quote.*line 2/i);
   });
 
-  describe('lsc import-orders FILE.csv', () => {
+  describe('lsc import-orders FILE.csv', { timeout: LSC_RUNS_MS }, () => {
     let t: TestApp;
     let dir: string;
     beforeAll(async () => {

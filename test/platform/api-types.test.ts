@@ -28,7 +28,7 @@ describe('the portal API types generated from the OpenAPI document (scripts/api-
     fresh = path.join(dir, 'fresh.d.ts');
     // Written the way `npm run api:types` writes web/src/api/schema.d.ts, with no database running.
     await run(process.execPath, ['--import', 'tsx', 'scripts/api-types.ts', '--file', fresh], { cwd: root });
-  }, 120_000);
+  }, 300_000); // tsx compiles the whole app first: over two minutes were seen with files side by side on a busy machine
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
   it('are written from an app that is built, not listening, and needs no database', async () => {

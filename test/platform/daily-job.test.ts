@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/platform/clock.js';
 import { startDailyJob } from '../../src/platform/daily-job.js';
 
-const settle = () => new Promise((r) => setTimeout(r, 60)); // several polls
+// Several polls, for what must not happen; what must happen is waited for (expect.poll), as a
+// busy machine may fit fewer polls than planned into any fixed wait.
+const settle = () => new Promise((r) => setTimeout(r, 60));
 
 describe('a daily job on an injected clock', () => {
   it('runs at start, not again the same day, once when the clock’s day changes, and never after stop', async () => {
@@ -10,14 +12,12 @@ describe('a daily job on an injected clock', () => {
     const days: string[] = [];
     const job = startDailyJob({ clock, pollMs: 5, run: async () => void days.push(clock.now().toISOString().slice(0, 10)) });
     try {
-      await settle();
-      expect(days).toEqual(['2026-06-30']);
+      await expect.poll(() => [...days]).toEqual(['2026-06-30']);
       clock.advance(30_000); // still the same UTC day
       await settle();
       expect(days).toEqual(['2026-06-30']);
       clock.advance(60_000);
-      await settle();
-      expect(days).toEqual(['2026-06-30', '2026-07-01']);
+      await expect.poll(() => [...days]).toEqual(['2026-06-30', '2026-07-01']);
     } finally {
       await job.stop();
     }
@@ -39,6 +39,8 @@ describe('a daily job on an injected clock', () => {
         if (attempts < 3) throw new Error('database away');
       },
     });
+    await expect.poll(() => attempts).toBe(3);
+    // Succeeded: not run again that day.
     await settle();
     await job.stop();
     expect(attempts).toBe(3);
