@@ -52,6 +52,7 @@ export function AccountDomains({ licensingId, account }: { licensingId: string; 
                     label={t('onlineServices.domains.remove')}
                     target={d.domain}
                     question={t('onlineServices.domains.removeQuestion', { domain: d.domain, account })}
+                    confirmLabel={t('onlineServices.domains.remove')}
                     onConfirm={() => remove.mutate(d.domain)}
                     loading={remove.isPending && remove.variables === d.domain}
                   />
