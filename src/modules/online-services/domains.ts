@@ -10,6 +10,12 @@ import { type Enrollment, enrollmentOf, linkedAccountOf } from './facts.js';
 import { onlineServicesMails } from './mails.js';
 import { customerDomainRefusal } from './rules.js';
 
+interface Linked {
+  e: Enrollment;
+  accountId: string;
+  name: string;
+}
+
 const REFUSALS = {
   SERVICE_ACCOUNT_DOMAIN_PERSONAL: 'A personal-mail domain cannot be verified on an online services account.',
   SERVICE_ACCOUNT_DOMAIN_NOT_OWNED: 'No work account of your organization uses that domain.',
@@ -22,7 +28,7 @@ const REFUSALS = {
  * change is audited and mailed to the account's global and billing administrators.
  */
 export function createServiceAccountDomains({ db, config, clock }: { db: Db; config: Config; clock: Clock }) {
-  async function accountOf(tx: DbOrTx, licensingId: string): Promise<{ e: Enrollment; accountId: string; name: string }> {
+  async function accountOf(tx: DbOrTx, licensingId: string): Promise<Linked> {
     const e = await enrollmentOf(tx, licensingId);
     if (!e) throw notFound('Licensing ID');
     const linked = await linkedAccountOf(tx, licensingId);
@@ -37,18 +43,27 @@ export function createServiceAccountDomains({ db, config, clock }: { db: Db; con
     return res.rows.map((r) => ({ domain: r.domain, verifiedAt: new Date(r.verified_at).toISOString() }));
   }
 
-  async function tellAdmins(tx: DbOrTx, actor: Actor, accountId: string, account: string, domain: string, added: boolean) {
+  /** After a domain is added or removed: the audit row, the account's administrators mailed, the list as it now is. */
+  async function changed(tx: DbOrTx, actor: Actor, at: Linked, licensingId: string, domain: string, added: boolean) {
+    await audit(tx, actor, {
+      action: added ? 'online-services.domain-add' : 'online-services.domain-remove',
+      targetType: 'service_account',
+      targetId: at.accountId,
+      organizationId: at.e.organizationId,
+      ...(added ? { after: { domain, licensingId } } : { before: { domain, licensingId } }),
+    });
     const admins = await tx.execute<{ email: string; locale: 'en' | 'sv' | null }>(sql`
       select m.email, u.locale from service_account_admin m left join "user" u on lower(u.email) = m.email
-      where m.account_id = ${accountId} order by m.email`);
+      where m.account_id = ${at.accountId} order by m.email`);
     for (const { email, locale } of admins.rows) {
       await enqueueMail(tx, {
         to: email,
         locale: locale ?? 'en',
         template: added ? onlineServicesMails.domainAdded : onlineServicesMails.domainRemoved,
-        params: { account, domain, by: actor.email, url: `${config.publicUrl}/online-services` },
+        params: { account: at.name, domain, by: actor.email, url: `${config.publicUrl}/online-services` },
       });
     }
+    return { account: { id: at.accountId, name: at.name }, domains: await domainsOf(tx, at.accountId) };
   }
 
   return {
@@ -60,7 +75,8 @@ export function createServiceAccountDomains({ db, config, clock }: { db: Db; con
     async add(actor: Actor, licensingId: string, domain: string) {
       const now = clock.now();
       return db.transaction(async (tx) => {
-        const { e, accountId, name } = await accountOf(tx, licensingId);
+        const at = await accountOf(tx, licensingId);
+        const { e, accountId } = at;
         const owned = await tx.execute<{ domain: string }>(sql`
           select distinct split_part(lower(email), '@', 2) as domain from "user"
           where organization_id = ${e.organizationId} and status = 'active'`);
@@ -77,34 +93,18 @@ export function createServiceAccountDomains({ db, config, clock }: { db: Db; con
           if (!same.rowCount) throw conflict('SERVICE_ACCOUNT_DOMAIN_TAKEN', 'That domain is verified on another account.');
           throw conflict('SERVICE_ACCOUNT_DOMAIN_PRESENT', 'That domain is already verified on this account.');
         }
-        await audit(tx, actor, {
-          action: 'online-services.domain-add',
-          targetType: 'service_account',
-          targetId: accountId,
-          organizationId: e.organizationId,
-          after: { domain, licensingId },
-        });
-        await tellAdmins(tx, actor, accountId, name, domain, true);
-        return { account: { id: accountId, name }, domains: await domainsOf(tx, accountId) };
+        return changed(tx, actor, at, licensingId, domain, true);
       });
     },
 
     async remove(actor: Actor, licensingId: string, domain: string) {
       return db.transaction(async (tx) => {
-        const { e, accountId, name } = await accountOf(tx, licensingId);
+        const at = await accountOf(tx, licensingId);
         const gone = await tx.execute(
-          sql`delete from service_account_domain where account_id = ${accountId} and domain = ${domain} returning domain`,
+          sql`delete from service_account_domain where account_id = ${at.accountId} and domain = ${domain} returning domain`,
         );
         if (!gone.rowCount) throw notFound('domain');
-        await audit(tx, actor, {
-          action: 'online-services.domain-remove',
-          targetType: 'service_account',
-          targetId: accountId,
-          organizationId: e.organizationId,
-          before: { domain, licensingId },
-        });
-        await tellAdmins(tx, actor, accountId, name, domain, false);
-        return { account: { id: accountId, name }, domains: await domainsOf(tx, accountId) };
+        return changed(tx, actor, at, licensingId, domain, false);
       });
     },
   };
