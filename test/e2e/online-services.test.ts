@@ -104,7 +104,11 @@ describe('online service activation in Chromium (R-OS-1, R-OS-2, R-OS-5)', () =>
     await expect.poll(() => admin.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await admin.setViewportSize({ width: 1280, height: 800 });
     await domains.getByRole('button', { name: 'Remove: contoso.example' }).click();
-    await admin.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
+    await admin
+      .getByRole('dialog')
+      .getByText(/Remove contoso.example from Contoso Cloud Tenant\?/)
+      .waitFor();
+    await admin.getByRole('dialog').getByRole('button', { name: 'Remove', exact: true }).click();
     await domains.getByText('No domain is verified on this account.').waitFor();
   }, 240_000);
 
@@ -151,7 +155,9 @@ describe('online service activation in Chromium (R-OS-1, R-OS-2, R-OS-5)', () =>
     // The key is entered once: the second time it is refused.
     await osm.reload();
     await osm.getByLabel('Online Service Activation key').fill(key);
-    await osm.getByLabel('Name of the new online services account').fill('Again');
+    // R-OS-5, R-OS-7: the account the OSM now administers is offered, and chosen unless they pick a new one.
+    await expect.poll(() => osm.getByRole('radio', { name: 'Use my account Contoso Open Tenant' }).isChecked()).toBe(true);
+    await axeInEnglishAndSwedish(osm);
     await osm.getByRole('button', { name: 'Activate' }).click();
     await osm.getByText('This Online Service Activation key has already been used; each key can be entered once.').waitFor();
     await expectNoAxeViolations(osm);

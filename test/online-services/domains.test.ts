@@ -165,4 +165,16 @@ describe('R-OS-4: the customer verifies and removes domains on its online servic
     expect((await t.as(fabrikam).delete(`/licensing-ids/${linked}/online-services/domains/adatum-partners.example`)).statusCode).toBe(404);
     expect(await state()).toEqual(before);
   });
+
+  it('R-OS-7, R-OS-5: Online Service Activation offers the accounts the user administers, and only those', async () => {
+    expect((await t.as(admin).get('/online-services/accounts')).json()).toEqual({ accounts: [] });
+    await t.database.db.execute(
+      sql`insert into service_account_admin (account_id, email, role) values (${account}, 'admin@contoso.example', 'BILLING')`,
+    );
+    expect((await t.as(admin).get('/online-services/accounts')).json()).toEqual({
+      accounts: [{ id: account, name: 'Contoso Tenant', role: 'BILLING' }],
+    });
+    expect((await t.as(viewer).get('/online-services/accounts')).json()).toEqual({ accounts: [] });
+    expect((await t.as(null).get('/online-services/accounts')).statusCode).toBe(401);
+  });
 });

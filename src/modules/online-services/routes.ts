@@ -16,6 +16,7 @@ import {
   LicensingIdParams,
   LinkedSchema,
   LinkInfoSchema,
+  MyAccountsSchema,
   OnlineServicesOverviewSchema,
   OsaKeyBodySchema,
   ResendBodySchema,
@@ -138,6 +139,20 @@ export function onlineServicesModule({ db, clock, config }: ModuleDeps): ModuleR
         },
       },
       async (req, reply) => reply.status(201).send(await services.activateByLink(req.actor ?? null, req.params.token, req.body)),
+    );
+
+    app.get(
+      '/online-services/accounts',
+      {
+        config: { action: 'self' },
+        schema: {
+          tags,
+          summary:
+            'The online services accounts I am a global or billing administrator of: the existing accounts Online Service Activation may link to (R-OS-5, R-OS-7)',
+          response: { 200: MyAccountsSchema },
+        },
+      },
+      async (req) => services.myAccounts(actorOf(req)),
     );
 
     app.post(

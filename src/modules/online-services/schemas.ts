@@ -67,13 +67,16 @@ export const AccountChoiceSchema = z.union([
     .describe('A new account; its global administrator is the signed-in user, or adminEmail for someone holding the link'),
 ]);
 
+export const AdministeredAccountSchema = z.object({ id: z.uuid(), name: z.string(), role: z.enum(['GLOBAL', 'BILLING']) });
+export const MyAccountsSchema = z.object({ accounts: z.array(AdministeredAccountSchema) });
+
 export const LinkInfoSchema = z.object({
   licensingId: z.object({ id: z.uuid(), number: z.string(), name: z.string(), open: z.boolean() }),
   service: z.string(),
   expiresOn: z.string(),
   expired: z.boolean(),
   linkedAccount: z.string().nullable(),
-  accounts: z.array(z.object({ id: z.uuid(), name: z.string(), role: z.enum(['GLOBAL', 'BILLING']) })),
+  accounts: z.array(AdministeredAccountSchema),
 });
 
 export const LinkedSchema = z.object({

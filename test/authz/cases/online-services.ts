@@ -15,6 +15,7 @@ export const ONLINE_SERVICES_CASES: Record<string, RouteCase> = {
     params: { token: LINK },
     body: { newAccount: { name: 'Walk Tenant', adminEmail: 'walk.admin@contoso.example' } },
   },
+  'GET /api/v1/online-services/accounts': {},
   'POST /api/v1/online-services/osa-activations': {
     body: { key: 'BBBBB-BBBBB-BBBBB-BBBBB-BBBBB', account: { newAccount: { name: 'Walk Tenant' } } },
   },

@@ -31,6 +31,12 @@ export const activationLinkQuery = (token: string) =>
 export const activateByLink = (token: string, body: AccountChoice) =>
   answer(api.POST('/api/v1/online-services/activation-links/{token}/activate', { params: { path: { token } }, body }));
 
+/** R-OS-7, R-OS-5: the accounts the signed-in user administers, to activate an OSA key into. */
+export const myServiceAccountsQuery = queryOptions({
+  queryKey: ['online-services', 'my-accounts'],
+  queryFn: () => answer(api.GET('/api/v1/online-services/accounts')),
+});
+
 export const activateByKey = (key: string, account: AccountChoice) =>
   answer(api.POST('/api/v1/online-services/osa-activations', { body: { key, account } }));
 
