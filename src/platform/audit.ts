@@ -58,6 +58,8 @@ export const AUDIT_ACTIONS = [
   'online-services.auto-provision',
   'online-services.confirm',
   'online-services.deprovision',
+  'online-services.domain-add',
+  'online-services.domain-remove',
   'online-services.domain-verify',
   'online-services.link',
   'online-services.renewal',

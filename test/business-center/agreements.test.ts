@@ -1,10 +1,14 @@
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { salesPackagePdf } from '../../src/modules/business-center/agreements/pdf.js';
+import { createSalesPackageService } from '../../src/modules/business-center/agreements/sales-packages.js';
+import type { Actor } from '../../src/platform/auth/actor.js';
+import { BlobNotFound, type BlobStore, openBlobStore } from '../../src/platform/storage/index.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { signIn } from '../helpers/session.js';
 
@@ -258,6 +262,54 @@ describe('Sales packages (R-BC-2)', () => {
       'SALES_PACKAGE_TERMS_EMPTY',
     );
     await expectCode(await p.patch(`/partner/sales-packages/${open.id}`, { title: 'Late', terms: TERMS }), 409, 'SALES_PACKAGE_NOT_DRAFT');
+  });
+
+  it('R-BC-2: a package withdrawn between the customer’s check and the signature’s write is refused, and the signed copy already stored is deleted (signing and upload alike)', async () => {
+    const blobs = openBlobStore(t.config);
+    const stored: string[] = [];
+    // The withdrawal lands right after the file is stored, before the package is locked: the race the re-check exists for.
+    const racing: BlobStore = {
+      put: async (content, options) => {
+        const put = await blobs.put(content, options);
+        stored.push(put.key);
+        await t.database.db.execute(
+          sql`update sales_package set status = 'WITHDRAWN' where status = 'SENT' and purchasing_account_id = ${hq}`,
+        );
+        return put;
+      },
+      get: (key, range) => blobs.get(key, range),
+      stat: (key) => blobs.stat(key),
+      delete: (key) => blobs.delete(key),
+    };
+    const service = createSalesPackageService({ db: t.database.db, clock: t.clock, blobs: racing, publicUrl: t.config.publicUrl });
+    const user = (
+      await q<{ id: string; organization_id: string }>(sql`select id, organization_id from "user" where email = 'admin@contoso.example'`)
+    )[0];
+    const actor: Actor = {
+      userId: user?.id ?? '',
+      organizationId: user?.organization_id ?? '',
+      email: 'admin@contoso.example',
+      locale: 'en',
+      isOperator: false,
+      via: 'session',
+      requestId: 'race',
+    };
+    const scan = await PDFDocument.create();
+    scan.addPage();
+    const scanBytes = await scan.save();
+    const attempts = [
+      (id: string) => service.sign(actor, hq, id, { fullName: 'Ada Admin', consent: true, ip: '203.0.113.7', userAgent: 'Vitest' }),
+      (id: string) => service.upload(actor, hq, id, Readable.from([scanBytes])),
+    ];
+    for (const attempt of attempts) {
+      const pkg = await sentPackage('Raced');
+      await expect(attempt(pkg.id)).rejects.toMatchObject({ code: 'SALES_PACKAGE_WITHDRAWN' });
+      const key = stored.at(-1) ?? '';
+      await expect(blobs.get(key)).rejects.toBeInstanceOf(BlobNotFound);
+      const row = (await q<{ signed_copy_key: string | null }>(sql`select signed_copy_key from sales_package where id = ${pkg.id}`))[0];
+      expect(row?.signed_copy_key).toBeNull();
+    }
+    expect(stored).toHaveLength(2);
   });
 });
 

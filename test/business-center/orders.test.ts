@@ -204,7 +204,7 @@ describe('Business-center order history (R-BC-4), inventory and self-provisionin
         productId: string;
         code: string;
         todaysPrice: number;
-        agreements: { number: string; unitPrice: number; licensingId: string }[];
+        agreements: { number: string; unitPrice: number; licensingId: string; nextAnniversary: string }[];
       }[];
 
     it('R-BC-5: a quantity of zero or less, or no commitment, is refused and nothing changes', async () => {
@@ -324,6 +324,19 @@ describe('Business-center order history (R-BC-4), inventory and self-provisionin
       const after = (await plansOf()).find((p) => p.code === 'CLOUD-MAIL-P1');
       expect(after?.todaysPrice).toBe(12);
       expect(after?.agreements.find((a) => a.number === '67012345')?.unitPrice).toBe(8);
+      expect(after?.agreements.find((a) => a.number === '67012345')?.nextAnniversary).toBe('2026-07-01');
+
+      // R-BC-6 with R-BC-3: the account manager moves the anniversary to October. The service year now began
+      // on 2025-10-01, after the 8.00 purchase of 2025-09-01, so today's 12.00 applies until 2026-10-01.
+      const anniversary = (month: number) =>
+        t.as(admin).put(`/purchasing-accounts/${hq.id}/agreements/${lid}/anniversary-month`, { month });
+      expect((await anniversary(10)).statusCode).toBe(200);
+      const moved = (await plansOf()).find((p) => p.code === 'CLOUD-MAIL-P1')?.agreements.find((a) => a.number === '67012345');
+      expect(moved).toMatchObject({ unitPrice: 12, nextAnniversary: '2026-10-01' });
+      // Back to the start's own month (July): the year it had, and the price its first purchase set.
+      expect((await anniversary(7)).statusCode).toBe(200);
+      const back = (await plansOf()).find((p) => p.code === 'CLOUD-MAIL-P1')?.agreements.find((a) => a.number === '67012345');
+      expect(back).toMatchObject({ unitPrice: 8, nextAnniversary: '2026-07-01' });
     });
   });
 });

@@ -92,6 +92,62 @@ describe('R-BC-6 renewal pricing', () => {
     );
   });
 
+  it('R-BC-6: the anniversary month the account chose (R-BC-3) moves the service year; the first year runs from the start to it', () => {
+    // Start 2024-07-01, anniversary moved to January.
+    expect(serviceYearOf(start, '2026-03-01', 1)).toEqual({ from: '2026-01-01', nextAnniversary: '2027-01-01' });
+    expect(serviceYearOf(start, '2025-12-31', 1)).toEqual({ from: '2025-01-01', nextAnniversary: '2026-01-01' });
+    expect(serviceYearOf(start, '2024-09-01', 1)).toEqual({ from: '2024-07-01', nextAnniversary: '2025-01-01' });
+    expect(serviceYearOf(start, '2024-06-01', 1)).toEqual({ from: '2024-07-01', nextAnniversary: '2025-01-01' });
+    // Moved to October: the first service year ends at the first October after the start.
+    expect(serviceYearOf(start, '2024-09-01', 10)).toEqual({ from: '2024-07-01', nextAnniversary: '2024-10-01' });
+    // The start's day of month is kept, the month's last day when the month is shorter.
+    expect(serviceYearOf('2024-01-31', '2026-03-15', 2)).toEqual({ from: '2026-02-28', nextAnniversary: '2027-02-28' });
+    expect(serviceYearOf('2024-01-31', '2026-03-15', 4)).toEqual({ from: '2025-04-30', nextAnniversary: '2026-04-30' });
+  });
+
+  const anyDay = fc.integer({ min: 0, max: 3 * 366 }).map((n) => addDays('2024-01-01', n));
+  const month = fc.integer({ min: 1, max: 12 });
+
+  it('R-BC-6 (property): choosing the start’s own month moves nothing', () => {
+    fc.assert(
+      fc.property(anyDay, anyDay, (s, today) => {
+        expect(serviceYearOf(s, today, Number(s.slice(5, 7)))).toEqual(serviceYearOf(s, today));
+      }),
+    );
+  });
+
+  it('R-BC-6 (property): with a chosen month, today lies in its service year, which starts no earlier than the start, lasts at most a year and ends in that month', () => {
+    fc.assert(
+      fc.property(anyDay, anyDay, month, (s, today, m) => {
+        const year = serviceYearOf(s, today, m);
+        expect(year.from >= s).toBe(true);
+        if (today >= s) expect(year.from <= today).toBe(true);
+        expect(today < year.nextAnniversary).toBe(true);
+        expect(Number(year.nextAnniversary.slice(5, 7))).toBe(m);
+        expect(year.from === s || Number(year.from.slice(5, 7)) === m).toBe(true);
+        expect(Date.parse(year.nextAnniversary) - Date.parse(year.from)).toBeLessThanOrEqual(366 * 86_400_000);
+        // The next service year starts where this one ends.
+        expect(serviceYearOf(s, year.nextAnniversary, m).from).toBe(year.nextAnniversary);
+      }),
+    );
+  });
+
+  it('R-BC-6 (property): with a chosen month, a purchase before its anniversary stops setting the price from that day on', () => {
+    fc.assert(
+      fc.property(month, price, price, fc.integer({ min: 0, max: 364 }), (m, firstPrice, todaysPrice, n) => {
+        fc.pre(firstPrice < todaysPrice);
+        const year = serviceYearOf(start, '2026-03-01', m);
+        const first = { day: addDays(year.from, -1 - (n % 28)), unitPrice: firstPrice };
+        const today = addDays(year.from, n % 300);
+        if (today >= year.nextAnniversary) return;
+        expect(renewalPrice({ serviceYearFrom: year.from, today, todaysPrice, purchases: [first] })).toBe(todaysPrice);
+        // In the year it was made in, it did set the price.
+        const before = serviceYearOf(start, first.day, m);
+        expect(renewalPrice({ serviceYearFrom: before.from, today: first.day, todaysPrice, purchases: [first] })).toBe(firstPrice);
+      }),
+    );
+  });
+
   it('R-BC-6 (property): purchases after today do not set today’s price', () => {
     fc.assert(
       fc.property(purchases, day, price, (ps, today, todaysPrice) => {

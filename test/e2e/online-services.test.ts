@@ -88,6 +88,28 @@ describe('online service activation in Chromium (R-OS-1, R-OS-2, R-OS-5)', () =>
     expect(await panel.getByTestId('link-status').textContent()).toBe('Activated');
     expect(await admin.getByTestId('service-67055555-CLOUD-MAIL-P1').textContent()).toContain('Linked');
     await axeInEnglishAndSwedish(admin);
+
+    // R-OS-4: the Administrator verifies the organization's domain on the account, after confirming, then removes it.
+    const domains = panel.getByTestId('account-domains');
+    await domains.getByText('No domain is verified on this account.').waitFor();
+    await domains.getByLabel('Domain').fill('contoso.example');
+    await domains.getByRole('button', { name: 'Verify domain' }).click();
+    const confirm = admin.getByRole('dialog');
+    await confirm.getByText(/Verify contoso.example on Contoso Cloud Tenant\?/).waitFor();
+    await expectNoAxeViolations(admin);
+    await confirm.getByRole('button', { name: 'Verify domain' }).click();
+    await domains.locator('tr[data-domain="contoso.example"]').waitFor();
+    await axeInEnglishAndSwedish(admin);
+    await admin.setViewportSize({ width: 320, height: 800 });
+    await expect.poll(() => admin.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await admin.setViewportSize({ width: 1280, height: 800 });
+    await domains.getByRole('button', { name: 'Remove: contoso.example' }).click();
+    await admin
+      .getByRole('dialog')
+      .getByText(/Remove contoso.example from Contoso Cloud Tenant\?/)
+      .waitFor();
+    await admin.getByRole('dialog').getByRole('button', { name: 'Remove', exact: true }).click();
+    await domains.getByText('No domain is verified on this account.').waitFor();
   }, 240_000);
 
   it('R-OS-7: an Open program’s service is activated on Online Service Activation with its key, once; it shows pending', async () => {
@@ -133,7 +155,9 @@ describe('online service activation in Chromium (R-OS-1, R-OS-2, R-OS-5)', () =>
     // The key is entered once: the second time it is refused.
     await osm.reload();
     await osm.getByLabel('Online Service Activation key').fill(key);
-    await osm.getByLabel('Name of the new online services account').fill('Again');
+    // R-OS-5, R-OS-7: the account the OSM now administers is offered, and chosen unless they pick a new one.
+    await expect.poll(() => osm.getByRole('radio', { name: 'Use my account Contoso Open Tenant' }).isChecked()).toBe(true);
+    await axeInEnglishAndSwedish(osm);
     await osm.getByRole('button', { name: 'Activate' }).click();
     await osm.getByText('This Online Service Activation key has already been used; each key can be entered once.').waitFor();
     await expectNoAxeViolations(osm);

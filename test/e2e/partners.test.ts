@@ -65,6 +65,12 @@ describe('channel partners in Chromium (issue 12, R-REL-6)', () => {
 
   it('R-REL-6: the channel partner changes the Online Services Manager; the customer cannot', async () => {
     const partner = await portal.signedIn('partner@adatum-partners.example');
+    // R-BC-5: the customers' self-provisioning requests are an entry of the partner's menu, in both languages.
+    await partner.getByRole('navigation').getByRole('link', { name: 'Self-provisioning requests' }).click();
+    await h1(partner).filter({ hasText: 'Self-provisioning requests' }).waitFor();
+    await chooseLanguage(partner, 'sv');
+    await partner.getByRole('navigation').getByRole('link', { name: 'Begäranden om självetablering' }).waitFor();
+    await chooseLanguage(partner, 'en');
     await partner.getByRole('navigation').getByRole('link', { name: 'Your customers' }).click();
     await h1(partner).filter({ hasText: 'Your customers' }).waitFor();
     await axeInEnglishAndSwedish(partner);

@@ -48,6 +48,26 @@ export const onlineServicesMails = defineMails({
       sv: 'Hej {firstName},\n\n{service} för {licensingName} ({licensingNumber}) har etablerats på onlinetjänstkontot {account} utan aktiveringsmeddelande: {reason}\n\n[Öppna onlinetjänster]({url})',
     },
   },
+  domainAdded: {
+    subject: {
+      en: 'Domain {domain} verified on {account}',
+      sv: 'Domänen {domain} har verifierats på {account}',
+    },
+    body: {
+      en: 'Hello,\n\n{by} verified the domain {domain} on the online services account {account}. Online Services Managers with addresses on it now get their enrollments’ services provisioned to this account without an activation mail.\n\nIf this was not intended, an Administrator can remove the domain.\n\n[Open online services]({url})',
+      sv: 'Hej,\n\n{by} har verifierat domänen {domain} på onlinetjänstkontot {account}. Online Services Managers med adresser i den får nu registreringarnas tjänster etablerade på det här kontot utan aktiveringsmeddelande.\n\nOm det inte var avsikten kan en administratör ta bort domänen.\n\n[Öppna onlinetjänster]({url})',
+    },
+  },
+  domainRemoved: {
+    subject: {
+      en: 'Domain {domain} removed from {account}',
+      sv: 'Domänen {domain} har tagits bort från {account}',
+    },
+    body: {
+      en: 'Hello,\n\n{by} removed the domain {domain} from the online services account {account}. Services ordered from now on for Online Services Managers with addresses on it are no longer provisioned to this account automatically; they receive an activation mail instead.\n\n[Open online services]({url})',
+      sv: 'Hej,\n\n{by} har tagit bort domänen {domain} från onlinetjänstkontot {account}. Tjänster som beställs härefter för Online Services Managers med adresser i den etableras inte längre automatiskt på det här kontot; de får ett aktiveringsmeddelande i stället.\n\n[Öppna onlinetjänster]({url})',
+    },
+  },
   activationConfirmed: {
     subject: {
       en: 'Online services of {licensingNumber} are activated',

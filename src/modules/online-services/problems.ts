@@ -26,6 +26,22 @@ export const ONLINE_SERVICES_PROBLEMS = defineProblems({
     en: 'That domain is already verified on another online services account.',
     sv: 'Domänen är redan verifierad för ett annat onlinetjänstkonto.',
   },
+  SERVICE_ACCOUNT_DOMAIN_PRESENT: {
+    en: 'That domain is already verified on this online services account.',
+    sv: 'Domänen är redan verifierad för det här onlinetjänstkontot.',
+  },
+  SERVICE_ACCOUNT_DOMAIN_PERSONAL: {
+    en: 'A personal-mail domain (such as outlook.com) cannot be verified on an online services account; use your organization’s own domain.',
+    sv: 'En domän för privat e-post (till exempel outlook.com) kan inte verifieras på ett onlinetjänstkonto; använd organisationens egen domän.',
+  },
+  SERVICE_ACCOUNT_DOMAIN_NOT_OWNED: {
+    en: 'No work account of your organization uses that domain, so it cannot be verified as yours.',
+    sv: 'Inget arbetskonto i er organisation använder den domänen, så den kan inte verifieras som er.',
+  },
+  ENROLLMENT_NOT_LINKED: {
+    en: 'This Licensing ID is not linked to an online services account yet; activate its services first.',
+    sv: 'Det här licens-ID:t är inte kopplat till ett onlinetjänstkonto ännu; aktivera dess tjänster först.',
+  },
   OSA_KEY_UNKNOWN: {
     en: 'This Online Service Activation key is not valid.',
     sv: 'Aktiveringsnyckeln för onlinetjänsten är ogiltig.',

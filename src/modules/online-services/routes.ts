@@ -2,17 +2,21 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../platform/http/guard.js';
 import type { ModuleDeps, ModuleRoutes } from '../../platform/module.js';
+import { createServiceAccountDomains } from './domains.js';
 import {
   AccountChoiceSchema,
+  AccountDomainsSchema,
   AccountParams,
   AddOnBodySchema,
   AddOnSchema,
   ConfirmedSchema,
   DomainBodySchema,
+  DomainParams,
   DomainSchema,
   LicensingIdParams,
   LinkedSchema,
   LinkInfoSchema,
+  MyAccountsSchema,
   OnlineServicesOverviewSchema,
   OsaKeyBodySchema,
   ResendBodySchema,
@@ -25,6 +29,7 @@ import { createOnlineServices } from './service.js';
 /** Online service activation (R-OS-1…R-OS-7): who got the mail and resending it, the link, OSA keys, and the publisher's confirmations. */
 export function onlineServicesModule({ db, clock, config }: ModuleDeps): ModuleRoutes {
   const services = createOnlineServices({ db, clock, config });
+  const domains = createServiceAccountDomains({ db, clock, config });
   return async (fastify: FastifyInstance) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ['online-services'];
@@ -60,6 +65,51 @@ export function onlineServicesModule({ db, clock, config }: ModuleDeps): ModuleR
       async (req) => services.resend(actorOf(req), req.params.licensingId, req.params.productId, req.body.contact),
     );
 
+    // R-OS-4: the customer's verified domains, on the account an enrollment it holds is linked to.
+    app.get(
+      '/licensing-ids/:licensingId/online-services/domains',
+      {
+        config: { action: 'services.activate', target: 'params.licensingId' },
+        schema: {
+          tags,
+          summary: 'The domains verified on the online services account this Licensing ID is linked to (R-OS-4)',
+          params: LicensingIdParams,
+          response: { 200: AccountDomainsSchema },
+        },
+      },
+      async (req) => domains.list(req.params.licensingId),
+    );
+
+    app.post(
+      '/licensing-ids/:licensingId/online-services/domains',
+      {
+        config: { action: 'services.activate', target: 'params.licensingId' },
+        schema: {
+          tags,
+          summary:
+            'An Administrator or Online Services Manager verifies a domain of the organization (one its work accounts use; not a personal-mail domain) on the linked account; audited, its administrators mailed (R-OS-4)',
+          params: LicensingIdParams,
+          body: DomainBodySchema,
+          response: { 201: AccountDomainsSchema },
+        },
+      },
+      async (req, reply) => reply.status(201).send(await domains.add(actorOf(req), req.params.licensingId, req.body.domain)),
+    );
+
+    app.delete(
+      '/licensing-ids/:licensingId/online-services/domains/:domain',
+      {
+        config: { action: 'services.activate', target: 'params.licensingId' },
+        schema: {
+          tags,
+          summary: 'Remove a verified domain from the linked account; audited, its administrators mailed (R-OS-4)',
+          params: DomainParams,
+          response: { 200: AccountDomainsSchema },
+        },
+      },
+      async (req) => domains.remove(actorOf(req), req.params.licensingId, req.params.domain),
+    );
+
     app.get(
       '/online-services/activation-links/:token',
       {
@@ -89,6 +139,20 @@ export function onlineServicesModule({ db, clock, config }: ModuleDeps): ModuleR
         },
       },
       async (req, reply) => reply.status(201).send(await services.activateByLink(req.actor ?? null, req.params.token, req.body)),
+    );
+
+    app.get(
+      '/online-services/accounts',
+      {
+        config: { action: 'self' },
+        schema: {
+          tags,
+          summary:
+            'The online services accounts I am a global or billing administrator of: the existing accounts Online Service Activation may link to (R-OS-5, R-OS-7)',
+          response: { 200: MyAccountsSchema },
+        },
+      },
+      async (req) => services.myAccounts(actorOf(req)),
     );
 
     app.post(

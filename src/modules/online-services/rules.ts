@@ -142,3 +142,31 @@ export function newOsaKey(): string {
 export function normalizeOsaKey(key: string): string {
   return key.toUpperCase().replace(/[^0-9A-Z]/g, '');
 }
+
+/**
+ * A domain name as DNS has it: dot-separated labels of letters, digits and inner hyphens, each 1–63
+ * characters, 253 in all, at least two labels, the last not all digits (so no bare IP address).
+ * Anything else (a control character, a space, an address with @) is not a domain.
+ */
+export function isDomainName(domain: string): boolean {
+  if (domain.length < 3 || domain.length > 253) return false;
+  const labels = domain.split('.');
+  if (labels.length < 2) return false;
+  if (!labels.every((l) => /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i.test(l))) return false;
+  return !/^\d+$/.test(labels[labels.length - 1] ?? '');
+}
+
+/**
+ * R-OS-4, seed 000: why a customer may not verify a domain on its online services account. A
+ * personal-mail domain (outlook.com…) belongs to no organization (activation mails are not even
+ * sent there); otherwise the organization shows it owns the domain by a work account of its own on
+ * it (its users signed in with addresses there).
+ */
+export function customerDomainRefusal(
+  domain: string,
+  f: { personalDomains: readonly string[]; organizationDomains: readonly string[] },
+): 'SERVICE_ACCOUNT_DOMAIN_PERSONAL' | 'SERVICE_ACCOUNT_DOMAIN_NOT_OWNED' | null {
+  if (f.personalDomains.includes(domain)) return 'SERVICE_ACCOUNT_DOMAIN_PERSONAL';
+  if (!f.organizationDomains.includes(domain)) return 'SERVICE_ACCOUNT_DOMAIN_NOT_OWNED';
+  return null;
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Email } from '../identity/schemas.js';
+import { isDomainName } from './rules.js';
 
 const Name = z.string().trim().min(1).max(200);
 
@@ -66,13 +67,16 @@ export const AccountChoiceSchema = z.union([
     .describe('A new account; its global administrator is the signed-in user, or adminEmail for someone holding the link'),
 ]);
 
+export const AdministeredAccountSchema = z.object({ id: z.uuid(), name: z.string(), role: z.enum(['GLOBAL', 'BILLING']) });
+export const MyAccountsSchema = z.object({ accounts: z.array(AdministeredAccountSchema) });
+
 export const LinkInfoSchema = z.object({
   licensingId: z.object({ id: z.uuid(), number: z.string(), name: z.string(), open: z.boolean() }),
   service: z.string(),
   expiresOn: z.string(),
   expired: z.boolean(),
   linkedAccount: z.string().nullable(),
-  accounts: z.array(z.object({ id: z.uuid(), name: z.string(), role: z.enum(['GLOBAL', 'BILLING']) })),
+  accounts: z.array(AdministeredAccountSchema),
 });
 
 export const LinkedSchema = z.object({
@@ -88,10 +92,18 @@ export const DomainBodySchema = z.object({
   domain: z
     .string()
     .trim()
-    .min(3)
-    .max(253)
-    .regex(/^(?!-)[a-z0-9-]+(\.[a-z0-9-]+)+$/i),
+    .toLowerCase()
+    .refine(isDomainName, 'Not a domain name')
+    .describe('A domain name (contoso.com); compared in lower case'),
 });
 export const DomainSchema = z.object({ accountId: z.uuid(), domain: z.string() });
+export const DomainParams = z.object({
+  licensingId: z.uuid(),
+  domain: z.string().trim().toLowerCase().refine(isDomainName, 'Not a domain name'),
+});
+export const AccountDomainsSchema = z.object({
+  account: z.object({ id: z.uuid(), name: z.string() }),
+  domains: z.array(z.object({ domain: z.string(), verifiedAt: z.string() })),
+});
 export const AddOnBodySchema = z.object({ addOn: z.string().trim().min(1).max(100), base: z.string().trim().min(1).max(100) });
 export const AddOnSchema = z.object({ addOn: z.string(), base: z.string() });

@@ -245,6 +245,11 @@ export function createOnlineServices({ db, config, clock }: { db: Db; config: Co
       });
     },
 
+    /** R-OS-7, R-OS-5: the accounts the signed-in user may activate into: those they are a global or billing administrator of. */
+    async myAccounts(actor: Actor) {
+      return { accounts: await accountsAdministeredBy(actor.email) };
+    },
+
     /** R-OS-7: Online Service Activation: an Open program's service activated with its single-use key. */
     async activateByKey(actor: Actor, key: string, choice: AccountChoice) {
       const now = clock.now();

@@ -59,6 +59,8 @@ const ACTIONS: Record<AuditAction, true> = {
   'online-services.auto-provision': true,
   'online-services.confirm': true,
   'online-services.deprovision': true,
+  'online-services.domain-add': true,
+  'online-services.domain-remove': true,
   'online-services.domain-verify': true,
   'online-services.link': true,
   'online-services.renewal': true,

@@ -4388,6 +4388,169 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/licensing-ids/{licensingId}/online-services/domains': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The domains verified on the online services account this Licensing ID is linked to (R-OS-4) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          licensingId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              account: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              domains: {
+                domain: string;
+                verifiedAt: string;
+              }[];
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** An Administrator or Online Services Manager verifies a domain of the organization (one its work accounts use; not a personal-mail domain) on the linked account; audited, its administrators mailed (R-OS-4) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          licensingId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description A domain name (contoso.com); compared in lower case */
+            domain: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              account: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              domains: {
+                domain: string;
+                verifiedAt: string;
+              }[];
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/licensing-ids/{licensingId}/online-services/domains/{domain}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove a verified domain from the linked account; audited, its administrators mailed (R-OS-4) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          domain: string;
+          licensingId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              account: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              domains: {
+                domain: string;
+                verifiedAt: string;
+              }[];
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/licensing-ids/{licensingId}/parent-report': {
     parameters: {
       query?: never;
@@ -6895,6 +7058,59 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/online-services/accounts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The online services accounts I am a global or billing administrator of: the existing accounts Online Service Activation may link to (R-OS-5, R-OS-7) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              accounts: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @enum {string} */
+                role: 'GLOBAL' | 'BILLING';
+              }[];
+            };
+          };
+        };
+        /** @description Refused or failed: problem+json with a stable `code` */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/online-services/activation-links/{token}': {
     parameters: {
       query?: never;
@@ -8866,6 +9082,7 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
+            /** @description A domain name (contoso.com); compared in lower case */
             domain: string;
           };
         };
@@ -19113,6 +19330,8 @@ export interface components {
       | 'online-services.auto-provision'
       | 'online-services.confirm'
       | 'online-services.deprovision'
+      | 'online-services.domain-add'
+      | 'online-services.domain-remove'
       | 'online-services.domain-verify'
       | 'online-services.link'
       | 'online-services.renewal'

@@ -6,7 +6,7 @@ import type { Actor } from '../../../platform/auth/actor.js';
 import type { Clock } from '../../../platform/clock.js';
 import type { Db, DbOrTx } from '../../../platform/db/client.js';
 import { conflict, DomainError, invalid, notFound } from '../../../platform/errors.js';
-import { BlobNotFound, type BlobStore } from '../../../platform/storage/index.js';
+import { BlobNotFound, type BlobStore, type StoredBlob } from '../../../platform/storage/index.js';
 import { bcAgreementMails, MAIL_WORDS } from './mails.js';
 import { customerPath, mailAccountHolders, mailPartnerUsers, PARTNER_PATH } from './notify.js';
 import { parsesAsPdf, salesPackagePdf, signedCopyPdf } from './pdf.js';
@@ -69,6 +69,8 @@ export function createSalesPackageService({ db, clock, blobs, publicUrl }: { db:
   }
 
   const view = (p: PackageRow) => p.view;
+  /** The mail tells how it was signed; the locked row still shows it unsigned. */
+  const signedVia = (p: PackageRow, via: 'ELECTRONIC' | 'PAPER') => ({ ...p, view: { ...p.view, signature: { via } } }) as PackageRow;
 
   async function notifySigned(tx: DbOrTx, p: PackageRow, signer: string, at: Date) {
     await mailPartnerUsers(tx, p.partnerOrganizationId, bcAgreementMails.salesPackageSigned, (locale) => ({
@@ -80,6 +82,33 @@ export function createSalesPackageService({ db, clock, blobs, publicUrl }: { db:
       signedAt: at.toISOString().slice(0, 16).replace('T', ' '),
       url: `${publicUrl}${PARTNER_PATH}`,
     }));
+  }
+
+  /**
+   * The one way a signed copy lands: the file is stored first (no file I/O inside the transaction),
+   * the package is locked and its status re-checked (it may have been withdrawn or signed meanwhile),
+   * then `write` records the signature. If anything in the transaction fails, the stored file would
+   * be an orphan, so it is deleted before the error goes on.
+   */
+  async function signStored(
+    accountId: string,
+    id: string,
+    bytes: Uint8Array,
+    write: (tx: DbOrTx, locked: PackageRow, stored: StoredBlob) => Promise<void>,
+  ) {
+    const stored = await storeBytes(blobs, bytes);
+    try {
+      await db.transaction(async (tx) => {
+        const locked = await onePackage(tx, customerScope(accountId, id), true);
+        const refusal = signRefusal(locked.view.status);
+        if (refusal) throw conflict(refusal, 'This sales package cannot be signed.');
+        await write(tx, locked, stored);
+      });
+    } catch (e) {
+      await blobs.delete(stored.key);
+      throw e;
+    }
+    return view(await onePackage(db, customerScope(accountId, id)));
   }
 
   return {
@@ -249,43 +278,32 @@ export function createSalesPackageService({ db, clock, blobs, publicUrl }: { db:
         },
         actor.locale,
       );
-      const stored = await storeBytes(blobs, copy);
-      try {
-        await db.transaction(async (tx) => {
-          const locked = await onePackage(tx, customerScope(accountId, id), true);
-          const again = signRefusal(locked.view.status);
-          if (again) throw conflict(again, 'This sales package cannot be signed.');
-          await tx
-            .update(salesPackage)
-            .set({
-              status: 'SIGNED',
-              signedVia: 'ELECTRONIC',
-              signedAt: now,
-              signerUserId: actor.userId,
-              signerName,
-              consentVersion: CONSENT_VERSION,
-              signerIp: s.ip,
-              signerUserAgent: s.userAgent,
-              signedDocumentSha256: actual,
-              signedCopyKey: stored.key,
-              signedCopySha256: stored.sha256,
-              updatedAt: now,
-            })
-            .where(eq(salesPackage.id, id));
-          await audit(tx, actor, {
-            action: 'sales-package.sign',
-            targetType: 'sales_package',
-            targetId: id,
-            after: { via: 'ELECTRONIC', signerName, documentSha256: actual, signedCopySha256: stored.sha256, ip: s.ip },
-          });
-          const signed = { ...locked, view: { ...locked.view, signature: { via: 'ELECTRONIC' } } } as PackageRow;
-          await notifySigned(tx, signed, signerName, now);
+      return signStored(accountId, id, copy, async (tx, locked, stored) => {
+        await tx
+          .update(salesPackage)
+          .set({
+            status: 'SIGNED',
+            signedVia: 'ELECTRONIC',
+            signedAt: now,
+            signerUserId: actor.userId,
+            signerName,
+            consentVersion: CONSENT_VERSION,
+            signerIp: s.ip,
+            signerUserAgent: s.userAgent,
+            signedDocumentSha256: actual,
+            signedCopyKey: stored.key,
+            signedCopySha256: stored.sha256,
+            updatedAt: now,
+          })
+          .where(eq(salesPackage.id, id));
+        await audit(tx, actor, {
+          action: 'sales-package.sign',
+          targetType: 'sales_package',
+          targetId: id,
+          after: { via: 'ELECTRONIC', signerName, documentSha256: actual, signedCopySha256: stored.sha256, ip: s.ip },
         });
-      } catch (e) {
-        await blobs.delete(stored.key);
-        throw e;
-      }
-      return view(await onePackage(db, customerScope(accountId, id)));
+        await notifySigned(tx, signedVia(locked, 'ELECTRONIC'), signerName, now);
+      });
     },
 
     /** R-BC-2: a paper-signed scan: a PDF (magic bytes, and it parses), at most UPLOAD_MAX_BYTES. */
@@ -296,39 +314,28 @@ export function createSalesPackageService({ db, clock, blobs, publicUrl }: { db:
       if (refusal) throw conflict(refusal, 'This sales package cannot be signed.');
       const bytes = await readAll(body, UPLOAD_MAX_BYTES);
       if (!hasPdfMagic(bytes) || !(await parsesAsPdf(bytes))) throw new DomainError('UPLOAD_NOT_PDF', 415, 'The file is not a PDF.');
-      const stored = await storeBytes(blobs, bytes);
-      try {
-        await db.transaction(async (tx) => {
-          const locked = await onePackage(tx, customerScope(accountId, id), true);
-          const again = signRefusal(locked.view.status);
-          if (again) throw conflict(again, 'This sales package cannot be signed.');
-          await tx
-            .update(salesPackage)
-            .set({
-              status: 'SIGNED',
-              signedVia: 'PAPER',
-              signedAt: now,
-              signerUserId: actor.userId,
-              signedDocumentSha256: locked.view.document?.sha256 ?? null,
-              signedCopyKey: stored.key,
-              signedCopySha256: stored.sha256,
-              updatedAt: now,
-            })
-            .where(eq(salesPackage.id, id));
-          await audit(tx, actor, {
-            action: 'sales-package.upload',
-            targetType: 'sales_package',
-            targetId: id,
-            after: { via: 'PAPER', signedCopySha256: stored.sha256, bytes: bytes.length },
-          });
-          const signed = { ...locked, view: { ...locked.view, signature: { via: 'PAPER' } } } as PackageRow;
-          await notifySigned(tx, signed, actor.email, now);
+      return signStored(accountId, id, bytes, async (tx, locked, stored) => {
+        await tx
+          .update(salesPackage)
+          .set({
+            status: 'SIGNED',
+            signedVia: 'PAPER',
+            signedAt: now,
+            signerUserId: actor.userId,
+            signedDocumentSha256: locked.view.document?.sha256 ?? null,
+            signedCopyKey: stored.key,
+            signedCopySha256: stored.sha256,
+            updatedAt: now,
+          })
+          .where(eq(salesPackage.id, id));
+        await audit(tx, actor, {
+          action: 'sales-package.upload',
+          targetType: 'sales_package',
+          targetId: id,
+          after: { via: 'PAPER', signedCopySha256: stored.sha256, bytes: bytes.length },
         });
-      } catch (e) {
-        await blobs.delete(stored.key);
-        throw e;
-      }
-      return view(await onePackage(db, customerScope(accountId, id)));
+        await notifySigned(tx, signedVia(locked, 'PAPER'), actor.email, now);
+      });
     },
 
     /** The generated PDF or the signed copy, as stored. */

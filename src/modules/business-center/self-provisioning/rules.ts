@@ -15,25 +15,36 @@ const DAY_MS = 86_400_000;
 const dayMs = (d: string) => Date.parse(`${d}T00:00:00Z`);
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
-/** The same month and day in another year; 29 February is the 28th in a year without it. */
-function inYear(anniversary: string, year: number): string {
-  const month = Number(anniversary.slice(5, 7));
-  const day = Number(anniversary.slice(8, 10));
+/** A day of a month in a year; a day the month lacks (29–31) is its last day, so 29 February is the 28th in a year without it. */
+function dayIn(year: number, month: number, day: number): string {
   const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return iso(Date.UTC(year, month - 1, Math.min(day, last)));
 }
 
 /**
- * R-BC-6: the service year `today` falls in: from the last anniversary of `start` (the
- * subscription's first day) on or before today, to the day before the next one. Before the start
- * itself, the first service year.
+ * R-BC-6: the service year `today` falls in: from the last anniversary on or before today, to the
+ * day before the next one. The anniversary is the Licensing ID's start date (its month and day),
+ * unless the account chose an anniversary month (R-BC-3, agreements profile): then it is the
+ * start's day in that month, so choosing the start's own month moves nothing. A service year never
+ * begins before the start: the first one runs from the start to the first anniversary after it
+ * (shorter than a year when the chosen month comes sooner). Before the start itself, that first year.
  */
-export function serviceYearOf(start: string, today: string): { from: string; nextAnniversary: string } {
-  if (today < start) return { from: start, nextAnniversary: inYear(start, Number(start.slice(0, 4)) + 1) };
+export function serviceYearOf(
+  start: string,
+  today: string,
+  anniversaryMonth: number | null = null,
+): { from: string; nextAnniversary: string } {
+  const month = anniversaryMonth ?? Number(start.slice(5, 7));
+  const day = Number(start.slice(8, 10));
+  const anniversaryIn = (year: number) => dayIn(year, month, day);
+  const startYear = Number(start.slice(0, 4));
+  if (today < start) {
+    const first = anniversaryIn(startYear) > start ? anniversaryIn(startYear) : anniversaryIn(startYear + 1);
+    return { from: start, nextAnniversary: first };
+  }
   const year = Number(today.slice(0, 4));
-  const thisYear = inYear(start, year);
-  const from = thisYear <= today ? thisYear : inYear(start, year - 1);
-  return { from, nextAnniversary: inYear(start, Number(from.slice(0, 4)) + 1) };
+  const last = anniversaryIn(year) <= today ? anniversaryIn(year) : anniversaryIn(year - 1);
+  return { from: last < start ? start : last, nextAnniversary: anniversaryIn(Number(last.slice(0, 4)) + 1) };
 }
 
 export interface Purchase {

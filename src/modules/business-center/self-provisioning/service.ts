@@ -12,6 +12,7 @@ import { dayOf } from '../../orders/rules.js';
 import { partnerNoticeAddress } from '../../partners/for-business-center.js';
 import { accountFacts } from '../account-facts.js';
 import { accountLicensingIds } from '../accounts.js';
+import { agreementAnniversary } from '../agreements/tables.js';
 import { selfProvisioningMails } from './mails.js';
 import { cancellable, quantityValid, type RequestState, renewalPrice, serviceYearOf } from './rules.js';
 import { onlineServicePrice, selfProvisioningRequest } from './tables.js';
@@ -43,7 +44,12 @@ export async function seatPrice(
 ): Promise<{ unitPrice: number; currency: string; todaysPrice: number; nextAnniversary: string } | null> {
   const [today] = await pricesOn(db, p.today, p.productId);
   if (!today) return null;
-  const year = serviceYearOf(p.agreementStart ?? p.today, p.today);
+  // R-BC-3: the anniversary month the account chose, if any, moves the service year.
+  const [chosen] = await db
+    .select({ month: agreementAnniversary.month })
+    .from(agreementAnniversary)
+    .where(eq(agreementAnniversary.licensingId, p.licensingId));
+  const year = serviceYearOf(p.agreementStart ?? p.today, p.today, chosen?.month ?? null);
   const days = await onlineServicePurchaseDays(db, p.licensingId, p.productId, year.from, p.today);
   const purchases = [];
   for (const day of days) {

@@ -2,11 +2,20 @@ import { useQuery } from '@tanstack/react-query';
 import type { LinkComponentProps } from '@tanstack/react-router';
 import { meQuery } from '../../api/queries';
 
-/** A channel partner's users see their customers; the publisher's operators the register of partners (R-REL-6). */
-export function usePartnerNavItems(): { to: LinkComponentProps['to']; labelKey: string }[] {
+/**
+ * A channel partner's users see their customers and the online services those customers set up
+ * for them to order (R-BC-5); the publisher's operators the register of partners (R-REL-6).
+ */
+export function usePartnerNavItems(): { to: LinkComponentProps['to']; labelKey: string; exact?: boolean; nested?: boolean }[] {
   const { data: me } = useQuery(meQuery);
   return [
-    ...(me?.organization.isChannelPartner ? [{ to: '/partner' as const, labelKey: 'partner.nav.customers' }] : []),
+    ...(me?.organization.isChannelPartner
+      ? [
+          // Exact, so that the nested entry below is the only one marked current on its page.
+          { to: '/partner' as const, labelKey: 'partner.nav.customers', exact: true },
+          { to: '/partner/self-provisioning' as const, labelKey: 'partner.nav.selfProvisioning', nested: true },
+        ]
+      : []),
     ...(me?.isOperator ? [{ to: '/operator/partners' as const, labelKey: 'partner.nav.partners' }] : []),
   ];
 }

@@ -12,6 +12,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../components/identity/format';
 import { Loading } from '../../components/Loading';
 import { AnchorLink } from '../../components/links';
+import { AccountDomains } from '../../components/online-services/AccountDomains';
 import { ScrollTable } from '../../components/tables';
 import { formatDate } from '../../lib/format';
 import { usePageTitle } from '../../lib/usePageTitle';
@@ -215,6 +216,7 @@ function EnrollmentPanel({ enrollment }: { enrollment: ServiceEnrollment }) {
             <ServiceRow key={s.productId} enrollment={enrollment} service={s} />
           ))}
         </ScrollTable>
+        {enrollment.account && <AccountDomains licensingId={enrollment.id} account={enrollment.account.name} />}
       </Stack>
     </Paper>
   );

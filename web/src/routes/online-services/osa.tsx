@@ -1,18 +1,28 @@
 import { Alert, Button, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { activateByKey } from '../../api/online-services';
+import { activateByKey, myServiceAccountsQuery } from '../../api/online-services';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { AccountChoiceFields, type ChoiceState, choiceOf } from './account-choice';
 
-/** R-OS-7: Online Service Activation for Open programs: the single-use key, entered once. */
+/**
+ * R-OS-7: Online Service Activation for Open programs: the single-use key, entered once, into an
+ * account the user already administers (R-OS-5) or a new one.
+ */
 export function OsaKeyPage() {
   const { t } = useTranslation();
   usePageTitle(t('onlineServices.osa.title'));
   const [key, setKey] = useState('');
   const [state, setState] = useState<ChoiceState>({ account: 'new', name: '', adminEmail: '' });
+  const mine = useQuery(myServiceAccountsQuery);
+  const accounts = mine.data?.accounts ?? [];
+  // An existing account is the usual choice: preselect the first once they are known, as the link page does.
+  const first = accounts[0]?.id;
+  useEffect(() => {
+    if (first) setState((s) => (s.account === 'new' && !s.name ? { ...s, account: first } : s));
+  }, [first]);
   const [errors, setErrors] = useState<{ key?: string; name?: string }>({});
   const activate = useMutation({ mutationFn: (args: Parameters<typeof activateByKey>) => activateByKey(...args) });
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -45,13 +55,14 @@ export function OsaKeyPage() {
               onChange={(e) => setKey(e.currentTarget.value)}
             />
             <AccountChoiceFields
-              accounts={[]}
+              accounts={accounts}
               value={state}
               onChange={setState}
               askEmail={false}
               errors={errors}
               messages="onlineServices.osa"
             />
+            {mine.isError && <ErrorAlert error={mine.error} />}
             {activate.isError && <ErrorAlert error={activate.error} />}
             <Button type="submit" loading={activate.isPending} w="fit-content">
               {t('onlineServices.osa.submit')}

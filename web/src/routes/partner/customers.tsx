@@ -31,6 +31,9 @@ export function PartnerCustomersPage() {
         <AnchorLink to="/partner/sales-packages" w="fit-content">
           {t('bcAgreements.partner.link')}
         </AnchorLink>
+        <AnchorLink to="/partner/self-provisioning" w="fit-content">
+          {t('partner.nav.selfProvisioning')}
+        </AnchorLink>
       </Stack>
       <TextInput
         type="search"
