@@ -1,6 +1,5 @@
-import { drizzle } from 'drizzle-orm/node-postgres';
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
-import type { Db } from './client.js';
 import { answer, type ConnectCallback } from './pool-callback.js';
 
 /**
@@ -12,7 +11,7 @@ import { answer, type ConnectCallback } from './pool-callback.js';
  * Anything that writes, or reads what the same request or user just wrote, uses the primary.
  */
 export interface Reads {
-  db: Db;
+  db: NodePgDatabase;
   /** For statements that keep one connection (a cursor over a large export). */
   pool: pg.Pool;
   /** Present when a replica is configured: its state for health and metrics. */
