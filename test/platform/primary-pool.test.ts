@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { hostUrls } from '../../src/platform/db/hosts.js';
@@ -56,6 +57,42 @@ describe('the primary pool', () => {
       same.release();
     } finally {
       await pool.end();
+    }
+  });
+  it('a connection lost during its recovery check fails that connect and the query waiting on it; the process goes on', async () => {
+    // A cut between the TCP handshake and the pool hearing of the client (a balancer dropping, the
+    // server stopping): the recovery check is the one query then under way.
+    const target = new URL(database.url);
+    const cutter = net.createServer((inbound) => {
+      const outbound = net.connect(Number(target.port), target.hostname);
+      inbound.on('data', (chunk) => {
+        if (chunk.includes('pg_is_in_recovery')) {
+          inbound.destroy();
+          outbound.destroy();
+          return;
+        }
+        outbound.write(chunk);
+      });
+      outbound.on('data', (chunk) => inbound.write(chunk));
+      inbound.on('error', () => outbound.destroy());
+      outbound.on('error', () => inbound.destroy());
+    });
+    await new Promise<void>((resolve) => cutter.listen(0, '127.0.0.1', resolve));
+    const via = new URL(database.url);
+    via.host = `127.0.0.1:${(cutter.address() as net.AddressInfo).port}`;
+    const pool = openPrimaryPool(via.toString(), { max: 2 });
+    pool.on('error', () => {});
+    const unheard: unknown[] = [];
+    const listen = (e: unknown) => unheard.push(e);
+    process.on('uncaughtException', listen);
+    try {
+      await expect(pool.query('select 1')).rejects.toThrow(/Connection terminated|ECONNRESET|closed/i);
+      await new Promise((r) => setTimeout(r, 100));
+      expect(unheard).toEqual([]);
+    } finally {
+      process.removeListener('uncaughtException', listen);
+      await pool.end();
+      await new Promise((r) => cutter.close(r));
     }
   });
 });

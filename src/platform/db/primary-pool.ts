@@ -50,6 +50,11 @@ export function openPrimaryPool(url: string, options: pg.PoolConfig = {}): pg.Po
     }
 
     private async connectToPrimary(): Promise<this> {
+      // The pool listens for a client's errors only once its connect has answered, which here is after
+      // the recovery check: a connection lost during that check would otherwise be an 'error' event
+      // nobody hears, and end the process. The check's own query fails with the same error.
+      const meanwhile = () => {};
+      this.on('error', meanwhile);
       try {
         await super.connect();
         const { rows } = await super.query<{ standby: boolean }>('select pg_is_in_recovery() as standby');
@@ -61,6 +66,8 @@ export function openPrimaryPool(url: string, options: pg.PoolConfig = {}): pg.Po
       } catch (e) {
         leave(this.hostIndex);
         throw e;
+      } finally {
+        this.removeListener('error', meanwhile);
       }
     }
 
