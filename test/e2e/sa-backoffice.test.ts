@@ -60,7 +60,8 @@ describe('the publisher’s Software Assurance back office in Chromium (issue 13
     await changes.getByRole('button', { name: 'Save the rules' }).click();
     await changes.getByRole('button', { name: 'Replace the rules' }).click();
     await operator.getByText('The benefit rules were replaced (1 change).').waitFor();
-    expect(await operator.locator('tr[data-rule]').count()).toBe(before + 1);
+    // The saved rules are read again after the notice: the table settles on them.
+    await expect.poll(() => operator.locator('tr[data-rule]').count()).toBe(before + 1);
     await chooseLanguage(operator, 'sv');
     await expect.poll(() => h1(operator).textContent()).toBe('Regler för SA-förmåner');
     await fitsIn320(operator);
