@@ -10,6 +10,7 @@ import { linksFor, onServer, webSignIn } from '../downloads/helpers.js';
 import { personalToken } from '../downloads/manager-helpers.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { freePort } from '../helpers/free-port.js';
+import { readSlowly } from '../helpers/slow-reader.js';
 import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -46,23 +47,6 @@ const status = (url: string) =>
     async (r) => ({ status: r.status, body: (await r.json()) as Record<string, unknown> }),
     (e: unknown) => ({ status: 0, body: { error: String((e as { cause?: { code?: string } }).cause?.code ?? e) } }),
   );
-
-/** Reads a response at about `bytesPerSecond` (a client on a slow line), hashing what arrives. */
-async function readSlowly(res: Response, bytesPerSecond: number, progress: { bytes: number }) {
-  const reader = res.body?.getReader();
-  if (!reader) throw new Error('no body');
-  const hash = createHash('sha256');
-  const started = performance.now();
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    hash.update(value);
-    progress.bytes += value.length;
-    const due = (progress.bytes / bytesPerSecond) * 1000 - (performance.now() - started);
-    if (due > 0) await sleep(due);
-  }
-  return hash.digest('hex');
-}
 
 describe('a node leaves a load balancer’s rotation without failing a request', () => {
   let database: TestDatabase;

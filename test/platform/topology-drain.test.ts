@@ -9,28 +9,12 @@ import { uploadFile } from '../../src/cli/upload-file.js';
 import { linksFor, webSignIn } from '../downloads/helpers.js';
 import { personalToken } from '../downloads/manager-helpers.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
+import { readSlowly } from '../helpers/slow-reader.js';
 
 const MiB = 1024 * 1024;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const haproxy = haproxyBinary();
 if (!haproxy) console.warn('test/platform/topology-drain.test.ts is skipped: HAProxy is not installed (apt-get install haproxy).');
-
-/** Reads a response at about `bytesPerSecond` (a client on a slow line), hashing what arrives. */
-async function readSlowly(res: Response, bytesPerSecond: number, progress: { bytes: number }) {
-  const reader = res.body?.getReader();
-  if (!reader) throw new Error('no body');
-  const hash = createHash('sha256');
-  const started = performance.now();
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    hash.update(value);
-    progress.bytes += value.length;
-    const due = (progress.bytes / bytesPerSecond) * 1000 - (performance.now() - started);
-    if (due > 0) await sleep(due);
-  }
-  return hash.digest('hex');
-}
 
 describe.skipIf(!haproxy)('HAProxy in front of two nodes: a node that drains fails no request', () => {
   let database: TestDatabase;
