@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../helpers/free-port.js';
 import { nginxBinary, startNginx } from '../helpers/nginx.js';
-import { onServer, productId } from './helpers.js';
+import { linksFor, onServer, productId } from './helpers.js';
 import { type ManagerServer, sha256, startManagerServer } from './manager-helpers.js';
 
 const run = promisify(execFile);
@@ -40,13 +40,8 @@ describe.skipIf(!nginx)('downloads through nginx with DOWNLOAD_ACCEL_REDIRECT', 
 
   async function linkPath(fileId: string): Promise<string> {
     const dc = await productId(m.server.database.db, PRODUCT);
-    const res = await fetch(`${m.server.url}/api/v1/downloads/${dc}/links`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${m.adminToken}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ fileIds: [fileId] }),
-    });
-    const items = ((await res.json()) as { items: { url: string }[] }).items;
-    return onServer('', items[0]?.url ?? '');
+    const [link] = await linksFor(m.server.url, { headers: { authorization: `Bearer ${m.adminToken}` } }, dc, { fileIds: [fileId] });
+    return onServer('', link?.url ?? '');
   }
 
   it('R-DL-5: the node answers X-Accel-Redirect and no bytes; through nginx the file comes whole, by Range, and resumes with If-Range', async () => {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LazyS3BlobStore, openBlobStore } from '../../src/platform/storage/index.js';
 import { startS3Server } from '../helpers/s3-server.js';
 import { signIn } from '../helpers/session.js';
-import { onServer, productId } from './helpers.js';
+import { linksFor, onServer, productId } from './helpers.js';
 import { type ManagerServer, sha256, startManagerServer } from './manager-helpers.js';
 
 const run = promisify(execFile);
@@ -46,13 +46,8 @@ describe('downloads with files in object storage (FILE_STORE=s3://…)', () => {
 
   async function linkTo(fileId: string): Promise<string> {
     const dc = await productId(m.server.database.db, PRODUCT);
-    const res = await fetch(`${m.server.url}/api/v1/downloads/${dc}/links`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${m.adminToken}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ fileIds: [fileId] }),
-    });
-    const items = ((await res.json()) as { items: { url: string }[] }).items;
-    return onServer(m.server.url, items[0]?.url ?? '');
+    const [link] = await linksFor(m.server.url, { headers: { authorization: `Bearer ${m.adminToken}` } }, dc, { fileIds: [fileId] });
+    return onServer(m.server.url, link?.url ?? '');
   }
 
   it('R-DL-5: an upload through the product larger than a part is a multipart upload into the bucket; the download is a 302 to a presigned URL, recorded, and Range resumes through it', async () => {
