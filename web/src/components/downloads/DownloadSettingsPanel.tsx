@@ -21,6 +21,8 @@ export function osName(code: string, t: TFunction): string {
   return t(`downloads.osNames.${code}`, { defaultValue: code });
 }
 
+const saveKey = ['downloads', 'settings', 'save'] as const;
+
 /**
  * R-DL-3: how to download (web browser or download manager), in which language, for which operating
  * system. Saved on the user, so every product page starts from the same choice.
@@ -37,8 +39,12 @@ export function DownloadSettingsPanel({
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const headingId = useId();
-  // Each choice applies at once (the files below follow it) and is saved on the user.
+  // Each choice applies at once (the files below follow it) and is saved on the user. Saves run one
+  // after another (one scope), and only the last one's answer is written back: two quick choices must
+  // end on the second, whichever PUT the server answers first.
   const save = useMutation({
+    mutationKey: saveKey,
+    scope: { id: 'download-settings' },
     mutationFn: saveDownloadSettings,
     onMutate: (next) => {
       const previous = queryClient.getQueryData<DownloadSettings>(downloadSettingsKey);
@@ -46,7 +52,9 @@ export function DownloadSettingsPanel({
       return { previous };
     },
     onError: (_error, _next, context) => queryClient.setQueryData(downloadSettingsKey, context?.previous),
-    onSuccess: (saved) => queryClient.setQueryData(downloadSettingsKey, saved),
+    onSuccess: (saved) => {
+      if (queryClient.isMutating({ mutationKey: saveKey }) <= 1) queryClient.setQueryData(downloadSettingsKey, saved);
+    },
   });
   const change = (patch: Partial<DownloadSettings>) => save.mutate({ ...settings, ...patch });
   const withCurrent = (list: string[], current: string) => (current && !list.includes(current) ? [current, ...list] : list);
