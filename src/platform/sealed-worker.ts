@@ -1,14 +1,15 @@
 import { Worker } from 'node:worker_threads';
+import { openSealedValue } from './sealed-format.js';
 
 /**
  * The worker's whole program, plain JavaScript evaluated as is: it then runs alike from src/ (tsx,
  * vitest) and from dist/, with no worker file to resolve. It opens exactly as `open` in sealed.ts
- * does (base64(iv | tag | ciphertext), the row id as associated data); test/platform/sealed-worker
- * proves the two agree.
+ * does: with the source of the same `openSealedValue`; test/platform/sealed-worker proves the two agree.
  */
 const PROGRAM = `
 const { parentPort } = require('node:worker_threads');
 const { createDecipheriv, createSecretKey } = require('node:crypto');
+const openSealedValue = ${openSealedValue.toString()};
 let keyBytes = null;
 let key = null;
 parentPort.on('message', ({ n, secret, sealed, rowIds }) => {
@@ -19,13 +20,7 @@ parentPort.on('message', ({ n, secret, sealed, rowIds }) => {
     }
     const opened = new Array(sealed.length);
     for (let i = 0; i < sealed.length; i++) {
-      const raw = Buffer.from(sealed[i], 'base64');
-      const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
-      decipher.setAAD(Buffer.from(rowIds[i]));
-      decipher.setAuthTag(raw.subarray(12, 28));
-      const body = decipher.update(raw.subarray(28));
-      decipher.final();
-      opened[i] = body.toString('utf8');
+      opened[i] = openSealedValue(createDecipheriv, key, sealed[i], rowIds[i]);
     }
     parentPort.postMessage({ n, opened });
   } catch (e) {

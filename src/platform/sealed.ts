@@ -1,8 +1,8 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { openSealedValue } from './sealed-format.js';
 import { openInWorker } from './sealed-worker.js';
 
 const IV_BYTES = 12;
-const TAG_BYTES = 16;
 
 /** A 32-byte key for one purpose, derived from KEY_ENCRYPTION_KEY, so no two uses share a key. */
 export function deriveKey(keyEncryptionKey: Buffer, purpose: string): Buffer {
@@ -32,13 +32,7 @@ export function createSealer(keyEncryptionKey: Buffer, purpose: string): Sealer 
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
       return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
     },
-    open(sealed, rowId) {
-      const raw = Buffer.from(sealed, 'base64');
-      const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, IV_BYTES));
-      decipher.setAAD(Buffer.from(rowId));
-      decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
-      return Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
-    },
+    open: (sealed, rowId) => openSealedValue(createDecipheriv, key, sealed, rowId),
     openMany: (sealed, rowIds) => openInWorker(key, sealed, rowIds),
   };
 }
