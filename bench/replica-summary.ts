@@ -8,8 +8,10 @@ import { hashPassword } from '../src/platform/auth/password.js';
 import { type Database, openDatabase } from '../src/platform/db/client.js';
 import { freePort } from '../test/helpers/free-port.js';
 import { postgresBinaries, startReplicationPair } from '../test/helpers/replication.js';
+import { activationLoadProcess } from './activation-load-process.js';
 import { activationLoad, benchKey } from './activations.js';
 import { benchServer, sessionCookie } from './bench-server.js';
+import { cpuSides } from './cpu-sides.js';
 import { loadBenchData } from './license-summary.js';
 import { waitForHealth } from './lsc-server.js';
 import { percentile, timed } from './timing.js';
@@ -64,7 +66,10 @@ async function whileBusy(busy: Promise<unknown>, ask: () => Promise<unknown>): P
  * The License Summary's p95 on a node that reads it from a streaming replica, while another node
  * (`lsc start`, a process of its own) takes MAK activations on the primary; next to the same p95
  * without that load, and to a node that reads it from the primary under the same load. Primary and
- * standby are Debian PostgreSQL clusters on this machine (fsync on), so all share its CPUs.
+ * standby are Debian PostgreSQL clusters on this machine (fsync on). A replica is there to put report
+ * reads on other hardware, so the machine is split in two with CPU affinity, as two hosts would be:
+ * the primary, the loaded node and the load's client on one half; the standby, the reading nodes and
+ * the reader on the other. Without taskset or a second CPU everything shares, and the bench says so.
  */
 export async function replicaSummaryBench() {
   const bin = postgresBinaries();
@@ -96,6 +101,18 @@ export async function replicaSummaryBench() {
       },
     });
     await waitForHealth(loadBase, child);
+    const sides = cpuSides();
+    if (sides) {
+      await sides.pinCluster(path.join(pair.dir, 'primary'), sides.load);
+      await sides.pinCluster(path.join(pair.dir, 'standby'), sides.read);
+      if (child.pid) await sides.pin(child.pid, sides.load);
+      await sides.pin(process.pid, sides.read);
+      console.log(`  CPUs ${sides.load}: primary, loaded node, load client · CPUs ${sides.read}: standby, reading nodes, reader`);
+    } else console.log('  one CPU side only: primary, standby, nodes and clients share every CPU');
+    const loadOn = (productKey: string) =>
+      activationLoadProcess(loadBase, productKey, CLIENTS, SECONDS, async (pid) => {
+        if (sides) await sides.pin(pid, sides.load);
+      });
     await primary.connect();
     await standby.connect();
     const counts = await loadBenchData(primary, await hashPassword(PASSWORD), ORDER_LINES);
@@ -121,11 +138,11 @@ export async function replicaSummaryBench() {
     const quiet = await timed(RUNS, summary(replicaNode.base));
     const key = await benchKey(loadBase, primary);
     await activationLoad(loadBase, key.productKey, CLIENTS, 2); // warm-up: JIT, pool, plans
-    let load = activationLoad(loadBase, key.productKey, CLIENTS, SECONDS);
+    let load = loadOn(key.productKey);
     const loadedReplica = await whileBusy(load, summary(replicaNode.base));
     const onReplica = await load;
     const behind = await walBehind(primary, standby);
-    load = activationLoad(loadBase, key.productKey, CLIENTS, SECONDS);
+    load = loadOn(key.productKey);
     const loadedPrimary = await whileBusy(load, summary(primaryNode.base));
     const onPrimary = await load;
     console.log(`  the standby's replay trailed the primary by ${behind} bytes of WAL as the first load window ended`);
