@@ -83,6 +83,17 @@ describe('reflow at 320 and 390 px wide (WCAG 1.4.10)', () => {
     // Lists load after the heading: wait until no spinner is left.
     await page.waitForFunction(() => !document.querySelector('.mantine-Loader-root'));
   }
+  /** Every path at 320 and 390 px, in English and then in Swedish. */
+  async function reflowInBothLanguages(page: Page, paths: readonly string[]) {
+    for (const lang of ['en', 'sv'] as const) {
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await chooseLanguage(page, lang);
+      for (const path of paths) {
+        await visit(page, path);
+        await expectReflow(page, path);
+      }
+    }
+  }
 
   it('public pages: sign-in, forgot password, reset password, sign-up', async () => {
     const page = await portal.open('sv-SE');
@@ -133,14 +144,7 @@ describe('reflow at 320 and 390 px wide (WCAG 1.4.10)', () => {
       '/support/new',
       `/support/requests/${support.body.id}`,
     ];
-    for (const lang of ['en', 'sv'] as const) {
-      await page.setViewportSize({ width: 1280, height: 800 });
-      await chooseLanguage(page, lang);
-      for (const path of paths) {
-        await visit(page, path);
-        await expectReflow(page, path);
-      }
-    }
+    await reflowInBothLanguages(page, paths);
   }, 300_000);
 
   it('R-SUP-1: the publisher’s support queue and a request in it, in English and in Swedish', async () => {
@@ -154,14 +158,7 @@ describe('reflow at 320 and 390 px wide (WCAG 1.4.10)', () => {
     });
     expect(sent.status).toBe(201);
     const page = await portal.signedIn('operator@northwind.example');
-    for (const lang of ['en', 'sv'] as const) {
-      await page.setViewportSize({ width: 1280, height: 800 });
-      await chooseLanguage(page, lang);
-      for (const path of ['/support/queue', `/support/queue/${sent.body.id}`]) {
-        await visit(page, path);
-        await expectReflow(page, path);
-      }
-    }
+    await reflowInBothLanguages(page, ['/support/queue', `/support/queue/${sent.body.id}`]);
   }, 120_000);
 
   it('the publisher’s reservation back office (issue 14, R-RES-4), with a Licensing ID’s fixed prices open, in English and in Swedish', async () => {
@@ -245,16 +242,7 @@ describe('reflow at 320 and 390 px wide (WCAG 1.4.10)', () => {
       [operator, ['/operator/partners', '/operator/partners/new', `/operator/partners/${adatum}`]],
       [partner, ['/partner', `/partner/customers/${contoso}`]],
     ];
-    for (const [page, paths] of pages) {
-      for (const lang of ['en', 'sv'] as const) {
-        await page.setViewportSize({ width: 1280, height: 800 });
-        await chooseLanguage(page, lang);
-        for (const path of paths) {
-          await visit(page, path);
-          await expectReflow(page, path);
-        }
-      }
-    }
+    for (const [page, paths] of pages) await reflowInBothLanguages(page, paths);
   }, 300_000);
 
   it('the publisher’s Software Assurance back office (issue 13, R-SA-1, R-SA-2), its dialogs too, in English and in Swedish', async () => {
