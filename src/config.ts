@@ -60,6 +60,16 @@ const Env = z.object({
     .startsWith('postgres')
     .refine((url) => hostUrls(url).length === 1, 'one host (put several standbys behind a balancer or a DNS name)')
     .optional(),
+  /**
+   * The hot paths (activation, reservation) send their statement prepared by name, once per
+   * connection. `false` sends them unnamed, parsed each time: for DATABASE_URL through a PgBouncer in
+   * transaction pooling older than 1.21 (or without max_prepared_statements), where the next
+   * transaction may run on a server connection that never saw the name.
+   */
+  DATABASE_NAMED_STATEMENTS: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
   DATA_DIR: z.string().trim().min(1).default('./data'),
   /** The embedded PostgreSQL's port; unset, each data folder gets a free one on its first start and keeps it (DATA_DIR/pg.port). */
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).optional(),
@@ -201,6 +211,13 @@ const Env = z.object({
    * loopback or a private network.
    */
   S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  /**
+   * The object store's address as browsers and download clients reach it, when the nodes use an
+   * internal one (S3_ENDPOINT on a private network): presigned download URLs name it, nothing else
+   * does. The store (or a proxy in front of it that keeps the Host header) must answer there, as
+   * the signature covers the host. Unset: S3_ENDPOINT.
+   */
+  S3_PUBLIC_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
   S3_REGION: z.string().trim().min(1).default('us-east-1'),
   /** Both or neither; neither: the AWS SDK's own chain (environment, instance or pod role). */
   S3_ACCESS_KEY_ID: z.string().trim().min(1).optional(),

@@ -45,7 +45,7 @@ export interface RunningServer {
  */
 export async function startServer(config: Config, opening: OpeningDatabase = beginOpeningDatabase(config)): Promise<RunningServer> {
   const databaseUrl = await opening.url;
-  const database = openDatabase(databaseUrl, 10, config.DATABASE_REPLICA_URL);
+  const database = openDatabase(databaseUrl, 10, config.DATABASE_REPLICA_URL, { namedStatements: config.DATABASE_NAMED_STATEMENTS });
   let embedded: EmbeddedServer | undefined;
   try {
     const secrets = await loadSecrets(config);

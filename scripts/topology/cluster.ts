@@ -8,6 +8,7 @@ import { loadConfig } from '../../src/config.js';
 import { loadSecrets } from '../../src/platform/secrets.js';
 import { type Balancer, startHaproxy } from './haproxy.js';
 import { type LscNode, lscNode } from './node.js';
+import { type Bouncer, startPgbouncer } from './pgbouncer.js';
 import { freePort } from './ports.js';
 import { type ReplicatedPostgres, startReplicatedPostgres } from './postgres.js';
 
@@ -19,6 +20,11 @@ export interface TopologyOptions {
   nodes?: number;
   /** An existing database instead of a primary and standby of the topology's own (tests on the suite's database). */
   database?: { primaryUrl: string; replicaUrl?: string };
+  /**
+   * PgBouncer (deploy/pgbouncer.ini: transaction pooling) between the nodes and the primary
+   * (false). Migrations and seeding still go to the primary directly, as in production.
+   */
+  pgbouncer?: boolean;
   /** Load the demo data (true). */
   seed?: boolean;
   /** More environment for every node (rate limits of a benchmark, …). */
@@ -40,6 +46,8 @@ export interface Topology {
   nodes: LscNode[];
   primaryUrl: string;
   replicaUrl: string | undefined;
+  /** PgBouncer's address, the nodes' DATABASE_URL, when it runs. */
+  bouncerUrl: string | undefined;
   postgres: ReplicatedPostgres | undefined;
   /** The data folder every node shares: the secrets and (without an object store) the download files. */
   dataDir: string;
@@ -51,7 +59,7 @@ export const SHUTDOWN_DELAY_SECONDS = 2;
 
 /**
  * The multi-node topology on loopback: a PostgreSQL primary with a hot standby, the schema and the
- * demo data, N `lsc start` nodes sharing one data folder (the secrets, made once before any node
+ * demo data, optionally PgBouncer in front of the primary, N `lsc start` nodes sharing one data folder (the secrets, made once before any node
  * starts, and the files), and HAProxy in front balancing round robin on /api/health/ready.
  * `stop` takes them down in the reverse order: balancer, nodes (draining), database.
  */
@@ -83,11 +91,19 @@ export async function startTopology(options: TopologyOptions = {}): Promise<Topo
     await run(process.execPath, [path.join(root, 'bin/lsc.mjs'), options.seed === false ? 'migrate' : 'seed'], { cwd: root, env: once });
 
     options.signal?.throwIfAborted();
+    let bouncer: Bouncer | undefined;
+    if (options.pgbouncer) {
+      bouncer = await startPgbouncer(path.join(dir, 'pgbouncer'), await freePort(), primaryUrl);
+      cleanups.push(() => bouncer?.stop() ?? Promise.resolve());
+    }
+
+    options.signal?.throwIfAborted();
     const frontend = await freePort();
     const stats = await freePort();
     const url = `http://127.0.0.1:${frontend}`;
     const env: Record<string, string> = {
-      DATABASE_URL: primaryUrl,
+      DATABASE_URL: bouncer?.url ?? primaryUrl,
+      ...(bouncer && !bouncer.namedStatements ? { DATABASE_NAMED_STATEMENTS: 'false' } : {}),
       ...(replicaUrl ? { DATABASE_REPLICA_URL: replicaUrl } : {}),
       DATA_DIR: dataDir,
       PUBLIC_URL: url,
@@ -120,6 +136,7 @@ export async function startTopology(options: TopologyOptions = {}): Promise<Topo
       nodes,
       primaryUrl,
       replicaUrl,
+      bouncerUrl: bouncer?.url,
       postgres,
       dataDir,
       stop,

@@ -2,7 +2,8 @@ import { startTopology } from './cluster.js';
 
 /** `npm run topology`: the topology until Ctrl-C (or SIGTERM), then everything stopped in order. */
 const nodes = Number(process.env.TOPOLOGY_NODES ?? 3);
-console.log(`Starting PostgreSQL primary + standby, ${nodes} nodes and HAProxy on loopback…`);
+const pgbouncer = process.env.TOPOLOGY_PGBOUNCER === '1';
+console.log(`Starting PostgreSQL primary + standby, ${pgbouncer ? 'PgBouncer, ' : ''}${nodes} nodes and HAProxy on loopback…`);
 // The nodes, HAProxy and PostgreSQL run in process groups of their own, so Ctrl-C reaches only this
 // script: while starting, it stops what was started; once running, everything in order.
 const starting = new AbortController();
@@ -11,7 +12,7 @@ process.on('SIGINT', abortStart);
 process.on('SIGTERM', abortStart);
 let topology: Awaited<ReturnType<typeof startTopology>>;
 try {
-  topology = await startTopology({ nodes, output: process.env.TOPOLOGY_QUIET ? 'quiet' : 'inherit', signal: starting.signal });
+  topology = await startTopology({ nodes, pgbouncer, output: process.env.TOPOLOGY_QUIET ? 'quiet' : 'inherit', signal: starting.signal });
 } catch (e) {
   console.error(starting.signal.aborted ? 'Interrupted; what had started is stopped.' : e);
   process.exit(1);
@@ -27,6 +28,7 @@ console.log(
     ...topology.nodes.map((n) => `  ${n.name}: ${n.url}  (ready: ${n.url}/api/health/ready, metrics: ${n.url}/metrics)`),
     `  PostgreSQL primary: ${redact(topology.primaryUrl)}`,
     `  PostgreSQL hot standby: ${redact(topology.replicaUrl)}`,
+    ...(topology.bouncerUrl ? [`  PgBouncer (transaction pooling, the nodes' DATABASE_URL): ${redact(topology.bouncerUrl)}`] : []),
     `  Shared data folder: ${topology.dataDir}`,
     '  Demo accounts: admin@contoso.example, operator@northwind.example, … (password demo-password-1)',
     '',

@@ -19,7 +19,7 @@ export function postgresBinaries(): string | undefined {
   return majors[0] ? path.join(base, majors[0], 'bin') : undefined;
 }
 
-const isRoot = () => process.getuid?.() === 0;
+export const isRoot = () => process.getuid?.() === 0;
 
 /** PostgreSQL refuses to run as root: as root, its tools run as the postgres user. */
 async function pgTool(bin: string, tool: string, args: string[], env: Record<string, string> = {}) {
@@ -31,7 +31,7 @@ async function pgTool(bin: string, tool: string, args: string[], env: Record<str
 }
 
 /** The postgres user owns the cluster folders and must pass through every folder above them. */
-async function handToPostgres(dir: string) {
+export async function handToPostgres(dir: string) {
   await mkdir(dir, { recursive: true, mode: 0o700 });
   if (!isRoot()) return;
   const { stdout } = await run('id', ['-u', 'postgres']);

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LazyS3BlobStore, openBlobStore } from '../../src/platform/storage/index.js';
 import { startS3Server } from '../helpers/s3-server.js';
 import { signIn } from '../helpers/session.js';
+import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy.js';
 import { linksFor, onServer, productId } from './helpers.js';
 import { type ManagerServer, sha256, startManagerServer } from './manager-helpers.js';
 
@@ -22,12 +23,26 @@ const MiB = 1024 * 1024;
 describe('downloads with files in object storage (FILE_STORE=s3://…)', () => {
   let s3: Awaited<ReturnType<typeof startS3Server>>;
   let m: ManagerServer;
+  /** The store's public address (S3_PUBLIC_ENDPOINT): another port forwarding to it, as a public name would. */
+  let publicStore: TcpProxy;
   const sent: string[] = [];
+  /** The server's clock runs with real time, shifted by this much; the store always keeps real time. */
+  let shiftMs = 0;
+  const clock = { now: () => new Date(Date.now() + shiftMs) };
 
   beforeAll(async () => {
     s3 = await startS3Server();
+    publicStore = await startTcpProxy();
+    publicStore.forwardTo(Number(new URL(s3.endpoint).port));
     m = await startManagerServer({
-      env: { ...s3.env('lsc'), S3_PART_MIB: '5', DOWNLOAD_UPLOAD_MAX_BYTES: String(1024 * MiB), DOWNLOAD_REDIRECT_SECONDS: '120' },
+      clock,
+      env: {
+        ...s3.env('lsc'),
+        S3_PUBLIC_ENDPOINT: publicStore.url,
+        S3_PART_MIB: '5',
+        DOWNLOAD_UPLOAD_MAX_BYTES: String(1024 * MiB),
+        DOWNLOAD_REDIRECT_SECONDS: '120',
+      },
     });
     // The server's own store (one per configuration): every command it sends to the bucket is noted.
     const store = await (openBlobStore(m.server.config) as LazyS3BlobStore).open();
@@ -41,6 +56,7 @@ describe('downloads with files in object storage (FILE_STORE=s3://…)', () => {
   }, 60_000);
   afterAll(async () => {
     await m?.close();
+    await publicStore?.close();
     await s3?.close();
   });
 
@@ -62,7 +78,9 @@ describe('downloads with files in object storage (FILE_STORE=s3://…)', () => {
     expect(redirect.status).toBe(302);
     expect(redirect.headers.get('cache-control')).toBe('no-store');
     const location = new URL(redirect.headers.get('location') ?? '');
-    expect(location.origin).toBe(s3.endpoint);
+    // The store's public address, never the nodes' internal one, whatever browsers could not reach.
+    expect(location.origin).toBe(publicStore.url);
+    expect(location.origin).not.toBe(s3.endpoint);
     expect(location.pathname).toMatch(new RegExp(`^/${s3.bucket}/lsc/[0-9a-f]{32}$`));
     expect(location.searchParams.get('X-Amz-Expires')).toBe('120');
     expect(await m.events(p.file.id)).toEqual([{ status: 200, range: null, method: 'BROWSER' }]);
@@ -70,7 +88,8 @@ describe('downloads with files in object storage (FILE_STORE=s3://…)', () => {
     // Followed, as browsers and fetch do: the store sends the bytes, with the file's name and type.
     const whole = await fetch(url);
     expect(whole.status).toBe(200);
-    expect(whole.url.startsWith(s3.endpoint)).toBe(true);
+    expect(whole.url.startsWith(publicStore.url)).toBe(true);
+    expect(publicStore.exchanges.some((x) => x.request.startsWith(`GET ${location.pathname}?`))).toBe(true);
     expect(whole.headers.get('content-type')).toBe('application/x-iso9660-image');
     expect(whole.headers.get('content-disposition')).toContain(p.file.name);
     expect(sha256(Buffer.from(await whole.arrayBuffer()))).toBe(p.file.sha256);
@@ -109,6 +128,66 @@ describe('downloads with files in object storage (FILE_STORE=s3://…)', () => {
     expect(head.headers.get('content-length')).toBe(String(p.bytes.length));
     expect(head.headers.get('x-checksum-sha256')).toBe(p.file.sha256);
     expect(await m.events(p.file.id)).toEqual([]);
+  });
+
+  it('R-DL-5: HEAD answers what the GET will get from the store: its ETag, Last-Modified and length, so If-Range and If-None-Match hold there', async () => {
+    const [p] = await m.publish(PRODUCT, 'fi', [6 * MiB + 11]);
+    if (!p) throw new Error('nothing published');
+    const url = await linkTo(p.file.id);
+    const head = await fetch(url, { method: 'HEAD', redirect: 'manual' });
+    expect(head.status).toBe(200);
+    const got = await fetch(url, { headers: { range: 'bytes=0-9' } });
+    await got.arrayBuffer();
+    expect(got.url.startsWith(publicStore.url)).toBe(true);
+    // A multipart upload's ETag is the store's own (not the file's SHA-256, which the node would say).
+    expect(head.headers.get('etag')).toBe(got.headers.get('etag'));
+    expect(head.headers.get('etag')).not.toContain(p.file.sha256);
+    expect(head.headers.get('last-modified')).toBe(got.headers.get('last-modified'));
+    expect(head.headers.get('content-length')).toBe(String(p.bytes.length));
+    expect(got.headers.get('content-range')).toBe(`bytes 0-9/${p.bytes.length}`);
+
+    // The validator from HEAD resumes at the store: If-Range holds there, and a resume is a 206.
+    const etag = head.headers.get('etag') ?? '';
+    const from = 5 * MiB;
+    const resumed = await fetch(url, { headers: { range: `bytes=${from}-`, 'if-range': etag } });
+    expect(resumed.status).toBe(206);
+    expect(Buffer.from(await resumed.arrayBuffer()).equals(p.bytes.subarray(from))).toBe(true);
+    // HEAD judges conditions against the same validator; several ranges, sent by the node, carry it too.
+    expect((await fetch(url, { method: 'HEAD', redirect: 'manual', headers: { 'if-none-match': etag } })).status).toBe(304);
+    const stale = await fetch(url, {
+      method: 'HEAD',
+      redirect: 'manual',
+      headers: { range: 'bytes=0-9', 'if-range': `"${p.file.sha256}"` },
+    });
+    expect(stale.status).toBe(200);
+    const several = await fetch(url, { redirect: 'manual', headers: { range: 'bytes=0-9,6000000-6000009', 'if-range': etag } });
+    expect(several.status).toBe(206);
+    expect(several.headers.get('etag')).toBe(etag);
+    await several.arrayBuffer();
+  });
+
+  it('R-DL-5: the presigned URL is short-lived (DOWNLOAD_REDIRECT_SECONDS) and the store refuses it once expired; a new request to the node signs a new one', async () => {
+    const [p] = await m.publish(PRODUCT, 'nb', [32 * 1024]);
+    if (!p) throw new Error('nothing published');
+    const url = await linkTo(p.file.id);
+    // Signed ten minutes ago by the node's clock: past its 120 seconds at the store, which keeps real time.
+    shiftMs = -10 * 60_000;
+    let old: Response;
+    try {
+      old = await fetch(url, { redirect: 'manual' });
+    } finally {
+      shiftMs = 0;
+    }
+    expect(old.status).toBe(302);
+    const location = new URL(old.headers.get('location') ?? '');
+    expect(location.searchParams.get('X-Amz-Expires')).toBe('120');
+    const refused = await fetch(location);
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toMatch(/AccessDenied[\s\S]*Request has expired/);
+
+    const fresh = await fetch(url);
+    expect(fresh.status).toBe(200);
+    expect(sha256(Buffer.from(await fresh.arrayBuffer()))).toBe(p.file.sha256);
   });
 
   it('R-SUP-1: other files go through the same store: a support attachment is kept in the bucket and read back from it', async () => {

@@ -1,5 +1,5 @@
 import type { Config } from '../../config.js';
-import { type BlobStore, isRedirecting, type PresignedGet } from '../../platform/storage/blob-store.js';
+import { type BlobStore, isRedirecting, type PresignedGet, type StoredObject } from '../../platform/storage/blob-store.js';
 import { blobRelativePath } from '../../platform/storage/fs-blob-store.js';
 
 /**
@@ -12,12 +12,21 @@ import { blobRelativePath } from '../../platform/storage/fs-blob-store.js';
  */
 export type Delivery =
   | { kind: 'stream' }
-  | { kind: 'redirect'; url(key: string, get: Omit<PresignedGet, 'expiresInSeconds'>): Promise<string> }
+  | {
+      kind: 'redirect';
+      url(key: string, get: Omit<PresignedGet, 'expiresInSeconds'>): Promise<string>;
+      /** The object as the store will send it: what the node answers HEAD with, so the client's next GET finds the same validators. */
+      head(key: string): Promise<StoredObject | null>;
+    }
   | { kind: 'accel'; location(key: string): string };
 
 export function deliveryFor(config: Pick<Config, 'DOWNLOAD_REDIRECT_SECONDS' | 'DOWNLOAD_ACCEL_REDIRECT'>, blobs: BlobStore): Delivery {
   if (isRedirecting(blobs)) {
-    return { kind: 'redirect', url: (key, get) => blobs.presignGet(key, { ...get, expiresInSeconds: config.DOWNLOAD_REDIRECT_SECONDS }) };
+    return {
+      kind: 'redirect',
+      url: (key, get) => blobs.presignGet(key, { ...get, expiresInSeconds: config.DOWNLOAD_REDIRECT_SECONDS }),
+      head: (key) => blobs.head(key),
+    };
   }
   const prefix = config.DOWNLOAD_ACCEL_REDIRECT;
   if (prefix) return { kind: 'accel', location: (key) => `${prefix}${blobRelativePath(key)}` };

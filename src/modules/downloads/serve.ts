@@ -170,7 +170,7 @@ export function createFileServer(deps: {
     if (!file) throw notFound('file');
     const who = await downloader(file.id, file.productId, query, req.actor);
 
-    const rep = { size: file.size, etag: strongEtag(file.sha256), lastModified: file.createdAt };
+    let rep = { size: file.size, etag: strongEtag(file.sha256), lastModified: file.createdAt };
     const validators: RequestValidators = {
       method: req.method === 'HEAD' ? 'HEAD' : 'GET',
       range: single(req.headers.range),
@@ -189,8 +189,14 @@ export function createFileServer(deps: {
       rep,
     );
     // S3 answers one range per GET: several ranges (multipart/byteranges) are streamed from here as before.
-    if (delivery.kind === 'redirect' && selected.status === 206 && selected.ranges.length > 1) {
-      handedOff = false;
+    if (delivery.kind === 'redirect' && selected.status === 206 && selected.ranges.length > 1) handedOff = false;
+    if (delivery.kind === 'redirect' && !handedOff) {
+      // Answered here (HEAD, several ranges) while every other GET goes to the store: the client must
+      // see the store's ETag, Last-Modified and length, or its next If-Range or If-None-Match there
+      // would never hold and a resume would start over.
+      const object = await delivery.head(file.blobKey);
+      if (!object) throw notFound('file');
+      rep = object;
       selected = selectResponse(validators, rep);
     }
 
@@ -211,7 +217,11 @@ export function createFileServer(deps: {
       // counter counts what this node sends, so it stays at zero for these.
       const length = selected.status === 200 ? file.size : selected.ranges.reduce((n, r) => n + r.end - r.start + 1, 0);
       if (delivery.kind === 'redirect') {
-        const location = await delivery.url(file.blobKey, { contentDisposition: attachmentDisposition(file.fileName), contentType: type });
+        const location = await delivery.url(file.blobKey, {
+          contentDisposition: attachmentDisposition(file.fileName),
+          contentType: type,
+          signedAt: clock.now(),
+        });
         await record(length);
         metrics.downloadStarted(selected.status);
         reply.status(302).header('location', location).header('cache-control', 'no-store').send();

@@ -21,9 +21,13 @@ export interface Database {
   close(): Promise<void>;
 }
 
-/** The primary at `url` (one host, or several: the one not in recovery is used), and the replica at `replicaUrl` if any. */
-export function openDatabase(url: string, max = 10, replicaUrl?: string): Database {
-  const pool = openPrimaryPool(url, { max });
+/**
+ * The primary at `url` (one host, or several: the one not in recovery is used), and the replica at
+ * `replicaUrl` if any. `namedStatements: false` for a primary behind a transaction-pooling PgBouncer
+ * that cannot track them (DATABASE_NAMED_STATEMENTS).
+ */
+export function openDatabase(url: string, max = 10, replicaUrl?: string, options: { namedStatements?: boolean } = {}): Database {
+  const pool = openPrimaryPool(url, { max }, { namedStatements: options.namedStatements ?? true });
   pool.on('error', () => {
     // An idle client lost its connection (e.g. the server restarted); the pool replaces it.
   });

@@ -2,6 +2,13 @@ import pg from 'pg';
 import { hostUrls } from './hosts.js';
 import { answer, type ConnectCallback } from './pool-callback.js';
 
+/** A query config without its statement name; text, Submittables (cursors) and callbacks pass as they are. */
+function unnamed(config: unknown): unknown {
+  if (typeof config !== 'object' || config === null || !('name' in config) || 'submit' in config) return config;
+  const { name: _name, ...rest } = config as { name?: string };
+  return rest;
+}
+
 /** SQLSTATE 25006 (read_only_sql_transaction): the server this connection reaches is a standby. */
 const READ_ONLY = '25006';
 
@@ -25,7 +32,11 @@ export class NotPrimary extends Error {
  * - A connection that answers 25006 (read-only transaction) after all is dropped when it is
  *   released, not handed out again, and the pool moves on to the next host.
  */
-export function openPrimaryPool(url: string, options: pg.PoolConfig = {}): pg.Pool {
+export function openPrimaryPool(
+  url: string,
+  options: pg.PoolConfig = {},
+  session: { namedStatements: boolean } = { namedStatements: true },
+): pg.Pool {
   const urls = hostUrls(url);
   let current = 0;
   /** The host a failing connection was made for is left for the next one, once (not by every failing connection). */
@@ -42,6 +53,13 @@ export function openPrimaryPool(url: string, options: pg.PoolConfig = {}): pg.Po
       const hostIndex = current;
       super({ ...config, connectionString: urls[hostIndex] });
       this.hostIndex = hostIndex;
+      if (!session.namedStatements) {
+        // Behind a transaction-pooling PgBouncer that does not track prepared statements, a name
+        // prepared in one transaction is unknown to the server connection of the next: every
+        // statement goes unnamed (parsed each time), which any server connection understands.
+        const query = this.query.bind(this) as (...args: unknown[]) => unknown;
+        this.query = ((config: unknown, ...rest: unknown[]) => query(unnamed(config), ...rest)) as pg.Client['query'];
+      }
       this.connection.on('errorMessage', (message: { code?: string }) => {
         if (message.code !== READ_ONLY) return;
         this.readOnly = true;

@@ -37,6 +37,8 @@ export interface BlobStore {
 /** What a presigned GET carries besides the object: how long it is valid and the headers the store answers with. */
 export interface PresignedGet {
   expiresInSeconds: number;
+  /** When the URL's validity starts: the caller's clock (default: now), so a test can sign one in the past. */
+  signedAt?: Date | undefined;
   contentDisposition: string;
   contentType: string;
 }
@@ -47,6 +49,16 @@ export interface PresignedGet {
  */
 export interface RedirectingBlobStore extends BlobStore {
   presignGet(key: string, get: PresignedGet): Promise<string>;
+  /** The object as the store describes it to whoever fetches it: its length and its own validators; null when missing. */
+  head(key: string): Promise<StoredObject | null>;
+}
+
+/** What a store answers about an object: a client that fetches it there sees this length, ETag and Last-Modified. */
+export interface StoredObject {
+  size: number;
+  /** Quoted, as sent in the ETag header. */
+  etag: string;
+  lastModified: Date;
 }
 
 export const isRedirecting = (store: BlobStore): store is RedirectingBlobStore =>

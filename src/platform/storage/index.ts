@@ -13,6 +13,7 @@ type StoreConfig = Pick<
   | 'FILE_STORE_DIR'
   | 'FILE_STORE'
   | 'S3_ENDPOINT'
+  | 'S3_PUBLIC_ENDPOINT'
   | 'S3_REGION'
   | 'S3_ACCESS_KEY_ID'
   | 'S3_SECRET_ACCESS_KEY'
@@ -40,6 +41,7 @@ function lazyS3BlobStore(options: S3BlobStoreOptions): LazyS3BlobStore {
     stat: async (key) => (await open()).stat(key),
     delete: async (key) => (await open()).delete(key),
     presignGet: async (key, get) => (await open()).presignGet(key, get),
+    head: async (key) => (await open()).head(key),
   };
 }
 
@@ -54,6 +56,7 @@ export function openBlobStore(config: StoreConfig): BlobStore {
     ? lazyS3BlobStore({
         ...parseS3Url(config.FILE_STORE),
         endpoint: config.S3_ENDPOINT,
+        publicEndpoint: config.S3_PUBLIC_ENDPOINT,
         region: config.S3_REGION,
         credentials:
           config.S3_ACCESS_KEY_ID && config.S3_SECRET_ACCESS_KEY

@@ -11,6 +11,7 @@ import {
   type PresignedGet,
   type PutOptions,
   type RedirectingBlobStore,
+  type StoredObject,
 } from './blob-store.js';
 import { isBlobKey } from './fs-blob-store.js';
 import type { S3Location } from './s3-location.js';
@@ -19,6 +20,11 @@ export type S3BlobStore = RedirectingBlobStore & { client: S3Client; objectKey(k
 
 export interface S3BlobStoreOptions extends S3Location {
   endpoint?: string | undefined;
+  /**
+   * The store's address as browsers and download clients reach it, when it differs from
+   * `endpoint` (the nodes' internal name): only presigned URLs carry it.
+   */
+  publicEndpoint?: string | undefined;
   region: string;
   credentials?: { accessKeyId: string; secretAccessKey: string } | undefined;
   forcePathStyle: boolean;
@@ -43,21 +49,36 @@ const isMissing = (e: unknown) =>
 export function createS3BlobStore(
   options: S3BlobStoreOptions,
 ): RedirectingBlobStore & { client: S3Client; objectKey(key: string): string } {
-  const client = new S3Client({
-    region: options.region,
-    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
-    ...(options.credentials ? { credentials: options.credentials } : {}),
-    forcePathStyle: options.forcePathStyle,
-    // The SDK's default CRC checksums (and aws-chunked bodies) are not spoken by every S3-compatible
-    // store; integrity is ours anyway: the SHA-256 of every upload is computed and checked here.
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  });
+  const clientFor = (endpoint: string | undefined) =>
+    new S3Client({
+      region: options.region,
+      ...(endpoint ? { endpoint } : {}),
+      ...(options.credentials ? { credentials: options.credentials } : {}),
+      forcePathStyle: options.forcePathStyle,
+      // The SDK's default CRC checksums (and aws-chunked bodies) are not spoken by every S3-compatible
+      // store; integrity is ours anyway: the SHA-256 of every upload is computed and checked here.
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+    });
+  const client = clientFor(options.endpoint);
+  // SigV4 signs the Host a URL names, so a URL for the public address must be signed for it: a
+  // client of its own, which only ever presigns (local arithmetic) and never opens a connection.
+  const presigner = options.publicEndpoint ? clientFor(options.publicEndpoint) : client;
   const Bucket = options.bucket;
   const objectKey = (key: string) => {
     if (!isBlobKey(key)) throw new BlobNotFound(key);
     return `${options.prefix}${key}`;
   };
+
+  async function head(key: string): Promise<StoredObject | null> {
+    try {
+      const out = await client.send(new HeadObjectCommand({ Bucket, Key: objectKey(key) }));
+      return { size: out.ContentLength ?? 0, etag: out.ETag ?? '""', lastModified: out.LastModified ?? new Date(0) };
+    } catch (e) {
+      if (e instanceof BlobNotFound || isMissing(e)) return null;
+      throw e;
+    }
+  }
 
   return {
     client,
@@ -119,14 +140,11 @@ export function createS3BlobStore(
     },
 
     async stat(key: string) {
-      try {
-        const out = await client.send(new HeadObjectCommand({ Bucket, Key: objectKey(key) }));
-        return { size: out.ContentLength ?? 0 };
-      } catch (e) {
-        if (e instanceof BlobNotFound || isMissing(e)) return null;
-        throw e;
-      }
+      const object = await head(key);
+      return object && { size: object.size };
     },
+
+    head,
 
     async delete(key: string) {
       if (!isBlobKey(key)) return;
@@ -141,7 +159,10 @@ export function createS3BlobStore(
         ResponseContentDisposition: get.contentDisposition,
         ResponseContentType: get.contentType,
       });
-      return getSignedUrl(client, command, { expiresIn: get.expiresInSeconds });
+      return getSignedUrl(presigner, command, {
+        expiresIn: get.expiresInSeconds,
+        ...(get.signedAt ? { signingDate: get.signedAt } : {}),
+      });
     },
   };
 }
