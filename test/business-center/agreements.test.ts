@@ -311,6 +311,59 @@ describe('Sales packages (R-BC-2)', () => {
     }
     expect(stored).toHaveLength(2);
   });
+
+  it('R-BC-2: a partner that stops serving an account keeps reading the packages it prepared, and may withdraw a sent one, but edits, sends or sees nothing new of that account', async () => {
+    const branch = (await q<{ id: string }>(sql`select id from purchasing_account where number = '71000102'`))[0]?.id ?? '';
+    const p = await partner();
+    const prepare = async (title: string) => {
+      const res = await p.post('/partner/sales-packages', { purchasingAccountId: branch, title, terms: TERMS });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as string;
+    };
+    const draft = await prepare('Left as a draft');
+    const sent = await prepare('Sent before the move');
+    expect((await p.post(`/partner/sales-packages/${sent}/send`)).statusCode).toBe(200);
+    const toWithdraw = await prepare('Withdrawn after the move');
+    expect((await p.post(`/partner/sales-packages/${toWithdraw}/send`)).statusCode).toBe(200);
+
+    // The operator moves the account to Proseware.
+    const proseware = (await q<{ id: string }>(sql`select organization_id as id from "user" where email = 'partner@proseware.example'`))[0]?.id;
+    const operator = t.as(await signIn(t.app, 'operator@northwind.example'));
+    const moved = await operator.patch(`/operator/purchasing-accounts/${branch}`, { partnerOrganizationId: proseware });
+    expect(moved.statusCode, moved.body).toBe(200);
+
+    // Adatum still reads what it prepared: the list, each package, its PDF and its verification.
+    const listed = ((await p.get('/partner/sales-packages')).json().items as { id: string }[]).map((x) => x.id);
+    expect(listed).toEqual(expect.arrayContaining([draft, sent, toWithdraw]));
+    expect((await p.get(`/partner/sales-packages/${draft}`)).json()).toMatchObject({ status: 'DRAFT', account: { number: '71000102' } });
+    expect((await p.get(`/partner/sales-packages/${sent}/document`)).statusCode).toBe(200);
+    expect((await p.get(`/partner/sales-packages/${sent}/verify`)).json()).toMatchObject({ verified: true });
+
+    // It delivers nothing new: the draft is neither edited nor sent, and no new package is prepared.
+    const before = await snapshot();
+    const edit = await p.patch(`/partner/sales-packages/${draft}`, { title: 'Too late', terms: TERMS });
+    expect([edit.statusCode, edit.json().code]).toEqual([409, 'SALES_PACKAGE_ACCOUNT_NOT_SERVED']);
+    const send = await p.post(`/partner/sales-packages/${draft}/send`);
+    expect([send.statusCode, send.json().code]).toEqual([409, 'SALES_PACKAGE_ACCOUNT_NOT_SERVED']);
+    expect((await p.post('/partner/sales-packages', { purchasingAccountId: branch, title: 'New', terms: TERMS })).statusCode).toBe(404);
+    expect(await snapshot()).toEqual(before);
+    expect(((await p.get('/partner/purchasing-accounts')).json().items as { number: string }[]).map((a) => a.number)).toEqual([
+      '71000101',
+    ]);
+
+    // The new partner's package for the account is not Adatum's to see, and Adatum's are not the new partner's.
+    const newPartner = t.as(await signIn(t.app, 'partner@proseware.example'));
+    const theirs = await newPartner.post('/partner/sales-packages', { purchasingAccountId: branch, title: 'Proseware offer', terms: TERMS });
+    expect(theirs.statusCode, theirs.body).toBe(201);
+    expect((await p.get(`/partner/sales-packages/${theirs.json().id}`)).statusCode).toBe(404);
+    expect(((await p.get('/partner/sales-packages')).json().items as { id: string }[]).map((x) => x.id)).not.toContain(theirs.json().id);
+    expect((await newPartner.get(`/partner/sales-packages/${draft}`)).statusCode).toBe(404);
+    expect(((await newPartner.get('/partner/sales-packages')).json().items as { id: string }[]).map((x) => x.id)).not.toContain(sent);
+
+    // Its own open offer it may still take back; the customer is told as usual.
+    expect((await p.post(`/partner/sales-packages/${toWithdraw}/withdraw`)).json().status).toBe('WITHDRAWN');
+    expect(await count(sql`select count(*)::int as n from audit_log where action = 'sales-package.withdraw' and target_id = ${toWithdraw}`)).toBe(1);
+  });
 });
 
 describe('Agreements list and edits (R-BC-3)', () => {
