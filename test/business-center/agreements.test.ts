@@ -327,7 +327,8 @@ describe('Sales packages (R-BC-2)', () => {
     expect((await p.post(`/partner/sales-packages/${toWithdraw}/send`)).statusCode).toBe(200);
 
     // The operator moves the account to Proseware.
-    const proseware = (await q<{ id: string }>(sql`select organization_id as id from "user" where email = 'partner@proseware.example'`))[0]?.id;
+    const proseware = (await q<{ id: string }>(sql`select organization_id as id from "user" where email = 'partner@proseware.example'`))[0]
+      ?.id;
     const operator = t.as(await signIn(t.app, 'operator@northwind.example'));
     const moved = await operator.patch(`/operator/purchasing-accounts/${branch}`, { partnerOrganizationId: proseware });
     expect(moved.statusCode, moved.body).toBe(200);
@@ -347,13 +348,15 @@ describe('Sales packages (R-BC-2)', () => {
     expect([send.statusCode, send.json().code]).toEqual([409, 'SALES_PACKAGE_ACCOUNT_NOT_SERVED']);
     expect((await p.post('/partner/sales-packages', { purchasingAccountId: branch, title: 'New', terms: TERMS })).statusCode).toBe(404);
     expect(await snapshot()).toEqual(before);
-    expect(((await p.get('/partner/purchasing-accounts')).json().items as { number: string }[]).map((a) => a.number)).toEqual([
-      '71000101',
-    ]);
+    expect(((await p.get('/partner/purchasing-accounts')).json().items as { number: string }[]).map((a) => a.number)).toEqual(['71000101']);
 
     // The new partner's package for the account is not Adatum's to see, and Adatum's are not the new partner's.
     const newPartner = t.as(await signIn(t.app, 'partner@proseware.example'));
-    const theirs = await newPartner.post('/partner/sales-packages', { purchasingAccountId: branch, title: 'Proseware offer', terms: TERMS });
+    const theirs = await newPartner.post('/partner/sales-packages', {
+      purchasingAccountId: branch,
+      title: 'Proseware offer',
+      terms: TERMS,
+    });
     expect(theirs.statusCode, theirs.body).toBe(201);
     expect((await p.get(`/partner/sales-packages/${theirs.json().id}`)).statusCode).toBe(404);
     expect(((await p.get('/partner/sales-packages')).json().items as { id: string }[]).map((x) => x.id)).not.toContain(theirs.json().id);
@@ -362,7 +365,9 @@ describe('Sales packages (R-BC-2)', () => {
 
     // Its own open offer it may still take back; the customer is told as usual.
     expect((await p.post(`/partner/sales-packages/${toWithdraw}/withdraw`)).json().status).toBe('WITHDRAWN');
-    expect(await count(sql`select count(*)::int as n from audit_log where action = 'sales-package.withdraw' and target_id = ${toWithdraw}`)).toBe(1);
+    expect(
+      await count(sql`select count(*)::int as n from audit_log where action = 'sales-package.withdraw' and target_id = ${toWithdraw}`),
+    ).toBe(1);
   });
 });
 

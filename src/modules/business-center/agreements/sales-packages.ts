@@ -53,8 +53,7 @@ export interface NewPackage {
  * nothing new to that account.
  */
 function checkServed(p: PackageRow) {
-  if (!stillServed(p))
-    throw conflict('SALES_PACKAGE_ACCOUNT_NOT_SERVED', 'Your organization no longer serves this purchasing account.');
+  if (!stillServed(p)) throw conflict('SALES_PACKAGE_ACCOUNT_NOT_SERVED', 'Your organization no longer serves this purchasing account.');
 }
 
 function checkTerms(terms: SalesPackageTerms) {
