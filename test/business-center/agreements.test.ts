@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { inflateSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +14,26 @@ import { createTestApp, type TestApp } from '../helpers/app.js';
 import { signIn } from '../helpers/session.js';
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+/**
+ * The lines a PDF drawn in the standard fonts shows: each content stream inflated, each hex string
+ * it draws decoded (WinAnsi is Latin-1 for the words checked here).
+ */
+function drawnText(pdf: Uint8Array): string {
+  const raw = Buffer.from(pdf).toString('latin1');
+  const lines: string[] = [];
+  for (const m of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
+    const bytes = Buffer.from(m[1] ?? '', 'latin1');
+    let body: string;
+    try {
+      body = inflateSync(bytes).toString('latin1');
+    } catch {
+      body = bytes.toString('latin1');
+    }
+    for (const h of body.matchAll(/<([0-9A-Fa-f]*)>\s*Tj/g)) lines.push(Buffer.from(h[1] ?? '', 'hex').toString('latin1'));
+  }
+  return lines.join('\n');
+}
 
 const TERMS = {
   program: 'SELECT_PLUS',
@@ -136,6 +157,27 @@ describe('Sales packages (R-BC-2)', () => {
     expect(sha256(one)).toBe(sha256(two));
     const many = await salesPackagePdf({ ...content, terms: { ...content.terms, offer: 'A line.\n'.repeat(200) } }, 'en');
     expect((await PDFDocument.load(many)).getPageCount()).toBeGreaterThan(1);
+  });
+
+  it('R-BC-2: the PDF names the program as the portal does, in the reader’s language, not by its code', async () => {
+    const content = {
+      number: 'SP-000043',
+      title: 'Open Value renewal',
+      account: {
+        number: '71000101',
+        name: 'Contoso Ltd',
+        address: { line1: 'Storgatan 1', line2: null, postalCode: '111 22', city: 'Malmö', country: 'SE' },
+        contact: { name: 'Åsa Öberg', email: 'asa@contoso.example' },
+      },
+      partnerName: 'Adatum',
+      terms: { ...TERMS, program: 'OPEN_VALUE_SUBSCRIPTION' as const },
+      date: '2026-12-05',
+    };
+    const en = drawnText(await salesPackagePdf(content, 'en'));
+    const sv = drawnText(await salesPackagePdf(content, 'sv'));
+    expect(en).toContain('Program: Open Value Subscription');
+    expect(sv).toContain('Program: Open Value-prenumeration');
+    for (const text of [en, sv]) expect(text).not.toContain('OPEN_VALUE_SUBSCRIPTION');
   });
 
   it('R-BC-2: one changed byte of the stored PDF is detected by verify and blocks signing (SALES_PACKAGE_TAMPERED)', async () => {

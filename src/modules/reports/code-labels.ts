@@ -1,9 +1,13 @@
 import type { Locale } from '../../platform/i18n/locale.js';
+import { PROGRAM_NAMES } from '../relationship/program-names.js';
+
+/** The program column's codes, by the portal's program names. */
+export const PROGRAM_LABELS = PROGRAM_NAMES;
 
 /**
- * R-REP-4: a code column's values as the report table shows them (web/src/i18n reports.codes and
- * programs), so a workbook or CSV made for people says "Active", not ACTIVE. test/reports/code-labels
- * keeps these equal to the portal's.
+ * R-REP-4: a code column's values as the report table shows them (web/src/i18n reports.codes, and
+ * programs for the program column), so a workbook or CSV made for people says "Active", not
+ * ACTIVE. test/reports/code-labels keeps these equal to the portal's.
  */
 export const CODE_LABELS: Record<Locale, Record<string, string>> = {
   en: {
@@ -69,36 +73,6 @@ export const CODE_LABELS: Record<Locale, Record<string, string>> = {
     ASSIGNED: 'Tilldelad',
     REDEEMED: 'Inlöst',
     CANCELLED: 'Avbruten',
-  },
-};
-
-/** The program column's codes, by the portal's program names. */
-export const PROGRAM_LABELS: Record<Locale, Record<string, string>> = {
-  en: {
-    ENTERPRISE: 'Enterprise',
-    ENTERPRISE_SUBSCRIPTION: 'Enterprise Subscription',
-    ENTERPRISE_GOV_PARTNERS: 'Enterprise for Government Partners',
-    SELECT: 'Select',
-    SELECT_PLUS: 'Select Plus',
-    CAMPUS: 'Campus and School Agreement',
-    SCHOOL: 'School Enrollment',
-    OPEN_LICENSE: 'Open License',
-    OPEN_VALUE: 'Open Value',
-    OPEN_VALUE_SUBSCRIPTION: 'Open Value Subscription',
-    MBSA: 'Master Business and Services Agreement',
-  },
-  sv: {
-    ENTERPRISE: 'Enterprise',
-    ENTERPRISE_SUBSCRIPTION: 'Enterprise-prenumeration',
-    ENTERPRISE_GOV_PARTNERS: 'Enterprise för myndighetspartner',
-    SELECT: 'Select',
-    SELECT_PLUS: 'Select Plus',
-    CAMPUS: 'Campus- och skolavtal',
-    SCHOOL: 'Skolregistrering',
-    OPEN_LICENSE: 'Open License',
-    OPEN_VALUE: 'Open Value',
-    OPEN_VALUE_SUBSCRIPTION: 'Open Value-prenumeration',
-    MBSA: 'Huvudavtal för affärer och tjänster',
   },
 };
 
