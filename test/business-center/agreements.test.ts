@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { inflateSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +14,26 @@ import { createTestApp, type TestApp } from '../helpers/app.js';
 import { signIn } from '../helpers/session.js';
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+/**
+ * The lines a PDF drawn in the standard fonts shows: each content stream inflated, each hex string
+ * it draws decoded (WinAnsi is Latin-1 for the words checked here).
+ */
+function drawnText(pdf: Uint8Array): string {
+  const raw = Buffer.from(pdf).toString('latin1');
+  const lines: string[] = [];
+  for (const m of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
+    const bytes = Buffer.from(m[1] ?? '', 'latin1');
+    let body: string;
+    try {
+      body = inflateSync(bytes).toString('latin1');
+    } catch {
+      body = bytes.toString('latin1');
+    }
+    for (const h of body.matchAll(/<([0-9A-Fa-f]*)>\s*Tj/g)) lines.push(Buffer.from(h[1] ?? '', 'hex').toString('latin1'));
+  }
+  return lines.join('\n');
+}
 
 const TERMS = {
   program: 'SELECT_PLUS',
@@ -136,6 +157,27 @@ describe('Sales packages (R-BC-2)', () => {
     expect(sha256(one)).toBe(sha256(two));
     const many = await salesPackagePdf({ ...content, terms: { ...content.terms, offer: 'A line.\n'.repeat(200) } }, 'en');
     expect((await PDFDocument.load(many)).getPageCount()).toBeGreaterThan(1);
+  });
+
+  it('R-BC-2: the PDF names the program as the portal does, in the reader’s language, not by its code', async () => {
+    const content = {
+      number: 'SP-000043',
+      title: 'Open Value renewal',
+      account: {
+        number: '71000101',
+        name: 'Contoso Ltd',
+        address: { line1: 'Storgatan 1', line2: null, postalCode: '111 22', city: 'Malmö', country: 'SE' },
+        contact: { name: 'Åsa Öberg', email: 'asa@contoso.example' },
+      },
+      partnerName: 'Adatum',
+      terms: { ...TERMS, program: 'OPEN_VALUE_SUBSCRIPTION' as const },
+      date: '2026-12-05',
+    };
+    const en = drawnText(await salesPackagePdf(content, 'en'));
+    const sv = drawnText(await salesPackagePdf(content, 'sv'));
+    expect(en).toContain('Program: Open Value Subscription');
+    expect(sv).toContain('Program: Open Value-prenumeration');
+    for (const text of [en, sv]) expect(text).not.toContain('OPEN_VALUE_SUBSCRIPTION');
   });
 
   it('R-BC-2: one changed byte of the stored PDF is detected by verify and blocks signing (SALES_PACKAGE_TAMPERED)', async () => {
@@ -310,6 +352,64 @@ describe('Sales packages (R-BC-2)', () => {
       expect(row?.signed_copy_key).toBeNull();
     }
     expect(stored).toHaveLength(2);
+  });
+
+  it('R-BC-2: a partner that stops serving an account keeps reading the packages it prepared, and may withdraw a sent one, but edits, sends or sees nothing new of that account', async () => {
+    const branch = (await q<{ id: string }>(sql`select id from purchasing_account where number = '71000102'`))[0]?.id ?? '';
+    const p = await partner();
+    const prepare = async (title: string) => {
+      const res = await p.post('/partner/sales-packages', { purchasingAccountId: branch, title, terms: TERMS });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as string;
+    };
+    const draft = await prepare('Left as a draft');
+    const sent = await prepare('Sent before the move');
+    expect((await p.post(`/partner/sales-packages/${sent}/send`)).statusCode).toBe(200);
+    const toWithdraw = await prepare('Withdrawn after the move');
+    expect((await p.post(`/partner/sales-packages/${toWithdraw}/send`)).statusCode).toBe(200);
+
+    // The operator moves the account to Proseware.
+    const proseware = (await q<{ id: string }>(sql`select organization_id as id from "user" where email = 'partner@proseware.example'`))[0]
+      ?.id;
+    const operator = t.as(await signIn(t.app, 'operator@northwind.example'));
+    const moved = await operator.patch(`/operator/purchasing-accounts/${branch}`, { partnerOrganizationId: proseware });
+    expect(moved.statusCode, moved.body).toBe(200);
+
+    // Adatum still reads what it prepared: the list, each package, its PDF and its verification.
+    const listed = ((await p.get('/partner/sales-packages')).json().items as { id: string }[]).map((x) => x.id);
+    expect(listed).toEqual(expect.arrayContaining([draft, sent, toWithdraw]));
+    expect((await p.get(`/partner/sales-packages/${draft}`)).json()).toMatchObject({ status: 'DRAFT', account: { number: '71000102' } });
+    expect((await p.get(`/partner/sales-packages/${sent}/document`)).statusCode).toBe(200);
+    expect((await p.get(`/partner/sales-packages/${sent}/verify`)).json()).toMatchObject({ verified: true });
+
+    // It delivers nothing new: the draft is neither edited nor sent, and no new package is prepared.
+    const before = await snapshot();
+    const edit = await p.patch(`/partner/sales-packages/${draft}`, { title: 'Too late', terms: TERMS });
+    expect([edit.statusCode, edit.json().code]).toEqual([409, 'SALES_PACKAGE_ACCOUNT_NOT_SERVED']);
+    const send = await p.post(`/partner/sales-packages/${draft}/send`);
+    expect([send.statusCode, send.json().code]).toEqual([409, 'SALES_PACKAGE_ACCOUNT_NOT_SERVED']);
+    expect((await p.post('/partner/sales-packages', { purchasingAccountId: branch, title: 'New', terms: TERMS })).statusCode).toBe(404);
+    expect(await snapshot()).toEqual(before);
+    expect(((await p.get('/partner/purchasing-accounts')).json().items as { number: string }[]).map((a) => a.number)).toEqual(['71000101']);
+
+    // The new partner's package for the account is not Adatum's to see, and Adatum's are not the new partner's.
+    const newPartner = t.as(await signIn(t.app, 'partner@proseware.example'));
+    const theirs = await newPartner.post('/partner/sales-packages', {
+      purchasingAccountId: branch,
+      title: 'Proseware offer',
+      terms: TERMS,
+    });
+    expect(theirs.statusCode, theirs.body).toBe(201);
+    expect((await p.get(`/partner/sales-packages/${theirs.json().id}`)).statusCode).toBe(404);
+    expect(((await p.get('/partner/sales-packages')).json().items as { id: string }[]).map((x) => x.id)).not.toContain(theirs.json().id);
+    expect((await newPartner.get(`/partner/sales-packages/${draft}`)).statusCode).toBe(404);
+    expect(((await newPartner.get('/partner/sales-packages')).json().items as { id: string }[]).map((x) => x.id)).not.toContain(sent);
+
+    // Its own open offer it may still take back; the customer is told as usual.
+    expect((await p.post(`/partner/sales-packages/${toWithdraw}/withdraw`)).json().status).toBe('WITHDRAWN');
+    expect(
+      await count(sql`select count(*)::int as n from audit_log where action = 'sales-package.withdraw' and target_id = ${toWithdraw}`),
+    ).toBe(1);
   });
 });
 

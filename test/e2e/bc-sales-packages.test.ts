@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { axeInEnglishAndSwedish, expectNoAxeViolations, h1 } from '../helpers/browser.js';
+import { apiFrom, axeInEnglishAndSwedish, expectNoAxeViolations, h1 } from '../helpers/browser.js';
 import { portalInChromium } from '../helpers/portal.js';
 
 describe('Business Center sales packages and agreements in Chromium (R-BC-2, R-BC-3)', () => {
   const portal = portalInChromium({ app: { env: { SIGN_IN_IP_LIMIT: '1000' } } });
 
-  it('R-BC-2: the partner prepares and sends a package, the customer signs it, the partner sees it signed; en+sv, axe, 320 px', async () => {
+  it('R-BC-2: the partner prepares a package of two product lines (each checked) and sends it, the customer signs it, the partner sees it signed; en+sv, axe, 320 px', async () => {
     // The partner prepares a draft for Contoso's Headquarters account and sends it.
     const partner = await portal.signedIn('partner@adatum-partners.example');
     await partner.goto('/partner/sales-packages');
@@ -15,10 +15,36 @@ describe('Business Center sales packages and agreements in Chromium (R-BC-2, R-B
     await partner.getByLabel(/^Purchasing account/).selectOption({ label: 'Contoso Ltd — Headquarters (71000101)' });
     await partner.getByLabel(/^Title/).fill('Select Plus renewal 2027');
     await partner.getByLabel(/^Start date/).fill('2027-01-01');
-    await partner.getByLabel('Product', { exact: true }).fill('Office Professional Plus');
-    await partner.getByLabel('Quantity', { exact: true }).fill('250');
+    // Two lines; the second is first left without a product and with no quantity, and is refused beside its fields.
+    const first = partner.getByRole('group', { name: 'Line 1', exact: true });
+    await first.getByLabel('Product').fill('Office Professional Plus');
+    await first.getByLabel('Quantity').fill('250');
+    await partner.getByRole('button', { name: 'Add a product line' }).click();
+    const second = partner.getByRole('group', { name: 'Line 2', exact: true });
+    await second.getByLabel('Quantity').fill('');
+    await partner.getByRole('button', { name: 'Save as draft' }).click();
+    await second.getByText('Name the product, or remove the line.').waitFor();
+    await second.getByText('Enter a whole number from 1 to 1,000,000.').waitFor();
+    expect(await first.getByText('Name the product').count()).toBe(0);
+    await expectNoAxeViolations(partner);
+    // A third line added and removed again leaves the two.
+    await partner.getByRole('button', { name: 'Add a product line' }).click();
+    await partner.getByRole('button', { name: 'Remove line 3' }).click();
+    expect(await partner.getByRole('group', { name: /^Line \d+$/ }).count()).toBe(2);
+    await second.getByLabel('Product').fill('Windows Server Datacenter');
+    await second.getByLabel('Quantity').fill('4');
+    // The form with its lines is usable at 320 px.
+    await partner.setViewportSize({ width: 320, height: 800 });
+    await expect.poll(() => partner.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await partner.setViewportSize({ width: 1280, height: 800 });
     await partner.getByRole('button', { name: 'Save as draft' }).click();
     await partner.getByRole('status').filter({ hasText: 'saved as a draft' }).waitFor();
+    const prepared = await apiFrom<{ items: { title: string; terms: { lines: unknown[] } }[] }>(partner, 'GET', '/partner/sales-packages');
+    expect(prepared.body.items.find((p) => p.title === 'Select Plus renewal 2027')?.terms.lines).toEqual([
+      { product: 'Office Professional Plus', quantity: 250 },
+      { product: 'Windows Server Datacenter', quantity: 4 },
+    ]);
+    await axeInEnglishAndSwedish(partner);
     const row = partner.locator('tr[data-package]').first();
     await row.and(partner.locator('[data-status="DRAFT"]')).waitFor();
     const number = (await row.getAttribute('data-package')) ?? '';
@@ -60,7 +86,7 @@ describe('Business Center sales packages and agreements in Chromium (R-BC-2, R-B
     await done.waitFor();
     await done.getByTestId('signed-copy').waitFor();
     await axeInEnglishAndSwedish(partner);
-  }, 180_000);
+  }, 240_000);
 
   it('R-BC-3: the agreements list filters by agreement number (kept in the address); en+sv, axe', async () => {
     const page = await portal.signedIn('admin@contoso.example');

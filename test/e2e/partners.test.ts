@@ -65,11 +65,23 @@ describe('channel partners in Chromium (issue 12, R-REL-6)', () => {
 
   it('R-REL-6: the channel partner changes the Online Services Manager; the customer cannot', async () => {
     const partner = await portal.signedIn('partner@adatum-partners.example');
-    // R-BC-5: the customers' self-provisioning requests are an entry of the partner's menu, in both languages.
-    await partner.getByRole('navigation').getByRole('link', { name: 'Self-provisioning requests' }).click();
-    await h1(partner).filter({ hasText: 'Self-provisioning requests' }).waitFor();
+    // R-BC-2, R-SA-7, R-BC-5: sales packages, benefit permissions and the customers' self-provisioning requests are
+    // entries of the partner's menu, each marked current on its page, in both languages.
+    const menu = partner.getByRole('navigation', { name: 'Main navigation' });
+    for (const [entry, heading] of [
+      ['Sales packages', 'Sales packages'],
+      ['Benefit permissions', 'Permission to manage customers’ benefits'],
+      ['Self-provisioning requests', 'Self-provisioning requests'],
+    ] as const) {
+      await menu.getByRole('link', { name: entry, exact: true }).click();
+      await h1(partner).filter({ hasText: heading }).waitFor();
+      expect(await menu.locator('[aria-current="page"]').textContent()).toBe(entry);
+    }
     await chooseLanguage(partner, 'sv');
-    await partner.getByRole('navigation').getByRole('link', { name: 'Begäranden om självetablering' }).waitFor();
+    const meny = partner.getByRole('navigation', { name: 'Huvudnavigering' });
+    for (const entry of ['Försäljningspaket', 'Förmånstillstånd', 'Begäranden om självetablering']) {
+      await meny.getByRole('link', { name: entry, exact: true }).waitFor();
+    }
     await chooseLanguage(partner, 'en');
     await partner.getByRole('navigation').getByRole('link', { name: 'Your customers' }).click();
     await h1(partner).filter({ hasText: 'Your customers' }).waitFor();

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseKey } from '../../src/modules/keys/key-format.js';
 import { createKeysService } from '../../src/modules/keys/service.js';
@@ -201,11 +202,12 @@ describe('product keys: issuing, the Product Keys page and the key file', () => 
     expect(csv.body.split('\r\n')[0]).toBe(
       'Licensing ID,Parent Program,Organization,Product,Product Key,Type,MAK Activations-Used/Available',
     );
-    expect(csv.body).toContain(',MAK,0/1000');
+    // A CSV is opened by people: the Type says what the key list says.
+    expect(csv.body).toContain(',Multiple Activation Key (MAK),0/1000');
     expect((await t.as(admin).get('/api/v1/product-keys/export?format=xlsx')).json()).toMatchObject({ code: 'VALIDATION_FAILED' });
   });
 
-  it('R-KEY-7: the print view has the same columns and rows as the file', async () => {
+  it('R-KEY-7: the print view has the same columns and rows as the file, each Type in the portal’s words', async () => {
     const print = (await t.as(keys).get(`/api/v1/licensing-ids/${lid['67012345']}/keys/print`)).json();
     expect(print.columns).toEqual([
       'Licensing ID',
@@ -219,10 +221,46 @@ describe('product keys: issuing, the Product Keys page and the key file', () => 
     expect(print.licensingIdNumber).toBe('67012345');
     expect(print.count).toBe((await t.as(keys).get(`/api/v1/licensing-ids/${lid['67012345']}/keys`)).json().items.length);
     const file = (await t.as(keys).get(`/api/v1/licensing-ids/${lid['67012345']}/keys/export`)).body.split('\r\n').filter(Boolean);
-    expect(print.rows).toEqual(file.slice(1).map((l) => l.split('\t')));
+    const words: Record<string, string> = {
+      MAK: 'Multiple Activation Key (MAK)',
+      KMS: 'KMS host key',
+      'Setup Key': 'Setup key',
+      'Online Service Activation': 'Online Service Activation key',
+    };
+    const inWords = (cells: string[]) => cells.map((c, i) => (i === 5 ? (words[c] ?? c) : c));
+    expect(print.rows).toEqual(file.slice(1).map((l) => inWords(l.split('\t'))));
     expect((await t.as(keys).get('/api/v1/product-keys/print')).json().count).toBe(
       (await t.as(keys).get('/api/v1/product-keys')).json().items.length,
     );
+  });
+
+  it('R-KEY-7, R-REP-4: a Swedish user’s workbook, CSV and print view are in Swedish; the tab-delimited file keeps its stable words', async () => {
+    const tsvBefore = (await t.as(keys).get('/api/v1/product-keys/export?format=tsv')).body;
+    expect((await t.as(keys).patch('/me', { locale: 'sv' })).statusCode).toBe(200);
+    try {
+      expect((await t.as(keys).get('/api/v1/product-keys/export?format=tsv')).body).toBe(tsvBefore);
+      const csv = (await t.as(keys).get('/api/v1/product-keys/export?format=csv')).body.replace(/^\uFEFF/, '').split('\r\n');
+      expect(csv[0]).toBe('Licens-ID,Överordnat program,Organisation,Produkt,Produktnyckel,Typ,MAK-aktiveringar – använda/tillgängliga');
+      expect(csv.some((l) => l.includes(',Nyckel för flera aktiveringar (MAK),'))).toBe(true);
+      const print = (await t.as(keys).get('/api/v1/product-keys/print')).json();
+      expect(new Set(print.rows.map((r: string[]) => r[5]))).toContain('KMS-värdnyckel');
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load((await t.as(keys).get('/api/v1/product-keys/workbook')).rawPayload as unknown as ArrayBuffer);
+      const sheet = book.worksheets[0];
+      if (!sheet) throw new Error('no sheet');
+      expect(sheet.name).toBe('Produktnycklar');
+      expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(csv[0]?.split(','));
+      const types = new Set<string>();
+      sheet.eachRow((r, i) => {
+        if (i > 1) types.add(String(r.getCell(6).value));
+      });
+      // The workbook's Type cells are the print view's words.
+      const printed = new Set(print.rows.map((r: string[]) => r[5]));
+      expect([...types].every((x) => printed.has(x))).toBe(true);
+      expect(types).toContain('Nyckel för flera aktiveringar (MAK)');
+    } finally {
+      await t.as(keys).patch('/me', { locale: 'en' });
+    }
   });
 
   it('R-KEY-2: the back office issues a setup key by hand; a second of the same kind, or a key for a CAL, is refused', async () => {

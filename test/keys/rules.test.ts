@@ -139,7 +139,7 @@ describe('key export file', () => {
   ];
 
   it('R-KEY-7: tab-delimited with exactly the columns Licensing ID, Parent Program, Organization, Product, Product Key, Type, MAK Activations-Used/Available', () => {
-    const text = keyFile(rows, 'tsv');
+    const text = keyFile(rows, 'tsv', 'sv');
     expect(text.endsWith('\r\n')).toBe(true);
     const lines = text.split('\r\n').slice(0, -1);
     expect(lines[0]).toBe('Licensing ID\tParent Program\tOrganization\tProduct\tProduct Key\tType\tMAK Activations-Used/Available');
@@ -189,12 +189,22 @@ describe('key export file', () => {
         ),
       )
       .join('');
-    expect(tableText([EXPORT_COLUMNS], 'tsv') + written).toBe(keyFile(more, 'tsv'));
+    expect(tableText([EXPORT_COLUMNS], 'tsv') + written).toBe(keyFile(more, 'tsv', 'en'));
   });
 
   it('R-KEY-7: CSV quotes what needs quoting and never hands Excel a formula', () => {
-    const lines = keyFile(rows, 'csv').split('\r\n').slice(0, -1);
+    const lines = keyFile(rows, 'csv', 'en').split('\r\n').slice(0, -1);
     expect(lines[0]).toBe('Licensing ID,Parent Program,Organization,Product,Product Key,Type,MAK Activations-Used/Available');
-    expect(lines[2]).toBe(`V1234567,Open License,"Contoso, ""Nordic""\tAB",'=cmd|calc,CCCCC-CCCCC-CCCCC-CCCCC-CCCCC,KMS,`);
+    expect(lines[2]).toBe(`V1234567,Open License,"Contoso, ""Nordic""\tAB",'=cmd|calc,CCCCC-CCCCC-CCCCC-CCCCC-CCCCC,KMS host key,`);
+  });
+
+  it('R-KEY-7: the CSV is for people: its header and Type say what the portal says, in the user’s language; the TSV keeps its stable words', () => {
+    const sv = keyFile(rows, 'csv', 'sv').split('\r\n');
+    expect(sv[0]).toBe('Licens-ID,Överordnat program,Organisation,Produkt,Produktnyckel,Typ,MAK-aktiveringar – använda/tillgängliga');
+    expect(sv[1]?.split(',')[5]).toBe('Nyckel för flera aktiveringar (MAK)');
+    expect(keyFile(rows, 'csv', 'en').split('\r\n')[1]?.split(',')[5]).toBe('Multiple Activation Key (MAK)');
+    // The TSV is the same file whoever asks.
+    expect(keyFile(rows, 'tsv', 'sv')).toBe(keyFile(rows, 'tsv', 'en'));
+    expect(keyFile(rows, 'tsv', 'sv').split('\r\n')[1]?.split('\t')[5]).toBe('MAK');
   });
 });

@@ -80,7 +80,8 @@ describe('Excel exports open in LibreOffice with every cell as written (R-REP-4)
     const cells = sheet.slice(1).flat();
     expect(cells).toContain('1/9');
     for (const trick of ['0012', '=1+1', '3E5', '1-2']) expect(cells.some((c) => c.includes(trick))).toBe(true);
-    expect(sheet.slice(1).some((r) => r[5] === 'MAK' && r[6] === '1/9')).toBe(true);
+    // The Type in the words the key list shows (the tab-delimited file keeps the code-like 'MAK').
+    expect(sheet.slice(1).some((r) => r[5] === 'Multiple Activation Key (MAK)' && r[6] === '1/9')).toBe(true);
     // The organization alone in its cell: 0012, not 12.
     expect(sheet.slice(1).every((r) => r[2] === '0012')).toBe(true);
   });

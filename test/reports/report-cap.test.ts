@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { codeLabel } from '../../src/modules/reports/code-labels.js';
 import { reportXlsx } from '../../src/modules/reports/export.js';
 import type { ReportRun } from '../../src/modules/reports/runner.js';
 import { reportById } from '../../src/modules/reports/standard/catalogue.js';
@@ -121,13 +122,17 @@ describe('The 10,000-record cap and the report workbook (R-REP-4)', () => {
     ]);
     const data = sheet.slice(4, 4 + 10_000);
     const { rows } = await runAll();
+    // The code columns (license type, how acquired) carry the words the report table shows, in English here.
+    const codes = new Set(['licenseType', 'acquired']);
     const expected = rows.map((r) =>
       trimmed(
         ['licensingId', 'orderNumber', 'orderDate', 'productCode', 'productName', 'licenseType', 'acquired', 'quantity'].map((k) =>
-          r[k] === null ? '' : String(r[k]),
+          r[k] === null ? '' : codes.has(k) ? codeLabel(k, String(r[k]), 'en') : String(r[k]),
         ),
       ),
     );
+    expect(data.some((r) => r[6] === 'Purchased')).toBe(true);
+    expect(data.every((r) => !/^[A-Z_]+$/.test(r[5] ?? ''))).toBe(true);
     expect(data).toEqual(expected);
     // The texts came through as typed: 1/9 is no date, 0012 no number.
     expect(data.some((r) => r[1] === '1/9')).toBe(true);

@@ -1,18 +1,11 @@
 import type { Readable } from 'node:stream';
 import { type TableFormat, tableText, tsvCell, tsvLine } from '../../platform/csv.js';
+import type { Locale } from '../../platform/i18n/locale.js';
 import { type Column, workbookStream } from '../../platform/xlsx.js';
+import { EXPORT_COLUMNS, type KeyFileLabels, MACHINE_LABELS, peopleLabels } from './export-labels.js';
 import type { KeyType } from './rules.js';
 
-/** R-KEY-7: the columns of the key file, in this order, named exactly so. */
-export const EXPORT_COLUMNS = [
-  'Licensing ID',
-  'Parent Program',
-  'Organization',
-  'Product',
-  'Product Key',
-  'Type',
-  'MAK Activations-Used/Available',
-] as const;
+export { EXPORT_COLUMNS } from './export-labels.js';
 
 export interface ExportRow {
   licensingIdNumber: string;
@@ -45,26 +38,23 @@ export function productLabel(p: { name: string; version: string; edition: string
   return [name, ...[p.version, p.edition].map((x) => x.trim()).filter((x) => !says(name, x))].join(' ');
 }
 
-const TYPE_LABELS: Record<KeyType, string> = {
-  MAK: 'MAK',
-  KMS_HOST: 'KMS',
-  SETUP: 'Setup Key',
-  OSA: 'Online Service Activation',
-};
-
-export function exportCells(r: ExportRow): string[] {
+/** A key's cells; its Type in the words of `labels` (the TSV's stable ones unless told). */
+export function exportCells(r: ExportRow, labels: KeyFileLabels = MACHINE_LABELS): string[] {
   return [
     r.licensingIdNumber,
     r.parentProgram,
     r.organization,
     r.product,
     r.productKey,
-    TYPE_LABELS[r.type],
+    labels.types[r.type],
     r.activations ? `${r.activations.used}/${r.activations.available}` : '',
   ];
 }
 
-const TYPE_CELLS = Object.fromEntries(Object.entries(TYPE_LABELS).map(([type, label]) => [type, tsvCell(label)])) as Record<
+/** The TSV is for scripts, in stable words; a CSV is opened by people, in the user's language. */
+const labelsFor = (format: TableFormat, locale: Locale) => (format === 'tsv' ? MACHINE_LABELS : peopleLabels(locale));
+
+const TYPE_CELLS = Object.fromEntries(Object.entries(MACHINE_LABELS.types).map(([type, label]) => [type, tsvCell(label)])) as Record<
   KeyType,
   string
 >;
@@ -101,20 +91,30 @@ export function tsvKeyLines() {
   };
 }
 
-/** R-KEY-7: the key file, one key a line after the header: tab-delimited, or CSV. */
-export function keyFile(rows: readonly ExportRow[], format: TableFormat): string {
-  return tableText([EXPORT_COLUMNS, ...rows.map(exportCells)], format);
+/** R-KEY-7: the key file, one key a line after the header: tab-delimited (stable words), or CSV (in `locale`). */
+export function keyFile(rows: readonly ExportRow[], format: TableFormat, locale: Locale): string {
+  const labels = labelsFor(format, locale);
+  return tableText([labels.columns, ...rows.map((r) => exportCells(r, labels))], format);
 }
+
+/** R-KEY-7: the key file's rows as the print view shows them: people's words, in `locale`. */
+export const printCells = (rows: readonly ExportRow[], locale: Locale) => rows.map((r) => exportCells(r, peopleLabels(locale)));
 
 /**
- * R-KEY-7, R-REP-4: the key file as an Excel workbook. Every column is text: a key, a Licensing ID
- * like '0012' and the MAK count '1/9' must open as written, never as a number or a date.
+ * R-KEY-7, R-REP-4: the key file as an Excel workbook, in the user's language. Every column is
+ * text: a key, a Licensing ID like '0012' and the MAK count '1/9' must open as written, never as a
+ * number or a date.
  */
-export function keyWorkbook(rows: readonly ExportRow[]): Readable {
-  return workbookStream({ sheet: 'Product Keys', columns: WORKBOOK_COLUMNS, rows: rows.map(exportCells) });
+export function keyWorkbook(rows: readonly ExportRow[], locale: Locale): Readable {
+  const labels = peopleLabels(locale);
+  return workbookStream({ sheet: SHEET[locale], columns: workbookColumns(labels), rows: rows.map((r) => exportCells(r, labels)) });
 }
 
-const WORKBOOK_COLUMNS: Column[] = EXPORT_COLUMNS.map((header) => ({ header, kind: 'text', width: header === 'Product Key' ? 34 : 24 }));
+const SHEET: Record<Locale, string> = { en: 'Product Keys', sv: 'Produktnycklar' };
+
+// The Product Key column (the fifth) is wider: a key is 29 characters.
+const workbookColumns = (labels: KeyFileLabels): Column[] =>
+  labels.columns.map((header, i) => ({ header, kind: 'text', width: i === 4 ? 34 : 24 }));
 
 /**
  * R-KEY-7: the key file written a batch of rows at a time (header first), each batch one chunk,
@@ -123,13 +123,19 @@ const WORKBOOK_COLUMNS: Column[] = EXPORT_COLUMNS.map((header) => ({ header, kin
 export async function* keyFileChunks(
   batches: AsyncIterable<readonly ExportRow[]>,
   format: TableFormat,
+  locale: Locale,
   onRows: (n: number) => void | Promise<void> = () => {},
 ): AsyncGenerator<Buffer> {
-  yield Buffer.from(tableText([EXPORT_COLUMNS], format));
+  const labels = labelsFor(format, locale);
+  yield Buffer.from(tableText([labels.columns], format));
   for await (const rows of batches) {
     let text = '';
     if (format === 'tsv') for (const r of rows) text += tsvLine(exportCells(r));
-    else text = tableText(rows.map(exportCells), format);
+    else
+      text = tableText(
+        rows.map((r) => exportCells(r, labels)),
+        format,
+      );
     yield Buffer.from(text);
     await onRows(rows.length);
   }
@@ -147,16 +153,18 @@ export async function* keyTsvChunks(
   }
 }
 
-/** R-KEY-7, R-REP-4: the workbook from batches of rows, streamed. */
+/** R-KEY-7, R-REP-4: the workbook from batches of rows, streamed, in the user's language. */
 export function keyWorkbookFromBatches(
   batches: AsyncIterable<readonly ExportRow[]>,
+  locale: Locale,
   onRows: (n: number) => void | Promise<void> = () => {},
 ): Readable {
+  const labels = peopleLabels(locale);
   async function* cells() {
     for await (const rows of batches) {
-      for (const r of rows) yield exportCells(r);
+      for (const r of rows) yield exportCells(r, labels);
       await onRows(rows.length);
     }
   }
-  return workbookStream({ sheet: 'Product Keys', columns: WORKBOOK_COLUMNS, rows: cells() });
+  return workbookStream({ sheet: SHEET[locale], columns: workbookColumns(labels), rows: cells() });
 }

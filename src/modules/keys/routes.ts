@@ -4,17 +4,18 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../platform/http/guard.js';
 import { fileBody } from '../../platform/http/openapi.js';
+import type { Locale } from '../../platform/i18n/locale.js';
 import type { ModuleDeps, ModuleRoutes } from '../../platform/module.js';
 import { KeyRequestSchema } from '../permissions/key-requests/rules.js';
 import {
   EXPORT_COLUMNS,
   type ExportRow,
-  exportCells,
   keyFile,
   keyFileChunks,
   keyTsvChunks,
   keyWorkbook,
   keyWorkbookFromBatches,
+  printCells,
 } from './export-format.js';
 import { keyExportSource } from './export-stream.js';
 import { createKeyRequestsService } from './requests.js';
@@ -50,12 +51,12 @@ const KeyWorkbook = {
 };
 
 /** R-KEY-7: the key file as an attachment. Keys must not linger in caches. */
-function sendFile(reply: FastifyReply, rows: ExportRow[], format: 'tsv' | 'csv', name: string) {
+function sendFile(reply: FastifyReply, rows: ExportRow[], format: 'tsv' | 'csv', name: string, locale: Locale) {
   return reply
     .type(format === 'tsv' ? 'text/tab-separated-values; charset=utf-8' : 'text/csv; charset=utf-8')
     .header('content-disposition', `attachment; filename="${name}.${format}"`)
     .header('cache-control', 'no-store')
-    .send(keyFile(rows, format));
+    .send(keyFile(rows, format, locale));
 }
 
 /** Product keys (R-KEY-1 … R-KEY-9) and the requests about them (R-PERM-13). */
@@ -64,11 +65,12 @@ export function keysModule(deps: ModuleDeps): ModuleRoutes {
   const requests = createKeyRequestsService(deps);
   // The all-keys file streams from the replica (its activation counts may lag the primary slightly).
   const streaming = { db: deps.reads, pool: deps.database.reads.pool, keyEncryptionKey: deps.secrets.keyEncryptionKey };
-  const print = (rows: ExportRow[], licensingIdNumber: string | null) => ({
+  // The columns keep their R-KEY-7 names (the portal translates the headings); the cells are in the user's words.
+  const print = (rows: ExportRow[], licensingIdNumber: string | null, locale: Locale) => ({
     generatedAt: deps.clock.now(),
     licensingIdNumber,
     columns: [...EXPORT_COLUMNS],
-    rows: rows.map(exportCells),
+    rows: printCells(rows, locale),
     count: rows.length,
   });
   return async (fastify: FastifyInstance) => {
@@ -108,7 +110,8 @@ export function keysModule(deps: ModuleDeps): ModuleRoutes {
       async (req, reply) => {
         const actor = actorOf(req);
         const { format, licensingId } = req.query;
-        if (licensingId !== undefined) return sendFile(reply, await keys.exportRows(actor, licensingId), format, 'product-keys');
+        if (licensingId !== undefined)
+          return sendFile(reply, await keys.exportRows(actor, licensingId), format, 'product-keys', actor.locale);
         // All keys: streamed from a cursor a batch at a time, so a million keys keep memory flat.
         const source = keyExportSource(streaming, actor);
         return reply
@@ -117,7 +120,7 @@ export function keysModule(deps: ModuleDeps): ModuleRoutes {
           .header('cache-control', 'no-store')
           .send(
             // One chunk (a batch of keys) read ahead at most: a slow reader holds back the cursor, not memory.
-            Readable.from(format === 'tsv' ? keyTsvChunks(source.tsvBatches()) : keyFileChunks(source.batches(), format), {
+            Readable.from(format === 'tsv' ? keyTsvChunks(source.tsvBatches()) : keyFileChunks(source.batches(), format, actor.locale), {
               highWaterMark: 1,
             }),
           );
@@ -141,8 +144,8 @@ export function keysModule(deps: ModuleDeps): ModuleRoutes {
         const { licensingId } = req.query;
         const book =
           licensingId !== undefined
-            ? keyWorkbook(await keys.exportRows(actor, licensingId))
-            : keyWorkbookFromBatches(keyExportSource(streaming, actor).batches());
+            ? keyWorkbook(await keys.exportRows(actor, licensingId), actor.locale)
+            : keyWorkbookFromBatches(keyExportSource(streaming, actor).batches(), actor.locale);
         return reply
           .type(XLSX)
           .header('content-disposition', 'attachment; filename="product-keys.xlsx"')
@@ -164,8 +167,9 @@ export function keysModule(deps: ModuleDeps): ModuleRoutes {
       },
       async (req, reply) => {
         noStore(reply);
-        const rows = await keys.exportRows(actorOf(req), req.query.licensingId);
-        return print(rows, req.query.licensingId ? (rows[0]?.licensingIdNumber ?? null) : null);
+        const actor = actorOf(req);
+        const rows = await keys.exportRows(actor, req.query.licensingId);
+        return print(rows, req.query.licensingId ? (rows[0]?.licensingIdNumber ?? null) : null, actor.locale);
       },
     );
 
@@ -198,7 +202,10 @@ export function keysModule(deps: ModuleDeps): ModuleRoutes {
           response: { 200: KeyFile },
         },
       },
-      async (req, reply) => sendFile(reply, await keys.exportRows(actorOf(req), req.params.licensingId), req.query.format, 'product-keys'),
+      async (req, reply) => {
+        const actor = actorOf(req);
+        return sendFile(reply, await keys.exportRows(actor, req.params.licensingId), req.query.format, 'product-keys', actor.locale);
+      },
     );
 
     app.get(
@@ -214,8 +221,9 @@ export function keysModule(deps: ModuleDeps): ModuleRoutes {
       },
       async (req, reply) => {
         noStore(reply);
-        const rows = await keys.exportRows(actorOf(req), req.params.licensingId);
-        return print(rows, rows[0]?.licensingIdNumber ?? null);
+        const actor = actorOf(req);
+        const rows = await keys.exportRows(actor, req.params.licensingId);
+        return print(rows, rows[0]?.licensingIdNumber ?? null, actor.locale);
       },
     );
 

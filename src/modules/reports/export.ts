@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import { csvStream } from '../../platform/csv.js';
 import type { Locale } from '../../platform/i18n/locale.js';
 import { type ColumnKind, workbookStream, type XlsxValue } from '../../platform/xlsx.js';
+import { codeLabel } from './code-labels.js';
 import { COLUMN_LABELS, EXPORT_TEXT, REPORT_NAMES } from './labels.js';
 import type { ReportRun } from './runner.js';
 import type { ColumnType } from './standard/report.js';
@@ -17,6 +18,19 @@ const KIND: Record<ColumnType, ColumnKind> = {
 };
 
 const header = (id: string, locale: Locale) => COLUMN_LABELS[id]?.[locale] ?? id;
+
+/**
+ * A run's rows as people read them: a code cell (a status, a program, a pool) in the user's words,
+ * as the report table shows it; every other cell as it is.
+ */
+function cellsOf(run: ReportRun, locale: Locale): XlsxValue[][] {
+  return run.rows.map((r) =>
+    run.columns.map((c) => {
+      const v = r[c.id] ?? null;
+      return c.type === 'code' && typeof v === 'string' ? codeLabel(c.id, v, locale) : v;
+    }),
+  );
+}
 
 /** The title of an export: the custom report's name, or the standard report's in the user's language. */
 export const reportTitle = (run: ReportRun, locale: Locale, name?: string) =>
@@ -34,7 +48,7 @@ export function reportXlsx(run: ReportRun, locale: Locale, title: string): Reada
         .trim() || run.report.id,
     preamble: [[title], ...(warning ? [[warning]] : [])],
     columns: run.columns.map((c) => ({ header: header(c.id, locale), kind: KIND[c.type], width: c.type === 'text' ? 24 : 16 })),
-    rows: run.rows.map((r) => run.columns.map((c) => r[c.id] ?? null) as XlsxValue[]),
+    rows: cellsOf(run, locale),
     notes: warning ? [warning] : [],
   });
 }
@@ -42,6 +56,6 @@ export function reportXlsx(run: ReportRun, locale: Locale, title: string): Reada
 /** The same as CSV (spreadsheet-safe cells, UTF-8 with a BOM for Excel). */
 export function reportCsv(run: ReportRun, locale: Locale): Readable {
   const head = run.columns.map((c) => header(c.id, locale));
-  const body = run.rows.map((r) => run.columns.map((c) => r[c.id] ?? ''));
+  const body = cellsOf(run, locale).map((r) => r.map((v) => v ?? ''));
   return csvStream([head, ...body], { bom: true });
 }

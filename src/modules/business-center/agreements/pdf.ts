@@ -1,5 +1,6 @@
 import type { PDFDocument, PDFFont, PDFPage } from 'pdf-lib';
 import type { Locale } from '../../../platform/i18n/locale.js';
+import { programName } from '../../relationship/program-names.js';
 import type { SalesPackageTerms } from './rules.js';
 
 /**
@@ -180,7 +181,7 @@ export async function salesPackagePdf(c: PackageContent, locale: Locale): Promis
     { text: `${L.contact}: ${a.contact.name} <${a.contact.email}>` },
     { text: `${L.partner}: ${c.partnerName}` },
     { text: `${L.date}: ${c.date}` },
-    { text: `${L.program}: ${c.terms.program}`, gapBefore: 12 },
+    { text: `${L.program}: ${programName(c.terms.program, locale)}`, gapBefore: 12 },
     { text: `${L.startDate}: ${c.terms.startDate}` },
   ];
   if (c.terms.lines.length > 0) {

@@ -18,6 +18,10 @@ export const BC_AGREEMENTS_PROBLEMS = defineProblems({
     en: 'Only a draft sales package can be edited or sent.',
     sv: 'Bara ett utkast till försäljningspaket kan ändras eller skickas.',
   },
+  SALES_PACKAGE_ACCOUNT_NOT_SERVED: {
+    en: 'Your organization no longer serves this purchasing account: its draft can no longer be edited or sent.',
+    sv: 'Din organisation betjänar inte längre det här inköpskontot: utkastet kan inte längre ändras eller skickas.',
+  },
   SALES_PACKAGE_NOT_WITHDRAWABLE: {
     en: 'Only a sales package sent and not yet signed can be withdrawn.',
     sv: 'Bara ett försäljningspaket som har skickats men inte undertecknats kan dras tillbaka.',

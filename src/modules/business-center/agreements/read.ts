@@ -14,6 +14,8 @@ export interface PackageRow {
     id: string;
     number: string;
     name: string;
+    /** The organization serving the account now, which may no longer be the package's partner. */
+    partnerOrganizationId: string | null;
     address: { line1: string; line2: string | null; postalCode: string; city: string; country: string };
     contact: { name: string; email: string };
   };
@@ -45,6 +47,7 @@ type Row = {
   account_id: string;
   account_number: string;
   account_name: string;
+  account_partner_id: string | null;
   address_line1: string;
   address_line2: string | null;
   postal_code: string;
@@ -65,6 +68,7 @@ function toPackage(r: Row): PackageRow {
       id: r.account_id,
       number: r.account_number,
       name: r.account_name,
+      partnerOrganizationId: r.account_partner_id,
       address: { line1: r.address_line1, line2: r.address_line2, postalCode: r.postal_code, city: r.city, country: r.country },
       contact: { name: r.contact_name, email: r.contact_email },
     },
@@ -105,7 +109,7 @@ export async function packagesWhere(db: DbOrTx, where: SQL, lock = false): Promi
       p.signed_via, p.signed_at, p.signer_name, su.email as signer_email, p.consent_version, p.signer_ip, p.signer_user_agent,
       p.signed_document_sha256, p.signed_copy_key, p.signed_copy_sha256,
       o.id as partner_id, o.name as partner_name,
-      a.id as account_id, a.number as account_number, a.name as account_name, a.address_line1, a.address_line2, a.postal_code,
+      a.id as account_id, a.number as account_number, a.name as account_name, a.partner_organization_id as account_partner_id, a.address_line1, a.address_line2, a.postal_code,
       a.city, a.country, a.contact_name, a.contact_email
     from sales_package p
     join purchasing_account a on a.id = p.purchasing_account_id
@@ -123,11 +127,16 @@ export async function onePackage(db: DbOrTx, where: SQL, lock = false): Promise<
   return row;
 }
 
-/** R-BC-2: the partner's scope: packages of accounts its organization serves. */
+/**
+ * R-BC-2: what a partner reads: the packages its organization prepared, whether or not it still
+ * serves the account. A package is a record of the partner's own offer, so it stays the partner's
+ * to read after the account moves on; the account's other packages (a new partner's) stay hidden.
+ */
 export const partnerScope = (partnerOrganizationId: string, id?: string) =>
-  sql`p.partner_organization_id = ${partnerOrganizationId} and a.partner_organization_id = ${partnerOrganizationId}${
-    id ? sql` and p.id = ${id}` : sql``
-  }`;
+  sql`p.partner_organization_id = ${partnerOrganizationId}${id ? sql` and p.id = ${id}` : sql``}`;
+
+/** Whether the package's account is still served by the partner that prepared it (only then may it act on it). */
+export const stillServed = (p: PackageRow) => p.account.partnerOrganizationId === p.partnerOrganizationId;
 
 /** The customer's scope: the account's packages once sent (a draft is the partner's alone). */
 export const customerScope = (accountId: string, id?: string) =>

@@ -42,8 +42,9 @@ const sendPdf = (reply: FastifyReply, file: { name: string; content: Buffer }, d
     .send(file.content);
 
 /**
- * R-BC-2 sales packages and R-BC-3 the agreements list. The partner's side (`partner`) is scoped to
- * the accounts its organization serves (another's package or account is 404); the customer's side
+ * R-BC-2 sales packages and R-BC-3 the agreements list. The partner's side (`partner`) reads the
+ * packages its organization prepared (another's is 404) and prepares, edits and sends only for the
+ * accounts it still serves (SALES_PACKAGE_ACCOUNT_NOT_SERVED); the customer's side
  * to the account in the path: account.view reads, account.agreements signs, account.manage edits.
  */
 export function bcAgreementsModule(deps: ModuleDeps, blobs: BlobStore = openBlobStore(deps.config)): ModuleRoutes {

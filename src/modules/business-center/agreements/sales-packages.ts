@@ -10,7 +10,7 @@ import { BlobNotFound, type BlobStore, type StoredBlob } from '../../../platform
 import { bcAgreementMails, MAIL_WORDS } from './mails.js';
 import { customerPath, mailAccountHolders, mailPartnerUsers, PARTNER_PATH } from './notify.js';
 import { parsesAsPdf, salesPackagePdf, signedCopyPdf } from './pdf.js';
-import { customerScope, onePackage, type PackageRow, packagesWhere, partnerScope } from './read.js';
+import { customerScope, onePackage, type PackageRow, packagesWhere, partnerScope, stillServed } from './read.js';
 import { CONSENT_VERSION, hasPdfMagic, type SalesPackageTerms, signRefusal, UPLOAD_MAX_BYTES } from './rules.js';
 import { salesPackage } from './tables.js';
 
@@ -45,6 +45,15 @@ export interface NewPackage {
   purchasingAccountId: string;
   title: string;
   terms: SalesPackageTerms;
+}
+
+/**
+ * A draft goes on (edited or sent) only while the partner still serves its account: a partner that
+ * stopped serving it keeps its packages to read, and may withdraw an offer it sent, but delivers
+ * nothing new to that account.
+ */
+function checkServed(p: PackageRow) {
+  if (!stillServed(p)) throw conflict('SALES_PACKAGE_ACCOUNT_NOT_SERVED', 'Your organization no longer serves this purchasing account.');
 }
 
 function checkTerms(terms: SalesPackageTerms) {
@@ -160,6 +169,7 @@ export function createSalesPackageService({ db, clock, blobs, publicUrl }: { db:
       await db.transaction(async (tx) => {
         const p = await onePackage(tx, partnerScope(actor.organizationId, id), true);
         if (p.view.status !== 'DRAFT') throw conflict('SALES_PACKAGE_NOT_DRAFT', 'Only a draft sales package can be edited or sent.');
+        checkServed(p);
         await tx
           .update(salesPackage)
           .set({ title: input.title, terms: input.terms, updatedAt: clock.now() })
@@ -180,6 +190,7 @@ export function createSalesPackageService({ db, clock, blobs, publicUrl }: { db:
       const now = clock.now();
       const current = await onePackage(db, partnerScope(actor.organizationId, id));
       if (current.view.status !== 'DRAFT') throw conflict('SALES_PACKAGE_NOT_DRAFT', 'Only a draft sales package can be edited or sent.');
+      checkServed(current);
       const bytes = await salesPackagePdf(
         {
           number: current.view.number,
@@ -196,6 +207,7 @@ export function createSalesPackageService({ db, clock, blobs, publicUrl }: { db:
         await db.transaction(async (tx) => {
           const p = await onePackage(tx, partnerScope(actor.organizationId, id), true);
           if (p.view.status !== 'DRAFT') throw conflict('SALES_PACKAGE_NOT_DRAFT', 'Only a draft sales package can be edited or sent.');
+          checkServed(p);
           await tx
             .update(salesPackage)
             .set({ status: 'SENT', sentAt: now, updatedAt: now, documentKey: stored.key, documentSha256: stored.sha256 })

@@ -35,8 +35,8 @@ export const productKeysExport = exportKind({
       yield* batches();
     }
     const onRows = (n: number) => progress.advance(n);
-    if (format === 'xlsx') return keyWorkbookFromBatches(counted(keys.batches), onRows);
+    if (format === 'xlsx') return keyWorkbookFromBatches(counted(keys.batches), ctx.actor.locale, onRows);
     if (format === 'tsv') return Readable.from(keyTsvChunks(counted(keys.tsvBatches), onRows), { highWaterMark: 1 });
-    return Readable.from(keyFileChunks(counted(keys.batches), format, onRows), { highWaterMark: 1 });
+    return Readable.from(keyFileChunks(counted(keys.batches), format, ctx.actor.locale, onRows), { highWaterMark: 1 });
   },
 });

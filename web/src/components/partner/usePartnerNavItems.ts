@@ -3,8 +3,10 @@ import type { LinkComponentProps } from '@tanstack/react-router';
 import { meQuery } from '../../api/queries';
 
 /**
- * A channel partner's users see their customers and the online services those customers set up
- * for them to order (R-BC-5); the publisher's operators the register of partners (R-REL-6).
+ * A channel partner's users see their customers, the sales packages they prepare for them (R-BC-2),
+ * their permission to manage the customers' benefits (R-SA-7) and the online services those
+ * customers set up for them to order (R-BC-5); the publisher's operators the register of partners
+ * (R-REL-6).
  */
 export function usePartnerNavItems(): { to: LinkComponentProps['to']; labelKey: string; exact?: boolean; nested?: boolean }[] {
   const { data: me } = useQuery(meQuery);
@@ -13,6 +15,8 @@ export function usePartnerNavItems(): { to: LinkComponentProps['to']; labelKey: 
       ? [
           // Exact, so that the nested entry below is the only one marked current on its page.
           { to: '/partner' as const, labelKey: 'partner.nav.customers', exact: true },
+          { to: '/partner/sales-packages' as const, labelKey: 'partner.nav.salesPackages', nested: true },
+          { to: '/partner/benefit-permissions' as const, labelKey: 'partner.nav.benefitPermissions', nested: true },
           { to: '/partner/self-provisioning' as const, labelKey: 'partner.nav.selfProvisioning', nested: true },
         ]
       : []),

@@ -1,18 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Group,
-  NativeSelect,
-  NumberInput,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -33,6 +19,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { DataTable } from '../../components/licensing/DataTable';
 import { AnchorLink } from '../../components/links';
+import { emptyLine, type LineDraft, type LineErrors, lineErrors, PackageLines, toTermsLines } from '../../components/partner/PackageLines';
 import { usePageTitle } from '../../lib/usePageTitle';
 
 type Program = NewSalesPackage['terms']['program'];
@@ -49,7 +36,7 @@ const PROGRAMS: Program[] = [
   'OPEN_VALUE_SUBSCRIPTION',
 ];
 
-/** R-BC-2: a draft for an account we serve: program, start date, one product line and/or a free-text offer. */
+/** R-BC-2: a draft for an account we serve: program, start date, product lines and/or a free-text offer. */
 function PrepareForm() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -58,34 +45,30 @@ function PrepareForm() {
   const [title, setTitle] = useState('');
   const [program, setProgram] = useState<Program>('SELECT_PLUS');
   const [startDate, setStartDate] = useState('');
-  const [product, setProduct] = useState('');
-  const [quantity, setQuantity] = useState<number | string>(1);
+  const [lines, setLines] = useState<LineDraft[]>(() => [emptyLine()]);
   const [offer, setOffer] = useState('');
+  const [errors, setErrors] = useState<LineErrors>({});
+  const [termsEmpty, setTermsEmpty] = useState(false);
   const prepare = useMutation({
     mutationFn: () =>
       prepareSalesPackage({
         purchasingAccountId: accountId,
         title,
-        terms: {
-          program,
-          startDate,
-          lines: product.trim() ? [{ product: product.trim(), quantity: Number(quantity) || 1 }] : [],
-          offer: offer.trim() || null,
-        },
+        terms: { program, startDate, lines: toTermsLines(lines), offer: offer.trim() || null },
       }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: [SALES_PACKAGES_KEY] }),
   });
+  // The lines are checked here, each message beside its field; the API checks them again.
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    const next = lineErrors(lines, t);
+    const empty = lines.length === 0 && !offer.trim();
+    setErrors(next);
+    setTermsEmpty(empty);
+    if (Object.keys(next).length === 0 && !empty) prepare.mutate();
+  };
   return (
-    <Paper
-      withBorder
-      p="md"
-      component="form"
-      aria-labelledby="package-prepare"
-      onSubmit={(e: FormEvent) => {
-        e.preventDefault();
-        prepare.mutate();
-      }}
-    >
+    <Paper withBorder p="md" component="form" aria-labelledby="package-prepare" onSubmit={onSubmit}>
       <Stack gap="sm">
         <Title order={2} id="package-prepare">
           {t('bcAgreements.partner.prepareTitle')}
@@ -121,9 +104,8 @@ function PrepareForm() {
             value={startDate}
             onChange={(e) => setStartDate(e.currentTarget.value)}
           />
-          <TextInput label={t('bcAgreements.partner.product')} value={product} onChange={(e) => setProduct(e.currentTarget.value)} />
-          <NumberInput label={t('bcAgreements.partner.quantity')} min={1} value={quantity} onChange={setQuantity} />
         </SimpleGrid>
+        <PackageLines lines={lines} errors={errors} onChange={setLines} />
         <Textarea
           label={t('bcAgreements.partner.offer')}
           autosize
@@ -131,6 +113,11 @@ function PrepareForm() {
           value={offer}
           onChange={(e) => setOffer(e.currentTarget.value)}
         />
+        {termsEmpty && (
+          <Alert color="red" variant="outline" role="alert">
+            {t('bcAgreements.partner.lines.termsEmpty')}
+          </Alert>
+        )}
         {prepare.isError && <ErrorAlert error={prepare.error} />}
         {prepare.isSuccess && (
           <Alert color="green" variant="outline" role="status">
