@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Actor } from '../../platform/auth/actor.js';
-import type { Database } from '../../platform/db/client.js';
+import type { DbOrTx } from '../../platform/db/client.js';
+import { executeNamed } from '../../platform/db/named.js';
 import { type ReservationAuthorityRow, reservationAllowed, reservationAuthoritySql } from '../permissions/reservation/service.js';
 import { type EnrollmentRow, enrollmentSql, type ServiceQueryRow, type ServiceRow, serviceOf, servicesSql } from './offers.js';
 import { type AudienceRow, audienceOf, type Recipient, submissionAudienceSql } from './records.js';
@@ -15,27 +15,28 @@ export interface SubmissionFacts {
   submitter: string;
 }
 
-const dialect = new PgDialect();
-
 /**
  * The same four queries, each as its own function writes it, asked in ONE statement (each
  * answer as JSON), prepared once per connection by name: four statements at once took four
  * backends and four round trips' worth of parsing and planning for every submission, on a machine
  * where a submission waits for the database far more than it computes.
  */
-export async function submissionFacts(database: Database, actor: Actor, licensingId: string, productId: string): Promise<SubmissionFacts> {
-  const query = dialect.sqlToQuery(sql`
-    select
-      (select to_jsonb(x) from (${reservationAuthoritySql(actor, licensingId)}) x) as authority,
-      (select to_jsonb(x) from (${enrollmentSql(licensingId)}) x) as enrollment,
-      (select to_jsonb(x) from (${servicesSql(licensingId, productId)}) x limit 1) as service,
-      (select coalesce(jsonb_agg(x), '[]'::jsonb) from (${submissionAudienceSql(licensingId, actor.userId)}) x) as audience`);
-  const res = await database.pool.query<{
+export async function submissionFacts(db: DbOrTx, actor: Actor, licensingId: string, productId: string): Promise<SubmissionFacts> {
+  const res = await executeNamed<{
     authority: ReservationAuthorityRow | null;
     enrollment: EnrollmentRow | null;
     service: ServiceQueryRow | null;
     audience: AudienceRow[];
-  }>({ name: 'lsc-reservation-submission-facts', text: query.sql, values: query.params });
+  }>(
+    db,
+    'lsc-reservation-submission-facts',
+    sql`
+    select
+      (select to_jsonb(x) from (${reservationAuthoritySql(actor, licensingId)}) x) as authority,
+      (select to_jsonb(x) from (${enrollmentSql(licensingId)}) x) as enrollment,
+      (select to_jsonb(x) from (${servicesSql(licensingId, productId)}) x limit 1) as service,
+      (select coalesce(jsonb_agg(x), '[]'::jsonb) from (${submissionAudienceSql(licensingId, actor.userId)}) x) as audience`,
+  );
   const row = res.rows[0];
   const { recipients, submitter } = audienceOf(row?.audience ?? []);
   return {

@@ -77,13 +77,7 @@ export function createReservationCommitments({
     async submit(actor: Actor, licensingId: string, input: ReservationInput): Promise<Reservation> {
       const now = clock.now();
       // Every read in one statement; its answers are judged in the rules' order.
-      const {
-        allowed,
-        enrollment,
-        service,
-        recipients: told,
-        submitter,
-      } = await submissionFacts(database, actor, licensingId, input.productId);
+      const { allowed, enrollment, service, recipients: told, submitter } = await submissionFacts(db, actor, licensingId, input.productId);
       if (!allowed) throw forbidden('reservations.create');
       if (!enrollment) throw notFound('Licensing ID');
       const enrollmentNo = enrollmentRefusal(enrollment, now);
