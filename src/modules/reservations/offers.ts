@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import { visibleLicensingIds } from '../../platform/authz/scope.js';
 import type { DbOrTx } from '../../platform/db/client.js';
@@ -17,14 +17,19 @@ export interface EnrollmentRow extends Enrollment {
 
 /** What the rules need to know of an enrollment, with its program's flag and its parent agreement. */
 export async function enrollmentOf(db: DbOrTx, licensingId: string): Promise<EnrollmentRow | null> {
-  const res = await db.execute<EnrollmentRow & Record<string, unknown>>(sql`
+  const res = await db.execute<EnrollmentRow & Record<string, unknown>>(enrollmentSql(licensingId));
+  return res.rows[0] ?? null;
+}
+
+/** The query of enrollmentOf, as a fragment a submission reads beside its other checks (submission-facts.ts). */
+export function enrollmentSql(licensingId: string): SQL {
+  return sql`
     select l.id, l.organization_id as "organizationId", l.number, l.name, p.name as program, l.status,
       l.start_date::text as "startDate", l.end_date::text as "endDate", p.may_reserve as "programMayReserve",
       coalesce(a.start_date, l.start_date)::text as "agreementStartDate",
       coalesce(a.updated_ea_amendment, false) as "updatedEaAmendment"
     from licensing_id l join program p on p.code = l.program_code left join agreement a on a.id = l.parent_agreement_id
-    where l.id = ${licensingId}`);
-  return res.rows[0] ?? null;
+    where l.id = ${licensingId}`;
 }
 
 /** The enrollment as the flow shows it: its usage-date window and why it cannot reserve, if it cannot. */
@@ -67,15 +72,24 @@ export interface ServiceRow extends Offer {
  * `productId` narrows to one product, which is returned even when it is no online service.
  */
 export async function servicesOf(db: DbOrTx, licensingId: string, productId?: string): Promise<ServiceRow[]> {
-  const res = await db.execute<{
-    productId: string;
-    code: string;
-    name: string;
-    category: ReservationCategory | null;
-    orderedAsService: boolean;
-    priorPurchase: boolean;
-    fixedPrice: boolean;
-  }>(sql`
+  const res = await db.execute<ServiceQueryRow>(servicesSql(licensingId, productId));
+  return res.rows.map(serviceOf);
+}
+
+/** A row of servicesSql, before the offer is judged. */
+export interface ServiceQueryRow extends Record<string, unknown> {
+  productId: string;
+  code: string;
+  name: string;
+  category: ReservationCategory | null;
+  orderedAsService: boolean;
+  priorPurchase: boolean;
+  fixedPrice: boolean;
+}
+
+/** The query of servicesOf, as a fragment a submission reads beside its other checks (submission-facts.ts). */
+export function servicesSql(licensingId: string, productId?: string): SQL {
+  return sql`
     select p.id as "productId", p.code, p.name, o.category,
       exists (select 1 from license_position lp where lp.product_id = p.id and lp.license_type = 'ONLINE_SERVICE') as "orderedAsService",
       exists (select 1 from license_position lp where lp.licensing_id = ${licensingId} and lp.product_id = p.id
@@ -87,17 +101,18 @@ export async function servicesOf(db: DbOrTx, licensingId: string, productId?: st
         ? sql`p.id = ${productId}`
         : sql`(o.product_id is not null or exists (select 1 from license_position lp where lp.product_id = p.id and lp.license_type = 'ONLINE_SERVICE'))`
     }
-    order by p.name, p.code`);
-  return res.rows.map((r) => ({
-    productId: r.productId,
-    code: r.code,
-    name: r.name,
-    isOnlineService: r.category !== null || r.orderedAsService,
-    category: r.category ?? 'NOT_CONFIGURED',
-    priorPurchase: r.priorPurchase,
-    fixedPrice: r.fixedPrice,
-  }));
+    order by p.name, p.code`;
 }
+
+export const serviceOf = (r: ServiceQueryRow): ServiceRow => ({
+  productId: r.productId,
+  code: r.code,
+  name: r.name,
+  isOnlineService: r.category !== null || r.orderedAsService,
+  category: r.category ?? 'NOT_CONFIGURED',
+  priorPurchase: r.priorPurchase,
+  fixedPrice: r.fixedPrice,
+});
 
 export const serviceView = (s: ServiceRow) => ({
   productId: s.productId,

@@ -72,24 +72,30 @@ export async function recipients(db: DbOrTx, licensingId: string, userIds: reado
 
 /**
  * Who hears of a submission (as `recipients` with the submitter alone) and the submitter's name,
- * in one query: a submission reads them side by side with its other reads, and one query fewer
- * there is one backend fewer to wait for.
+ * in one query, read in the same statement as the submission's other checks (submission-facts.ts).
  */
-export async function submissionAudience(
-  db: DbOrTx,
-  licensingId: string,
-  submitterId: string,
-): Promise<{ recipients: Recipient[]; submitter: string }> {
-  const res = await db.execute<Recipient & { told: boolean; isSubmitter: boolean; name: string } & Record<string, unknown>>(sql`
+export function submissionAudienceSql(licensingId: string, submitterId: string): SQL {
+  return sql`
     select u.email, u.first_name as "firstName", u.locale, trim(u.first_name || ' ' || u.last_name) as name,
       u.id = ${submitterId} as "isSubmitter", u.status = 'active' as told
     from "user" u
     where u.id = ${submitterId} or u.id in (
       select g.user_id from role_grant g where g.licensing_id = ${licensingId} and g.active and g.role = 'ADMINISTRATOR')
-    order by u.email`);
+    order by u.email`;
+}
+
+/** A row of submissionAudienceSql: a person who may hear of the submission. */
+export interface AudienceRow extends Recipient, Record<string, unknown> {
+  told: boolean;
+  isSubmitter: boolean;
+  name: string;
+}
+
+/** The active ones of the audience are told; the submitter is named whether told or not. */
+export function audienceOf(rows: readonly AudienceRow[]): { recipients: Recipient[]; submitter: string } {
   return {
-    recipients: res.rows.filter((r) => r.told).map(({ email, firstName, locale }) => ({ email, firstName, locale })),
-    submitter: res.rows.find((r) => r.isSubmitter)?.name ?? '',
+    recipients: rows.filter((r) => r.told).map(({ email, firstName, locale }) => ({ email, firstName, locale })),
+    submitter: rows.find((r) => r.isSubmitter)?.name ?? '',
   };
 }
 

@@ -7,11 +7,10 @@ import type { Database, Db } from '../../platform/db/client.js';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { enqueueMails, outboxRows } from '../../platform/mail/outbox.js';
-import { canReserve } from '../permissions/reservation/service.js';
 import { ACTION_NAMES, reservationMails } from './mails.js';
-import { enrollmentOf, mustFindEnrollment, mustReserve, servicesOf } from './offers.js';
+import { mustFindEnrollment, mustReserve } from './offers.js';
 import type { PartnerOfRecord } from './ports.js';
-import { actorName, type Reservation, recipients, reservationOf, reservationsWhere, submissionAudience, submitterOf } from './records.js';
+import { actorName, type Reservation, recipients, reservationOf, reservationsWhere, submitterOf } from './records.js';
 import {
   CANCEL_WINDOW_HOURS,
   cancellableUntil,
@@ -20,6 +19,7 @@ import {
   type ReservationAction,
   usageDateAllowed,
 } from './rules.js';
+import { submissionFacts } from './submission-facts.js';
 
 export interface ReservationInput {
   productId: string;
@@ -69,20 +69,15 @@ export function createReservationCommitments({
   return {
     /**
      * R-RES-1…R-RES-5: a reservation is submitted once every rule holds and the commitment terms
-     * are accepted; nothing is kept of a flow left before that. The reads come first, at once; the
-     * writes (the row, the enrollment's running total by quantity = quantity + n, the audit row and
+     * are accepted; nothing is kept of a flow left before that. The reads come first, in one
+     * statement (submission-facts.ts); the writes (the row, the enrollment's running total by quantity = quantity + n, the audit row and
      * the mails) are one statement, submit_reservation (migration 0033): one round trip and one
      * commit instead of a transaction's seven.
      */
     async submit(actor: Actor, licensingId: string, input: ReservationInput): Promise<Reservation> {
       const now = clock.now();
-      // Independent reads, on the pool's connections at once; their answers are judged in the rules' order.
-      const [allowed, enrollment, [service], { recipients: told, submitter }] = await Promise.all([
-        canReserve(db, actor, licensingId),
-        enrollmentOf(db, licensingId),
-        servicesOf(db, licensingId, input.productId),
-        submissionAudience(db, licensingId, actor.userId),
-      ]);
+      // Every read in one statement; its answers are judged in the rules' order.
+      const { allowed, enrollment, service, recipients: told, submitter } = await submissionFacts(db, actor, licensingId, input.productId);
       if (!allowed) throw forbidden('reservations.create');
       if (!enrollment) throw notFound('Licensing ID');
       const enrollmentNo = enrollmentRefusal(enrollment, now);

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.js';
 import type { DbOrTx } from '../db/client.js';
+import { executeNamed } from '../db/named.js';
 import { DomainError, forbidden, notFound, unauthenticated } from '../errors.js';
 import { type AccountRole, accountRolesAllow, isAccountAction } from './account-actions.js';
 import { accountRolesHeldSql } from './account-scope.js';
@@ -58,10 +59,15 @@ export async function authorize(db: DbOrTx, actor: Actor | null, action: Action,
   if (!isLicensingAction(action)) throw new DomainError('INTERNAL', 500, `Unknown action ${action}`);
   if (!target) return; // list routes: the service scopes its query by the actor's visible Licensing IDs (scope.ts)
   if (!('licensingId' in target)) throw new DomainError('INTERNAL', 500, `${action} needs a Licensing ID`);
-  const res = await db.execute<{ organization_id: string; roles: Holding[]; ended: boolean }>(sql`
-    select l.organization_id, ${holdingsSql(actor, sql`l.id`)} as roles, ${delegationEndedSql(actor, sql`l.id`)} as ended
-    from licensing_id l
-    where l.id = ${target.licensingId}`);
+  // Asked before every Licensing-ID route's work, so prepared once per connection (its text is the same for every actor).
+  const res = await executeNamed<{ organization_id: string; roles: Holding[]; ended: boolean }>(
+    db,
+    'lsc-authorize-licensing-id',
+    sql`
+      select l.organization_id, ${holdingsSql(actor, sql`l.id`)} as roles, ${delegationEndedSql(actor, sql`l.id`)} as ended
+      from licensing_id l
+      where l.id = ${target.licensingId}`,
+  );
   const row = res.rows[0];
   const roles = row?.roles ?? [];
   // R-SA-7: a partner the customer denied or removed knows the Licensing ID (it asked for it) and is told why.

@@ -2,6 +2,7 @@ import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { Actor } from '../../../platform/auth/actor.js';
 import { randomToken, sha256 } from '../../../platform/auth/secrets.js';
 import type { Db, DbOrTx } from '../../../platform/db/client.js';
+import { executeNamed } from '../../../platform/db/named.js';
 import { apiToken, session, user } from '../tables.js';
 
 export const SESSION_COOKIE = 'lsc_session';
@@ -32,13 +33,21 @@ const actorColumns = {
   isOperator: user.isOperator,
 };
 
-/** Only active users have an actor: a deactivated or removed user loses access at once (R-ID-6). */
+/**
+ * Only active users have an actor: a deactivated or removed user loses access at once (R-ID-6).
+ * Every cookie request asks this, so it is a statement prepared once per connection.
+ */
 export async function actorFromSession(db: Db, token: string, now: Date, requestId: string): Promise<SessionActor | null> {
-  const [row] = await db
-    .select({ ...actorColumns, csrfToken: session.csrfToken })
-    .from(session)
-    .innerJoin(user, eq(user.id, session.userId))
-    .where(and(eq(session.idHash, sha256(token)), gt(session.expiresAt, now), eq(user.status, 'active')));
+  const res = await executeNamed<Omit<SessionActor, 'via' | 'requestId'>>(
+    db,
+    'lsc-session-actor',
+    sql`
+      select u.id as "userId", u.organization_id as "organizationId", u.email, u.locale, u.is_operator as "isOperator",
+        s.csrf_token as "csrfToken"
+      from session s join "user" u on u.id = s.user_id
+      where s.id_hash = ${sha256(token)} and s.expires_at > ${now.toISOString()} and u.status = 'active'`,
+  );
+  const row = res.rows[0];
   return row ? { ...row, via: 'session', requestId } : null;
 }
 

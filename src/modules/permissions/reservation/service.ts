@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../../platform/auth/actor.js';
 import type { Role } from '../../../platform/authz/roles.js';
 import { rolesHeldSql } from '../../../platform/authz/scope.js';
@@ -13,7 +13,23 @@ import { mayReserve } from './rules.js';
  * the actor's active Online Services Manager grant.
  */
 export async function canReserve(db: DbOrTx, actor: Actor, licensingId: string): Promise<boolean> {
-  const res = await db.execute<{ roles: Role[]; manage_reservation: boolean | null; online_admin: boolean }>(sql`
+  const res = await db.execute<ReservationAuthorityRow>(reservationAuthoritySql(actor, licensingId));
+  return reservationAllowed(res.rows[0]);
+}
+
+/** What canReserve reads of the actor on the enrollment, one row (none when the Licensing ID does not exist). */
+export interface ReservationAuthorityRow extends Record<string, unknown> {
+  roles: Role[];
+  manage_reservation: boolean | null;
+  online_admin: boolean;
+}
+
+/**
+ * The query canReserve runs, as a fragment: a submission reads it beside its other checks in one
+ * statement (reservations/submission-facts.ts) and judges the row with reservationAllowed.
+ */
+export function reservationAuthoritySql(actor: Actor, licensingId: string): SQL {
+  return sql`
     select
       ${rolesHeldSql(actor, sql`l.id`)} as roles,
       (select bool_or(g.manage_reservation) from role_grant g
@@ -22,8 +38,11 @@ export async function canReserve(db: DbOrTx, actor: Actor, licensingId: string):
         where c.type = 'ONLINE_ADMINISTRATOR'
           and (c.licensing_id = l.id or (l.parent_agreement_id is not null and c.agreement_id = l.parent_agreement_id))
           and (c.user_id = ${actor.userId} or lower(c.email) = lower(${actor.email}))) as online_admin
-    from licensing_id l where l.id = ${licensingId}`);
-  const row = res.rows[0];
+    from licensing_id l where l.id = ${licensingId}`;
+}
+
+/** R-PERM-9 on the row reservationAuthoritySql read; no row (no such Licensing ID) allows nothing. */
+export function reservationAllowed(row: ReservationAuthorityRow | null | undefined): boolean {
   if (!row) return false;
   return mayReserve({
     roles: row.roles,
