@@ -47,14 +47,23 @@ export async function startServer(config: Config, opening: OpeningDatabase = beg
   const databaseUrl = await opening.url;
   const database = openDatabase(databaseUrl, 10, config.DATABASE_REPLICA_URL, { namedStatements: config.DATABASE_NAMED_STATEMENTS });
   let embedded: EmbeddedServer | undefined;
+  // Settles once nothing of the start queries the database any more; a failed start awaits it
+  // before closing the pool, so that no migration is cut halfway by the close.
+  let preparing: Promise<unknown> = Promise.resolve();
   try {
     const secrets = await loadSecrets(config);
-    // Built while the embedded PostgreSQL starts: building the app queries nothing (its pool
-    // connects on the first query), and the two are the longest parts of a start (issue 17).
+    // Migrations and demo data go ahead as soon as the database takes connections, while the app
+    // is built: building it queries nothing (its pool connects on the first query) and yields to
+    // I/O between modules, and it is the longest part of a start (issue 17). The app is only
+    // listened on once both are done, so no request ever sees an unmigrated database.
+    const prepared = opening.opened.then(async (opened) => {
+      embedded = opened.embedded;
+      await runMigrations(database.db);
+      return config.SEED_DEMO ? await seedDemo(database.db, secrets) : false;
+    });
+    preparing = prepared.catch(() => {});
     const app = await buildApp({ config, database, clock: systemClock, secrets });
-    ({ embedded } = await opening.opened);
-    await runMigrations(database.db);
-    const seeded = config.SEED_DEMO ? await seedDemo(database.db, secrets) : false;
+    const seeded = await prepared;
     await app.listen({ port: config.PORT, host: config.HOST });
     // The workers start once the node answers: none of them is needed to serve a request.
     const dispatcher = config.SMTP_URL
@@ -119,6 +128,7 @@ export async function startServer(config: Config, opening: OpeningDatabase = beg
       hurry: () => hurry(),
     };
   } catch (e) {
+    await preparing;
     await database.close().catch(() => {});
     // Also when the app failed to build while the database was still starting.
     embedded ??= await opening.opened.then(

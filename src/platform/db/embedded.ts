@@ -202,8 +202,11 @@ async function startLocked(
     await writeFile(path.join(clusterDir, 'pg_hba.conf'), HBA_CONF, { mode: 0o600 });
     if (isRoot()) {
       // The cluster runs as the unprivileged postgres user (created by initialise if need be): it owns its folders.
-      await run('chown', ['-R', 'postgres:postgres', clusterDir]).catch(() => {});
-      await run('chown', ['postgres:postgres', socket.dir]);
+      // Two processes side by side, not one after the other: every start waits for them (issue 17).
+      await Promise.all([
+        run('chown', ['-R', 'postgres:postgres', clusterDir]).catch(() => {}),
+        run('chown', ['postgres:postgres', socket.dir]),
+      ]);
     }
   } catch (e) {
     await removeSocketFolder();
