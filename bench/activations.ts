@@ -2,10 +2,12 @@ import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import http from 'node:http';
+import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { json, session, startBenchServer } from './lsc-server.js';
+import { cpuSeconds } from './process-cpu.js';
 
 const run = promisify(execFile);
 const PGBENCH = process.env.PGBENCH ?? '/usr/bin/pgbench';
@@ -154,7 +156,10 @@ export async function activationBench() {
     await activationLoad(base, productKey, CLIENT_LEVELS[0] ?? 8, 2); // warm-up: JIT, pool, plans
     const rows = [];
     for (const clients of CLIENT_LEVELS) {
+      const cpuBefore = cpuSeconds(server.child.pid);
       const load = await activationLoad(base, productKey, clients, SECONDS);
+      // The node's own CPU per activation: on a shared machine it moves far less than the rate does.
+      const nodeCpuPerActivation = ((cpuSeconds(server.child.pid) - cpuBefore) * 1000) / load.count;
       const counted = (
         await database.query<{ used: number; rows: number }>(
           'select used, (select count(*)::int from activation where key_id = $1) as rows from product_key where id = $1',
@@ -180,6 +185,14 @@ export async function activationBench() {
           reference: (1000 * clients) / reference,
           referenceName: 'pgbench mean latency (clients / tps)',
           target: '≤ 25 ms',
+        },
+        {
+          name: `CPU ms the node spent per activation at ${clients} clients (machine load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} CPUs)`,
+          value: nodeCpuPerActivation,
+          unit: 'ms',
+          reference: (1000 * availableParallelism()) / load.perSecond,
+          referenceName: 'CPU ms the machine has per activation at the measured rate',
+          target: '',
         },
       );
     }

@@ -152,7 +152,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     });
   }
   installMetrics(app, metrics, config.METRICS_TOKEN);
-  const securityPolicies = await installSecurityHeaders(app, { https: config.publicUrl.startsWith('https:') });
+  const securityPolicies = installSecurityHeaders(app, { https: config.publicUrl.startsWith('https:') });
 
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, openApiOptions(version));

@@ -34,6 +34,8 @@ export interface Balancer {
   statsUrl: string;
   /** How many of the servers HAProxy counts UP now (from its stats CSV). */
   upServers(): Promise<number>;
+  /** HAProxy's process, for a benchmark's CPU figures. */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -83,6 +85,7 @@ export async function startHaproxy(
     url,
     statsUrl,
     upServers,
+    pid: child.pid,
     async stop() {
       if (child.exitCode !== null) return;
       // SIGUSR1 is HAProxy's soft stop (finishes what is in flight); the nodes are gone by then anyway.

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { actorOf } from '../../platform/http/guard.js';
 import { NO_METRICS } from '../../platform/metrics/registry.js';
 import type { ModuleDeps, ModuleRoutes } from '../../platform/module.js';
+import { activationAnswerJson } from './answer-json.js';
 import { CERTIFICATE_FORMAT } from './certificate-format.js';
 import { counted } from './counted.js';
 import { PROXY_ANSWER_KEPT_DAYS } from './proxy/answers.js';
@@ -86,7 +87,12 @@ export function activationModule(deps: ModuleDeps): ModuleRoutes {
           () => activation.activate(req.body, ctx(req)),
           (a) => [a],
         );
-        return reply.status(r.status === 'ACTIVATED' ? 201 : 200).send(r);
+        // Serialized by hand (answer-json.ts): the hot path of a machine's activation.
+        return reply
+          .status(r.status === 'ACTIVATED' ? 201 : 200)
+          .type('application/json; charset=utf-8')
+          .serializer(activationAnswerJson)
+          .send(r);
       },
     );
 

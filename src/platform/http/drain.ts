@@ -35,7 +35,8 @@ export function installDrain(app: FastifyInstance): Drain {
     if (connections.get(socket) === 0 && !socket.destroyed) socket.end();
   };
 
-  app.addHook('onRequest', async (request, reply) => {
+  // A callback hook, not an async one: it runs on every request, and needs no promise.
+  app.addHook('onRequest', (request, reply, done) => {
     const socket = request.raw.socket;
     if (draining) reply.header('connection', 'close');
     inFlight++;
@@ -51,6 +52,7 @@ export function installDrain(app: FastifyInstance): Drain {
       // (Node's fetch) drop a body whose connection closes while they are still reading it.
       if (closing) setTimeout(() => endIfIdle(socket), LINGER_MS).unref();
     });
+    done();
   });
 
   return {

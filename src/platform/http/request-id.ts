@@ -15,7 +15,9 @@ export function requestIdOf(req: IncomingMessage): string {
 
 /** Every answer names its request id, so a user's report or a proxy's log leads to the server's log lines. */
 export function echoRequestId(app: FastifyInstance) {
-  app.addHook('onRequest', async (req, reply) => {
+  // A callback hook, not an async one: it runs on every request, and needs no promise.
+  app.addHook('onRequest', (req, reply, done) => {
     reply.header(REQUEST_ID_HEADER, req.id);
+    done();
   });
 }

@@ -1,4 +1,3 @@
-import fastifyHelmet from '@fastify/helmet';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 type Directives = Record<string, string[]>;
@@ -67,27 +66,56 @@ const sentCredentials = (req: FastifyRequest) =>
 const isProblem = (reply: FastifyReply) => String(reply.getHeader('content-type') ?? '').startsWith('application/problem+json');
 
 /**
- * Security headers on every answer (@fastify/helmet): the CSP above, X-Frame-Options DENY with
- * frame-ancestors 'none', nosniff, Referrer-Policy no-referrer (links carry tokens in their query),
- * HSTS only when the public address is https (on http it would be ignored or, behind a proxy that
- * adds TLS later, pin a browser to a port that does not speak it). And `Cache-Control: no-store`
- * on problem answers and on API answers to a caller who sent credentials, whatever the route set:
- * such an answer is theirs alone and must not stay in a shared or disk cache. Anonymous API answers
- * keep the route's own policy (the public key, a signed download), or no-store when it set none.
+ * The headers every answer carries, worked out once: @fastify/helmet built the same set anew for
+ * every request (its options parsed again each time), a measurable part of an activation's CPU.
+ * The names and values are helmet 8's defaults with our choices (test/http/security-headers.test.ts
+ * checks them): the CSP above, X-Frame-Options DENY, Referrer-Policy no-referrer, HSTS on https.
  */
-export async function installSecurityHeaders(app: FastifyInstance, { https }: { https: boolean }): Promise<SecurityPolicies> {
+function fixedHeaders(https: boolean, directives: Directives): Record<string, string> {
+  return {
+    'content-security-policy': Object.entries(directives)
+      .map(([name, values]) => [name, ...values].join(' '))
+      .join(';'),
+    'cross-origin-opener-policy': 'same-origin',
+    'cross-origin-resource-policy': 'same-origin',
+    'origin-agent-cluster': '?1',
+    'referrer-policy': 'no-referrer',
+    ...(https ? { 'strict-transport-security': `max-age=${365 * 24 * 3600}; includeSubDomains` } : {}),
+    'x-content-type-options': 'nosniff',
+    'x-dns-prefetch-control': 'off',
+    'x-download-options': 'noopen',
+    'x-frame-options': 'DENY',
+    'x-permitted-cross-domain-policies': 'none',
+    'x-xss-protection': '0',
+  };
+}
+
+/**
+ * Security headers on every answer: the CSP above, X-Frame-Options DENY with frame-ancestors
+ * 'none', nosniff, Referrer-Policy no-referrer (links carry tokens in their query), HSTS only when
+ * the public address is https (on http it would be ignored or, behind a proxy that adds TLS later,
+ * pin a browser to a port that does not speak it). A route may set its own CSP over them (the
+ * portal's nonce, the docs, the mail viewer). And `Cache-Control: no-store` on problem answers and
+ * on API answers to a caller who sent credentials, whatever the route set: such an answer is
+ * theirs alone and must not stay in a shared or disk cache. Anonymous API answers keep the route's
+ * own policy (the public key, a signed download), or no-store when it set none.
+ *
+ * Both hooks are plain callbacks, not async functions: they run on every request (an activation's
+ * hot path), and an async hook costs a promise and a turn of the microtask queue each.
+ */
+export function installSecurityHeaders(app: FastifyInstance, { https }: { https: boolean }): SecurityPolicies {
   const directives = portalDirectives(https);
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: { useDefaults: false, directives },
-    strictTransportSecurity: https ? { maxAge: 365 * 24 * 3600, includeSubDomains: true } : false,
-    xFrameOptions: { action: 'deny' },
-    referrerPolicy: { policy: 'no-referrer' },
+  const headers = fixedHeaders(https, directives);
+  app.addHook('onRequest', (_req, reply, done) => {
+    reply.headers(headers);
+    done();
   });
-  app.addHook('onSend', async (req, reply) => {
+  app.addHook('onSend', (req, reply, payload, done) => {
     const api = isApi(req.url);
     if (isProblem(reply) || (api && sentCredentials(req)) || (api && !reply.hasHeader('cache-control'))) {
       reply.header('cache-control', 'no-store');
     }
+    done(null, payload);
   });
   return {
     withStyleNonce: (nonce) => serialize({ ...directives, 'style-src': [...(directives['style-src'] ?? []), `'nonce-${nonce}'`] }),

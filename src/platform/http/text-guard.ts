@@ -64,12 +64,14 @@ export function unstorableTextOf(req: Pick<FastifyRequest, 'body' | 'query' | 'p
 
 /** Refuses, before validation, any request whose text the database could not store (400 INVALID_CHARACTERS). */
 export function installTextGuard(app: FastifyInstance) {
-  app.addHook('preValidation', async (req) => {
+  // A callback hook, not an async one: it runs on every request, and needs no promise.
+  app.addHook('preValidation', (req, _reply, done) => {
     const errors = unstorableTextOf(req);
-    if (errors.length > 0) {
-      throw new DomainError('INVALID_CHARACTERS', 400, 'Text may not contain NUL characters or unpaired UTF-16 surrogates.', {
+    if (errors.length === 0) return done();
+    done(
+      new DomainError('INVALID_CHARACTERS', 400, 'Text may not contain NUL characters or unpaired UTF-16 surrogates.', {
         errors: errors.slice(0, MAX_REPORTED),
-      });
-    }
+      }),
+    );
   });
 }

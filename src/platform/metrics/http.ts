@@ -16,8 +16,10 @@ export const UNMATCHED_ROUTE = '(unmatched)';
  * no proxy. Anyone else gets 404 ROUTE_NOT_FOUND, as for an unknown API path: nothing says it is there.
  */
 export function installMetrics(app: FastifyInstance, metrics: Metrics, token: string | undefined) {
-  app.addHook('onResponse', async (req, reply) => {
+  // A callback hook, not an async one: it runs on every request, and needs no promise.
+  app.addHook('onResponse', (req, reply, done) => {
     metrics.httpRequest(req.method, req.routeOptions.url ?? UNMATCHED_ROUTE, reply.statusCode, reply.elapsedTime / 1000);
+    done();
   });
 
   app.get('/metrics', { schema: { hide: true } }, async (req, reply) => {

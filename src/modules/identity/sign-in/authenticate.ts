@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { BearerCredential } from '../../../platform/auth/actor.js';
 import { safeEqual } from '../../../platform/auth/secrets.js';
 import type { Clock } from '../../../platform/clock.js';
@@ -17,9 +17,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export function installAuthentication(app: FastifyInstance, db: Db, clock: Clock, credentials: readonly BearerCredential[] = []) {
   app.decorateRequest('actor', null);
-  app.addHook('onRequest', async (req) => {
-    const scim = req.url.startsWith('/scim/');
-    if (!req.url.startsWith('/api/') && !scim) return;
+  async function resolveActor(req: FastifyRequest, scim: boolean) {
     const auth = req.headers.authorization;
     if (auth?.startsWith('Bearer ')) {
       const bearer = auth.slice(7).trim();
@@ -47,5 +45,17 @@ export function installAuthentication(app: FastifyInstance, db: Db, clock: Clock
     }
     const { csrfToken: _, ...rest } = actor;
     req.actor = rest;
+  }
+
+  // A callback hook that goes async only for a request with credentials: an anonymous one (a
+  // machine's activation) is on the hot path, and needs no promise.
+  app.addHook('onRequest', (req, _reply, done) => {
+    const scim = req.url.startsWith('/scim/');
+    if (!req.url.startsWith('/api/') && !scim) return done();
+    if (req.headers.authorization === undefined && !req.cookies[SESSION_COOKIE]) return done();
+    resolveActor(req, scim).then(
+      () => done(),
+      (e: Error) => done(e),
+    );
   });
 }
