@@ -32,7 +32,7 @@ describe('provisioning deliveries in the back office', () => {
         PROVISIONING_WEBHOOK_URL: receiver.url,
         PROVISIONING_WEBHOOK_SECRET: SECRET,
         PROVISIONING_ALLOW_PRIVATE: 'true',
-        PROVISIONING_TIMEOUT_MS: '1000',
+        PROVISIONING_TIMEOUT_MS: '3000',
         PROVISIONING_MAX_ATTEMPTS: '1',
       },
     });
